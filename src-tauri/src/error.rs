@@ -1,0 +1,25 @@
+//! Errors as they cross to the page: `{kind, message}`. The page branches on `kind` and shows
+//! its own translated sentence; `message` is detail for logs and support, never shown raw.
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AppError {
+    /// A stable, machine-readable kind: `invalid_input`, `not_found`, `internal`, …
+    pub kind: &'static str,
+    pub message: String,
+}
+
+impl AppError {
+    pub fn invalid_input(message: impl Into<String>) -> Self {
+        AppError { kind: "invalid_input", message: message.into() }
+    }
+}
+
+impl std::fmt::Display for AppError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.kind, self.message)
+    }
+}
+
+impl std::error::Error for AppError {}

@@ -1,0 +1,41 @@
+//! The window opens on its first page, which lists the sample procedures as summarised by Rust.
+
+use fantoccini::Locator;
+
+use crate::harness::with_app;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_window_opens_on_the_sample_procedures() {
+    with_app(|app| async move {
+        let first = app.text_of("[data-testid=procedure-item]").await;
+        assert_eq!(app.client.title().await.expect("title"), "Épure");
+
+        // Every sample shipped in the app is listed, with figures computed by epure-core.
+        let items = app.client.find_all(Locator::Css("[data-testid=procedure-item]")).await.expect("items");
+        assert_eq!(items.len(), epure_app::samples::SAMPLES.len());
+        let mut texts = Vec::new();
+        for item in &items {
+            texts.push(item.text().await.expect("item text"));
+        }
+        let cantine = texts.iter().find(|t| t.contains("Inscription à la cantine scolaire"));
+        let cantine = cantine.unwrap_or_else(|| panic!("the canteen sample is listed: {texts:?} (first: {first})"));
+        let expected = epure_app::samples::load_all()
+            .into_iter()
+            .find(|(f, _)| f.starts_with("cantine"))
+            .and_then(|(_, p)| p.ok())
+            .map(|p| epure_core::graph::summary(&p))
+            .expect("canteen sample reads");
+        assert!(
+            cantine.contains(&format!("{} étapes", expected.work_steps))
+                && cantine.contains(&format!("{} passages de relais", expected.handoffs)),
+            "figures from Rust shown: {cantine}"
+        );
+
+        // The version in the footer came back from the `app_info` command.
+        let version = app.text_of("[data-testid=app-version]").await;
+        assert!(version.contains(env!("CARGO_PKG_VERSION")), "{version}");
+        app.screenshot("first-page").await;
+        app.close().await;
+    })
+    .await;
+}

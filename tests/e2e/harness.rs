@@ -1,0 +1,157 @@
+//! Starting and stopping the app in a real window for a test.
+//!
+//! Xvfb and the WebDriver server each run in their own process group, killed as a whole when
+//! the [`Session`] is dropped, so that no WebKitWebDriver or app process outlives a test, even
+//! one that failed.
+
+use std::io::{BufRead, BufReader};
+use std::net::{TcpListener, TcpStream};
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+
+/// Longest a whole scenario may take before the test fails instead of hanging.
+pub const SCENARIO_TIMEOUT: Duration = Duration::from_secs(120);
+/// Longest the page may take to show what a step waits for.
+pub const WAIT: Duration = Duration::from_secs(30);
+
+/// A process group killed on drop.
+struct Group(Child);
+
+impl Drop for Group {
+    fn drop(&mut self) {
+        // SAFETY: kill(2) on our own child's process group; no memory is shared.
+        unsafe {
+            libc::kill(-(self.0.id() as i32), libc::SIGKILL);
+        }
+        let _ = self.0.wait();
+    }
+}
+
+/// The app running in its own X server, with a WebDriver client connected to it.
+pub struct Session {
+    pub client: Client,
+    pub db: tempfile::TempDir,
+    // Dropped after the client: the driver first, then the X server.
+    _driver: Group,
+    _xvfb: Group,
+}
+
+impl Session {
+    /// Launches the app binary built by this `cargo test` run in a fresh X server.
+    pub async fn launch() -> Session {
+        let db = tempfile::tempdir().expect("temporary folder");
+        let (xvfb, display) = start_xvfb();
+        let (port, native_port) = (free_port(), free_port());
+        let driver = tauri_driver();
+        let mut cmd = Command::new(&driver);
+        cmd.args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .env("DISPLAY", format!(":{display}"))
+            .env("EPURE_DB", db.path().join("epure.db"))
+            // No accessibility bus on a bare X server: keep GTK from looking for one.
+            .env("NO_AT_BRIDGE", "1")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .process_group(0);
+        if let Some(native) = which("WebKitWebDriver") {
+            cmd.arg("--native-driver").arg(native);
+        }
+        let driver = Group(cmd.spawn().unwrap_or_else(|e| panic!("cannot start {}: {e}", driver.display())));
+        wait_for_port(port);
+
+        let app = env!("CARGO_BIN_EXE_epure-app");
+        let mut caps = serde_json::Map::new();
+        caps.insert("browserName".into(), serde_json::json!("wry"));
+        caps.insert("tauri:options".into(), serde_json::json!({ "application": app }));
+        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .expect("WebDriver session with the app");
+        Session { client, db, _driver: driver, _xvfb: xvfb }
+    }
+
+    /// Waits until an element matching the CSS selector is present, and returns its text.
+    pub async fn text_of(&self, css: &str) -> String {
+        let el = self.client.wait().at_most(WAIT).for_element(Locator::Css(css)).await.unwrap_or_else(|e| {
+            panic!("no element `{css}` within {WAIT:?}: {e}");
+        });
+        el.text().await.expect("element text")
+    }
+
+    /// Saves a PNG of the window under `target/e2e-screenshots/`, for people to look at.
+    pub async fn screenshot(&self, name: &str) {
+        // Let the last frame reach the screen: a screenshot taken at once may show the previous one.
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let png = self.client.screenshot().await.expect("screenshot");
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("../e2e-screenshots");
+        std::fs::create_dir_all(&dir).expect("screenshot folder");
+        std::fs::write(dir.join(format!("{name}.png")), png).expect("write screenshot");
+    }
+
+    /// Ends the WebDriver session, which closes the app.
+    pub async fn close(self) {
+        let _ = self.client.clone().close().await;
+    }
+}
+
+/// Runs a scenario with the app, failing (not hanging) past [`SCENARIO_TIMEOUT`].
+pub async fn with_app<F, Fut>(scenario: F)
+where
+    F: FnOnce(Session) -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    let session = Session::launch().await;
+    if tokio::time::timeout(SCENARIO_TIMEOUT, scenario(session)).await.is_err() {
+        panic!("scenario did not finish within {SCENARIO_TIMEOUT:?}");
+    }
+}
+
+fn start_xvfb() -> (Group, String) {
+    let xvfb = which("Xvfb").expect("Xvfb not found: run `make test`, which installs it (package xvfb)");
+    let mut child = Command::new(xvfb)
+        .args(["-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .process_group(0)
+        .spawn()
+        .expect("start Xvfb");
+    let stdout = child.stdout.take().expect("Xvfb stdout");
+    let group = Group(child);
+    let mut line = String::new();
+    BufReader::new(stdout).read_line(&mut line).expect("Xvfb display number");
+    let display = line.trim().to_owned();
+    assert!(!display.is_empty(), "Xvfb did not report a display");
+    (group, display)
+}
+
+fn tauri_driver() -> PathBuf {
+    which("tauri-driver")
+        .or_else(|| {
+            let home = std::env::var_os("CARGO_HOME")
+                .map(PathBuf::from)
+                .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))?;
+            let p = home.join("bin/tauri-driver");
+            p.exists().then_some(p)
+        })
+        .expect("tauri-driver not found: run `make test`, which installs it (cargo install tauri-driver --locked)")
+}
+
+fn which(name: &str) -> Option<PathBuf> {
+    std::env::var_os("PATH")?.to_str()?.split(':').map(|d| Path::new(d).join(name)).find(|p| p.is_file())
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
+}
+
+fn wait_for_port(port: u16) {
+    let deadline = Instant::now() + WAIT;
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "WebDriver server not listening on {port} within {WAIT:?}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}

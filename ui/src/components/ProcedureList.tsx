@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+
+import type { ProcedureSummary } from '../ipc';
+import { ProcedureItem } from './ProcedureItem';
+
+interface Props {
+  procedures: readonly ProcedureSummary[];
+}
+
+export function ProcedureList({ procedures }: Props) {
+  const { t } = useTranslation();
+
+  if (procedures.length === 0) {
+    return (
+      <p className="empty" data-testid="empty">
+        {t('samples.empty')}
+      </p>
+    );
+  }
+
+  return (
+    <ul className="procedure-list">
+      {procedures.map((procedure) => (
+        <ProcedureItem key={procedure.id} procedure={procedure} />
+      ))}
+    </ul>
+  );
+}

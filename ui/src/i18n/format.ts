@@ -1,0 +1,31 @@
+import i18next from 'i18next';
+
+import { DEFAULT_LANGUAGE, isLanguage, type Language } from './index';
+
+/** BCP 47 locale used by `Intl` for each interface language. */
+const LOCALES: Record<Language, string> = {
+  fr: 'fr-FR',
+  en: 'en-GB',
+};
+
+export function localeFor(lng: string | undefined = i18next.resolvedLanguage): string {
+  return LOCALES[isLanguage(lng) ? lng : DEFAULT_LANGUAGE];
+}
+
+/** Formats a number for the given (by default the current) language: `1 234,5` in French. */
+export function formatNumber(
+  value: number,
+  options?: Intl.NumberFormatOptions,
+  lng?: string,
+): string {
+  return new Intl.NumberFormat(localeFor(lng), options).format(value);
+}
+
+/** Formats a date for the given (by default the current) language: `3 mars 2025` in French. */
+export function formatDate(
+  value: Date | number,
+  options: Intl.DateTimeFormatOptions = { dateStyle: 'long' },
+  lng?: string,
+): string {
+  return new Intl.DateTimeFormat(localeFor(lng), options).format(value);
+}

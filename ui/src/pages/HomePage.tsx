@@ -1,0 +1,25 @@
+import { useTranslation } from 'react-i18next';
+
+import { ErrorAlert } from '../components/ErrorAlert';
+import { ProcedureList } from '../components/ProcedureList';
+import { useIpcQuery } from '../hooks/useIpcQuery';
+import { listSamples } from '../ipc';
+
+/** "Accueil": the sample procedures shipped with the app. */
+export function HomePage() {
+  const { t } = useTranslation();
+  const { state, reload } = useIpcQuery(listSamples);
+
+  return (
+    <section className="samples" aria-labelledby="samples-title" aria-busy={state.status === 'loading'}>
+      <h2 id="samples-title">{t('samples.title')}</h2>
+      {state.status === 'loading' && (
+        <p className="loading" role="status" data-testid="loading">
+          {t('samples.loading')}
+        </p>
+      )}
+      {state.status === 'error' && <ErrorAlert error={state.error} onRetry={reload} />}
+      {state.status === 'success' && <ProcedureList procedures={state.data} />}
+    </section>
+  );
+}

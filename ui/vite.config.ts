@@ -1,0 +1,29 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+// Served by Tauri from the app bundle (custom protocol), so every asset path
+// must be relative, and nothing may be fetched from the network.
+export default defineConfig({
+  base: './',
+  plugins: [react()],
+  // Keep the Rust compiler's output visible when run by `tauri dev`.
+  clearScreen: false,
+  // Expose Tauri's build-time variables (platform, debug…) next to our own.
+  envPrefix: ['VITE_', 'TAURI_ENV_*'],
+  server: {
+    // Tauri's devUrl points here: fail rather than silently pick another port.
+    port: 1420,
+    strictPort: true,
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // Linux builds run in WebKitGTK; Safari 15 is the oldest engine we target.
+    target: ['es2021', 'safari15'],
+  },
+  test: {
+    environment: 'jsdom',
+    setupFiles: ['./src/test/setup.ts'],
+    restoreMocks: true,
+  },
+});
