@@ -60,7 +60,10 @@ impl Session {
             cmd.arg("--native-driver").arg(native);
         }
         let driver = Group(cmd.spawn().unwrap_or_else(|e| panic!("cannot start {}: {e}", driver.display())));
+        // tauri-driver listens at once but forwards to WebKitWebDriver, which it starts itself:
+        // a session requested before both listen fails with an incomplete message.
         wait_for_port(port);
+        wait_for_port(native_port);
 
         let app = env!("CARGO_BIN_EXE_epure-app");
         let mut caps = serde_json::Map::new();
