@@ -51,7 +51,7 @@ fn malformed_files_are_refused_with_one_line() {
     let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
     check_text(deep.as_bytes(), "not valid JSON: nested too deeply (line 1, column 128)");
     let deep_object = "{\"a\":".repeat(10_000);
-    check_text(deep_object.as_bytes(), "not valid JSON: nested too deeply (line 1, column 640)");
+    check_text(deep_object.as_bytes(), "not valid JSON: nested too deeply (line 1, column 636)");
 }
 
 #[test]

@@ -15,15 +15,15 @@ pub const PROBABILITY_TOLERANCE: f64 = 0.001;
 
 pub(super) fn validate(raw: RawFile) -> Result<Procedure, ReadError> {
     let mut v = Validator::default();
+    // References are checked against every id the file gives, valid or not, so that one bad
+    // actor, data item or step does not cascade into an "unknown" problem at each of its uses.
+    let actor_ids: HashSet<String> = raw.actors.iter().filter_map(|a| a.id.clone()).collect();
+    let data_ids: HashSet<String> = raw.data.iter().filter_map(|d| d.id.clone()).collect();
+    let named_steps: HashSet<String> = raw.steps.iter().filter_map(|s| s.id.clone()).collect();
+
     let meta = v.meta(raw.procedure);
     let actors: Vec<Actor> = raw.actors.into_iter().enumerate().filter_map(|(i, a)| v.actor(i, a)).collect();
     let data: Vec<DataItem> = raw.data.into_iter().enumerate().filter_map(|(i, d)| v.data(i, d)).collect();
-    let actor_ids: HashSet<&str> = actors.iter().map(|a| a.id.as_str()).collect();
-    let data_ids: HashSet<&str> = data.iter().map(|d| d.id.as_str()).collect();
-
-    // Flows are checked against every id the file gives a step, valid or not, so that one bad
-    // step does not cascade into an "unknown step" on each of its flows.
-    let named_steps: HashSet<String> = raw.steps.iter().filter_map(|s| s.id.clone()).collect();
     let steps: Vec<(usize, Step)> =
         raw.steps.into_iter().enumerate().filter_map(|(i, s)| v.step(i, s, &actor_ids, &data_ids)).collect();
     v.single_start(&steps);
@@ -152,7 +152,7 @@ impl Validator {
         Some(DataItem { id, name: name?, kind: raw.kind, held_by: raw.held_by, extra: raw.extra })
     }
 
-    fn step(&mut self, i: usize, raw: RawStep, actors: &HashSet<&str>, data: &HashSet<&str>) -> Option<(usize, Step)> {
+    fn step(&mut self, i: usize, raw: RawStep, actors: &HashSet<String>, data: &HashSet<String>) -> Option<(usize, Step)> {
         let path = format!("steps[{i}]");
         let id = self.required(&path, "id", raw.id, "");
         let whose = id.as_deref().map(|id| format!(" (step \"{id}\")")).unwrap_or_default();
@@ -167,7 +167,7 @@ impl Validator {
             None if kind.is_work() => {
                 self.problem(format!("{path}.actor"), format!("missing: a {} needs a lane{whose}", kind.as_str()));
             }
-            Some(a) if !actors.contains(a.as_str()) => {
+            Some(a) if !actors.contains(a) => {
                 self.problem(format!("{path}.actor"), format!("unknown actor \"{a}\"{whose}"));
             }
             _ => {}
@@ -176,7 +176,7 @@ impl Validator {
             [("requests", &raw.requests), ("enters", &raw.enters), ("checks", &raw.checks), ("produces", &raw.produces)]
         {
             for (j, d) in list.iter().enumerate() {
-                if !data.contains(d.as_str()) {
+                if !data.contains(d) {
                     self.problem(format!("{path}.{field}[{j}]"), format!("unknown data item \"{d}\"{whose}"));
                 }
             }
