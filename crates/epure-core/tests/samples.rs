@@ -25,7 +25,12 @@ fn every_sample_loads_is_canonical_and_well_formed() {
     for file in files {
         let bytes = std::fs::read(&file).expect("read sample");
         let p = from_slice(&bytes).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
-        assert_eq!(to_string(&p), String::from_utf8_lossy(&bytes), "{} is canonical (run `epure fmt`)", file.display());
+        let canonical = to_string(&p);
+        let text = String::from_utf8_lossy(&bytes);
+        if let Some((n, (want, got))) = canonical.lines().zip(text.lines()).enumerate().find(|(_, (a, b))| a != b) {
+            panic!("{} is not canonical (run `epure fmt`); line {}:\n  is:        {got}\n  should be: {want}", file.display(), n + 1);
+        }
+        assert_eq!(canonical.len(), text.len(), "{} is canonical (run `epure fmt`)", file.display());
         assert!(p.actors.iter().any(|a| a.kind == ActorKind::User), "{}: a user lane", file.display());
         assert!(p.steps().any(|s| s.kind == StepKind::End), "{}: an end", file.display());
         assert!(p.meta.cases_per_year.is_some(), "{}: yearly volume", file.display());
