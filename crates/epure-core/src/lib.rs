@@ -8,6 +8,7 @@
 
 pub mod format;
 pub mod graph;
+pub mod layout;
 pub mod model;
 pub mod synthetic;
 mod num;
