@@ -1,6 +1,8 @@
 //! The commands the page may call (each also listed in build.rs). A few lines each.
 
-use crate::dto::{AppInfo, ProcedureSummary};
+use epure_core::layout::{LayoutOptions, layout};
+
+use crate::dto::{AppInfo, ProcedureSummary, ProcedureView};
 use crate::error::AppError;
 use crate::samples;
 
@@ -19,4 +21,12 @@ pub fn list_samples() -> Result<Vec<ProcedureSummary>, AppError> {
                 .map_err(|e| AppError::invalid_input(format!("{file}: {e}")))
         })
         .collect()
+}
+
+/// A sample procedure, opened for viewing: summary and swimlane drawing.
+#[tauri::command]
+pub fn sample_view(id: String) -> Result<ProcedureView, AppError> {
+    let (file, text) = samples::find(&id).ok_or_else(|| AppError::not_found(format!("no sample \"{id}\"")))?;
+    let p = epure_core::format::from_str(text).map_err(|e| AppError::invalid_input(format!("{file}: {e}")))?;
+    Ok(ProcedureView { summary: ProcedureSummary::of(samples::stem(file), &p), layout: layout(&p, &LayoutOptions::default()) })
 }

@@ -1,9 +1,11 @@
 //! What crosses the IPC boundary. Plain data, named as the page uses it.
 
+use epure_core::layout::Layout;
 use serde::Serialize;
+use ts_rs::TS;
 
 /// A procedure in a list: enough to recognise it and judge its size.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ProcedureSummary {
     pub id: String,
     pub name: String,
@@ -27,7 +29,15 @@ impl ProcedureSummary {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct AppInfo {
     pub version: &'static str,
+}
+
+/// A procedure opened for viewing: its summary and its swimlane drawing, computed in Rust
+/// (the same layout the printed report draws).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ProcedureView {
+    pub summary: ProcedureSummary,
+    pub layout: Layout,
 }

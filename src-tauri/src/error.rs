@@ -3,9 +3,11 @@
 
 use serde::Serialize;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(rename = "IpcError")]
 pub struct AppError {
     /// A stable, machine-readable kind: `invalid_input`, `not_found`, `internal`, …
+    #[ts(type = "string")]
     pub kind: &'static str,
     pub message: String,
 }
@@ -13,6 +15,10 @@ pub struct AppError {
 impl AppError {
     pub fn invalid_input(message: impl Into<String>) -> Self {
         AppError { kind: "invalid_input", message: message.into() }
+    }
+
+    pub fn not_found(message: impl Into<String>) -> Self {
+        AppError { kind: "not_found", message: message.into() }
     }
 }
 

@@ -6,13 +6,15 @@ mod commands;
 mod dto;
 mod error;
 pub mod samples;
+#[cfg(test)]
+mod ts_bindings;
 
-pub use dto::{AppInfo, ProcedureSummary};
+pub use dto::{AppInfo, ProcedureSummary, ProcedureView};
 pub use error::AppError;
 
 /// Builds and runs the app until its window is closed.
 pub fn run() -> tauri::Result<()> {
     tauri::Builder::default()
-        .invoke_handler(tauri::generate_handler![commands::app_info, commands::list_samples])
+        .invoke_handler(tauri::generate_handler![commands::app_info, commands::list_samples, commands::sample_view])
         .run(tauri::generate_context!())
 }

@@ -34,7 +34,8 @@ impl Drop for Group {
 /// The app running in its own X server, with a WebDriver client connected to it.
 pub struct Session {
     pub client: Client,
-    pub db: tempfile::TempDir,
+    // The app's database lives here (EPURE_DB) and goes with the session.
+    _db: tempfile::TempDir,
     // Dropped after the client: the driver first, then the X server.
     _driver: Group,
     _xvfb: Group,
@@ -74,7 +75,7 @@ impl Session {
             .connect(&format!("http://127.0.0.1:{port}"))
             .await
             .expect("WebDriver session with the app");
-        Session { client, db, _driver: driver, _xvfb: xvfb }
+        Session { client, _db: db, _driver: driver, _xvfb: xvfb }
     }
 
     /// Waits until an element matching the CSS selector is present, and returns its text.

@@ -5,3 +5,4 @@
 
 mod first_page;
 mod harness;
+mod procedure_view;

@@ -4,9 +4,10 @@ import type { ProcedureSummary } from '../ipc';
 
 interface Props {
   procedure: ProcedureSummary;
+  onOpen: (id: string) => void;
 }
 
-export function ProcedureItem({ procedure }: Props) {
+export function ProcedureItem({ procedure, onOpen }: Props) {
   const { t } = useTranslation();
   const stats = [
     t('samples.steps', { count: procedure.work_steps }),
@@ -16,7 +17,16 @@ export function ProcedureItem({ procedure }: Props) {
 
   return (
     <li className="procedure" data-testid="procedure-item">
-      <h3 className="procedure__name">{procedure.name}</h3>
+      <h3 className="procedure__name">
+        <button
+          type="button"
+          className="procedure__open"
+          onClick={() => onOpen(procedure.id)}
+          data-testid="open-procedure"
+        >
+          {procedure.name}
+        </button>
+      </h3>
       <p className="procedure__owner">
         {procedure.owner ? t('samples.owner', { owner: procedure.owner }) : t('samples.noOwner')}
       </p>

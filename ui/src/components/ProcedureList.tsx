@@ -5,9 +5,10 @@ import { ProcedureItem } from './ProcedureItem';
 
 interface Props {
   procedures: readonly ProcedureSummary[];
+  onOpen: (id: string) => void;
 }
 
-export function ProcedureList({ procedures }: Props) {
+export function ProcedureList({ procedures, onOpen }: Props) {
   const { t } = useTranslation();
 
   if (procedures.length === 0) {
@@ -21,7 +22,7 @@ export function ProcedureList({ procedures }: Props) {
   return (
     <ul className="procedure-list">
       {procedures.map((procedure) => (
-        <ProcedureItem key={procedure.id} procedure={procedure} />
+        <ProcedureItem key={procedure.id} procedure={procedure} onOpen={onOpen} />
       ))}
     </ul>
   );

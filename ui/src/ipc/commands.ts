@@ -3,7 +3,7 @@
 import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
 
 import { toIpcError } from './errors';
-import type { AppInfo, IpcError, ProcedureSummary } from './types';
+import type { AppInfo, IpcError, ProcedureSummary, ProcedureView } from './types';
 
 declare global {
   interface Window {
@@ -40,4 +40,9 @@ export function listSamples(): Promise<ProcedureSummary[]> {
 /** Information about the running application. */
 export function appInfo(): Promise<AppInfo> {
   return call<AppInfo>('app_info');
+}
+
+/** A sample procedure with its swimlane layout, computed in Rust. */
+export function sampleView(id: string): Promise<ProcedureView> {
+  return call<ProcedureView>('sample_view', { id });
 }

@@ -1,4 +1,15 @@
-export { appInfo, listSamples } from './commands';
+export { appInfo, listSamples, sampleView } from './commands';
 export { errorMessage, isKnownErrorKind, toIpcError } from './errors';
 export type { KnownErrorKind } from './errors';
-export type { AppInfo, IpcError, ProcedureSummary } from './types';
+export type {
+  AppInfo,
+  Edge,
+  IpcError,
+  Lane,
+  Layout,
+  Node,
+  Point,
+  ProcedureSummary,
+  ProcedureView,
+  StepKind,
+} from './types';

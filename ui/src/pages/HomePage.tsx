@@ -5,8 +5,12 @@ import { ProcedureList } from '../components/ProcedureList';
 import { useIpcQuery } from '../hooks/useIpcQuery';
 import { listSamples } from '../ipc';
 
+interface Props {
+  onOpen: (id: string) => void;
+}
+
 /** "Accueil": the sample procedures shipped with the app. */
-export function HomePage() {
+export function HomePage({ onOpen }: Props) {
   const { t } = useTranslation();
   const { state, reload } = useIpcQuery(listSamples);
 
@@ -19,7 +23,7 @@ export function HomePage() {
         </p>
       )}
       {state.status === 'error' && <ErrorAlert error={state.error} onRetry={reload} />}
-      {state.status === 'success' && <ProcedureList procedures={state.data} />}
+      {state.status === 'success' && <ProcedureList procedures={state.data} onOpen={onOpen} />}
     </section>
   );
 }

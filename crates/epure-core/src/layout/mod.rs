@@ -28,6 +28,7 @@ use crate::model::{ActorKind, Procedure, StepKind};
 
 /// Sizes and spacing, in abstract units.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct LayoutOptions {
     /// Size of a task, approval or check.
     pub step_width: f64,
@@ -63,6 +64,7 @@ impl Default for LayoutOptions {
 
 /// A point in layout units; `y` grows downwards.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Point {
     pub x: f64,
     pub y: f64,
@@ -70,6 +72,7 @@ pub struct Point {
 
 /// A lane band.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Lane {
     /// The actor's id, or `None` for the band of steps that sit in no lane at all.
     pub actor: Option<String>,
@@ -80,9 +83,12 @@ pub struct Lane {
 
 /// Where a step is drawn: its box, top-left corner and size.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Node {
     pub id: String,
     pub kind: StepKind,
+    /// The step's label ("" for an unlabelled start, end or gateway).
+    pub label: String,
     /// Index into [`Layout::lanes`].
     pub lane: usize,
     /// The column along the flow.
@@ -104,6 +110,7 @@ impl Node {
 /// How a flow is drawn: a polyline from its source's border to its target's border; the last
 /// segment ends with the arrowhead.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Edge {
     pub id: String,
     pub from: String,
@@ -115,6 +122,7 @@ pub struct Edge {
 
 /// The drawing of a procedure.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Layout {
     pub width: f64,
     pub height: f64,
@@ -172,7 +180,7 @@ pub fn layout(p: &Procedure, opts: &LayoutOptions) -> Layout {
                     false,
                 ),
             };
-            Node { id: step.id.clone(), kind: step.kind, lane, rank: ranks.rank[v], x, y, width: w, height: h, fixed }
+            Node { id: step.id.clone(), kind: step.kind, label: step.label().to_owned(), lane, rank: ranks.rank[v], x, y, width: w, height: h, fixed }
         })
         .collect();
 

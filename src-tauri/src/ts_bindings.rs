@@ -1,0 +1,55 @@
+//! The TypeScript declarations of everything that crosses IPC, generated from the Rust types
+//! by ts-rs into `ui/src/ipc/generated.ts`. This test fails when the file and the Rust types
+//! drift apart; `EPURE_UPDATE_BINDINGS=1 cargo test -p epure-app ts_bindings` rewrites it.
+
+use epure_core::StepKind;
+use epure_core::layout::{Edge, Lane, Layout, Node, Point};
+use ts_rs::TS;
+
+use crate::dto::{AppInfo, ProcedureSummary, ProcedureView};
+use crate::error::AppError;
+
+const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/ui/src/ipc/generated.ts");
+
+fn declarations() -> String {
+    // Default settings, not the environment's: the file must not depend on who generates it.
+    let cfg = ts_rs::Config::new();
+    let decls = [
+        AppError::decl(&cfg),
+        AppInfo::decl(&cfg),
+        ProcedureSummary::decl(&cfg),
+        ProcedureView::decl(&cfg),
+        StepKind::decl(&cfg),
+        Layout::decl(&cfg),
+        Lane::decl(&cfg),
+        Node::decl(&cfg),
+        Edge::decl(&cfg),
+        Point::decl(&cfg),
+    ];
+    let mut out = String::from(
+        "// Generated from the Rust types by ts-rs (src-tauri/src/ts_bindings.rs). Do not edit:\n\
+         // run `EPURE_UPDATE_BINDINGS=1 cargo test -p epure-app ts_bindings` after changing them.\n",
+    );
+    for d in decls {
+        out.push('\n');
+        out.push_str("export ");
+        out.push_str(&d);
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn ts_bindings_match_the_rust_types() {
+    let want = declarations();
+    if std::env::var_os("EPURE_UPDATE_BINDINGS").is_some() {
+        std::fs::write(PATH, &want).expect("write generated.ts");
+        return;
+    }
+    let have = std::fs::read_to_string(PATH).unwrap_or_default();
+    assert!(
+        have == want,
+        "ui/src/ipc/generated.ts is out of date with the Rust types: run \
+         `EPURE_UPDATE_BINDINGS=1 cargo test -p epure-app ts_bindings`\n--- expected ---\n{want}"
+    );
+}
