@@ -24,7 +24,7 @@ use rusqlite::Connection;
 
 pub use backup::{BackupPolicy, backup_dir, backups};
 pub use error::{ErrorKind, Result, StoreError};
-pub use journal::{Document, History};
+pub use journal::{Document, History, JOURNAL_LIMIT};
 pub use migrate::SCHEMA_VERSION;
 pub use open::{APPLICATION_ID, resolve_path};
 pub use procedures::ProcedureInfo;
