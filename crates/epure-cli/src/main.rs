@@ -5,6 +5,7 @@
 
 mod files;
 mod messages;
+mod store_cmds;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -20,6 +21,8 @@ struct Cli {
     /// Language of the messages for people (summaries, reports).
     #[arg(long, global = true, value_enum, default_value_t = LangArg::Fr)]
     lang: LangArg,
+    #[command(flatten)]
+    store: store_cmds::DbArg,
     #[command(subcommand)]
     command: Command,
 }
@@ -45,6 +48,8 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    #[command(flatten)]
+    Store(store_cmds::StoreCommand),
 }
 
 /// The outcome of one command.
@@ -65,6 +70,7 @@ fn main() -> ExitCode {
     let status = match cli.command {
         Command::Validate { files } => validate(&files, lang),
         Command::Fmt { check, files } => fmt(&files, check, lang),
+        Command::Store(command) => store_cmds::run(command, cli.store.db.as_deref(), lang),
     };
     match status {
         Status::Ok => ExitCode::SUCCESS,

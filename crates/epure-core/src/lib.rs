@@ -6,6 +6,7 @@
 //! no PDF, no Tauri, no async runtime). Everything here is a function of its inputs, so the
 //! desktop app, the command line and the tests all see the same results.
 
+pub mod edit;
 pub mod format;
 pub mod graph;
 pub mod layout;
@@ -13,6 +14,7 @@ pub mod model;
 pub mod synthetic;
 mod num;
 
+pub use edit::{Edit, EditError};
 pub use format::{Problem, ReadError};
 pub use model::{
     Actor, ActorKind, Channel, DataItem, DataKind, Flow, FlowRef, Medium, ModelError, Outcome, Position, Procedure,

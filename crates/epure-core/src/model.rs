@@ -504,6 +504,46 @@ impl Procedure {
         Some(flow)
     }
 
+    /// Inserts a step at `index` in the author's order (clamped to the end). Refused when its id
+    /// is taken. Undoing a removal uses it to put the step back where it was.
+    pub fn insert_step(&mut self, index: usize, step: Step) -> Result<NodeIndex, ModelError> {
+        let n = self.add_step(step)?;
+        let last = self.step_order.pop();
+        debug_assert_eq!(last, Some(n));
+        self.step_order.insert(index.min(self.step_order.len()), n);
+        Ok(n)
+    }
+
+    /// Inserts a flow at `index` in the author's order (clamped to the end). Refused like
+    /// [`Procedure::add_flow`].
+    pub fn insert_flow(&mut self, index: usize, from: &str, to: &str, flow: Flow) -> Result<EdgeIndex, ModelError> {
+        let e = self.add_flow(from, to, flow)?;
+        if index < self.flow_order.len() - 1 {
+            let last = self.flow_order.pop();
+            debug_assert_eq!(last, Some(e));
+            self.flow_order.insert(index, e);
+            // Neighbour lists are sorted by insertion sequence: renumber so that the sequence
+            // follows the author's order again, as it does after reading a file.
+            for (seq, &f) in self.flow_order.iter().enumerate() {
+                self.flow_seq.insert(f, seq as u64);
+            }
+            self.next_seq = self.flow_order.len() as u64;
+        }
+        Ok(e)
+    }
+
+    /// Where a step stands in the author's order.
+    pub fn step_position(&self, id: &str) -> Option<usize> {
+        let n = self.node(id)?;
+        self.step_order.iter().position(|&m| m == n)
+    }
+
+    /// Where a flow stands in the author's order.
+    pub fn flow_position(&self, id: &str) -> Option<usize> {
+        let e = self.edge(id)?;
+        self.flow_order.iter().position(|&f| f == e)
+    }
+
     /// A flow id not yet used: `f1`, `f2`, …
     pub fn fresh_flow_id(&self) -> String {
         fresh_id("f", self.flow_order.len() + 1, |c| self.flow_index.contains_key(c))

@@ -8,8 +8,8 @@
 //! Writing is canonical: the same procedure always gives the same bytes, in the author's order.
 
 mod layout;
-mod raw;
-mod validate;
+pub(crate) mod raw;
+pub(crate) mod validate;
 
 use std::fmt;
 

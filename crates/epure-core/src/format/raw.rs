@@ -10,7 +10,7 @@ use crate::model::{
 };
 
 #[derive(Deserialize)]
-pub(super) struct RawFile {
+pub(crate) struct RawFile {
     // Checked before this struct is read; named here so that `extra` does not keep them.
     #[serde(default, rename = "format")]
     _format: Option<IgnoredAny>,
@@ -30,7 +30,7 @@ pub(super) struct RawFile {
 }
 
 #[derive(Deserialize)]
-pub(super) struct RawMeta {
+pub(crate) struct RawMeta {
     pub id: Option<String>,
     pub name: Option<String>,
     pub description: Option<String>,
@@ -45,7 +45,7 @@ pub(super) struct RawMeta {
 }
 
 #[derive(Deserialize)]
-pub(super) struct RawActor {
+pub(crate) struct RawActor {
     pub id: Option<String>,
     pub name: Option<String>,
     pub kind: Option<ActorKind>,
@@ -55,7 +55,7 @@ pub(super) struct RawActor {
 }
 
 #[derive(Deserialize)]
-pub(super) struct RawData {
+pub(crate) struct RawData {
     pub id: Option<String>,
     pub name: Option<String>,
     pub kind: Option<DataKind>,
@@ -66,7 +66,7 @@ pub(super) struct RawData {
 }
 
 #[derive(Deserialize)]
-pub(super) struct RawStep {
+pub(crate) struct RawStep {
     pub id: Option<String>,
     pub label: Option<String>,
     pub kind: Option<StepKind>,
@@ -93,7 +93,7 @@ pub(super) struct RawStep {
 }
 
 #[derive(Deserialize)]
-pub(super) struct RawFlow {
+pub(crate) struct RawFlow {
     pub id: Option<String>,
     pub from: Option<String>,
     pub to: Option<String>,

@@ -1,0 +1,188 @@
+//! Procedures: import, list, load. The working copy is the canonical JSON text of
+//! `epure_core::format::to_string`: simple, inspectable with `sqlite3`, and the same bytes an
+//! export writes.
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use epure_core::Procedure;
+use rusqlite::{OptionalExtension, TransactionBehavior, params};
+
+use crate::Store;
+use crate::error::{Result, StoreError};
+
+/// One line of the list of procedures.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProcedureInfo {
+    pub id: String,
+    pub name: String,
+    /// How many changes were committed to the working copy.
+    pub revision: i64,
+    pub versions: i64,
+    pub updated_at: String,
+}
+
+impl Store {
+    /// Stores a new procedure and returns its id, committed when this returns.
+    ///
+    /// The procedure's own `id` is kept when it has one (refused if already taken); otherwise
+    /// one is made from the name (`inscription-a-la-cantine-k3f9`).
+    pub fn import(&mut self, procedure: &Procedure) -> Result<String> {
+        self.writable()?;
+        let mut p = procedure.clone();
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let taken = |id: &str| -> Result<bool> {
+            Ok(tx.query_row("SELECT 1 FROM procedures WHERE id = ?1", [id], |_| Ok(())).optional()?.is_some())
+        };
+        let id = match p.meta.id.clone().filter(|id| !id.trim().is_empty()) {
+            Some(id) if taken(&id)? => {
+                return Err(StoreError::InvalidInput(format!("a procedure with id \"{id}\" is already in the store")));
+            }
+            Some(id) => id,
+            None => {
+                let base = slug(&p.meta.name);
+                let mut seed = unique_seed();
+                loop {
+                    let candidate = format!("{base}-{}", base36(seed % 36u64.pow(4)));
+                    if !taken(&candidate)? {
+                        break candidate;
+                    }
+                    seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                }
+            }
+        };
+        p.meta.id = Some(id.clone());
+        tx.execute(
+            "INSERT INTO procedures (id, name, working) VALUES (?1, ?2, ?3)",
+            params![id, p.meta.name, epure_core::format::to_string(&p)],
+        )?;
+        tx.commit()?;
+        self.changed();
+        Ok(id)
+    }
+
+    /// Every procedure, by name.
+    pub fn list(&self) -> Result<Vec<ProcedureInfo>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT p.id, p.name, p.revision, p.updated_at,
+                    (SELECT count(*) FROM versions v WHERE v.procedure_id = p.id)
+             FROM procedures p ORDER BY p.name COLLATE NOCASE, p.id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(ProcedureInfo {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                revision: r.get(2)?,
+                updated_at: r.get(3)?,
+                versions: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The working copy of a procedure.
+    pub fn load(&self, id: &str) -> Result<Procedure> {
+        Ok(self.load_with_revision(id)?.0)
+    }
+
+    /// The working copy's canonical text, as stored.
+    pub fn working_text(&self, id: &str) -> Result<String> {
+        self.conn
+            .query_row("SELECT working FROM procedures WHERE id = ?1", [id], |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| not_found(id))
+    }
+
+    pub(crate) fn load_with_revision(&self, id: &str) -> Result<(Procedure, i64)> {
+        let (text, revision): (String, i64) = self
+            .conn
+            .query_row("SELECT working, revision FROM procedures WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?
+            .ok_or_else(|| not_found(id))?;
+        let p = parse(&text, || format!("procedure \"{id}\""))?;
+        Ok((p, revision))
+    }
+}
+
+pub(crate) fn not_found(id: &str) -> StoreError {
+    StoreError::NotFound(format!("no procedure \"{id}\" in the store"))
+}
+
+/// Reads stored JSON. The store only ever writes what the reader accepts, so a refusal here
+/// means the file was changed behind Épure's back.
+pub(crate) fn parse(text: &str, what: impl Fn() -> String) -> Result<Procedure> {
+    epure_core::format::from_str(text)
+        .map_err(|e| StoreError::Internal(format!("{} is stored in a form this version cannot read: {e}", what())))
+}
+
+/// Lower-case ASCII letters, digits and dashes from a name: "Inscription à la cantine" gives
+/// "inscription-a-la-cantine". At most 40 characters; "procedure" when nothing is left.
+pub(crate) fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars().flat_map(fold_accent) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+        if out.len() >= 40 {
+            break;
+        }
+    }
+    let out = out.trim_end_matches('-');
+    if out.is_empty() { "procedure".to_owned() } else { out.to_owned() }
+}
+
+/// The French accented letters, without their accent; ligatures spelt out.
+fn fold_accent(c: char) -> Vec<char> {
+    let plain = match c {
+        'à' | 'â' | 'ä' | 'á' | 'À' | 'Â' | 'Ä' => 'a',
+        'ç' | 'Ç' => 'c',
+        'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
+        'î' | 'ï' | 'Î' | 'Ï' => 'i',
+        'ô' | 'ö' | 'Ô' | 'Ö' => 'o',
+        'ù' | 'û' | 'ü' | 'Ù' | 'Û' | 'Ü' => 'u',
+        'ÿ' | 'Ÿ' => 'y',
+        'œ' | 'Œ' => return vec!['o', 'e'],
+        'æ' | 'Æ' => return vec!['a', 'e'],
+        c => c,
+    };
+    vec![plain]
+}
+
+/// A seed that differs between calls and processes; uniqueness is checked against the table,
+/// so this only has to make clashes rare.
+fn unique_seed() -> u64 {
+    let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_nanos() as u64).unwrap_or(0);
+    let mut z = nanos ^ (u64::from(std::process::id()) << 32);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z ^ (z >> 27)
+}
+
+fn base36(mut n: u64) -> String {
+    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = vec![b'0'; 4];
+    for slot in out.iter_mut().rev() {
+        *slot = DIGITS[(n % 36) as usize];
+        n /= 36;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn slugs_read_like_the_name() {
+        for (name, expect) in [
+            ("Inscription à la cantine scolaire", "inscription-a-la-cantine-scolaire"),
+            ("  Œuvre d'art — prêt  ", "oeuvre-d-art-pret"),
+            ("!!!", "procedure"),
+            ("", "procedure"),
+            (
+                "Demande de logement social pour les familles nombreuses du quartier",
+                "demande-de-logement-social-pour-les-fami",
+            ),
+        ] {
+            assert_eq!(super::slug(name), expect, "{name}");
+        }
+    }
+}
