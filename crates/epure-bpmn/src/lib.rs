@@ -9,6 +9,7 @@
 //! and what it returns is a valid procedure (it passes `epure_core::format` validation).
 
 mod error;
+pub mod export;
 pub mod import;
 mod limits;
 mod report;
@@ -16,6 +17,7 @@ mod report;
 use std::path::Path;
 
 pub use error::BpmnError;
+pub use export::{export, positions};
 pub use limits::Limits;
 pub use report::{Action, Counts, Entry, ImportReport, Lang};
 

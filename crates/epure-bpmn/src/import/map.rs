@@ -323,8 +323,9 @@ impl<'t> Mapper<'t> {
             let e = t.get(i);
             if e.is(Ns::Model, "dataObject") {
                 let bpmn_id = e.attr("id").unwrap_or_default();
+                let wanted = e.attr_ns(Ns::Epure, "id").unwrap_or(bpmn_id);
                 let name = trimmed(e.attr("name")).unwrap_or_else(|| bpmn_id.to_owned());
-                let id = self.add_data("dataObject", bpmn_id, name, DataKind::Document);
+                let id = self.add_data("dataObject", wanted, name, DataKind::Document);
                 self.data_of.insert(bpmn_id.to_owned(), id);
             }
         }
@@ -369,6 +370,12 @@ impl<'t> Mapper<'t> {
             .and_then(|p| p.name.clone())
             .or_else(|| trimmed(pe.attr("name")))
             .unwrap_or_else(|| format!("Processus {proc_id}"));
+        if main {
+            let doc = self.documentation(proc_el).join("\n");
+            if !doc.is_empty() {
+                self.p.meta.description = Some(doc);
+            }
+        }
         let kind_for = |name: &str| if main { infer_actor_kind(name) } else { ActorKind::Partner };
 
         // Lanes in document order: a child lane comes after its parent, so the deepest lane
@@ -389,7 +396,9 @@ impl<'t> Mapper<'t> {
                 Some(n) => n,
                 None => owner_name.clone(),
             };
-            let actor = self.add_actor("lane", &bpmn_id, name.clone(), kind_for(&name));
+            let kind = e.attr_ns(Ns::Epure, "kind").and_then(parse_actor_kind).unwrap_or_else(|| kind_for(&name));
+            let wanted = e.attr_ns(Ns::Epure, "id").unwrap_or(&bpmn_id).to_owned();
+            let actor = self.add_actor("lane", &wanted, name.clone(), kind);
             for node in t.child_texts(i, "flowNodeRef") {
                 lane_of.insert(node, actor.clone());
             }
@@ -407,7 +416,7 @@ impl<'t> Mapper<'t> {
                 continue;
             }
             let label = trimmed(e.attr("name"));
-            let mut step = Step::new(bpmn_id.clone(), StepKind::Task);
+            let mut step = Step::new(e.attr_ns(Ns::Epure, "id").unwrap_or(&bpmn_id), StepKind::Task);
             step.label = label.clone();
             let mut note: Vec<String> = self.documentation(c);
             let mut report: Option<Action> = None;
@@ -605,9 +614,11 @@ impl<'t> Mapper<'t> {
         }
     }
 
+    /// Adds a step whose id is the one it wants (its BPMN id, or the `epure:id` our export
+    /// wrote), renamed when taken; `bpmn_id` is what the rest of the file refers to it by.
     fn add_step(&mut self, element: &str, bpmn_id: &str, mut step: Step) -> String {
-        if bpmn_id.is_empty() || self.p.step(bpmn_id).is_some() {
-            let prefix = if bpmn_id.is_empty() { element.to_owned() } else { format!("{bpmn_id}_") };
+        if step.id.is_empty() || self.p.step(&step.id).is_some() {
+            let prefix = if step.id.is_empty() { element.to_owned() } else { format!("{}_", step.id) };
             step.id = self.p.fresh_step_id(&prefix);
             self.r.push(element, bpmn_id, Action::Renamed { new_id: step.id.clone() });
         }
@@ -621,7 +632,7 @@ impl<'t> Mapper<'t> {
     }
 
     fn add_flow(&mut self, element: &str, bpmn_id: &str, from: &str, to: &str, mut flow: Flow) -> Option<String> {
-        if bpmn_id.is_empty() || self.p.edge(bpmn_id).is_some() {
+        if flow.id.is_empty() || self.p.edge(&flow.id).is_some() {
             flow.id = self.p.fresh_flow_id();
             if !bpmn_id.is_empty() || element != "boundaryEvent" {
                 self.r.push(element, bpmn_id, Action::Renamed { new_id: flow.id.clone() });
@@ -657,7 +668,7 @@ impl<'t> Mapper<'t> {
                 self.r.push("sequenceFlow", bpmn_id, Action::DanglingReference { missing: missing.to_owned() });
                 continue;
             };
-            let mut flow = Flow::new(bpmn_id);
+            let mut flow = Flow::new(e.attr_ns(Ns::Epure, "id").unwrap_or(bpmn_id));
             let condition = t.child(c, Ns::Model, "conditionExpression").map(|x| t.get(x).text.trim().to_owned());
             let condition = condition.filter(|s| !s.is_empty());
             flow.label = trimmed(e.attr("name")).or_else(|| condition.clone());
@@ -955,6 +966,17 @@ fn infer_actor_kind(name: &str) -> ActorKind {
     } else {
         ActorKind::Service
     }
+}
+
+fn parse_actor_kind(s: &str) -> Option<ActorKind> {
+    Some(match s {
+        "user" => ActorKind::User,
+        "agent" => ActorKind::Agent,
+        "service" => ActorKind::Service,
+        "partner" => ActorKind::Partner,
+        "system" => ActorKind::System,
+        _ => return None,
+    })
 }
 
 /// How a case ends, when the end event's name says so.
