@@ -3,6 +3,7 @@
 //! Exit status: 0 on success, 1 when `fmt --check` finds a file to reformat, 2 on bad input
 //! (each problem on one line naming the file), never a panic trace.
 
+mod bpmn_cmds;
 mod files;
 mod messages;
 
@@ -45,6 +46,23 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Import BPMN 2.0 files (.bpmn) into procedure files; the import report goes to stderr.
+    Import {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The procedure file to write (default: beside the input, ending in .epure.json).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Export a procedure file to BPMN 2.0 (-o OUT.bpmn), with the flagged steps coloured.
+    Export {
+        file: PathBuf,
+        #[arg(short, long, required = true)]
+        output: PathBuf,
+        /// A step to colour as flagged (repeatable).
+        #[arg(long = "flag")]
+        flagged: Vec<String>,
+    },
 }
 
 /// The outcome of one command.
@@ -65,12 +83,18 @@ fn main() -> ExitCode {
     let status = match cli.command {
         Command::Validate { files } => validate(&files, lang),
         Command::Fmt { check, files } => fmt(&files, check, lang),
+        Command::Import { files, output } => ok(bpmn_cmds::import(&files, output.as_deref(), lang)),
+        Command::Export { file, output, flagged } => ok(bpmn_cmds::export(&file, &output, &flagged, lang)),
     };
     match status {
         Status::Ok => ExitCode::SUCCESS,
         Status::Differs => ExitCode::from(1),
         Status::BadInput => ExitCode::from(2),
     }
+}
+
+fn ok(success: bool) -> Status {
+    if success { Status::Ok } else { Status::BadInput }
 }
 
 fn validate(paths: &[PathBuf], lang: Lang) -> Status {
