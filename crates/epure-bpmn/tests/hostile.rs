@@ -79,10 +79,13 @@ fn a_100_mb_file_is_refused_before_it_is_read() {
 #[test]
 fn too_many_elements_are_refused() {
     let xml = format!("<definitions xmlns=\"{MODEL}\">{}</definitions>", "<task/>".repeat(500_001));
-    let t = Instant::now();
+    // No time bound here: the elements must be read to be counted, and a debug build on a
+    // loaded machine is slow; the point is the refusal and its message.
     let err = import(xml.as_bytes()).unwrap_err();
-    assert!(t.elapsed() < Duration::from_secs(5), "took {:?}", t.elapsed());
     assert_eq!(err.to_string(), "more than 500000 XML elements: refused, no real BPMN model is that large");
+    let limits = Limits { max_elements: 10, ..Limits::default() };
+    let err = import_with(xml.as_bytes(), &limits).unwrap_err();
+    assert_eq!(err, BpmnError::TooManyElements { limit: 10 });
 }
 
 #[test]

@@ -823,7 +823,12 @@ impl<'t> Mapper<'t> {
         }
         let t = self.t;
         let main_nodes: HashSet<String> = main
-            .map(|m| t.model_children(m).filter_map(|c| t.get(c).attr("id").map(str::to_owned)).collect())
+            .map(|m| {
+                t.model_children(m)
+                    .filter_map(|c| t.get(c).attr("id"))
+                    .filter_map(|x| self.node_step.get(x).cloned())
+                    .collect()
+            })
             .unwrap_or_default();
         let sources: Vec<String> = self
             .p
