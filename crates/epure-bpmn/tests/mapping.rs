@@ -319,3 +319,36 @@ fn iso_durations() {
     assert_eq!(d("PT"), None);
     assert_eq!(d("PxD"), None);
 }
+
+#[test]
+fn other_producers_habits_bom_crlf_cdata_and_qualified_attributes() {
+    // A byte-order mark, CRLF line ends, an XML declaration naming the encoding, CDATA and
+    // character references in names, `xsi:type` on expressions, an end named as a refusal.
+    let xml = "\u{feff}<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n\
+        <semantic:definitions xmlns:semantic=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" \
+        xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\r\n\
+        <semantic:process id=\"p\" name=\"Caf&#233;\">\r\n\
+        <semantic:startEvent id=\"s\" name=\"D&#xe9;but\"/>\r\n\
+        <semantic:exclusiveGateway id=\"g\" name=\"ok?\"/>\r\n\
+        <semantic:endEvent id=\"e1\" name=\"Rejected\"/><semantic:endEvent id=\"e2\" name=\"Done\"/>\r\n\
+        <semantic:sequenceFlow id=\"f1\" sourceRef=\"s\" targetRef=\"g\"/>\r\n\
+        <semantic:sequenceFlow id=\"f2\" sourceRef=\"g\" targetRef=\"e1\">\
+        <semantic:conditionExpression xsi:type=\"semantic:tFormalExpression\"><![CDATA[a < b]]></semantic:conditionExpression>\
+        </semantic:sequenceFlow>\r\n\
+        <semantic:sequenceFlow id=\"f3\" name=\"yes &amp; more\" sourceRef=\"g\" targetRef=\"e2\"/>\r\n\
+        </semantic:process></semantic:definitions>\r\n";
+    check(
+        xml,
+        r#"
+        procedure "Café"
+        step s start "Début"
+        step g decision "ok?"
+        step e1 end "Rejected" outcome=Refused
+        step e2 end "Done"
+        flow f1 s->g
+        flow f2 g->e1 "a < b" p=0.500
+        flow f3 g->e2 "yes & more" p=0.500
+        report gateway g: decision "g": probabilities spread evenly over its 2 ways out, to confirm
+    "#,
+    );
+}

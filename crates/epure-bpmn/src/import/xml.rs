@@ -71,6 +71,8 @@ pub struct Element {
     pub children: Vec<usize>,
     /// The byte offset the element starts at.
     pub pos: u64,
+    /// One past the index of its last descendant: its subtree is `index + 1..end`.
+    pub end: usize,
 }
 
 impl Element {
@@ -123,24 +125,7 @@ impl Tree {
     /// Every descendant of `i` (not `i` itself), in document order. Elements are stored in
     /// document order and a subtree is contiguous, so this is a slice walk, not a recursion.
     pub fn descendants(&self, i: usize) -> std::ops::Range<usize> {
-        let mut end = i + 1;
-        while end < self.elements.len() && self.is_within(end, i) {
-            end += 1;
-        }
-        i + 1..end
-    }
-
-    fn is_within(&self, mut e: usize, ancestor: usize) -> bool {
-        while let Some(p) = self.elements[e].parent {
-            if p == ancestor {
-                return true;
-            }
-            if p < ancestor {
-                return false;
-            }
-            e = p;
-        }
-        false
+        i + 1..self.elements[i].end.max(i + 1)
     }
 }
 
@@ -188,7 +173,9 @@ pub fn parse(bytes: &[u8], limits: &Limits) -> Result<Tree, BpmnError> {
                 push(&mut tree, &reader, ns, &start, stack.last().copied(), pos, &line_of, limits)?;
             }
             Event::End(_) => {
-                stack.pop();
+                if let Some(i) = stack.pop() {
+                    tree.elements[i].end = tree.elements.len();
+                }
             }
             Event::Text(t) => {
                 if let Some(&top) = stack.last() {
@@ -289,7 +276,7 @@ fn push(
         attrs.push((ans, local.as_ref().to_owned(), value.into_owned()));
     }
     let i = tree.elements.len();
-    tree.elements.push(Element { ns, name, attrs, text: String::new(), parent, children: Vec::new(), pos });
+    tree.elements.push(Element { ns, name, attrs, text: String::new(), parent, children: Vec::new(), pos, end: i + 1 });
     if let Some(p) = parent {
         tree.elements[p].children.push(i);
     }
