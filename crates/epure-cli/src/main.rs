@@ -3,6 +3,7 @@
 //! Exit status: 0 on success, 1 when `fmt --check` finds a file to reformat, 2 on bad input
 //! (each problem on one line naming the file), never a panic trace.
 
+mod bpmn_cmds;
 mod files;
 mod messages;
 mod store_cmds;
@@ -48,6 +49,26 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Import procedure files (.epure.json, or BPMN 2.0 .bpmn) into the store, printing each new
+    /// id once committed; with -o, convert one BPMN file into a procedure file instead.
+    Import {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Write this procedure file instead of importing into the store (BPMN input only).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Export a procedure — a store id or a procedure file — to BPMN 2.0 when the output ends
+    /// in .bpmn (flagged steps coloured), else to a procedure file.
+    Export {
+        /// A procedure id in the store, or a procedure file.
+        source: String,
+        #[arg(short, long, required = true)]
+        output: PathBuf,
+        /// A step to colour as flagged in the BPMN (repeatable).
+        #[arg(long = "flag")]
+        flagged: Vec<String>,
+    },
     #[command(flatten)]
     Store(store_cmds::StoreCommand),
 }
@@ -70,6 +91,15 @@ fn main() -> ExitCode {
     let status = match cli.command {
         Command::Validate { files } => validate(&files, lang),
         Command::Fmt { check, files } => fmt(&files, check, lang),
+        Command::Import { files, output: Some(output) } => ok(bpmn_cmds::convert(&files, &output, lang)),
+        Command::Import { files, output: None } => store_cmds::import(&files, cli.store.db.as_deref(), lang),
+        Command::Export { source, output, flagged } if bpmn_cmds::is_bpmn(&output) => {
+            match store_cmds::procedure_from(&source, cli.store.db.as_deref()) {
+                Ok((name, procedure)) => ok(bpmn_cmds::export(&name, &procedure, &output, &flagged, lang)),
+                Err(status) => status,
+            }
+        }
+        Command::Export { source, output, .. } => store_cmds::export(&source, &output, cli.store.db.as_deref()),
         Command::Store(command) => store_cmds::run(command, cli.store.db.as_deref(), lang),
     };
     match status {
@@ -77,6 +107,10 @@ fn main() -> ExitCode {
         Status::Differs => ExitCode::from(1),
         Status::BadInput => ExitCode::from(2),
     }
+}
+
+fn ok(success: bool) -> Status {
+    if success { Status::Ok } else { Status::BadInput }
 }
 
 fn validate(paths: &[PathBuf], lang: Lang) -> Status {

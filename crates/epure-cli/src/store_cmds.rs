@@ -1,5 +1,6 @@
 //! The commands on the local store: `import`, `list`, `export`, `versions`, `db check`,
-//! `db backup`. Glue only: every rule lives in `epure-store`.
+//! `db backup` (`import` and `export` are declared in main.rs because they also speak BPMN).
+//! Glue only: every rule lives in `epure-store`.
 //!
 //! The database is `--db FILE`, else `$EPURE_DB`, else `$XDG_DATA_HOME/epure/epure.db`. Each
 //! command opens it, does one thing and closes it; bad input gives exit 2 and one line naming
@@ -10,10 +11,11 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
 use epure_core::edit::{Edit, PlacedFlow};
-use epure_core::{Flow, Step, StepKind};
+use epure_core::{Flow, Procedure, Step, StepKind};
 use epure_store::{BackupPolicy, Store, StoreError};
 
 use crate::Status;
+use crate::bpmn_cmds;
 use crate::files;
 use crate::messages::Lang;
 
@@ -27,19 +29,8 @@ pub struct DbArg {
 
 #[derive(Subcommand)]
 pub enum StoreCommand {
-    /// Import procedure files into the store; prints each new id once it is committed.
-    Import {
-        #[arg(required = true)]
-        files: Vec<PathBuf>,
-    },
     /// List the procedures in the store: id, name, versions, last change.
     List,
-    /// Write a procedure's working copy to a file (atomically: temporary file, then rename).
-    Export {
-        id: String,
-        #[arg(short, long, value_name = "FILE")]
-        output: PathBuf,
-    },
     /// List a procedure's versions: id, name, variant, author, date, derived from.
     Versions { id: String },
     /// Check or back up the database itself.
@@ -63,23 +54,26 @@ pub enum DbCommand {
     },
 }
 
-pub fn run(command: StoreCommand, db: Option<&Path>, lang: Lang) -> Status {
-    let path = match epure_store::resolve_path(db) {
-        Ok(p) => p,
-        Err(e) => {
-            eprintln!("epure: {e}");
-            return Status::BadInput;
-        }
-    };
+/// Opens the store for one command; on failure, the line is printed and the status returned.
+fn open(db: Option<&Path>) -> Result<(PathBuf, Store), Status> {
+    let path = epure_store::resolve_path(db).map_err(|e| {
+        eprintln!("epure: {e}");
+        Status::BadInput
+    })?;
     // One-shot commands back up explicitly (`db backup`), not on every close.
-    let mut store = match Store::open_with(&path, BackupPolicy::manual()) {
-        Ok(s) => s,
-        Err(e) => return fail(&path, &e),
+    match Store::open_with(&path, BackupPolicy::manual()) {
+        Ok(store) => Ok((path, store)),
+        Err(e) => Err(fail(&path, &e)),
+    }
+}
+
+pub fn run(command: StoreCommand, db: Option<&Path>, lang: Lang) -> Status {
+    let (path, mut store) = match open(db) {
+        Ok(opened) => opened,
+        Err(status) => return status,
     };
     let result = match command {
-        StoreCommand::Import { files } => return import(&mut store, &files),
         StoreCommand::List => list(&store),
-        StoreCommand::Export { id, output } => export(&store, &id, &output),
         StoreCommand::Versions { id } => versions(&store, &id),
         StoreCommand::Db(DbCommand::Check) => check(&store, lang),
         StoreCommand::Db(DbCommand::Backup) => store.backup().map(|b| println!("{}", b.display())),
@@ -103,10 +97,17 @@ fn fail(db: &Path, e: &StoreError) -> Status {
     Status::BadInput
 }
 
-fn import(store: &mut Store, paths: &[PathBuf]) -> Status {
+/// `epure import FILE...`: procedure or BPMN files into the store; prints each new id once it
+/// is committed.
+pub fn import(paths: &[PathBuf], db: Option<&Path>, lang: Lang) -> Status {
+    let (_, mut store) = match open(db) {
+        Ok(opened) => opened,
+        Err(status) => return status,
+    };
     let mut status = Status::Ok;
     for path in paths {
-        let outcome = files::read_procedure(path).and_then(|p| store.import(&p).map_err(|e| vec![e.to_string()]));
+        let read = if bpmn_cmds::is_bpmn(path) { bpmn_cmds::read(path, lang) } else { files::read_procedure(path) };
+        let outcome = read.and_then(|p| store.import(&p).map_err(|e| vec![e.to_string()]));
         match outcome {
             // Printed after the commit: an id on screen is an id on disk.
             Ok(id) => println!("{id}"),
@@ -128,10 +129,36 @@ fn list(store: &Store) -> Result<(), StoreError> {
     Ok(())
 }
 
-fn export(store: &Store, id: &str, output: &Path) -> Result<(), StoreError> {
-    let text = store.working_text(id)?;
-    files::write_atomically(output, text.as_bytes())
-        .map_err(|e| StoreError::InvalidInput(format!("{}: {e}", output.display())))
+/// `epure export ID -o FILE`: a procedure's working copy to a file (atomically).
+pub fn export(id: &str, output: &Path, db: Option<&Path>) -> Status {
+    let (path, store) = match open(db) {
+        Ok(opened) => opened,
+        Err(status) => return status,
+    };
+    let result = store.working_text(id).and_then(|text| {
+        files::write_atomically(output, text.as_bytes())
+            .map_err(|e| StoreError::InvalidInput(format!("{}: {e}", output.display())))
+    });
+    match result {
+        Ok(()) => Status::Ok,
+        Err(e) => fail(&path, &e),
+    }
+}
+
+/// A procedure named on the command line: a procedure file when one exists at that path,
+/// else a procedure id in the store. Returns the name to use in messages and the procedure.
+pub fn procedure_from(source: &str, db: Option<&Path>) -> Result<(String, Procedure), Status> {
+    let file = Path::new(source);
+    if file.is_file() {
+        return files::read_procedure(file).map(|p| (source.to_owned(), p)).map_err(|problems| {
+            for problem in problems {
+                eprintln!("{source}: {problem}");
+            }
+            Status::BadInput
+        });
+    }
+    let (path, store) = open(db)?;
+    store.load(source).map(|p| (source.to_owned(), p)).map_err(|e| fail(&path, &e))
 }
 
 fn versions(store: &Store, id: &str) -> Result<(), StoreError> {
