@@ -2,7 +2,7 @@
 // generates one permission per application command so the capability can list exactly them.
 
 /// Every command the window may call. A command missing here cannot be invoked from the page.
-const COMMANDS: &[&str] = &["app_info", "list_samples", "sample_view"];
+const COMMANDS: &[&str] = &["app_info", "list_procedures", "procedure_view"];
 
 fn main() {
     println!("cargo:rerun-if-changed=src-tauri/capabilities");

@@ -1,32 +1,38 @@
-//! The commands the page may call (each also listed in build.rs). A few lines each.
+//! The commands the page may call (each also listed in build.rs). A few lines each: DTO in,
+//! core or store, DTO out. Those that touch SQLite run on a blocking thread, so the window
+//! never waits on the disk.
 
 use epure_core::layout::{LayoutOptions, layout};
+use tauri::State;
 
 use crate::dto::{AppInfo, ProcedureSummary, ProcedureView};
 use crate::error::AppError;
-use crate::samples;
+use crate::state::{AppState, lock};
 
 #[tauri::command]
 pub fn app_info() -> AppInfo {
     AppInfo { version: env!("CARGO_PKG_VERSION") }
 }
 
-/// The sample procedures shipped with the app, summarised.
+/// The procedures of the local store, summarised, by name.
 #[tauri::command]
-pub fn list_samples() -> Result<Vec<ProcedureSummary>, AppError> {
-    samples::load_all()
-        .into_iter()
-        .map(|(file, read)| {
-            read.map(|p| ProcedureSummary::of(samples::stem(file), &p))
-                .map_err(|e| AppError::invalid_input(format!("{file}: {e}")))
-        })
-        .collect()
+pub async fn list_procedures(state: State<'_, AppState>) -> Result<Vec<ProcedureSummary>, AppError> {
+    let store = state.store()?;
+    tauri::async_runtime::spawn_blocking(move || {
+        let store = lock(&store);
+        let infos = store.list()?;
+        infos.iter().map(|info| Ok(ProcedureSummary::of(&info.id, &store.load(&info.id)?))).collect()
+    })
+    .await?
 }
 
-/// A sample procedure, opened for viewing: summary and swimlane drawing.
+/// A procedure of the store, opened for viewing: summary and swimlane drawing.
 #[tauri::command]
-pub fn sample_view(id: String) -> Result<ProcedureView, AppError> {
-    let (file, text) = samples::find(&id).ok_or_else(|| AppError::not_found(format!("no sample \"{id}\"")))?;
-    let p = epure_core::format::from_str(text).map_err(|e| AppError::invalid_input(format!("{file}: {e}")))?;
-    Ok(ProcedureView { summary: ProcedureSummary::of(samples::stem(file), &p), layout: layout(&p, &LayoutOptions::default()) })
+pub async fn procedure_view(state: State<'_, AppState>, id: String) -> Result<ProcedureView, AppError> {
+    let store = state.store()?;
+    tauri::async_runtime::spawn_blocking(move || {
+        let p = lock(&store).load(&id)?;
+        Ok(ProcedureView { summary: ProcedureSummary::of(&id, &p), layout: layout(&p, &LayoutOptions::default()) })
+    })
+    .await?
 }

@@ -29,3 +29,15 @@ impl std::fmt::Display for AppError {
 }
 
 impl std::error::Error for AppError {}
+
+impl From<epure_store::StoreError> for AppError {
+    fn from(e: epure_store::StoreError) -> Self {
+        AppError { kind: e.kind().as_str(), message: e.to_string() }
+    }
+}
+
+impl From<tauri::Error> for AppError {
+    fn from(e: tauri::Error) -> Self {
+        AppError { kind: "internal", message: e.to_string() }
+    }
+}

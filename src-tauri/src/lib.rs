@@ -1,11 +1,12 @@
 //! The desktop shell: wires the window to Épure's crates. It holds no business logic: each
-//! command is a few lines that turn a request into a call to `epure-core` (and, later, the
-//! store and the report) and the answer into a DTO for the page.
+//! command is a few lines that turn a request into a call to `epure-core` or `epure-store`
+//! (and, later, the report) and the answer into a DTO for the page.
 
 mod commands;
 mod dto;
 mod error;
 pub mod samples;
+mod state;
 #[cfg(test)]
 mod ts_bindings;
 
@@ -15,6 +16,11 @@ pub use error::AppError;
 /// Builds and runs the app until its window is closed.
 pub fn run() -> tauri::Result<()> {
     tauri::Builder::default()
-        .invoke_handler(tauri::generate_handler![commands::app_info, commands::list_samples, commands::sample_view])
+        .manage(state::AppState::open())
+        .invoke_handler(tauri::generate_handler![
+            commands::app_info,
+            commands::list_procedures,
+            commands::procedure_view
+        ])
         .run(tauri::generate_context!())
 }

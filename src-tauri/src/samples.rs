@@ -27,13 +27,6 @@ pub fn load_all() -> Vec<(&'static str, Result<Procedure, ReadError>)> {
     SAMPLES.iter().map(|&(file, text)| (file, epure_core::format::from_str(text))).collect()
 }
 
-/// The sample whose file name (without extension) or procedure id is `id`.
-pub fn find(id: &str) -> Option<(&'static str, &'static str)> {
-    SAMPLES.iter().copied().find(|(file, text)| {
-        stem(file) == id || epure_core::format::from_str(text).is_ok_and(|p| p.meta.id.as_deref() == Some(id))
-    })
-}
-
 /// A file name without its `.epure.json` extension.
 pub fn stem(file: &str) -> &str {
     file.strip_suffix(".epure.json").unwrap_or(file)

@@ -1,4 +1,5 @@
-//! The window opens on its first page, which lists the sample procedures as summarised by Rust.
+//! The window opens on the library: on a new database, the sample procedures, imported into
+//! the store at first launch and summarised by Rust.
 
 use fantoccini::Locator;
 

@@ -42,9 +42,14 @@ pub struct Session {
 }
 
 impl Session {
-    /// Launches the app binary built by this `cargo test` run in a fresh X server.
+    /// Launches the app binary built by this `cargo test` run in a fresh X server, on a new
+    /// database.
     pub async fn launch() -> Session {
-        let db = tempfile::tempdir().expect("temporary folder");
+        Session::launch_in(tempfile::tempdir().expect("temporary folder")).await
+    }
+
+    /// Launches the app on the database `epure.db` of a folder (kept by the session).
+    pub async fn launch_in(db: tempfile::TempDir) -> Session {
         let (xvfb, display) = start_xvfb();
         let (port, native_port) = (free_port(), free_port());
         let driver = tauri_driver();
@@ -99,6 +104,12 @@ impl Session {
     /// Ends the WebDriver session, which closes the app.
     pub async fn close(self) {
         let _ = self.client.clone().close().await;
+    }
+
+    /// Closes the app and hands back its database folder, to launch it again on the same data.
+    pub async fn quit(self) -> tempfile::TempDir {
+        let _ = self.client.clone().close().await;
+        self._db
     }
 }
 

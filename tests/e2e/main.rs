@@ -6,3 +6,4 @@
 mod first_page;
 mod harness;
 mod procedure_view;
+mod relaunch;

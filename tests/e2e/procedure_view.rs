@@ -1,4 +1,5 @@
-//! Opening a sample shows its swimlane diagram, drawn from the layout computed in Rust.
+//! Opening a procedure of the store shows its swimlane diagram, drawn from the layout computed
+//! in Rust.
 
 use fantoccini::Locator;
 
@@ -23,8 +24,11 @@ async fn opening_a_sample_draws_every_step_in_its_lane() {
             .await
             .expect("the diagram is drawn");
 
-        let (_, text) = epure_app::samples::find("cantine-scolaire").expect("sample");
-        let p = epure_core::format::from_str(text).expect("sample reads");
+        let p = epure_app::samples::load_all()
+            .into_iter()
+            .find(|(file, _)| file.starts_with("cantine"))
+            .and_then(|(_, read)| read.ok())
+            .expect("the canteen sample reads");
         let drawn = app
             .client
             .execute(

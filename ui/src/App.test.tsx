@@ -18,7 +18,7 @@ interface Backend {
 function mockBackend({ samples = () => SAMPLES, info = () => ({ version: '0.1.0' }) }: Backend = {}) {
   mockIPC((cmd) => {
     switch (cmd) {
-      case 'list_samples':
+      case 'list_procedures':
         return samples();
       case 'app_info':
         return info();
@@ -29,7 +29,7 @@ function mockBackend({ samples = () => SAMPLES, info = () => ({ version: '0.1.0'
 }
 
 describe('Home page', () => {
-  it('lists the sample procedures from list_samples', async () => {
+  it('lists the sample procedures from list_procedures', async () => {
     mockBackend();
     render(<App />);
 
@@ -76,7 +76,7 @@ describe('Home page', () => {
     render(<App />);
 
     expect(await screen.findByTestId('empty')).toHaveTextContent(
-      "Aucune démarche d'exemple n'est disponible.",
+      "Aucune démarche n'est enregistrée.",
     );
     expect(screen.queryByRole('list')).not.toBeInTheDocument();
   });
@@ -131,7 +131,7 @@ describe('Language switch', () => {
     await user.click(en);
 
     expect(screen.getByText('Simplify administrative procedures')).toBeInTheDocument();
-    expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('Sample procedures');
+    expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('Procedures');
     const [first, second] = screen.getAllByTestId('procedure-item') as [HTMLElement, HTMLElement];
     expect(first).toHaveTextContent('12 steps · 4 actors · 7 handoffs');
     expect(second).toHaveTextContent('1 step · 1 actor · 0 handoffs');

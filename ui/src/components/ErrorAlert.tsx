@@ -16,7 +16,7 @@ export function ErrorAlert({ error, onRetry }: Props) {
       <p>{errorMessage(error, t)}</p>
       {onRetry && (
         <button type="button" className="button button--secondary" onClick={onRetry}>
-          {t('samples.retry')}
+          {t('library.retry')}
         </button>
       )}
     </div>

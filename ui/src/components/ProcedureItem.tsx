@@ -10,9 +10,9 @@ interface Props {
 export function ProcedureItem({ procedure, onOpen }: Props) {
   const { t } = useTranslation();
   const stats = [
-    t('samples.steps', { count: procedure.work_steps }),
-    t('samples.actors', { count: procedure.actors }),
-    t('samples.handoffs', { count: procedure.handoffs }),
+    t('library.steps', { count: procedure.work_steps }),
+    t('library.actors', { count: procedure.actors }),
+    t('library.handoffs', { count: procedure.handoffs }),
   ].join(' · ');
 
   return (
@@ -28,7 +28,7 @@ export function ProcedureItem({ procedure, onOpen }: Props) {
         </button>
       </h3>
       <p className="procedure__owner">
-        {procedure.owner ? t('samples.owner', { owner: procedure.owner }) : t('samples.noOwner')}
+        {procedure.owner ? t('library.owner', { owner: procedure.owner }) : t('library.noOwner')}
       </p>
       <p className="procedure__stats">{stats}</p>
     </li>

@@ -14,7 +14,7 @@ export function ProcedureList({ procedures, onOpen }: Props) {
   if (procedures.length === 0) {
     return (
       <p className="empty" data-testid="empty">
-        {t('samples.empty')}
+        {t('library.empty')}
       </p>
     );
   }

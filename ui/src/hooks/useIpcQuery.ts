@@ -15,7 +15,7 @@ export interface Query<T> {
 
 /**
  * Runs an IPC request when the component mounts and tracks its state.
- * `load` must be stable (a module-level wrapper such as `listSamples`).
+ * `load` must be stable (a module-level wrapper such as `listProcedures`).
  */
 export function useIpcQuery<T>(load: () => Promise<T>): Query<T> {
   const [state, setState] = useState<QueryState<T>>({ status: 'loading' });

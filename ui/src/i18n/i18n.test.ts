@@ -36,15 +36,15 @@ describe('plural forms', () => {
     [1_000_000, `1${NNBSP}000${NNBSP}000 étapes`],
   ])('French: %d → %s', async (count, expected) => {
     await setLanguage('fr');
-    expect(i18next.t('samples.steps', { count })).toBe(expected);
+    expect(i18next.t('library.steps', { count })).toBe(expected);
   });
 
   it('French: handoffs and actors', async () => {
     await setLanguage('fr');
-    expect(i18next.t('samples.handoffs', { count: 1 })).toBe('1 passage de relais');
-    expect(i18next.t('samples.handoffs', { count: 3 })).toBe('3 passages de relais');
-    expect(i18next.t('samples.actors', { count: 1 })).toBe('1 acteur');
-    expect(i18next.t('samples.actors', { count: 1234 })).toBe(`1${NNBSP}234 acteurs`);
+    expect(i18next.t('library.handoffs', { count: 1 })).toBe('1 passage de relais');
+    expect(i18next.t('library.handoffs', { count: 3 })).toBe('3 passages de relais');
+    expect(i18next.t('library.actors', { count: 1 })).toBe('1 acteur');
+    expect(i18next.t('library.actors', { count: 1234 })).toBe(`1${NNBSP}234 acteurs`);
   });
 
   it.each([
@@ -54,13 +54,13 @@ describe('plural forms', () => {
     [1234, '1,234 steps'],
   ])('English: %d → %s', async (count, expected) => {
     await setLanguage('en');
-    expect(i18next.t('samples.steps', { count })).toBe(expected);
+    expect(i18next.t('library.steps', { count })).toBe(expected);
   });
 
   it('English: handoffs and actors', async () => {
     await setLanguage('en');
-    expect(i18next.t('samples.handoffs', { count: 1 })).toBe('1 handoff');
-    expect(i18next.t('samples.actors', { count: 5 })).toBe('5 actors');
+    expect(i18next.t('library.handoffs', { count: 1 })).toBe('1 handoff');
+    expect(i18next.t('library.actors', { count: 5 })).toBe('5 actors');
   });
 });
 

@@ -2,18 +2,18 @@ import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { describe, expect, it } from 'vitest';
 
 import { SAMPLES } from '../test/fixtures';
-import { appInfo, listSamples } from './commands';
+import { appInfo, listProcedures } from './commands';
 
 describe('IPC commands', () => {
-  it('listSamples calls list_samples without arguments', async () => {
+  it('listProcedures calls list_procedures without arguments', async () => {
     const calls: [string, unknown][] = [];
     mockIPC((cmd, payload) => {
       calls.push([cmd, payload]);
       return SAMPLES;
     });
 
-    await expect(listSamples()).resolves.toEqual(SAMPLES);
-    expect(calls).toEqual([['list_samples', {}]]);
+    await expect(listProcedures()).resolves.toEqual(SAMPLES);
+    expect(calls).toEqual([['list_procedures', {}]]);
   });
 
   it('appInfo calls app_info', async () => {
@@ -25,7 +25,7 @@ describe('IPC commands', () => {
     mockIPC(() => {
       throw { kind: 'internal', message: 'boom' };
     });
-    await expect(listSamples()).rejects.toEqual({ kind: 'internal', message: 'boom' });
+    await expect(listProcedures()).rejects.toEqual({ kind: 'internal', message: 'boom' });
   });
 
   it('normalises any other rejection', async () => {
@@ -38,6 +38,6 @@ describe('IPC commands', () => {
 
   it('reports a missing Tauri runtime as ipc_unavailable', async () => {
     clearMocks();
-    await expect(listSamples()).rejects.toMatchObject({ kind: 'ipc_unavailable' });
+    await expect(listProcedures()).rejects.toMatchObject({ kind: 'ipc_unavailable' });
   });
 });

@@ -33,8 +33,8 @@ async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
 }
 
 /** The sample procedures bundled with the app. */
-export function listSamples(): Promise<ProcedureSummary[]> {
-  return call<ProcedureSummary[]>('list_samples');
+export function listProcedures(): Promise<ProcedureSummary[]> {
+  return call<ProcedureSummary[]>('list_procedures');
 }
 
 /** Information about the running application. */
@@ -43,6 +43,6 @@ export function appInfo(): Promise<AppInfo> {
 }
 
 /** A sample procedure with its swimlane layout, computed in Rust. */
-export function sampleView(id: string): Promise<ProcedureView> {
-  return call<ProcedureView>('sample_view', { id });
+export function procedureView(id: string): Promise<ProcedureView> {
+  return call<ProcedureView>('procedure_view', { id });
 }

@@ -16,9 +16,9 @@ describe('toIpcError', () => {
   });
 
   it('turns a plain string into an unknown error', () => {
-    expect(toIpcError('command list_samples not found')).toEqual({
+    expect(toIpcError('command list_procedures not found')).toEqual({
       kind: 'unknown',
-      message: 'command list_samples not found',
+      message: 'command list_procedures not found',
     });
   });
 

@@ -1,4 +1,4 @@
-export { appInfo, listSamples, sampleView } from './commands';
+export { appInfo, listProcedures, procedureView } from './commands';
 export { errorMessage, isKnownErrorKind, toIpcError } from './errors';
 export type { KnownErrorKind } from './errors';
 export type {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ProcedureList } from '../components/ProcedureList';
 import { useIpcQuery } from '../hooks/useIpcQuery';
-import { listSamples } from '../ipc';
+import { listProcedures } from '../ipc';
 
 interface Props {
   onOpen: (id: string) => void;
@@ -12,14 +12,14 @@ interface Props {
 /** "Accueil": the sample procedures shipped with the app. */
 export function HomePage({ onOpen }: Props) {
   const { t } = useTranslation();
-  const { state, reload } = useIpcQuery(listSamples);
+  const { state, reload } = useIpcQuery(listProcedures);
 
   return (
-    <section className="samples" aria-labelledby="samples-title" aria-busy={state.status === 'loading'}>
-      <h2 id="samples-title">{t('samples.title')}</h2>
+    <section className="library" aria-labelledby="library-title" aria-busy={state.status === 'loading'}>
+      <h2 id="library-title">{t('library.title')}</h2>
       {state.status === 'loading' && (
         <p className="loading" role="status" data-testid="loading">
-          {t('samples.loading')}
+          {t('library.loading')}
         </p>
       )}
       {state.status === 'error' && <ErrorAlert error={state.error} onRetry={reload} />}

@@ -8,16 +8,16 @@ import { App } from '../App';
 import type { ProcedureView } from '../ipc';
 import { SAMPLES, VIEW } from '../test/fixtures';
 
-/** Mocks the commands; records the ids `sample_view` was asked for. */
+/** Mocks the commands; records the ids `procedure_view` was asked for. */
 function mockBackend(view: (id: string) => ProcedureView = () => VIEW) {
   const opened: string[] = [];
   mockIPC((cmd, args) => {
     switch (cmd) {
-      case 'list_samples':
+      case 'list_procedures':
         return SAMPLES;
       case 'app_info':
         return { version: '0.1.0' };
-      case 'sample_view': {
+      case 'procedure_view': {
         const id = (args as { id: string }).id;
         opened.push(id);
         return view(id);

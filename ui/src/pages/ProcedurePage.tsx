@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ProcedureDiagram } from '../components/ProcedureDiagram';
 import { useIpcQuery } from '../hooks/useIpcQuery';
-import { sampleView } from '../ipc';
+import { procedureView } from '../ipc';
 
 interface Props {
   id: string;
@@ -14,7 +14,7 @@ interface Props {
 /** One procedure, drawn in swimlanes from the layout computed in Rust. */
 export function ProcedurePage({ id, onBack }: Props) {
   const { t } = useTranslation();
-  const load = useCallback(() => sampleView(id), [id]);
+  const load = useCallback(() => procedureView(id), [id]);
   const { state, reload } = useIpcQuery(load);
 
   return (
@@ -33,9 +33,9 @@ export function ProcedurePage({ id, onBack }: Props) {
           <h2 data-testid="procedure-title">{state.data.summary.name}</h2>
           <p className="procedure__stats">
             {[
-              t('samples.steps', { count: state.data.summary.work_steps }),
-              t('samples.actors', { count: state.data.summary.actors }),
-              t('samples.handoffs', { count: state.data.summary.handoffs }),
+              t('library.steps', { count: state.data.summary.work_steps }),
+              t('library.actors', { count: state.data.summary.actors }),
+              t('library.handoffs', { count: state.data.summary.handoffs }),
             ].join(' · ')}
           </p>
           <ProcedureDiagram

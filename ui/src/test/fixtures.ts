@@ -19,7 +19,7 @@ export const SAMPLES: ProcedureSummary[] = [
   },
 ];
 
-/** A small procedure as `sample_view` returns it: two lanes, a start, two steps, an end. */
+/** A small procedure as `procedure_view` returns it: two lanes, a start, two steps, an end. */
 export const VIEW: ProcedureView = {
   summary: SAMPLES[0] as ProcedureSummary,
   layout: {

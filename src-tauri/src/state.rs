@@ -1,0 +1,54 @@
+//! The app's state: the local store, opened once at start-up.
+//!
+//! The database is `$EPURE_DB` when set, else `$XDG_DATA_HOME/epure/epure.db` — the same rule
+//! as the command line. A store that cannot be opened (a damaged file, a folder without write
+//! permission) does not stop the window from opening: every command then answers with the
+//! reason, which the page shows in French. A new, empty store receives the sample procedures.
+
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use epure_store::Store;
+
+use crate::error::AppError;
+use crate::samples;
+
+pub struct AppState {
+    store: Result<Arc<Mutex<Store>>, AppError>,
+}
+
+impl AppState {
+    /// Opens the store and, when it holds no procedure yet, imports the samples.
+    pub fn open() -> AppState {
+        let store = epure_store::resolve_path(None)
+            .and_then(Store::open)
+            .map_err(AppError::from)
+            .and_then(|mut store| {
+                seed_samples(&mut store)?;
+                Ok(Arc::new(Mutex::new(store)))
+            });
+        AppState { store }
+    }
+
+    /// A handle on the store for a blocking task.
+    pub fn store(&self) -> Result<Arc<Mutex<Store>>, AppError> {
+        self.store.clone()
+    }
+}
+
+/// Locks the store. A panic while it was held leaves SQLite consistent (every change is a
+/// transaction), so a poisoned lock is taken over rather than turned into an error.
+pub fn lock(store: &Mutex<Store>) -> MutexGuard<'_, Store> {
+    store.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Imports the samples into an empty store: the library's first-launch content.
+fn seed_samples(store: &mut Store) -> Result<(), AppError> {
+    if store.read_only().is_some() || !store.list()?.is_empty() {
+        return Ok(());
+    }
+    for (file, read) in samples::load_all() {
+        let procedure = read.map_err(|e| AppError::invalid_input(format!("{file}: {e}")))?;
+        store.import(&procedure)?;
+    }
+    Ok(())
+}
