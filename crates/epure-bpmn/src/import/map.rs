@@ -317,8 +317,22 @@ impl<'t> Mapper<'t> {
     }
 
     /// Data objects first, then the references to them (which may carry the only name).
+    /// The process's own inputs and outputs (its `ioSpecification`) are data items too: tools
+    /// draw them, and associations point at them.
     fn data_objects(&mut self, proc_el: usize) {
         let t = self.t;
+        if let Some(io) = t.child(proc_el, Ns::Model, "ioSpecification") {
+            for c in t.model_children(io).collect::<Vec<_>>() {
+                let e = t.get(c);
+                if e.name != "dataInput" && e.name != "dataOutput" {
+                    continue;
+                }
+                let bpmn_id = e.attr("id").unwrap_or_default();
+                let name = trimmed(e.attr("name")).unwrap_or_else(|| bpmn_id.to_owned());
+                let id = self.add_data(&e.name, bpmn_id, name, DataKind::Document);
+                self.data_of.insert(bpmn_id.to_owned(), id);
+            }
+        }
         for i in t.descendants(proc_el) {
             let e = t.get(i);
             if e.is(Ns::Model, "dataObject") {
