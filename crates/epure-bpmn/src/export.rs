@@ -201,6 +201,13 @@ pub fn export(p: &Procedure, flagged: &[String]) -> String {
     if let Some(d) = &p.meta.description {
         let _ = writeln!(o, "    <bpmn:documentation>{}</bpmn:documentation>", escape(d.as_str()));
     }
+    // Steps per actor, in the author's order: one pass, not one per actor.
+    let mut in_lane: HashMap<&str, Vec<&str>> = HashMap::new();
+    for s in p.steps() {
+        if let Some(a) = &s.actor {
+            in_lane.entry(a.as_str()).or_default().push(s.id.as_str());
+        }
+    }
     if !p.actors.is_empty() {
         o.push_str("    <bpmn:laneSet id=\"LaneSet_1\">\n");
         for (a, xml) in p.actors.iter().zip(&lane_xml) {
@@ -210,12 +217,8 @@ pub fn export(p: &Procedure, flagged: &[String]) -> String {
             attr(&mut o, "epure:kind", actor_kind(a.kind));
             epure_id(&mut o, xml, &a.id);
             o.push_str(">\n");
-            for s in p.steps().filter(|s| s.actor.as_deref() == Some(a.id.as_str())) {
-                let _ = writeln!(
-                    o,
-                    "        <bpmn:flowNodeRef>{}</bpmn:flowNodeRef>",
-                    escape(step_xml[s.id.as_str()].as_str())
-                );
+            for s in in_lane.get(a.id.as_str()).into_iter().flatten() {
+                let _ = writeln!(o, "        <bpmn:flowNodeRef>{}</bpmn:flowNodeRef>", escape(step_xml[s].as_str()));
             }
             o.push_str("      </bpmn:lane>\n");
         }
@@ -375,14 +378,17 @@ fn diagram(
     let width = max_x - min_x + 2.0 * MARGIN + LANE_HEADER;
     let mut lanes: Vec<(f64, f64)> = Vec::new();
     let mut next_top = f64::NEG_INFINITY;
-    for a in &p.actors {
-        let mut top = f64::INFINITY;
-        let mut bottom = f64::NEG_INFINITY;
-        for s in p.steps().filter(|s| s.actor.as_deref() == Some(a.id.as_str())) {
+    let mut extent: HashMap<&str, (f64, f64)> = HashMap::new();
+    for s in p.steps() {
+        if let Some(a) = &s.actor {
             let (_, y, _, h) = shape_of(&s.id);
-            top = top.min(y - MARGIN);
-            bottom = bottom.max(y + h + MARGIN);
+            let e = extent.entry(a.as_str()).or_insert((f64::INFINITY, f64::NEG_INFINITY));
+            e.0 = e.0.min(y - MARGIN);
+            e.1 = e.1.max(y + h + MARGIN);
         }
+    }
+    for a in &p.actors {
+        let (mut top, mut bottom) = extent.get(a.id.as_str()).copied().unwrap_or((f64::INFINITY, f64::NEG_INFINITY));
         if !top.is_finite() {
             top = if next_top.is_finite() { next_top } else { 0.0 };
             bottom = top + ROW;
@@ -438,9 +444,14 @@ fn diagram(
         o.push_str("</bpmndi:BPMNShape>\n");
     }
     // Data object references: beside the first step that uses each.
+    let mut first_user: HashMap<&str, &str> = HashMap::new();
+    for s in p.steps() {
+        for d in s.requests.iter().chain(&s.produces) {
+            first_user.entry(d.as_str()).or_insert(s.id.as_str());
+        }
+    }
     for d in &p.data {
-        let user = p.steps().find(|s| s.requests.contains(&d.id) || s.produces.contains(&d.id));
-        let Some(user) = user else { continue };
+        let Some(user) = first_user.get(d.id.as_str()).and_then(|id| p.step(id)) else { continue };
         let (x, y, _, _) = shape_of(&user.id);
         let r = &data_ref[d.id.as_str()];
         let _ = write!(

@@ -124,3 +124,29 @@ fn a_file_of_another_kind_is_not_bpmn() {
         "not a BPMN 2.0 file: the root element is <svg>, not <definitions> in the BPMN 2.0 model namespace",
     );
 }
+
+#[test]
+fn wide_files_import_in_linear_time() {
+    // Many pools, processes, lanes and tasks: every lookup is a map, so this takes well under
+    // a second in release (a search per pool made it minutes).
+    let n = 20_000;
+    let mut xml = format!("<definitions xmlns=\"{MODEL}\"><collaboration>");
+    for i in 0..n {
+        xml.push_str(&format!("<participant id=\"pa{i}\" processRef=\"p{i}\"/>"));
+    }
+    xml.push_str("</collaboration>");
+    for i in 0..n {
+        xml.push_str(&format!(
+            "<process id=\"p{i}\"><laneSet><lane id=\"l{i}\"><flowNodeRef>t{i}</flowNodeRef></lane></laneSet>\
+             <task id=\"t{i}\" name=\"T\"/></process>"
+        ));
+    }
+    xml.push_str("</definitions>");
+    let t = Instant::now();
+    let (p, _) = import(xml.as_bytes()).unwrap();
+    assert_eq!(p.step_count(), n + 1);
+    assert_eq!(p.actors.len(), n);
+    let exported = epure_bpmn::export(&p, &[]);
+    assert!(t.elapsed() < Duration::from_secs(60), "took {:?}", t.elapsed());
+    assert!(import(exported.as_bytes()).is_ok());
+}

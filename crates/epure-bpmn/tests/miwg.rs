@@ -110,6 +110,32 @@ fn check(rel: &str, expect: [usize; 8], top_nodes: usize) {
         }
     }
     assert!(missing.is_empty(), "{rel}: names lost: {missing:#?}");
+
+    // Nothing dropped silently: every flow node, flow, lane, pool without a process, data
+    // object, data store, annotation and group is a step, a flow, an actor or a data item of
+    // the same id, or has an entry in the report.
+    let mut accounted: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    accounted.extend(p.steps().map(|s| s.id.as_str()));
+    accounted.extend(p.flows().map(|f| f.flow.id.as_str()));
+    accounted.extend(p.actors.iter().map(|a| a.id.as_str()));
+    accounted.extend(p.data.iter().map(|d| d.id.as_str()));
+    accounted.extend(report.entries.iter().map(|e| e.id.as_str()));
+    let mut silent = Vec::new();
+    for e in tree.elements.iter().filter(|e| e.ns == Ns::Model) {
+        let content = epure_bpmn::import::map::is_flow_node(&e.name)
+            || matches!(
+                e.name.as_str(),
+                "sequenceFlow" | "messageFlow" | "lane" | "dataObject" | "dataStore" | "textAnnotation" | "group"
+            )
+            || (e.name == "participant" && e.attr("processRef").is_none());
+        if let Some(id) = e.attr("id")
+            && content
+            && !accounted.contains(id)
+        {
+            silent.push(format!("{} {id}", e.name));
+        }
+    }
+    assert!(silent.is_empty(), "{rel}: dropped silently: {silent:#?}");
 }
 
 #[test]

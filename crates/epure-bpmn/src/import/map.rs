@@ -136,6 +136,8 @@ struct Mapper<'t> {
     /// DI bounds (x, y) per BPMN element id: the first shape wins.
     bounds: HashMap<String, (f64, f64)>,
     participants: Vec<Participant>,
+    /// Process id → the first participant (pool) holding it.
+    pool_by_process: HashMap<String, usize>,
     /// Boundary steps and the BPMN id of the activity they are attached to.
     boundaries: Vec<(String, String, String)>,
     /// Flows whose probabilities came from our own export, and need no spreading.
@@ -160,6 +162,7 @@ pub fn map(t: &Tree) -> Result<(Procedure, ImportReport), BpmnError> {
         data_of: HashMap::new(),
         bounds: HashMap::new(),
         participants: Vec::new(),
+        pool_by_process: HashMap::new(),
         boundaries: Vec::new(),
         described_flows: HashSet::new(),
         actor_ids: HashSet::new(),
@@ -220,7 +223,7 @@ impl<'t> Mapper<'t> {
     /// (the first pool's process, else the first process with content).
     fn processes(&mut self) -> Vec<(usize, bool)> {
         let t = self.t;
-        let mut all: Vec<usize> = t.model_children(0).filter(|&c| t.get(c).name == "process").collect();
+        let all: Vec<usize> = t.model_children(0).filter(|&c| t.get(c).name == "process").collect();
         for collab in t.model_children(0).filter(|&c| t.get(c).name == "collaboration") {
             for part in t.model_children(collab).filter(|&c| t.get(c).name == "participant") {
                 let e = t.get(part);
@@ -231,16 +234,28 @@ impl<'t> Mapper<'t> {
                 });
             }
         }
-        // Pools' processes first, in the order of the pools.
-        let mut ordered: Vec<usize> = Vec::new();
-        for part in &self.participants {
-            if let Some(pr) = &part.process
-                && let Some(pos) = all.iter().position(|&e| t.get(e).attr("id") == Some(pr.as_str()))
-            {
-                ordered.push(all.remove(pos));
+        // Pools' processes first, in the order of the pools. Maps, not searches: a hostile
+        // file may hold a hundred thousand pools.
+        for (i, part) in self.participants.iter().enumerate() {
+            if let Some(pr) = &part.process {
+                self.pool_by_process.entry(pr.clone()).or_insert(i);
             }
         }
-        ordered.extend(all);
+        let mut by_id: HashMap<&str, usize> = HashMap::new();
+        for (i, &e) in all.iter().enumerate() {
+            by_id.entry(t.get(e).attr("id").unwrap_or_default()).or_insert(i);
+        }
+        let mut taken = vec![false; all.len()];
+        let mut ordered: Vec<usize> = Vec::new();
+        for part in &self.participants {
+            if let Some(&i) = part.process.as_deref().and_then(|pr| by_id.get(pr))
+                && !taken[i]
+            {
+                taken[i] = true;
+                ordered.push(all[i]);
+            }
+        }
+        ordered.extend(all.iter().zip(&taken).filter(|(_, t)| !**t).map(|(&e, _)| e));
         let has_content = |e: usize| t.model_children(e).any(|c| is_flow_node(&t.get(c).name));
         let main = ordered.iter().position(|&e| has_content(e)).unwrap_or(0);
         if main > 0 {
@@ -251,7 +266,7 @@ impl<'t> Mapper<'t> {
     }
 
     fn pool_of(&self, process_id: &str) -> Option<&Participant> {
-        self.participants.iter().find(|p| p.process.as_deref() == Some(process_id))
+        self.pool_by_process.get(process_id).and_then(|&i| self.participants.get(i))
     }
 
     fn procedure_name(&self, processes: &[(usize, bool)]) -> String {
@@ -317,8 +332,22 @@ impl<'t> Mapper<'t> {
     }
 
     /// Data objects first, then the references to them (which may carry the only name).
+    /// The process's own inputs and outputs (its `ioSpecification`) are data items too: tools
+    /// draw them, and associations point at them.
     fn data_objects(&mut self, proc_el: usize) {
         let t = self.t;
+        if let Some(io) = t.child(proc_el, Ns::Model, "ioSpecification") {
+            for c in t.model_children(io).collect::<Vec<_>>() {
+                let e = t.get(c);
+                if e.name != "dataInput" && e.name != "dataOutput" {
+                    continue;
+                }
+                let bpmn_id = e.attr("id").unwrap_or_default();
+                let name = trimmed(e.attr("name")).unwrap_or_else(|| bpmn_id.to_owned());
+                let id = self.add_data(&e.name, bpmn_id, name, DataKind::Document);
+                self.data_of.insert(bpmn_id.to_owned(), id);
+            }
+        }
         for i in t.descendants(proc_el) {
             let e = t.get(i);
             if e.is(Ns::Model, "dataObject") {
