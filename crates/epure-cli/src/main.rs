@@ -5,6 +5,7 @@
 
 mod files;
 mod messages;
+mod report;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -45,6 +46,8 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Write the PDF report of a procedure, or of a current and a target version.
+    Report(report::ReportArgs),
 }
 
 /// The outcome of one command.
@@ -65,6 +68,7 @@ fn main() -> ExitCode {
     let status = match cli.command {
         Command::Validate { files } => validate(&files, lang),
         Command::Fmt { check, files } => fmt(&files, check, lang),
+        Command::Report(args) => if report::run(&args, lang) { Status::Ok } else { Status::BadInput },
     };
     match status {
         Status::Ok => ExitCode::SUCCESS,
