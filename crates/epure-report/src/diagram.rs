@@ -80,7 +80,8 @@ pub fn pages(fonts: &Fonts, lang: Lang, d: &Diagram, area: Area, first_page: usi
     let header = opts.lane_header as f32;
     let (lw, lh) = ((l.width as f32).max(header + 1.0), (l.height as f32).max(1.0));
     let fit = (area.w / lw).min(area.h / lh).min(MAX_SCALE);
-    let min_scale = MIN_TEXT_PT / LABEL;
+    // Tiles are drawn a little above the minimum, so that long labels can shrink to fit.
+    let min_scale = 1.1 * MIN_TEXT_PT / LABEL;
     if fit >= min_scale {
         let view = View { scale: fit, x0: header, x1: lw, y0: 0.0, y1: lh, ox: area.x, oy: area.y, header };
         let mut items = Vec::new();
@@ -91,7 +92,8 @@ pub fn pages(fonts: &Fonts, lang: Lang, d: &Diagram, area: Area, first_page: usi
     let scale = min_scale;
     let columns = x_cuts(l, &opts, (area.w / scale - header).max(opts.step_width as f32));
     let bands = y_cuts(l, &opts, area.h / scale);
-    let tiles: Vec<(usize, usize)> = (0..bands.len() - 1).flat_map(|b| (0..columns.len() - 1).map(move |c| (b, c))).collect();
+    let tiles: Vec<(usize, usize)> =
+        (0..bands.len() - 1).flat_map(|b| (0..columns.len() - 1).map(move |c| (b, c))).collect();
     let page_of = |b: usize, c: usize| first_page + 1 + b * (columns.len() - 1) + c;
     let mut out = Vec::with_capacity(tiles.len() + 1);
 
@@ -124,7 +126,14 @@ pub fn pages(fonts: &Fonts, lang: Lang, d: &Diagram, area: Area, first_page: usi
         let (x0, x1, y0, y1) = (columns[c], columns[c + 1], bands[b], bands[b + 1]);
         let (px, py) = (ov.x(f64::from(x0)), ov.y(f64::from(y0)));
         let (w, h) = ((x1 - x0) * overview_scale, (y1 - y0) * overview_scale);
-        items.push(Item::rect(px, py, w, h, None, Some(Stroke { colour: colour::AMBER_DARK, width: 1.2, dashed: true })));
+        items.push(Item::rect(
+            px,
+            py,
+            w,
+            h,
+            None,
+            Some(Stroke { colour: colour::AMBER_DARK, width: 1.2, dashed: true }),
+        ));
         let tag = format!("p. {}", page_of(b, c));
         let size = 10.0f32.min(h * 0.5).max(5.0);
         let tw = fonts.width(&tag, size, true);
@@ -134,7 +143,16 @@ pub fn pages(fonts: &Fonts, lang: Lang, d: &Diagram, area: Area, first_page: usi
     out.push(items);
 
     for &(b, c) in &tiles {
-        let view = View { scale, x0: columns[c], x1: columns[c + 1], y0: bands[b], y1: bands[b + 1], ox: area.x, oy: area.y, header };
+        let view = View {
+            scale,
+            x0: columns[c],
+            x1: columns[c + 1],
+            y0: bands[b],
+            y1: bands[b + 1],
+            ox: area.x,
+            oy: area.y,
+            header,
+        };
         let mut items = Vec::new();
         draw(fonts, d, &view, true, &mut items);
         // Continuation marks on a line under the drawing: never over it.
@@ -190,7 +208,8 @@ fn y_cuts(l: &Layout, opts: &LayoutOptions, height: f32) -> Vec<f32> {
     while end - cuts[cuts.len() - 1] > height + 0.5 {
         let top = cuts[cuts.len() - 1];
         // The lowest lane border that keeps the tile within `height`.
-        let border = l.lanes.iter().map(|b| (b.y + b.height) as f32).filter(|&y| y > top + 1.0 && y <= top + height).last();
+        let border =
+            l.lanes.iter().map(|b| (b.y + b.height) as f32).filter(|&y| y > top + 1.0 && y <= top + height).last();
         let cut = border.unwrap_or_else(|| {
             // A lane taller than a page: cut between its rows.
             let lane = l.lanes.iter().find(|b| ((b.y + b.height) as f32) > top + height);
@@ -225,7 +244,14 @@ fn draw(fonts: &Fonts, d: &Diagram, v: &View, text: bool, items: &mut Vec<Item>)
         let (py, ph) = (v.y(f64::from(top)), (bottom - top) * s);
         let fill = if i % 2 == 0 { colour::PALE } else { colour::WHITE };
         items.push(Item::rect(v.ox, py, w, ph, Some(fill), Some(Stroke::solid(colour::RULE, 0.5))));
-        items.push(Item::rect(v.ox, py, header_w, ph, Some(colour::LIGHT_BLUE), Some(Stroke::solid(colour::RULE, 0.5))));
+        items.push(Item::rect(
+            v.ox,
+            py,
+            header_w,
+            ph,
+            Some(colour::LIGHT_BLUE),
+            Some(Stroke::solid(colour::RULE, 0.5)),
+        ));
         if text {
             let size = small(s);
             let lines = fonts.wrap(&lane.name, size, true, header_w - 8.0 * s);
@@ -234,8 +260,11 @@ fn draw(fonts: &Fonts, d: &Diagram, v: &View, text: bool, items: &mut Vec<Item>)
             let shown = lines.len().min(max_lines);
             let mut y = py + (ph - shown as f32 * lh) / 2.0 + size;
             for (k, line) in lines.iter().take(shown).enumerate() {
-                let line =
-                    if k + 1 == shown && shown < lines.len() { fonts.ellipsize(&format!("{line}…"), size, true, header_w - 8.0 * s) } else { line.clone() };
+                let line = if k + 1 == shown && shown < lines.len() {
+                    fonts.ellipsize(&format!("{line}…"), size, true, header_w - 8.0 * s)
+                } else {
+                    line.clone()
+                };
                 items.push(Item::text(v.ox + 4.0 * s, y, size, true, colour::BLUE, line));
                 y += lh;
             }
@@ -247,14 +276,22 @@ fn draw(fonts: &Fonts, d: &Diagram, v: &View, text: bool, items: &mut Vec<Item>)
     items.push(Item::Clip { x: v.ox + header_w, y: v.oy, w: w - header_w, h });
     for e in &l.edges {
         let inside = e.points.windows(2).any(|p| {
-            p[0].x.max(p[1].x) >= lx0 && p[0].x.min(p[1].x) <= lx1 && p[0].y.max(p[1].y) >= ly0 && p[0].y.min(p[1].y) <= ly1
+            p[0].x.max(p[1].x) >= lx0
+                && p[0].x.min(p[1].x) <= lx1
+                && p[0].y.max(p[1].y) >= ly0
+                && p[0].y.min(p[1].y) <= ly1
         });
         if !inside || e.points.len() < 2 {
             continue;
         }
         let c = if e.back { colour::BACK } else { colour::INK };
         let points: Vec<(f32, f32)> = e.points.iter().map(|p| (v.x(p.x), v.y(p.y))).collect();
-        items.push(Item::Shape { points: points.clone(), closed: false, fill: None, stroke: Some(Stroke { colour: c, width: (1.0 * s).max(0.4), dashed: e.back }) });
+        items.push(Item::Shape {
+            points: points.clone(),
+            closed: false,
+            fill: None,
+            stroke: Some(Stroke { colour: c, width: (1.0 * s).max(0.4), dashed: e.back }),
+        });
         let (a, b) = (points[points.len() - 2], points[points.len() - 1]);
         let len = ((b.0 - a.0).powi(2) + (b.1 - a.1).powi(2)).sqrt().max(0.001);
         let (ux, uy) = ((b.0 - a.0) / len, (b.1 - a.1) / len);
@@ -292,11 +329,23 @@ fn draw(fonts: &Fonts, d: &Diagram, v: &View, text: bool, items: &mut Vec<Item>)
             }
             StepKind::Decision | StepKind::Parallel => {
                 let diamond = vec![(cx, py), (px + pw, cy), (cx, py + ph), (px, cy)];
-                items.push(Item::Shape { points: diamond, closed: true, fill, stroke: Some(Stroke::solid(edge, 1.2 * s)) });
+                items.push(Item::Shape {
+                    points: diamond,
+                    closed: true,
+                    fill,
+                    stroke: Some(Stroke::solid(edge, 1.2 * s)),
+                });
                 if own_text {
                     let mark = if n.kind == StepKind::Parallel { "+" } else { "×" };
                     let size = 18.0 * s;
-                    items.push(Item::text(cx - fonts.width(mark, size, true) / 2.0, cy + size * 0.35, size, true, colour::BLUE, mark));
+                    items.push(Item::text(
+                        cx - fonts.width(mark, size, true) / 2.0,
+                        cy + size * 0.35,
+                        size,
+                        true,
+                        colour::BLUE,
+                        mark,
+                    ));
                     if !label.is_empty() {
                         let size = small(s);
                         let lines = fonts.wrap(label, size, false, 150.0 * s).len().min(2) as f32;
@@ -306,7 +355,11 @@ fn draw(fonts: &Fonts, d: &Diagram, v: &View, text: bool, items: &mut Vec<Item>)
                 }
             }
             StepKind::Task | StepKind::Approval | StepKind::Check => {
-                let stroke = Stroke { colour: edge, width: (if n.kind == StepKind::Approval { 2.0 } else { 1.0 }) * s, dashed: false };
+                let stroke = Stroke {
+                    colour: edge,
+                    width: (if n.kind == StepKind::Approval { 2.0 } else { 1.0 }) * s,
+                    dashed: false,
+                };
                 items.push(Item::rounded(px, py, pw, ph, 6.0 * s, fill, Some(stroke)));
                 if own_text {
                     box_label(fonts, label, px, py, pw, ph, s, items);
@@ -319,7 +372,15 @@ fn draw(fonts: &Fonts, d: &Diagram, v: &View, text: bool, items: &mut Vec<Item>)
             let tw = fonts.width(&tag, size, true);
             let (bw, bh) = ((tw + 8.0 * s).max(bh_of(s)), bh_of(s));
             let (bx, by) = (px + pw - bw * 0.7, py - bh * 0.45);
-            items.push(Item::rounded(bx, by, bw, bh, bh / 2.0, Some(colour::AMBER_DARK), Some(Stroke::solid(colour::WHITE, 0.8 * s))));
+            items.push(Item::rounded(
+                bx,
+                by,
+                bw,
+                bh,
+                bh / 2.0,
+                Some(colour::AMBER_DARK),
+                Some(Stroke::solid(colour::WHITE, 0.8 * s)),
+            ));
             items.push(Item::text(bx + (bw - tw) / 2.0, by + bh / 2.0 + size * 0.36, size, true, colour::WHITE, tag));
         }
     }
@@ -342,22 +403,24 @@ fn bh_of(s: f32) -> f32 {
 /// shortened with "…" only if it cannot fit at all.
 #[allow(clippy::too_many_arguments)]
 fn box_label(fonts: &Fonts, label: &str, px: f32, py: f32, pw: f32, ph: f32, s: f32, items: &mut Vec<Item>) {
-    let inner = pw - 12.0 * s;
+    const LEADING: f32 = 1.12;
+    let inner = pw - 8.0 * s;
+    let room = ph - 4.0 * s;
+    let floor = if LABEL * s >= MIN_TEXT_PT { MIN_TEXT_PT.max(LABEL * s * 0.7) } else { LABEL * s * 0.7 };
     let mut size = LABEL * s;
     let mut lines = fonts.wrap(label, size, false, inner);
-    let fits = |lines: &Vec<String>, size: f32| lines.len() as f32 * size * 1.2 <= ph - 6.0 * s;
-    while !fits(&lines, size) && size > (LABEL - 2.5) * s && size > MIN_TEXT_PT {
-        size -= 0.5 * s;
+    while lines.len() as f32 * size * LEADING > room && size * 0.95 >= floor {
+        size *= 0.95;
         lines = fonts.wrap(label, size, false, inner);
     }
-    let max = ((ph - 6.0 * s) / (size * 1.2)).floor().max(1.0) as usize;
+    let max = (room / (size * LEADING)).floor().max(1.0) as usize;
     if lines.len() > max {
         let rest = lines[max - 1..].join(" ");
         lines.truncate(max - 1);
         lines.push(fonts.ellipsize(&rest, size, false, inner));
     }
-    let lh = size * 1.2;
-    let mut y = py + (ph - lines.len() as f32 * lh) / 2.0 + size * 0.95;
+    let lh = size * LEADING;
+    let mut y = py + (ph - lines.len() as f32 * lh) / 2.0 + size * 0.9;
     for line in lines {
         let w = fonts.width(&line, size, false);
         items.push(Item::text(px + (pw - w) / 2.0, y, size, false, colour::INK, line));
@@ -367,7 +430,17 @@ fn box_label(fonts: &Fonts, label: &str, px: f32, py: f32, pw: f32, ph: f32, s: 
 
 /// Lines of text centred on `cx`, the first baseline at `y`, at most `max_lines` lines.
 #[allow(clippy::too_many_arguments)]
-fn centred_lines(fonts: &Fonts, text: &str, size: f32, bold: bool, width: f32, cx: f32, y: f32, max_lines: usize, items: &mut Vec<Item>) {
+fn centred_lines(
+    fonts: &Fonts,
+    text: &str,
+    size: f32,
+    bold: bool,
+    width: f32,
+    cx: f32,
+    y: f32,
+    max_lines: usize,
+    items: &mut Vec<Item>,
+) {
     let mut lines = fonts.wrap(text, size, bold, width);
     if lines.len() > max_lines {
         let rest = lines[max_lines - 1..].join(" ");

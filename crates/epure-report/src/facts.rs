@@ -25,8 +25,7 @@ fn row(key: &str, fr: &str, en: &str, value: f64, unit: &str, method: (&str, &st
 /// Structural figures: exact counts read off the drawing, not expected values per case.
 pub fn structural_metrics(p: &Procedure) -> Vec<MetricRow> {
     let s = summary(p);
-    let user_steps =
-        p.step_indices().iter().filter(|&&n| p.graph()[n].kind.is_work() && in_user_lane(p, n)).count();
+    let user_steps = p.step_indices().iter().filter(|&&n| p.graph()[n].kind.is_work() && in_user_lane(p, n)).count();
     let requested: BTreeSet<&str> = p.steps().flat_map(|s| s.requests.iter().map(String::as_str)).collect();
     let touch: f64 = p.steps().map(|s| s.duration()).sum();
     vec![

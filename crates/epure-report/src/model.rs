@@ -172,7 +172,10 @@ fn cover(input: &ReportInput<'_>) -> Section {
     }
     match &input.after {
         Some(after) => {
-            fields.push((lang.pick("Version actuelle", "Current version").to_owned(), input.before.version_label.clone()));
+            fields.push((
+                lang.pick("Version actuelle", "Current version").to_owned(),
+                input.before.version_label.clone(),
+            ));
             fields.push((lang.pick("Version cible", "Target version").to_owned(), after.version_label.clone()));
         }
         None => fields.push((lang.pick("Version", "Version").to_owned(), input.before.version_label.clone())),
@@ -193,8 +196,11 @@ fn cover(input: &ReportInput<'_>) -> Section {
 
 /// A metric's value with its unit: "12", "3,5 j", "1 200 €".
 pub fn value_text(lang: Lang, m: &MetricRow, value: f64) -> String {
-    let n = text::number(lang, value, m.decimals);
-    if m.unit.is_empty() { n } else { format!("{n}\u{a0}{}", m.unit) }
+    with_unit(&text::number(lang, value, m.decimals), &m.unit)
+}
+
+fn with_unit(n: &str, unit: &str) -> String {
+    if unit.is_empty() { n.to_owned() } else { format!("{n}\u{a0}{unit}") }
 }
 
 fn summary(input: &ReportInput<'_>) -> Section {
@@ -211,7 +217,10 @@ fn summary(input: &ReportInput<'_>) -> Section {
             text::quote(lang, &before.procedure.meta.name)
         ),
         (Lang::En, 0) => {
-            format!("The analysis of the procedure {} raises no finding.", text::quote(lang, &before.procedure.meta.name))
+            format!(
+                "The analysis of the procedure {} raises no finding.",
+                text::quote(lang, &before.procedure.meta.name)
+            )
         }
         (Lang::Fr, _) => format!(
             "L'analyse de la démarche {} relève {} dont {}.",
@@ -276,7 +285,12 @@ fn summary(input: &ReportInput<'_>) -> Section {
         sorted.sort_by_key(|f| (std::cmp::Reverse(severity_rank(f.severity)), f.number));
         for f in sorted.into_iter().take(5) {
             let gain = lang.pick(&f.gain_fr, &f.gain_en);
-            let mut line = format!("{}. {} — {}", f.number, lang.pick(&f.rule_name_fr, &f.rule_name_en), lang.pick(&f.explanation_fr, &f.explanation_en));
+            let mut line = format!(
+                "{}. {} — {}",
+                f.number,
+                lang.pick(&f.rule_name_fr, &f.rule_name_en),
+                lang.pick(&f.explanation_fr, &f.explanation_en)
+            );
             if !gain.is_empty() {
                 let sep = lang.pick("\u{a0}:", ":");
                 line.push_str(&format!(" ({}{sep} {gain})", lang.pick("gain estimé", "estimated gain")));
@@ -284,7 +298,12 @@ fn summary(input: &ReportInput<'_>) -> Section {
             blocks.push(Block::Paragraph(line));
         }
     }
-    Section { key: "summary", title: lang.pick("Synthèse", "Summary").to_owned(), orientation: Orientation::Portrait, blocks }
+    Section {
+        key: "summary",
+        title: lang.pick("Synthèse", "Summary").to_owned(),
+        orientation: Orientation::Portrait,
+        blocks,
+    }
 }
 
 fn severity_rank(s: Severity) -> u8 {
@@ -313,7 +332,7 @@ fn comparison_table(lang: Lang, pairs: &[(&MetricRow, Option<&MetricRow>)]) -> T
                 b.label(lang).to_owned(),
                 value_text(lang, b, b.value),
                 value_text(lang, a, a.value),
-                text::signed(lang, a.value - b.value, b.decimals.max(a.decimals)),
+                with_unit(&text::signed(lang, a.value - b.value, b.decimals.max(a.decimals)), &b.unit),
                 text::change_percent(lang, b.value, a.value),
             ],
             None => vec![b.label(lang).to_owned(), value_text(lang, b, b.value), "—".into(), "—".into(), "—".into()],
@@ -371,7 +390,12 @@ fn diagram_section(lang: Lang, side: &ProcedureSide<'_>, key: &'static str, curr
         (false, Lang::Fr) => format!("Procédure cible — {}", side.version_label),
         (false, Lang::En) => format!("Target procedure — {}", side.version_label),
     };
-    Section { key, title, orientation: Orientation::Landscape, blocks: vec![Block::Diagram(diagram(lang, side, current))] }
+    Section {
+        key,
+        title,
+        orientation: Orientation::Landscape,
+        blocks: vec![Block::Diagram(diagram(lang, side, current))],
+    }
 }
 
 /// A step's label for tables: quoted, or its id when it has none.
@@ -390,8 +414,16 @@ fn step_name(lang: Lang, p: &Procedure, id: &str) -> String {
 fn findings_section(lang: Lang, side: &ProcedureSide<'_>) -> Section {
     let title = lang.pick("Constats", "Findings").to_owned();
     if side.findings.is_empty() {
-        let none = lang.pick("L'analyse ne relève aucun constat sur cette démarche.", "The analysis raises no finding on this procedure.");
-        return Section { key: "findings", title, orientation: Orientation::Portrait, blocks: vec![Block::Paragraph(none.to_owned())] };
+        let none = lang.pick(
+            "L'analyse ne relève aucun constat sur cette démarche.",
+            "The analysis raises no finding on this procedure.",
+        );
+        return Section {
+            key: "findings",
+            title,
+            orientation: Orientation::Portrait,
+            blocks: vec![Block::Paragraph(none.to_owned())],
+        };
     }
     let rows = side
         .findings
@@ -411,7 +443,11 @@ fn findings_section(lang: Lang, side: &ProcedureSide<'_>) -> Section {
         columns: vec![
             Column { title: lang.pick("N°", "No.").to_owned(), width: 0.45, align: Align::Right },
             Column { title: lang.pick("Règle", "Rule").to_owned(), width: 1.5, align: Align::Left },
-            Column { title: lang.pick("Étapes concernées", "Steps involved").to_owned(), width: 2.0, align: Align::Left },
+            Column {
+                title: lang.pick("Étapes concernées", "Steps involved").to_owned(),
+                width: 2.0,
+                align: Align::Left,
+            },
             Column { title: lang.pick("Explication", "Explanation").to_owned(), width: 3.2, align: Align::Left },
             Column { title: lang.pick("Gain estimé", "Estimated gain").to_owned(), width: 1.4, align: Align::Left },
         ],
@@ -430,7 +466,8 @@ fn changes_block(input: &ReportInput<'_>) -> Block {
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            let answers = c.finding_number.map_or_else(|| "—".to_owned(), |n| format!("{} {n}", lang.pick("n°", "no.")));
+            let answers =
+                c.finding_number.map_or_else(|| "—".to_owned(), |n| format!("{} {n}", lang.pick("n°", "no.")));
             vec![(i + 1).to_string(), lang.pick(&c.description_fr, &c.description_en).to_owned(), answers]
         })
         .collect();
@@ -438,7 +475,11 @@ fn changes_block(input: &ReportInput<'_>) -> Block {
         columns: vec![
             Column { title: "#".to_owned(), width: 0.4, align: Align::Right },
             Column { title: lang.pick("Modification", "Change").to_owned(), width: 6.0, align: Align::Left },
-            Column { title: lang.pick("Constat traité", "Finding answered").to_owned(), width: 1.6, align: Align::Left },
+            Column {
+                title: lang.pick("Constat traité", "Finding answered").to_owned(),
+                width: 1.6,
+                align: Align::Left,
+            },
         ],
         rows,
     })
@@ -456,13 +497,24 @@ fn metrics_section(input: &ReportInput<'_>) -> Section {
                 after.metrics.iter().filter(|a| !before.iter().any(|b| b.key == a.key)).collect();
             let mut table = comparison_table(lang, &pairs);
             for a in extra {
-                table.rows.push(vec![a.label(lang).to_owned(), "—".into(), value_text(lang, a, a.value), "—".into(), "—".into()]);
+                table.rows.push(vec![
+                    a.label(lang).to_owned(),
+                    "—".into(),
+                    value_text(lang, a, a.value),
+                    "—".into(),
+                    "—".into(),
+                ]);
             }
             (lang.pick("Indicateurs avant / après", "Figures before / after"), table)
         }
         None => (lang.pick("Indicateurs", "Figures"), single_table(lang, &before.iter().collect::<Vec<_>>())),
     };
-    Section { key: "metrics", title: title.to_owned(), orientation: Orientation::Portrait, blocks: vec![Block::Table(table)] }
+    Section {
+        key: "metrics",
+        title: title.to_owned(),
+        orientation: Orientation::Portrait,
+        blocks: vec![Block::Table(table)],
+    }
 }
 
 fn actor_kind(lang: Lang, k: ActorKind) -> &'static str {
@@ -484,7 +536,8 @@ fn appendix(input: &ReportInput<'_>) -> Section {
         .iter()
         .map(|a| {
             let steps = p.steps().filter(|s| s.kind.is_work() && s.actor.as_deref() == Some(a.id.as_str())).count();
-            let cost = a.hourly_cost_eur.map_or_else(|| "—".to_owned(), |c| format!("{}\u{a0}€/h", text::number(lang, c, 2)));
+            let cost =
+                a.hourly_cost_eur.map_or_else(|| "—".to_owned(), |c| format!("{}\u{a0}€/h", text::number(lang, c, 2)));
             vec![a.name.clone(), actor_kind(lang, a.kind).to_owned(), cost, steps.to_string()]
         })
         .collect();
@@ -499,9 +552,12 @@ fn appendix(input: &ReportInput<'_>) -> Section {
     }));
     blocks.push(Block::Subheading(lang.pick("Documents et données", "Documents and data").to_owned()));
     if p.data.is_empty() {
-        blocks.push(Block::Paragraph(lang.pick("Aucune donnée n'est décrite.", "No data item is described.").to_owned()));
+        blocks
+            .push(Block::Paragraph(lang.pick("Aucune donnée n'est décrite.", "No data item is described.").to_owned()));
     } else {
-        let uses = |f: fn(&epure_core::Step) -> &Vec<String>, id: &str| p.steps().filter(|s| f(s).iter().any(|d| d == id)).count();
+        let uses = |f: fn(&epure_core::Step) -> &Vec<String>, id: &str| {
+            p.steps().filter(|s| f(s).iter().any(|d| d == id)).count()
+        };
         let rows = p
             .data
             .iter()
@@ -524,7 +580,11 @@ fn appendix(input: &ReportInput<'_>) -> Section {
             .collect();
         blocks.push(Block::Table(Table {
             columns: vec![
-                Column { title: lang.pick("Document ou donnée", "Document or datum").to_owned(), width: 3.0, align: Align::Left },
+                Column {
+                    title: lang.pick("Document ou donnée", "Document or datum").to_owned(),
+                    width: 3.0,
+                    align: Align::Left,
+                },
                 Column { title: lang.pick("Nature", "Kind").to_owned(), width: 0.9, align: Align::Left },
                 Column { title: lang.pick("Détenu par", "Held by").to_owned(), width: 1.3, align: Align::Left },
                 Column { title: lang.pick("Demandé", "Asked").to_owned(), width: 1.0, align: Align::Right },
@@ -557,8 +617,15 @@ fn appendix(input: &ReportInput<'_>) -> Section {
         blocks.push(Block::Paragraph(format!("{}{} {method}.", m.label(lang), lang.pick("\u{a0}:", ":"))));
     }
     if let Some(desc) = &p.meta.description {
-        blocks.push(Block::Subheading(lang.pick("Description de la démarche", "Description of the procedure").to_owned()));
+        blocks.push(Block::Subheading(
+            lang.pick("Description de la démarche", "Description of the procedure").to_owned(),
+        ));
         blocks.push(Block::Paragraph(desc.clone()));
     }
-    Section { key: "appendix", title: lang.pick("Annexe", "Appendix").to_owned(), orientation: Orientation::Portrait, blocks }
+    Section {
+        key: "appendix",
+        title: lang.pick("Annexe", "Appendix").to_owned(),
+        orientation: Orientation::Portrait,
+        blocks,
+    }
 }

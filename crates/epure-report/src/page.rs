@@ -48,11 +48,28 @@ impl Stroke {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Item {
     /// A line of text; `y` is its baseline.
-    Text { x: f32, y: f32, size: f32, bold: bool, colour: Rgb, text: String },
+    Text {
+        x: f32,
+        y: f32,
+        size: f32,
+        bold: bool,
+        colour: Rgb,
+        text: String,
+    },
     /// A polyline or polygon.
-    Shape { points: Vec<(f32, f32)>, closed: bool, fill: Option<Rgb>, stroke: Option<Stroke> },
+    Shape {
+        points: Vec<(f32, f32)>,
+        closed: bool,
+        fill: Option<Rgb>,
+        stroke: Option<Stroke>,
+    },
     /// Everything until the matching [`Item::Unclip`] is clipped to this rectangle.
-    Clip { x: f32, y: f32, w: f32, h: f32 },
+    Clip {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+    },
     Unclip,
 }
 
@@ -74,7 +91,12 @@ impl Item {
     /// A rectangle with rounded corners (each corner a few segments of arc).
     pub fn rounded(x: f32, y: f32, w: f32, h: f32, r: f32, fill: Option<Rgb>, stroke: Option<Stroke>) -> Self {
         let r = r.min(w / 2.0).min(h / 2.0);
-        let corners = [(x + w - r, y + r, -90.0f32), (x + w - r, y + h - r, 0.0), (x + r, y + h - r, 90.0), (x + r, y + r, 180.0)];
+        let corners = [
+            (x + w - r, y + r, -90.0f32),
+            (x + w - r, y + h - r, 0.0),
+            (x + r, y + h - r, 90.0),
+            (x + r, y + r, 180.0),
+        ];
         let mut points = Vec::with_capacity(20);
         for (cx, cy, start) in corners {
             for k in 0..=4 {

@@ -216,7 +216,8 @@ impl Paginator<'_> {
             cells.iter().zip(&widths).map(|(c, &cw)| self.fonts.wrap(c, CELL, bold, cw - 2.0 * PAD)).collect()
         };
         let head = wrap(&header, true);
-        let height = |cells: &Vec<Vec<String>>| cells.iter().map(Vec::len).max().unwrap_or(1) as f32 * CELL_LH + 2.0 * PAD;
+        let height =
+            |cells: &Vec<Vec<String>>| cells.iter().map(Vec::len).max().unwrap_or(1) as f32 * CELL_LH + 2.0 * PAD;
         let head_h = height(&head);
         let rows: Vec<Vec<Vec<String>>> = t.rows.iter().map(|r| wrap(r, false)).collect();
         let first = rows.first().map_or(0.0, height);
@@ -291,7 +292,9 @@ impl Paginator<'_> {
                 self.push(Item::text(mx, top + 11.0 + k as f32 * 11.0, 9.0, false, colour::INK, line.clone()));
             }
             for (k, (value, text, fill)) in
-                [(g.before, &g.before_text, colour::BAR_BEFORE), (g.after, &g.after_text, colour::BLUE)].into_iter().enumerate()
+                [(g.before, &g.before_text, colour::BAR_BEFORE), (g.after, &g.after_text, colour::BLUE)]
+                    .into_iter()
+                    .enumerate()
             {
                 let len = if max > 0.0 { (value.abs() / max) as f32 * bar_max } else { 0.0 };
                 let by = top + 2.0 + k as f32 * 12.0;

@@ -7,8 +7,8 @@
 
 use lopdf::Object;
 use printpdf::{
-    Color, FontId, Line, LineDashPattern, LinePoint, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions,
-    Point, Polygon, PolygonRing, Pt, TextItem, TextMatrix, WindingOrder,
+    Color, FontId, Line, LineDashPattern, LinePoint, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Point, Polygon, PolygonRing, Pt, TextItem, TextMatrix, WindingOrder,
 };
 
 use crate::measure::Fonts;
@@ -53,6 +53,15 @@ pub fn write(fonts: &Fonts, pages: &[Page], meta: &Metadata) -> Result<Vec<u8>, 
     if let Ok(catalog) = lo.catalog_mut() {
         catalog.set("Lang", Object::string_literal(meta.lang.as_bytes().to_vec()));
         catalog.set("PageMode", Object::Name(b"UseNone".to_vec()));
+    }
+    // printpdf writes a PDF/X version key into the info dictionary whatever the conformance;
+    // this document claims no PDF/X conformance, so the key (and empty fields) go.
+    if let Ok(info) = lo.trailer.get(b"Info").and_then(Object::as_reference)
+        && let Ok(Object::Dictionary(dict)) = lo.get_object_mut(info)
+    {
+        for key in [&b"GTS_PDFXVersion"[..], b"Identifier", b"Keywords", b"Trapped"] {
+            dict.remove(key);
+        }
     }
     lo.compress();
     // A first pass without /ID, to derive a stable one from the content.
@@ -120,9 +129,15 @@ fn page(p: &Page, regular: &FontId, bold: &FontId) -> PdfPage {
                     (None, None) => None,
                 };
                 match mode {
-                    Some(PaintMode::Stroke) if !closed => ops.push(Op::DrawLine { line: Line { points: pts, is_closed: false } }),
+                    Some(PaintMode::Stroke) if !closed => {
+                        ops.push(Op::DrawLine { line: Line { points: pts, is_closed: false } })
+                    }
                     Some(mode) => ops.push(Op::DrawPolygon {
-                        polygon: Polygon { rings: vec![PolygonRing { points: pts }], mode, winding_order: WindingOrder::NonZero },
+                        polygon: Polygon {
+                            rings: vec![PolygonRing { points: pts }],
+                            mode,
+                            winding_order: WindingOrder::NonZero,
+                        },
                     }),
                     None => {}
                 }
