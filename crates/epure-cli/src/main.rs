@@ -7,6 +7,7 @@ mod bpmn_cmds;
 mod files;
 mod messages;
 mod store_cmds;
+mod report;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -71,6 +72,8 @@ enum Command {
     },
     #[command(flatten)]
     Store(store_cmds::StoreCommand),
+    /// Write the PDF report of a procedure, or of a current and a target version.
+    Report(report::ReportArgs),
 }
 
 /// The outcome of one command.
@@ -101,6 +104,7 @@ fn main() -> ExitCode {
         }
         Command::Export { source, output, .. } => store_cmds::export(&source, &output, cli.store.db.as_deref()),
         Command::Store(command) => store_cmds::run(command, cli.store.db.as_deref(), lang),
+        Command::Report(args) => ok(report::run(&args, lang)),
     };
     match status {
         Status::Ok => ExitCode::SUCCESS,

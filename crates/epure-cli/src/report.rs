@@ -1,0 +1,124 @@
+//! `epure report BEFORE [AFTER] -o REPORT.pdf`: the printed report, written atomically.
+//!
+//! Until the analysis engine is wired in, the figures are the structural ones the report can
+//! read off the procedures (`epure_report::facts`) and the findings list is empty.
+
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+use epure_core::{Procedure, Variant};
+use epure_report::{Fonts, Lang as ReportLang, ProcedureSide, ReportInput};
+
+use crate::files;
+use crate::messages::Lang;
+
+#[derive(Args)]
+pub struct ReportArgs {
+    /// The procedure as it is (or the only one).
+    before: PathBuf,
+    /// The target procedure, for a before/after report.
+    after: Option<PathBuf>,
+    /// Where to write the PDF.
+    #[arg(short, long)]
+    output: PathBuf,
+    /// The author named on the cover and in the PDF's metadata.
+    #[arg(long, default_value = "Épure")]
+    author: String,
+    /// The report's date (YYYY-MM-DD); today's date by default.
+    #[arg(long)]
+    date: Option<String>,
+}
+
+/// Runs the command; false when an input could not be read or the PDF not written (each
+/// problem already printed on one line naming the file).
+pub fn run(args: &ReportArgs, lang: Lang) -> bool {
+    let read = |path: &Path| match files::read_procedure(path) {
+        Ok(p) => Some(p),
+        Err(problems) => {
+            for problem in problems {
+                eprintln!("{}: {problem}", path.display());
+            }
+            None
+        }
+    };
+    let before = read(&args.before);
+    let after = args.after.as_deref().map(read);
+    let (Some(before), Some(after)) = (before, after.map_or(Some(None), |a| a.map(Some))) else {
+        return false;
+    };
+    let lang = match lang {
+        Lang::Fr => ReportLang::Fr,
+        Lang::En => ReportLang::En,
+    };
+    fn side<'p>(lang: ReportLang, p: &'p Procedure, path: &Path) -> ProcedureSide<'p> {
+        let variant = match p.meta.variant() {
+            Variant::Current => lang.pick("état actuel", "current"),
+            Variant::Target => lang.pick("cible", "target"),
+        };
+        let file = path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
+        ProcedureSide {
+            procedure: p,
+            version_label: format!("{variant} ({file})"),
+            metrics: epure_report::facts::structural_metrics(p),
+            findings: Vec::new(),
+        }
+    }
+    let input = ReportInput {
+        lang,
+        generated_on: args.date.clone().unwrap_or_else(today),
+        author: args.author.clone(),
+        before: side(lang, &before, &args.before),
+        after: after.as_ref().zip(args.after.as_deref()).map(|(p, path)| side(lang, p, path)),
+        changes: Vec::new(),
+    };
+    let fonts = match Fonts::from_bytes(dejavu::sans::regular(), dejavu::sans::bold()) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("epure: {e}");
+            return false;
+        }
+    };
+    let bytes = match epure_report::render(&input, &fonts) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("{}: {e}", args.output.display());
+            return false;
+        }
+    };
+    if let Err(e) = files::write_atomically(&args.output, &bytes) {
+        eprintln!("{}: {e}", args.output.display());
+        return false;
+    }
+    true
+}
+
+/// Today's date in UTC, as YYYY-MM-DD (the shell reads the clock; the report never does).
+fn today() -> String {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let (y, m, d) = civil_from_days((secs / 86_400) as i64);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn civil_dates() {
+        assert_eq!(super::civil_from_days(0), (1970, 1, 1));
+        assert_eq!(super::civil_from_days(20_785), (2026, 11, 28));
+        assert_eq!(super::civil_from_days(11_016), (2000, 2, 29));
+    }
+}
