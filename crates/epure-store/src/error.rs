@@ -44,12 +44,21 @@ pub enum StoreError {
     #[error("{0}")]
     ReadOnly(String),
     /// A damaged file, with the newest backup that passed its check, if any.
-    #[error("{}: the database is damaged ({detail}); nothing was written to it. {}", path.display(), backup_hint(backup))]
+    #[error(
+        "{}the database is damaged ({detail}); nothing was written to it. {}",
+        path_prefix(path),
+        backup_hint(backup)
+    )]
     Corrupt { path: PathBuf, detail: String, backup: Option<PathBuf> },
     #[error("{}", io_message(path, source))]
     Io { path: PathBuf, source: std::io::Error },
     #[error("internal error: {0}")]
     Internal(String),
+}
+
+/// "path: ", or nothing when the path is not known (an error met in the middle of a query).
+fn path_prefix(path: &std::path::Path) -> String {
+    if path.as_os_str().is_empty() { String::new() } else { format!("{}: ", path.display()) }
 }
 
 fn io_message(path: &std::path::Path, source: &std::io::Error) -> String {

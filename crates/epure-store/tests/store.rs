@@ -468,4 +468,11 @@ fn errors_carry_the_kind_the_ui_branches_on() {
     for (e, kind) in cases {
         assert_eq!(e.kind().as_str(), kind);
     }
+    // Met in the middle of a query, a damaged page has no path to name, and none is made up.
+    let e =
+        StoreError::Corrupt { path: PathBuf::new(), detail: "database disk image is malformed".into(), backup: None };
+    assert_eq!(
+        e.to_string(),
+        "the database is damaged (database disk image is malformed); nothing was written to it. No good backup was found."
+    );
 }
