@@ -15,12 +15,19 @@ pub use error::AppError;
 
 /// Builds and runs the app until its window is closed.
 pub fn run() -> tauri::Result<()> {
-    tauri::Builder::default()
+    use tauri::Manager;
+    let app = tauri::Builder::default()
         .manage(state::AppState::open())
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
             commands::list_procedures,
             commands::procedure_view
         ])
-        .run(tauri::generate_context!())
+        .build(tauri::generate_context!())?;
+    app.run(|handle, event| {
+        if let tauri::RunEvent::Exit = event {
+            handle.state::<state::AppState>().close();
+        }
+    });
+    Ok(())
 }

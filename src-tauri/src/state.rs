@@ -35,6 +35,15 @@ impl AppState {
     }
 }
 
+impl AppState {
+    /// When the app exits: the backup on close (the process ends without dropping its state).
+    pub fn close(&self) {
+        if let Ok(store) = &self.store {
+            let _ = lock(store).backup_if_changed();
+        }
+    }
+}
+
 /// Locks the store. A panic while it was held leaves SQLite consistent (every change is a
 /// transaction), so a poisoned lock is taken over rather than turned into an error.
 pub fn lock(store: &Mutex<Store>) -> MutexGuard<'_, Store> {

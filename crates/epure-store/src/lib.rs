@@ -115,11 +115,17 @@ impl Store {
     }
 }
 
+impl Store {
+    /// The backup on close: taken when anything changed since the last one (and the policy
+    /// asks for it). Dropping a store does it too; an app whose process ends without dropping
+    /// its state calls it when it exits.
+    pub fn backup_if_changed(&mut self) -> Result<Option<PathBuf>> {
+        if self.dirty && self.read_only.is_none() && self.policy.on_close { self.backup().map(Some) } else { Ok(None) }
+    }
+}
+
 impl Drop for Store {
-    /// The backup on close, when anything changed since the last one.
     fn drop(&mut self) {
-        if self.dirty && self.read_only.is_none() && self.policy.on_close {
-            let _ = self.backup();
-        }
+        let _ = self.backup_if_changed();
     }
 }
