@@ -35,12 +35,25 @@ enum LangArg {
     En,
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Json,
+    Text,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Check procedure files and print a one-line summary of each.
     Validate {
         #[arg(required = true)]
         files: Vec<PathBuf>,
+    },
+    /// Print the metrics and findings of a procedure (analysis spec, sections 1 and 2).
+    Analyze {
+        file: PathBuf,
+        /// `json`: one object {"metrics": …, "findings": […]} for scripts; `text`: a summary for people.
+        #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+        format: FormatArg,
     },
     /// Rewrite procedure files in the canonical layout (atomically: temp file, then rename).
     Fmt {
@@ -105,6 +118,7 @@ fn main() -> ExitCode {
         Command::Export { source, output, .. } => store_cmds::export(&source, &output, cli.store.db.as_deref()),
         Command::Store(command) => store_cmds::run(command, cli.store.db.as_deref(), lang),
         Command::Report(args) => ok(report::run(&args, lang)),
+        Command::Analyze { file, format } => analyze(&file, format, lang),
     };
     match status {
         Status::Ok => ExitCode::SUCCESS,
@@ -131,6 +145,31 @@ fn validate(paths: &[PathBuf], lang: Lang) -> Status {
         }
     }
     status
+}
+
+fn analyze(path: &std::path::Path, format: FormatArg, lang: Lang) -> Status {
+    use epure_core::analysis;
+    let procedure = match files::read_procedure(path) {
+        Ok(p) => p,
+        Err(problems) => {
+            for problem in problems {
+                eprintln!("{}: {problem}", path.display());
+            }
+            return Status::BadInput;
+        }
+    };
+    let result = analysis::analyze(&procedure, &analysis::Settings::from_procedure(&procedure));
+    match format {
+        FormatArg::Json => println!("{}", result.to_json()),
+        FormatArg::Text => {
+            let lang = match lang {
+                Lang::Fr => analysis::Lang::Fr,
+                Lang::En => analysis::Lang::En,
+            };
+            print!("{}", analysis::render_text(&result, &procedure, lang));
+        }
+    }
+    Status::Ok
 }
 
 fn fmt(paths: &[PathBuf], check: bool, lang: Lang) -> Status {

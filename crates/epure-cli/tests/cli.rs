@@ -130,3 +130,101 @@ fn fmt_leaves_a_broken_file_untouched() {
     assert!(stderr(&out).contains("procedure.name: missing"), "{}", stderr(&out));
     assert_eq!(std::fs::read(&path).unwrap(), b"{\"format\": \"epure.procedure\", \"version\": 1, \"procedure\": {}}");
 }
+
+// `epure analyze`: the JSON contract of the analysis spec (section 5), the French summary, exit 2
+// on bad input, byte-identical output across runs.
+
+fn sample(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../../assets/samples/{name}.epure.json"))
+}
+
+#[test]
+fn analyze_prints_the_json_contract() {
+    let out = epure(&["analyze", sample("cantine-scolaire").to_str().unwrap(), "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    for key in [
+        "\"metrics\"",
+        "\"visits\"",
+        "\"work_steps\"",
+        "\"actors\"",
+        "\"handoffs\"",
+        "\"handoffs_per_case\"",
+        "\"user_contacts\"",
+        "\"documents_requested\"",
+        "\"requests_per_case\"",
+        "\"touch_time_min\"",
+        "\"lead_time_min\"",
+        "\"critical_path\"",
+        "\"cycle_efficiency\"",
+        "\"cost_per_case_eur\"",
+        "\"yearly\"",
+        "\"media_breaks\"",
+        "\"findings\"",
+        "\"rule\"",
+        "\"severity\"",
+        "\"subjects\"",
+        "\"title_fr\"",
+        "\"title_en\"",
+        "\"explanation_fr\"",
+        "\"explanation_en\"",
+        "\"gain\"",
+        "\"suggestion\"",
+    ] {
+        assert!(text.contains(key), "{key} missing");
+    }
+    assert!(text.contains("« Justificatif de domicile de moins de 3 mois »"), "{text}");
+    assert!(!text.contains("NaN") && !text.contains("Infinity"));
+}
+
+#[test]
+fn analyze_is_byte_identical_across_runs() {
+    for name in ["aide-sociale", "permis-construire", "licence-debit-boissons"] {
+        let a = epure(&["analyze", sample(name).to_str().unwrap(), "--format", "json"]);
+        let b = epure(&["analyze", sample(name).to_str().unwrap(), "--format", "json"]);
+        assert_eq!(a.stdout, b.stdout, "{name}");
+    }
+}
+
+#[test]
+fn analyze_summarises_in_french_or_english() {
+    let fr = epure(&["analyze", sample("conge-agent").to_str().unwrap()]);
+    assert_eq!(fr.status.code(), Some(0), "{}", stderr(&fr));
+    let text = stdout(&fr);
+    assert!(text.contains("Cascade de 3 validations successives"), "{text}");
+    assert!(text.contains("Délai total"), "{text}");
+    let en = epure(&["--lang", "en", "analyze", sample("conge-agent").to_str().unwrap(), "--format", "text"]);
+    assert!(stdout(&en).contains("Chain of 3 approvals in a row"), "{}", stdout(&en));
+    let clean = epure(&["analyze", sample("carte-stationnement-resident").to_str().unwrap()]);
+    assert!(stdout(&clean).contains("Aucun constat."), "{}", stdout(&clean));
+}
+
+#[test]
+fn analyze_refuses_bad_input_with_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.epure.json");
+    std::fs::write(&path, b"{ not json").unwrap();
+    let out = epure(&["analyze", path.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).starts_with(&format!("{}: ", path.display())), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "");
+    let missing = epure(&["analyze", dir.path().join("absent.epure.json").to_str().unwrap()]);
+    assert_eq!(missing.status.code(), Some(2));
+}
+
+#[test]
+fn analyze_survives_a_half_drawn_procedure() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("draft.epure.json");
+    let text = r#"{"format":"epure.procedure","version":1,"procedure":{"name":"Brouillon"},
+        "actors":[{"id":"a","name":"Accueil","kind":"agent"}],
+        "steps":[{"id":"s","kind":"start"},{"id":"x","kind":"task","label":"Relancer","actor":"a"},
+                 {"id":"y","kind":"task","label":"Attendre","actor":"a"},{"id":"z","kind":"task","label":"Isolée","actor":"a"},
+                 {"id":"e","kind":"end","outcome":"granted"}],
+        "flows":[{"from":"s","to":"x"},{"from":"x","to":"y"},{"from":"y","to":"x"}]}"#;
+    std::fs::write(&path, text).unwrap();
+    let out = epure(&["analyze", path.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json = stdout(&out);
+    assert!(json.contains("\"endless-loop\"") && json.contains("\"unreachable\""), "{json}");
+}

@@ -6,6 +6,7 @@
 //! no PDF, no Tauri, no async runtime). Everything here is a function of its inputs, so the
 //! desktop app, the command line and the tests all see the same results.
 
+pub mod analysis;
 pub mod compare;
 pub mod edit;
 pub mod format;

@@ -1,0 +1,171 @@
+//! French label matching for `duplicate-step`: two labels "mean the same" when, once normalised,
+//! they are made of the same words.
+//!
+//! Normalisation, in order: lower case; multi-word expressions replaced by one word ("faire
+//! suivre" → "transmettre"); split on anything that is not a letter or a digit (so "l'avis" gives
+//! "avis"); stop words dropped (articles, prepositions, pronouns); each word stemmed with the
+//! French Snowball stemmer ("vérifier", "vérifie", "vérification" → "vérif"); accents removed
+//! from the stem (Unicode NFD, combining marks dropped); synonyms mapped to one representative
+//! (see [`SYNONYMS`]); duplicates removed and words sorted, so word order does not matter.
+//! Numbers are kept: "Viser (N+1)" and "Viser (N+2)" are two different steps.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Words that carry no meaning of their own in a step label.
+const STOP_WORDS: &[&str] = &[
+    "a", "au", "aux", "avec", "ce", "ces", "cet", "cette", "chez", "d", "dans", "de", "des", "du", "elle", "en", "et",
+    "il", "l", "la", "le", "les", "leur", "leurs", "lui", "ne", "nous", "on", "ou", "par", "pas", "pour", "qu", "que",
+    "qui", "s", "sa", "se", "ses", "son", "sous", "sur", "un", "une", "vous", "y",
+];
+
+/// Expressions of several words that mean one verb.
+const EXPRESSIONS: &[(&str, &str)] =
+    &[("faire suivre", "transmettre"), ("faire parvenir", "transmettre"), ("prendre en charge", "traiter")];
+
+/// Groups of words that mean the same in a step label; the first word represents the group.
+/// Kept short on purpose: a wrong synonym makes false duplicates, which cost more trust than a
+/// duplicate missed. Approving ("viser", "signer", "valider") is deliberately not merged: the
+/// authority differs.
+pub const SYNONYMS: &[&[&str]] = &[
+    &["vérifier", "contrôler", "vérification", "contrôle"],
+    &["transmettre", "envoyer", "adresser", "acheminer", "expédier", "transmission", "envoi"],
+    &["saisir", "enregistrer", "ressaisir", "resaisir", "saisie", "enregistrement", "ressaisie"],
+    &["notifier", "informer", "notification"],
+    &["pièce", "justificatif"],
+    &["déposer", "remettre", "dépôt"],
+];
+
+/// Removes accents: NFD, then drops combining marks.
+pub fn strip_accents(s: &str) -> String {
+    s.nfd().filter(|c| !is_combining_mark(*c)).collect()
+}
+
+fn stemmer() -> &'static Stemmer {
+    static STEMMER: OnceLock<Stemmer> = OnceLock::new();
+    STEMMER.get_or_init(|| Stemmer::create(Algorithm::French))
+}
+
+fn stem(word: &str) -> String {
+    strip_accents(&stemmer().stem(word))
+}
+
+/// Stem → the stem representing its synonym group.
+fn synonyms() -> &'static HashMap<String, String> {
+    static MAP: OnceLock<HashMap<String, String>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut m = HashMap::new();
+        for group in SYNONYMS {
+            let head = stem(group[0]);
+            for w in *group {
+                m.insert(stem(w), head.clone());
+            }
+        }
+        m
+    })
+}
+
+/// The words of a label that carry its meaning, normalised, in the label's order.
+pub fn words(label: &str) -> Vec<String> {
+    let mut text = label.to_lowercase().replace(['’', '\''], " ");
+    for (from, to) in EXPRESSIONS {
+        text = text.replace(from, to);
+    }
+    let mut out = Vec::new();
+    for raw in text.split(|c: char| !c.is_alphanumeric()) {
+        if raw.is_empty() || STOP_WORDS.contains(&strip_accents(raw).as_str()) {
+            continue;
+        }
+        let s = stem(raw);
+        let s = synonyms().get(&s).cloned().unwrap_or(s);
+        out.push(s);
+    }
+    out
+}
+
+/// The normalised key of a label: its meaningful words, sorted, without repeats.
+pub fn key(label: &str) -> Vec<String> {
+    let mut w = words(label);
+    w.sort();
+    w.dedup();
+    w
+}
+
+/// Whether two labels mean the same: the same words once normalised, or one label is the other
+/// with a single qualifying word more, the same verb first and at least two words in common
+/// ("Vérifier la complétude du dossier" / "Vérifier la complétude du dossier d'inscription").
+pub fn same_meaning(a: &str, b: &str) -> bool {
+    same_meaning_words(&words(a), &words(b))
+}
+
+/// [`same_meaning`] on labels already normalised by [`words`].
+pub fn same_meaning_words(wa: &[String], wb: &[String]) -> bool {
+    let sorted = |w: &[String]| {
+        let mut k = w.to_vec();
+        k.sort();
+        k.dedup();
+        k
+    };
+    same_meaning_keys(wa, &sorted(wa), wb, &sorted(wb))
+}
+
+/// [`same_meaning`] on labels already normalised: their [`words`] and their [`key`].
+pub fn same_meaning_keys(wa: &[String], ka: &[String], wb: &[String], kb: &[String]) -> bool {
+    if ka.is_empty() || kb.is_empty() {
+        return false;
+    }
+    if ka == kb {
+        return true;
+    }
+    let (small, large) = if ka.len() < kb.len() { (ka, kb) } else { (kb, ka) };
+    if small.len() < 2 || large.len() != small.len() + 1 || wa.first() != wb.first() {
+        return false;
+    }
+    small.iter().all(|w| large.binary_search(w).is_ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(a: &str, b: &str, expect: bool) {
+        assert_eq!(same_meaning(a, b), expect, "« {a} » / « {b} »: {:?} {:?}", key(a), key(b));
+    }
+
+    #[test]
+    fn labels_that_mean_the_same() {
+        check("Vérifier les pièces", "vérifier les pièces", true);
+        check("Vérifier les pièces du dossier", "Contrôler les pièces du dossier", true);
+        check("Vérifier les pièces", "Vérification des pièces", true);
+        check("Transmettre le dossier au service", "Envoyer le dossier au service", true);
+        check("Faire suivre le dossier au service", "Transmettre le dossier au service", true);
+        check("Saisir la demande", "Enregistrer la demande", true);
+        check("Ressaisir la demande", "Saisir la demande", true);
+        check("Controler le RIB", "Contrôler le RIB", true);
+        check("Le dossier : vérifier la complétude", "Vérifier la complétude du dossier", true);
+        check("Vérifier la complétude du dossier", "Vérifier la complétude du dossier d'inscription", true);
+        check("Vérifier les justificatifs", "Vérifier les pièces", true);
+    }
+
+    #[test]
+    fn labels_that_do_not() {
+        check("Viser la demande (N+1)", "Viser la demande (N+2)", false);
+        check("Viser le projet", "Signer le projet", false);
+        check("Vérifier les pièces", "Vérifier l'éligibilité", false);
+        check("Saisir la demande", "Instruire la demande", false);
+        check("Notifier l'accord", "Notifier le refus", false);
+        check("Vérifier", "Vérifier la complétude du dossier", false);
+        check("", "", false);
+        check("Examiner la desserte électrique", "Examiner l'accès des secours", false);
+    }
+
+    #[test]
+    fn normalisation_drops_accents_stop_words_and_order() {
+        assert_eq!(key("Vérifier la complétude du dossier"), key("dossier : complétude, vérifier"));
+        assert!(!key("Vérifier l'éligibilité").iter().any(|w| w == "l" || w == "la"));
+    }
+}

@@ -1,0 +1,116 @@
+//! A compact, read-only view of the procedure graph for the analysis: adjacency lists indexed by
+//! `NodeIndex::index()`, in the author's order of flows, with the share of a case each flow carries.
+
+use petgraph::stable_graph::{EdgeIndex, NodeIndex};
+use petgraph::visit::{EdgeIndexable, NodeIndexable};
+
+use crate::model::{Procedure, Step, StepKind};
+
+/// One flow seen from one of its ends.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Arc {
+    /// The other end (the target of an outgoing arc, the source of an incoming one).
+    pub node: usize,
+    pub edge: EdgeIndex,
+    /// Share of the source's visits sent along the flow: the normalised probability out of a
+    /// decision, 1 out of a fork or a plain step, 0 out of an end (cases leave there).
+    pub share: f64,
+}
+
+/// Adjacency of the procedure graph, built once per analysis.
+#[derive(Debug, Clone)]
+pub struct Graph {
+    /// Size of the index tables (`node_bound`).
+    pub bound: usize,
+    /// Nodes in the author's order.
+    pub order: Vec<usize>,
+    /// Author position of each node (`usize::MAX` for holes).
+    pub pos: Vec<usize>,
+    pub out: Vec<Vec<Arc>>,
+    pub inc: Vec<Vec<Arc>>,
+    /// 1 / in-degree for a parallel join (it is visited once per visit of its fork, not once per
+    /// branch), 1 for every other node.
+    pub join_factor: Vec<f64>,
+}
+
+impl Graph {
+    /// Builds the adjacency of `p`.
+    ///
+    /// Complexity: O(V + E).
+    pub fn new(p: &Procedure) -> Self {
+        let pg = p.graph();
+        let bound = pg.node_bound();
+        let mut pos = vec![usize::MAX; bound];
+        let order: Vec<usize> = p.step_indices().iter().map(|n| n.index()).collect();
+        for (i, &n) in order.iter().enumerate() {
+            pos[n] = i;
+        }
+        // Flows in the author's order, so every adjacency list is in the author's order too.
+        let mut out: Vec<Vec<Arc>> = vec![Vec::new(); bound];
+        for &e in p.flow_indices() {
+            if let Some((a, b)) = pg.edge_endpoints(e) {
+                out[a.index()].push(Arc { node: b.index(), edge: e, share: 0.0 });
+            }
+        }
+        let mut share_of = vec![0.0; pg.edge_bound()];
+        for &n in &order {
+            let step = &pg[NodeIndex::new(n)];
+            let shares = shares(step, out[n].iter().map(|a| pg[a.edge].probability));
+            for (a, share) in out[n].iter_mut().zip(shares) {
+                a.share = share;
+                share_of[a.edge.index()] = share;
+            }
+        }
+        let mut inc: Vec<Vec<Arc>> = vec![Vec::new(); bound];
+        for &e in p.flow_indices() {
+            if let Some((a, b)) = pg.edge_endpoints(e) {
+                inc[b.index()].push(Arc { node: a.index(), edge: e, share: share_of[e.index()] });
+            }
+        }
+        let mut join_factor = vec![1.0; bound];
+        for &n in &order {
+            if pg[NodeIndex::new(n)].kind == StepKind::Parallel && inc[n].len() >= 2 {
+                join_factor[n] = 1.0 / inc[n].len() as f64;
+            }
+        }
+        Graph { bound, order, pos, out, inc, join_factor }
+    }
+
+    /// Whether a node starts several branches that are all taken: a `parallel` fork, or a start or
+    /// work step drawn with several outgoing flows (read as a fork, as BPMN reads it).
+    pub fn is_fork(&self, p: &Procedure, n: usize) -> bool {
+        let kind = p.graph()[NodeIndex::new(n)].kind;
+        self.out[n].len() >= 2 && !matches!(kind, StepKind::Decision | StepKind::End)
+    }
+
+    /// Whether a node is a `parallel` join.
+    pub fn is_join(&self, p: &Procedure, n: usize) -> bool {
+        p.graph()[NodeIndex::new(n)].kind == StepKind::Parallel && self.inc[n].len() >= 2
+    }
+
+    /// Visits passed along an arc for `v` visits of its source.
+    pub fn transfer(&self, v: f64, arc: &Arc) -> f64 {
+        v * arc.share * self.join_factor[arc.node]
+    }
+}
+
+/// Shares of the visits of `step` sent along each of its outgoing flows.
+///
+/// Out of a decision: the probabilities, normalised (missing ones share what is left equally; all
+/// missing or summing to 0: an equal split). Out of an end: 0. Otherwise: 1 each.
+fn shares(step: &Step, probs: impl Iterator<Item = Option<f64>>) -> Vec<f64> {
+    let probs: Vec<Option<f64>> = probs.map(|p| p.filter(|v| v.is_finite() && *v >= 0.0)).collect();
+    let k = probs.len();
+    match step.kind {
+        StepKind::End => vec![0.0; k],
+        StepKind::Decision if k >= 2 => {
+            let given: f64 = probs.iter().flatten().sum();
+            let missing = probs.iter().filter(|p| p.is_none()).count();
+            let rest = if missing > 0 { ((1.0 - given).max(0.0)) / missing as f64 } else { 0.0 };
+            let raw: Vec<f64> = probs.iter().map(|p| p.unwrap_or(rest)).collect();
+            let total: f64 = raw.iter().sum();
+            if total > 0.0 { raw.iter().map(|v| v / total).collect() } else { vec![1.0 / k as f64; k] }
+        }
+        _ => vec![1.0; k],
+    }
+}

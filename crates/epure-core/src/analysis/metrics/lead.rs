@@ -1,0 +1,283 @@
+//! Lead time, parallel blocks and the critical path.
+//!
+//! Without parallelism, the expected lead time is the expected sum of everything a case goes
+//! through (linearity of expectation): Σ visits × (wait + duration) + Σ traversals × delay. A
+//! well-structured parallel block (one fork, one matching join: the fork's immediate
+//! post-dominator, a `parallel` step whose incoming flows are exactly the block's branches, each
+//! branch entered only from the fork) counts as its longest branch: the other branches' time is
+//! subtracted. Blocks are handled innermost first, so nested blocks count right. Expected branch
+//! times are compared (max of expectations, not expectation of the max: exact when branches do not
+//! branch themselves, a slight underestimate otherwise).
+//!
+//! A fork that is not well-structured counts every branch one after the other (an upper bound),
+//! and is reported as `unstructured-parallel`.
+
+use std::collections::HashSet;
+
+use petgraph::algo::dominators::simple_fast;
+use petgraph::graph::{Graph as PGraph, NodeIndex as PIndex};
+use petgraph::stable_graph::NodeIndex;
+
+use super::graph::Graph;
+use crate::model::{Procedure, StepKind};
+
+/// Minutes of work and of waiting (queues and transfer delays).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Time {
+    pub work: f64,
+    pub wait: f64,
+}
+
+impl Time {
+    pub fn total(self) -> f64 {
+        self.work + self.wait
+    }
+    fn add(&mut self, o: Time) {
+        self.work += o.work;
+        self.wait += o.wait;
+    }
+    fn sub(&mut self, o: Time) {
+        self.work -= o.work;
+        self.wait -= o.wait;
+    }
+}
+
+/// A well-structured parallel block.
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub fork: usize,
+    pub join: usize,
+    /// Steps of each branch (between fork and join), in discovery order.
+    pub branches: Vec<Vec<usize>>,
+    /// Expected time of each branch per case.
+    pub branch_time: Vec<Time>,
+    /// The longest branch.
+    pub critical: usize,
+    /// The time of the other branches, which the lead time does not count.
+    pub excess: Time,
+}
+
+/// What the lead-time pass finds.
+#[derive(Debug, Clone, Default)]
+pub struct Lead {
+    pub lead: Time,
+    pub blocks: Vec<Block>,
+    /// Forks without a matching join.
+    pub unstructured_forks: Vec<usize>,
+    /// Joins that no well-structured fork matches.
+    pub unmatched_joins: Vec<usize>,
+    /// Steps on a branch of a parallel block that is not its longest: their waits do not lengthen
+    /// the lead time.
+    pub off_critical: Vec<bool>,
+    /// Steps of the critical path, in order.
+    pub critical_path: Vec<usize>,
+}
+
+/// Expected time spent at each node (per case): visits × duration, visits × wait.
+pub fn node_times(p: &Procedure, g: &Graph, visits: &[f64]) -> Vec<Time> {
+    let pg = p.graph();
+    let mut t = vec![Time::default(); g.bound];
+    for &n in &g.order {
+        let s = &pg[NodeIndex::new(n)];
+        t[n] = Time { work: visits[n] * s.duration(), wait: visits[n] * s.wait() };
+    }
+    t
+}
+
+/// Expected transfer delay along an arc out of `n` (per case).
+fn arc_delay(p: &Procedure, visits: &[f64], n: usize, a: &super::graph::Arc) -> f64 {
+    visits[n] * a.share * p.graph()[a.edge].delay()
+}
+
+/// Lead time, blocks and critical path.
+///
+/// Arguments: the procedure, its adjacency, the expected visits, the start.
+/// Returns: the [`Lead`].
+/// Complexity: O(V + E) plus the post-dominator computation (near-linear on drawn procedures,
+/// O(V²) worst case) and O(Σ block sizes × nesting depth) for the blocks; only when there are forks.
+pub fn compute(p: &Procedure, g: &Graph, visits: &[f64], start: Option<usize>) -> Lead {
+    let times = node_times(p, g, visits);
+    let mut total = Time::default();
+    for &n in &g.order {
+        total.add(times[n]);
+        for a in &g.out[n] {
+            total.wait += arc_delay(p, visits, n, a);
+        }
+    }
+    let forks: Vec<usize> = g.order.iter().copied().filter(|&n| g.is_fork(p, n)).collect();
+    let mut lead = Lead { off_critical: vec![false; g.bound], ..Lead::default() };
+    let mut blocks = Vec::new();
+    if !forks.is_empty() {
+        let ipdom = post_dominators(p, g);
+        for &f in &forks {
+            match ipdom[f].and_then(|j| block(p, g, f, j)) {
+                Some(b) => blocks.push(b),
+                None => lead.unstructured_forks.push(f),
+            }
+        }
+    }
+    // Innermost first: a block nested in another is strictly smaller.
+    blocks.sort_by_key(|b: &Block| (b.branches.iter().map(Vec::len).sum::<usize>(), g.pos[b.fork]));
+    let mut excess_at = vec![Time::default(); g.bound];
+    for b in &mut blocks {
+        let mut bt = Vec::with_capacity(b.branches.len());
+        for (i, nodes) in b.branches.iter().enumerate() {
+            let mut t = Time::default();
+            // Branches were built in the order of the fork's flows.
+            if let Some(a) = g.out[b.fork].get(i) {
+                t.wait += arc_delay(p, visits, b.fork, a);
+            }
+            for &n in nodes {
+                t.add(times[n]);
+                t.sub(excess_at[n]);
+                for a in &g.out[n] {
+                    t.wait += arc_delay(p, visits, n, a);
+                }
+            }
+            bt.push(t);
+        }
+        let mut critical = 0;
+        for (i, t) in bt.iter().enumerate() {
+            if t.total() > bt[critical].total() + 1e-12 {
+                critical = i;
+            }
+        }
+        let mut excess = Time::default();
+        for (i, t) in bt.iter().enumerate() {
+            if i != critical {
+                excess.add(*t);
+            }
+        }
+        excess_at[b.fork] = excess;
+        b.branch_time = bt;
+        b.critical = critical;
+        b.excess = excess;
+        total.sub(excess);
+        for (i, nodes) in b.branches.iter().enumerate() {
+            if i != critical {
+                for &n in nodes {
+                    lead.off_critical[n] = true;
+                }
+            }
+        }
+    }
+    let matched: HashSet<usize> = blocks.iter().map(|b| b.join).collect();
+    lead.unmatched_joins = g.order.iter().copied().filter(|&n| g.is_join(p, n) && !matched.contains(&n)).collect();
+    lead.lead = Time { work: total.work.max(0.0), wait: total.wait.max(0.0) };
+    lead.critical_path = critical_path(p, g, &blocks, start);
+    lead.blocks = blocks;
+    lead
+}
+
+/// Immediate post-dominator of every node (None when a node cannot reach an end or a dead end).
+///
+/// Computed as dominators of the reversed graph from a virtual exit joined to every end and every
+/// step without a way on. Complexity: see [`simple_fast`]; O(V + E) memory.
+fn post_dominators(p: &Procedure, g: &Graph) -> Vec<Option<usize>> {
+    let pg = p.graph();
+    let exit = g.bound;
+    let mut rev: PGraph<(), ()> = PGraph::with_capacity(g.bound + 1, g.bound + 1);
+    for _ in 0..=g.bound {
+        rev.add_node(());
+    }
+    for &n in &g.order {
+        let live: Vec<usize> = g.out[n].iter().filter(|a| a.share > 0.0).map(|a| a.node).collect();
+        if pg[NodeIndex::new(n)].kind == StepKind::End || live.is_empty() {
+            rev.add_edge(PIndex::new(exit), PIndex::new(n), ());
+        }
+        for m in live {
+            rev.add_edge(PIndex::new(m), PIndex::new(n), ());
+        }
+    }
+    let dom = simple_fast(&rev, PIndex::new(exit));
+    let mut out = vec![None; g.bound];
+    for &n in &g.order {
+        out[n] = dom.immediate_dominator(PIndex::new(n)).map(|d| d.index()).filter(|&d| d != exit);
+    }
+    out
+}
+
+/// The block of fork `f` closed by `j`, when it is well-structured.
+fn block(p: &Procedure, g: &Graph, f: usize, j: usize) -> Option<Block> {
+    if !g.is_join(p, j) || g.inc[j].len() != g.out[f].len() {
+        return None;
+    }
+    let mut owner: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    let mut branches = Vec::new();
+    for (i, a) in g.out[f].iter().enumerate() {
+        let mut nodes = Vec::new();
+        if a.node == j {
+            branches.push(nodes);
+            continue;
+        }
+        let mut stack = vec![a.node];
+        while let Some(n) = stack.pop() {
+            if n == j || owner.get(&n) == Some(&i) {
+                continue;
+            }
+            if n == f || owner.contains_key(&n) || p.graph()[NodeIndex::new(n)].kind == StepKind::End {
+                return None;
+            }
+            owner.insert(n, i);
+            nodes.push(n);
+            for b in g.out[n].iter().rev() {
+                stack.push(b.node);
+            }
+        }
+        branches.push(nodes);
+    }
+    // Single entry: every step of a branch is entered from the fork or from its own branch.
+    for (i, nodes) in branches.iter().enumerate() {
+        for &n in nodes {
+            if g.inc[n].iter().any(|a| a.node != f && owner.get(&a.node) != Some(&i)) {
+                return None;
+            }
+        }
+    }
+    Some(Block { fork: f, join: j, branches, branch_time: Vec::new(), critical: 0, excess: Time::default() })
+}
+
+/// The chain of steps that sets the lead time on the most likely way through: from the start,
+/// the most likely flow out of each decision (not going back to a step already on the chain when
+/// another way exists), the longest branch of each parallel block, the first flow elsewhere.
+fn critical_path(p: &Procedure, g: &Graph, blocks: &[Block], start: Option<usize>) -> Vec<usize> {
+    let Some(mut cur) = start else {
+        return Vec::new();
+    };
+    let pg = p.graph();
+    let crit: std::collections::HashMap<usize, usize> = blocks
+        .iter()
+        .map(|b| {
+            let head = b.branches[b.critical].first().copied().unwrap_or(b.join);
+            (b.fork, head)
+        })
+        .collect();
+    let mut on = vec![false; g.bound];
+    let mut path = Vec::new();
+    loop {
+        on[cur] = true;
+        path.push(cur);
+        if pg[NodeIndex::new(cur)].kind == StepKind::End {
+            break;
+        }
+        let next = if let Some(&h) = crit.get(&cur) {
+            Some(h)
+        } else {
+            let mut best: Option<&super::graph::Arc> = None;
+            for a in &g.out[cur] {
+                if on[a.node] || a.share <= 0.0 {
+                    continue;
+                }
+                if best.is_none_or(|b| a.share > b.share + 1e-12) {
+                    best = Some(a);
+                }
+            }
+            best.map(|a| a.node)
+        };
+        match next {
+            Some(n) if !on[n] => cur = n,
+            _ => break,
+        }
+    }
+    path
+}

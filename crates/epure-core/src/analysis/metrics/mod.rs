@@ -1,0 +1,377 @@
+//! The metrics of analysis spec section 1, and the [`Context`] the rules read.
+
+pub mod graph;
+pub mod lead;
+pub mod scc;
+pub mod visits;
+
+use petgraph::stable_graph::NodeIndex;
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
+
+use self::graph::Graph;
+use self::lead::Lead;
+use self::scc::Components;
+use self::visits::LoopState;
+use super::{Settings, ser_f64};
+use crate::model::{ActorKind, Channel, Medium, Procedure, Step, StepKind, ValueClass};
+
+/// Expected visits per step, written as a JSON object keyed by step id, in the author's order.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Visits(pub Vec<(String, f64)>);
+
+impl Serialize for Visits {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        struct F(f64);
+        impl Serialize for F {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                ser_f64(&self.0, s)
+            }
+        }
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            m.serialize_entry(k, &F(*v))?;
+        }
+        m.end()
+    }
+}
+
+impl Visits {
+    pub fn get(&self, id: &str) -> Option<f64> {
+        self.0.iter().find(|(k, _)| k == id).map(|&(_, v)| v)
+    }
+}
+
+/// Per-case figures multiplied by `cases_per_year`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Yearly {
+    #[serde(serialize_with = "ser_f64")]
+    pub cases_per_year: f64,
+    /// Hours of work of the administration (every lane but the user's).
+    #[serde(serialize_with = "ser_f64")]
+    pub agent_hours: f64,
+    #[serde(serialize_with = "ser_f64")]
+    pub cost_eur: f64,
+    #[serde(serialize_with = "ser_f64")]
+    pub user_contacts: f64,
+    /// Working days (420 min) cases spend waiting (queues and transfers on the lead time).
+    #[serde(serialize_with = "ser_f64")]
+    pub days_waited: f64,
+}
+
+/// The metrics of a procedure, per case (expected values). Field names are the spec's.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Metrics {
+    pub visits: Visits,
+    pub work_steps: usize,
+    pub actors: usize,
+    pub handoffs: usize,
+    #[serde(serialize_with = "ser_f64")]
+    pub handoffs_per_case: f64,
+    #[serde(serialize_with = "ser_f64")]
+    pub user_contacts: f64,
+    pub documents_requested: usize,
+    #[serde(serialize_with = "ser_f64")]
+    pub requests_per_case: f64,
+    #[serde(serialize_with = "ser_f64")]
+    pub touch_time_min: f64,
+    /// The waiting part of the lead time (queues and transfer delays).
+    #[serde(serialize_with = "ser_f64")]
+    pub wait_time_min: f64,
+    #[serde(serialize_with = "ser_f64")]
+    pub lead_time_min: f64,
+    pub critical_path: Vec<String>,
+    #[serde(serialize_with = "ser_f64")]
+    pub cycle_efficiency: f64,
+    /// `value_adding` (value-adding touch time ÷ lead time) or `all_touch` (no step is classified).
+    pub cycle_efficiency_basis: &'static str,
+    #[serde(serialize_with = "ser_f64")]
+    pub cost_per_case_eur: f64,
+    /// `null` when `cases_per_year` is unknown.
+    pub yearly: Option<Yearly>,
+    /// Flows where the case changes between paper and digital.
+    pub media_breaks: Vec<String>,
+}
+
+/// Everything the rules read: the procedure, the settings, the adjacency, the expected visits,
+/// reachability, loops, parallel blocks and the metrics.
+pub struct Context<'a> {
+    pub p: &'a Procedure,
+    pub settings: Settings,
+    pub g: Graph,
+    pub start: Option<usize>,
+    pub visits: Vec<f64>,
+    pub reachable: Vec<bool>,
+    pub to_end: Vec<bool>,
+    pub comps: Components,
+    pub loop_state: Vec<LoopState>,
+    pub lead: Lead,
+    pub metrics: Metrics,
+}
+
+impl<'a> Context<'a> {
+    /// Computes the metrics.
+    ///
+    /// Complexity: see [`visits::solve`] and [`lead::compute`]; O(V + E) memory.
+    pub fn new(p: &'a Procedure, settings: &Settings) -> Self {
+        let mut settings = settings.clone();
+        settings.sanitise();
+        let g = Graph::new(p);
+        let start = p.start().map(|n| n.index());
+        let reachable = start.map(|s| crate::graph::reachable_from(p, NodeIndex::new(s))).unwrap_or_default();
+        let mut reachable_t = vec![false; g.bound];
+        for (i, r) in reachable.iter().enumerate().take(g.bound) {
+            reachable_t[i] = *r;
+        }
+        let to_end = crate::graph::reaches_an_end(p);
+        let comps = scc::components(&g);
+        let (visits, loop_state) = visits::solve(&g, &comps, start);
+        let lead = lead::compute(p, &g, &visits, start);
+        let mut ctx = Context {
+            p,
+            settings,
+            g,
+            start,
+            visits,
+            reachable: reachable_t,
+            to_end,
+            comps,
+            loop_state,
+            lead,
+            metrics: Metrics::empty(),
+        };
+        ctx.metrics = ctx.compute_metrics();
+        ctx
+    }
+
+    /// The step at a node index of the adjacency.
+    pub fn step(&self, n: usize) -> &'a Step {
+        &self.p.graph()[NodeIndex::new(n)]
+    }
+
+    /// The id of the step at a node index.
+    pub fn id(&self, n: usize) -> String {
+        self.step(n).id.clone()
+    }
+
+    /// The kind of actor of a step's lane.
+    pub fn lane_kind(&self, n: usize) -> Option<ActorKind> {
+        self.p.actor_of(NodeIndex::new(n)).map(|a| a.kind)
+    }
+
+    /// Whether a step sits in the user's lane.
+    pub fn in_user_lane(&self, n: usize) -> bool {
+        self.lane_kind(n) == Some(ActorKind::User)
+    }
+
+    /// The name of a step's lane (its actor id when the actor is unknown).
+    pub fn lane_name(&self, n: usize) -> String {
+        match self.p.actor_of(NodeIndex::new(n)) {
+            Some(a) => a.name.clone(),
+            None => self.step(n).actor.clone().unwrap_or_default(),
+        }
+    }
+
+    /// The name of a data item (its id when unknown).
+    pub fn data_name(&self, id: &str) -> String {
+        self.p.data_item(id).map(|d| d.name.clone()).unwrap_or_else(|| id.to_owned())
+    }
+
+    /// The nearest work steps after `n` (through start, end and gateways), with the expected share
+    /// of `n`'s visits that reaches each.
+    ///
+    /// Complexity: O(size of the gateway region after `n`), capped against gateway cycles.
+    pub fn next_work(&self, n: usize) -> Vec<(usize, f64)> {
+        let mut found: Vec<(usize, f64)> = Vec::new();
+        // Shares only, without the join factor: each branch of a parallel block hands the file on.
+        let mut stack: Vec<(usize, f64)> = self.g.out[n].iter().rev().map(|a| (a.node, a.share)).collect();
+        let mut budget = 4 * (self.g.bound + 16);
+        while let Some((m, w)) = stack.pop() {
+            budget = budget.saturating_sub(1);
+            if budget == 0 {
+                break;
+            }
+            if self.step(m).kind.is_work() {
+                match found.iter_mut().find(|(x, _)| *x == m) {
+                    Some(e) => e.1 += w,
+                    None => found.push((m, w)),
+                }
+            } else if m != n {
+                for a in self.g.out[m].iter().rev() {
+                    stack.push((a.node, w * a.share));
+                }
+            }
+        }
+        found
+    }
+
+    /// Whether the time of a step counts on the lead time (it is not on a shorter parallel branch).
+    pub fn on_lead(&self, n: usize) -> bool {
+        !self.lead.off_critical[n]
+    }
+
+    fn compute_metrics(&self) -> Metrics {
+        let p = self.p;
+        let order = &self.g.order;
+        // The structural counts of `graph::summary`, computed here from the same walk as the
+        // per-case figures (`graph::next_work_steps` allocates a table per step: quadratic on
+        // very large procedures).
+        let mut work_steps = 0;
+        let mut handoffs = 0;
+        let mut lanes: Vec<&str> = Vec::new();
+        let visits = Visits(order.iter().map(|&n| (self.id(n), self.visits[n])).collect());
+        let mut handoffs_per_case = 0.0;
+        let mut user_contacts = 0.0;
+        let mut requests_per_case = 0.0;
+        let mut touch = 0.0;
+        let mut value_touch = 0.0;
+        let mut classified = false;
+        let mut cost = 0.0;
+        let mut agent_min = 0.0;
+        let mut requested: Vec<&str> = Vec::new();
+        for &n in order {
+            let s = self.step(n);
+            let v = self.visits[n];
+            touch += v * s.duration();
+            if s.value.is_some() {
+                classified = true;
+            }
+            if s.value == Some(ValueClass::ValueAdding) {
+                value_touch += v * s.duration();
+            }
+            let hourly = p.actor_of(NodeIndex::new(n)).and_then(|a| a.hourly_cost_eur).unwrap_or(0.0);
+            cost += v * (s.duration() / 60.0 * hourly + s.cost_eur.unwrap_or(0.0));
+            if let Some(a) = s.actor.as_deref().filter(|_| self.reachable[n]) {
+                lanes.push(a);
+            }
+            if s.kind.is_work() {
+                work_steps += 1;
+                if self.in_user_lane(n) {
+                    user_contacts += v;
+                } else {
+                    agent_min += v * s.duration();
+                }
+                for (m, w) in self.next_work(n) {
+                    if self.step(m).actor != s.actor {
+                        handoffs += 1;
+                        handoffs_per_case += v * w;
+                    }
+                }
+            }
+            if self.reachable[n] {
+                for d in &s.requests {
+                    if p.data_item(d).is_some() && !requested.contains(&d.as_str()) {
+                        requested.push(d);
+                    }
+                }
+            }
+            requests_per_case += v * s.requests.len() as f64;
+        }
+        lanes.sort_unstable();
+        lanes.dedup();
+        let lead = self.lead.lead.total();
+        let (basis, numerator) = if classified { ("value_adding", value_touch) } else { ("all_touch", touch) };
+        let cycle_efficiency = if lead > 0.0 { (numerator / lead).min(1.0) } else { 0.0 };
+        let yearly = p.meta.cases_per_year.filter(|c| c.is_finite() && *c >= 0.0).map(|c| Yearly {
+            cases_per_year: c,
+            agent_hours: agent_min / 60.0 * c,
+            cost_eur: cost * c,
+            user_contacts: user_contacts * c,
+            days_waited: self.lead.lead.wait / self.settings.working_day_min * c,
+        });
+        Metrics {
+            visits,
+            work_steps,
+            actors: lanes.len(),
+            handoffs,
+            handoffs_per_case,
+            user_contacts,
+            documents_requested: requested.len(),
+            requests_per_case,
+            touch_time_min: touch,
+            wait_time_min: self.lead.lead.wait,
+            lead_time_min: lead,
+            critical_path: self.lead.critical_path.iter().map(|&n| self.id(n)).collect(),
+            cycle_efficiency,
+            cycle_efficiency_basis: basis,
+            cost_per_case_eur: cost,
+            yearly,
+            media_breaks: media_breaks(p).into_iter().map(|(id, _)| id).collect(),
+        }
+    }
+}
+
+impl Metrics {
+    fn empty() -> Self {
+        Metrics {
+            visits: Visits::default(),
+            work_steps: 0,
+            actors: 0,
+            handoffs: 0,
+            handoffs_per_case: 0.0,
+            user_contacts: 0.0,
+            documents_requested: 0,
+            requests_per_case: 0.0,
+            touch_time_min: 0.0,
+            wait_time_min: 0.0,
+            lead_time_min: 0.0,
+            critical_path: Vec::new(),
+            cycle_efficiency: 0.0,
+            cycle_efficiency_basis: "all_touch",
+            cost_per_case_eur: 0.0,
+            yearly: None,
+            media_breaks: Vec::new(),
+        }
+    }
+}
+
+/// Paper or digital.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Support {
+    Paper,
+    Digital,
+}
+
+pub fn channel_support(c: Option<Channel>) -> Option<Support> {
+    match c? {
+        Channel::Counter | Channel::Paper | Channel::Mail => Some(Support::Paper),
+        Channel::Online | Channel::Email | Channel::Internal => Some(Support::Digital),
+        Channel::Phone => None,
+    }
+}
+
+pub fn medium_support(m: Option<Medium>) -> Option<Support> {
+    match m? {
+        Medium::Paper | Medium::Mail => Some(Support::Paper),
+        Medium::Email | Medium::System => Some(Support::Digital),
+        Medium::Oral => None,
+    }
+}
+
+/// Flows where the case changes between paper and digital: the known supports of the source
+/// step's channel, the flow's medium and the target step's channel are not all the same.
+/// Returns the flow ids in the author's order, each with the support the case arrives on.
+pub fn media_breaks(p: &Procedure) -> Vec<(String, Support)> {
+    let mut out = Vec::new();
+    for f in p.flows() {
+        let (Some(a), Some(b)) = (p.step(f.from), p.step(f.to)) else { continue };
+        let seq: Vec<Support> = [channel_support(a.channel), medium_support(f.flow.medium), channel_support(b.channel)]
+            .into_iter()
+            .flatten()
+            .collect();
+        if let (Some(first), Some(last)) = (seq.first(), seq.last())
+            && seq.iter().any(|s| s != first)
+        {
+            out.push((f.flow.id.clone(), *last));
+        }
+    }
+    out
+}
+
+/// Kinds of step that do work.
+pub fn is_work(kind: StepKind) -> bool {
+    kind.is_work()
+}
+
+#[cfg(test)]
+mod tests;

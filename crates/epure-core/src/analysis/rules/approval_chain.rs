@@ -1,0 +1,177 @@
+//! `approval-chain` — Cascade de validations.
+//!
+//! Fires on two or more approvals in a row on a way a case takes (only gateways between them).
+//! Proposes `single-approval` (keep the last, highest authority) when at most one of them has a
+//! legal basis, `parallelize` otherwise (mandated visas cannot be dropped, but need not wait for
+//! one another). Not fired: approvals separated by real work; approvals on exclusive branches (one
+//! to grant, one to refuse); a check followed by an approval.
+
+use super::{Context, finding, text};
+use crate::analysis::words::{duration, list, quote};
+use crate::analysis::{Finding, Gain, Lang, Severity};
+use crate::model::StepKind;
+
+pub const ID: &str = "approval-chain";
+
+pub fn run(ctx: &Context) -> Vec<Finding> {
+    let is_approval = |n: usize| ctx.step(n).kind == StepKind::Approval;
+    let mut pairs = Vec::new();
+    for a in ctx.reachable_work().filter(|&n| is_approval(n)) {
+        for (b, _) in ctx.next_work(a) {
+            if is_approval(b) && b != a {
+                pairs.push((a, b));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for chain in super::groups(ctx, &pairs) {
+        if chain.len() < 2 {
+            continue;
+        }
+        let mandated = chain.iter().filter(|&&n| ctx.step(n).legal_basis.is_some()).count();
+        let time = |n: usize| ctx.visits[n] * (ctx.step(n).duration() + ctx.step(n).wait());
+        let dropped = &chain[..chain.len() - 1];
+        let handoffs: f64 = pairs
+            .iter()
+            .filter(|(a, b)| chain.contains(a) && chain.contains(b) && ctx.step(*a).actor != ctx.step(*b).actor)
+            .map(|&(a, _)| ctx.visits[a])
+            .sum();
+        let (suggestion, gain) = if mandated <= 1 {
+            let delay: f64 = pairs
+                .iter()
+                .filter(|(a, b)| chain.contains(a) && chain.contains(b))
+                .flat_map(|&(a, b)| ctx.g.out[a].iter().filter(move |x| x.node == b).map(move |x| (a, x)))
+                .map(|(a, x)| ctx.visits[a] * x.share * ctx.p.graph()[x.edge].delay())
+                .sum();
+            let gain = Gain {
+                touch_min: dropped.iter().map(|&n| ctx.visits[n] * ctx.step(n).duration()).sum(),
+                lead_min: dropped.iter().map(|&n| time(n)).sum::<f64>() + delay,
+                handoffs,
+                ..Gain::default()
+            };
+            ("single-approval", gain)
+        } else {
+            let total: f64 = chain.iter().map(|&n| time(n)).sum();
+            let longest = chain.iter().map(|&n| time(n)).fold(0.0, f64::max);
+            ("parallelize", Gain { lead_min: total - longest, ..Gain::default() })
+        };
+        let items_fr: Vec<String> =
+            chain.iter().map(|&n| format!("{} ({})", quote(Lang::Fr, &ctx.label(n)), ctx.lane_name(n))).collect();
+        let items_en: Vec<String> =
+            chain.iter().map(|&n| format!("{} ({})", quote(Lang::En, &ctx.label(n)), ctx.lane_name(n))).collect();
+        let wait: f64 = chain.iter().map(|&n| time(n)).sum();
+        let day = ctx.settings.working_day_min;
+        let (advice_fr, advice_en) = if suggestion == "single-approval" {
+            (
+                format!(
+                    "Une seule validation, celle de l'autorité qui décide ({}), suffirait ; les visas intermédiaires peuvent être supprimés ou remplacés par une délégation de signature.",
+                    quote(Lang::Fr, &ctx.label(chain[chain.len() - 1]))
+                ),
+                format!(
+                    "A single approval, by the authority that decides ({}), would do; the intermediate visas can be dropped or replaced by a delegation of signature.",
+                    quote(Lang::En, &ctx.label(chain[chain.len() - 1]))
+                ),
+            )
+        } else {
+            (
+                "Ces validations étant prévues par les textes, elles peuvent au moins être menées en parallèle plutôt que l'une après l'autre.".to_string(),
+                "As these approvals are required by law, they can at least run in parallel rather than one after the other.".to_string(),
+            )
+        };
+        out.push(finding(
+            ID,
+            Severity::Warning,
+            chain.iter().map(|&n| ctx.id(n)).collect(),
+            text(
+                format!("Cascade de {} validations successives", chain.len()),
+                format!("Chain of {} approvals in a row", chain.len()),
+            ),
+            text(
+                format!(
+                    "Le dossier passe par {} validations à la suite : {}. Elles prennent {} par dossier, attente comprise. {advice_fr}",
+                    chain.len(),
+                    list(Lang::Fr, &items_fr),
+                    duration(Lang::Fr, wait, day)
+                ),
+                format!(
+                    "The file goes through {} approvals in a row: {}. They take {} per file, waiting included. {advice_en}",
+                    chain.len(),
+                    list(Lang::En, &items_en),
+                    duration(Lang::En, wait, day)
+                ),
+            ),
+            gain,
+            Some(suggestion),
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::testkit::{B, check, fired};
+
+    #[test]
+    fn fires_on_approvals_in_a_row() {
+        let p = B::new()
+            .start("s")
+            .task("t", "b", "Rédiger le projet")
+            .approval("v1", "b", "Viser le projet (chef de service)")
+            .approval("v2", "c", "Viser le projet (directeur)")
+            .decision("d")
+            .approval("v3", "c", "Signer l'arrêté")
+            .end("e")
+            .refused("r")
+            .chain(&["s", "t", "v1", "v2", "d"])
+            .prob("d", "v3", 0.9)
+            .prob("d", "r", 0.1)
+            .chain(&["v3", "e"])
+            .build();
+        check(&p, "approval-chain", &["v1 v2 v3"]);
+        let f = crate::analysis::analyze(&p, &Default::default()).findings;
+        assert!(f.iter().any(|f| f.rule == "approval-chain" && f.suggestion == Some("single-approval")));
+    }
+
+    #[test]
+    fn proposes_parallel_visas_when_they_are_mandated() {
+        let p = B::new()
+            .start("s")
+            .approval("v1", "b", "Avis conforme du préfet")
+            .legal("v1")
+            .approval("v2", "c", "Signer l'arrêté")
+            .legal("v2")
+            .end("e")
+            .chain(&["s", "v1", "v2", "e"])
+            .build();
+        let f = crate::analysis::analyze(&p, &Default::default()).findings;
+        assert!(f.iter().any(|f| f.rule == "approval-chain" && f.suggestion == Some("parallelize")));
+    }
+
+    #[test]
+    fn does_not_fire_on_approvals_apart_or_on_exclusive_branches() {
+        let apart = B::new()
+            .start("s")
+            .approval("v1", "b", "Viser")
+            .task("t", "b", "Instruire")
+            .approval("v2", "c", "Signer")
+            .end("e")
+            .chain(&["s", "v1", "t", "v2", "e"])
+            .build();
+        assert!(fired(&apart, "approval-chain").is_empty());
+        let exclusive = B::new()
+            .start("s")
+            .check("c", "b", "Instruire")
+            .decision("d")
+            .approval("v1", "c", "Signer l'accord")
+            .approval("v2", "c", "Signer le refus")
+            .end("e")
+            .refused("r")
+            .chain(&["s", "c", "d"])
+            .prob("d", "v1", 0.8)
+            .prob("d", "v2", 0.2)
+            .chain(&["v1", "e"])
+            .chain(&["v2", "r"])
+            .build();
+        assert!(fired(&exclusive, "approval-chain").is_empty());
+    }
+}

@@ -1,0 +1,214 @@
+//! `duplicate-step` — Étape en double.
+//!
+//! Fires on two work steps of the same kind whose labels mean the same ([`labels::same_meaning`]:
+//! case, accents, stop words, stemming, word order, a few synonyms) on a way a case takes through
+//! both. Not fired: steps on exclusive or parallel branches; steps whose data show they work on
+//! different things (both list data, and they share none); approvals in different lanes (that is
+//! an `approval-chain`); a step repeated on the rework branch of a loop the first one is not part
+//! of; labels that differ by a number ("N+1" / "N+2").
+
+use std::collections::HashMap;
+
+use super::{Context, finding, text};
+use crate::analysis::labels;
+use crate::analysis::words::quote;
+use crate::analysis::{Finding, Gain, Lang, Severity};
+use crate::model::{Step, StepKind};
+
+pub const ID: &str = "duplicate-step";
+
+/// Above this many distinct labels, only labels with exactly the same words are compared
+/// (pairwise comparison of labels is quadratic).
+const PAIRWISE_MAX: usize = 1_000;
+
+fn data_of(s: &Step) -> Vec<&String> {
+    s.requests.iter().chain(&s.enters).chain(&s.checks).chain(&s.produces).collect()
+}
+
+fn unrelated(a: &Step, b: &Step) -> bool {
+    let (da, db) = (data_of(a), data_of(b));
+    !da.is_empty() && !db.is_empty() && !da.iter().any(|d| db.contains(d))
+}
+
+/// A step's kind and the normalised words of its label.
+type Key = (StepKind, Vec<String>);
+
+pub fn run(ctx: &Context) -> Vec<Finding> {
+    // (kind, key) → steps, in the author's order.
+    let mut by_key: Vec<(Key, Vec<usize>)> = Vec::new();
+    let mut index: HashMap<Key, usize> = HashMap::new();
+    // Labels repeat (the same wording at several steps): normalise each distinct one once.
+    let mut normalised: HashMap<String, Vec<String>> = HashMap::new();
+    for n in ctx.reachable_work() {
+        let label = ctx.label(n);
+        let key = match normalised.get(&label) {
+            Some(k) => k.clone(),
+            None => {
+                let k = labels::key(&label);
+                normalised.insert(label, k.clone());
+                k
+            }
+        };
+        if key.is_empty() {
+            continue;
+        }
+        let k = (ctx.step(n).kind, key);
+        match index.get(&k) {
+            Some(&i) => by_key[i].1.push(n),
+            None => {
+                index.insert(k.clone(), by_key.len());
+                by_key.push((k, vec![n]));
+            }
+        }
+    }
+    // Classes of keys that mean the same.
+    let mut class: Vec<usize> = (0..by_key.len()).collect();
+    if by_key.len() <= PAIRWISE_MAX {
+        let words: Vec<Vec<String>> = by_key.iter().map(|(_, steps)| labels::words(&ctx.label(steps[0]))).collect();
+        for i in 0..by_key.len() {
+            for j in i + 1..by_key.len() {
+                let (ka, kb) = (&by_key[i].0, &by_key[j].0);
+                if ka.0 == kb.0 && class[j] == j && labels::same_meaning_keys(&words[i], &ka.1, &words[j], &kb.1) {
+                    class[j] = class[i];
+                }
+            }
+        }
+    }
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); by_key.len()];
+    for (i, (_, steps)) in by_key.iter().enumerate() {
+        members[class[i]].extend(steps);
+    }
+    let mut out = Vec::new();
+    let classes: Vec<Vec<usize>> = members
+        .into_iter()
+        .filter(|m| m.len() >= 2)
+        .map(|mut m| {
+            m.sort_by_key(|&n| ctx.g.pos[n]);
+            m
+        })
+        .collect();
+    let found = ctx.earlier_on_paths(&classes, &|_, _| false);
+    for found in found {
+        let pairs: Vec<(usize, usize)> = found
+            .into_iter()
+            .filter(|&(l, e)| !ctx.in_loop(l) || ctx.same_loop(l, e))
+            .filter(|&(l, e)| !unrelated(ctx.step(l), ctx.step(e)))
+            .filter(|&(l, e)| ctx.step(l).kind != StepKind::Approval || ctx.step(l).actor == ctx.step(e).actor)
+            .collect();
+        for group in super::groups(ctx, &pairs) {
+            let members: std::collections::HashSet<usize> = group.iter().copied().collect();
+            let later: Vec<usize> = pairs.iter().filter(|(l, _)| members.contains(l)).map(|&(l, _)| l).collect();
+            let labels_: Vec<String> =
+                group.iter().map(|&n| format!("{} ({})", quote(Lang::Fr, &ctx.label(n)), ctx.lane_name(n))).collect();
+            let labels_en: Vec<String> =
+                group.iter().map(|&n| format!("{} ({})", quote(Lang::En, &ctx.label(n)), ctx.lane_name(n))).collect();
+            let touch: f64 = later.iter().map(|&n| ctx.visits[n] * ctx.step(n).duration()).sum();
+            let lead: f64 = later
+                .iter()
+                .filter(|&&n| ctx.on_lead(n))
+                .map(|&n| ctx.visits[n] * (ctx.step(n).duration() + ctx.step(n).wait()))
+                .sum();
+            out.push(finding(
+                ID,
+                Severity::Warning,
+                group.iter().map(|&n| ctx.id(n)).collect(),
+                text(
+                    format!("Étape en double : {}", quote(Lang::Fr, &ctx.label(group[0]))),
+                    format!("Duplicate step: {}", quote(Lang::En, &ctx.label(group[0]))),
+                ),
+                text(
+                    format!(
+                        "Les étapes {} font la même chose sur le même parcours : un dossier passe par chacune d'elles. \
+                         Une seule suffit.",
+                        crate::analysis::words::list(Lang::Fr, &labels_)
+                    ),
+                    format!(
+                        "Steps {} do the same thing on the same way through: a file goes through each of them. One is enough.",
+                        crate::analysis::words::list(Lang::En, &labels_en)
+                    ),
+                ),
+                Gain { touch_min: touch, lead_min: lead, ..Gain::default() },
+                Some("merge-steps"),
+            ));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::testkit::{B, check};
+
+    #[test]
+    fn fires_on_two_steps_that_mean_the_same() {
+        let p = B::new()
+            .start("s")
+            .check("v1", "a", "Vérifier les pièces du dossier")
+            .task("t", "b", "Instruire")
+            .check("v2", "b", "Contrôle des pièces du dossier")
+            .end("e")
+            .chain(&["s", "v1", "t", "v2", "e"])
+            .build();
+        check(&p, "duplicate-step", &["v1 v2"]);
+    }
+
+    #[test]
+    fn does_not_fire_on_different_kinds_numbers_or_exclusive_branches() {
+        let kinds = B::new()
+            .start("s")
+            .task("v1", "a", "Vérifier les pièces")
+            .check("v2", "b", "Vérifier les pièces")
+            .end("e")
+            .chain(&["s", "v1", "v2", "e"])
+            .build();
+        check(&kinds, "duplicate-step", &[]);
+        let numbers = B::new()
+            .start("s")
+            .approval("v1", "b", "Viser la demande (N+1)")
+            .approval("v2", "b", "Viser la demande (N+2)")
+            .end("e")
+            .chain(&["s", "v1", "v2", "e"])
+            .build();
+        check(&numbers, "duplicate-step", &[]);
+        let exclusive = B::new()
+            .start("s")
+            .decision("d")
+            .task("n1", "b", "Notifier la décision")
+            .task("n2", "b", "Notifier la décision")
+            .end("e1")
+            .end("e2")
+            .chain(&["s", "d"])
+            .prob("d", "n1", 0.5)
+            .prob("d", "n2", 0.5)
+            .chain(&["n1", "e1"])
+            .chain(&["n2", "e2"])
+            .build();
+        check(&exclusive, "duplicate-step", &[]);
+    }
+
+    #[test]
+    fn does_not_fire_when_the_data_show_different_work() {
+        let p = B::new()
+            .start("s")
+            .check("v1", "a", "Vérifier le justificatif")
+            .checks("v1", &["domicile"])
+            .check("v2", "b", "Vérifier le justificatif")
+            .checks("v2", &["rib"])
+            .end("e")
+            .chain(&["s", "v1", "v2", "e"])
+            .build();
+        check(&p, "duplicate-step", &[]);
+    }
+
+    #[test]
+    fn does_not_fire_on_approvals_in_different_lanes() {
+        let p = B::new()
+            .start("s")
+            .approval("v1", "b", "Viser le projet")
+            .approval("v2", "c", "Viser le projet")
+            .end("e")
+            .chain(&["s", "v1", "v2", "e"])
+            .build();
+        check(&p, "duplicate-step", &[]);
+    }
+}

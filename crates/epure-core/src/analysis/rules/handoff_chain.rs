@@ -1,0 +1,138 @@
+//! `handoff-chain` — Relais en cascade.
+//!
+//! Fires when one way from the start to an end hands the file over more than
+//! `handoff_chain_max` times (a loop counted once). The way with the most handoffs is found by a
+//! longest-path pass over the loops' condensation in topological order (inside a loop, steps are
+//! taken in the author's order, going round once). Not fired at or below the threshold, nor on
+//! handoffs spread over exclusive ways that no single case takes.
+
+use super::{Context, finding, text};
+use crate::analysis::{Finding, Gain, Severity};
+
+pub const ID: &str = "handoff-chain";
+
+pub fn run(ctx: &Context) -> Vec<Finding> {
+    let Some(start) = ctx.start else { return Vec::new() };
+    const NONE: usize = usize::MAX;
+    let bound = ctx.g.bound;
+    // Best handoff count reaching each step, the last work step on that way, and where it came from.
+    let mut count = vec![-1i64; bound];
+    let mut last_work = vec![NONE; bound];
+    let mut pred = vec![NONE; bound];
+    count[start] = 0;
+    let mut done = vec![false; bound];
+    for members in &ctx.comps.members {
+        for &n in members {
+            done[n] = true;
+            if count[n] < 0 {
+                continue;
+            }
+            let (mut c, mut lw) = (count[n], last_work[n]);
+            if ctx.step(n).kind.is_work() {
+                if lw != NONE && ctx.step(lw).actor != ctx.step(n).actor {
+                    c += 1;
+                }
+                lw = n;
+            }
+            for a in &ctx.g.out[n] {
+                // Forward only: flows back to a step already passed close a loop, counted once.
+                if a.share <= 0.0 || done[a.node] {
+                    continue;
+                }
+                if c > count[a.node] {
+                    count[a.node] = c;
+                    last_work[a.node] = lw;
+                    pred[a.node] = n;
+                }
+            }
+            // Keep the value after this step for the path reconstruction.
+            count[n] = c;
+            last_work[n] = lw;
+        }
+    }
+    let Some(end) = ctx
+        .g
+        .order
+        .iter()
+        .copied()
+        .filter(|&n| ctx.step(n).kind == crate::model::StepKind::End && count[n] >= 0)
+        .max_by(|&a, &b| count[a].cmp(&count[b]).then(ctx.g.pos[b].cmp(&ctx.g.pos[a])))
+    else {
+        return Vec::new();
+    };
+    let max = count[end];
+    if max <= ctx.settings.handoff_chain_max as i64 {
+        return Vec::new();
+    }
+    let mut path = Vec::new();
+    let mut n = end;
+    let mut guard = 0;
+    while n != NONE && guard <= bound {
+        path.push(n);
+        n = pred[n];
+        guard += 1;
+    }
+    path.reverse();
+    let work: Vec<usize> = path.into_iter().filter(|&n| ctx.step(n).kind.is_work()).collect();
+    let mut lanes: Vec<String> = Vec::new();
+    let mut prev: Option<&Option<String>> = None;
+    for &n in &work {
+        if prev != Some(&ctx.step(n).actor) {
+            lanes.push(ctx.lane_name(n));
+            prev = Some(&ctx.step(n).actor);
+        }
+    }
+    vec![finding(
+        ID,
+        Severity::Warning,
+        work.iter().map(|&n| ctx.id(n)).collect(),
+        text(format!("Relais en cascade : {max} passages de relais"), format!("Handoff chain: {max} handoffs")),
+        text(
+            format!(
+                "Sur un même parcours, le dossier change {max} fois de mains (seuil : {}) : {}. Chaque passage ajoute une \
+                 attente, un risque de perte d'information et brouille la responsabilité du dossier ; un interlocuteur \
+                 unique ou le regroupement d'étapes dans un même service réduirait ces relais.",
+                ctx.settings.handoff_chain_max,
+                lanes.join(" → ")
+            ),
+            format!(
+                "On one way through, the file changes hands {max} times (threshold: {}): {}. Each handoff adds a wait and a \
+                 risk of losing information, and blurs who owns the file; a single contact or grouping steps in one service \
+                 would reduce them.",
+                ctx.settings.handoff_chain_max,
+                lanes.join(" → ")
+            ),
+        ),
+        Gain { handoffs: (max - ctx.settings.handoff_chain_max as i64) as f64, ..Gain::default() },
+        Some("reassign-step"),
+    )]
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::testkit::{B, check};
+
+    fn relay(lanes: &[&str]) -> crate::model::Procedure {
+        let mut b = B::new().start("s").end("e");
+        let mut ids = vec!["s".to_string()];
+        for (i, l) in lanes.iter().enumerate() {
+            let id = format!("t{i}");
+            b = b.task(&id, l, &format!("Étape {i}"));
+            ids.push(id);
+        }
+        ids.push("e".into());
+        let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+        b.chain(&refs).build()
+    }
+
+    #[test]
+    fn fires_above_the_threshold() {
+        check(&relay(&["u", "a", "b", "c", "d", "b", "a"]), "handoff-chain", &["t0 t1 t2 t3 t4 t5 t6"]);
+    }
+
+    #[test]
+    fn does_not_fire_at_the_threshold_or_within_one_lane() {
+        check(&relay(&["u", "a", "b", "c", "d", "b"]), "handoff-chain", &[]);
+        check(&relay(&["a", "a", "a", "a", "a", "a", "a", "a"]), "handoff-chain", &[]);
+    }
+}

@@ -1,0 +1,278 @@
+//! `late-knockout` — Refus tardif.
+//!
+//! Fires on a decision with a way to a `refused` end, placed after costly work of the
+//! administration that did not influence it. What influences a decision is read from the data:
+//! the step(s) that decide it (the work steps just before it), then, going back, every step that
+//! produces or checks something an influencing step checks, enters or requests. The work before
+//! the decision that is not in that set "did not influence it"; the rule fires when it is at least
+//! `late_knockout_min_touch_min` per case and at least `late_knockout_min_share` of the
+//! administration's work before the decision, and some of it produced a document the decision
+//! ignores (evidence, not a mere absence of data). Not fired: a decision whose deciding step looks at
+//! what the earlier work produced; little work before the refusal; a decision without a refusal.
+//!
+//! On very large procedures, only the nearest [`ANCESTORS_MAX`] steps before a decision are
+//! looked at, so that the rule stays linear.
+
+use std::collections::{HashSet, VecDeque};
+
+use super::{Context, finding, text};
+use crate::analysis::words::{duration, percent, quote, quoted_list};
+use crate::analysis::{Finding, Gain, Lang, Severity};
+use crate::model::{Outcome, StepKind};
+
+pub const ID: &str = "late-knockout";
+
+/// Steps looked at before each decision.
+const ANCESTORS_MAX: usize = 256;
+/// Steps looked at after a flow out of a decision to tell whether it leads to a refusal.
+const REFUSAL_LOOKAHEAD: usize = 64;
+
+/// Whether every end reachable from `n` (within a few steps, not through `d`) is a refusal, and one is.
+fn leads_to_refusal(ctx: &Context, d: usize, n: usize) -> bool {
+    let mut seen = HashSet::new();
+    let mut stack = vec![n];
+    let mut refused = false;
+    while let Some(m) = stack.pop() {
+        if m == d || !seen.insert(m) {
+            continue;
+        }
+        if seen.len() > REFUSAL_LOOKAHEAD {
+            return false;
+        }
+        let s = ctx.step(m);
+        if s.kind == StepKind::End {
+            if s.outcome == Some(Outcome::Refused) {
+                refused = true;
+            } else {
+                return false;
+            }
+            continue;
+        }
+        if s.kind == StepKind::Decision {
+            return false;
+        }
+        stack.extend(ctx.g.out[m].iter().filter(|a| a.share > 0.0).map(|a| a.node));
+    }
+    refused
+}
+
+pub fn run(ctx: &Context) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for &d in &ctx.g.order {
+        if !ctx.reachable[d] || ctx.step(d).kind != StepKind::Decision {
+            continue;
+        }
+        let p_refusal: f64 =
+            ctx.g.out[d].iter().filter(|a| a.share > 0.0 && leads_to_refusal(ctx, d, a.node)).map(|a| a.share).sum();
+        if p_refusal <= 0.0 {
+            continue;
+        }
+        // Steps before the decision, nearest first.
+        let mut before = Vec::new();
+        let mut seen = HashSet::new();
+        let mut queue: VecDeque<usize> = ctx.g.inc[d].iter().filter(|a| a.share > 0.0).map(|a| a.node).collect();
+        seen.insert(d);
+        while let Some(n) = queue.pop_front() {
+            if before.len() >= ANCESTORS_MAX {
+                break;
+            }
+            if !seen.insert(n) {
+                continue;
+            }
+            before.push(n);
+            queue.extend(ctx.g.inc[n].iter().filter(|a| a.share > 0.0).map(|a| a.node));
+        }
+        // The deciding steps: the work steps just before the decision, through gateways.
+        let mut deciders = Vec::new();
+        let mut stack: Vec<usize> = ctx.g.inc[d].iter().map(|a| a.node).collect();
+        let mut seen_gw = HashSet::new();
+        while let Some(n) = stack.pop() {
+            if !seen_gw.insert(n) || n == d {
+                continue;
+            }
+            if ctx.step(n).kind.is_work() {
+                deciders.push(n);
+            } else if seen_gw.len() < 64 {
+                stack.extend(ctx.g.inc[n].iter().map(|a| a.node));
+            }
+        }
+        if deciders.is_empty() {
+            continue;
+        }
+        let mut influencing: HashSet<usize> = deciders.iter().copied().collect();
+        let mut inputs: HashSet<&String> = HashSet::new();
+        for &w in &deciders {
+            let s = ctx.step(w);
+            inputs.extend(s.checks.iter().chain(&s.enters).chain(&s.requests));
+        }
+        // Nearest first: influence flows backwards from the deciding steps, so one pass in this order
+        // finds what a fixpoint would on procedures drawn in order; a second pass catches the rest.
+        for _ in 0..2 {
+            for &n in &before {
+                if influencing.contains(&n) {
+                    continue;
+                }
+                let s = ctx.step(n);
+                if s.produces.iter().chain(&s.checks).any(|x| inputs.contains(x)) {
+                    influencing.insert(n);
+                    inputs.extend(s.checks.iter().chain(&s.enters).chain(&s.requests));
+                }
+            }
+        }
+        let admin_work = |n: &&usize| {
+            let s = ctx.step(**n);
+            s.kind.is_work() && !ctx.in_user_lane(**n) && !ctx.same_loop(**n, d) && !deciders.contains(*n)
+        };
+        let touch = |n: usize| ctx.visits[n] * ctx.step(n).duration();
+        let total: f64 = before.iter().filter(admin_work).map(|&n| touch(n)).sum();
+        let mut wasted: Vec<usize> =
+            before.iter().filter(admin_work).filter(|n| !influencing.contains(*n)).copied().collect();
+        wasted.sort_by_key(|&n| ctx.g.pos[n]);
+        let lost: f64 = wasted.iter().map(|&n| touch(n)).sum();
+        if total <= 0.0
+            || lost < ctx.settings.late_knockout_min_touch_min
+            || lost / total < ctx.settings.late_knockout_min_share
+        {
+            continue;
+        }
+        // Evidence, not absence of data: some of that work produced a document the decision ignores.
+        let mut ignored: Vec<&String> = Vec::new();
+        for &n in &wasted {
+            for d in &ctx.step(n).produces {
+                if !ignored.contains(&d) {
+                    ignored.push(d);
+                }
+            }
+        }
+        if ignored.is_empty() {
+            continue;
+        }
+        let ignored_names: Vec<String> = ignored.iter().map(|d| ctx.data_name(d)).collect();
+        let costly: Vec<usize> = {
+            let mut c = wasted.clone();
+            c.sort_by(|&a, &b| touch(b).total_cmp(&touch(a)).then(ctx.g.pos[a].cmp(&ctx.g.pos[b])));
+            c.truncate(3);
+            c.sort_by_key(|&n| ctx.g.pos[n]);
+            c
+        };
+        let costly_labels: Vec<String> = costly.iter().map(|&n| ctx.label(n)).collect();
+        let decider_labels: Vec<String> = deciders.iter().map(|&n| ctx.label(n)).collect();
+        let day = ctx.settings.working_day_min;
+        let mut subjects = vec![ctx.id(d)];
+        subjects.extend(deciders.iter().map(|&n| ctx.id(n)));
+        subjects.extend(wasted.iter().map(|&n| ctx.id(n)));
+        let severity = if p_refusal >= 0.1 { Severity::Warning } else { Severity::Info };
+        out.push(finding(
+            ID,
+            severity,
+            subjects,
+            text(
+                format!("Refus tardif : {}", quote(Lang::Fr, &ctx.label(d))),
+                format!("Late knock-out: {}", quote(Lang::En, &ctx.label(d))),
+            ),
+            text(
+                format!(
+                    "La décision {} aboutit à un refus dans {} des cas, après {} de travail de l'administration par dossier \
+                     (notamment {}) ; l'étape qui décide ({}) ne s'appuie sur rien de ce travail, ni sur ce qu'il produit \
+                     ({}) : d'après les données de la démarche, il n'influence pas le refus. Examiner les motifs de refus \
+                     plus tôt, dès le dépôt, éviterait ce travail pour les dossiers refusés.",
+                    quote(Lang::Fr, &ctx.label(d)),
+                    percent(Lang::Fr, p_refusal),
+                    duration(Lang::Fr, lost, day),
+                    quoted_list(Lang::Fr, &costly_labels),
+                    quoted_list(Lang::Fr, &decider_labels),
+                    quoted_list(Lang::Fr, &ignored_names),
+                ),
+                format!(
+                    "Decision {} ends in a refusal in {} of cases, after {} of the administration's work per file (notably {}) \
+                     that the deciding step ({}) uses nothing of, nor of what it produces ({}): according to the procedure's \
+                     data, that work does not influence the refusal. Examining the grounds for refusal earlier, at filing, would spare that work for \
+                     refused files.",
+                    quote(Lang::En, &ctx.label(d)),
+                    percent(Lang::En, p_refusal),
+                    duration(Lang::En, lost, day),
+                    quoted_list(Lang::En, &costly_labels),
+                    quoted_list(Lang::En, &decider_labels),
+                    quoted_list(Lang::En, &ignored_names),
+                ),
+            ),
+            Gain { touch_min: p_refusal * lost, ..Gain::default() },
+            Some("move-earlier"),
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::testkit::{B, check};
+
+    fn late(decider_checks: &[&str]) -> crate::model::Procedure {
+        let b = B::new()
+            .start("s")
+            .task("depot", "u", "Déposer la demande")
+            .requests("depot", &["formulaire"])
+            .task("instr", "b", "Instruire sur place et rédiger l'avis technique")
+            .dur("instr", 90.0)
+            .checks("instr", &["formulaire"])
+            .produces("instr", &["avis"])
+            .approval("sign", "c", "Arbitrer et signer")
+            .dur("sign", 10.0)
+            .decision("d")
+            .task("notif", "b", "Notifier l'accord")
+            .task("refus", "b", "Notifier le refus")
+            .end("ok")
+            .refused("ko")
+            .chain(&["s", "depot", "instr", "sign", "d"])
+            .prob("d", "notif", 0.8)
+            .prob("d", "refus", 0.2)
+            .chain(&["notif", "ok"])
+            .chain(&["refus", "ko"]);
+        if decider_checks.is_empty() { b.build() } else { b.checks("sign", decider_checks).build() }
+    }
+
+    #[test]
+    fn fires_when_the_refusal_uses_nothing_of_the_work_before() {
+        check(&late(&[]), "late-knockout", &["d sign instr"]);
+    }
+
+    #[test]
+    fn does_not_fire_when_the_decision_uses_the_work() {
+        check(&late(&["avis"]), "late-knockout", &[]);
+        check(&late(&["formulaire"]), "late-knockout", &[]);
+    }
+
+    #[test]
+    fn does_not_fire_without_evidence_in_the_data() {
+        // Nothing before the decision produces anything: no sign that the decision ignores it.
+        let p = B::new()
+            .start("s")
+            .task("instr", "b", "Instruire la demande")
+            .dur("instr", 120.0)
+            .approval("sign", "c", "Signer")
+            .decision("d")
+            .end("ok")
+            .refused("ko")
+            .chain(&["s", "instr", "sign", "d"])
+            .prob("d", "ok", 0.7)
+            .prob("d", "ko", 0.3)
+            .build();
+        check(&p, "late-knockout", &[]);
+    }
+
+    #[test]
+    fn does_not_fire_after_little_work_or_without_a_refusal() {
+        let p = B::new()
+            .start("s")
+            .check("c", "b", "Vérifier la recevabilité")
+            .dur("c", 10.0)
+            .decision("d")
+            .end("ok")
+            .refused("ko")
+            .chain(&["s", "c", "d"])
+            .prob("d", "ok", 0.7)
+            .prob("d", "ko", 0.3)
+            .build();
+        check(&p, "late-knockout", &[]);
+    }
+}

@@ -1,0 +1,292 @@
+//! The rule catalogue (analysis spec, section 2): one module per rule, each a function of the
+//! [`Context`] returning its findings.
+//!
+//! Rules are written to be precise rather than broad: a finding an agent reads as wrong costs
+//! more trust than a finding missed. Each module's tests hold cases where the rule must fire and
+//! near misses where it must not.
+
+use std::collections::VecDeque;
+
+use super::metrics::Context;
+use super::{Finding, Gain, Severity};
+
+pub mod approval_chain;
+pub mod dead_end;
+pub mod duplicate_step;
+pub mod endless_loop;
+pub mod handoff_chain;
+pub mod late_knockout;
+pub mod media_break;
+pub mod once_only;
+pub mod parallelizable;
+pub mod ping_pong;
+pub mod redundant_check;
+pub mod rekeying;
+pub mod rework_loop;
+pub mod too_many_contacts;
+pub mod transit_step;
+pub mod unreachable;
+pub mod unstructured_parallel;
+pub mod waiting;
+pub mod waste_step;
+
+type Rule = fn(&Context) -> Vec<Finding>;
+
+/// The catalogue, in the spec's order (which is also the order findings of equal severity are
+/// listed in).
+pub const CATALOGUE: &[(&str, Rule)] = &[
+    ("duplicate-step", duplicate_step::run),
+    ("once-only", once_only::run),
+    ("rekeying", rekeying::run),
+    ("redundant-check", redundant_check::run),
+    ("ping-pong", ping_pong::run),
+    ("transit-step", transit_step::run),
+    ("handoff-chain", handoff_chain::run),
+    ("approval-chain", approval_chain::run),
+    ("parallelizable", parallelizable::run),
+    ("rework-loop", rework_loop::run),
+    ("late-knockout", late_knockout::run),
+    ("waiting", waiting::run),
+    ("media-break", media_break::run),
+    ("waste-step", waste_step::run),
+    ("too-many-contacts", too_many_contacts::run),
+    ("unreachable", unreachable::run),
+    ("dead-end", dead_end::run),
+    ("endless-loop", endless_loop::run),
+    ("unstructured-parallel", unstructured_parallel::run),
+];
+
+/// Position of a rule in the catalogue.
+pub fn rank(rule: &str) -> usize {
+    CATALOGUE.iter().position(|(id, _)| *id == rule).unwrap_or(CATALOGUE.len())
+}
+
+/// Runs every rule.
+pub fn run_all(ctx: &Context) -> Vec<Finding> {
+    CATALOGUE.iter().flat_map(|(_, rule)| rule(ctx)).collect()
+}
+
+/// A sentence in both languages.
+pub(crate) struct Text {
+    pub fr: String,
+    pub en: String,
+}
+
+pub(crate) fn text(fr: impl Into<String>, en: impl Into<String>) -> Text {
+    Text { fr: fr.into(), en: en.into() }
+}
+
+/// Builds a finding.
+pub(crate) fn finding(
+    rule: &'static str,
+    severity: Severity,
+    subjects: Vec<String>,
+    title: Text,
+    explanation: Text,
+    gain: Gain,
+    suggestion: Option<&'static str>,
+) -> Finding {
+    Finding {
+        rule,
+        severity,
+        subjects,
+        title_fr: title.fr,
+        title_en: title.en,
+        explanation_fr: explanation.fr,
+        explanation_en: explanation.en,
+        gain,
+        suggestion,
+    }
+}
+
+impl Context<'_> {
+    /// The label of a step (its id when it has none).
+    pub fn label(&self, n: usize) -> String {
+        let s = self.step(n);
+        match s.label.as_deref() {
+            Some(l) if !l.trim().is_empty() => l.to_owned(),
+            _ => s.id.clone(),
+        }
+    }
+
+    /// Work steps a case can reach, in the author's order.
+    pub fn reachable_work(&self) -> impl Iterator<Item = usize> + '_ {
+        self.g.order.iter().copied().filter(|&n| self.reachable[n] && self.step(n).kind.is_work())
+    }
+
+    /// Whether two steps are in the same loop.
+    pub fn same_loop(&self, a: usize, b: usize) -> bool {
+        let c = self.comps.of[a];
+        c == self.comps.of[b] && self.comps.cyclic.get(c).copied().unwrap_or(false)
+    }
+
+    /// Whether a step is in a loop.
+    pub fn in_loop(&self, n: usize) -> bool {
+        self.comps.cyclic.get(self.comps.of[n]).copied().unwrap_or(false)
+    }
+
+    /// For each source that a case can reach after another source (along flows it can take, not
+    /// passing through a `blocked` step), one such earlier source.
+    ///
+    /// See [`Context::earlier_on_paths`]; this is the same for a single group of sources.
+    pub fn earlier_on_path(&self, sources: &[usize], blocked: &dyn Fn(usize) -> bool) -> Vec<(usize, usize)> {
+        self.earlier_on_paths(&[sources.to_vec()], &|_, n| blocked(n)).pop().unwrap_or_default()
+    }
+
+    /// For several groups of sources at once (the steps requesting one data item, the steps with
+    /// one label…): for each source that a case can reach after another source of its group
+    /// (along flows it can take, not through a step `blocked` for that group), one such earlier
+    /// source, the nearest going backwards. Inside a loop, another source of the same loop is
+    /// preferred.
+    ///
+    /// Arguments: the groups of sources; `blocked(group, step)` stops a group's search at a step
+    /// (e.g. where a fresh copy of a document comes in).
+    /// Returns: per group, `(later, earlier)` pairs in the author's order of the later step.
+    /// Complexity: one forward pass over the loops' condensation in topological order carrying a
+    /// bitset of groups per step, O((V + E) × ⌈groups / 64⌉) time and memory; then, per later source,
+    /// a backward breadth-first search restricted to the steps its group's sources reach, which
+    /// stops at the nearest one.
+    pub fn earlier_on_paths(
+        &self,
+        groups: &[Vec<usize>],
+        blocked: &dyn Fn(usize, usize) -> bool,
+    ) -> Vec<Vec<(usize, usize)>> {
+        let words = groups.len().div_ceil(64).max(1);
+        let bound = self.g.bound;
+        let mut src_of: Vec<Vec<u32>> = vec![Vec::new(); bound];
+        for (gi, members) in groups.iter().enumerate() {
+            for &n in members {
+                if !src_of[n].contains(&(gi as u32)) {
+                    src_of[n].push(gi as u32);
+                }
+            }
+        }
+        let has = |bits: &[u64], n: usize, gi: usize| bits[n * words + gi / 64] >> (gi % 64) & 1 == 1;
+        let mut bits = vec![0u64; bound * words];
+        let mut later: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
+        let mut pre = vec![0u64; words];
+        for (c, members) in self.comps.members.iter().enumerate() {
+            let cyclic = self.comps.cyclic[c];
+            if cyclic {
+                pre.iter_mut().for_each(|w| *w = 0);
+                for &m in members {
+                    for a in self.g.inc[m].iter().filter(|a| a.share > 0.0 && self.comps.of[a.node] != c) {
+                        for w in 0..words {
+                            pre[w] |= bits[a.node * words + w];
+                        }
+                    }
+                }
+                let outside = pre.clone();
+                for &m in members {
+                    for &gi in &src_of[m] {
+                        let gi = gi as usize;
+                        let same_loop = members.iter().any(|&x| x != m && src_of[x].contains(&(gi as u32)));
+                        if same_loop || outside[gi / 64] >> (gi % 64) & 1 == 1 {
+                            later[gi].push(m);
+                        }
+                        pre[gi / 64] |= 1 << (gi % 64);
+                    }
+                }
+                for &m in members {
+                    bits[m * words..(m + 1) * words].copy_from_slice(&pre);
+                }
+            } else {
+                let n = members[0];
+                pre.iter_mut().for_each(|w| *w = 0);
+                for a in self.g.inc[n].iter().filter(|a| a.share > 0.0 && a.node != n) {
+                    for w in 0..words {
+                        pre[w] |= bits[a.node * words + w];
+                    }
+                }
+                for &gi in &src_of[n] {
+                    if pre[gi as usize / 64] >> (gi % 64) & 1 == 1 {
+                        later[gi as usize].push(n);
+                    }
+                }
+                for gi in 0..groups.len() {
+                    if pre[gi / 64] >> (gi % 64) & 1 == 1 && blocked(gi, n) {
+                        pre[gi / 64] &= !(1 << (gi % 64));
+                    }
+                }
+                for &gi in &src_of[n] {
+                    pre[gi as usize / 64] |= 1 << (gi % 64);
+                }
+                bits[n * words..(n + 1) * words].copy_from_slice(&pre);
+            }
+        }
+        let mut out = vec![Vec::new(); groups.len()];
+        // Backward searches share one visit table, stamped per search.
+        let mut stamp = vec![0u32; bound];
+        let mut search = 0u32;
+        let mut queue: VecDeque<usize> = VecDeque::new();
+        for (gi, laters) in later.into_iter().enumerate() {
+            for s in laters {
+                let is_src = |x: usize| x != s && src_of[x].contains(&(gi as u32));
+                let mut earlier = None;
+                if self.in_loop(s) {
+                    let c = self.comps.of[s];
+                    earlier = self.comps.members[c].iter().copied().find(|&x| is_src(x));
+                }
+                if earlier.is_none() {
+                    search += 1;
+                    stamp[s] = search;
+                    queue.clear();
+                    queue.extend(self.g.inc[s].iter().filter(|a| a.share > 0.0).map(|a| a.node));
+                    while let Some(x) = queue.pop_front() {
+                        if stamp[x] == search || !has(&bits, x, gi) {
+                            continue;
+                        }
+                        stamp[x] = search;
+                        if is_src(x) {
+                            earlier = Some(x);
+                            break;
+                        }
+                        queue.extend(self.g.inc[x].iter().filter(|a| a.share > 0.0).map(|a| a.node));
+                    }
+                }
+                if let Some(e) = earlier {
+                    out[gi].push((s, e));
+                }
+            }
+            out[gi].sort_by_key(|&(l, _)| self.g.pos[l]);
+        }
+        out
+    }
+}
+
+/// Groups pairs into connected sets (union-find), each set sorted in the author's order, sets
+/// ordered by their first member.
+pub(crate) fn groups(ctx: &Context, pairs: &[(usize, usize)]) -> Vec<Vec<usize>> {
+    let mut parent: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    fn find(parent: &mut std::collections::HashMap<usize, usize>, x: usize) -> usize {
+        let mut r = x;
+        while let Some(&p) = parent.get(&r) {
+            if p == r {
+                break;
+            }
+            r = p;
+        }
+        parent.insert(x, r);
+        r
+    }
+    for &(a, b) in pairs {
+        parent.entry(a).or_insert(a);
+        parent.entry(b).or_insert(b);
+        let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+        if ra != rb {
+            parent.insert(ra.max(rb), ra.min(rb));
+        }
+    }
+    let nodes: Vec<usize> = parent.keys().copied().collect();
+    let mut sets: std::collections::HashMap<usize, Vec<usize>> = std::collections::HashMap::new();
+    for n in nodes {
+        let r = find(&mut parent, n);
+        sets.entry(r).or_default().push(n);
+    }
+    let mut out: Vec<Vec<usize>> = sets.into_values().collect();
+    for s in &mut out {
+        s.sort_by_key(|&n| ctx.g.pos[n]);
+    }
+    out.sort_by_key(|s| s.first().map(|&n| ctx.g.pos[n]));
+    out
+}

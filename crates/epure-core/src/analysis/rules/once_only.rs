@@ -1,0 +1,228 @@
+//! `once-only` — Dites-le-nous une fois.
+//!
+//! Fires when a data item is requested from the user although `held_by` names an administration
+//! that already holds it (one finding per item, naming every step that asks for it:
+//! `fetch-from-holder`), or when it is requested again on a way a case can take after an earlier
+//! request (`ask-once`). Not fired: requests on exclusive branches (no case meets both); a piece
+//! asked again on the rework branch of a loop the first request is not part of (it was missing:
+//! `rework-loop` speaks of it); a document the administration itself issued in between (a form
+//! sent to be signed and returned is a new document).
+
+use super::{Context, finding, text};
+use crate::analysis::words::{list, quote, quoted_list, times};
+use crate::analysis::{Finding, Gain, Lang, Severity};
+
+pub const ID: &str = "once-only";
+
+pub fn run(ctx: &Context) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let askers_of = |d: &crate::model::DataItem| -> Vec<usize> {
+        ctx.g.order.iter().copied().filter(|&n| ctx.reachable[n] && ctx.step(n).requests.contains(&d.id)).collect()
+    };
+    // Asked again after an earlier request: every data item in one pass. A document the
+    // administration itself issued in between is a new document.
+    let groups: Vec<Vec<usize>> =
+        ctx.p.data.iter().map(|d| if d.held_by.is_empty() { askers_of(d) } else { Vec::new() }).collect();
+    let mut earlier = ctx.earlier_on_paths(&groups, &|di, n| ctx.step(n).produces.contains(&ctx.p.data[di].id));
+    for (di, d) in ctx.p.data.iter().enumerate() {
+        let askers = askers_of(d);
+        if askers.is_empty() {
+            continue;
+        }
+        let name = d.name.clone();
+        if !d.held_by.is_empty() {
+            let labels: Vec<String> = askers.iter().map(|&n| ctx.label(n)).collect();
+            let holders_fr = list(Lang::Fr, &d.held_by);
+            let holders_en = list(Lang::En, &d.held_by);
+            let per_case: f64 = askers.iter().map(|&n| ctx.visits[n]).sum();
+            let mut subjects = vec![d.id.clone()];
+            subjects.extend(askers.iter().map(|&n| ctx.id(n)));
+            let holders_label = if d.held_by.len() == 1 { "détenteur" } else { "détenteurs" };
+            let (step_fr, step_en) =
+                if askers.len() == 1 { ("à l'étape", "at step") } else { ("aux étapes", "at steps") };
+            out.push(finding(
+                ID,
+                Severity::Warning,
+                subjects,
+                text(
+                    format!("Dites-le-nous une fois : {} ({holders_label} : {holders_fr})", quote(Lang::Fr, &name)),
+                    format!("Tell us once: {} is already held by {holders_en}", quote(Lang::En, &name)),
+                ),
+                text(
+                    format!(
+                        "{} est demandée à l'usager {step_fr} {}, alors qu'elle est déjà détenue par une administration \
+                         ({holders_label} : {holders_fr}). Elle peut être récupérée directement auprès d'elle (échange de \
+                         données, API) au lieu d'être redemandée (CRPA art. L113-12 et L114-8).",
+                        subject_fr(d),
+                        quoted_list(Lang::Fr, &labels),
+                    ),
+                    format!(
+                        "{} is requested from the user {step_en} {} although {holders_en} already holds it. \
+                         The administration can fetch it directly (data exchange, API) instead of asking for it.",
+                        quote(Lang::En, &name),
+                        quoted_list(Lang::En, &labels),
+                    ),
+                ),
+                Gain { requests: per_case, ..Gain::default() },
+                Some("fetch-from-holder"),
+            ));
+            continue;
+        }
+        if askers.len() < 2 {
+            continue;
+        }
+        let pairs: Vec<(usize, usize)> = std::mem::take(&mut earlier[di])
+            .into_iter()
+            // Asked again on a rework branch the first request is not part of: the piece was missing.
+            .filter(|&(later, earlier)| !ctx.in_loop(later) || ctx.same_loop(later, earlier))
+            .collect();
+        for group in super::groups(ctx, &pairs) {
+            let members: std::collections::HashSet<usize> = group.iter().copied().collect();
+            let later: Vec<usize> = pairs.iter().filter(|(l, _)| members.contains(l)).map(|&(l, _)| l).collect();
+            let labels: Vec<String> = group.iter().map(|&n| ctx.label(n)).collect();
+            let mut subjects = vec![d.id.clone()];
+            subjects.extend(group.iter().map(|&n| ctx.id(n)));
+            let saved: f64 = later.iter().map(|&n| ctx.visits[n]).sum();
+            let k = group.len();
+            out.push(finding(
+                ID,
+                Severity::Warning,
+                subjects,
+                text(
+                    format!("Dites-le-nous une fois : {} demandée {}", noun_fr(d), times(Lang::Fr, k)),
+                    format!("Tell us once: {} requested {}", quote(Lang::En, &name), times(Lang::En, k)),
+                ),
+                text(
+                    format!(
+                        "{} est demandée {} à l'usager (étapes {}). Celle fournie la première fois peut être conservée \
+                         et réutilisée par la suite.",
+                        subject_fr(d),
+                        times(Lang::Fr, k),
+                        quoted_list(Lang::Fr, &labels)
+                    ),
+                    format!(
+                        "{} is requested from the user {} (steps {}). The copy given the first time can be kept and reused.",
+                        quote(Lang::En, &name),
+                        times(Lang::En, k),
+                        quoted_list(Lang::En, &labels)
+                    ),
+                ),
+                Gain { requests: saved, ..Gain::default() },
+                Some("ask-once"),
+            ));
+        }
+    }
+    out
+}
+
+/// "pièce « X »" for a document, "donnée « X »" for a field.
+pub(crate) fn noun_fr(d: &crate::model::DataItem) -> String {
+    match d.kind() {
+        crate::model::DataKind::Document => format!("pièce {}", quote(Lang::Fr, &d.name)),
+        crate::model::DataKind::Field => format!("donnée {}", quote(Lang::Fr, &d.name)),
+    }
+}
+
+/// "La pièce « X »" for a document, "La donnée « X »" for a field: the subject of a French sentence.
+pub(crate) fn subject_fr(d: &crate::model::DataItem) -> String {
+    match d.kind() {
+        crate::model::DataKind::Document => format!("La pièce {}", quote(Lang::Fr, &d.name)),
+        crate::model::DataKind::Field => format!("La donnée {}", quote(Lang::Fr, &d.name)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::testkit::{B, check};
+
+    fn base() -> B {
+        B::new()
+            .start("s")
+            .task("depot", "u", "Déposer le dossier")
+            .check("verif", "a", "Vérifier les pièces")
+            .task("complement", "u", "Compléter le dossier")
+            .end("e")
+    }
+
+    #[test]
+    fn fires_when_a_piece_is_asked_twice_on_one_way() {
+        let p = base()
+            .requests("depot", &["rib"])
+            .requests("complement", &["rib"])
+            .chain(&["s", "depot", "verif", "complement", "e"])
+            .build();
+        check(&p, "once-only", &["rib depot complement"]);
+    }
+
+    #[test]
+    fn fires_when_a_holder_already_has_it() {
+        let p = base()
+            .held("avis", "DGFiP")
+            .requests("depot", &["avis"])
+            .chain(&["s", "depot", "verif", "complement", "e"])
+            .build();
+        check(&p, "once-only", &["avis depot"]);
+    }
+
+    #[test]
+    fn holds_one_finding_when_held_and_asked_twice() {
+        let p = base()
+            .held("avis", "DGFiP")
+            .requests("depot", &["avis"])
+            .requests("complement", &["avis"])
+            .chain(&["s", "depot", "verif", "complement", "e"])
+            .build();
+        check(&p, "once-only", &["avis depot complement"]);
+    }
+
+    #[test]
+    fn does_not_fire_on_exclusive_branches() {
+        let p = base()
+            .decision("d")
+            .end("e2")
+            .requests("depot", &["rib"])
+            .requests("complement", &["rib"])
+            .chain(&["s", "verif", "d"])
+            .prob("d", "depot", 0.5)
+            .prob("d", "complement", 0.5)
+            .chain(&["depot", "e"])
+            .chain(&["complement", "e2"])
+            .build();
+        check(&p, "once-only", &[]);
+    }
+
+    #[test]
+    fn does_not_fire_on_a_missing_piece_asked_again_in_a_rework_loop() {
+        let p = base()
+            .decision("d")
+            .requests("depot", &["rib"])
+            .requests("complement", &["rib"])
+            .chain(&["s", "depot", "verif", "d"])
+            .prob("d", "complement", 0.2)
+            .prob("d", "e", 0.8)
+            .chain(&["complement", "verif"])
+            .build();
+        check(&p, "once-only", &[]);
+    }
+
+    #[test]
+    fn does_not_fire_on_a_single_request_or_a_document_the_administration_issued_in_between() {
+        let single = base().requests("depot", &["rib"]).chain(&["s", "depot", "verif", "complement", "e"]).build();
+        check(&single, "once-only", &[]);
+        // The service issues a new form in between: asking for the signed form back is not asking twice.
+        let reissued = base()
+            .requests("depot", &["formulaire"])
+            .produces("verif", &["formulaire"])
+            .requests("complement", &["formulaire"])
+            .chain(&["s", "depot", "verif", "complement", "e"])
+            .build();
+        check(&reissued, "once-only", &[]);
+    }
+
+    #[test]
+    fn does_not_fire_on_an_unreachable_request() {
+        let p =
+            base().held("avis", "DGFiP").requests("complement", &["avis"]).chain(&["s", "depot", "verif", "e"]).build();
+        check(&p, "once-only", &[]);
+    }
+}

@@ -1,0 +1,127 @@
+//! `parallelizable` — Séquence parallélisable.
+//!
+//! Fires on two consecutive work steps (joined directly by one flow) in different lanes of the
+//! administration that share no data at all: neither requests, checks, enters or uses what the
+//! other produces or handles. Precise on purpose, it needs evidence: both steps must list data;
+//! neither may be an approval (a visa needs the whole file), a step the author classified waste
+//! (remove it instead), or in the user's lane; the file must not travel on paper between them
+//! (one paper file cannot be in two offices at once); the second step must be the only way on.
+
+use super::{Context, finding, text};
+use crate::analysis::metrics::{Support, medium_support};
+use crate::analysis::words::{duration, quote};
+use crate::analysis::{Finding, Gain, Lang, Severity};
+use crate::model::{Step, StepKind, ValueClass};
+
+pub const ID: &str = "parallelizable";
+
+fn data(s: &Step) -> Vec<&String> {
+    s.requests.iter().chain(&s.enters).chain(&s.checks).chain(&s.produces).collect()
+}
+
+fn eligible(ctx: &Context, n: usize) -> bool {
+    let s = ctx.step(n);
+    s.kind.is_work()
+        && s.kind != StepKind::Approval
+        && s.value != Some(ValueClass::Waste)
+        && !ctx.in_user_lane(n)
+        && !data(s).is_empty()
+}
+
+pub fn run(ctx: &Context) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let day = ctx.settings.working_day_min;
+    for a in ctx.reachable_work() {
+        let outs = &ctx.g.out[a];
+        if outs.len() != 1 || !eligible(ctx, a) {
+            continue;
+        }
+        let arc = outs[0];
+        let b = arc.node;
+        if !eligible(ctx, b) || ctx.step(a).actor == ctx.step(b).actor || ctx.g.inc[b].len() != 1 {
+            continue;
+        }
+        if medium_support(ctx.p.graph()[arc.edge].medium) == Some(Support::Paper) {
+            continue;
+        }
+        let (sa, sb) = (ctx.step(a), ctx.step(b));
+        let (da, db) = (data(sa), data(sb));
+        if da.iter().any(|d| db.contains(d)) {
+            continue;
+        }
+        let time = |n: usize, s: &Step| ctx.visits[n] * (s.duration() + s.wait());
+        let gain = time(a, sa).min(time(b, sb));
+        out.push(finding(
+            ID,
+            Severity::Info,
+            vec![ctx.id(a), ctx.id(b)],
+            text(
+                format!("Séquence parallélisable : {} et {}", quote(Lang::Fr, &ctx.label(a)), quote(Lang::Fr, &ctx.label(b))),
+                format!("Parallelisable sequence: {} and {}", quote(Lang::En, &ctx.label(a)), quote(Lang::En, &ctx.label(b))),
+            ),
+            text(
+                format!(
+                    "Les étapes {} ({}) et {} ({}) se suivent mais ne partagent aucune donnée : l'une n'utilise rien de ce que \
+                     l'autre vérifie, saisit ou produit. Menées en parallèle, elles feraient gagner jusqu'à {} de délai par dossier.",
+                    quote(Lang::Fr, &ctx.label(a)),
+                    ctx.lane_name(a),
+                    quote(Lang::Fr, &ctx.label(b)),
+                    ctx.lane_name(b),
+                    duration(Lang::Fr, gain, day)
+                ),
+                format!(
+                    "Steps {} ({}) and {} ({}) follow one another but share no data: neither uses what the other checks, \
+                     enters or produces. Run in parallel, they would save up to {} of lead time per file.",
+                    quote(Lang::En, &ctx.label(a)),
+                    ctx.lane_name(a),
+                    quote(Lang::En, &ctx.label(b)),
+                    ctx.lane_name(b),
+                    duration(Lang::En, gain, day)
+                ),
+            ),
+            Gain { lead_min: gain, ..Gain::default() },
+            Some("parallelize"),
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::testkit::{B, check};
+    use crate::model::Medium;
+
+    fn seq(b_checks: &str, medium: Option<Medium>) -> crate::model::Procedure {
+        B::new()
+            .start("s")
+            .check("x", "b", "Vérifier le casier")
+            .checks("x", &["casier"])
+            .produces("x", &["avis-casier"])
+            .check("y", "c", "Vérifier la solvabilité")
+            .checks("y", &[b_checks])
+            .end("e")
+            .chain(&["s", "x"])
+            .flow("x", "y", 0.0, medium)
+            .chain(&["y", "e"])
+            .build()
+    }
+
+    #[test]
+    fn fires_on_independent_consecutive_steps() {
+        check(&seq("bilan", None), "parallelizable", &["x y"]);
+    }
+
+    #[test]
+    fn does_not_fire_on_dependent_steps_paper_files_or_missing_data() {
+        check(&seq("avis-casier", None), "parallelizable", &[]);
+        check(&seq("bilan", Some(Medium::Paper)), "parallelizable", &[]);
+        let bare = B::new()
+            .start("s")
+            .task("x", "b", "Instruire")
+            .task("y", "c", "Valider")
+            .end("e")
+            .chain(&["s", "x", "y", "e"])
+            .build();
+        check(&bare, "parallelizable", &[]);
+    }
+}

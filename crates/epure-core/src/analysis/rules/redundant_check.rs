@@ -1,0 +1,201 @@
+//! `redundant-check` — Contrôle redondant.
+//!
+//! Fires on a step that checks only data items already checked earlier on a way a case takes,
+//! and produces nothing of its own (no opinion, no document). Not fired: two experts giving two
+//! opinions on the same plans (each produces its own avis); checks on parallel or exclusive
+//! branches (neither comes after the other); a check that also looks at something new; a check
+//! after a fresh copy of the item came in (requested again or issued in between); an approval
+//! (an authority's visa is not a verification to merge); a re-check inside a rework loop the
+//! first check is not part of.
+
+use super::{Context, finding, text};
+use crate::analysis::words::{quote, quoted_list};
+use crate::analysis::{Finding, Gain, Lang, Severity};
+use crate::model::StepKind;
+
+pub const ID: &str = "redundant-check";
+
+pub fn run(ctx: &Context) -> Vec<Finding> {
+    // Later step → (item, earlier step) pairs.
+    let mut again: Vec<(usize, Vec<(String, usize)>)> = Vec::new();
+    let mut slot: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    let groups: Vec<Vec<usize>> = ctx
+        .p
+        .data
+        .iter()
+        .map(|d| ctx.reachable_work().filter(|&n| ctx.step(n).checks.contains(&d.id)).collect())
+        .collect();
+    // A fresh copy (requested again, or issued in between) is a new thing to check.
+    let fresh = |di: usize, n: usize| {
+        let d = &ctx.p.data[di].id;
+        ctx.step(n).requests.contains(d) || ctx.step(n).produces.contains(d)
+    };
+    let found = ctx.earlier_on_paths(&groups, &fresh);
+    for (d, pairs) in ctx.p.data.iter().zip(found) {
+        for (later, earlier) in pairs {
+            if ctx.in_loop(later) && !ctx.same_loop(later, earlier) {
+                continue;
+            }
+            match slot.get(&later) {
+                Some(&i) => again[i].1.push((d.id.clone(), earlier)),
+                None => {
+                    slot.insert(later, again.len());
+                    again.push((later, vec![(d.id.clone(), earlier)]));
+                }
+            }
+        }
+    }
+    again.sort_by_key(|(n, _)| ctx.g.pos[*n]);
+    let mut out = Vec::new();
+    for (later, items) in again {
+        let s = ctx.step(later);
+        if s.kind == StepKind::Approval || !s.produces.is_empty() {
+            continue;
+        }
+        if !s.checks.iter().all(|c| items.iter().any(|(d, _)| d == c)) {
+            continue;
+        }
+        let mut earlier: Vec<usize> = items.iter().map(|&(_, e)| e).collect();
+        earlier.sort_by_key(|&n| ctx.g.pos[n]);
+        earlier.dedup();
+        let names: Vec<String> = s.checks.iter().map(|d| ctx.data_name(d)).collect();
+        let earlier_labels: Vec<String> =
+            earlier.iter().map(|&n| format!("{} ({})", quote(Lang::Fr, &ctx.label(n)), ctx.lane_name(n))).collect();
+        let earlier_labels_en: Vec<String> =
+            earlier.iter().map(|&n| format!("{} ({})", quote(Lang::En, &ctx.label(n)), ctx.lane_name(n))).collect();
+        let mut subjects: Vec<String> = earlier.iter().map(|&n| ctx.id(n)).collect();
+        subjects.push(ctx.id(later));
+        subjects.extend(s.checks.iter().cloned());
+        let plural = names.len() > 1;
+        let lead = if ctx.on_lead(later) { ctx.visits[later] * (s.duration() + s.wait()) } else { 0.0 };
+        out.push(finding(
+            ID,
+            Severity::Warning,
+            subjects,
+            text(
+                format!("Contrôle redondant : {}", quote(Lang::Fr, &ctx.label(later))),
+                format!("Redundant check: {}", quote(Lang::En, &ctx.label(later))),
+            ),
+            text(
+                format!(
+                    "{} {} {} à l'étape {}. L'étape {} ({}) {} à nouveau sans rien produire de plus \
+                     (ni avis, ni document) : les deux contrôles peuvent être fusionnés.",
+                    if plural { "Les éléments" } else { "L'élément" },
+                    quoted_list(Lang::Fr, &names),
+                    if plural { "sont déjà vérifiés" } else { "est déjà vérifié" },
+                    crate::analysis::words::list(Lang::Fr, &earlier_labels),
+                    quote(Lang::Fr, &ctx.label(later)),
+                    ctx.lane_name(later),
+                    if plural { "les contrôle" } else { "le contrôle" },
+                ),
+                format!(
+                    "{} {} already checked at {}. Step {} ({}) checks {} again and produces nothing more (no opinion, \
+                     no document): the two checks can be merged.",
+                    quoted_list(Lang::En, &names),
+                    if plural { "are" } else { "is" },
+                    crate::analysis::words::list(Lang::En, &earlier_labels_en),
+                    quote(Lang::En, &ctx.label(later)),
+                    ctx.lane_name(later),
+                    if plural { "them" } else { "it" },
+                ),
+            ),
+            Gain { touch_min: ctx.visits[later] * s.duration(), lead_min: lead, ..Gain::default() },
+            Some("merge-steps"),
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::testkit::{B, check};
+
+    #[test]
+    fn fires_on_a_second_check_that_produces_nothing() {
+        let p = B::new()
+            .start("s")
+            .check("c1", "b", "Vérifier l'éligibilité")
+            .checks("c1", &["avis", "ressources"])
+            .task("r", "b", "Rédiger le rapport")
+            .produces("r", &["rapport"])
+            .check("c2", "c", "Contrôler l'éligibilité")
+            .checks("c2", &["avis", "ressources"])
+            .end("e")
+            .chain(&["s", "c1", "r", "c2", "e"])
+            .build();
+        check(&p, "redundant-check", &["c1 c2 avis ressources"]);
+    }
+
+    #[test]
+    fn does_not_fire_on_two_experts_giving_two_opinions() {
+        let p = B::new()
+            .start("s")
+            .check("x", "c", "Examiner les plans (architecte)")
+            .checks("x", &["plans"])
+            .produces("x", &["avis-x"])
+            .check("y", "d", "Examiner les plans (pompiers)")
+            .checks("y", &["plans"])
+            .produces("y", &["avis-y"])
+            .end("e")
+            .chain(&["s", "x", "y", "e"])
+            .build();
+        check(&p, "redundant-check", &[]);
+    }
+
+    #[test]
+    fn does_not_fire_on_parallel_branches() {
+        let p = B::new()
+            .start("s")
+            .par("f")
+            .check("x", "c", "Examiner les plans")
+            .checks("x", &["plans"])
+            .check("y", "d", "Examiner les plans")
+            .checks("y", &["plans"])
+            .par("j")
+            .end("e")
+            .chain(&["s", "f", "x", "j", "e"])
+            .chain(&["f", "y", "j"])
+            .build();
+        check(&p, "redundant-check", &[]);
+    }
+
+    #[test]
+    fn does_not_fire_when_the_later_check_looks_at_something_new_or_a_fresh_copy() {
+        let new_item = B::new()
+            .start("s")
+            .check("c1", "a", "Vérifier les pièces")
+            .checks("c1", &["domicile"])
+            .check("c2", "b", "Vérifier la complétude")
+            .checks("c2", &["domicile", "rib"])
+            .end("e")
+            .chain(&["s", "c1", "c2", "e"])
+            .build();
+        check(&new_item, "redundant-check", &[]);
+        let fresh = B::new()
+            .start("s")
+            .check("c1", "a", "Vérifier les pièces")
+            .checks("c1", &["domicile"])
+            .task("renvoi", "u", "Renvoyer le justificatif")
+            .requests("renvoi", &["domicile"])
+            .check("c2", "b", "Vérifier le justificatif")
+            .checks("c2", &["domicile"])
+            .end("e")
+            .chain(&["s", "c1", "renvoi", "c2", "e"])
+            .build();
+        check(&fresh, "redundant-check", &[]);
+    }
+
+    #[test]
+    fn does_not_fire_on_an_approval() {
+        let p = B::new()
+            .start("s")
+            .check("c1", "b", "Vérifier le projet")
+            .checks("c1", &["projet"])
+            .approval("v", "c", "Signer l'arrêté")
+            .checks("v", &["projet"])
+            .end("e")
+            .chain(&["s", "c1", "v", "e"])
+            .build();
+        check(&p, "redundant-check", &[]);
+    }
+}

@@ -1,0 +1,222 @@
+//! `rekeying` — Double saisie.
+//!
+//! Fires when a data item is entered (`enters`) into systems at two or more steps a case passes
+//! through one after the other, or when the administration keys in by hand a data item the user
+//! gave on paper (requested at a step carried out at the counter, on paper or by post). Not
+//! fired: entries on exclusive branches; an entry after the user was asked for the item again (a
+//! new value); a correction inside a rework loop the first entry is not part of; data the user
+//! gave through an online service; the user typing their own form.
+
+use super::{Context, finding, text};
+use crate::analysis::metrics::{Support, channel_support};
+use crate::analysis::words::{quote, quoted_list, times};
+use crate::analysis::{Finding, Gain, Lang, Severity};
+
+pub const ID: &str = "rekeying";
+
+pub fn run(ctx: &Context) -> Vec<Finding> {
+    let mut out = Vec::new();
+    // Entering step → data items keyed in from paper, with the step that took the paper.
+    let mut from_paper: Vec<(usize, Vec<(String, usize)>)> = Vec::new();
+    let mut slot: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    let enters = |d: &str, n: usize| ctx.step(n).enters.iter().any(|x| x == d);
+    let paper_request = |d: &str, n: usize| {
+        ctx.step(n).requests.iter().any(|x| x == d)
+            && channel_support(ctx.step(n).channel) == Some(Support::Paper)
+            && ctx.in_user_lane(n)
+    };
+    let groups: Vec<Vec<usize>> = ctx
+        .p
+        .data
+        .iter()
+        .map(|d| ctx.reachable_work().filter(|&n| enters(&d.id, n) || paper_request(&d.id, n)).collect())
+        .collect();
+    // A new request of the item brings a new value: entering it again is not rekeying.
+    let mut found =
+        ctx.earlier_on_paths(&groups, &|di, n| ctx.step(n).requests.iter().any(|x| *x == ctx.p.data[di].id));
+    for (di, d) in ctx.p.data.iter().enumerate() {
+        let enters = |n: usize| enters(&d.id, n);
+        let pairs: Vec<(usize, usize)> = std::mem::take(&mut found[di])
+            .into_iter()
+            .filter(|&(later, earlier)| enters(later) && (!ctx.in_loop(later) || ctx.same_loop(later, earlier)))
+            .collect();
+        let twice: Vec<(usize, usize)> = pairs.iter().copied().filter(|&(_, e)| enters(e)).collect();
+        for (later, earlier) in pairs.iter().copied().filter(|&(_, e)| !enters(e)) {
+            if ctx.in_user_lane(later) {
+                continue;
+            }
+            match slot.get(&later) {
+                Some(&i) => from_paper[i].1.push((d.id.clone(), earlier)),
+                None => {
+                    slot.insert(later, from_paper.len());
+                    from_paper.push((later, vec![(d.id.clone(), earlier)]));
+                }
+            }
+        }
+        for group in super::groups(ctx, &twice) {
+            let members: std::collections::HashSet<usize> = group.iter().copied().collect();
+            let later: Vec<usize> = twice.iter().filter(|(l, _)| members.contains(l)).map(|&(l, _)| l).collect();
+            let labels: Vec<String> = group.iter().map(|&n| ctx.label(n)).collect();
+            let mut subjects = vec![d.id.clone()];
+            subjects.extend(group.iter().map(|&n| ctx.id(n)));
+            let touch: f64 = later.iter().map(|&n| ctx.visits[n] * ctx.step(n).duration()).sum();
+            let k = group.len();
+            out.push(finding(
+                ID,
+                Severity::Warning,
+                subjects,
+                text(
+                    format!("Double saisie : {} saisie {}", super::once_only::noun_fr(d), times(Lang::Fr, k)),
+                    format!("Rekeying: {} entered {}", quote(Lang::En, &d.name), times(Lang::En, k)),
+                ),
+                text(
+                    format!(
+                        "{} est saisie {} dans un système d'information (étapes {}). Une saisie unique, reprise ensuite \
+                         par les autres applications, éviterait le travail en double et les erreurs de recopie.",
+                        super::once_only::subject_fr(d),
+                        times(Lang::Fr, k),
+                        quoted_list(Lang::Fr, &labels)
+                    ),
+                    format!(
+                        "{} is keyed into an information system {} (steps {}). Entering it once and passing it on to the \
+                         other applications would avoid the duplicate work and copying errors.",
+                        quote(Lang::En, &d.name),
+                        times(Lang::En, k),
+                        quoted_list(Lang::En, &labels)
+                    ),
+                ),
+                Gain { touch_min: touch, ..Gain::default() },
+                Some("enter-once"),
+            ));
+        }
+    }
+    from_paper.sort_by_key(|(n, _)| ctx.g.pos[*n]);
+    for (later, items) in from_paper {
+        let names: Vec<String> = items.iter().map(|(d, _)| ctx.data_name(d)).collect();
+        let mut sources: Vec<usize> = items.iter().map(|&(_, e)| e).collect();
+        sources.sort_by_key(|&n| ctx.g.pos[n]);
+        sources.dedup();
+        let source_labels: Vec<String> = sources.iter().map(|&n| ctx.label(n)).collect();
+        let mut subjects = vec![ctx.id(later)];
+        subjects.extend(items.iter().map(|(d, _)| d.clone()));
+        subjects.extend(sources.iter().map(|&n| ctx.id(n)));
+        let plural = names.len() > 1;
+        out.push(finding(
+            ID,
+            Severity::Warning,
+            subjects,
+            text(
+                format!("Double saisie : ressaisie à la main d'informations fournies sur papier à l'étape {}", quote(Lang::Fr, &ctx.label(later))),
+                format!("Rekeying: paper information keyed in by hand at {}", quote(Lang::En, &ctx.label(later))),
+            ),
+            text(
+                format!(
+                    "À l'étape {} ({}), {} {} sur papier par l'usager (étape {}) {} à la main. Un formulaire en ligne \
+                     alimentant directement le logiciel supprimerait cette ressaisie.",
+                    quote(Lang::Fr, &ctx.label(later)),
+                    ctx.lane_name(later),
+                    if plural { "les informations" } else { "l'information" },
+                    if plural {
+                        format!("{} fournies", quoted_list(Lang::Fr, &names))
+                    } else {
+                        format!("{} fournie", quoted_list(Lang::Fr, &names))
+                    },
+                    quoted_list(Lang::Fr, &source_labels),
+                    if plural { "sont ressaisies" } else { "est ressaisie" },
+                ),
+                format!(
+                    "At step {} ({}), {} given on paper by the user (step {}) {} keyed in by hand. An online form feeding \
+                     the software directly would remove this rekeying.",
+                    quote(Lang::En, &ctx.label(later)),
+                    ctx.lane_name(later),
+                    quoted_list(Lang::En, &names),
+                    quoted_list(Lang::En, &source_labels),
+                    if plural { "are" } else { "is" },
+                ),
+            ),
+            Gain { touch_min: ctx.visits[later] * ctx.step(later).duration(), ..Gain::default() },
+            Some("enter-once"),
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::testkit::{B, check};
+    use crate::model::Channel;
+
+    fn base() -> B {
+        B::new()
+            .start("s")
+            .task("depot", "u", "Déposer le formulaire")
+            .task("saisie", "a", "Créer le dossier dans le logiciel A")
+            .task("ressaisie", "b", "Reprendre le dossier dans le logiciel B")
+            .end("e")
+    }
+
+    #[test]
+    fn fires_when_the_same_data_is_entered_twice() {
+        let p = base()
+            .enters("saisie", &["dossier"])
+            .enters("ressaisie", &["dossier"])
+            .chain(&["s", "depot", "saisie", "ressaisie", "e"])
+            .build();
+        check(&p, "rekeying", &["dossier saisie ressaisie"]);
+    }
+
+    #[test]
+    fn fires_when_paper_is_keyed_in() {
+        let p = base()
+            .channel("depot", Channel::Paper)
+            .requests("depot", &["formulaire"])
+            .enters("saisie", &["formulaire"])
+            .chain(&["s", "depot", "saisie", "ressaisie", "e"])
+            .build();
+        check(&p, "rekeying", &["saisie formulaire depot"]);
+    }
+
+    #[test]
+    fn does_not_fire_when_the_user_filled_in_online() {
+        let p = base()
+            .channel("depot", Channel::Online)
+            .requests("depot", &["formulaire"])
+            .enters("saisie", &["formulaire"])
+            .chain(&["s", "depot", "saisie", "ressaisie", "e"])
+            .build();
+        check(&p, "rekeying", &[]);
+    }
+
+    #[test]
+    fn does_not_fire_on_different_data_or_exclusive_branches() {
+        let different = base()
+            .enters("saisie", &["dossier"])
+            .enters("ressaisie", &["paiement"])
+            .chain(&["s", "depot", "saisie", "ressaisie", "e"])
+            .build();
+        check(&different, "rekeying", &[]);
+        let exclusive = base()
+            .decision("d")
+            .end("e2")
+            .enters("saisie", &["dossier"])
+            .enters("ressaisie", &["dossier"])
+            .chain(&["s", "depot", "d"])
+            .prob("d", "saisie", 0.5)
+            .prob("d", "ressaisie", 0.5)
+            .chain(&["saisie", "e"])
+            .chain(&["ressaisie", "e2"])
+            .build();
+        check(&exclusive, "rekeying", &[]);
+    }
+
+    #[test]
+    fn does_not_fire_when_the_user_gave_a_new_value_in_between() {
+        let p = base()
+            .enters("saisie", &["dossier"])
+            .requests("depot", &["dossier"])
+            .enters("ressaisie", &["dossier"])
+            .chain(&["s", "saisie", "depot", "ressaisie", "e"])
+            .build();
+        check(&p, "rekeying", &[]);
+    }
+}

@@ -1,0 +1,208 @@
+//! `rework-loop` — Boucle de reprise.
+//!
+//! Fires on each loop (strongly connected component, or a step with a flow to itself) that cases
+//! enter and can leave, e.g. an incomplete file sent back to the user. Reports how often a pass
+//! goes round again and what the loop costs per case: its expected time minus the time of the
+//! quickest pass through it without going round. A loop taken rarely (below
+//! `rework_warning_probability`) is information. Loops without a way out are `endless-loop`.
+
+use super::{Context, finding, text};
+use crate::analysis::metrics::visits::LoopState;
+use crate::analysis::words::{duration, number, percent, quote, quoted_list};
+use crate::analysis::{Finding, Gain, Lang, Severity};
+
+pub const ID: &str = "rework-loop";
+
+/// Time and touch time of the quickest pass through a loop, from where cases enter to where they
+/// leave, with the number of user contacts on it (Dijkstra on the loop's steps).
+fn quickest_pass(ctx: &Context, members: &[usize], entries: &[usize], c: usize) -> (f64, f64, f64) {
+    use std::cmp::Reverse;
+    use std::collections::{BinaryHeap, HashMap};
+    #[derive(PartialEq)]
+    struct Key(f64);
+    impl Eq for Key {}
+    impl PartialOrd for Key {
+        fn partial_cmp(&self, o: &Self) -> Option<std::cmp::Ordering> {
+            Some(self.cmp(o))
+        }
+    }
+    impl Ord for Key {
+        fn cmp(&self, o: &Self) -> std::cmp::Ordering {
+            self.0.total_cmp(&o.0)
+        }
+    }
+    let own = |n: usize| {
+        let s = ctx.step(n);
+        let user = if s.kind.is_work() && ctx.in_user_lane(n) { 1.0 } else { 0.0 };
+        (s.duration() + s.wait(), s.duration(), user)
+    };
+    let mut best: HashMap<usize, (f64, f64, f64)> = HashMap::new();
+    let mut heap = BinaryHeap::new();
+    for &e in entries {
+        let o = own(e);
+        best.insert(e, o);
+        heap.push((Reverse(Key(o.0)), e));
+    }
+    let mut out: Option<(f64, f64, f64)> = None;
+    while let Some((Reverse(Key(d)), n)) = heap.pop() {
+        let cur = best.get(&n).copied().unwrap_or_default();
+        if d > cur.0 {
+            continue;
+        }
+        if ctx.g.out[n].iter().any(|a| a.share > 0.0 && ctx.comps.of[a.node] != c) {
+            out = Some(cur);
+            break;
+        }
+        for a in &ctx.g.out[n] {
+            if a.share <= 0.0 || ctx.comps.of[a.node] != c || !members.contains(&a.node) {
+                continue;
+            }
+            let o = own(a.node);
+            let cand = (cur.0 + ctx.p.graph()[a.edge].delay() + o.0, cur.1 + o.1, cur.2 + o.2);
+            if best.get(&a.node).is_none_or(|b| cand.0 < b.0) {
+                best.insert(a.node, cand);
+                heap.push((Reverse(Key(cand.0)), a.node));
+            }
+        }
+    }
+    out.unwrap_or_default()
+}
+
+pub fn run(ctx: &Context) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (c, members) in ctx.comps.members.iter().enumerate() {
+        if !ctx.comps.cyclic[c] || ctx.loop_state[c] != LoopState::Solved {
+            continue;
+        }
+        let mut inflow = 0.0;
+        let mut entries = Vec::new();
+        for &n in members {
+            for a in &ctx.g.inc[n] {
+                if ctx.comps.of[a.node] != c && a.share > 0.0 {
+                    inflow += ctx.visits[a.node] * a.share * ctx.g.join_factor[n];
+                    if !entries.contains(&n) {
+                        entries.push(n);
+                    }
+                }
+            }
+        }
+        if inflow <= 1e-12 || entries.is_empty() {
+            continue;
+        }
+        let entry_visits: f64 = entries.iter().map(|&n| ctx.visits[n]).sum();
+        let p_again = (1.0 - inflow / entry_visits).clamp(0.0, 1.0);
+        let mut total = 0.0;
+        let mut touch = 0.0;
+        let mut contacts = 0.0;
+        for &n in members {
+            let s = ctx.step(n);
+            let v = ctx.visits[n];
+            total += v * (s.duration() + s.wait());
+            touch += v * s.duration();
+            if s.kind.is_work() && ctx.in_user_lane(n) {
+                contacts += v;
+            }
+            for a in &ctx.g.out[n] {
+                if ctx.comps.of[a.node] == c {
+                    total += v * a.share * ctx.p.graph()[a.edge].delay();
+                }
+            }
+        }
+        let (base_time, base_touch, base_contacts) = quickest_pass(ctx, members, &entries, c);
+        let extra_lead = (total - inflow * base_time).max(0.0);
+        let extra_touch = (touch - inflow * base_touch).max(0.0);
+        let extra_contacts = (contacts - inflow * base_contacts).max(0.0);
+        let labels: Vec<String> =
+            members.iter().filter(|&&n| ctx.step(n).kind.is_work()).map(|&n| ctx.label(n)).collect();
+        let labels = if labels.is_empty() { members.iter().map(|&n| ctx.label(n)).collect() } else { labels };
+        let entry_label = ctx.label(entries[0]);
+        let day = ctx.settings.working_day_min;
+        let severity =
+            if p_again >= ctx.settings.rework_warning_probability { Severity::Warning } else { Severity::Info };
+        let (contacts_fr, contacts_en) = if extra_contacts > 1e-9 {
+            (
+                format!(", et {} sollicitation(s) de plus de l'usager", number(Lang::Fr, extra_contacts, 2)),
+                format!(", and {} more contact(s) with the user", number(Lang::En, extra_contacts, 2)),
+            )
+        } else {
+            (String::new(), String::new())
+        };
+        out.push(finding(
+            ID,
+            severity,
+            members.iter().map(|&n| ctx.id(n)).collect(),
+            text(
+                format!("Boucle de reprise : {} des passages repartent vers {}", percent(Lang::Fr, p_again), quote(Lang::Fr, &entry_label)),
+                format!("Rework loop: {} of passes go back to {}", percent(Lang::En, p_again), quote(Lang::En, &entry_label)),
+            ),
+            text(
+                format!(
+                    "Dans {} des passages, le dossier repart vers {} et refait le circuit {}. Par dossier, cette boucle ajoute \
+                     en moyenne {} de délai et {} de travail{contacts_fr}. Vérifier la complétude dès le premier contact \
+                     (liste des pièces claire, contrôle à la saisie) réduirait ces retours.",
+                    percent(Lang::Fr, p_again),
+                    quote(Lang::Fr, &entry_label),
+                    quoted_list(Lang::Fr, &labels),
+                    duration(Lang::Fr, extra_lead, day),
+                    duration(Lang::Fr, extra_touch, day),
+                ),
+                format!(
+                    "In {} of passes, the file goes back to {} and round {} again. Per file, this loop adds {} of lead time \
+                     and {} of work on average{contacts_en}. Checking completeness at the first contact (a clear list of \
+                     pieces, checks when the form is filled in) would reduce these returns.",
+                    percent(Lang::En, p_again),
+                    quote(Lang::En, &entry_label),
+                    quoted_list(Lang::En, &labels),
+                    duration(Lang::En, extra_lead, day),
+                    duration(Lang::En, extra_touch, day),
+                ),
+            ),
+            Gain { touch_min: extra_touch, lead_min: extra_lead, contacts: extra_contacts, ..Gain::default() },
+            Some("check-upfront"),
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::testkit::{B, check};
+    use crate::analysis::{Settings, analyze};
+
+    fn rework(p_back: f64) -> crate::model::Procedure {
+        B::new()
+            .start("s")
+            .task("depot", "u", "Déposer le dossier")
+            .check("c", "a", "Vérifier la complétude")
+            .dur("c", 10.0)
+            .decision("d")
+            .task("r", "u", "Compléter le dossier")
+            .dur("r", 20.0)
+            .wait("r", 100.0)
+            .end("e")
+            .chain(&["s", "depot", "c", "d"])
+            .prob("d", "r", p_back)
+            .prob("d", "e", 1.0 - p_back)
+            .chain(&["r", "c"])
+            .build()
+    }
+
+    #[test]
+    fn fires_with_its_probability_and_cost() {
+        let p = rework(0.3);
+        check(&p, "rework-loop", &["c d r"]);
+        let f = analyze(&p, &Settings::default()).findings.into_iter().find(|f| f.rule == "rework-loop").unwrap();
+        // Extra passes per case: 0.3 / 0.7; each costs 10 + 20 + 100 minutes.
+        let extra = 0.3 / 0.7;
+        assert!((f.gain.lead_min - extra * 130.0).abs() < 1e-9, "{:?}", f.gain);
+        assert!((f.gain.touch_min - extra * 30.0).abs() < 1e-9);
+        assert!((f.gain.contacts - extra).abs() < 1e-9);
+        assert!(f.title_fr.contains("30 %"), "{}", f.title_fr);
+    }
+
+    #[test]
+    fn does_not_fire_without_a_loop_or_when_it_is_never_taken() {
+        let straight = B::new().start("s").task("t", "a", "Instruire").end("e").chain(&["s", "t", "e"]).build();
+        check(&straight, "rework-loop", &[]);
+    }
+}
