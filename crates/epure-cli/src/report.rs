@@ -1,7 +1,7 @@
 //! `epure report BEFORE [AFTER] -o REPORT.pdf`: the printed report, written atomically.
 //!
-//! Until the analysis engine is wired in, the figures are the structural ones the report can
-//! read off the procedures (`epure_report::facts`) and the findings list is empty.
+//! Each procedure is analysed (metrics and findings); with a target, the changes are read off
+//! the comparison and tied to the findings they answer.
 
 use std::path::{Path, PathBuf};
 
@@ -56,20 +56,21 @@ pub fn run(args: &ReportArgs, lang: Lang) -> bool {
             Variant::Target => lang.pick("cible", "target"),
         };
         let file = path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
-        ProcedureSide {
-            procedure: p,
-            version_label: format!("{variant} ({file})"),
-            metrics: epure_report::facts::structural_metrics(p),
-            findings: Vec::new(),
-        }
+        let analysis = epure_core::analysis::analyze(p, &epure_core::analysis::Settings::from_procedure(p));
+        epure_report::analysed::side(p, format!("{variant} ({file})"), &analysis)
     }
+    let before_side = side(lang, &before, &args.before);
+    let changes = after
+        .as_ref()
+        .map(|a| epure_report::analysed::changes(&before, a, &before_side.findings))
+        .unwrap_or_default();
     let input = ReportInput {
         lang,
         generated_on: args.date.clone().unwrap_or_else(today),
         author: args.author.clone(),
-        before: side(lang, &before, &args.before),
+        before: before_side,
         after: after.as_ref().zip(args.after.as_deref()).map(|(p, path)| side(lang, p, path)),
-        changes: Vec::new(),
+        changes,
     };
     let fonts = match Fonts::from_bytes(dejavu::sans::regular(), dejavu::sans::bold()) {
         Ok(f) => f,

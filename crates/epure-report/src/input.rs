@@ -45,16 +45,14 @@ pub struct ProcedureSide<'a> {
 }
 
 /// The metric keys the one-page summary shows, in this order, when they are present.
-pub const KEY_METRICS: [&str; 9] = [
+pub const KEY_METRICS: [&str; 7] = [
     "work_steps",
     "handoffs",
     "user_contacts",
-    "user_steps",
     "documents_requested",
     "lead_time_days",
     "yearly_agent_hours",
     "yearly_cost_eur",
-    "touch_time_total_min",
 ];
 
 /// One figure of a procedure.
