@@ -8,6 +8,7 @@ mod files;
 mod messages;
 mod store_cmds;
 mod report;
+mod simplify_cmds;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -85,6 +86,22 @@ enum Command {
     },
     #[command(flatten)]
     Store(store_cmds::StoreCommand),
+    /// Apply the proposals of the accepted rules and write the target version.
+    Simplify {
+        file: PathBuf,
+        /// `all`, or rule ids separated by commas (`once-only,rekeying`).
+        #[arg(long, default_value = "all")]
+        accept: String,
+        #[arg(short, long, required = true)]
+        output: PathBuf,
+    },
+    /// Compare two procedures: every metric side by side, and what changed in the graph.
+    Compare {
+        before: PathBuf,
+        after: PathBuf,
+        #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+        format: FormatArg,
+    },
     /// Write the PDF report of a procedure, or of a current and a target version.
     Report(report::ReportArgs),
 }
@@ -118,6 +135,16 @@ fn main() -> ExitCode {
         Command::Export { source, output, .. } => store_cmds::export(&source, &output, cli.store.db.as_deref()),
         Command::Store(command) => store_cmds::run(command, cli.store.db.as_deref(), lang),
         Command::Report(args) => ok(report::run(&args, lang)),
+        Command::Simplify { file, accept, output } => match simplify_cmds::parse_accept(&accept) {
+            Ok(accept) => ok(simplify_cmds::run_simplify(&file, &accept, &output, lang)),
+            Err(e) => {
+                eprintln!("--accept: {e}");
+                Status::BadInput
+            }
+        },
+        Command::Compare { before, after, format } => {
+            ok(simplify_cmds::run_compare(&before, &after, matches!(format, FormatArg::Json), lang))
+        }
         Command::Analyze { file, format } => analyze(&file, format, lang),
     };
     match status {

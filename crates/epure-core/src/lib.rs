@@ -13,6 +13,7 @@ pub mod format;
 pub mod graph;
 pub mod layout;
 pub mod model;
+pub mod simplify;
 pub mod synthetic;
 mod num;
 

@@ -1,0 +1,281 @@
+//! The transformations of the catalogue, each a pure function of a procedure and a finding.
+//! The guard in `mod.rs` checks every result; these only make the change or say why not.
+
+use crate::analysis::Finding;
+use crate::model::{ActorKind, Channel, Medium, Procedure, Step, StepKind, ValueClass};
+
+use super::Refusal;
+use super::edit::bypass;
+
+/// Applies the transformation named `suggestion` to a copy of `p`.
+pub(crate) fn apply(p: &Procedure, suggestion: &str, f: &Finding) -> Result<Procedure, Refusal> {
+    let mut out = p.clone();
+    match suggestion {
+        "remove-step" => remove_step(&mut out, f)?,
+        "merge-steps" => merge_steps(&mut out, f)?,
+        "ask-once" => ask_once(&mut out, f)?,
+        "fetch-from-holder" => fetch_from_holder(&mut out, f)?,
+        "enter-once" => enter_once(&mut out, f)?,
+        "single-approval" => single_approval(&mut out, f)?,
+        "reassign-step" => reassign_step(&mut out, f)?,
+        "go-digital" => go_digital(&mut out, f)?,
+        // Reordering the graph (a parallel block, a check moved to the first contact, a
+        // knock-out moved earlier) depends on facts the drawing does not hold — what a step
+        // really needs from the one before it — so the agent makes these in the editor.
+        "parallelize" | "check-upfront" | "move-earlier" => {
+            return Err(Refusal::new(
+                "cette réorganisation demande l'arbitrage d'un agent : à faire dans l'éditeur",
+                "this reorganisation needs an agent's judgement: make it in the editor",
+            ));
+        }
+        other => {
+            return Err(Refusal::new(format!("transformation inconnue « {other} »"), format!("unknown transformation “{other}”")));
+        }
+    }
+    Ok(out)
+}
+
+/// The finding's subjects that are steps, in the finding's order.
+fn steps(p: &Procedure, f: &Finding) -> Vec<String> {
+    f.subjects.iter().filter(|s| p.step(s).is_some()).cloned().collect()
+}
+
+/// The finding's subjects that are data items.
+fn data(p: &Procedure, f: &Finding) -> Vec<String> {
+    f.subjects.iter().filter(|s| p.data_item(s).is_some()).cloned().collect()
+}
+
+/// Steps in the author's order (a proxy for the order a case meets them on one path).
+fn in_author_order(p: &Procedure, mut ids: Vec<String>) -> Vec<String> {
+    ids.sort_by_key(|id| p.step_indices().iter().position(|&n| p.graph()[n].id == *id));
+    ids
+}
+
+fn nothing_to_do() -> Refusal {
+    Refusal::new("rien à transformer pour ce constat", "nothing to transform for this finding")
+}
+
+/// `remove-step`: bypass the step; refused when it produces something another step uses.
+fn remove_step(p: &mut Procedure, f: &Finding) -> Result<(), Refusal> {
+    let id = steps(p, f).into_iter().next().ok_or_else(nothing_to_do)?;
+    if let Some(step) = p.step(&id) {
+        for d in &step.produces {
+            let used = p.steps().any(|s| s.id != id && (s.checks.contains(d) || s.enters.contains(d)));
+            if used {
+                let name = p.data_item(d).map_or(d.as_str(), |i| i.name.as_str());
+                return Err(Refusal::new(
+                    format!("l'étape « {} » produit « {name} », dont une autre étape a besoin", step.label()),
+                    format!("step “{}” produces “{name}”, which another step needs", step.label()),
+                ));
+            }
+        }
+    }
+    bypass(p, &id)
+}
+
+/// `merge-steps`: keep the first of the steps, give it the others' data, bypass the others.
+fn merge_steps(p: &mut Procedure, f: &Finding) -> Result<(), Refusal> {
+    let ids = in_author_order(p, steps(p, f));
+    let [keep, rest @ ..] = ids.as_slice() else { return Err(nothing_to_do()) };
+    if rest.is_empty() {
+        return Err(nothing_to_do());
+    }
+    for other in rest {
+        let Some(o) = p.step(other).cloned() else { continue };
+        if let Some(k) = p.step_mut(keep) {
+            for (mine, theirs) in
+                [(&mut k.requests, &o.requests), (&mut k.enters, &o.enters), (&mut k.checks, &o.checks), (&mut k.produces, &o.produces)]
+            {
+                for d in theirs {
+                    if !mine.contains(d) {
+                        mine.push(d.clone());
+                    }
+                }
+            }
+        }
+        bypass(p, other)?;
+    }
+    Ok(())
+}
+
+/// `ask-once`: keep the first request of each item on the path, drop the later ones.
+fn ask_once(p: &mut Procedure, f: &Finding) -> Result<(), Refusal> {
+    let askers = in_author_order(p, steps(p, f));
+    let mut changed = false;
+    for d in data(p, f) {
+        let mut first = true;
+        for id in &askers {
+            let Some(s) = p.step_mut(id) else { continue };
+            if s.requests.contains(&d) {
+                if first {
+                    first = false;
+                } else {
+                    s.requests.retain(|x| *x != d);
+                    changed = true;
+                }
+            }
+        }
+    }
+    if changed { Ok(()) } else { Err(nothing_to_do()) }
+}
+
+/// `fetch-from-holder`: stop asking the user for an item an administration holds; the first
+/// step that uses it gets it from the holder, through a step of its own lane that takes no
+/// time (an exchange between information systems, e.g. API Particulier).
+fn fetch_from_holder(p: &mut Procedure, f: &Finding) -> Result<(), Refusal> {
+    let mut changed = false;
+    for d in data(p, f) {
+        let Some(item) = p.data_item(&d).cloned() else { continue };
+        if item.held_by.is_empty() {
+            continue;
+        }
+        for id in steps(p, f) {
+            if let Some(s) = p.step_mut(&id)
+                && s.requests.contains(&d)
+            {
+                s.requests.retain(|x| *x != d);
+                changed = true;
+            }
+        }
+        // The first step (in the author's order) that checks or enters the item needs it.
+        let user = p.step_indices().iter().find(|&&n| {
+            let s = &p.graph()[n];
+            s.kind.is_work() && (s.checks.contains(&d) || s.enters.contains(&d))
+        });
+        if let Some(&n) = user {
+            let consumer = p.graph()[n].clone();
+            let holder = item.held_by.join(", ");
+            let mut fetch = Step::work(
+                p.fresh_step_id("recuperation-"),
+                StepKind::Task,
+                format!("Récupérer « {} » auprès de {holder}", item.name),
+                consumer.actor.clone().unwrap_or_default(),
+            );
+            fetch.duration_min = Some(0.0);
+            fetch.channel = Some(Channel::Internal);
+            fetch.value = Some(ValueClass::Required);
+            fetch.produces = vec![d.clone()];
+            fetch.note = Some(format!("Échange de données entre administrations (détenteur : {holder})."));
+            insert_before(p, &consumer.id, fetch)?;
+        }
+    }
+    if changed { Ok(()) } else { Err(nothing_to_do()) }
+}
+
+/// Puts `step` on every way into `before`.
+fn insert_before(p: &mut Procedure, before: &str, step: Step) -> Result<(), Refusal> {
+    let n = p.node(before).ok_or_else(nothing_to_do)?;
+    let incoming: Vec<String> = p.incoming(n).iter().map(|&(e, _)| p.graph()[e].id.clone()).collect();
+    let id = step.id.clone();
+    p.add_step(step).map_err(|e| Refusal::new(e.to_string(), e.to_string()))?;
+    for eid in incoming {
+        let Some(from) = p.flow(&eid).map(|f| f.from.to_owned()) else { continue };
+        if let Ok(flow) = p.remove_flow(&eid) {
+            let _ = p.add_flow(&from, &id, flow);
+        }
+    }
+    let fid = p.fresh_flow_id();
+    p.add_flow(&id, before, crate::model::Flow::new(fid)).map_err(|e| Refusal::new(e.to_string(), e.to_string()))?;
+    Ok(())
+}
+
+/// `enter-once`: keep the first entry of each item; later steps reuse it. A later step whose
+/// only work was that entry (nothing checked or produced, no legal basis) goes altogether.
+fn enter_once(p: &mut Procedure, f: &Finding) -> Result<(), Refusal> {
+    let ids = in_author_order(p, steps(p, f));
+    let mut changed = false;
+    let mut emptied = Vec::new();
+    for d in data(p, f) {
+        let enterers: Vec<&String> = ids.iter().filter(|id| p.step(id).is_some_and(|s| s.enters.contains(&d))).collect();
+        if enterers.len() < 2 {
+            continue;
+        }
+        let later: Vec<String> = enterers[1..].iter().map(|s| (*s).clone()).collect();
+        for id in later {
+            if let Some(s) = p.step_mut(&id) {
+                s.enters.retain(|x| *x != d);
+                changed = true;
+                if s.enters.is_empty() && s.checks.is_empty() && s.produces.is_empty() && s.requests.is_empty() {
+                    emptied.push(id.clone());
+                }
+            }
+        }
+    }
+    if !changed {
+        return Err(Refusal::new(
+            "l'information n'est saisie qu'une fois, depuis le papier : c'est la rupture de support qu'il faut traiter",
+            "the information is keyed in once, from paper: the media break is what needs fixing",
+        ));
+    }
+    for id in emptied {
+        if p.step(&id).is_some_and(|s| s.legal_basis.is_none() && s.outcome.is_none()) {
+            // A step that cannot be bypassed keeps its now empty entry: still simpler.
+            let _ = bypass(p, &id);
+        }
+    }
+    Ok(())
+}
+
+/// `single-approval`: keep the last approval of the chain (the highest authority signs last),
+/// drop the others that have no legal basis.
+fn single_approval(p: &mut Procedure, f: &Finding) -> Result<(), Refusal> {
+    let approvals: Vec<String> =
+        steps(p, f).into_iter().filter(|id| p.step(id).is_some_and(|s| s.kind == StepKind::Approval)).collect();
+    let Some((_, earlier)) = approvals.split_last() else { return Err(nothing_to_do()) };
+    let mut removed = 0;
+    for id in earlier {
+        if p.step(id).is_some_and(|s| s.legal_basis.is_none()) && bypass(p, id).is_ok() {
+            removed += 1;
+        }
+    }
+    if removed == 0 {
+        return Err(Refusal::new(
+            "chaque validation de la chaîne a une base légale ou plusieurs suites",
+            "every approval of the chain has a legal basis or several ways out",
+        ));
+    }
+    Ok(())
+}
+
+/// `reassign-step`: the short steps the file bounces through move into the lane it started
+/// from (A → B → A becomes A → A → A), removing the handoffs. Approvals keep their signatory;
+/// the guard refuses a move that would not remove handoffs.
+fn reassign_step(p: &mut Procedure, f: &Finding) -> Result<(), Refusal> {
+    let ids = steps(p, f);
+    let Some(home) = ids.first().and_then(|id| p.step(id)).and_then(|s| s.actor.clone()) else {
+        return Err(nothing_to_do());
+    };
+    let mut moved = 0;
+    for id in &ids[1..ids.len().saturating_sub(1)] {
+        if let Some(s) = p.step_mut(id)
+            && s.kind != StepKind::Approval
+            && s.actor.as_ref() != Some(&home)
+        {
+            s.actor = Some(home.clone());
+            moved += 1;
+        }
+    }
+    if moved == 0 { Err(nothing_to_do()) } else { Ok(()) }
+}
+
+/// `go-digital`: the flow carries the case digitally and at once, and the next step works in
+/// the information system (online for the user).
+fn go_digital(p: &mut Procedure, f: &Finding) -> Result<(), Refusal> {
+    let Some(flow_id) = f.subjects.iter().find(|s| p.flow(s).is_some()).cloned() else {
+        return Err(nothing_to_do());
+    };
+    let to = p.flow(&flow_id).map(|r| r.to.to_owned()).unwrap_or_default();
+    let user_lane = p.step(&to).and_then(|s| s.actor.as_deref()).and_then(|a| p.actor(a)).is_some_and(|a| a.kind == ActorKind::User);
+    if let Some(flow) = p.flow_mut(&flow_id) {
+        if matches!(flow.medium, Some(Medium::Paper | Medium::Mail)) {
+            flow.delay_min = None;
+        }
+        flow.medium = Some(if user_lane { Medium::Email } else { Medium::System });
+    }
+    if let Some(s) = p.step_mut(&to)
+        && matches!(s.channel, Some(Channel::Paper | Channel::Counter | Channel::Mail) | None)
+    {
+        s.channel = Some(if user_lane { Channel::Online } else { Channel::Internal });
+    }
+    Ok(())
+}
