@@ -68,13 +68,7 @@ fn main() -> ExitCode {
     let status = match cli.command {
         Command::Validate { files } => validate(&files, lang),
         Command::Fmt { check, files } => fmt(&files, check, lang),
-        Command::Report(args) => {
-            if report::run(&args, lang) {
-                Status::Ok
-            } else {
-                Status::BadInput
-            }
-        }
+        Command::Report(args) => report::run(&args, lang),
     };
     match status {
         Status::Ok => ExitCode::SUCCESS,
