@@ -89,9 +89,18 @@ pub fn pages(fonts: &Fonts, lang: Lang, d: &Diagram, area: Area, first_page: usi
         return vec![items];
     }
 
-    let scale = min_scale;
-    let columns = x_cuts(l, &opts, (area.w / scale - header).max(opts.step_width as f32));
-    let bands = y_cuts(l, &opts, area.h / scale);
+    // Cut at the smallest readable scale, then share the columns evenly between the tiles and
+    // enlarge as far as the page allows: same number of pages, larger text.
+    let pitch = (opts.step_width + opts.column_gap) as f32;
+    let bands = y_cuts(l, &opts, area.h / min_scale);
+    let mut columns = x_cuts(l, &opts, (area.w / min_scale - header).max(pitch));
+    let total = ((lw - header) / pitch).ceil().max(1.0);
+    let per_tile = (total / (columns.len() - 1) as f32).ceil();
+    let tallest = bands.windows(2).map(|b| b[1] - b[0]).fold(1.0f32, f32::max);
+    let scale = (area.w / (header + per_tile * pitch)).min(area.h / tallest).min(MAX_SCALE).max(min_scale);
+    if scale > min_scale {
+        columns = x_cuts(l, &opts, per_tile * pitch + 0.5);
+    }
     let tiles: Vec<(usize, usize)> =
         (0..bands.len() - 1).flat_map(|b| (0..columns.len() - 1).map(move |c| (b, c))).collect();
     let page_of = |b: usize, c: usize| first_page + 1 + b * (columns.len() - 1) + c;

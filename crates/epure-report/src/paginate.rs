@@ -132,8 +132,8 @@ impl Paginator<'_> {
     }
 
     fn section(&mut self, s: &Section) {
-        let mx = self.mx();
         self.new_page(s.orientation, &s.title);
+        let mx = self.mx();
         if !s.title.is_empty() {
             let (size, lh) = match s.orientation {
                 Orientation::Portrait => (18.0, 24.0),

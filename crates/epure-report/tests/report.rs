@@ -149,6 +149,13 @@ fn squash(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace() && *c != '\u{a0}' && *c != '\u{202f}').collect()
 }
 
+/// Keeps a copy of a generated report to look at, when `EPURE_REPORT_DUMP` names a folder.
+fn dump(name: &str, bytes: &[u8]) {
+    if let Some(dir) = std::env::var_os("EPURE_REPORT_DUMP") {
+        std::fs::write(Path::new(&dir).join(name), bytes).expect("dump");
+    }
+}
+
 fn page_count(bytes: &[u8]) -> usize {
     let doc =
         printpdf::PdfDocument::parse(bytes, &printpdf::PdfParseOptions::default(), &mut Vec::new()).expect("parses");
@@ -172,6 +179,7 @@ fn single_procedure_report_in_french() {
         &fonts(),
     )
     .expect("report");
+    dump("single-fr.pdf", &bytes);
     let n = page_count(&bytes);
     let text = pdftotext(&bytes, "-raw");
     let flat = text.replace(['\u{a0}', '\u{202f}'], " ");
@@ -219,6 +227,7 @@ fn before_after_report_has_the_comparison_sections() {
         Some(side(&after, "v2 — cible", Vec::new(), 9.0, 41_000.0)),
     );
     let bytes = epure_report::render(&input, &fonts()).expect("report");
+    dump("before-after-fr.pdf", &bytes);
     let text = pdftotext(&bytes, "-raw");
     let flat = text.replace(['\u{a0}', '\u{202f}'], " ");
     for s in [
