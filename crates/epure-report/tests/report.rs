@@ -313,6 +313,7 @@ fn a_large_diagram_is_tiled_with_an_overview_and_continuation_marks() {
     let p = epure_core::synthetic::procedure(7, 120);
     let bytes =
         epure_report::render(&input(Lang::Fr, side(&p, "v1", Vec::new(), 1.0, 1.0), None), &fonts()).expect("report");
+    dump("tiled-fr.pdf", &bytes);
     let text = pdftotext(&bytes, "-raw");
     assert!(text.contains("Vue d'ensemble"), "overview page");
     assert!(text.contains("suite → p."), "continuation marks");
