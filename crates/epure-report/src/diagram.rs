@@ -106,9 +106,22 @@ pub fn pages(fonts: &Fonts, lang: Lang, d: &Diagram, area: Area, first_page: usi
     let page_of = |b: usize, c: usize| first_page + 1 + b * (columns.len() - 1) + c;
     let mut out = Vec::with_capacity(tiles.len() + 1);
 
-    // The overview: the whole drawing, the tiles outlined and numbered by page.
-    let overview_scale = (area.w / lw).min((area.h - 24.0) / lh);
-    let ov = View { scale: overview_scale, x0: header, x1: lw, y0: 0.0, y1: lh, ox: area.x, oy: area.y + 24.0, header };
+    // The overview: the whole drawing, the tiles outlined and numbered by page. A long drawing
+    // is wrapped into strips stacked down the page (like lines of text), each holding whole
+    // tiles, choosing the number of strips that gives the largest scale.
+    let tiles_x = columns.len() - 1;
+    let gap = 10.0;
+    let (top, room) = (area.y + 24.0, area.h - 24.0);
+    let strip_scale = |m: usize| {
+        let per = tiles_x.div_ceil(m);
+        let widest = (0..m)
+            .map(|g| columns[((g + 1) * per).min(tiles_x)] - columns[(g * per).min(tiles_x)])
+            .fold(0.0f32, f32::max);
+        (area.w / (header + widest)).min((room - (m - 1) as f32 * gap) / (m as f32 * lh))
+    };
+    let strips = (1..=tiles_x.min(12)).max_by(|&a, &b| strip_scale(a).total_cmp(&strip_scale(b))).unwrap_or(1);
+    let per = tiles_x.div_ceil(strips);
+    let overview_scale = strip_scale(strips);
     let mut items = vec![Item::text(
         area.x,
         area.y + 10.0,
@@ -130,8 +143,22 @@ pub fn pages(fonts: &Fonts, lang: Lang, d: &Diagram, area: Area, first_page: usi
             ),
         },
     )];
-    draw(fonts, d, &ov, overview_scale * LABEL >= 4.0, &mut items);
+    let strip_view = |g: usize| View {
+        scale: overview_scale,
+        x0: columns[(g * per).min(tiles_x)],
+        x1: columns[((g + 1) * per).min(tiles_x)],
+        y0: 0.0,
+        y1: lh,
+        ox: area.x,
+        oy: top + g as f32 * (lh * overview_scale + gap),
+        header,
+    };
+    for g in 0..strips {
+        // No labels: they would be unreadable here, and each is printed once, on its tile.
+        draw(fonts, d, &strip_view(g), false, &mut items);
+    }
     for &(b, c) in &tiles {
+        let ov = strip_view(c / per);
         let (x0, x1, y0, y1) = (columns[c], columns[c + 1], bands[b], bands[b + 1]);
         let (px, py) = (ov.x(f64::from(x0)), ov.y(f64::from(y0)));
         let (w, h) = ((x1 - x0) * overview_scale, (y1 - y0) * overview_scale);
