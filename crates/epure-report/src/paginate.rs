@@ -15,6 +15,8 @@ use crate::text::Lang;
 const MARGIN_X: f32 = 56.0;
 const MARGIN_X_LANDSCAPE: f32 = 36.0;
 const MARGIN_TOP: f32 = 62.0;
+/// Where the drawing starts on the pages of a tiled diagram, which carry no title.
+const TILE_TOP: f32 = 50.0;
 const MARGIN_BOTTOM: f32 = 58.0;
 const MARGIN_BOTTOM_LANDSCAPE: f32 = 50.0;
 
@@ -167,8 +169,11 @@ impl Paginator<'_> {
                         top = self.y + 4.0;
                     }
                     let area = Area { x: mx, y: top, w: self.width(), h: self.bottom() - top };
+                    let tiles = Area { x: mx, y: TILE_TOP, w: self.width(), h: self.bottom() - TILE_TOP };
                     let first = self.pages.len();
-                    for (i, items) in diagram::pages(self.fonts, self.lang, d, area, first).into_iter().enumerate() {
+                    for (i, items) in
+                        diagram::pages(self.fonts, self.lang, d, area, tiles, first).into_iter().enumerate()
+                    {
                         if i > 0 {
                             self.new_page(s.orientation, &s.title);
                         }
