@@ -245,8 +245,7 @@ fn y_cuts(l: &Layout, opts: &LayoutOptions, height: f32) -> Vec<f32> {
     while end - cuts[cuts.len() - 1] > height + 0.5 {
         let top = cuts[cuts.len() - 1];
         // The lowest lane border that keeps the tile within `height`.
-        let border =
-            l.lanes.iter().map(|b| (b.y + b.height) as f32).filter(|&y| y > top + 1.0 && y <= top + height).last();
+        let border = l.lanes.iter().map(|b| (b.y + b.height) as f32).rfind(|&y| y > top + 1.0 && y <= top + height);
         let cut = border.unwrap_or_else(|| {
             // A lane taller than a page: cut between its rows.
             let lane = l.lanes.iter().find(|b| ((b.y + b.height) as f32) > top + height);

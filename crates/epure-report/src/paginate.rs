@@ -86,7 +86,7 @@ impl Paginator<'_> {
             Orientation::Portrait => (A4_SHORT, A4_LONG),
             Orientation::Landscape => (A4_LONG, A4_SHORT),
         };
-        self.pages.push(Page { width, height, section: section.to_owned(), items: Vec::new() });
+        self.pages.push(Page { width, height, section: section.to_owned(), bookmark: None, items: Vec::new() });
         self.y = MARGIN_TOP;
     }
 
@@ -135,6 +135,9 @@ impl Paginator<'_> {
 
     fn section(&mut self, s: &Section) {
         self.new_page(s.orientation, &s.title);
+        if !s.title.is_empty() {
+            self.page().bookmark = Some(s.title.clone());
+        }
         let mx = self.mx();
         if !s.title.is_empty() {
             let (size, lh) = match s.orientation {

@@ -286,6 +286,7 @@ fn same_input_same_bytes_and_metadata() {
     let raw = String::from_utf8_lossy(&a);
     assert!(raw.contains("/Lang(fr-FR)"));
     assert!(raw.contains("EPUREA+"), "the font is embedded as a subset");
+    assert!(raw.contains("/Outlines"), "sections are in the outline");
     assert!(a.len() < 400_000, "fonts are subset: {} bytes", a.len());
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("r.pdf");
