@@ -359,3 +359,31 @@ fn model_snapshots() {
     ));
     insta::assert_json_snapshot!("cantine_before_after_fr", pair);
 }
+
+/// Nothing is drawn off the page: every line of text lies inside the page, clear of its edges,
+/// on every sample and on a diagram large enough to be tiled.
+#[test]
+fn every_text_stays_on_its_page() {
+    let fonts = fonts();
+    let mut procedures: Vec<Procedure> =
+        ["cantine-scolaire", "licence-debit-boissons", "permis-construire"].iter().map(|n| sample(n)).collect();
+    procedures.push(epure_core::synthetic::procedure(3, 150));
+    for p in &procedures {
+        let model = epure_report::model::build(&input(Lang::Fr, side(p, "v1", cantine_findings(), 1.0, 1.0), None));
+        for (i, page) in epure_report::paginate::paginate(&fonts, &model).iter().enumerate() {
+            for item in &page.items {
+                if let epure_report::page::Item::Text { x, y, size, bold, text, .. } = item {
+                    let right = x + fonts.width(text, *size, *bold);
+                    let inside =
+                        *x >= 20.0 && right <= page.width - 20.0 && y - size >= 20.0 && *y <= page.height - 20.0;
+                    assert!(
+                        inside,
+                        "{}: page {}: {text:?} at ({x}, {y}) to {right} is off the page",
+                        p.meta.name,
+                        i + 1
+                    );
+                }
+            }
+        }
+    }
+}
