@@ -9,8 +9,8 @@ use clap::Args;
 use epure_core::{Procedure, Variant};
 use epure_report::{Fonts, Lang as ReportLang, ProcedureSide, ReportInput};
 
-use crate::files;
 use crate::messages::Lang;
+use crate::{Status, files};
 
 #[derive(Args)]
 pub struct ReportArgs {
@@ -29,9 +29,13 @@ pub struct ReportArgs {
     date: Option<String>,
 }
 
-/// Runs the command; false when an input could not be read or the PDF not written (each
-/// problem already printed on one line naming the file).
-pub fn run(args: &ReportArgs, lang: Lang) -> bool {
+/// Runs the command: `BadInput` when an input could not be read or the PDF not written (each
+/// problem printed on one line naming the file).
+pub fn run(args: &ReportArgs, lang: Lang) -> Status {
+    if write_report(args, lang) { Status::Ok } else { Status::BadInput }
+}
+
+fn write_report(args: &ReportArgs, lang: Lang) -> bool {
     let read = |path: &Path| match files::read_procedure(path) {
         Ok(p) => Some(p),
         Err(problems) => {

@@ -68,14 +68,15 @@ impl View {
     }
 }
 
-/// The pages a diagram takes: one page when it fits at a readable size, else an overview
-/// followed by tiles. `first_page` is the number the first of them will carry (for the
-/// continuation marks).
-pub fn pages(fonts: &Fonts, lang: Lang, d: &Diagram, area: Area, first_page: usize) -> Vec<Vec<Item>> {
+/// The pages a diagram takes: one page when it fits at a readable size in `area` (the rest of
+/// the current page), else an overview there followed by tiles, each on a page of its own in
+/// `tile_area`. `first_page` is the number the first of them will carry (for the continuation
+/// marks).
+pub fn pages(fonts: &Fonts, lang: Lang, d: &Diagram, area: Area, tile_area: Area, first_page: usize) -> Vec<Vec<Item>> {
     let l = &d.layout;
-    // A line under the drawing for the continuation marks of tiles.
-    let nav_y = area.y + area.h - 2.0;
-    let area = Area { h: area.h - 14.0, ..area };
+    // A line under each tile for its continuation marks.
+    let nav_y = tile_area.y + tile_area.h - 2.0;
+    let tile_area = Area { h: tile_area.h - 14.0, ..tile_area };
     let opts = LayoutOptions::default();
     let header = opts.lane_header as f32;
     let (lw, lh) = ((l.width as f32).max(header + 1.0), (l.height as f32).max(1.0));
@@ -89,17 +90,39 @@ pub fn pages(fonts: &Fonts, lang: Lang, d: &Diagram, area: Area, first_page: usi
         return vec![items];
     }
 
-    let scale = min_scale;
-    let columns = x_cuts(l, &opts, (area.w / scale - header).max(opts.step_width as f32));
-    let bands = y_cuts(l, &opts, area.h / scale);
+    // Cut at the smallest readable scale, then share the columns evenly between the tiles and
+    // enlarge as far as the page allows: same number of pages, larger text.
+    let pitch = (opts.step_width + opts.column_gap) as f32;
+    let bands = y_cuts(l, &opts, tile_area.h / min_scale);
+    let mut columns = x_cuts(l, &opts, (tile_area.w / min_scale - header).max(pitch));
+    let total = ((lw - header) / pitch).ceil().max(1.0);
+    let per_tile = (total / (columns.len() - 1) as f32).ceil();
+    let tallest = bands.windows(2).map(|b| b[1] - b[0]).fold(1.0f32, f32::max);
+    let scale = (tile_area.w / (header + per_tile * pitch)).min(tile_area.h / tallest).min(MAX_SCALE).max(min_scale);
+    if scale > min_scale {
+        columns = x_cuts(l, &opts, per_tile * pitch + 0.5);
+    }
     let tiles: Vec<(usize, usize)> =
         (0..bands.len() - 1).flat_map(|b| (0..columns.len() - 1).map(move |c| (b, c))).collect();
     let page_of = |b: usize, c: usize| first_page + 1 + b * (columns.len() - 1) + c;
     let mut out = Vec::with_capacity(tiles.len() + 1);
 
-    // The overview: the whole drawing, the tiles outlined and numbered by page.
-    let overview_scale = (area.w / lw).min((area.h - 24.0) / lh);
-    let ov = View { scale: overview_scale, x0: header, x1: lw, y0: 0.0, y1: lh, ox: area.x, oy: area.y + 24.0, header };
+    // The overview: the whole drawing, the tiles outlined and numbered by page. A long drawing
+    // is wrapped into strips stacked down the page (like lines of text), each holding whole
+    // tiles, choosing the number of strips that gives the largest scale.
+    let tiles_x = columns.len() - 1;
+    let gap = 10.0;
+    let (top, room) = (area.y + 24.0, area.h - 24.0);
+    let strip_scale = |m: usize| {
+        let per = tiles_x.div_ceil(m);
+        let widest = (0..m)
+            .map(|g| columns[((g + 1) * per).min(tiles_x)] - columns[(g * per).min(tiles_x)])
+            .fold(0.0f32, f32::max);
+        (area.w / (header + widest)).min((room - (m - 1) as f32 * gap) / (m as f32 * lh))
+    };
+    let strips = (1..=tiles_x.min(12)).max_by(|&a, &b| strip_scale(a).total_cmp(&strip_scale(b))).unwrap_or(1);
+    let per = tiles_x.div_ceil(strips);
+    let overview_scale = strip_scale(strips);
     let mut items = vec![Item::text(
         area.x,
         area.y + 10.0,
@@ -121,8 +144,22 @@ pub fn pages(fonts: &Fonts, lang: Lang, d: &Diagram, area: Area, first_page: usi
             ),
         },
     )];
-    draw(fonts, d, &ov, overview_scale * LABEL >= 4.0, &mut items);
+    let strip_view = |g: usize| View {
+        scale: overview_scale,
+        x0: columns[(g * per).min(tiles_x)],
+        x1: columns[((g + 1) * per).min(tiles_x)],
+        y0: 0.0,
+        y1: lh,
+        ox: area.x,
+        oy: top + g as f32 * (lh * overview_scale + gap),
+        header,
+    };
+    for g in 0..strips {
+        // No labels: they would be unreadable here, and each is printed once, on its tile.
+        draw(fonts, d, &strip_view(g), false, &mut items);
+    }
     for &(b, c) in &tiles {
+        let ov = strip_view(c / per);
         let (x0, x1, y0, y1) = (columns[c], columns[c + 1], bands[b], bands[b + 1]);
         let (px, py) = (ov.x(f64::from(x0)), ov.y(f64::from(y0)));
         let (w, h) = ((x1 - x0) * overview_scale, (y1 - y0) * overview_scale);
@@ -149,8 +186,8 @@ pub fn pages(fonts: &Fonts, lang: Lang, d: &Diagram, area: Area, first_page: usi
             x1: columns[c + 1],
             y0: bands[b],
             y1: bands[b + 1],
-            ox: area.x,
-            oy: area.y,
+            ox: tile_area.x,
+            oy: tile_area.y,
             header,
         };
         let mut items = Vec::new();
@@ -161,16 +198,16 @@ pub fn pages(fonts: &Fonts, lang: Lang, d: &Diagram, area: Area, first_page: usi
             items.push(Item::rect(x - 3.0, nav_y - 9.0, w + 6.0, 12.0, Some(colour::AMBER), None));
             items.push(Item::text(x, nav_y, 8.0, true, colour::AMBER_DARK, text));
         };
-        let right = area.x + view.width();
+        let right = tile_area.x + view.width();
         if c + 1 < columns.len() - 1 {
             let text = format!("{} → p. {}", lang.pick("suite", "continued"), page_of(b, c + 1));
             let w = fonts.width(&text, 8.0, true);
             mark(text, right - w - 3.0, &mut items);
         }
         if c > 0 {
-            mark(format!("← p. {}", page_of(b, c - 1)), area.x + 3.0, &mut items);
+            mark(format!("← p. {}", page_of(b, c - 1)), tile_area.x + 3.0, &mut items);
         }
-        let centre = area.x + view.width() / 2.0;
+        let centre = tile_area.x + view.width() / 2.0;
         if b + 1 < bands.len() - 1 {
             mark(format!("{} ↓ p. {}", lang.pick("suite", "continued"), page_of(b + 1, c)), centre + 10.0, &mut items);
         }
@@ -208,8 +245,7 @@ fn y_cuts(l: &Layout, opts: &LayoutOptions, height: f32) -> Vec<f32> {
     while end - cuts[cuts.len() - 1] > height + 0.5 {
         let top = cuts[cuts.len() - 1];
         // The lowest lane border that keeps the tile within `height`.
-        let border =
-            l.lanes.iter().map(|b| (b.y + b.height) as f32).filter(|&y| y > top + 1.0 && y <= top + height).last();
+        let border = l.lanes.iter().map(|b| (b.y + b.height) as f32).rfind(|&y| y > top + 1.0 && y <= top + height);
         let cut = border.unwrap_or_else(|| {
             // A lane taller than a page: cut between its rows.
             let lane = l.lanes.iter().find(|b| ((b.y + b.height) as f32) > top + height);
@@ -254,18 +290,21 @@ fn draw(fonts: &Fonts, d: &Diagram, v: &View, text: bool, items: &mut Vec<Item>)
         ));
         if text {
             let size = small(s);
-            let lines = fonts.wrap(&lane.name, size, true, header_w - 8.0 * s);
+            let avail = header_w - 8.0 * s;
+            // Bold unless a word would have to be cut: then the narrower regular weight.
+            let bold = lane.name.split_whitespace().all(|w| fonts.width(w, size, true) <= avail);
+            let lines = fonts.wrap(&lane.name, size, bold, avail);
             let lh = size * 1.2;
             let max_lines = ((ph - 4.0) / lh).floor().max(1.0) as usize;
             let shown = lines.len().min(max_lines);
             let mut y = py + (ph - shown as f32 * lh) / 2.0 + size;
             for (k, line) in lines.iter().take(shown).enumerate() {
                 let line = if k + 1 == shown && shown < lines.len() {
-                    fonts.ellipsize(&format!("{line}…"), size, true, header_w - 8.0 * s)
+                    fonts.ellipsize(&format!("{line}…"), size, bold, avail)
                 } else {
                     line.clone()
                 };
-                items.push(Item::text(v.ox + 4.0 * s, y, size, true, colour::BLUE, line));
+                items.push(Item::text(v.ox + 4.0 * s, y, size, bold, colour::BLUE, line));
                 y += lh;
             }
         }

@@ -582,10 +582,10 @@ fn appendix(input: &ReportInput<'_>) -> Section {
             columns: vec![
                 Column {
                     title: lang.pick("Document ou donnée", "Document or datum").to_owned(),
-                    width: 3.0,
+                    width: 2.8,
                     align: Align::Left,
                 },
-                Column { title: lang.pick("Nature", "Kind").to_owned(), width: 0.9, align: Align::Left },
+                Column { title: lang.pick("Nature", "Kind").to_owned(), width: 1.15, align: Align::Left },
                 Column { title: lang.pick("Détenu par", "Held by").to_owned(), width: 1.3, align: Align::Left },
                 Column { title: lang.pick("Demandé", "Asked").to_owned(), width: 1.0, align: Align::Right },
                 Column { title: lang.pick("Saisi", "Keyed").to_owned(), width: 0.8, align: Align::Right },

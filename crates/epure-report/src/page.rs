@@ -130,5 +130,7 @@ pub struct Page {
     pub height: f32,
     /// The title of the section the page belongs to (running header).
     pub section: String,
+    /// An entry of the PDF's outline pointing at this page (the first page of a section).
+    pub bookmark: Option<String>,
     pub items: Vec<Item>,
 }

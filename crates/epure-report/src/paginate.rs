@@ -15,6 +15,8 @@ use crate::text::Lang;
 const MARGIN_X: f32 = 56.0;
 const MARGIN_X_LANDSCAPE: f32 = 36.0;
 const MARGIN_TOP: f32 = 62.0;
+/// Where the drawing starts on the pages of a tiled diagram, which carry no title.
+const TILE_TOP: f32 = 50.0;
 const MARGIN_BOTTOM: f32 = 58.0;
 const MARGIN_BOTTOM_LANDSCAPE: f32 = 50.0;
 
@@ -84,7 +86,7 @@ impl Paginator<'_> {
             Orientation::Portrait => (A4_SHORT, A4_LONG),
             Orientation::Landscape => (A4_LONG, A4_SHORT),
         };
-        self.pages.push(Page { width, height, section: section.to_owned(), items: Vec::new() });
+        self.pages.push(Page { width, height, section: section.to_owned(), bookmark: None, items: Vec::new() });
         self.y = MARGIN_TOP;
     }
 
@@ -132,8 +134,11 @@ impl Paginator<'_> {
     }
 
     fn section(&mut self, s: &Section) {
-        let mx = self.mx();
         self.new_page(s.orientation, &s.title);
+        if !s.title.is_empty() {
+            self.page().bookmark = Some(s.title.clone());
+        }
+        let mx = self.mx();
         if !s.title.is_empty() {
             let (size, lh) = match s.orientation {
                 Orientation::Portrait => (18.0, 24.0),
@@ -167,8 +172,11 @@ impl Paginator<'_> {
                         top = self.y + 4.0;
                     }
                     let area = Area { x: mx, y: top, w: self.width(), h: self.bottom() - top };
+                    let tiles = Area { x: mx, y: TILE_TOP, w: self.width(), h: self.bottom() - TILE_TOP };
                     let first = self.pages.len();
-                    for (i, items) in diagram::pages(self.fonts, self.lang, d, area, first).into_iter().enumerate() {
+                    for (i, items) in
+                        diagram::pages(self.fonts, self.lang, d, area, tiles, first).into_iter().enumerate()
+                    {
                         if i > 0 {
                             self.new_page(s.orientation, &s.title);
                         }

@@ -1,5 +1,6 @@
 //! Pages to PDF bytes with printpdf: fonts embedded as subsets, text kept as text (selectable
-//! and extractable), document metadata (title, author, subject, language).
+//! and extractable), document metadata (title, author, subject, language), an outline of the
+//! sections.
 //!
 //! printpdf names fonts and the document with ids drawn from a process-wide counter; to give
 //! the same bytes for the same input, the fonts get fixed ids here and the trailer's `/ID` is
@@ -45,6 +46,13 @@ pub fn write(fonts: &Fonts, pages: &[Page], meta: &Metadata) -> Result<Vec<u8>, 
     let (regular, bold) = (FontId(REGULAR.to_owned()), FontId(BOLD.to_owned()));
     doc.resources.fonts.map.insert(regular.clone(), printpdf::PdfFont::new(fonts.regular.clone()));
     doc.resources.fonts.map.insert(bold.clone(), printpdf::PdfFont::new(fonts.bold.clone()));
+    // The outline (bookmarks), with fixed ids so that the bytes stay the same.
+    for (i, p) in pages.iter().enumerate() {
+        if let Some(name) = &p.bookmark {
+            let annotation = printpdf::PageAnnotation { name: name.clone(), page: i + 1 };
+            doc.bookmarks.map.insert(printpdf::PageAnnotId(format!("B{i:05}")), annotation);
+        }
+    }
     let pages: Vec<PdfPage> = pages.iter().map(|p| page(p, &regular, &bold)).collect();
     doc.with_pages(pages);
 
@@ -52,7 +60,6 @@ pub fn write(fonts: &Fonts, pages: &[Page], meta: &Metadata) -> Result<Vec<u8>, 
     let mut lo = doc.to_lopdf_document(&PdfSaveOptions::default(), &mut warnings);
     if let Ok(catalog) = lo.catalog_mut() {
         catalog.set("Lang", Object::string_literal(meta.lang.as_bytes().to_vec()));
-        catalog.set("PageMode", Object::Name(b"UseNone".to_vec()));
     }
     // printpdf writes a PDF/X version key into the info dictionary whatever the conformance;
     // this document claims no PDF/X conformance, so the key (and empty fields) go.

@@ -149,6 +149,13 @@ fn squash(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace() && *c != '\u{a0}' && *c != '\u{202f}').collect()
 }
 
+/// Keeps a copy of a generated report to look at, when `EPURE_REPORT_DUMP` names a folder.
+fn dump(name: &str, bytes: &[u8]) {
+    if let Some(dir) = std::env::var_os("EPURE_REPORT_DUMP") {
+        std::fs::write(Path::new(&dir).join(name), bytes).expect("dump");
+    }
+}
+
 fn page_count(bytes: &[u8]) -> usize {
     let doc =
         printpdf::PdfDocument::parse(bytes, &printpdf::PdfParseOptions::default(), &mut Vec::new()).expect("parses");
@@ -172,6 +179,7 @@ fn single_procedure_report_in_french() {
         &fonts(),
     )
     .expect("report");
+    dump("single-fr.pdf", &bytes);
     let n = page_count(&bytes);
     let text = pdftotext(&bytes, "-raw");
     let flat = text.replace(['\u{a0}', '\u{202f}'], " ");
@@ -219,6 +227,7 @@ fn before_after_report_has_the_comparison_sections() {
         Some(side(&after, "v2 — cible", Vec::new(), 9.0, 41_000.0)),
     );
     let bytes = epure_report::render(&input, &fonts()).expect("report");
+    dump("before-after-fr.pdf", &bytes);
     let text = pdftotext(&bytes, "-raw");
     let flat = text.replace(['\u{a0}', '\u{202f}'], " ");
     for s in [
@@ -277,6 +286,7 @@ fn same_input_same_bytes_and_metadata() {
     let raw = String::from_utf8_lossy(&a);
     assert!(raw.contains("/Lang(fr-FR)"));
     assert!(raw.contains("EPUREA+"), "the font is embedded as a subset");
+    assert!(raw.contains("/Outlines"), "sections are in the outline");
     assert!(a.len() < 400_000, "fonts are subset: {} bytes", a.len());
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("r.pdf");
@@ -304,6 +314,7 @@ fn a_large_diagram_is_tiled_with_an_overview_and_continuation_marks() {
     let p = epure_core::synthetic::procedure(7, 120);
     let bytes =
         epure_report::render(&input(Lang::Fr, side(&p, "v1", Vec::new(), 1.0, 1.0), None), &fonts()).expect("report");
+    dump("tiled-fr.pdf", &bytes);
     let text = pdftotext(&bytes, "-raw");
     assert!(text.contains("Vue d'ensemble"), "overview page");
     assert!(text.contains("suite → p."), "continuation marks");
@@ -347,4 +358,32 @@ fn model_snapshots() {
         Some(side(&after, "v2 — cible", Vec::new(), 9.0, 41_000.0)),
     ));
     insta::assert_json_snapshot!("cantine_before_after_fr", pair);
+}
+
+/// Nothing is drawn off the page: every line of text lies inside the page, clear of its edges,
+/// on every sample and on a diagram large enough to be tiled.
+#[test]
+fn every_text_stays_on_its_page() {
+    let fonts = fonts();
+    let mut procedures: Vec<Procedure> =
+        ["cantine-scolaire", "licence-debit-boissons", "permis-construire"].iter().map(|n| sample(n)).collect();
+    procedures.push(epure_core::synthetic::procedure(3, 150));
+    for p in &procedures {
+        let model = epure_report::model::build(&input(Lang::Fr, side(p, "v1", cantine_findings(), 1.0, 1.0), None));
+        for (i, page) in epure_report::paginate::paginate(&fonts, &model).iter().enumerate() {
+            for item in &page.items {
+                if let epure_report::page::Item::Text { x, y, size, bold, text, .. } = item {
+                    let right = x + fonts.width(text, *size, *bold);
+                    let inside =
+                        *x >= 20.0 && right <= page.width - 20.0 && y - size >= 20.0 && *y <= page.height - 20.0;
+                    assert!(
+                        inside,
+                        "{}: page {}: {text:?} at ({x}, {y}) to {right} is off the page",
+                        p.meta.name,
+                        i + 1
+                    );
+                }
+            }
+        }
+    }
 }

@@ -1,0 +1,101 @@
+//! `epure report` as people run it: the PDF is written (atomically), speaks French by default
+//! and English on request, and bad input gets one line and exit status 2.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn epure(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_epure")).args(args).output().expect("run epure")
+}
+
+fn sample(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/samples").join(format!("{name}.epure.json"))
+}
+
+fn text_of(pdf: &Path) -> String {
+    let out = Command::new("pdftotext").args(["-raw", pdf.to_str().unwrap(), "-"]).output().expect("pdftotext");
+    String::from_utf8_lossy(&out.stdout).replace(['\u{a0}', '\u{202f}'], " ")
+}
+
+#[test]
+fn report_on_one_procedure() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("rapport.pdf");
+    let run = epure(&[
+        "report",
+        sample("cantine-scolaire").to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--date",
+        "2026-11-28",
+        "--author",
+        "Service Éducation",
+    ]);
+    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+    let text = text_of(&out);
+    for s in [
+        "Inscription à la cantine scolaire",
+        "28 novembre 2026",
+        "Service Éducation",
+        "Synthèse",
+        "Annexe",
+        "Passages de relais",
+    ] {
+        assert!(text.contains(s), "{s:?} missing");
+    }
+    assert!(!text.contains("Procédure cible"));
+    // Only the report is left in the folder: no temporary file.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn before_after_report_in_english() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("report.pdf");
+    let run = epure(&[
+        "report",
+        sample("conge-agent").to_str().unwrap(),
+        sample("conge-agent").to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--lang",
+        "en",
+        "--date",
+        "2026-11-28",
+    ]);
+    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+    let text = text_of(&out);
+    for s in [
+        "Analysis and simplification report",
+        "28 November 2026",
+        "Target procedure",
+        "Figures before / after",
+        "Changes made",
+    ] {
+        assert!(text.contains(s), "{s:?} missing");
+    }
+}
+
+#[test]
+fn bad_input_gets_one_line_and_no_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.epure.json");
+    std::fs::write(&bad, b"{").unwrap();
+    let out = dir.path().join("r.pdf");
+    let run = epure(&[
+        "report",
+        sample("cantine-scolaire").to_str().unwrap(),
+        bad.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(run.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.starts_with(&format!("{}: ", bad.display())), "{err}");
+    assert!(!out.exists());
+
+    let missing = epure(&["report", "/nonexistent/p.epure.json", "-o", out.to_str().unwrap()]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert_eq!(String::from_utf8_lossy(&missing.stderr), "/nonexistent/p.epure.json: no such file\n");
+}
