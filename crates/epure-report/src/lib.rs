@@ -13,6 +13,7 @@
 //! The model is pure and snapshot-tested; fonts come in as bytes ([`Fonts::from_bytes`]); no
 //! phase reads a clock or a file, so the same input and date give the same bytes.
 
+mod appendix;
 pub mod diagram;
 pub mod facts;
 pub mod input;
