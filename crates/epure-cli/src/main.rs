@@ -124,7 +124,28 @@ fn main() -> ExitCode {
     let status = match cli.command {
         Command::Validate { files } => validate(&files, lang),
         Command::Fmt { check, files } => fmt(&files, check, lang),
+        Command::Import { files, output: Some(output) } => ok(bpmn_cmds::convert(&files, &output, lang)),
+        Command::Import { files, output: None } => store_cmds::import(&files, cli.store.db.as_deref(), lang),
+        Command::Export { source, output, flagged } if bpmn_cmds::is_bpmn(&output) => {
+            match store_cmds::procedure_from(&source, cli.store.db.as_deref()) {
+                Ok((name, procedure)) => ok(bpmn_cmds::export(&name, &procedure, &output, &flagged, lang)),
+                Err(status) => status,
+            }
+        }
+        Command::Export { source, output, .. } => store_cmds::export(&source, &output, cli.store.db.as_deref()),
+        Command::Store(command) => store_cmds::run(command, cli.store.db.as_deref(), lang),
         Command::Report(args) => report::run(&args, lang),
+        Command::Simplify { file, accept, output } => match simplify_cmds::parse_accept(&accept) {
+            Ok(accept) => ok(simplify_cmds::run_simplify(&file, &accept, &output, lang)),
+            Err(e) => {
+                eprintln!("--accept: {e}");
+                Status::BadInput
+            }
+        },
+        Command::Compare { before, after, format } => {
+            ok(simplify_cmds::run_compare(&before, &after, matches!(format, FormatArg::Json), lang))
+        }
+        Command::Analyze { file, format } => analyze(&file, format, lang),
     };
     match status {
         Status::Ok => ExitCode::SUCCESS,

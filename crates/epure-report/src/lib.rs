@@ -14,6 +14,7 @@
 //! phase reads a clock or a file, so the same input and date give the same bytes.
 
 pub mod analysed;
+mod appendix;
 pub mod diagram;
 pub mod facts;
 pub mod input;
