@@ -19,10 +19,8 @@ pub struct AppState {
 impl AppState {
     /// Opens the store and, when it holds no procedure yet, imports the samples.
     pub fn open() -> AppState {
-        let store = epure_store::resolve_path(None)
-            .and_then(Store::open)
-            .map_err(AppError::from)
-            .and_then(|mut store| {
+        let store =
+            epure_store::resolve_path(None).and_then(Store::open).map_err(AppError::from).and_then(|mut store| {
                 seed_samples(&mut store)?;
                 Ok(Arc::new(Mutex::new(store)))
             });

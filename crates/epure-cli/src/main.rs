@@ -6,9 +6,9 @@
 mod bpmn_cmds;
 mod files;
 mod messages;
-mod store_cmds;
 mod report;
 mod simplify_cmds;
+mod store_cmds;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -134,7 +134,7 @@ fn main() -> ExitCode {
         }
         Command::Export { source, output, .. } => store_cmds::export(&source, &output, cli.store.db.as_deref()),
         Command::Store(command) => store_cmds::run(command, cli.store.db.as_deref(), lang),
-        Command::Report(args) => report::run(&args, lang),
+        Command::Report(args) => report::run(&args, cli.store.db.as_deref(), lang),
         Command::Simplify { file, accept, output } => match simplify_cmds::parse_accept(&accept) {
             Ok(accept) => ok(simplify_cmds::run_simplify(&file, &accept, &output, lang)),
             Err(e) => {

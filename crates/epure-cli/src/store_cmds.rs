@@ -149,7 +149,8 @@ pub fn export(id: &str, output: &Path, db: Option<&Path>) -> Status {
 /// else a procedure id in the store. Returns the name to use in messages and the procedure.
 pub fn procedure_from(source: &str, db: Option<&Path>) -> Result<(String, Procedure), Status> {
     let file = Path::new(source);
-    if file.is_file() {
+    // Anything that looks like a path is read as a file (a typo must not open the store).
+    if file.is_file() || source.contains('/') || source.ends_with(".json") {
         return files::read_procedure(file).map(|p| (source.to_owned(), p)).map_err(|problems| {
             for problem in problems {
                 eprintln!("{source}: {problem}");
@@ -214,4 +215,40 @@ fn edit_stream(store: &mut Store, id: &str, count: u64) -> Result<(), StoreError
         writeln!(out, "ack {n}").and_then(|()| out.flush()).map_err(|e| StoreError::Internal(e.to_string()))?;
     }
     Ok(())
+}
+
+/// Keeps a generated report in the store with its procedure; prints the report's number.
+pub fn keep_report(
+    procedure_id: &str,
+    lang_tag: &str,
+    pages: usize,
+    pdf: &[u8],
+    db: Option<&Path>,
+    lang: Lang,
+) -> bool {
+    let (path, mut store) = match open(db) {
+        Ok(opened) => opened,
+        Err(_) => return false,
+    };
+    let new = epure_store::NewReport {
+        procedure_id: procedure_id.to_owned(),
+        lang: lang_tag.to_owned(),
+        page_count: u32::try_from(pages).unwrap_or(u32::MAX),
+        ..Default::default()
+    };
+    match store.add_report(&new, pdf) {
+        Ok(info) => {
+            match lang {
+                Lang::Fr => {
+                    println!("rapport n° {} enregistré avec la démarche {procedure_id} ({pages} pages)", info.id)
+                }
+                Lang::En => println!("report {} kept with procedure {procedure_id} ({pages} pages)", info.id),
+            }
+            true
+        }
+        Err(e) => {
+            fail(&path, &e);
+            false
+        }
+    }
 }

@@ -68,7 +68,11 @@ fn validate_speaks_english_on_request() {
 #[test]
 fn bad_input_gets_one_line_and_exit_2() {
     check_refused("empty.epure.json", b"", "the file is empty");
-    check_refused("garbage.epure.json", &[0x89, b'P', b'N', b'G', 0, 1, 2, 0xff], "not valid JSON: expected value (line 1, column 1)");
+    check_refused(
+        "garbage.epure.json",
+        &[0x89, b'P', b'N', b'G', 0, 1, 2, 0xff],
+        "not valid JSON: expected value (line 1, column 1)",
+    );
     let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
     check_refused("deep.epure.json", deep.as_bytes(), "not valid JSON: nested too deeply (line 1, column 128)");
     check_refused("array.epure.json", b"[]", "not an Épure procedure: the file must hold a JSON object");

@@ -99,3 +99,32 @@ fn bad_input_gets_one_line_and_no_report() {
     assert_eq!(missing.status.code(), Some(2));
     assert_eq!(String::from_utf8_lossy(&missing.stderr), "/nonexistent/p.epure.json: no such file\n");
 }
+
+#[test]
+fn a_report_on_a_procedure_of_the_store_is_kept_in_the_store_byte_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("epure.db");
+    let db_arg = db.to_str().unwrap();
+    let sample = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/samples/conge-agent.epure.json");
+    let import = Command::new(env!("CARGO_BIN_EXE_epure"))
+        .args(["--db", db_arg, "import", sample.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let id = String::from_utf8_lossy(&import.stdout).trim().to_owned();
+    let pdf = dir.path().join("rapport.pdf");
+    let out = Command::new(env!("CARGO_BIN_EXE_epure"))
+        .args(["--db", db_arg, "report", &id, "-o", pdf.to_str().unwrap(), "--date", "2026-11-28"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        String::from_utf8_lossy(&out.stdout).starts_with("rapport n° "),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let store = epure_store::Store::open(&db).unwrap();
+    let reports = store.reports(&id).unwrap();
+    assert_eq!(reports.len(), 1);
+    assert!(reports[0].page_count > 1);
+    assert_eq!(store.report_pdf(reports[0].id).unwrap(), std::fs::read(&pdf).unwrap());
+}

@@ -25,7 +25,8 @@ fn simplify_writes_a_target_version_and_compare_shows_the_gains() {
     let c = epure(&["compare", input.to_str().unwrap(), out.to_str().unwrap(), "--format", "json"]);
     assert_eq!(c.status.code(), Some(0));
     let json: serde_json::Value = serde_json::from_slice(&c.stdout).unwrap();
-    let metric = |name: &str| json["metrics"].as_array().unwrap().iter().find(|m| m["metric"] == name).cloned().unwrap();
+    let metric =
+        |name: &str| json["metrics"].as_array().unwrap().iter().find(|m| m["metric"] == name).cloned().unwrap();
     assert!(metric("requests_per_case")["change"].as_f64().unwrap() < 0.0);
     assert!(metric("lead_time_min")["change"].as_f64().unwrap() <= 0.0);
     assert!(json["diff"]["steps_changed"].as_array().is_some_and(|a| !a.is_empty()));

@@ -13,9 +13,9 @@ pub mod format;
 pub mod graph;
 pub mod layout;
 pub mod model;
+mod num;
 pub mod simplify;
 pub mod synthetic;
-mod num;
 
 pub use edit::{Edit, EditError};
 pub use format::{Problem, ReadError};

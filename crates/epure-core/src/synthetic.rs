@@ -7,8 +7,7 @@
 //! to an end, so generated procedures exercise the same paths as drawn ones.
 
 use crate::model::{
-    Actor, ActorKind, Channel, DataItem, DataKind, Extra, Flow, Medium, Outcome, Procedure, Step, StepKind,
-    ValueClass,
+    Actor, ActorKind, Channel, DataItem, DataKind, Extra, Flow, Medium, Outcome, Procedure, Step, StepKind, ValueClass,
 };
 
 /// A small deterministic pseudo-random generator (SplitMix64): no dependency, same sequence on
@@ -53,10 +52,28 @@ const LANES: [(&str, &str, ActorKind, Option<f64>); 6] = [
     ("si", "Système d'information", ActorKind::System, Some(0.0)),
 ];
 
-const VERBS: [&str; 10] =
-    ["Vérifier", "Saisir", "Transmettre", "Instruire", "Contrôler", "Compléter", "Envoyer", "Enregistrer", "Examiner", "Notifier"];
-const OBJECTS: [&str; 8] =
-    ["le dossier", "les pièces", "la demande", "le formulaire", "le justificatif", "l'avis", "la décision", "le paiement"];
+const VERBS: [&str; 10] = [
+    "Vérifier",
+    "Saisir",
+    "Transmettre",
+    "Instruire",
+    "Contrôler",
+    "Compléter",
+    "Envoyer",
+    "Enregistrer",
+    "Examiner",
+    "Notifier",
+];
+const OBJECTS: [&str; 8] = [
+    "le dossier",
+    "les pièces",
+    "la demande",
+    "le formulaire",
+    "le justificatif",
+    "l'avis",
+    "la décision",
+    "le paiement",
+];
 const DATA: [(&str, &str, DataKind, &[&str]); 8] = [
     ("domicile", "Justificatif de domicile", DataKind::Document, &[]),
     ("identite", "Pièce d'identité", DataKind::Document, &[]),
@@ -135,7 +152,8 @@ impl Builder {
 
     fn work_step(&mut self) -> String {
         let id = self.step_id();
-        let kind = *self.rng.pick(&[StepKind::Task, StepKind::Task, StepKind::Task, StepKind::Check, StepKind::Approval]);
+        let kind =
+            *self.rng.pick(&[StepKind::Task, StepKind::Task, StepKind::Task, StepKind::Check, StepKind::Approval]);
         let mut s = Step::new(id, kind);
         let lane = self.rng.below(self.p.actors.len());
         s.actor = Some(self.p.actors[lane].id.clone());
@@ -144,7 +162,13 @@ impl Builder {
         if self.rng.chance(1, 2) {
             s.wait_min = Some((self.rng.below(10) * 210) as f64);
         }
-        s.channel = Some(*self.rng.pick(&[Channel::Counter, Channel::Paper, Channel::Online, Channel::Internal, Channel::Email]));
+        s.channel = Some(*self.rng.pick(&[
+            Channel::Counter,
+            Channel::Paper,
+            Channel::Online,
+            Channel::Internal,
+            Channel::Email,
+        ]));
         s.value = Some(*self.rng.pick(&[ValueClass::ValueAdding, ValueClass::Required, ValueClass::Waste]));
         let item = self.rng.below(self.p.data.len());
         let data = self.p.data[item].id.clone();

@@ -57,7 +57,10 @@ fn malformed_files_are_refused_with_one_line() {
 #[test]
 fn format_and_version_are_checked_first() {
     check(|v| drop(v.as_object_mut().unwrap().remove("format")), &["format: missing (expected \"epure.procedure\")"]);
-    check(|v| v["format"] = json!("bpmn"), &["format: \"bpmn\" is not an Épure procedure (expected \"epure.procedure\")"]);
+    check(
+        |v| v["format"] = json!("bpmn"),
+        &["format: \"bpmn\" is not an Épure procedure (expected \"epure.procedure\")"],
+    );
     check(|v| drop(v.as_object_mut().unwrap().remove("version")), &["version: missing"]);
     check(
         |v| v["version"] = json!(2),
@@ -71,17 +74,42 @@ fn format_and_version_are_checked_first() {
 fn missing_required_fields_are_named_with_their_owner() {
     check(|v| drop(v.as_object_mut().unwrap().remove("procedure")), &["procedure: missing"]);
     check(|v| drop(v["procedure"].as_object_mut().unwrap().remove("name")), &["procedure.name: missing"]);
-    check(|v| drop(v["actors"][1].as_object_mut().unwrap().remove("id")), &["actors[1].id: missing", "steps[2].actor: unknown actor \"accueil\" (step \"verif\")"]);
-    check(|v| drop(v["actors"][1].as_object_mut().unwrap().remove("name")), &["actors[1].name: missing (actor \"accueil\")"]);
-    check(|v| drop(v["actors"][1].as_object_mut().unwrap().remove("kind")), &["actors[1].kind: missing (actor \"accueil\")"]);
-    check(|v| drop(v["data"][0].as_object_mut().unwrap().remove("name")), &["data[0].name: missing (data item \"domicile\")"]);
-    check(|v| drop(v["steps"][2].as_object_mut().unwrap().remove("label")), &["steps[2].label: missing (step \"verif\")"]);
-    check(|v| drop(v["steps"][2].as_object_mut().unwrap().remove("kind")), &["steps[2].kind: missing (step \"verif\")"]);
+    check(
+        |v| drop(v["actors"][1].as_object_mut().unwrap().remove("id")),
+        &["actors[1].id: missing", "steps[2].actor: unknown actor \"accueil\" (step \"verif\")"],
+    );
+    check(
+        |v| drop(v["actors"][1].as_object_mut().unwrap().remove("name")),
+        &["actors[1].name: missing (actor \"accueil\")"],
+    );
+    check(
+        |v| drop(v["actors"][1].as_object_mut().unwrap().remove("kind")),
+        &["actors[1].kind: missing (actor \"accueil\")"],
+    );
+    check(
+        |v| drop(v["data"][0].as_object_mut().unwrap().remove("name")),
+        &["data[0].name: missing (data item \"domicile\")"],
+    );
+    check(
+        |v| drop(v["steps"][2].as_object_mut().unwrap().remove("label")),
+        &["steps[2].label: missing (step \"verif\")"],
+    );
+    check(
+        |v| drop(v["steps"][2].as_object_mut().unwrap().remove("kind")),
+        &["steps[2].kind: missing (step \"verif\")"],
+    );
     check(
         |v| drop(v["steps"][2].as_object_mut().unwrap().remove("actor")),
         &["steps[2].actor: missing: a check needs a lane (step \"verif\")"],
     );
-    check(|v| drop(v["steps"][2].as_object_mut().unwrap().remove("id")), &["steps[2].id: missing", "flows[1].to: unknown step \"verif\" (flow \"f2\")", "flows[2].from: unknown step \"verif\" (flow \"f3\")"]);
+    check(
+        |v| drop(v["steps"][2].as_object_mut().unwrap().remove("id")),
+        &[
+            "steps[2].id: missing",
+            "flows[1].to: unknown step \"verif\" (flow \"f2\")",
+            "flows[2].from: unknown step \"verif\" (flow \"f3\")",
+        ],
+    );
     check(|v| drop(v["flows"][1].as_object_mut().unwrap().remove("to")), &["flows[1].to: missing (flow \"f2\")"]);
     check(|v| drop(v["flows"][1].as_object_mut().unwrap().remove("from")), &["flows[1].from: missing (flow \"f2\")"]);
     // Start and end steps need no label.
@@ -90,9 +118,29 @@ fn missing_required_fields_are_named_with_their_owner() {
 
 #[test]
 fn duplicate_ids_name_the_earlier_use() {
-    check(|v| v["actors"][2]["id"] = json!("usager"), &["actors[2].id: duplicate id \"usager\" (already used by actors[0])", "steps[3].actor: unknown actor \"educ\" (step \"saisie\")"]);
-    check(|v| v["data"][1]["id"] = json!("domicile"), &["data[1].id: duplicate id \"domicile\" (already used by data[0])", "steps[1].requests[1]: unknown data item \"qf\" (step \"depot\")", "steps[3].enters[1]: unknown data item \"qf\" (step \"saisie\")"]);
-    check(|v| v["steps"][3]["id"] = json!("depot"), &["steps[3].id: duplicate id \"depot\" (already used by steps[1])", "flows[2].to: unknown step \"saisie\" (flow \"f3\")", "flows[3].from: unknown step \"saisie\" (flow \"f4\")"]);
+    check(
+        |v| v["actors"][2]["id"] = json!("usager"),
+        &[
+            "actors[2].id: duplicate id \"usager\" (already used by actors[0])",
+            "steps[3].actor: unknown actor \"educ\" (step \"saisie\")",
+        ],
+    );
+    check(
+        |v| v["data"][1]["id"] = json!("domicile"),
+        &[
+            "data[1].id: duplicate id \"domicile\" (already used by data[0])",
+            "steps[1].requests[1]: unknown data item \"qf\" (step \"depot\")",
+            "steps[3].enters[1]: unknown data item \"qf\" (step \"saisie\")",
+        ],
+    );
+    check(
+        |v| v["steps"][3]["id"] = json!("depot"),
+        &[
+            "steps[3].id: duplicate id \"depot\" (already used by steps[1])",
+            "flows[2].to: unknown step \"saisie\" (flow \"f3\")",
+            "flows[3].from: unknown step \"saisie\" (flow \"f4\")",
+        ],
+    );
     check(
         |v| {
             v["flows"][0]["id"] = json!("a");
@@ -104,7 +152,10 @@ fn duplicate_ids_name_the_earlier_use() {
 
 #[test]
 fn unknown_references_name_the_missing_id() {
-    check(|v| v["steps"][2]["actor"] = json!("acceuil"), &["steps[2].actor: unknown actor \"acceuil\" (step \"verif\")"]);
+    check(
+        |v| v["steps"][2]["actor"] = json!("acceuil"),
+        &["steps[2].actor: unknown actor \"acceuil\" (step \"verif\")"],
+    );
     for field in ["requests", "enters", "checks", "produces"] {
         check(
             |v| v["steps"][2][field] = json!(["domicile", "rib"]),
@@ -117,17 +168,26 @@ fn unknown_references_name_the_missing_id() {
 
 #[test]
 fn negative_numbers_are_refused() {
-    check(|v| v["steps"][1]["duration_min"] = json!(-20), &["steps[1].duration_min: negative number -20 (step \"depot\")"]);
+    check(
+        |v| v["steps"][1]["duration_min"] = json!(-20),
+        &["steps[1].duration_min: negative number -20 (step \"depot\")"],
+    );
     check(|v| v["steps"][3]["wait_min"] = json!(-1.5), &["steps[3].wait_min: negative number -1.5 (step \"saisie\")"]);
     check(|v| v["steps"][1]["cost_eur"] = json!(-3), &["steps[1].cost_eur: negative number -3 (step \"depot\")"]);
-    check(|v| v["actors"][1]["hourly_cost_eur"] = json!(-30), &["actors[1].hourly_cost_eur: negative number -30 (actor \"accueil\")"]);
+    check(
+        |v| v["actors"][1]["hourly_cost_eur"] = json!(-30),
+        &["actors[1].hourly_cost_eur: negative number -30 (actor \"accueil\")"],
+    );
     check(|v| v["procedure"]["cases_per_year"] = json!(-1), &["procedure.cases_per_year: negative number -1"]);
     check(|v| v["flows"][2]["delay_min"] = json!(-1440), &["flows[2].delay_min: negative number -1440 (flow \"f3\")"]);
 }
 
 /// The worked example with a decision after the check: complete (p) or back to the family.
 fn with_decision(v: &mut Value, p_ok: Value, p_back: Value) {
-    v["steps"].as_array_mut().unwrap().insert(3, json!({ "id": "d", "label": "Dossier complet ?", "kind": "decision" }));
+    v["steps"]
+        .as_array_mut()
+        .unwrap()
+        .insert(3, json!({ "id": "d", "label": "Dossier complet ?", "kind": "decision" }));
     v["flows"] = json!([
         { "from": "s", "to": "depot" }, { "from": "depot", "to": "verif" }, { "from": "verif", "to": "d" },
         { "id": "ok", "from": "d", "to": "saisie", "probability": p_ok },
@@ -140,7 +200,13 @@ fn with_decision(v: &mut Value, p_ok: Value, p_back: Value) {
 fn probabilities_are_checked() {
     check(|v| with_decision(v, json!(0.8), json!(0.2)), &[]);
     check(|v| with_decision(v, json!(0.8), json!(0.2005)), &[]);
-    check(|v| with_decision(v, json!(1.5), json!(-0.5)), &["flows[3].probability: 1.5 is outside [0, 1] (flow \"ok\")", "flows[4].probability: -0.5 is outside [0, 1] (flow \"back\")"]);
+    check(
+        |v| with_decision(v, json!(1.5), json!(-0.5)),
+        &[
+            "flows[3].probability: 1.5 is outside [0, 1] (flow \"ok\")",
+            "flows[4].probability: -0.5 is outside [0, 1] (flow \"back\")",
+        ],
+    );
     check(
         |v| with_decision(v, json!(0.7), json!(0.2)),
         &["steps[3]: the probabilities of the flows out of decision \"d\" sum to 0.9, not 1 (ok, back)"],
@@ -165,16 +231,31 @@ fn probabilities_are_checked() {
 
 #[test]
 fn exactly_one_start() {
-    check(|v| v["steps"][0]["kind"] = json!("task"), &["steps[0].label: missing (step \"s\")", "steps[0].actor: missing: a task needs a lane (step \"s\")", "steps: no start step (a procedure has exactly one)"]);
-    check(|v| v["steps"][4]["kind"] = json!("start"), &["steps[4].kind: a second start step \"e\" (a procedure has exactly one; the first is \"s\")"]);
+    check(
+        |v| v["steps"][0]["kind"] = json!("task"),
+        &[
+            "steps[0].label: missing (step \"s\")",
+            "steps[0].actor: missing: a task needs a lane (step \"s\")",
+            "steps: no start step (a procedure has exactly one)",
+        ],
+    );
+    check(
+        |v| v["steps"][4]["kind"] = json!("start"),
+        &["steps[4].kind: a second start step \"e\" (a procedure has exactly one; the first is \"s\")"],
+    );
 }
 
 #[test]
 fn wrong_types_and_kinds_name_their_field() {
-    check(|v| v["steps"][1]["duration_min"] = json!("20"), &["steps[1].duration_min: invalid type: string \"20\", expected f64"]);
+    check(
+        |v| v["steps"][1]["duration_min"] = json!("20"),
+        &["steps[1].duration_min: invalid type: string \"20\", expected f64"],
+    );
     check(
         |v| v["steps"][1]["kind"] = json!("tache"),
-        &["steps[1].kind: unknown variant `tache`, expected one of `start`, `end`, `task`, `approval`, `check`, `decision`, `parallel`"],
+        &[
+            "steps[1].kind: unknown variant `tache`, expected one of `start`, `end`, `task`, `approval`, `check`, `decision`, `parallel`",
+        ],
     );
     check(|v| v["actors"] = json!({}), &["actors: invalid type: map, expected a sequence"]);
 }
@@ -184,8 +265,14 @@ fn half_drawn_procedures_are_accepted() {
     // A step no case reaches, a dead end, a loop, a task with two ways out: the analysis reports them.
     check(
         |v| {
-            v["steps"].as_array_mut().unwrap().push(json!({ "id": "orphan", "label": "Archiver", "kind": "task", "actor": "educ" }));
-            v["steps"].as_array_mut().unwrap().push(json!({ "id": "stuck", "label": "Relancer", "kind": "task", "actor": "accueil" }));
+            v["steps"]
+                .as_array_mut()
+                .unwrap()
+                .push(json!({ "id": "orphan", "label": "Archiver", "kind": "task", "actor": "educ" }));
+            v["steps"]
+                .as_array_mut()
+                .unwrap()
+                .push(json!({ "id": "stuck", "label": "Relancer", "kind": "task", "actor": "accueil" }));
             let flows = v["flows"].as_array_mut().unwrap();
             flows.push(json!({ "from": "verif", "to": "stuck" }));
             flows.push(json!({ "from": "saisie", "to": "depot" }));
@@ -203,10 +290,7 @@ fn several_problems_are_all_reported_and_summarised_in_one_line() {
     v["steps"][1]["duration_min"] = json!(-1);
     let e = from_str(&v.to_string()).unwrap_err();
     assert_eq!(e.problems.len(), 2);
-    assert_eq!(
-        e.to_string(),
-        "steps[1].duration_min: negative number -1 (step \"depot\") (and 1 more problem)"
-    );
+    assert_eq!(e.to_string(), "steps[1].duration_min: negative number -1 (step \"depot\") (and 1 more problem)");
 }
 
 #[test]

@@ -28,7 +28,11 @@ fn every_sample_loads_is_canonical_and_well_formed() {
         let canonical = to_string(&p);
         let text = String::from_utf8_lossy(&bytes);
         if let Some((n, (want, got))) = canonical.lines().zip(text.lines()).enumerate().find(|(_, (a, b))| a != b) {
-            panic!("{} is not canonical (run `epure fmt`); line {}:\n  is:        {got}\n  should be: {want}", file.display(), n + 1);
+            panic!(
+                "{} is not canonical (run `epure fmt`); line {}:\n  is:        {got}\n  should be: {want}",
+                file.display(),
+                n + 1
+            );
         }
         assert_eq!(canonical.len(), text.len(), "{} is canonical (run `epure fmt`)", file.display());
         assert!(p.actors.iter().any(|a| a.kind == ActorKind::User), "{}: a user lane", file.display());

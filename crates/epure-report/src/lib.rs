@@ -41,18 +41,28 @@ pub enum ReportError {
 
 /// Builds the report and returns the PDF bytes.
 pub fn render(input: &ReportInput<'_>, fonts: &Fonts) -> Result<Vec<u8>, ReportError> {
+    render_with_page_count(input, fonts).map(|(bytes, _)| bytes)
+}
+
+/// Builds the report and returns the PDF bytes and the number of pages (the store keeps it).
+pub fn render_with_page_count(input: &ReportInput<'_>, fonts: &Fonts) -> Result<(Vec<u8>, usize), ReportError> {
     let model = model::build(input);
-    render_model(&model, fonts)
+    let pages = paginate::paginate(fonts, &model);
+    Ok((write_pages(&model, fonts, &pages)?, pages.len()))
 }
 
 /// Lays out and writes an already built model.
 pub fn render_model(model: &ReportModel, fonts: &Fonts) -> Result<Vec<u8>, ReportError> {
     let pages = paginate::paginate(fonts, model);
+    write_pages(model, fonts, &pages)
+}
+
+fn write_pages(model: &ReportModel, fonts: &Fonts, pages: &[page::Page]) -> Result<Vec<u8>, ReportError> {
     let meta = pdf::Metadata {
         title: model.title.clone(),
         author: model.author.clone(),
         subject: model.procedure_name.clone(),
         lang: model.lang.tag().to_owned(),
     };
-    Ok(pdf::write(fonts, &pages, &meta)?)
+    Ok(pdf::write(fonts, pages, &meta)?)
 }

@@ -89,7 +89,8 @@ pub fn diff(before: &Procedure, after: &Procedure) -> GraphDiff {
         }
     }
     let matched_after: HashMap<&str, &str> = matching.iter().map(|(a, b)| (*b, *a)).collect();
-    out.steps_added = after.steps().filter(|b| !matched_after.contains_key(b.id.as_str())).map(|b| b.id.clone()).collect();
+    out.steps_added =
+        after.steps().filter(|b| !matched_after.contains_key(b.id.as_str())).map(|b| b.id.clone()).collect();
 
     // A flow of the first procedure, seen through the matching: the pair of ends it joins there.
     let mut remaining: HashMap<(&str, &str), usize> = HashMap::new();
@@ -258,7 +259,10 @@ mod tests {
         // A step is added after keying in.
         check(
             |v| {
-                v["steps"].as_array_mut().unwrap().insert(4, json!({ "id": "notif", "label": "Notifier", "kind": "task", "actor": "educ" }));
+                v["steps"]
+                    .as_array_mut()
+                    .unwrap()
+                    .insert(4, json!({ "id": "notif", "label": "Notifier", "kind": "task", "actor": "educ" }));
                 v["flows"][3] = json!({ "id": "f4", "from": "saisie", "to": "notif" });
                 v["flows"].as_array_mut().unwrap().push(json!({ "id": "f5", "from": "notif", "to": "e" }));
             },
@@ -288,7 +292,10 @@ mod tests {
             |v| {
                 v["steps"][2]["id"] = json!("v1");
                 let steps = v["steps"].as_array_mut().unwrap();
-                steps.insert(3, json!({ "id": "v2", "label": "Vérifier les pièces", "kind": "check", "actor": "accueil" }));
+                steps.insert(
+                    3,
+                    json!({ "id": "v2", "label": "Vérifier les pièces", "kind": "check", "actor": "accueil" }),
+                );
                 v["flows"] = json!([
                     { "from": "s", "to": "depot" }, { "id": "a", "from": "depot", "to": "v1" },
                     { "id": "b", "from": "v1", "to": "v2" }, { "id": "c", "from": "v2", "to": "saisie" },

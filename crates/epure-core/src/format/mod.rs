@@ -60,7 +60,9 @@ impl fmt::Display for ReadError {
         match self.problems.as_slice() {
             [] => f.write_str("invalid procedure"),
             [only] => write!(f, "{only}"),
-            [first, rest @ ..] => write!(f, "{first} (and {} more problem{})", rest.len(), if rest.len() > 1 { "s" } else { "" }),
+            [first, rest @ ..] => {
+                write!(f, "{first} (and {} more problem{})", rest.len(), if rest.len() > 1 { "s" } else { "" })
+            }
         }
     }
 }

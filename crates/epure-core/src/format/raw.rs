@@ -5,9 +5,7 @@
 use serde::Deserialize;
 use serde::de::IgnoredAny;
 
-use crate::model::{
-    ActorKind, Channel, DataKind, Extra, Medium, Outcome, Position, StepKind, ValueClass, Variant,
-};
+use crate::model::{ActorKind, Channel, DataKind, Extra, Medium, Outcome, Position, StepKind, ValueClass, Variant};
 
 #[derive(Deserialize)]
 pub(crate) struct RawFile {

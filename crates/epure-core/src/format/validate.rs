@@ -96,7 +96,10 @@ impl Validator {
             Collection::Steps => (&mut self.step_seen, "steps"),
         };
         if let Some(&first) = map.get(id) {
-            self.problem(format!("{what}[{index}].id"), format!("duplicate id \"{id}\" (already used by {what}[{first}])"));
+            self.problem(
+                format!("{what}[{index}].id"),
+                format!("duplicate id \"{id}\" (already used by {what}[{first}])"),
+            );
             false
         } else {
             map.insert(id.to_owned(), index);
@@ -152,7 +155,13 @@ impl Validator {
         Some(DataItem { id, name: name?, kind: raw.kind, held_by: raw.held_by, extra: raw.extra })
     }
 
-    fn step(&mut self, i: usize, raw: RawStep, actors: &HashSet<String>, data: &HashSet<String>) -> Option<(usize, Step)> {
+    fn step(
+        &mut self,
+        i: usize,
+        raw: RawStep,
+        actors: &HashSet<String>,
+        data: &HashSet<String>,
+    ) -> Option<(usize, Step)> {
         let path = format!("steps[{i}]");
         let id = self.required(&path, "id", raw.id, "");
         let whose = id.as_deref().map(|id| format!(" (step \"{id}\")")).unwrap_or_default();
@@ -219,7 +228,10 @@ impl Validator {
                 for (i, s) in starts {
                     self.problem(
                         format!("steps[{i}].kind"),
-                        format!("a second start step \"{}\" (a procedure has exactly one; the first is \"{}\")", s.id, first.id),
+                        format!(
+                            "a second start step \"{}\" (a procedure has exactly one; the first is \"{}\")",
+                            s.id, first.id
+                        ),
                     );
                 }
             }
@@ -273,7 +285,14 @@ impl Validator {
                 seen.insert(id.clone(), i);
             }
             if let (true, Some(from), Some(to)) = (ok, f.from, f.to) {
-                let flow = Flow { id, label: f.label, probability: f.probability, delay_min, medium: f.medium, extra: f.extra };
+                let flow = Flow {
+                    id,
+                    label: f.label,
+                    probability: f.probability,
+                    delay_min,
+                    medium: f.medium,
+                    extra: f.extra,
+                };
                 out.push(CheckedFlow { index: i, from, to, flow });
             }
         }

@@ -175,12 +175,26 @@ pub fn layout(p: &Procedure, opts: &LayoutOptions) -> Layout {
             let (x, y, fixed) = match step.position {
                 Some(pos) => (pos.x, pos.y, true),
                 None => (
-                    opts.lane_header + opts.column_gap / 2.0 + ranks.rank[v] as f64 * column + (opts.step_width - w) / 2.0,
+                    opts.lane_header
+                        + opts.column_gap / 2.0
+                        + ranks.rank[v] as f64 * column
+                        + (opts.step_width - w) / 2.0,
                     bands[lane].y + opts.lane_padding + rows[v] as f64 * pitch + (opts.step_height - h) / 2.0,
                     false,
                 ),
             };
-            Node { id: step.id.clone(), kind: step.kind, label: step.label().to_owned(), lane, rank: ranks.rank[v], x, y, width: w, height: h, fixed }
+            Node {
+                id: step.id.clone(),
+                kind: step.kind,
+                label: step.label().to_owned(),
+                lane,
+                rank: ranks.rank[v],
+                x,
+                y,
+                width: w,
+                height: h,
+                fixed,
+            }
         })
         .collect();
 

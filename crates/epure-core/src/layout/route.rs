@@ -75,7 +75,8 @@ fn forward(
     let span_checked = t.rank.saturating_sub(s.rank) <= MAX_CHECKED_SPAN;
     // The vertical channel in the gap just before the target's column, or just after the source's.
     let before_target = if t.fixed { t.x - opts.column_gap / 2.0 } else { column_left(t.rank) - opts.column_gap / 2.0 };
-    let after_source = if s.fixed { s.x + s.width + opts.column_gap / 2.0 } else { column_left(s.rank + 1) - opts.column_gap / 2.0 };
+    let after_source =
+        if s.fixed { s.x + s.width + opts.column_gap / 2.0 } else { column_left(s.rank + 1) - opts.column_gap / 2.0 };
     if (sy - ty).abs() < 0.5 && span_checked && free(s.rank, t.rank, sy) {
         return vec![start, end];
     }

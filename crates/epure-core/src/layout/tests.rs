@@ -70,10 +70,7 @@ fn on_border(n: &Node, p: Point) -> bool {
 
 #[test]
 fn the_worked_example_reads_left_to_right_one_lane_per_actor() {
-    check_ranks(
-        &worked_example(),
-        &[("s", 0, 0), ("depot", 0, 1), ("verif", 1, 2), ("saisie", 2, 3), ("e", 2, 4)],
-    );
+    check_ranks(&worked_example(), &[("s", 0, 0), ("depot", 0, 1), ("verif", 1, 2), ("saisie", 2, 3), ("e", 2, 4)]);
     let l = layout(&worked_example(), &LayoutOptions::default());
     let names: Vec<&str> = l.lanes.iter().map(|l| l.name.as_str()).collect();
     assert_eq!(names, ["Famille", "Accueil mairie", "Service Éducation"]);

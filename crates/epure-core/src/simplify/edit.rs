@@ -41,11 +41,8 @@ pub(crate) fn bypass(p: &mut Procedure, id: &str) -> Result<(), Refusal> {
         ));
     }
     let succ_id = p.graph()[succ].id.clone();
-    let incoming: Vec<(String, Flow)> = p
-        .incoming(n)
-        .into_iter()
-        .map(|(e, m)| (p.graph()[m].id.clone(), p.graph()[e].clone()))
-        .collect();
+    let incoming: Vec<(String, Flow)> =
+        p.incoming(n).into_iter().map(|(e, m)| (p.graph()[m].id.clone(), p.graph()[e].clone())).collect();
     p.remove_step(id).map_err(|e| Refusal::new(e.to_string(), e.to_string()))?;
     for (pred, flow) in incoming {
         join(p, &pred, &succ_id, flow);

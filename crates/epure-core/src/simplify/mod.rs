@@ -192,7 +192,10 @@ pub fn simplify(p: &Procedure, accept: &Accept, settings: &Settings) -> Simplifi
 /// What every transformation result must satisfy (the spec's invariants).
 fn guard(before: &Procedure, after: &Procedure, settings: &Settings) -> Result<(), Refusal> {
     if let Err(e) = crate::format::from_str(&crate::format::to_string(after)) {
-        return Err(Refusal::new(format!("le résultat ne serait pas valide ({e})"), format!("the result would not be valid ({e})")));
+        return Err(Refusal::new(
+            format!("le résultat ne serait pas valide ({e})"),
+            format!("the result would not be valid ({e})"),
+        ));
     }
     if reaches_end(before) && !reaches_end(after) {
         return Err(Refusal::new(
@@ -216,11 +219,7 @@ fn guard(before: &Procedure, after: &Procedure, settings: &Settings) -> Result<(
     const EPS: f64 = 1e-6;
     for (worse, fr, en) in [
         (b.lead_time_min > a.lead_time_min + EPS, "allongerait le délai", "would lengthen the lead time"),
-        (
-            b.handoffs_per_case > a.handoffs_per_case + EPS,
-            "ajouterait des passages de relais",
-            "would add handoffs",
-        ),
+        (b.handoffs_per_case > a.handoffs_per_case + EPS, "ajouterait des passages de relais", "would add handoffs"),
         (
             b.requests_per_case > a.requests_per_case + EPS,
             "ajouterait des demandes de pièces",

@@ -49,7 +49,8 @@ fn remove_step_bypasses_a_transit_step() {
 #[test]
 fn a_step_with_a_legal_basis_is_never_removed() {
     let p = sample("aide-sociale");
-    let with_basis = p.steps().find(|s| s.legal_basis.is_some() && s.kind.is_work()).expect("a step with a legal basis");
+    let with_basis =
+        p.steps().find(|s| s.legal_basis.is_some() && s.kind.is_work()).expect("a step with a legal basis");
     let f = Finding {
         rule: "waste-step",
         severity: analysis::Severity::Info,
@@ -91,7 +92,8 @@ fn fetch_from_holder_stops_asking_the_user() {
 
 #[test]
 fn enter_once_drops_the_second_entry() {
-    let (p, f) = finding("cantine-scolaire", "rekeying", |f| f.suggestion == Some("enter-once") && f.subjects.len() >= 3);
+    let (p, f) =
+        finding("cantine-scolaire", "rekeying", |f| f.suggestion == Some("enter-once") && f.subjects.len() >= 3);
     let d = f.subjects[0].clone();
     let enterers = |p: &Procedure| p.steps().filter(|s| s.enters.contains(&d)).count();
     assert!(enterers(&p) >= 2);
@@ -104,7 +106,8 @@ fn enter_once_drops_the_second_entry() {
 fn single_approval_keeps_the_last_signature() {
     let (p, f) = finding("licence-debit-boissons", "approval-chain", |f| f.suggestion == Some("single-approval"));
     let after = apply(&p, &f);
-    let approvals: Vec<&String> = f.subjects.iter().filter(|s| p.step(s).is_some_and(|s| s.kind == StepKind::Approval)).collect();
+    let approvals: Vec<&String> =
+        f.subjects.iter().filter(|s| p.step(s).is_some_and(|s| s.kind == StepKind::Approval)).collect();
     let last = approvals.last().expect("approvals");
     assert!(after.step(last).is_some(), "the highest authority still signs");
     let left = approvals.iter().filter(|s| after.step(s).is_some()).count();
@@ -147,8 +150,16 @@ fn proposals_show_changes_and_effects_computed_by_applying_them() {
     for prop in &list {
         match (&prop.changes, &prop.effect, &prop.refusal) {
             (Some(changes), Some(effect), None) => {
-                assert!(!changes.is_empty() || prop.finding.rule == "media-break", "{} changes something", prop.finding.rule);
-                assert!(effect.lead_time_min <= 1e-6 && effect.handoffs_per_case <= 1e-6 && effect.requests_per_case <= 1e-6);
+                assert!(
+                    !changes.is_empty() || prop.finding.rule == "media-break",
+                    "{} changes something",
+                    prop.finding.rule
+                );
+                assert!(
+                    effect.lead_time_min <= 1e-6
+                        && effect.handoffs_per_case <= 1e-6
+                        && effect.requests_per_case <= 1e-6
+                );
             }
             (None, None, Some(r)) => assert!(!r.reason_fr.is_empty()),
             other => panic!("inconsistent proposal: {other:?}"),

@@ -29,7 +29,10 @@ pub(crate) fn apply(p: &Procedure, suggestion: &str, f: &Finding) -> Result<Proc
             ));
         }
         other => {
-            return Err(Refusal::new(format!("transformation inconnue « {other} »"), format!("unknown transformation “{other}”")));
+            return Err(Refusal::new(
+                format!("transformation inconnue « {other} »"),
+                format!("unknown transformation “{other}”"),
+            ));
         }
     }
     Ok(out)
@@ -83,9 +86,12 @@ fn merge_steps(p: &mut Procedure, f: &Finding) -> Result<(), Refusal> {
     for other in rest {
         let Some(o) = p.step(other).cloned() else { continue };
         if let Some(k) = p.step_mut(keep) {
-            for (mine, theirs) in
-                [(&mut k.requests, &o.requests), (&mut k.enters, &o.enters), (&mut k.checks, &o.checks), (&mut k.produces, &o.produces)]
-            {
+            for (mine, theirs) in [
+                (&mut k.requests, &o.requests),
+                (&mut k.enters, &o.enters),
+                (&mut k.checks, &o.checks),
+                (&mut k.produces, &o.produces),
+            ] {
                 for d in theirs {
                     if !mine.contains(d) {
                         mine.push(d.clone());
@@ -186,7 +192,8 @@ fn enter_once(p: &mut Procedure, f: &Finding) -> Result<(), Refusal> {
     let mut changed = false;
     let mut emptied = Vec::new();
     for d in data(p, f) {
-        let enterers: Vec<&String> = ids.iter().filter(|id| p.step(id).is_some_and(|s| s.enters.contains(&d))).collect();
+        let enterers: Vec<&String> =
+            ids.iter().filter(|id| p.step(id).is_some_and(|s| s.enters.contains(&d))).collect();
         if enterers.len() < 2 {
             continue;
         }
@@ -265,7 +272,11 @@ fn go_digital(p: &mut Procedure, f: &Finding) -> Result<(), Refusal> {
         return Err(nothing_to_do());
     };
     let to = p.flow(&flow_id).map(|r| r.to.to_owned()).unwrap_or_default();
-    let user_lane = p.step(&to).and_then(|s| s.actor.as_deref()).and_then(|a| p.actor(a)).is_some_and(|a| a.kind == ActorKind::User);
+    let user_lane = p
+        .step(&to)
+        .and_then(|s| s.actor.as_deref())
+        .and_then(|a| p.actor(a))
+        .is_some_and(|a| a.kind == ActorKind::User);
     if let Some(flow) = p.flow_mut(&flow_id) {
         if matches!(flow.medium, Some(Medium::Paper | Medium::Mail)) {
             flow.delay_min = None;
