@@ -3,7 +3,8 @@
 //! A transformation takes a procedure and one finding and returns a new procedure, or refuses
 //! with a reason in the agent's words. Every result passes the same guard: it is a valid
 //! procedure, its end is still reachable from its start, no data item a remaining step uses has
-//! lost its source, and it is not worse on lead time, handoffs per case or requests per case.
+//! lost its source, and it is not worse on lead time, handoffs per case, requests per case or
+//! contacts with the user.
 //! What the guard refuses is never proposed.
 //!
 //! [`proposals`] lists what each finding would change, computed by applying it; [`simplify`]
@@ -225,6 +226,7 @@ fn guard(before: &Procedure, after: &Procedure, settings: &Settings) -> Result<(
             "ajouterait des demandes de pièces",
             "would add requests for documents",
         ),
+        (b.user_contacts > a.user_contacts + EPS, "solliciterait davantage l'usager", "would ask more of the user"),
     ] {
         if worse {
             return Err(Refusal::new(format!("cette transformation {fr}"), format!("this transformation {en}")));

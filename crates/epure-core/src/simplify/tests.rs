@@ -192,6 +192,15 @@ fn simplifying_every_sample_removes_the_accepted_findings_and_is_idempotent() {
         }
         let (a, b) = (metrics(&p), metrics(t));
         assert!(b.lead_time_min <= a.lead_time_min + 1e-6 && b.handoffs_per_case <= a.handoffs_per_case + 1e-6);
+        assert!(b.user_contacts <= a.user_contacts + 1e-6, "{}: no more contacts with the user", path.display());
+        // The administration's work is never handed to the user.
+        let user_lanes: Vec<&str> =
+            p.actors.iter().filter(|a| a.kind == crate::model::ActorKind::User).map(|a| a.id.as_str()).collect();
+        for s in t.steps().filter(|s| p.step(&s.id).is_some()) {
+            let was_user = p.step(&s.id).and_then(|o| o.actor.as_deref()).is_some_and(|a| user_lanes.contains(&a));
+            let is_user = s.actor.as_deref().is_some_and(|a| user_lanes.contains(&a));
+            assert_eq!(was_user, is_user, "{}: {} stays on its side of the counter", path.display(), s.id);
+        }
         let twice = simplify(t, &Accept::All, &settings);
         assert!(compare::diff(t, &twice.procedure).is_empty(), "{}: simplifying again changes nothing", path.display());
         assert!(twice.steps.iter().all(|s| s.refusal.is_some()));
@@ -224,6 +233,7 @@ proptest! {
         prop_assert!(b.lead_time_min <= a.lead_time_min + 1e-6, "lead {} -> {}", a.lead_time_min, b.lead_time_min);
         prop_assert!(b.handoffs_per_case <= a.handoffs_per_case + 1e-6);
         prop_assert!(b.requests_per_case <= a.requests_per_case + 1e-6);
+        prop_assert!(b.user_contacts <= a.user_contacts + 1e-6, "contacts {} -> {}", a.user_contacts, b.user_contacts);
         let sourced_before = sourced(&p);
         let sourced_after = sourced(t);
         for st in t.steps() {

@@ -248,12 +248,32 @@ fn single_approval(p: &mut Procedure, f: &Finding) -> Result<(), Refusal> {
 /// from (A → B → A becomes A → A → A), removing the handoffs. Approvals keep their signatory;
 /// the guard refuses a move that would not remove handoffs.
 fn reassign_step(p: &mut Procedure, f: &Finding) -> Result<(), Refusal> {
+    if f.rule != "ping-pong" {
+        // A long chain of handoffs has no single short step to move: which service should do
+        // what is for the agent to decide.
+        return Err(Refusal::new(
+            "réduire une chaîne de relais demande de décider qui fait quoi : à faire dans l'éditeur",
+            "shortening a chain of handoffs means deciding who does what: do it in the editor",
+        ));
+    }
     let ids = steps(p, f);
     let Some(home) = ids.first().and_then(|id| p.step(id)).and_then(|s| s.actor.clone()) else {
         return Err(nothing_to_do());
     };
+    let is_user = |actor: Option<&str>| actor.and_then(|a| p.actor(a)).is_some_and(|a| a.kind == ActorKind::User);
+    if is_user(Some(&home)) {
+        return Err(Refusal::new(
+            "le travail de l'administration n'est jamais confié à l'usager",
+            "the administration's work is never given to the user",
+        ));
+    }
+    let from_user: Vec<String> =
+        ids.iter().filter(|id| is_user(p.step(id).and_then(|s| s.actor.as_deref()))).cloned().collect();
     let mut moved = 0;
     for id in &ids[1..ids.len().saturating_sub(1)] {
+        if from_user.contains(id) {
+            continue;
+        }
         if let Some(s) = p.step_mut(id)
             && s.kind != StepKind::Approval
             && s.actor.as_ref() != Some(&home)
