@@ -222,11 +222,21 @@ fn summary(input: &ReportInput<'_>) -> Section {
                 text::quote(lang, &before.procedure.meta.name)
             )
         }
+        (Lang::Fr, _) if critical == 0 => format!(
+            "L'analyse de la démarche {} relève {}, aucun critique.",
+            text::quote(lang, &before.procedure.meta.name),
+            text::count(lang, n, "constat", "constats"),
+        ),
         (Lang::Fr, _) => format!(
             "L'analyse de la démarche {} relève {} dont {}.",
             text::quote(lang, &before.procedure.meta.name),
             text::count(lang, n, "constat", "constats"),
             text::count(lang, critical, "critique", "critiques"),
+        ),
+        (Lang::En, _) if critical == 0 => format!(
+            "The analysis of the procedure {} raises {}, none of them critical.",
+            text::quote(lang, &before.procedure.meta.name),
+            text::count(lang, n, "finding", "findings"),
         ),
         (Lang::En, _) => format!(
             "The analysis of the procedure {} raises {}, {} of them critical.",
