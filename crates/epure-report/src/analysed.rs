@@ -302,22 +302,46 @@ pub fn changes(before: &Procedure, after: &Procedure, findings: &[FindingRow]) -
     }
     for c in &d.steps_changed {
         let l = label(after, &c.after);
-        let fields = c.fields.join(", ");
+        let names = |lang: Lang| c.fields.iter().map(|f| field_name(lang, f)).collect::<Vec<_>>().join(", ");
         out.push(ChangeRow {
-            description_fr: format!("Étape {} modifiée ({fields})", text::quote(Lang::Fr, &l)),
-            description_en: format!("Step {} changed ({fields})", text::quote(Lang::En, &l)),
+            description_fr: format!("Étape {} modifiée ({})", text::quote(Lang::Fr, &l), names(Lang::Fr)),
+            description_en: format!("Step {} changed ({})", text::quote(Lang::En, &l), names(Lang::En)),
             finding_number: finding_of(&c.before),
         });
     }
     for id in &d.steps_added {
         let l = label(after, id);
+        // A step added to produce an item a finding names (fetched from its holder) answers it.
+        let answers = after.step(id).and_then(|s| s.produces.iter().find_map(|data| finding_of(data)));
         out.push(ChangeRow {
             description_fr: format!("Étape ajoutée : {}", text::quote(Lang::Fr, &l)),
             description_en: format!("Step added: {}", text::quote(Lang::En, &l)),
-            finding_number: None,
+            finding_number: answers,
         });
     }
     out
+}
+
+/// What a step's field is called in the report.
+fn field_name(lang: Lang, field: &str) -> &'static str {
+    let (fr, en) = match field {
+        "label" => ("libellé", "label"),
+        "kind" => ("nature", "kind"),
+        "duration_min" => ("durée", "duration"),
+        "wait_min" => ("attente", "wait"),
+        "cost_eur" => ("coût", "cost"),
+        "channel" => ("canal", "channel"),
+        "value" => ("valeur ajoutée", "value"),
+        "requests" => ("pièces demandées", "documents requested"),
+        "enters" => ("données saisies", "data entered"),
+        "checks" => ("contrôles", "checks"),
+        "produces" => ("documents produits", "documents produced"),
+        "outcome" => ("issue", "outcome"),
+        "legal_basis" => ("base légale", "legal basis"),
+        "note" => ("note", "note"),
+        _ => ("autre", "other"),
+    };
+    lang.pick(fr, en)
 }
 
 #[cfg(test)]
