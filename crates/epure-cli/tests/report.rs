@@ -128,3 +128,16 @@ fn a_report_on_a_procedure_of_the_store_is_kept_in_the_store_byte_identical() {
     assert!(reports[0].page_count > 1);
     assert_eq!(store.report_pdf(reports[0].id).unwrap(), std::fs::read(&pdf).unwrap());
 }
+
+#[test]
+fn findings_name_their_steps_documents_and_flows_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("cantine.pdf");
+    let cantine = sample("cantine-scolaire");
+    let out = epure(&["report", cantine.to_str().unwrap(), "-o", pdf.to_str().unwrap(), "--date", "2026-11-28"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let words = text_of(&pdf).split_whitespace().collect::<Vec<_>>().join(" ");
+    // The media break's flow is named by the steps it joins, never by its id.
+    assert!(words.contains("flux « Contrôler les justificatifs au guichet » → « Créer le dossier famille"), "{words}");
+    assert!(words.contains("Dites-le-nous une fois"));
+}

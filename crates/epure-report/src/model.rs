@@ -417,7 +417,14 @@ fn step_name(lang: Lang, p: &Procedure, id: &str) -> String {
             StepKind::End => lang.pick("fin", "end").to_owned(),
             _ => s.id.clone(),
         },
-        None => p.data_item(id).map_or_else(|| id.to_owned(), |d| text::quote(lang, &d.name)),
+        None => match (p.data_item(id), p.flow(id)) {
+            (Some(d), _) => text::quote(lang, &d.name),
+            // A flow is named by the steps it joins.
+            (None, Some(f)) => {
+                format!("{} {} → {}", lang.pick("flux", "flow"), step_name(lang, p, f.from), step_name(lang, p, f.to))
+            }
+            (None, None) => id.to_owned(),
+        },
     }
 }
 
