@@ -11,6 +11,8 @@ PACKAGES=(
   xvfb xauth webkit2gtk-driver
   # Read generated PDFs back in tests (pdftotext, pdftoppm).
   poppler-utils
+  # Prove the app offline (scripts/offline-check.sh).
+  strace
   # The UI toolchain.
   nodejs npm
 )
