@@ -1,15 +1,4 @@
 export { appInfo, listProcedures, procedureView } from './commands';
 export { errorMessage, isKnownErrorKind, toIpcError } from './errors';
 export type { KnownErrorKind } from './errors';
-export type {
-  AppInfo,
-  Edge,
-  IpcError,
-  Lane,
-  Layout,
-  Node,
-  Point,
-  ProcedureSummary,
-  ProcedureView,
-  StepKind,
-} from './types';
+export type * from './types';
