@@ -307,7 +307,7 @@ fn duplicate_and_missing_ids_are_renamed() {
 
 #[test]
 fn iso_durations() {
-    use epure_bpmn::import::map::iso_duration_minutes as d;
+    use epure_bpmn::import::words::iso_duration_minutes as d;
     assert_eq!(d("PT30M"), Some(30.0));
     assert_eq!(d("P1D"), Some(420.0));
     assert_eq!(d("P1W"), Some(2100.0));

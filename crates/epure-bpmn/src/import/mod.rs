@@ -3,4 +3,5 @@
 //! procedure and an [`ImportReport`](crate::ImportReport).
 
 pub mod map;
+pub mod words;
 pub mod xml;
