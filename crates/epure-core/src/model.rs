@@ -363,6 +363,29 @@ impl Procedure {
         Procedure { meta: ProcedureMeta { name: name.into(), ..Default::default() }, ..Default::default() }
     }
 
+    /// The smallest procedure the reader accepts and an agent can start drawing from: one lane
+    /// "Usager" (the person the procedure serves), a start and an end in it, joined by a flow.
+    /// The id is left out, so that the store makes one from the name.
+    pub fn new_blank(name: impl Into<String>) -> Self {
+        let mut p = Procedure::new(name);
+        p.actors.push(Actor {
+            id: "usager".into(),
+            name: "Usager".into(),
+            kind: ActorKind::User,
+            hourly_cost_eur: None,
+            extra: Extra::new(),
+        });
+        // Ids and positions are fixed, so two blank procedures are byte-identical but for
+        // their name; start and end sit in the user's lane so the drawing has a lane to show.
+        for (id, kind) in [("debut", StepKind::Start), ("fin", StepKind::End)] {
+            let step = Step { actor: Some("usager".into()), ..Step::new(id, kind) };
+            // A fresh procedure holds no step yet, so neither id can clash.
+            let _ = p.add_step(step);
+        }
+        let _ = p.add_flow("debut", "fin", Flow::new("f1"));
+        p
+    }
+
     /// The graph, read-only. Node and edge weights carry the ids.
     pub fn graph(&self) -> &StableGraph<Step, Flow> {
         &self.graph
@@ -602,4 +625,19 @@ pub struct FlowRef<'a> {
     pub flow: &'a Flow,
     pub from: &'a str,
     pub to: &'a str,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_blank_procedure_is_read_back_as_it_was_written() {
+        let p = Procedure::new_blank("Demande de carte de stationnement");
+        assert_eq!((p.step_count(), p.flow_count(), p.actors.len()), (2, 1, 1));
+        assert!(p.start().is_some());
+        assert_eq!(p.meta.id, None);
+        let text = crate::format::to_string(&p);
+        assert_eq!(crate::format::from_str(&text), Ok(p));
+    }
 }

@@ -1,11 +1,11 @@
-//! Procedures: import, list, load. The working copy is the canonical JSON text of
+//! Procedures: import, create, duplicate, delete, list, load. The working copy is the canonical JSON text of
 //! `epure_core::format::to_string`: simple, inspectable with `sqlite3`, and the same bytes an
 //! export writes.
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use epure_core::Procedure;
-use rusqlite::{OptionalExtension, TransactionBehavior, params};
+use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 
 use crate::Store;
 use crate::error::{Result, StoreError};
@@ -38,17 +38,7 @@ impl Store {
                 return Err(StoreError::InvalidInput(format!("a procedure with id \"{id}\" is already in the store")));
             }
             Some(id) => id,
-            None => {
-                let base = slug(&p.meta.name);
-                let mut seed = unique_seed();
-                loop {
-                    let candidate = format!("{base}-{}", base36(seed % 36u64.pow(4)));
-                    if !taken(&candidate)? {
-                        break candidate;
-                    }
-                    seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-                }
-            }
+            None => fresh_id(&tx, &p.meta.name)?,
         };
         p.meta.id = Some(id.clone());
         tx.execute(
@@ -58,6 +48,61 @@ impl Store {
         tx.commit()?;
         self.changed();
         Ok(id)
+    }
+
+    /// Makes a new, minimal procedure (see [`Procedure::new_blank`]) and returns its id, made
+    /// from the name like an import's.
+    pub fn create_procedure(&mut self, name: &str) -> Result<String> {
+        self.writable()?;
+        let name = checked_name(name)?;
+        self.import(&Procedure::new_blank(name))
+    }
+
+    /// Copies a procedure's working copy under a new name and returns the copy's id (made from
+    /// the name like an import's). The copy starts afresh: no versions, an empty journal.
+    pub fn duplicate_procedure(&mut self, id: &str, new_name: &str) -> Result<String> {
+        self.writable()?;
+        let name = checked_name(new_name)?;
+        let mut p = self.load(id)?;
+        p.meta.name = name.to_owned();
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // Read inside the write lock too: the source may have been deleted in between.
+        if tx.query_row("SELECT 1 FROM procedures WHERE id = ?1", [id], |_| Ok(())).optional()?.is_none() {
+            return Err(not_found(id));
+        }
+        let new_id = fresh_id(&tx, name)?;
+        p.meta.id = Some(new_id.clone());
+        tx.execute(
+            "INSERT INTO procedures (id, name, working) VALUES (?1, ?2, ?3)",
+            params![new_id, p.meta.name, epure_core::format::to_string(&p)],
+        )?;
+        tx.commit()?;
+        self.changed();
+        Ok(new_id)
+    }
+
+    /// Deletes a procedure with everything that belongs to it: versions, journal and reports,
+    /// in one transaction. Other procedures are not touched.
+    pub fn delete_procedure(&mut self, id: &str) -> Result<()> {
+        self.writable()?;
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        if tx.query_row("SELECT 1 FROM procedures WHERE id = ?1", [id], |_| Ok(())).optional()?.is_none() {
+            return Err(not_found(id));
+        }
+        // Children first, explicitly, rather than through ON DELETE CASCADE: the result does
+        // not depend on `foreign_keys` being on for this connection. Reports go before the
+        // versions they may name. The trigger on versions refuses UPDATE only, not DELETE.
+        for sql in [
+            "DELETE FROM reports WHERE procedure_id = ?1",
+            "DELETE FROM journal WHERE procedure_id = ?1",
+            "DELETE FROM versions WHERE procedure_id = ?1",
+            "DELETE FROM procedures WHERE id = ?1",
+        ] {
+            tx.execute(sql, [id])?;
+        }
+        tx.commit()?;
+        self.changed();
+        Ok(())
     }
 
     /// Every procedure, by name.
@@ -100,6 +145,29 @@ impl Store {
             .ok_or_else(|| not_found(id))?;
         let p = parse(&text, || format!("procedure \"{id}\""))?;
         Ok((p, revision))
+    }
+}
+
+/// A procedure's name, refused when blank: the list shows procedures by name.
+fn checked_name(name: &str) -> Result<&str> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(StoreError::InvalidInput("a procedure needs a name".to_owned()));
+    }
+    Ok(name)
+}
+
+/// An id made from a name (`inscription-a-la-cantine-k3f9`), not yet taken. Called inside the
+/// write transaction that inserts it, so no other writer can take it in between.
+fn fresh_id(tx: &Transaction<'_>, name: &str) -> Result<String> {
+    let base = slug(name);
+    let mut seed = unique_seed();
+    loop {
+        let candidate = format!("{base}-{}", base36(seed % 36u64.pow(4)));
+        if tx.query_row("SELECT 1 FROM procedures WHERE id = ?1", [&candidate], |_| Ok(())).optional()?.is_none() {
+            return Ok(candidate);
+        }
+        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
     }
 }
 

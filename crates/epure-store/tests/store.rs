@@ -87,6 +87,9 @@ fn a_file_from_a_newer_epure_opens_read_only_and_is_never_downgraded() {
         .unwrap_err(),
         store.create_version(&id, &NewVersion { name: "v".into(), ..Default::default() }).unwrap_err(),
         store.undo(&mut doc).unwrap_err(),
+        store.create_procedure("Nouvelle").unwrap_err(),
+        store.duplicate_procedure(&id, "Copie").unwrap_err(),
+        store.delete_procedure(&id).unwrap_err(),
     ];
     for e in refusals {
         assert_eq!(e.kind(), ErrorKind::ReadOnly, "{e}");
@@ -475,4 +478,108 @@ fn errors_carry_the_kind_the_ui_branches_on() {
         e.to_string(),
         "the database is damaged (database disk image is malformed); nothing was written to it. No good backup was found."
     );
+}
+
+#[test]
+fn a_new_procedure_is_the_blank_one_under_an_id_made_from_its_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(&db_in(&dir));
+    let id = store.create_procedure("  Carte de stationnement  ").unwrap();
+    assert!(id.starts_with("carte-de-stationnement-") && id.len() == "carte-de-stationnement-".len() + 4, "{id}");
+    let mut expect = epure_core::Procedure::new_blank("Carte de stationnement");
+    expect.meta.id = Some(id.clone());
+    assert_eq!(store.load(&id).unwrap(), expect);
+    assert_eq!(store.list().unwrap()[0].name, "Carte de stationnement");
+    assert_ne!(store.create_procedure("Carte de stationnement").unwrap(), id, "a second one gets its own id");
+    // It is editable like any other.
+    let mut doc = store.open_document(&id).unwrap();
+    let step = Step::work("t1", StepKind::Task, "Remplir le formulaire", "usager");
+    store.apply_edit(&mut doc, &Edit::AddStep { step, index: Some(1), flows: vec![] }).unwrap();
+    let err = store.create_procedure(" ").unwrap_err();
+    assert_eq!((err.kind(), err.to_string()), (ErrorKind::InvalidInput, "a procedure needs a name".to_owned()));
+    assert_eq!(store.list().unwrap().len(), 2);
+}
+
+#[test]
+fn a_duplicate_copies_the_working_copy_under_a_new_name_without_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(&db_in(&dir));
+    let source = store.import(&procedure(11, 25)).unwrap();
+    store.create_version(&source, &NewVersion { name: "État actuel".into(), ..Default::default() }).unwrap();
+    let mut doc = store.open_document(&source).unwrap();
+    let e = relabel(&doc, "s2", "Après la version");
+    store.apply_edit(&mut doc, &e).unwrap();
+    let source_text = store.working_text(&source).unwrap();
+
+    let copy = store.duplicate_procedure(&source, "Cantine (copie)").unwrap();
+    assert!(copy.starts_with("cantine-copie-"), "{copy}");
+    let mut expect = doc.procedure().clone();
+    expect.meta.name = "Cantine (copie)".into();
+    expect.meta.id = Some(copy.clone());
+    assert_eq!(store.load(&copy).unwrap(), expect, "the working copy, edits included");
+    assert_eq!(store.history(&copy).unwrap(), epure_store::History::default());
+    assert!(store.versions(&copy).unwrap().is_empty());
+    assert_eq!(store.working_text(&source).unwrap(), source_text, "the source is untouched");
+    assert_eq!(store.history(&source).unwrap().undo, 1);
+
+    let err = store.duplicate_procedure("nope", "X").unwrap_err();
+    assert_eq!((err.kind(), err.to_string()), (ErrorKind::NotFound, "no procedure \"nope\" in the store".to_owned()));
+    assert_eq!(store.duplicate_procedure(&source, "").unwrap_err().kind(), ErrorKind::InvalidInput);
+    assert_eq!(store.list().unwrap().len(), 2);
+}
+
+#[test]
+fn deleting_a_procedure_takes_its_versions_journal_and_reports_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = db_in(&dir);
+    let mut store = open(&path);
+    let mut ids = Vec::new();
+    for seed in [12, 13] {
+        let id = store.import(&procedure(seed, 20)).unwrap();
+        let v = store.create_version(&id, &NewVersion { name: "État actuel".into(), ..Default::default() }).unwrap();
+        store
+            .create_version(&id, &NewVersion { name: "Cible".into(), derived_from: Some(v.id), ..Default::default() })
+            .unwrap();
+        let mut doc = store.open_document(&id).unwrap();
+        for label in ["Un", "Deux"] {
+            let e = relabel(&doc, "s2", label);
+            store.apply_edit(&mut doc, &e).unwrap();
+        }
+        store.undo(&mut doc).unwrap();
+        let report =
+            NewReport { procedure_id: id.clone(), version_a: Some(v.id), lang: "fr".into(), ..Default::default() };
+        store.add_report(&report, b"%PDF-1.7\n").unwrap();
+        ids.push(id);
+    }
+    let (gone, kept) = (&ids[0], &ids[1]);
+    let snapshot = |store: &Store| {
+        (
+            store.working_text(kept).unwrap(),
+            store.versions(kept).unwrap(),
+            store.history(kept).unwrap(),
+            store.reports(kept).unwrap(),
+        )
+    };
+    let before = snapshot(&store);
+    store.delete_procedure(gone).unwrap();
+    assert_eq!(snapshot(&store), before);
+    assert_eq!(store.load(gone).unwrap_err().kind(), ErrorKind::NotFound);
+    assert_eq!(store.versions(gone).unwrap_err().kind(), ErrorKind::NotFound);
+    assert_eq!(store.history(gone).unwrap(), epure_store::History::default());
+    assert!(store.reports(gone).unwrap().is_empty());
+    assert_eq!(store.list().unwrap().into_iter().map(|i| i.id).collect::<Vec<_>>(), [kept.as_str()]);
+    let err = store.delete_procedure(gone).unwrap_err();
+    assert_eq!((err.kind(), err.to_string()), (ErrorKind::NotFound, format!("no procedure \"{gone}\" in the store")));
+    store.integrity_check().unwrap();
+    drop(store);
+    // Nothing is left behind that names the deleted procedure.
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    for table in ["versions", "journal", "reports"] {
+        let n: i64 = conn
+            .query_row(&format!("SELECT count(*) FROM {table} WHERE procedure_id = ?1"), [gone], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, 0, "{table}");
+    }
+    let dangling: i64 = conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).unwrap();
+    assert_eq!(dangling, 0);
 }
