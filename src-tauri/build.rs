@@ -2,7 +2,21 @@
 // generates one permission per application command so the capability can list exactly them.
 
 /// Every command the window may call. A command missing here cannot be invoked from the page.
-const COMMANDS: &[&str] = &["app_info", "list_procedures", "procedure_view"];
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "list_procedures",
+    "create_procedure",
+    "duplicate_procedure",
+    "rename_procedure",
+    "delete_procedure",
+    "import_files",
+    "export_procedure",
+    "open_editor",
+    "edit_procedure",
+    "undo",
+    "redo",
+    "analyze_procedure",
+];
 
 fn main() {
     println!("cargo:rerun-if-changed=src-tauri/capabilities");

@@ -1,11 +1,13 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
+import { frozenPrototypes } from './frozen-prototypes';
+
 // Served by Tauri from the app bundle (custom protocol), so every asset path
 // must be relative, and nothing may be fetched from the network.
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  plugins: [frozenPrototypes(), react()],
   // Keep the Rust compiler's output visible when run by `tauri dev`.
   clearScreen: false,
   // Expose Tauri's build-time variables (platform, debug…) next to our own.
@@ -20,6 +22,8 @@ export default defineConfig({
     emptyOutDir: true,
     // Linux builds run in WebKitGTK; Safari 15 is the oldest engine we target.
     target: ['es2021', 'safari15'],
+    // One bundle read from the app itself, never over a network: its size costs no download.
+    chunkSizeWarningLimit: 1024,
   },
   test: {
     environment: 'jsdom',

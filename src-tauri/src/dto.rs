@@ -34,10 +34,149 @@ pub struct AppInfo {
     pub version: &'static str,
 }
 
-/// A procedure opened for viewing: its summary and its swimlane drawing, computed in Rust
-/// (the same layout the printed report draws).
+/// The sizes of a procedure's undo and redo stacks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+pub struct HistoryView {
+    pub undo: usize,
+    pub redo: usize,
+}
+
+/// A procedure open in the editor, as committed: what the page draws and edits.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
-pub struct ProcedureView {
-    pub summary: ProcedureSummary,
+pub struct EditorState {
+    pub id: String,
+    /// How many changes were committed: the page drops an answer older than what it shows.
+    #[ts(type = "number")]
+    pub revision: i64,
+    /// The working copy in the file format (`*.epure.json`, see `ipc/procedure.ts`).
+    #[ts(type = "ProcedureFile")]
+    pub procedure: serde_json::Value,
     pub layout: Layout,
+    pub history: HistoryView,
+    /// The id of what the last gesture created (a step, a lane, a data item, a flow), if any.
+    pub created: Option<String>,
+}
+
+impl EditorState {
+    pub fn of(doc: &epure_store::Document, history: epure_store::History, created: Option<String>) -> Self {
+        let p = doc.procedure();
+        EditorState {
+            id: doc.id().to_owned(),
+            revision: doc.revision(),
+            // The canonical writer only writes what the reader accepts: valid JSON.
+            procedure: serde_json::from_str(&epure_core::format::to_string(p)).unwrap_or_default(),
+            layout: epure_core::layout::layout(p, &epure_core::layout::LayoutOptions::default()),
+            history: HistoryView { undo: history.undo, redo: history.redo },
+            created,
+        }
+    }
+}
+
+/// The figures of the metrics bar.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct MetricsView {
+    pub work_steps: usize,
+    pub actors: usize,
+    pub handoffs: usize,
+    pub handoffs_per_case: f64,
+    pub user_contacts: f64,
+    pub documents_requested: usize,
+    pub requests_per_case: f64,
+    pub touch_time_min: f64,
+    pub lead_time_min: f64,
+    pub cost_per_case_eur: f64,
+    pub cases_per_year: Option<f64>,
+    pub cost_per_year_eur: Option<f64>,
+    pub agent_hours_per_year: Option<f64>,
+    /// The steps that set the lead time on the most likely way through.
+    pub critical_path: Vec<String>,
+}
+
+/// One finding, in both languages (the page shows the one it speaks).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct FindingView {
+    pub rule: String,
+    #[ts(type = "'critical' | 'warning' | 'info'")]
+    pub severity: String,
+    /// Ids of the steps, flows and data items concerned: what the canvas highlights.
+    pub subjects: Vec<String>,
+    pub title_fr: String,
+    pub title_en: String,
+    pub explanation_fr: String,
+    pub explanation_en: String,
+    pub suggestion: Option<String>,
+}
+
+/// The live analysis of a working copy.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct AnalysisView {
+    /// The revision analysed: the page ignores an analysis older than what it shows.
+    #[ts(type = "number")]
+    pub revision: i64,
+    pub metrics: MetricsView,
+    pub findings: Vec<FindingView>,
+}
+
+impl AnalysisView {
+    pub fn of(doc: &epure_store::Document) -> Self {
+        use epure_core::analysis::{Settings, analyze};
+        let p = doc.procedure();
+        let a = analyze(p, &Settings::from_procedure(p));
+        let m = a.metrics;
+        let metrics = MetricsView {
+            work_steps: m.work_steps,
+            actors: m.actors,
+            handoffs: m.handoffs,
+            handoffs_per_case: m.handoffs_per_case,
+            user_contacts: m.user_contacts,
+            documents_requested: m.documents_requested,
+            requests_per_case: m.requests_per_case,
+            touch_time_min: m.touch_time_min,
+            lead_time_min: m.lead_time_min,
+            cost_per_case_eur: m.cost_per_case_eur,
+            cases_per_year: m.yearly.as_ref().map(|y| y.cases_per_year),
+            cost_per_year_eur: m.yearly.as_ref().map(|y| y.cost_eur),
+            agent_hours_per_year: m.yearly.as_ref().map(|y| y.agent_hours),
+            critical_path: m.critical_path,
+        };
+        let findings = a
+            .findings
+            .into_iter()
+            .map(|f| FindingView {
+                rule: f.rule.to_owned(),
+                severity: f.severity.as_str().to_owned(),
+                subjects: f.subjects,
+                title_fr: f.title_fr,
+                title_en: f.title_en,
+                explanation_fr: f.explanation_fr,
+                explanation_en: f.explanation_en,
+                suggestion: f.suggestion.map(str::to_owned),
+            })
+            .collect();
+        AnalysisView { revision: doc.revision(), metrics, findings }
+    }
+}
+
+/// What became of one file the agent imported.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ImportOutcome {
+    pub file: String,
+    /// The procedure now in the store, when the file was imported.
+    pub procedure: Option<ProcedureSummary>,
+    /// Its id was already in the store: it came in as a copy with a new id.
+    pub copy: bool,
+    /// Why it was not imported (`invalid_procedure`, `invalid_bpmn`, `too_large`, `unreadable`, …).
+    pub error: Option<String>,
+    /// The problems found in the file, or what a BPMN import did not map one to one.
+    pub details: Vec<String>,
+}
+
+impl ImportOutcome {
+    pub fn imported(file: String, procedure: ProcedureSummary, copy: bool, notes: Vec<String>) -> Self {
+        ImportOutcome { file, procedure: Some(procedure), copy, error: None, details: notes }
+    }
+
+    pub fn failed(file: String, kind: &str, details: Vec<String>) -> Self {
+        ImportOutcome { file, procedure: None, copy: false, error: Some(kind.to_owned()), details }
+    }
 }

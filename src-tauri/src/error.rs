@@ -41,3 +41,9 @@ impl From<tauri::Error> for AppError {
         AppError { kind: "internal", message: e.to_string() }
     }
 }
+
+impl From<epure_core::EditError> for AppError {
+    fn from(e: epure_core::EditError) -> Self {
+        AppError::invalid_input(e.to_string())
+    }
+}

@@ -4,24 +4,40 @@
 
 mod commands;
 mod dto;
+mod editor;
 mod error;
+mod files;
+mod gesture;
+mod library;
 pub mod samples;
 mod state;
 #[cfg(test)]
 mod ts_bindings;
+mod workspace;
 
-pub use dto::{AppInfo, ProcedureSummary, ProcedureView};
+pub use dto::{AnalysisView, AppInfo, EditorState, ProcedureSummary};
 pub use error::AppError;
 
 /// Builds and runs the app until its window is closed.
 pub fn run() -> tauri::Result<()> {
     use tauri::Manager;
     let app = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .manage(state::AppState::open())
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
             commands::list_procedures,
-            commands::procedure_view
+            library::create_procedure,
+            library::duplicate_procedure,
+            library::rename_procedure,
+            library::delete_procedure,
+            library::import_files,
+            library::export_procedure,
+            editor::open_editor,
+            editor::edit_procedure,
+            editor::undo,
+            editor::redo,
+            editor::analyze_procedure
         ])
         .build(tauri::generate_context!())?;
     app.run(|handle, event| {

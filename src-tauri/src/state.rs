@@ -9,11 +9,13 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use epure_store::Store;
 
+use crate::workspace::Workspace;
+
 use crate::error::AppError;
 use crate::samples;
 
 pub struct AppState {
-    store: Result<Arc<Mutex<Store>>, AppError>,
+    store: Result<Arc<Mutex<Workspace>>, AppError>,
 }
 
 impl AppState {
@@ -22,13 +24,13 @@ impl AppState {
         let store =
             epure_store::resolve_path(None).and_then(Store::open).map_err(AppError::from).and_then(|mut store| {
                 seed_samples(&mut store)?;
-                Ok(Arc::new(Mutex::new(store)))
+                Ok(Arc::new(Mutex::new(Workspace::new(store))))
             });
         AppState { store }
     }
 
     /// A handle on the store for a blocking task.
-    pub fn store(&self) -> Result<Arc<Mutex<Store>>, AppError> {
+    pub fn store(&self) -> Result<Arc<Mutex<Workspace>>, AppError> {
         self.store.clone()
     }
 }
@@ -37,14 +39,14 @@ impl AppState {
     /// When the app exits: the backup on close (the process ends without dropping its state).
     pub fn close(&self) {
         if let Ok(store) = &self.store {
-            let _ = lock(store).backup_if_changed();
+            let _ = lock(store).store.backup_if_changed();
         }
     }
 }
 
 /// Locks the store. A panic while it was held leaves SQLite consistent (every change is a
 /// transaction), so a poisoned lock is taken over rather than turned into an error.
-pub fn lock(store: &Mutex<Store>) -> MutexGuard<'_, Store> {
+pub fn lock(store: &Mutex<Workspace>) -> MutexGuard<'_, Workspace> {
     store.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 

@@ -2,12 +2,15 @@
 //! by ts-rs into `ui/src/ipc/generated.ts`. This test fails when the file and the Rust types
 //! drift apart; `EPURE_UPDATE_BINDINGS=1 cargo test -p epure-app ts_bindings` rewrites it.
 
-use epure_core::StepKind;
 use epure_core::layout::{Edge, Lane, Layout, Node, Point};
+use epure_core::{ActorKind, DataKind, StepKind};
 use ts_rs::TS;
 
-use crate::dto::{AppInfo, ProcedureSummary, ProcedureView};
+use crate::dto::{
+    AnalysisView, AppInfo, EditorState, FindingView, HistoryView, ImportOutcome, MetricsView, ProcedureSummary,
+};
 use crate::error::AppError;
+use crate::gesture::Gesture;
 
 const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/ui/src/ipc/generated.ts");
 
@@ -18,17 +21,27 @@ fn declarations() -> String {
         AppError::decl(&cfg),
         AppInfo::decl(&cfg),
         ProcedureSummary::decl(&cfg),
-        ProcedureView::decl(&cfg),
         StepKind::decl(&cfg),
         Layout::decl(&cfg),
         Lane::decl(&cfg),
         Node::decl(&cfg),
         Edge::decl(&cfg),
         Point::decl(&cfg),
+        EditorState::decl(&cfg),
+        HistoryView::decl(&cfg),
+        AnalysisView::decl(&cfg),
+        MetricsView::decl(&cfg),
+        FindingView::decl(&cfg),
+        Gesture::decl(&cfg),
+        ActorKind::decl(&cfg),
+        DataKind::decl(&cfg),
+        ImportOutcome::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by ts-rs (src-tauri/src/ts_bindings.rs). Do not edit:\n\
-         // run `EPURE_UPDATE_BINDINGS=1 cargo test -p epure-app ts_bindings` after changing them.\n",
+         // run `EPURE_UPDATE_BINDINGS=1 cargo test -p epure-app ts_bindings` after changing them.\n\n\
+         // The file format's types (procedure, steps, edits) are written by hand in procedure.ts.\n\
+         import type { Edit, ProcedureFile, StepJson } from './procedure';\n",
     );
     for d in decls {
         out.push('\n');

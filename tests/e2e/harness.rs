@@ -85,10 +85,57 @@ impl Session {
 
     /// Waits until an element matching the CSS selector is present, and returns its text.
     pub async fn text_of(&self, css: &str) -> String {
-        let el = self.client.wait().at_most(WAIT).for_element(Locator::Css(css)).await.unwrap_or_else(|e| {
-            panic!("no element `{css}` within {WAIT:?}: {e}");
-        });
-        el.text().await.expect("element text")
+        self.find(css).await.text().await.expect("element text")
+    }
+
+    /// Waits until an element matching the CSS selector is present, and returns it.
+    pub async fn find(&self, css: &str) -> fantoccini::elements::Element {
+        match self.client.wait().at_most(WAIT).for_element(Locator::Css(css)).await {
+            Ok(el) => el,
+            Err(e) => panic!("no element `{css}` within {WAIT:?}: {e}\nthe page shows: {}", self.page_text().await),
+        }
+    }
+
+    /// What the page shows, for a failure message: its text, or why it cannot be read.
+    pub async fn page_text(&self) -> String {
+        match self.client.execute("return document.body ? document.body.innerText : '(no body)';", vec![]).await {
+            Ok(serde_json::Value::String(text)) => text.chars().take(2000).collect(),
+            Ok(other) => other.to_string(),
+            Err(e) => format!("(cannot read the page: {e})"),
+        }
+    }
+
+    /// Clicks the element matching the CSS selector, once it is there.
+    pub async fn click(&self, css: &str) {
+        self.find(css).await.click().await.unwrap_or_else(|e| panic!("cannot click `{css}`: {e}"));
+    }
+
+    /// Types into the element that has the focus (keys as WebDriver sends them: see
+    /// `fantoccini::key::Key` for Enter, Tab, Shift…).
+    pub async fn type_keys(&self, keys: &str) {
+        let el = self.client.active_element().await.expect("a focused element");
+        el.send_keys(keys).await.expect("type");
+    }
+
+    /// Runs a script in the page until it returns `true`, failing after [`WAIT`].
+    pub async fn wait_until(&self, what: &str, script: &str) {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let done = self.client.execute(script, vec![]).await.expect("run the script");
+            if done == serde_json::Value::Bool(true) {
+                return;
+            }
+            if Instant::now() >= deadline {
+                panic!("not within {WAIT:?}: {what}\nthe page shows: {}", self.page_text().await);
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Runs a script in the page and reads its result.
+    pub async fn eval<T: serde::de::DeserializeOwned>(&self, script: &str) -> T {
+        let v = self.client.execute(script, vec![]).await.expect("run the script");
+        serde_json::from_value(v).unwrap_or_else(|e| panic!("unexpected result of `{script}`: {e}"))
     }
 
     /// Saves a PNG of the window under `target/e2e-screenshots/`, for people to look at.

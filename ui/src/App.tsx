@@ -3,10 +3,10 @@ import { useState } from 'react';
 import { Footer } from './components/Footer';
 import { Header } from './components/Header';
 import { HomePage } from './pages/HomePage';
-import { ProcedurePage } from './pages/ProcedurePage';
+import { EditorPage } from './pages/EditorPage';
 
 export function App() {
-  // The procedure being viewed, or null for the home page.
+  // The procedure open in the editor, or null for the library.
   const [openId, setOpenId] = useState<string | null>(null);
 
   return (
@@ -16,7 +16,7 @@ export function App() {
         {openId === null ? (
           <HomePage onOpen={setOpenId} />
         ) : (
-          <ProcedurePage id={openId} onBack={() => setOpenId(null)} />
+          <EditorPage id={openId} onBack={() => setOpenId(null)} />
         )}
       </main>
       <Footer />

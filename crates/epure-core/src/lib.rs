@@ -9,6 +9,7 @@
 pub mod analysis;
 pub mod compare;
 pub mod edit;
+pub mod editing;
 pub mod format;
 pub mod graph;
 pub mod layout;

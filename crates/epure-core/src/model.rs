@@ -31,6 +31,7 @@ pub enum Variant {
 /// Who does the work in a lane.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum ActorKind {
     /// The person the procedure serves (usager).
     User,
@@ -47,6 +48,7 @@ pub enum ActorKind {
 /// A supporting document or a single datum.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum DataKind {
     #[default]
     Document,

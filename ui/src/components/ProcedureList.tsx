@@ -1,20 +1,15 @@
 import { useTranslation } from 'react-i18next';
 
 import type { ProcedureSummary } from '../ipc';
-import { ProcedureItem } from './ProcedureItem';
+import { ProcedureItem, type ItemActions } from './ProcedureItem';
 
-interface Props {
-  procedures: readonly ProcedureSummary[];
-  onOpen: (id: string) => void;
-}
-
-export function ProcedureList({ procedures, onOpen }: Props) {
+export function ProcedureList({ procedures, filtered, ...actions }: { procedures: readonly ProcedureSummary[]; filtered: boolean } & ItemActions) {
   const { t } = useTranslation();
 
   if (procedures.length === 0) {
     return (
       <p className="empty" data-testid="empty">
-        {t('library.empty')}
+        {filtered ? t('library.noMatch') : t('library.empty')}
       </p>
     );
   }
@@ -22,7 +17,7 @@ export function ProcedureList({ procedures, onOpen }: Props) {
   return (
     <ul className="procedure-list">
       {procedures.map((procedure) => (
-        <ProcedureItem key={procedure.id} procedure={procedure} onOpen={onOpen} />
+        <ProcedureItem key={procedure.id} procedure={procedure} {...actions} />
       ))}
     </ul>
   );

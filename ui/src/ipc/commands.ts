@@ -3,7 +3,15 @@
 import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
 
 import { toIpcError } from './errors';
-import type { AppInfo, IpcError, ProcedureSummary, ProcedureView } from './types';
+import type {
+  AnalysisView,
+  AppInfo,
+  EditorState,
+  Gesture,
+  ImportOutcome,
+  IpcError,
+  ProcedureSummary,
+} from './types';
 
 declare global {
   interface Window {
@@ -32,7 +40,7 @@ async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
   }
 }
 
-/** The sample procedures bundled with the app. */
+/** The procedures of the local store, summarised. */
 export function listProcedures(): Promise<ProcedureSummary[]> {
   return call<ProcedureSummary[]>('list_procedures');
 }
@@ -42,7 +50,57 @@ export function appInfo(): Promise<AppInfo> {
   return call<AppInfo>('app_info');
 }
 
-/** A sample procedure with its swimlane layout, computed in Rust. */
-export function procedureView(id: string): Promise<ProcedureView> {
-  return call<ProcedureView>('procedure_view', { id });
+/** Opens a procedure of the store in the editor. */
+export function openEditor(id: string): Promise<EditorState> {
+  return call<EditorState>('open_editor', { id });
+}
+
+/** Applies one gesture of the agent; the answer is the state as committed to disk. */
+export function editProcedure(id: string, gesture: Gesture): Promise<EditorState> {
+  return call<EditorState>('edit_procedure', { id, gesture });
+}
+
+export function undo(id: string): Promise<EditorState> {
+  return call<EditorState>('undo', { id });
+}
+
+export function redo(id: string): Promise<EditorState> {
+  return call<EditorState>('redo', { id });
+}
+
+/** Metrics and findings of the working copy, computed in Rust. */
+export function analyzeProcedure(id: string): Promise<AnalysisView> {
+  return call<AnalysisView>('analyze_procedure', { id });
+}
+
+/** The event announcing a committed change of a procedure (payload: its new revision). */
+export function changedEvent(id: string): string {
+  return `procedure://${id}/changed`;
+}
+
+/** A new procedure in the store: a start and an end, and the user's lane. */
+export function createProcedure(name: string): Promise<ProcedureSummary> {
+  return call<ProcedureSummary>('create_procedure', { name });
+}
+
+export function duplicateProcedure(id: string, name: string): Promise<ProcedureSummary> {
+  return call<ProcedureSummary>('duplicate_procedure', { id, name });
+}
+
+export function renameProcedure(id: string, name: string): Promise<ProcedureSummary> {
+  return call<ProcedureSummary>('rename_procedure', { id, name });
+}
+
+export function deleteProcedure(id: string): Promise<void> {
+  return call<void>('delete_procedure', { id });
+}
+
+/** Imports procedure files and BPMN models; one outcome per file, in order. */
+export function importFiles(paths: string[], english: boolean): Promise<ImportOutcome[]> {
+  return call<ImportOutcome[]>('import_files', { paths, english });
+}
+
+/** Saves the working copy to a file (`.epure.json`, or `.bpmn`). */
+export function exportProcedure(id: string, path: string): Promise<void> {
+  return call<void>('export_procedure', { id, path });
 }

@@ -1,4 +1,20 @@
-export { appInfo, listProcedures, procedureView } from './commands';
+export {
+  analyzeProcedure,
+  appInfo,
+  changedEvent,
+  createProcedure,
+  deleteProcedure,
+  duplicateProcedure,
+  exportProcedure,
+  importFiles,
+  editProcedure,
+  listProcedures,
+  openEditor,
+  redo,
+  renameProcedure,
+  undo,
+} from './commands';
 export { errorMessage, isKnownErrorKind, toIpcError } from './errors';
 export type { KnownErrorKind } from './errors';
 export type * from './types';
+export { DATA_ROLES } from './types';

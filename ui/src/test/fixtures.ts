@@ -1,4 +1,4 @@
-import type { ProcedureSummary, ProcedureView } from '../ipc';
+import type { AnalysisView, EditorState, Layout, ProcedureFile, ProcedureSummary } from '../ipc';
 
 export const SAMPLES: ProcedureSummary[] = [
   {
@@ -19,10 +19,8 @@ export const SAMPLES: ProcedureSummary[] = [
   },
 ];
 
-/** A small procedure as `procedure_view` returns it: two lanes, a start, two steps, an end. */
-export const VIEW: ProcedureView = {
-  summary: SAMPLES[0] as ProcedureSummary,
-  layout: {
+/** The Rust layout of the procedure below: two lanes, a start, two steps, an end. */
+export const LAYOUT: Layout = {
     width: 900,
     height: 240,
     lanes: [
@@ -40,5 +38,70 @@ export const VIEW: ProcedureView = {
       { id: 'f2', from: 'depot', to: 'verif', points: [{ x: 524, y: 56 }, { x: 552, y: 56 }, { x: 552, y: 168 }, { x: 580, y: 168 }], back: false },
       { id: 'f3', from: 'verif', to: 'e', points: [{ x: 740, y: 168 }, { x: 840, y: 168 }], back: false },
     ],
+};
+
+/** A small procedure open in the editor: two lanes, a start, two steps, an end. */
+export function editorState(overrides: Partial<EditorState> = {}): EditorState {
+  const procedure: ProcedureFile = {
+    format: 'epure.procedure',
+    version: 1,
+    procedure: { id: 'permis-construire', name: 'Demande de permis de construire', cases_per_year: 300 },
+    actors: [
+      { id: 'usager', name: 'Pétitionnaire', kind: 'user' },
+      { id: 'mairie', name: 'Guichet urbanisme', kind: 'agent' },
+    ],
+    data: [{ id: 'plan', name: 'Plan de situation' }],
+    steps: [
+      { id: 's', kind: 'start' },
+      { id: 'depot', kind: 'task', label: 'Déposer la demande', actor: 'usager', requests: ['plan'] },
+      { id: 'verif', kind: 'check', label: 'Vérifier le dossier', actor: 'mairie', duration_min: 30 },
+      { id: 'e', kind: 'end', label: 'Permis délivré', outcome: 'granted' },
+    ],
+    flows: [
+      { id: 'f1', from: 's', to: 'depot' },
+      { id: 'f2', from: 'depot', to: 'verif' },
+      { id: 'f3', from: 'verif', to: 'e' },
+    ],
+  };
+  return {
+    id: 'permis-construire',
+    revision: 1,
+    procedure,
+    layout: LAYOUT,
+    history: { undo: 0, redo: 0 },
+    created: null,
+    ...overrides,
+  };
+}
+
+export const ANALYSIS: AnalysisView = {
+  revision: 1,
+  metrics: {
+    work_steps: 2,
+    actors: 2,
+    handoffs: 1,
+    handoffs_per_case: 1,
+    user_contacts: 1,
+    documents_requested: 1,
+    requests_per_case: 1,
+    touch_time_min: 30,
+    lead_time_min: 840,
+    cost_per_case_eur: 20,
+    cases_per_year: 300,
+    cost_per_year_eur: 6000,
+    agent_hours_per_year: 150,
+    critical_path: ['s', 'depot', 'verif', 'e'],
   },
+  findings: [
+    {
+      rule: 'once-only',
+      severity: 'critical',
+      subjects: ['depot', 'plan'],
+      title_fr: 'Pièce demandée alors qu\u2019elle est déjà détenue',
+      title_en: 'Document requested although it is already held',
+      explanation_fr: 'La pièce « Plan de situation » est demandée à l\u2019étape « Déposer la demande ».',
+      explanation_en: 'The document “Plan de situation” is requested at step “Déposer la demande”.',
+      suggestion: 'fetch-from-holder',
+    },
+  ],
 };

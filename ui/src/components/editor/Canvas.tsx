@@ -1,0 +1,250 @@
+import '@xyflow/react/dist/style.css';
+
+import {
+  applyNodeChanges,
+  Background,
+  BaseEdge,
+  Controls,
+  getSmoothStepPath,
+  Handle,
+  MarkerType,
+  MiniMap,
+  Position,
+  ReactFlow,
+  type Connection,
+  type Edge as FlowEdge,
+  type EdgeProps,
+  type Node as FlowNode,
+  type NodeChange,
+  type NodeProps,
+  type OnSelectionChangeParams,
+} from '@xyflow/react';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import type { Layout, Point, StepKind } from '../../ipc';
+
+type StepData = {
+  kind: StepKind;
+  label: string;
+  width: number;
+  height: number;
+  highlighted: boolean;
+  critical: boolean;
+  kindName: string;
+};
+type LaneData = { name: string; width: number; height: number };
+type StepNode = FlowNode<StepData, 'step'>;
+type LaneNode = FlowNode<LaneData, 'lane'>;
+type CanvasNode = StepNode | LaneNode;
+type RouteData = { points: Point[]; highlighted: boolean };
+type RouteEdge = FlowEdge<RouteData, 'route'>;
+
+const LANE_PREFIX = 'lane:';
+
+/** A step: its shape says its kind; handles on the left (in) and right (out). */
+const StepShape = memo(function StepShape({ id, data, selected }: NodeProps<StepNode>) {
+  const classes = [
+    'canvas-step',
+    `canvas-step--${data.kind}`,
+    data.highlighted ? 'is-highlighted' : '',
+    data.critical ? 'is-critical' : '',
+    selected ? 'is-selected' : '',
+  ];
+  return (
+    <div
+      className={classes.join(' ')}
+      style={{ width: data.width, height: data.height }}
+      data-testid="canvas-step"
+      data-step-id={id}
+      data-highlighted={data.highlighted ? 'true' : 'false'}
+      title={data.label ? `${data.kindName} — ${data.label}` : data.kindName}
+    >
+      <Handle type="target" position={Position.Left} data-testid="handle-in" />
+      <span className="canvas-step__label">{data.label}</span>
+      <Handle type="source" position={Position.Right} data-testid="handle-out" />
+    </div>
+  );
+});
+
+/** A lane band with its name in the header column. */
+const LaneBand = memo(function LaneBand({ data }: NodeProps<LaneNode>) {
+  return (
+    <div className="canvas-lane" style={{ width: data.width, height: data.height }} data-testid="canvas-lane">
+      <span className="canvas-lane__name">{data.name}</span>
+    </div>
+  );
+});
+
+/**
+ * A flow along the route computed in Rust. While a step is being dragged its ends move away
+ * from the route, which then makes way for a plain orthogonal path until Rust routes it again.
+ */
+function RouteLine(props: EdgeProps<RouteEdge>) {
+  const { sourceX, sourceY, targetX, targetY, data, markerEnd, id } = props;
+  const points = data?.points ?? [];
+  const first = points[0];
+  const last = points[points.length - 1];
+  const near = (p: Point | undefined, x: number, y: number) => p !== undefined && Math.abs(p.x - x) < 2 && Math.abs(p.y - y) < 2;
+  let path: string;
+  if (points.length >= 2 && near(first, sourceX, sourceY) && near(last, targetX, targetY)) {
+    path = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x},${p.y}`).join(' ');
+  } else {
+    [path] = getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition: Position.Right, targetPosition: Position.Left });
+  }
+  return (
+    <BaseEdge
+      id={id}
+      path={path}
+      {...(markerEnd === undefined ? {} : { markerEnd })}
+      className={data?.highlighted ? 'canvas-flow is-highlighted' : 'canvas-flow'}
+    />
+  );
+}
+
+const nodeTypes = { step: StepShape, lane: LaneBand };
+const edgeTypes = { route: RouteLine };
+
+interface Props {
+  layout: Layout;
+  /** Ids to highlight (the subjects of the finding being looked at). */
+  highlighted: ReadonlySet<string>;
+  /** Steps of the critical path. */
+  critical: ReadonlySet<string>;
+  selected: ReadonlySet<string>;
+  onSelect: (ids: string[]) => void;
+  onConnect: (from: string, to: string) => void;
+  /** A step dropped at a new place (top-left corner, layout units). */
+  onPlace: (id: string, x: number, y: number) => void;
+}
+
+function buildNodes(
+  layout: Layout,
+  highlighted: ReadonlySet<string>,
+  critical: ReadonlySet<string>,
+  selected: ReadonlySet<string>,
+  kindName: (k: StepKind) => string,
+): CanvasNode[] {
+  const lanes: LaneNode[] = layout.lanes.map((lane, i) => ({
+    id: `${LANE_PREFIX}${i}`,
+    type: 'lane',
+    position: { x: 0, y: lane.y },
+    data: { name: lane.name, width: layout.width, height: lane.height },
+    draggable: false,
+    selectable: false,
+    connectable: false,
+    focusable: false,
+    zIndex: -1,
+  }));
+  const steps: StepNode[] = layout.nodes.map((n) => ({
+    id: n.id,
+    type: 'step',
+    position: { x: n.x, y: n.y },
+    width: n.width,
+    height: n.height,
+    selected: selected.has(n.id),
+    ariaLabel: n.label ? `${kindName(n.kind)} : ${n.label}` : kindName(n.kind),
+    data: {
+      kind: n.kind,
+      label: n.label,
+      width: n.width,
+      height: n.height,
+      highlighted: highlighted.has(n.id),
+      critical: critical.has(n.id),
+      kindName: kindName(n.kind),
+    },
+  }));
+  return [...lanes, ...steps];
+}
+
+/**
+ * The swimlane canvas (React Flow). It draws what Rust laid out and routed; dragging a step,
+ * connecting two steps or selecting is reported to the page, which turns it into an edit.
+ * Off-screen elements are not rendered, so a 1,000-step procedure pans smoothly.
+ */
+export function Canvas({ layout, highlighted, critical, selected, onSelect, onConnect, onPlace }: Props) {
+  const { t } = useTranslation();
+  const kindName = useCallback((k: StepKind) => t(`diagram.kind.${k}`), [t]);
+  const base = useMemo(
+    () => buildNodes(layout, highlighted, critical, selected, kindName),
+    [layout, highlighted, critical, selected, kindName],
+  );
+  const [nodes, setNodes] = useState<CanvasNode[]>(base);
+  useEffect(() => setNodes(base), [base]);
+
+  const edges: RouteEdge[] = useMemo(
+    () =>
+      layout.edges.map((e) => ({
+        id: e.id,
+        source: e.from,
+        target: e.to,
+        type: 'route',
+        data: { points: e.points, highlighted: highlighted.has(e.id) },
+        selected: selected.has(e.id),
+        markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
+      })),
+    [layout, highlighted, selected],
+  );
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<CanvasNode>[]) => setNodes((ns) => applyNodeChanges(changes, ns)),
+    [],
+  );
+  const handleConnect = useCallback(
+    (c: Connection) => {
+      if (c.source && c.target && c.source !== c.target) onConnect(c.source, c.target);
+    },
+    [onConnect],
+  );
+  const handleSelection = useCallback(
+    ({ nodes: ns, edges: es }: OnSelectionChangeParams) => onSelect([...ns.map((n) => n.id), ...es.map((e) => e.id)]),
+    [onSelect],
+  );
+  const handleDragStop = useCallback(
+    (_: unknown, node: CanvasNode) => {
+      if (node.type === 'step') onPlace(node.id, node.position.x, node.position.y);
+    },
+    [onPlace],
+  );
+
+  return (
+    <div className="canvas" data-testid="editor-canvas">
+      <ReactFlow<CanvasNode, RouteEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onConnect={handleConnect}
+        onSelectionChange={handleSelection}
+        onNodeDragStop={handleDragStop}
+        onlyRenderVisibleElements
+        connectOnClick
+        deleteKeyCode={null}
+        selectionKeyCode={null}
+        multiSelectionKeyCode="Shift"
+        minZoom={0.1}
+        maxZoom={2}
+        fitView
+        fitViewOptions={{ maxZoom: 1, padding: 0.05 }}
+        proOptions={{ hideAttribution: true }}
+        ariaLabelConfig={{
+          'node.a11yDescription.default': t('canvas.a11y.node'),
+          'node.a11yDescription.keyboardDisabled': t('canvas.a11y.node'),
+          'edge.a11yDescription.default': t('canvas.a11y.edge'),
+          'controls.ariaLabel': t('canvas.controls'),
+          'controls.zoomIn.ariaLabel': t('canvas.zoomIn'),
+          'controls.zoomOut.ariaLabel': t('canvas.zoomOut'),
+          'controls.fitView.ariaLabel': t('canvas.fitView'),
+          'controls.interactive.ariaLabel': t('canvas.interactive'),
+          'minimap.ariaLabel': t('canvas.minimap'),
+          'handle.ariaLabel': t('canvas.handle'),
+        }}
+      >
+        <Background gap={28} />
+        <Controls showInteractive={false} />
+        <MiniMap pannable zoomable nodeClassName={(n) => (n.type === 'lane' ? 'minimap-lane' : 'minimap-step')} />
+      </ReactFlow>
+    </div>
+  );
+}

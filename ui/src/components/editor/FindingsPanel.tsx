@@ -1,0 +1,50 @@
+import { useTranslation } from 'react-i18next';
+
+import type { AnalysisView, FindingView } from '../../ipc';
+
+interface Props {
+  analysis: AnalysisView | null;
+  /** The finding being looked at (its index), whose subjects the canvas highlights. */
+  active: number | null;
+  onActivate: (index: number | null, finding: FindingView | null) => void;
+}
+
+/** The findings of the live analysis, most serious first; choosing one highlights its steps. */
+export function FindingsPanel({ analysis, active, onActivate }: Props) {
+  const { t, i18n } = useTranslation();
+  if (analysis === null) {
+    return (
+      <p className="panel__empty" role="status">
+        {t('findings.loading')}
+      </p>
+    );
+  }
+  if (analysis.findings.length === 0) {
+    return (
+      <p className="panel__empty" data-testid="findings-empty">
+        {t('findings.none')}
+      </p>
+    );
+  }
+  const en = i18n.resolvedLanguage === 'en';
+  return (
+    <ul className="findings" aria-label={t('findings.title')}>
+      {analysis.findings.map((f, i) => (
+        <li key={`${f.rule}:${f.subjects.join(',')}`}>
+          <button
+            type="button"
+            className={`finding finding--${f.severity}${active === i ? ' is-active' : ''}`}
+            aria-pressed={active === i}
+            data-testid="finding-item"
+            data-rule={f.rule}
+            onClick={() => onActivate(active === i ? null : i, active === i ? null : f)}
+          >
+            <span className="finding__severity">{t(`severity.${f.severity}`)}</span>
+            <span className="finding__title">{en ? f.title_en : f.title_fr}</span>
+            <span className="finding__explanation">{en ? f.explanation_en : f.explanation_fr}</span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
