@@ -88,6 +88,8 @@ fn fetch_from_holder_stops_asking_the_user() {
         assert!(fetch.label().contains(&holder), "{}", fetch.label());
         assert_eq!(fetch.duration(), 0.0);
     }
+    // The file coming back round the completeness loop goes back to the check, not to the fetch.
+    assert_eq!(after.flow("f12").map(|r| (r.from, r.to)), Some(("complement-famille", "verif-completude")));
 }
 
 #[test]

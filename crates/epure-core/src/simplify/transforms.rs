@@ -168,10 +168,18 @@ fn fetch_from_holder(p: &mut Procedure, f: &Finding) -> Result<(), Refusal> {
     if changed { Ok(()) } else { Err(nothing_to_do()) }
 }
 
-/// Puts `step` on every way into `before`.
+/// Puts `step` on every way into `before` from upstream. A flow that comes back to `before`
+/// from a step after it (a loop) keeps going to `before`: what is fetched once need not be
+/// fetched again on each round, and the loop still reads as going back to `before`.
 fn insert_before(p: &mut Procedure, before: &str, step: Step) -> Result<(), Refusal> {
     let n = p.node(before).ok_or_else(nothing_to_do)?;
-    let incoming: Vec<String> = p.incoming(n).iter().map(|&(e, _)| p.graph()[e].id.clone()).collect();
+    let downstream = crate::graph::reachable_from(p, n);
+    let upstream = |m: NodeIndex| !downstream.get(m.index()).copied().unwrap_or(false);
+    let all = p.incoming(n);
+    // A step reached only from after itself (drawn in a loop with no way in) takes them all.
+    let from_upstream = all.iter().any(|&(_, m)| upstream(m));
+    let incoming: Vec<String> =
+        all.iter().filter(|&&(_, m)| !from_upstream || upstream(m)).map(|&(e, _)| p.graph()[e].id.clone()).collect();
     let id = step.id.clone();
     p.add_step(step).map_err(|e| Refusal::new(e.to_string(), e.to_string()))?;
     for eid in incoming {
