@@ -534,7 +534,7 @@ fn check_upfront(p: &mut Procedure, f: &Finding) -> Result<(), Refusal> {
     let (means, _) = upfront_means(p.graph()[r.submission].channel);
     let sentence = format!(
         "Contrôle des pièces au dépôt ({}) : {means}. Hypothèse prudente : la moitié des retours pour dossier \
-         incomplet évités (de {} à {}), chiffre à confirmer.",
+         incomplet est évitée (de {} à {}), chiffre à confirmer.",
         names.join(", "),
         percent(Lang::Fr, back),
         percent(Lang::Fr, lowered)
