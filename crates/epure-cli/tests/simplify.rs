@@ -42,3 +42,22 @@ fn compare_with_itself_is_all_zero_and_bad_rules_are_refused() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).starts_with("--accept: unknown rule \"nope\""));
 }
+
+#[test]
+fn the_building_permit_checks_its_pieces_at_filing() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = sample("permis-construire.epure.json");
+    let out = dir.path().join("cible.epure.json");
+    let s = epure(&["simplify", input.to_str().unwrap(), "--accept", "rework-loop", "-o", out.to_str().unwrap()]);
+    assert_eq!(s.status.code(), Some(0), "{}", String::from_utf8_lossy(&s.stderr));
+    assert!(String::from_utf8_lossy(&s.stdout).contains("appliqué : Boucle de reprise : 40 %"));
+    let c = epure(&["compare", input.to_str().unwrap(), out.to_str().unwrap(), "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&c.stdout).unwrap();
+    let change = |name: &str| {
+        json["metrics"].as_array().unwrap().iter().find(|m| m["metric"] == name).unwrap()["change"].as_f64()
+    };
+    // Half the returns for missing pieces avoided: 1/0.6 → 1/0.8 passes through the filing check.
+    assert!((change("user_contacts").unwrap() + (1.0 / 0.6 - 1.0 / 0.8)).abs() < 1e-6);
+    assert!(change("lead_time_min").unwrap() < 0.0);
+    assert_eq!(change("work_steps"), Some(0.0), "the administration's check stays");
+}

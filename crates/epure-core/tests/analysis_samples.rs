@@ -11,6 +11,9 @@
 //!   transit step; 4 approvals in a row; late knock-out.
 //! - permis-construire: 40 % rework loop for missing pieces; the ABF's wait; the three parallel
 //!   opinions (ABF, SDIS, Enedis) are not flagged as redundant.
+//!
+//! The two rework loops (cantine, permis) name the pieces to check at the user's submission and
+//! the prudent halving of returns that `check-upfront` assumes (reviewed with that change).
 
 use std::path::{Path, PathBuf};
 

@@ -74,3 +74,48 @@ pub(crate) fn join(p: &mut Procedure, from: &str, to: &str, flow: Flow) {
         }
     }
 }
+
+/// Moves flow `id` to join `from` to `to`, keeping its id, label, probability, medium, delay and
+/// place in the author's order (so the file still reads in the order it was drawn).
+pub(crate) fn reroute(p: &mut Procedure, id: &str, from: &str, to: &str) -> Result<(), Refusal> {
+    let refusal = |e: crate::model::ModelError| Refusal::new(e.to_string(), e.to_string());
+    let pos = p.flow_position(id).ok_or_else(|| refusal(crate::model::ModelError::UnknownFlow(id.to_owned())))?;
+    let flow = p.remove_flow(id).map_err(refusal)?;
+    p.insert_flow(pos, from, to, flow).map_err(refusal)?;
+    Ok(())
+}
+
+/// Adds a plain flow (no label, medium or delay) from `from` to `to`.
+pub(crate) fn connect(p: &mut Procedure, from: &str, to: &str) -> Result<(), Refusal> {
+    let id = p.fresh_flow_id();
+    p.add_flow(from, to, Flow::new(id)).map_err(|e| Refusal::new(e.to_string(), e.to_string()))?;
+    Ok(())
+}
+
+/// Moves step `id` just before step `before` in the author's order, with its flows kept where
+/// they were in the order of flows. Transformations that change the order a case meets steps
+/// in call it, because the author's order is what the other transformations read as "first".
+pub(crate) fn move_before(p: &mut Procedure, id: &str, before: &str) -> Result<(), Refusal> {
+    let refusal = |e: crate::model::ModelError| Refusal::new(e.to_string(), e.to_string());
+    let n = p.node(id).ok_or_else(|| refusal(crate::model::ModelError::UnknownStep(id.to_owned())))?;
+    let mut flows: Vec<(usize, String, String, Flow)> = Vec::new();
+    for (e, _) in p.outgoing(n).into_iter().chain(p.incoming(n)) {
+        let flow = p.graph()[e].clone();
+        if flows.iter().any(|(_, _, _, f)| f.id == flow.id) {
+            continue;
+        }
+        let Some(r) = p.flow(&flow.id) else { continue };
+        let (from, to) = (r.from.to_owned(), r.to.to_owned());
+        let pos = p.flow_position(&flow.id).unwrap_or(usize::MAX);
+        flows.push((pos, from, to, flow));
+    }
+    flows.sort_by_key(|f| f.0);
+    let step = p.remove_step(id).map_err(refusal)?;
+    let at = p.step_position(before).unwrap_or(usize::MAX);
+    p.insert_step(at, step).map_err(refusal)?;
+    // In increasing order of their old places, each flow goes back to its place.
+    for (pos, from, to, flow) in flows {
+        p.insert_flow(pos, &from, &to, flow).map_err(refusal)?;
+    }
+    Ok(())
+}

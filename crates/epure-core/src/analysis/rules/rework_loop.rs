@@ -5,13 +5,132 @@
 //! goes round again and what the loop costs per case: its expected time minus the time of the
 //! quickest pass through it without going round. A loop taken rarely (below
 //! `rework_warning_probability`) is information. Loops without a way out are `endless-loop`.
+//!
+//! When the loop sends an incomplete file back to the user (a check decides the return, and a
+//! submission step of the user before the loop provides what that check verifies), the finding
+//! proposes `check-upfront` and says what it would do: check those pieces at the submission,
+//! with the prudent assumption that half the returns are avoided ([`UPFRONT_FACTOR`]). Once that
+//! check is in place, the loop is still reported (it still costs time) but nothing more is
+//! proposed: what is left is for the agent to examine.
+
+use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 
 use super::{Context, finding, text};
 use crate::analysis::metrics::visits::LoopState;
 use crate::analysis::words::{duration, number, percent, quote, quoted_list};
 use crate::analysis::{Finding, Gain, Lang, Severity};
+use crate::model::{Channel, Procedure, StepKind};
 
 pub const ID: &str = "rework-loop";
+
+/// What `check-upfront` divides the probability of sending the file back by. Checking the
+/// pieces when they are handed in (an online form that will not send without them, a checklist
+/// at the counter) prevents missing pieces, not wrong or insufficient ones: halving the returns
+/// is a prudent figure, which the agent confirms or corrects in the editor.
+pub const UPFRONT_FACTOR: f64 = 2.0;
+
+/// How the pieces are checked when the user hands them in, by the channel of the submission:
+/// a sentence part in French and in English.
+pub(crate) fn upfront_means(channel: Option<Channel>) -> (&'static str, &'static str) {
+    match channel {
+        Some(Channel::Online) => (
+            "le formulaire en ligne signale les pièces manquantes et n'envoie pas le dossier sans elles",
+            "the online form flags missing pieces and does not send the file without them",
+        ),
+        Some(Channel::Counter) => (
+            "l'agent du guichet vérifie la présence des pièces avec l'usager, liste à l'appui, avant de prendre le dossier",
+            "the counter agent checks with the user, from a list, that the pieces are there before taking the file",
+        ),
+        _ => (
+            "une liste des pièces à cocher accompagne le formulaire, ou le même dépôt en ligne signale les pièces manquantes",
+            "a checklist of pieces comes with the form, or the same filing online flags missing pieces",
+        ),
+    }
+}
+
+/// Steps looked at before a loop to find the user's submission.
+const SUBMISSION_LOOKBEHIND: usize = 64;
+
+/// How a loop sends an incomplete file back, read from the drawing.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Rework {
+    /// The decision that sends the file back.
+    pub decision: NodeIndex,
+    /// The check whose result the decision follows.
+    pub checker: NodeIndex,
+    /// The decision's flows that go round the loop again.
+    pub back: Vec<EdgeIndex>,
+    /// The user's step, before the loop, that hands in what the check verifies.
+    pub submission: NodeIndex,
+    /// What the check verifies that the submission hands in, in the check's order.
+    pub items: Vec<String>,
+    /// Whether the submission already checks all of `items` (the check is already upfront).
+    pub in_place: bool,
+}
+
+/// Why a loop is not an incomplete file sent back to the user: what it lacks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NotRework {
+    /// No decision of the loop both goes round again and leaves it.
+    Decision,
+    /// The loop holds no step of the user: the file is not sent back to them.
+    User,
+    /// The decision does not follow a check that verifies data.
+    Check,
+    /// No step of the user before the loop hands in what the check verifies.
+    Submission,
+}
+
+/// Reads the loop made of `members` as an incomplete file sent back to the user.
+///
+/// Complexity: O(size of the loop and of its neighbourhood, capped before the loop).
+pub(crate) fn rework(p: &Procedure, members: &[NodeIndex]) -> Result<Rework, NotRework> {
+    let g = p.graph();
+    let set: std::collections::HashSet<NodeIndex> = members.iter().copied().collect();
+    let inside = |n: NodeIndex| set.contains(&n);
+    let user = |n: NodeIndex| g[n].kind.is_work() && crate::graph::in_user_lane(p, n);
+    let decision = members
+        .iter()
+        .copied()
+        .find(|&n| {
+            let outs = p.outgoing(n);
+            g[n].kind == StepKind::Decision
+                && outs.iter().any(|&(_, m)| inside(m))
+                && outs.iter().any(|&(_, m)| !inside(m))
+        })
+        .ok_or(NotRework::Decision)?;
+    if !members.iter().any(|&n| user(n)) {
+        return Err(NotRework::User);
+    }
+    let checker = p
+        .incoming(decision)
+        .into_iter()
+        .map(|(_, m)| m)
+        .find(|&m| inside(m) && g[m].kind.is_work() && !g[m].checks.is_empty())
+        .ok_or(NotRework::Check)?;
+    let back: Vec<EdgeIndex> = p.outgoing(decision).into_iter().filter(|&(_, m)| inside(m)).map(|(e, _)| e).collect();
+    // The nearest step of the user before the loop that hands in something the check verifies.
+    let checked = &g[checker].checks;
+    let mut queue: std::collections::VecDeque<NodeIndex> =
+        members.iter().flat_map(|&n| p.incoming(n)).map(|(_, m)| m).filter(|&m| !inside(m)).collect();
+    let mut seen: Vec<NodeIndex> = Vec::new();
+    let mut submission = None;
+    while let Some(n) = queue.pop_front() {
+        if seen.contains(&n) || seen.len() >= SUBMISSION_LOOKBEHIND {
+            continue;
+        }
+        seen.push(n);
+        if user(n) && g[n].requests.iter().any(|d| checked.contains(d)) {
+            submission = Some(n);
+            break;
+        }
+        queue.extend(p.incoming(n).into_iter().map(|(_, m)| m).filter(|&m| !inside(m)));
+    }
+    let submission = submission.ok_or(NotRework::Submission)?;
+    let items: Vec<String> = checked.iter().filter(|d| g[submission].requests.contains(d)).cloned().collect();
+    let in_place = items.iter().all(|d| g[submission].checks.contains(d));
+    Ok(Rework { decision, checker, back, submission, items, in_place })
+}
 
 /// Time and touch time of the quickest pass through a loop, from where cases enter to where they
 /// leave, with the number of user contacts on it (Dijkstra on the loop's steps).
@@ -127,6 +246,58 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         } else {
             (String::new(), String::new())
         };
+        let nodes: Vec<NodeIndex> = members.iter().map(|&n| NodeIndex::new(n)).collect();
+        let shape = rework(ctx.p, &nodes).ok();
+        // What to do about it, in the words of the proposal that `check-upfront` makes.
+        let (advice_fr, advice_en, suggestion) = match &shape {
+            Some(r) if r.in_place => (
+                format!(
+                    "Les pièces sont déjà contrôlées au dépôt ({}) : les retours qui restent tiennent au contenu des \
+                     pièces, c'est à l'agent de les examiner.",
+                    quote(Lang::Fr, &ctx.label(r.submission.index()))
+                ),
+                format!(
+                    "The pieces are already checked when handed in ({}): the returns left are about what the pieces \
+                     say, for the agent to examine.",
+                    quote(Lang::En, &ctx.label(r.submission.index()))
+                ),
+                None,
+            ),
+            Some(r) => {
+                let d = r.decision.index();
+                let back: f64 = ctx.g.out[d].iter().filter(|a| ctx.comps.of[a.node] == c).map(|a| a.share).sum();
+                let names: Vec<String> = r.items.iter().map(|i| ctx.data_name(i)).collect();
+                let (means_fr, means_en) = upfront_means(ctx.step(r.submission.index()).channel);
+                (
+                    format!(
+                        "Contrôler {} dès l'étape {} ({means_fr}) réduirait ces retours ; la proposition retient \
+                         l'hypothèse prudente que la moitié en est évitée (de {} à {} des passages), chiffre à confirmer.",
+                        quoted_list(Lang::Fr, &names),
+                        quote(Lang::Fr, &ctx.label(r.submission.index())),
+                        percent(Lang::Fr, back),
+                        percent(Lang::Fr, back / UPFRONT_FACTOR),
+                    ),
+                    format!(
+                        "Checking {} at step {} ({means_en}) would reduce these returns; the proposal assumes, \
+                         prudently, that half of them are avoided (from {} to {} of passes), a figure to confirm.",
+                        quoted_list(Lang::En, &names),
+                        quote(Lang::En, &ctx.label(r.submission.index())),
+                        percent(Lang::En, back),
+                        percent(Lang::En, back / UPFRONT_FACTOR),
+                    ),
+                    Some("check-upfront"),
+                )
+            }
+            None => (
+                "Vérifier la complétude dès le premier contact (liste des pièces claire, contrôle à la saisie) \
+                 réduirait ces retours."
+                    .to_owned(),
+                "Checking completeness at the first contact (a clear list of pieces, checks when the form is filled \
+                 in) would reduce these returns."
+                    .to_owned(),
+                Some("check-upfront"),
+            ),
+        };
         out.push(finding(
             ID,
             severity,
@@ -138,8 +309,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             text(
                 format!(
                     "Dans {} des passages, le dossier repart vers {} et refait le circuit {}. Par dossier, cette boucle ajoute \
-                     en moyenne {} de délai et {} de travail{contacts_fr}. Vérifier la complétude dès le premier contact \
-                     (liste des pièces claire, contrôle à la saisie) réduirait ces retours.",
+                     en moyenne {} de délai et {} de travail{contacts_fr}. {advice_fr}",
                     percent(Lang::Fr, p_again),
                     quote(Lang::Fr, &entry_label),
                     quoted_list(Lang::Fr, &labels),
@@ -148,8 +318,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 ),
                 format!(
                     "In {} of passes, the file goes back to {} and round {} again. Per file, this loop adds {} of lead time \
-                     and {} of work on average{contacts_en}. Checking completeness at the first contact (a clear list of \
-                     pieces, checks when the form is filled in) would reduce these returns.",
+                     and {} of work on average{contacts_en}. {advice_en}",
                     percent(Lang::En, p_again),
                     quote(Lang::En, &entry_label),
                     quoted_list(Lang::En, &labels),
@@ -158,7 +327,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 ),
             ),
             Gain { touch_min: extra_touch, lead_min: extra_lead, contacts: extra_contacts, ..Gain::default() },
-            Some("check-upfront"),
+            suggestion,
         ));
     }
     out
