@@ -23,6 +23,29 @@ async fn open(app: &Session, name: &str) {
     app.find("[data-testid=editor-canvas] [data-testid=canvas-step]").await;
 }
 
+/// How many steps and flows Rust laid out for the canvas.
+async fn canvas_size(app: &Session) -> (usize, usize) {
+    let [steps, flows]: [String; 2] = app
+        .eval(
+            "const c = document.querySelector('[data-testid=editor-canvas]');
+             return [c.getAttribute('data-steps'), c.getAttribute('data-flows')];",
+        )
+        .await;
+    (steps.parse().expect("a count"), flows.parse().expect("a count"))
+}
+
+/// Shows the whole procedure on the canvas (the "fit view" control), and waits until every
+/// step is drawn (off-screen ones are not in the page).
+async fn fit_view(app: &Session) {
+    app.click(".react-flow__controls-fitview").await;
+    app.wait_until(
+        "every step on screen",
+        "const c = document.querySelector('[data-testid=editor-canvas]');
+         return c.querySelectorAll('[data-testid=canvas-step]').length === Number(c.getAttribute('data-steps'));",
+    )
+    .await;
+}
+
 /// The ids of the canvas's steps, in the order drawn.
 async fn canvas_steps(app: &Session) -> Vec<(String, String)> {
     app.eval(
@@ -62,6 +85,15 @@ async fn wait_saved(app: &Session) {
 async fn a_sample_opens_on_the_canvas_with_every_step_in_its_lane() {
     with_app(|app| async move {
         open(&app, "cantine").await;
+        // The first view: the procedure's beginning at a readable size.
+        app.click("[data-testid=finding-item][data-rule=once-only]").await;
+        app.wait_until(
+            "a finding highlights its steps",
+            "return document.querySelectorAll('[data-testid=canvas-step][data-highlighted=true]').length >= 2;",
+        )
+        .await;
+        app.screenshot("editor-findings").await;
+        fit_view(&app).await;
         let p = epure_app::samples::load_all()
             .into_iter()
             .find(|(file, _)| file.starts_with("cantine"))
@@ -82,7 +114,6 @@ async fn a_sample_opens_on_the_canvas_with_every_step_in_its_lane() {
         app.find("[data-testid=finding-item][data-rule=once-only]").await;
         let bar = app.text_of("[data-testid=metrics-bar]").await;
         assert!(bar.contains("j ouvrés") && bar.contains("€"), "{bar}");
-        app.screenshot("editor-findings").await;
         app.close().await;
     })
     .await;
@@ -95,7 +126,7 @@ async fn an_agent_edits_from_the_keyboard_and_the_canvas_and_finds_it_all_after_
         open(&app, "stationnement").await;
         // The clean online procedure: nothing asked twice.
         app.find("[data-testid=findings-empty]").await;
-        let before = canvas_steps(&app).await.len();
+        let (before, flows_before) = canvas_size(&app).await;
 
         // A lane, named from the keyboard.
         app.click("[data-testid=view-outline]").await;
@@ -150,16 +181,19 @@ async fn an_agent_edits_from_the_keyboard_and_the_canvas_and_finds_it_all_after_
         // On the canvas: the three steps are drawn, chained; connect the eligibility decision to
         // the check (click the decision's out handle, then the check's in handle).
         app.click("[data-testid=view-canvas]").await;
+        fit_view(&app).await;
         app.find(&format!("[data-testid=canvas-step][data-step-id='{key_in}']")).await;
-        assert_eq!(canvas_steps(&app).await.len(), before + 3);
-        let edges = || app.eval::<usize>("return document.querySelectorAll('.react-flow__edge').length;");
-        let edges_before = edges().await;
+        // Each new step took its place on the way: one more flow each.
+        assert_eq!(canvas_size(&app).await, (before + 3, flows_before + 3));
         app.click(".react-flow__node[data-id='adresse-eligible'] .react-flow__handle.source").await;
         app.click(&format!(".react-flow__node[data-id='{check}'] .react-flow__handle.target")).await;
         wait_saved(&app).await;
         app.wait_until(
-            "the new flow is drawn",
-            &format!("return document.querySelectorAll('.react-flow__edge').length === {};", edges_before + 1),
+            "the new flow is laid out",
+            &format!(
+                "return document.querySelector('[data-testid=editor-canvas]').getAttribute('data-flows') === '{}';",
+                flows_before + 4
+            ),
         )
         .await;
 
@@ -197,7 +231,8 @@ async fn an_agent_edits_from_the_keyboard_and_the_canvas_and_finds_it_all_after_
         // Relaunched on the same database: the edits and the undo history are there.
         let app = Session::launch_in(folder).await;
         open(&app, "stationnement").await;
-        assert_eq!(canvas_steps(&app).await.len(), before + 3);
+        assert_eq!(canvas_size(&app).await, (before + 3, flows_before + 4));
+        fit_view(&app).await;
         app.find("[data-testid=finding-item][data-rule=once-only]").await;
         assert!(once_only_shown(&app).await);
         app.click("[data-testid=undo]").await;
@@ -209,7 +244,10 @@ async fn an_agent_edits_from_the_keyboard_and_the_canvas_and_finds_it_all_after_
         app.click("[data-testid=undo]").await;
         app.wait_until(
             "the flow drawn on the canvas is undone too",
-            &format!("return document.querySelectorAll('.react-flow__edge').length === {edges_before};"),
+            &format!(
+                "return document.querySelector('[data-testid=editor-canvas]').getAttribute('data-flows') === '{}';",
+                flows_before + 3
+            ),
         )
         .await;
         app.close().await;

@@ -105,9 +105,27 @@ impl Session {
         }
     }
 
-    /// Clicks the element matching the CSS selector, once it is there.
+    /// Clicks the element matching the CSS selector, once it is there. The page redraws as
+    /// answers come back from Rust, so a click that misses (the element was just replaced, or
+    /// is still moving into view) is tried again on the element found anew, until [`WAIT`].
     pub async fn click(&self, css: &str) {
-        self.find(css).await.click().await.unwrap_or_else(|e| panic!("cannot click `{css}`: {e}"));
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let el = self.find(css).await;
+            // WebKit's driver does not scroll nested scrolling panels into view by itself.
+            if let Ok(arg) = serde_json::to_value(&el) {
+                let _ = self.client.execute("arguments[0].scrollIntoView({block: 'center'});", vec![arg]).await;
+            }
+            let error = match el.click().await {
+                Ok(()) => return,
+                Err(e) => e,
+            };
+            if Instant::now() >= deadline {
+                self.screenshot("failed-click").await;
+                panic!("cannot click `{css}`: {error:?}\nthe page shows: {}", self.page_text().await);
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
     }
 
     /// Types into the element that has the focus (keys as WebDriver sends them: see

@@ -35,6 +35,7 @@ export function EditorPage({ id, onBack }: Props) {
   const [side, setSide] = useState<Side>('findings');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [active, setActive] = useState<{ index: number; finding: FindingView } | null>(null);
+  const [reveal, setReveal] = useState<{ id: string; seq: number } | null>(null);
   const { state, apply, undo, redo } = editor;
 
   const highlighted = useMemo(() => new Set(active?.finding.subjects ?? []), [active]);
@@ -129,6 +130,7 @@ export function EditorPage({ id, onBack }: Props) {
         onFind={(stepId) => {
           setSelected(new Set([stepId]));
           setSide('properties');
+          setReveal((r) => ({ id: stepId, seq: (r?.seq ?? 0) + 1 }));
         }}
       />
       {editor.editError && (
@@ -160,6 +162,7 @@ export function EditorPage({ id, onBack }: Props) {
                 onSelect={onSelect}
                 onConnect={onConnect}
                 onPlace={onPlace}
+                reveal={reveal}
               />
             ) : (
               <Outline procedure={state.procedure} apply={apply} selected={selected} onSelect={onSelect} />
@@ -183,7 +186,12 @@ export function EditorPage({ id, onBack }: Props) {
               <FindingsPanel
                 analysis={analysis}
                 active={active?.index ?? null}
-                onActivate={(index, finding) => setActive(index === null || !finding ? null : { index, finding })}
+                onActivate={(index, finding) => {
+                  setActive(index === null || !finding ? null : { index, finding });
+                  // Bring the finding's first step into view on the canvas.
+                  const step = finding?.subjects.find((s) => state.procedure.steps.some((x) => x.id === s));
+                  if (step) setReveal((r) => ({ id: step, seq: (r?.seq ?? 0) + 1 }));
+                }}
               />
             )}
             {side === 'properties' && <Properties procedure={state.procedure} selected={selected} apply={apply} />}

@@ -18,8 +18,9 @@ import {
   type NodeChange,
   type NodeProps,
   type OnSelectionChangeParams,
+  type ReactFlowInstance,
 } from '@xyflow/react';
-import { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { Layout, Point, StepKind } from '../../ipc';
@@ -41,6 +42,20 @@ type RouteData = { points: Point[]; highlighted: boolean };
 type RouteEdge = FlowEdge<RouteData, 'route'>;
 
 const LANE_PREFIX = 'lane:';
+/** Below this zoom labels are too small to read: a long procedure opens at its start instead. */
+const READABLE_ZOOM = 0.6;
+
+/**
+ * Where the canvas first looks: the whole procedure when it fits at a readable size, else its
+ * beginning (the start and the first lanes) at the smallest readable zoom, the rest a pan away.
+ */
+export function initialViewport(width: number, height: number, boxWidth: number, boxHeight: number) {
+  const margin = 12;
+  const fit = Math.min((boxWidth - 2 * margin) / width, (boxHeight - 2 * margin) / height, 1);
+  const zoom = Math.max(fit, READABLE_ZOOM);
+  const centre = (box: number, size: number) => Math.max((box - size * zoom) / 2, margin);
+  return { x: fit >= READABLE_ZOOM ? centre(boxWidth, width) : margin, y: centre(boxHeight, height), zoom };
+}
 
 /** A step: its shape says its kind; handles on the left (in) and right (out). */
 const StepShape = memo(function StepShape({ id, data, selected }: NodeProps<StepNode>) {
@@ -116,6 +131,8 @@ interface Props {
   onConnect: (from: string, to: string) => void;
   /** A step dropped at a new place (top-left corner, layout units). */
   onPlace: (id: string, x: number, y: number) => void;
+  /** A step to bring into view (found, or just created); `seq` changes at each request. */
+  reveal?: { id: string; seq: number } | null;
 }
 
 function buildNodes(
@@ -162,7 +179,7 @@ function buildNodes(
  * connecting two steps or selecting is reported to the page, which turns it into an edit.
  * Off-screen elements are not rendered, so a 1,000-step procedure pans smoothly.
  */
-export function Canvas({ layout, highlighted, critical, selected, onSelect, onConnect, onPlace }: Props) {
+export function Canvas({ layout, highlighted, critical, selected, onSelect, onConnect, onPlace, reveal = null }: Props) {
   const { t } = useTranslation();
   const kindName = useCallback((k: StepKind) => t(`diagram.kind.${k}`), [t]);
   const base = useMemo(
@@ -186,6 +203,24 @@ export function Canvas({ layout, highlighted, critical, selected, onSelect, onCo
     [layout, highlighted, selected],
   );
 
+  const box = useRef<HTMLDivElement>(null);
+  // The first drawing only sets the view: later edits keep the agent's view where it is.
+  const first = useRef(layout);
+  const onInit = useCallback((instance: ReactFlowInstance<CanvasNode, RouteEdge>) => {
+    flow.current = instance;
+    const el = box.current;
+    const { width, height } = first.current;
+    if (el) void instance.setViewport(initialViewport(width, height, el.clientWidth, el.clientHeight));
+  }, []);
+
+  const flow = useRef<ReactFlowInstance<CanvasNode, RouteEdge> | null>(null);
+  useEffect(() => {
+    const node = reveal && layout.nodes.find((n) => n.id === reveal.id);
+    if (!node || !flow.current) return;
+    const zoom = Math.max(flow.current.getZoom(), 0.8);
+    void flow.current.setCenter(node.x + node.width / 2, node.y + node.height / 2, { zoom, duration: 200 });
+  }, [reveal, layout]);
+
   const onNodesChange = useCallback(
     (changes: NodeChange<CanvasNode>[]) => setNodes((ns) => applyNodeChanges(changes, ns)),
     [],
@@ -208,7 +243,14 @@ export function Canvas({ layout, highlighted, critical, selected, onSelect, onCo
   );
 
   return (
-    <div className="canvas" data-testid="editor-canvas">
+    <div
+      className="canvas"
+      data-testid="editor-canvas"
+      // What Rust laid out (the DOM holds only what is on screen).
+      data-steps={layout.nodes.length}
+      data-flows={layout.edges.length}
+      ref={box}
+    >
       <ReactFlow<CanvasNode, RouteEdge>
         nodes={nodes}
         edges={edges}
@@ -225,8 +267,7 @@ export function Canvas({ layout, highlighted, critical, selected, onSelect, onCo
         multiSelectionKeyCode="Shift"
         minZoom={0.1}
         maxZoom={2}
-        fitView
-        fitViewOptions={{ maxZoom: 1, padding: 0.05 }}
+        onInit={onInit}
         proOptions={{ hideAttribution: true }}
         ariaLabelConfig={{
           'node.a11yDescription.default': t('canvas.a11y.node'),
@@ -243,7 +284,13 @@ export function Canvas({ layout, highlighted, critical, selected, onSelect, onCo
       >
         <Background gap={28} />
         <Controls showInteractive={false} />
-        <MiniMap pannable zoomable nodeClassName={(n) => (n.type === 'lane' ? 'minimap-lane' : 'minimap-step')} />
+        <MiniMap
+          pannable
+          zoomable
+          style={{ width: 160, height: 100 }}
+          nodeColor={(n) => (n.type === 'lane' ? '#f0f0fa' : '#3a3a8c')}
+          nodeStrokeColor={(n) => (n.type === 'lane' ? '#c9c9d8' : '#3a3a8c')}
+        />
       </ReactFlow>
     </div>
   );

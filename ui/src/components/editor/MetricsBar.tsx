@@ -10,12 +10,19 @@ const WORKING_DAY_MIN = 420;
 export function MetricsBar({ metrics }: { metrics: MetricsView | null }) {
   const { t } = useTranslation();
   const n = (v: number, digits = 1) => formatNumber(v, { maximumFractionDigits: digits });
+  // Under an hour in minutes, under a working day in hours, then in working days.
+  const duration = (min: number) =>
+    min < 60
+      ? t('metrics.minutes', { value: n(min, 0) })
+      : min < WORKING_DAY_MIN
+        ? t('metrics.hours', { value: n(min / 60) })
+        : t('metrics.days', { value: n(min / WORKING_DAY_MIN) });
   const items: [string, string, string][] = metrics
     ? [
         ['steps', t('metrics.steps'), n(metrics.work_steps, 0)],
         ['handoffs', t('metrics.handoffs'), n(metrics.handoffs_per_case)],
         ['contacts', t('metrics.contacts'), n(metrics.user_contacts)],
-        ['lead', t('metrics.lead'), t('metrics.days', { value: n(metrics.lead_time_min / WORKING_DAY_MIN) })],
+        ['lead', t('metrics.lead'), duration(metrics.lead_time_min)],
         [
           'cost',
           t('metrics.costYear'),

@@ -83,7 +83,12 @@ export function Toolbar({ state, status, selected, apply, undo, redo, onFind }: 
         <label htmlFor="find-step" className="visually-hidden">
           {t('editor.find')}
         </label>
-        <input id="find-step" type="search" placeholder={t('editor.find')} value={query} onChange={(e) => setQuery(e.target.value)} data-testid="find-step" />
+        <input
+          id="find-step"
+          type="search"
+          placeholder={t('editor.find')}
+          title={t('editor.findShortcut')}
+          value={query} onChange={(e) => setQuery(e.target.value)} data-testid="find-step" />
       </form>
       <p className={`save-status save-status--${status}`} role="status" data-testid="save-status" data-status={status}>
         {t(`editor.status.${status}`)}
