@@ -50,6 +50,29 @@ impl Session {
 
     /// Launches the app on the database `epure.db` of a folder (kept by the session).
     pub async fn launch_in(db: tempfile::TempDir) -> Session {
+        Session::launch_binary(db, Path::new(env!("CARGO_BIN_EXE_epure-app")).to_path_buf()).await
+    }
+
+    /// Launches the app under `strace -f -e trace=connect` (following every process it starts:
+    /// WebKit's web and network processes), writing the trace to `connect.log` in the folder.
+    pub async fn launch_traced(db: tempfile::TempDir) -> Session {
+        let strace = which("strace").expect("strace not found: run `make test`, which installs it (package strace)");
+        let wrapper = db.path().join("epure-app-traced");
+        let log = db.path().join("connect.log");
+        let script = format!(
+            "#!/bin/sh\nenv > '{}'\nexec '{}' -f -qq -e trace=connect -o '{}' '{}' \"$@\"\n",
+            db.path().join("env.txt").display(),
+            strace.display(),
+            log.display(),
+            env!("CARGO_BIN_EXE_epure-app")
+        );
+        std::fs::write(&wrapper, script).expect("write the wrapper");
+        std::fs::set_permissions(&wrapper, std::os::unix::fs::PermissionsExt::from_mode(0o755))
+            .expect("make it executable");
+        Session::launch_binary(db, wrapper).await
+    }
+
+    async fn launch_binary(db: tempfile::TempDir, app: PathBuf) -> Session {
         let (xvfb, display) = start_xvfb();
         let (port, native_port) = (free_port(), free_port());
         let driver = tauri_driver();
@@ -71,10 +94,9 @@ impl Session {
         wait_for_port(port);
         wait_for_port(native_port);
 
-        let app = env!("CARGO_BIN_EXE_epure-app");
         let mut caps = serde_json::Map::new();
         caps.insert("browserName".into(), serde_json::json!("wry"));
-        caps.insert("tauri:options".into(), serde_json::json!({ "application": app }));
+        caps.insert("tauri:options".into(), serde_json::json!({ "application": app.display().to_string() }));
         let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
             .capabilities(caps)
             .connect(&format!("http://127.0.0.1:{port}"))
@@ -156,6 +178,12 @@ impl Session {
         serde_json::from_value(v).unwrap_or_else(|e| panic!("unexpected result of `{script}`: {e}"))
     }
 
+    /// Runs an asynchronous script (it calls its last argument with the result) and reads it.
+    pub async fn eval_async<T: serde::de::DeserializeOwned>(&self, script: &str) -> T {
+        let v = self.client.execute_async(script, vec![]).await.expect("run the script");
+        serde_json::from_value(v).unwrap_or_else(|e| panic!("unexpected result of an asynchronous script: {e}"))
+    }
+
     /// Saves a PNG of the window under `target/e2e-screenshots/`, for people to look at.
     pub async fn screenshot(&self, name: &str) {
         // Let the last frame reach the screen: a screenshot taken at once may show the previous one.
@@ -164,6 +192,16 @@ impl Session {
         let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("../e2e-screenshots");
         std::fs::create_dir_all(&dir).expect("screenshot folder");
         std::fs::write(dir.join(format!("{name}.png")), png).expect("write screenshot");
+    }
+
+    /// The folder of the app's database (and of its trace, when launched traced).
+    pub fn folder(&self) -> &Path {
+        self._db.path()
+    }
+
+    /// The database the app was started on.
+    pub fn db_path(&self) -> PathBuf {
+        self._db.path().join("epure.db")
     }
 
     /// Ends the WebDriver session, which closes the app.

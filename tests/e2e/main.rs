@@ -6,4 +6,6 @@
 mod editor;
 mod first_page;
 mod harness;
+mod offline;
+mod perf;
 mod relaunch;

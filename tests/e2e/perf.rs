@@ -1,0 +1,161 @@
+//! How the app behaves with a large procedure: a 1,000-step procedure is opened and panned in
+//! the real window. The figures — start to library, start to editor ready, frame times during
+//! a scripted pan (requestAnimationFrame timestamps), memory of the whole process tree (PSS) —
+//! are printed and written to `target/e2e-perf.json`, not asserted: timings on a shared
+//! machine belong in measurements, not in pass/fail. What is asserted is that the drawing is
+//! culled (far fewer steps in the page than in the procedure) and that the pan moved the view.
+
+use std::time::{Duration, Instant};
+
+use crate::harness::{SCENARIO_TIMEOUT, Session};
+
+const STEPS: usize = 1_000;
+
+/// The PSS, in kB, of the app and every process it started (WebKit's web and network
+/// processes), found by walking /proc from the app process with our database in its environment.
+fn tree_pss_kb(db: &std::path::Path) -> u64 {
+    let procs: Vec<(u32, u32)> = std::fs::read_dir("/proc")
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
+        .filter_map(|pid| {
+            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+            let ppid = stat.rsplit(')').next()?.split_whitespace().nth(1)?.parse().ok()?;
+            Some((pid, ppid))
+        })
+        .collect();
+    let wanted = format!("EPURE_DB={}", db.display());
+    let roots: Vec<u32> = procs
+        .iter()
+        .map(|&(pid, _)| pid)
+        .filter(|pid| {
+            let exe = std::fs::read_link(format!("/proc/{pid}/exe")).unwrap_or_default();
+            let env = std::fs::read(format!("/proc/{pid}/environ")).unwrap_or_default();
+            exe.ends_with("epure-app") && env.split(|&b| b == 0).any(|kv| kv == wanted.as_bytes())
+        })
+        .collect();
+    let mut tree = roots.clone();
+    let mut i = 0;
+    while i < tree.len() {
+        let parent = tree[i];
+        tree.extend(procs.iter().filter(|&&(_, ppid)| ppid == parent).map(|&(pid, _)| pid));
+        i += 1;
+    }
+    tree.iter()
+        .filter_map(|pid| std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).ok())
+        .filter_map(|s| s.lines().find(|l| l.starts_with("Pss:"))?.split_whitespace().nth(1)?.parse::<u64>().ok())
+        .sum()
+}
+
+fn p95(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v.get(((v.len() as f64) * 0.95) as usize).or(v.last()).copied().unwrap_or(0.0)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_thousand_step_procedure_opens_and_pans() {
+    let scenario = async {
+        let folder = tempfile::tempdir().expect("temporary folder");
+        let db = folder.path().join("epure.db");
+        {
+            let mut store = epure_store::Store::open(&db).expect("a new store");
+            let mut p = epure_core::synthetic::procedure(7, STEPS);
+            p.meta.name = "Procédure de 1 000 étapes".into();
+            store.import(&p).expect("import");
+        }
+        let started = Instant::now();
+        let app = Session::launch_in(folder).await;
+        app.find("[data-testid=procedure-item]").await;
+        let library_ms = started.elapsed().as_millis();
+        app.click("[data-testid=open-procedure]").await;
+        app.find("[data-testid=editor-canvas] [data-testid=canvas-step]").await;
+        let editor_ms = started.elapsed().as_millis();
+
+        // Culling starts once the first frame has measured the steps.
+        app.wait_until(
+            "off-screen steps leave the page",
+            "const c = document.querySelector('[data-testid=editor-canvas]');
+             return c.querySelectorAll('[data-testid=canvas-step]').length * 5 < Number(c.getAttribute('data-steps'));",
+        )
+        .await;
+        let (laid_out, drawn): (usize, usize) = app
+            .eval(
+                "const c = document.querySelector('[data-testid=editor-canvas]');
+                 return [Number(c.getAttribute('data-steps')), c.querySelectorAll('[data-testid=canvas-step]').length];",
+            )
+            .await;
+        assert!(laid_out >= STEPS, "the whole procedure is laid out ({laid_out})");
+        assert!(drawn * 5 < laid_out, "only what is on screen is drawn: {drawn} of {laid_out}");
+        tokio::time::sleep(Duration::from_millis(300)).await; // let the first frames settle
+        let pss_idle_kb = tree_pss_kb(&app_db(&app));
+
+        // The frame rate with nothing moving: what the machine gives the window at rest.
+        app.client
+            .execute(
+                "window.__idle = []; window.__irec = true;
+                 const tick = t => { window.__idle.push(t); if (window.__irec) requestAnimationFrame(tick); };
+                 requestAnimationFrame(tick);",
+                vec![],
+            )
+            .await
+            .expect("start recording idle frames");
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        let idle: Vec<f64> = app.eval("window.__irec = false; return window.__idle;").await;
+        let idle_deltas: Vec<f64> = idle.windows(2).map(|w| w[1] - w[0]).collect();
+
+        // A scripted pan: the page drags its own canvas (mouse events as d3-zoom reads them),
+        // 8 px per frame, 80 frames left then 40 back, and records each frame's timestamp.
+        // Driving the pointer through WebDriver instead measures the driver's event injection.
+        let before: String = app.eval("return document.querySelector('.react-flow__viewport').style.transform;").await;
+        let frames: Vec<f64> = app
+            .eval_async(
+                "const done = arguments[arguments.length - 1];
+                 const pane = document.querySelector('.react-flow__pane');
+                 const r = pane.getBoundingClientRect();
+                 let x = r.left + r.width * 0.8, n = 0;
+                 const y = r.top + r.height / 2;
+                 const fire = (type) => pane.dispatchEvent(new MouseEvent(type, { clientX: x, clientY: y, bubbles: true, button: 0, view: window }));
+                 fire('mousedown');
+                 const frames = [];
+                 const tick = t => {
+                   frames.push(t);
+                   if (n++ < 120) { x += n <= 80 ? -8 : 8; fire('mousemove'); requestAnimationFrame(tick); }
+                   else { fire('mouseup'); done(frames); }
+                 };
+                 requestAnimationFrame(tick);",
+            )
+            .await;
+        let after: String = app.eval("return document.querySelector('.react-flow__viewport').style.transform;").await;
+        assert_ne!(before, after, "the drag panned the canvas");
+
+        let deltas: Vec<f64> = frames.windows(2).map(|w| w[1] - w[0]).collect();
+        assert!(deltas.len() > 20, "frames were recorded during the pan: {}", deltas.len());
+        let (p95_ms, max_ms) = (p95(deltas.clone()), deltas.iter().copied().fold(0.0, f64::max));
+        let mean_ms = deltas.iter().sum::<f64>() / deltas.len() as f64;
+        let pss_kb = tree_pss_kb(&app_db(&app));
+        let figures = serde_json::json!({
+            "steps": laid_out,
+            "steps_in_page": drawn,
+            "start_to_library_ms": library_ms,
+            "start_to_editor_ready_ms": editor_ms,
+            "idle_frames": idle_deltas.len(),
+            "idle_frame_ms_p95": (p95(idle_deltas) * 10.0).round() / 10.0,
+            "pan_frames": deltas.len(),
+            "frame_ms_mean": (mean_ms * 10.0).round() / 10.0,
+            "frame_ms_p95": (p95_ms * 10.0).round() / 10.0,
+            "frame_ms_max": (max_ms * 10.0).round() / 10.0,
+            "pss_idle_mb": pss_idle_kb / 1024,
+            "pss_after_pan_mb": pss_kb / 1024,
+        });
+        println!("e2e perf: {figures}");
+        let out = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("../e2e-perf.json");
+        std::fs::write(out, serde_json::to_string_pretty(&figures).unwrap_or_default()).expect("write the figures");
+        app.close().await;
+    };
+    tokio::time::timeout(SCENARIO_TIMEOUT, scenario).await.expect("scenario within its time");
+}
+
+fn app_db(app: &Session) -> std::path::PathBuf {
+    app.db_path()
+}
