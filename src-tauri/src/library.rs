@@ -11,8 +11,9 @@ use crate::dto::{ImportOutcome, ProcedureSummary};
 use crate::error::AppError;
 use crate::files;
 use crate::state::{AppState, lock};
+use crate::workspace::Workspace;
 
-fn summary(ws: &mut crate::workspace::Workspace, id: &str) -> Result<ProcedureSummary, AppError> {
+fn summary(ws: &mut Workspace, id: &str) -> Result<ProcedureSummary, AppError> {
     Ok(ProcedureSummary::of(id, &ws.store.load(id)?))
 }
 
@@ -83,29 +84,29 @@ pub async fn import_files(
     english: bool,
 ) -> Result<Vec<ImportOutcome>, AppError> {
     let store = state.store()?;
-    tauri::async_runtime::spawn_blocking(move || {
-        let mut ws = lock(&store);
-        let mut out = Vec::with_capacity(paths.len());
-        for path in paths {
-            let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            let outcome = match files::read(&path, english) {
-                Err(e) => ImportOutcome::failed(file, e.kind, e.detail),
-                Ok((mut p, notes)) => {
-                    let taken = p.meta.id.as_deref().is_some_and(|id| ws.store.load(id).is_ok());
-                    if taken {
-                        p.meta.id = None;
-                    }
-                    match ws.store.import(&p) {
-                        Ok(id) => ImportOutcome::imported(file, summary(&mut ws, &id)?, taken, notes),
-                        Err(e) => ImportOutcome::failed(file, e.kind().as_str(), vec![e.to_string()]),
-                    }
+    tauri::async_runtime::spawn_blocking(move || import_paths(&mut lock(&store), &paths, english)).await?
+}
+
+fn import_paths(ws: &mut Workspace, paths: &[PathBuf], english: bool) -> Result<Vec<ImportOutcome>, AppError> {
+    let mut out = Vec::with_capacity(paths.len());
+    for path in paths {
+        let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let outcome = match files::read(path, english) {
+            Err(e) => ImportOutcome::failed(file, e.kind, e.detail),
+            Ok((mut p, notes)) => {
+                let taken = p.meta.id.as_deref().is_some_and(|id| ws.store.load(id).is_ok());
+                if taken {
+                    p.meta.id = None;
                 }
-            };
-            out.push(outcome);
-        }
-        Ok(out)
-    })
-    .await?
+                match ws.store.import(&p) {
+                    Ok(id) => ImportOutcome::imported(file, summary(ws, &id)?, taken, notes),
+                    Err(e) => ImportOutcome::failed(file, e.kind().as_str(), vec![e.to_string()]),
+                }
+            }
+        };
+        out.push(outcome);
+    }
+    Ok(out)
 }
 
 /// Saves the working copy to a file the agent chose (`.epure.json`, or `.bpmn` for other tools).
@@ -117,4 +118,68 @@ pub async fn export_procedure(state: State<'_, AppState>, id: String, path: Path
         Ok(files::write(&path, ws.document(&id)?.procedure())?)
     })
     .await?
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn workspace(dir: &std::path::Path) -> Workspace {
+        Workspace::new(epure_store::Store::open(dir.join("epure.db")).expect("a new store"))
+    }
+
+    /// Each file on its own: a procedure file, the same again (a copy), a BPMN model, a broken
+    /// file and a missing one; the store keeps what could be read and nothing else.
+    #[test]
+    fn imports_each_file_on_its_own_and_says_what_became_of_it() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let mut ws = workspace(dir.path());
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let sample = root.join("assets/samples/conge-agent.epure.json");
+        let broken = dir.path().join("cassé.epure.json");
+        std::fs::write(&broken, r#"{"format": "epure.procedure", "version": 1, "procedure": {"name": "x"}, "steps": [{"id": "a", "kind": "task"}]}"#)
+            .expect("write");
+        let bpmn = dir.path().join("modele.bpmn");
+        std::fs::write(
+            &bpmn,
+            r#"<?xml version="1.0"?><definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d"><process id="p"><startEvent id="s"/><task id="t" name="Instruire la demande"/><endEvent id="e"/><sequenceFlow id="f1" sourceRef="s" targetRef="t"/><sequenceFlow id="f2" sourceRef="t" targetRef="e"/></process></definitions>"#,
+        )
+        .expect("write");
+        let paths = [sample.clone(), sample, bpmn, broken, dir.path().join("absent.epure.json")];
+        let out = import_paths(&mut ws, &paths, false).expect("import");
+        let verdicts: Vec<(&str, Option<&str>, bool)> =
+            out.iter().map(|o| (o.file.as_str(), o.error.as_deref(), o.copy)).collect();
+        assert_eq!(
+            verdicts,
+            [
+                ("conge-agent.epure.json", None, false),
+                ("conge-agent.epure.json", None, true),
+                ("modele.bpmn", None, false),
+                ("cassé.epure.json", Some("invalid_procedure"), false),
+                ("absent.epure.json", Some("unreadable"), false),
+            ]
+        );
+        let first = out[0].procedure.as_ref().expect("imported");
+        let copy = out[1].procedure.as_ref().expect("imported");
+        assert_eq!(first.id, "demande-conges-agent", "the id written in the file");
+        assert_ne!(copy.id, first.id, "the copy has an id of its own");
+        assert_eq!(copy.name, first.name);
+        assert!(out[3].details.iter().any(|d| d.contains("actor")), "{:?}", out[3].details);
+        assert_eq!(ws.store.list().expect("list").len(), 3, "only what could be read is stored");
+    }
+
+    #[test]
+    fn exports_the_working_copy_as_a_procedure_file_or_bpmn() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let mut ws = workspace(dir.path());
+        let id = ws.store.create_procedure("Démarche exportée").expect("create");
+        let json = dir.path().join("out.epure.json");
+        files::write(&json, ws.document(&id).expect("open").procedure()).expect("write");
+        let back = epure_core::format::from_slice(&std::fs::read(&json).expect("read")).expect("valid");
+        assert_eq!(back.meta.name, "Démarche exportée");
+        let bpmn = dir.path().join("out.bpmn");
+        files::write(&bpmn, ws.document(&id).expect("open").procedure()).expect("write");
+        let (again, _) = epure_bpmn::import(&std::fs::read(&bpmn).expect("read")).expect("BPMN reads back");
+        assert_eq!(again.meta.name, "Démarche exportée");
+    }
 }

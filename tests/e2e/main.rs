@@ -6,6 +6,7 @@
 mod editor;
 mod first_page;
 mod harness;
+mod library;
 mod offline;
 mod perf;
 mod relaunch;

@@ -155,6 +155,7 @@ export function HomePage({ onOpen }: Props) {
             ref={search}
             type="search"
             placeholder={t('library.search')}
+            title={t('library.searchShortcut')}
             value={query}
             onChange={(e) => setQuery(e.target.value)}
             data-testid="library-search"
