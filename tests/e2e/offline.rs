@@ -31,7 +31,7 @@ async fn an_editing_session_opens_no_network_connection() {
             .map(|(host, port)| format!("sin_port=htons({port}), sin_addr=inet_addr(\"{host}\")"));
         let families: Vec<&str> =
             trace.lines().filter_map(|l| l.split("sa_family=").nth(1)?.split([',', '}']).next()).collect();
-        assert!(families.iter().any(|f| *f == "AF_UNIX"), "the trace followed the app: {trace}");
+        assert!(families.contains(&"AF_UNIX"), "the trace followed the app: {trace}");
         let inet: Vec<&str> = trace
             .lines()
             .filter(|l| l.contains("AF_INET"))
