@@ -107,3 +107,57 @@ pub fn to_edit(p: &Procedure, gesture: Gesture) -> Result<Option<(Edit, Option<S
 fn parse(value: serde_json::Value) -> Result<Edit, EditError> {
     serde_json::from_value(value).map_err(|e| EditError::Invalid(format!("not an edit: {e}")))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Procedure {
+        let (_, read) = crate::samples::load_all().into_iter().next().expect("a sample");
+        read.expect("the sample reads")
+    }
+
+    fn gesture(json: serde_json::Value) -> Gesture {
+        serde_json::from_value(json).expect("a gesture the page can send")
+    }
+
+    #[test]
+    fn each_gesture_is_one_edit_and_says_what_it_created() {
+        let p = sample();
+        let first = p.steps().find(|s| s.kind.is_work()).map(|s| s.id.clone()).expect("a work step");
+        for (json, created) in [
+            (
+                serde_json::json!({"op": "insert_after", "after": first, "kind": "task", "label": "Nouvelle étape", "actor": null}),
+                true,
+            ),
+            (serde_json::json!({"op": "add_actor", "name": "Trésorerie", "kind": "partner"}), true),
+            (serde_json::json!({"op": "add_data", "name": "RIB", "kind": "document"}), true),
+            (serde_json::json!({"op": "remove_steps", "steps": [first]}), false),
+            (serde_json::json!({"op": "edit", "edit": {"op": "move_actor", "id": p.actors[0].id, "index": 1}}), false),
+        ] {
+            let (edit, id) = to_edit(&p, gesture(json.clone())).expect("accepted").expect("something to do");
+            assert_eq!(id.is_some(), created, "{json}");
+            let mut q = p.clone();
+            epure_core::edit::apply(&mut q, &edit).unwrap_or_else(|e| panic!("{json}: {e}"));
+        }
+    }
+
+    #[test]
+    fn a_malformed_or_impossible_gesture_is_refused_with_a_reason() {
+        let p = sample();
+        for (json, reason) in [
+            (serde_json::json!({"op": "update_step", "step": {"id": "x"}}), "not an edit"),
+            (serde_json::json!({"op": "edit", "edit": {"op": "explode"}}), "not an edit"),
+            (serde_json::json!({"op": "connect", "from": "nowhere", "to": "nothing"}), "unknown step"),
+            (
+                serde_json::json!({"op": "set_probability", "flow": "f1", "probability": 0.5}),
+                "does not leave a decision",
+            ),
+        ] {
+            let err = to_edit(&p, gesture(json.clone())).expect_err("refused").to_string();
+            assert!(err.contains(reason), "{json}: {err}");
+        }
+        // Nothing to tidy up on a drawing without hand-placed steps: no edit, no undo step.
+        assert!(to_edit(&p, Gesture::Relayout).expect("accepted").is_none());
+    }
+}
