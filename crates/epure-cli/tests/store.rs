@@ -63,9 +63,12 @@ fn import_list_export_versions_and_check_round_trip() {
     assert_eq!((out.status.code(), stdout(&out)), (Some(0), String::new()));
 
     let out = epure(&["--db", s(&db), "db", "check"]);
-    assert_eq!(stdout(&out), format!("{} : intègre (schéma 2, 2 démarches)\n", db.display()));
+    assert_eq!(
+        stdout(&out),
+        format!("{} : intègre (schéma {}, 2 démarches)\n", db.display(), epure_store::SCHEMA_VERSION)
+    );
     let out = epure(&["--lang", "en", "--db", s(&db), "db", "check"]);
-    assert_eq!(stdout(&out), format!("{}: ok (schema 2, 2 procedures)\n", db.display()));
+    assert_eq!(stdout(&out), format!("{}: ok (schema {}, 2 procedures)\n", db.display(), epure_store::SCHEMA_VERSION));
 
     let out = epure(&["--db", s(&db), "db", "backup"]);
     let backup = PathBuf::from(stdout(&out).trim_end());

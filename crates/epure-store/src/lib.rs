@@ -17,6 +17,7 @@ mod procedures;
 mod reports;
 mod versions;
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -24,7 +25,7 @@ use rusqlite::Connection;
 
 pub use backup::{BackupPolicy, backup_dir, backups};
 pub use error::{ErrorKind, Result, StoreError};
-pub use journal::{Document, History, JOURNAL_LIMIT};
+pub use journal::{CHECKPOINT_EVERY, Document, History, JOURNAL_LIMIT};
 pub use migrate::SCHEMA_VERSION;
 pub use open::{APPLICATION_ID, resolve_path};
 pub use procedures::ProcedureInfo;
@@ -41,6 +42,9 @@ pub struct Store {
     /// Changed since the last backup.
     dirty: bool,
     last_backup: Instant,
+    /// Procedures edited through this store whose stored working copy lags their journal:
+    /// rewritten on close.
+    lagging: BTreeSet<String>,
 }
 
 impl Store {
@@ -68,7 +72,7 @@ impl Store {
         } else {
             (open::open_read_write(&path)?, None)
         };
-        Ok(Store { conn, path, read_only, policy, dirty: false, last_backup: Instant::now() })
+        Ok(Store { conn, path, read_only, policy, dirty: false, last_backup: Instant::now(), lagging: BTreeSet::new() })
     }
 
     /// The database file.
@@ -116,11 +120,19 @@ impl Store {
 }
 
 impl Store {
-    /// The backup on close: taken when anything changed since the last one (and the policy
-    /// asks for it). Dropping a store does it too; an app whose process ends without dropping
-    /// its state calls it when it exits.
+    /// The close: rewrites the working copies that lag their journal ([`Store::checkpoint`]),
+    /// then takes the backup when anything changed since the last one (and the policy asks
+    /// for it). Dropping a store does it too; an app whose process ends without dropping its
+    /// state calls it when it exits.
     pub fn backup_if_changed(&mut self) -> Result<Option<PathBuf>> {
-        if self.dirty && self.read_only.is_none() && self.policy.on_close { self.backup().map(Some) } else { Ok(None) }
+        // A failed checkpoint loses nothing (the journal holds the edits): back up anyway.
+        let checkpointed = self.checkpoint();
+        let backup = if self.dirty && self.read_only.is_none() && self.policy.on_close {
+            self.backup().map(Some)
+        } else {
+            Ok(None)
+        };
+        checkpointed.and(backup)
     }
 }
 

@@ -1,14 +1,16 @@
-//! Procedures: import, create, duplicate, delete, list, load. The working copy is the canonical JSON text of
+//! Procedures: import, create, duplicate, delete, list, load. The stored working copy is the
+//! canonical JSON text of
 //! `epure_core::format::to_string`: simple, inspectable with `sqlite3`, and the same bytes an
 //! export writes.
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use epure_core::Procedure;
-use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
 use crate::Store;
 use crate::error::{Result, StoreError};
+use crate::journal::read_current;
 
 /// One line of the list of procedures.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,10 +43,7 @@ impl Store {
             None => fresh_id(&tx, &p.meta.name)?,
         };
         p.meta.id = Some(id.clone());
-        tx.execute(
-            "INSERT INTO procedures (id, name, working) VALUES (?1, ?2, ?3)",
-            params![id, p.meta.name, epure_core::format::to_string(&p)],
-        )?;
+        insert_procedure(&tx, &id, &p)?;
         tx.commit()?;
         self.changed();
         Ok(id)
@@ -72,10 +71,7 @@ impl Store {
         }
         let new_id = fresh_id(&tx, name)?;
         p.meta.id = Some(new_id.clone());
-        tx.execute(
-            "INSERT INTO procedures (id, name, working) VALUES (?1, ?2, ?3)",
-            params![new_id, p.meta.name, epure_core::format::to_string(&p)],
-        )?;
+        insert_procedure(&tx, &new_id, &p)?;
         tx.commit()?;
         self.changed();
         Ok(new_id)
@@ -96,11 +92,13 @@ impl Store {
             "DELETE FROM reports WHERE procedure_id = ?1",
             "DELETE FROM journal WHERE procedure_id = ?1",
             "DELETE FROM versions WHERE procedure_id = ?1",
+            "DELETE FROM working_copies WHERE procedure_id = ?1",
             "DELETE FROM procedures WHERE id = ?1",
         ] {
             tx.execute(sql, [id])?;
         }
         tx.commit()?;
+        self.lagging.remove(id);
         self.changed();
         Ok(())
     }
@@ -129,22 +127,30 @@ impl Store {
         Ok(self.load_with_revision(id)?.0)
     }
 
-    /// The working copy's canonical text, as stored.
+    /// The working copy's canonical text: the stored text when it is at the journal's head,
+    /// else the current state written out.
     pub fn working_text(&self, id: &str) -> Result<String> {
-        self.conn
-            .query_row("SELECT working FROM procedures WHERE id = ?1", [id], |r| r.get(0))
+        let tx = self.conn.unchecked_transaction()?;
+        let lagging: bool = tx
+            .query_row("SELECT checkpoint_seq FROM working_copies WHERE procedure_id = ?1", [id], |r| {
+                r.get::<_, i64>(0)
+            })
             .optional()?
             .ok_or_else(|| not_found(id))
+            .and_then(|checkpoint| Ok(replay_length(&tx, id, checkpoint)? > 0))?;
+        if lagging {
+            Ok(epure_core::format::to_string(&read_current(&tx, id)?.procedure))
+        } else {
+            Ok(tx.query_row("SELECT text FROM working_copies WHERE procedure_id = ?1", [id], |r| r.get(0))?)
+        }
     }
 
     pub(crate) fn load_with_revision(&self, id: &str) -> Result<(Procedure, i64)> {
-        let (text, revision): (String, i64) = self
-            .conn
-            .query_row("SELECT working, revision FROM procedures WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?
-            .ok_or_else(|| not_found(id))?;
-        let p = parse(&text, || format!("procedure \"{id}\""))?;
-        Ok((p, revision))
+        // One read transaction: the row and the journal rows replayed onto it are from the
+        // same snapshot, even while another process writes.
+        let tx = self.conn.unchecked_transaction()?;
+        let current = read_current(&tx, id)?;
+        Ok((current.procedure, current.revision))
     }
 }
 
@@ -169,6 +175,26 @@ fn fresh_id(tx: &Transaction<'_>, name: &str) -> Result<String> {
         }
         seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
     }
+}
+
+/// Inserts a new procedure with its working copy, at journal position 0 (no journal yet).
+fn insert_procedure(tx: &Transaction<'_>, id: &str, p: &Procedure) -> Result<()> {
+    tx.execute("INSERT INTO procedures (id, name) VALUES (?1, ?2)", params![id, p.meta.name])?;
+    tx.execute(
+        "INSERT INTO working_copies (procedure_id, checkpoint_seq, text) VALUES (?1, 0, ?2)",
+        params![id, epure_core::format::to_string(p)],
+    )?;
+    Ok(())
+}
+
+/// How many journal rows a load of `id` replays onto its stored working copy.
+fn replay_length(conn: &Connection, id: &str, checkpoint: i64) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM journal WHERE procedure_id = ?1
+            AND ((seq > ?2 AND undone = 0) OR (seq <= ?2 AND undone = 1))",
+        params![id, checkpoint],
+        |r| r.get(0),
+    )?)
 }
 
 pub(crate) fn not_found(id: &str) -> StoreError {

@@ -7,7 +7,7 @@ use rusqlite::{OptionalExtension, TransactionBehavior, params};
 
 use crate::Store;
 use crate::error::{Result, StoreError};
-use crate::journal::Document;
+use crate::journal::{Document, read_current, write_checkpoint};
 use crate::procedures::{not_found, parse};
 
 /// What a new version is called and who made it.
@@ -57,6 +57,11 @@ impl Store {
             return Err(StoreError::InvalidInput("a version needs a name".to_owned()));
         }
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // A version copies the stored text: bring it to the journal's head first.
+        let current = read_current(&tx, procedure_id)?;
+        if current.lags() {
+            write_checkpoint(&tx, procedure_id, &current.procedure, current.head)?;
+        }
         let id = insert_version(&tx, procedure_id, new)?;
         let info = tx.query_row(&format!("SELECT {COLUMNS} FROM versions WHERE id = ?1"), [id], row)?;
         tx.commit()?;
@@ -120,15 +125,21 @@ impl Store {
             note: "Enregistrée automatiquement avant une restauration.".to_owned(),
             derived_from: None,
         };
+        // The kept version copies the stored text, which may lag the journal: write the
+        // document's state (the file's, the revision says) first. Position 0 is right once the
+        // journal is cleared below, in this same transaction.
+        write_checkpoint(&tx, doc.id(), doc.procedure(), 0)?;
         let kept = insert_version(&tx, doc.id(), &keep)?;
         let info = tx.query_row(&format!("SELECT {COLUMNS} FROM versions WHERE id = ?1"), [kept], row)?;
         tx.execute(
-            "UPDATE procedures SET working = ?2, name = ?3, revision = revision + 1,
+            "UPDATE procedures SET name = ?2, revision = revision + 1,
                     updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1",
-            params![doc.id(), epure_core::format::to_string(&restored), restored.meta.name],
+            params![doc.id(), restored.meta.name],
         )?;
+        write_checkpoint(&tx, doc.id(), &restored, 0)?;
         tx.execute("DELETE FROM journal WHERE procedure_id = ?1", [doc.id()])?;
         tx.commit()?;
+        self.lagging.remove(doc.id());
         *doc = self.open_document(doc.id())?;
         self.changed();
         Ok(info)
@@ -168,8 +179,8 @@ fn insert_version(tx: &rusqlite::Transaction<'_>, procedure_id: &str, new: &NewV
     }
     tx.execute(
         "INSERT INTO versions (procedure_id, name, author, note, variant, derived_from, content)
-         SELECT id, ?2, ?3, ?4, coalesce(json_extract(working, '$.procedure.variant'), 'current'), ?5, working
-         FROM procedures WHERE id = ?1",
+         SELECT procedure_id, ?2, ?3, ?4, coalesce(json_extract(text, '$.procedure.variant'), 'current'), ?5, text
+         FROM working_copies WHERE procedure_id = ?1",
         params![procedure_id, new.name, new.author, new.note, new.derived_from],
     )?;
     Ok(tx.last_insert_rowid())

@@ -142,7 +142,7 @@ fn damaged_files_are_reported_with_the_latest_good_backup_and_left_alone() {
             let len = fs::metadata(p).unwrap().len();
             fs::OpenOptions::new().write(true).open(p).unwrap().set_len(len / 2).unwrap();
         },
-        "truncated: 57344 of 114688 bytes",
+        "truncated: 61440 of 122880 bytes",
     );
     check_damaged(
         |p| fs::OpenOptions::new().write(true).open(p).unwrap().set_len(60).unwrap(),
@@ -582,4 +582,105 @@ fn deleting_a_procedure_takes_its_versions_journal_and_reports_and_nothing_else(
     }
     let dangling: i64 = conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).unwrap();
     assert_eq!(dangling, 0);
+}
+
+/// The stored working copy and the journal position it is at, read behind the store's back.
+fn stored_working(path: &Path, id: &str) -> (String, i64) {
+    rusqlite::Connection::open(path)
+        .unwrap()
+        .query_row("SELECT text, checkpoint_seq FROM working_copies WHERE procedure_id = ?1", [id], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap()
+}
+
+#[test]
+fn edits_commit_only_their_journal_row_and_the_working_copy_follows_at_checkpoints() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = db_in(&dir);
+    let id = open(&path).import(&procedure(14, 40)).unwrap();
+    let text = |p: &epure_core::Procedure| epure_core::format::to_string(p);
+    let mut store = open(&path);
+    let mut doc = store.open_document(&id).unwrap();
+    // states[k]: the procedure after k edits.
+    let mut states = vec![doc.procedure().clone()];
+    let every = epure_store::CHECKPOINT_EVERY as usize;
+    for n in 0..every {
+        let e = if n % 2 == 0 {
+            relabel(&doc, "s2", &format!("Libellé {n}"))
+        } else {
+            Edit::MoveStep { id: "s3".into(), position: Some(Position { x: n as f64, y: 0.0 }) }
+        };
+        store.apply_edit(&mut doc, &e).unwrap();
+        states.push(doc.procedure().clone());
+        if n == 2 {
+            // Journal only: the stored text has not moved, yet every reader sees the edits.
+            assert_eq!(stored_working(&path, &id), (text(&states[0]), 0));
+            assert_eq!(open(&path).load(&id).unwrap(), states[3]);
+            assert_eq!(store.working_text(&id).unwrap(), text(&states[3]));
+        }
+    }
+    // The edit that made the replay CHECKPOINT_EVERY long rewrote the working copy.
+    assert_eq!(stored_working(&path, &id), (text(&states[every]), every as i64));
+
+    // Undone past the checkpoint, then the process dies without closing: the replay goes
+    // backward from the checkpoint.
+    for _ in 0..5 {
+        assert!(store.undo(&mut doc).unwrap());
+    }
+    std::mem::forget(store);
+    let mut store = open(&path);
+    let mut doc = store.open_document(&id).unwrap();
+    assert_eq!(doc.procedure(), &states[every - 5]);
+    assert_eq!(store.history(&id).unwrap(), epure_store::History { undo: every - 5, redo: 5 });
+    assert!(store.redo(&mut doc).unwrap() && store.redo(&mut doc).unwrap());
+    std::mem::forget(store);
+    let mut store = open(&path);
+    let mut doc = store.open_document(&id).unwrap();
+    assert_eq!(doc.procedure(), &states[every - 3]);
+
+    // A new edit drops redo rows the checkpoint holds: it rewrites the working copy itself.
+    let e = relabel(&doc, "s4", "Nouvelle branche");
+    store.apply_edit(&mut doc, &e).unwrap();
+    let branched = doc.procedure().clone();
+    assert_eq!(stored_working(&path, &id), (text(&branched), every as i64 - 2));
+    assert_eq!(store.history(&id).unwrap(), epure_store::History { undo: every - 2, redo: 0 });
+    assert!(store.undo(&mut doc).unwrap());
+    assert_eq!(doc.procedure(), &states[every - 3]);
+    assert!(store.redo(&mut doc).unwrap());
+
+    // Closing rewrites a lagging working copy, so the stored text is whole again.
+    let e = relabel(&doc, "s5", "Avant fermeture");
+    store.apply_edit(&mut doc, &e).unwrap();
+    let last = doc.procedure().clone();
+    assert_eq!(stored_working(&path, &id).1, every as i64 - 2);
+    drop(store);
+    assert_eq!(stored_working(&path, &id), (text(&last), every as i64 - 1));
+    let store = open(&path);
+    assert_eq!(store.load(&id).unwrap(), last);
+    store.integrity_check().unwrap();
+}
+
+#[test]
+fn a_version_and_a_duplicate_hold_the_edits_the_working_copy_has_not_caught_up_with() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = db_in(&dir);
+    let mut store = open(&path);
+    let id = store.import(&procedure(15, 20)).unwrap();
+    let mut doc = store.open_document(&id).unwrap();
+    let e = relabel(&doc, "s2", "Modifié");
+    store.apply_edit(&mut doc, &e).unwrap();
+    assert_eq!(stored_working(&path, &id).1, 0, "journal only");
+    let v = store.create_version(&id, &NewVersion { name: "Après".into(), ..Default::default() }).unwrap();
+    assert_eq!(&store.load_version(v.id).unwrap(), doc.procedure());
+    let copy = store.duplicate_procedure(&id, "Copie").unwrap();
+    assert_eq!(store.load(&copy).unwrap().step("s2").unwrap().label(), "Modifié");
+    // Restoring keeps the current state, edits included, as a version.
+    let e = relabel(&doc, "s2", "Encore");
+    store.apply_edit(&mut doc, &e).unwrap();
+    let before = doc.procedure().clone();
+    let kept = store.restore_version(&mut doc, v.id).unwrap();
+    assert_eq!(store.load_version(kept.id).unwrap(), before);
+    assert_eq!(store.load(&id).unwrap().step("s2").unwrap().label(), "Modifié");
+    assert_eq!(stored_working(&path, &id).1, 0);
 }

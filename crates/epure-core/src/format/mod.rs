@@ -87,6 +87,14 @@ pub fn from_slice(bytes: &[u8]) -> Result<Procedure, ReadError> {
         serde_json::from_slice::<serde_json::Value>(bytes).map_err(json_error)?;
         return Err(not_an_object());
     }
+    // The common case, a good file (the store reads one on every open), in one pass and
+    // without tracking the path of each field: the head is checked once the whole file is
+    // read. A file that fails here is read again the careful way below, so that what is
+    // reported, and in which order (head first, then shape), is the same either way.
+    if let Ok(raw) = serde_json::from_slice::<raw::RawFile>(bytes) {
+        check_head(raw.format.as_ref(), raw.version.as_ref())?;
+        return validate::validate(raw);
+    }
     let head: Head = match serde_json::from_slice(bytes) {
         Ok(head) => head,
         // Skipping does not apply the nesting limit: on the (rare) bad file, parse it whole so

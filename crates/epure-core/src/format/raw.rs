@@ -3,17 +3,17 @@
 //! serde message, and so that all problems of a file are reported at once.
 
 use serde::Deserialize;
-use serde::de::IgnoredAny;
 
 use crate::model::{ActorKind, Channel, DataKind, Extra, Medium, Outcome, Position, StepKind, ValueClass, Variant};
 
 #[derive(Deserialize)]
 pub(crate) struct RawFile {
-    // Checked before this struct is read; named here so that `extra` does not keep them.
-    #[serde(default, rename = "format")]
-    _format: Option<IgnoredAny>,
-    #[serde(default, rename = "version")]
-    _version: Option<IgnoredAny>,
+    // Named here so that `extra` does not keep them; checked by `format::check_head`, before
+    // this struct is read on the careful path, after it on the fast one.
+    #[serde(default)]
+    pub format: Option<serde_json::Value>,
+    #[serde(default)]
+    pub version: Option<serde_json::Value>,
     pub procedure: Option<RawMeta>,
     #[serde(default)]
     pub actors: Vec<RawActor>,
