@@ -88,12 +88,18 @@ async fn a_sample_opens_on_the_canvas_with_every_step_in_its_lane() {
         // The first view: the procedure's beginning at a readable size.
         app.click("[data-testid=finding-item][data-rule=once-only]").await;
         app.wait_until(
-            "a finding highlights its steps",
-            "return document.querySelectorAll('[data-testid=canvas-step][data-highlighted=true]').length >= 2;",
+            "a finding highlights its first step, brought into view",
+            "return document.querySelectorAll('[data-testid=canvas-step][data-highlighted=true]').length >= 1;",
         )
         .await;
         app.screenshot("editor-findings").await;
         fit_view(&app).await;
+        // The document is asked for twice: both steps are highlighted.
+        app.wait_until(
+            "both steps of the finding highlighted",
+            "return document.querySelectorAll('[data-testid=canvas-step][data-highlighted=true]').length === 2;",
+        )
+        .await;
         let p = epure_app::samples::load_all()
             .into_iter()
             .find(|(file, _)| file.starts_with("cantine"))
