@@ -48,8 +48,11 @@ pub fn compare(before: &Procedure, after: &Procedure, settings: &Settings) -> Co
     Comparison { metrics: deltas(&a, &b), diff: diff(before, after) }
 }
 
+/// A per-case figure compared: its name and how to read it from the metrics.
+type Figure = (&'static str, fn(&Metrics) -> f64);
+
 fn deltas(a: &Metrics, b: &Metrics) -> Vec<MetricDelta> {
-    let per_case: [(&'static str, fn(&Metrics) -> f64); 11] = [
+    let per_case: [Figure; 11] = [
         ("work_steps", |m| m.work_steps as f64),
         ("actors", |m| m.actors as f64),
         ("handoffs", |m| m.handoffs as f64),
