@@ -143,9 +143,12 @@ impl Context<'_> {
     /// (e.g. where a fresh copy of a document comes in).
     /// Returns: per group, `(later, earlier)` pairs in the author's order of the later step.
     /// Complexity: one forward pass over the loops' condensation in topological order carrying a
-    /// bitset of groups per step, O((V + E) × ⌈groups / 64⌉) time and memory; then, per later source,
-    /// a backward breadth-first search restricted to the steps its group's sources reach, which
-    /// stops at the nearest one.
+    /// bitset of groups per step, O((V + E) × ⌈groups / 64⌉) time and memory, plus one `blocked`
+    /// call per (step, group reaching it); then, per later source, a backward breadth-first search
+    /// over the live predecessors ([`Graph::live_preds`](super::metrics::graph::Graph::live_preds)),
+    /// restricted to the steps its group's sources reach, which stops at the nearest one: in all
+    /// O(Σ over groups of the steps between consecutive sources), at most O(V × groups) when
+    /// every group is spread over the whole procedure, with O(V) memory for the searches.
     pub fn earlier_on_paths(
         &self,
         groups: &[Vec<usize>],
@@ -165,6 +168,7 @@ impl Context<'_> {
         let mut bits = vec![0u64; bound * words];
         let mut later: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
         let mut pre = vec![0u64; words];
+        let mut in_loop = vec![0u32; groups.len()];
         for (c, members) in self.comps.members.iter().enumerate() {
             let cyclic = self.comps.cyclic[c];
             if cyclic {
@@ -177,14 +181,25 @@ impl Context<'_> {
                     }
                 }
                 let outside = pre.clone();
+                // Sources of each group inside the loop, counted first, so that "another source of
+                // the same loop" is one look-up rather than a scan of the loop per source.
+                for &m in members {
+                    for &gi in &src_of[m] {
+                        in_loop[gi as usize] += 1;
+                    }
+                }
                 for &m in members {
                     for &gi in &src_of[m] {
                         let gi = gi as usize;
-                        let same_loop = members.iter().any(|&x| x != m && src_of[x].contains(&(gi as u32)));
-                        if same_loop || outside[gi / 64] >> (gi % 64) & 1 == 1 {
+                        if in_loop[gi] >= 2 || outside[gi / 64] >> (gi % 64) & 1 == 1 {
                             later[gi].push(m);
                         }
                         pre[gi / 64] |= 1 << (gi % 64);
+                    }
+                }
+                for &m in members {
+                    for &gi in &src_of[m] {
+                        in_loop[gi as usize] = 0;
                     }
                 }
                 for &m in members {
@@ -203,9 +218,16 @@ impl Context<'_> {
                         later[gi as usize].push(n);
                     }
                 }
-                for gi in 0..groups.len() {
-                    if pre[gi / 64] >> (gi % 64) & 1 == 1 && blocked(gi, n) {
-                        pre[gi / 64] &= !(1 << (gi % 64));
+                // Only the groups that reach this step can be blocked here: visiting the set bits
+                // alone keeps the pass at O(V × ⌈groups / 64⌉) plus one call per group reaching a step.
+                for (w, word) in pre.iter_mut().enumerate() {
+                    let mut rest = *word;
+                    while rest != 0 {
+                        let b = rest.trailing_zeros() as usize;
+                        rest &= rest - 1;
+                        if blocked(w * 64 + b, n) {
+                            *word &= !(1 << b);
+                        }
                     }
                 }
                 for &gi in &src_of[n] {
@@ -228,20 +250,27 @@ impl Context<'_> {
                     earlier = self.comps.members[c].iter().copied().find(|&x| is_src(x));
                 }
                 if earlier.is_none() {
+                    // A step is stamped when it is queued, and only if its group reaches it: each
+                    // step enters the queue once, in the order a search stamping on leaving the
+                    // queue would take it, so the nearest source found is the same.
                     search += 1;
                     stamp[s] = search;
                     queue.clear();
-                    queue.extend(self.g.inc[s].iter().filter(|a| a.share > 0.0).map(|a| a.node));
-                    while let Some(x) = queue.pop_front() {
-                        if stamp[x] == search || !has(&bits, x, gi) {
-                            continue;
+                    let mut enqueue = |x: usize, queue: &mut VecDeque<usize>| {
+                        for &y in self.g.live_preds(x) {
+                            if stamp[y] != search && has(&bits, y, gi) {
+                                stamp[y] = search;
+                                queue.push_back(y);
+                            }
                         }
-                        stamp[x] = search;
+                    };
+                    enqueue(s, &mut queue);
+                    while let Some(x) = queue.pop_front() {
                         if is_src(x) {
                             earlier = Some(x);
                             break;
                         }
-                        queue.extend(self.g.inc[x].iter().filter(|a| a.share > 0.0).map(|a| a.node));
+                        enqueue(x, &mut queue);
                     }
                 }
                 if let Some(e) = earlier {
