@@ -283,6 +283,52 @@ impl Context<'_> {
     }
 }
 
+/// A set of steps (node indices below the graph's bound) that empties in O(1): each step holds
+/// the round it was last marked in. A rule running many small searches reuses one instead of
+/// building and hashing into a fresh set per search.
+pub(crate) struct Marks {
+    round: Vec<u32>,
+    current: u32,
+    len: usize,
+}
+
+impl Marks {
+    pub(crate) fn new(bound: usize) -> Self {
+        Marks { round: vec![0; bound], current: 1, len: 0 }
+    }
+
+    /// Empties the set.
+    pub(crate) fn clear(&mut self) {
+        self.len = 0;
+        if self.current == u32::MAX {
+            self.round.iter_mut().for_each(|r| *r = 0);
+            self.current = 0;
+        }
+        self.current += 1;
+    }
+
+    /// Adds a step; false when it was already there.
+    pub(crate) fn insert(&mut self, n: usize) -> bool {
+        match self.round.get_mut(n) {
+            Some(r) if *r != self.current => {
+                *r = self.current;
+                self.len += 1;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    pub(crate) fn contains(&self, n: usize) -> bool {
+        self.round.get(n) == Some(&self.current)
+    }
+
+    /// How many steps were added since the set was last emptied.
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
+}
+
 /// Groups pairs into connected sets (union-find), each set sorted in the author's order, sets
 /// ordered by their first member.
 pub(crate) fn groups(ctx: &Context, pairs: &[(usize, usize)]) -> Vec<Vec<usize>> {
