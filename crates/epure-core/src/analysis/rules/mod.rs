@@ -5,8 +5,6 @@
 //! more trust than a finding missed. Each module's tests hold cases where the rule must fire and
 //! near misses where it must not.
 
-use std::collections::VecDeque;
-
 use super::metrics::Context;
 use super::{Finding, Gain, Severity};
 
@@ -164,7 +162,6 @@ impl Context<'_> {
                 }
             }
         }
-        let has = |bits: &[u64], n: usize, gi: usize| bits[n * words + gi / 64] >> (gi % 64) & 1 == 1;
         let mut bits = vec![0u64; bound * words];
         let mut later: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
         let mut pre = vec![0u64; words];
@@ -237,13 +234,21 @@ impl Context<'_> {
             }
         }
         let mut out = vec![Vec::new(); groups.len()];
-        // Backward searches share one visit table, stamped per search.
+        // Backward searches share one visit table, stamped per search, and one queue: a plain
+        // vector read from a moving head, since a search never queues a step twice.
         let mut stamp = vec![0u32; bound];
         let mut search = 0u32;
-        let mut queue: VecDeque<usize> = VecDeque::new();
+        let mut queue: Vec<usize> = Vec::new();
+        // The sources of the group at hand, marked with its number + 1: one look-up per step.
+        let mut src_mark = vec![0u32; bound];
         for (gi, laters) in later.into_iter().enumerate() {
+            let mark = gi as u32 + 1;
+            for &n in &groups[gi] {
+                src_mark[n] = mark;
+            }
+            let (word, bit) = (gi / 64, gi % 64);
             for s in laters {
-                let is_src = |x: usize| x != s && src_of[x].contains(&(gi as u32));
+                let is_src = |x: usize| x != s && src_mark[x] == mark;
                 let mut earlier = None;
                 if self.in_loop(s) {
                     let c = self.comps.of[s];
@@ -256,21 +261,22 @@ impl Context<'_> {
                     search += 1;
                     stamp[s] = search;
                     queue.clear();
-                    let mut enqueue = |x: usize, queue: &mut VecDeque<usize>| {
+                    let mut head = 0;
+                    let mut x = s;
+                    loop {
                         for &y in self.g.live_preds(x) {
-                            if stamp[y] != search && has(&bits, y, gi) {
+                            if stamp[y] != search && bits[y * words + word] >> bit & 1 == 1 {
                                 stamp[y] = search;
-                                queue.push_back(y);
+                                queue.push(y);
                             }
                         }
-                    };
-                    enqueue(s, &mut queue);
-                    while let Some(x) = queue.pop_front() {
-                        if is_src(x) {
-                            earlier = Some(x);
+                        let Some(&next) = queue.get(head) else { break };
+                        head += 1;
+                        if is_src(next) {
+                            earlier = Some(next);
                             break;
                         }
-                        enqueue(x, &mut queue);
+                        x = next;
                     }
                 }
                 if let Some(e) = earlier {
