@@ -31,6 +31,12 @@ pub struct Graph {
     /// 1 / in-degree for a parallel join (it is visited once per visit of its fork, not once per
     /// branch), 1 for every other node.
     pub join_factor: Vec<f64>,
+    /// Sources of the flows a case can take (share > 0) into each node, in the order of `inc`,
+    /// packed in one table: the backward searches of the rules read only these, many times, so
+    /// they are filtered once here rather than at every step of every search.
+    live_in: Vec<usize>,
+    /// Where each node's slice of `live_in` starts (`bound + 1` entries).
+    live_in_at: Vec<usize>,
 }
 
 impl Graph {
@@ -73,7 +79,22 @@ impl Graph {
                 join_factor[n] = 1.0 / inc[n].len() as f64;
             }
         }
-        Graph { bound, order, pos, out, inc, join_factor }
+        let mut live_in = Vec::with_capacity(p.flow_indices().len());
+        let mut live_in_at = Vec::with_capacity(bound + 1);
+        for arcs in &inc {
+            live_in_at.push(live_in.len());
+            live_in.extend(arcs.iter().filter(|a| a.share > 0.0).map(|a| a.node));
+        }
+        live_in_at.push(live_in.len());
+        Graph { bound, order, pos, out, inc, join_factor, live_in, live_in_at }
+    }
+
+    /// The sources of the flows with a share > 0 into `n`, in the author's order of flows.
+    pub fn live_preds(&self, n: usize) -> &[usize] {
+        match (self.live_in_at.get(n), self.live_in_at.get(n + 1)) {
+            (Some(&a), Some(&b)) => &self.live_in[a..b],
+            _ => &[],
+        }
     }
 
     /// Whether a node starts several branches that are all taken: a `parallel` fork, or a start or

@@ -15,7 +15,7 @@
 
 use std::collections::{HashSet, VecDeque};
 
-use super::{Context, finding, text};
+use super::{Context, Marks, finding, text};
 use crate::analysis::words::{duration, percent, quote, quoted_list};
 use crate::analysis::{Finding, Gain, Lang, Severity};
 use crate::model::{Outcome, StepKind};
@@ -28,8 +28,10 @@ const ANCESTORS_MAX: usize = 256;
 const REFUSAL_LOOKAHEAD: usize = 64;
 
 /// Whether every end reachable from `n` (within a few steps, not through `d`) is a refusal, and one is.
-fn leads_to_refusal(ctx: &Context, d: usize, n: usize) -> bool {
-    let mut seen = HashSet::new();
+///
+/// `seen` is scratch space, emptied here. Complexity: O(REFUSAL_LOOKAHEAD) steps.
+fn leads_to_refusal(ctx: &Context, d: usize, n: usize, seen: &mut Marks) -> bool {
+    seen.clear();
     let mut stack = vec![n];
     let mut refused = false;
     while let Some(m) = stack.pop() {
@@ -56,20 +58,28 @@ fn leads_to_refusal(ctx: &Context, d: usize, n: usize) -> bool {
     refused
 }
 
+/// Complexity: O(ANCESTORS_MAX + REFUSAL_LOOKAHEAD) steps per decision, so O(V) in all; the
+/// sets of steps the searches keep are [`Marks`] shared by every decision (O(V) memory, emptied
+/// in O(1)), not a hash set per decision.
 pub fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
+    let bound = ctx.g.bound;
+    let (mut seen, mut seen_gw, mut influencing) = (Marks::new(bound), Marks::new(bound), Marks::new(bound));
     for &d in &ctx.g.order {
         if !ctx.reachable[d] || ctx.step(d).kind != StepKind::Decision {
             continue;
         }
-        let p_refusal: f64 =
-            ctx.g.out[d].iter().filter(|a| a.share > 0.0 && leads_to_refusal(ctx, d, a.node)).map(|a| a.share).sum();
+        let p_refusal: f64 = ctx.g.out[d]
+            .iter()
+            .filter(|a| a.share > 0.0 && leads_to_refusal(ctx, d, a.node, &mut seen))
+            .map(|a| a.share)
+            .sum();
         if p_refusal <= 0.0 {
             continue;
         }
         // Steps before the decision, nearest first.
         let mut before = Vec::new();
-        let mut seen = HashSet::new();
+        seen.clear();
         let mut queue: VecDeque<usize> = ctx.g.inc[d].iter().filter(|a| a.share > 0.0).map(|a| a.node).collect();
         seen.insert(d);
         while let Some(n) = queue.pop_front() {
@@ -85,7 +95,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         // The deciding steps: the work steps just before the decision, through gateways.
         let mut deciders = Vec::new();
         let mut stack: Vec<usize> = ctx.g.inc[d].iter().map(|a| a.node).collect();
-        let mut seen_gw = HashSet::new();
+        seen_gw.clear();
         while let Some(n) = stack.pop() {
             if !seen_gw.insert(n) || n == d {
                 continue;
@@ -99,7 +109,10 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         if deciders.is_empty() {
             continue;
         }
-        let mut influencing: HashSet<usize> = deciders.iter().copied().collect();
+        influencing.clear();
+        for &w in &deciders {
+            influencing.insert(w);
+        }
         let mut inputs: HashSet<&String> = HashSet::new();
         for &w in &deciders {
             let s = ctx.step(w);
@@ -109,7 +122,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         // finds what a fixpoint would on procedures drawn in order; a second pass catches the rest.
         for _ in 0..2 {
             for &n in &before {
-                if influencing.contains(&n) {
+                if influencing.contains(n) {
                     continue;
                 }
                 let s = ctx.step(n);
@@ -126,7 +139,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         let touch = |n: usize| ctx.visits[n] * ctx.step(n).duration();
         let total: f64 = before.iter().filter(admin_work).map(|&n| touch(n)).sum();
         let mut wasted: Vec<usize> =
-            before.iter().filter(admin_work).filter(|n| !influencing.contains(*n)).copied().collect();
+            before.iter().filter(admin_work).filter(|&&n| !influencing.contains(n)).copied().collect();
         wasted.sort_by_key(|&n| ctx.g.pos[n]);
         let lost: f64 = wasted.iter().map(|&n| touch(n)).sum();
         if total <= 0.0

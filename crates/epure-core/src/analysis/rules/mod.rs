@@ -5,8 +5,6 @@
 //! more trust than a finding missed. Each module's tests hold cases where the rule must fire and
 //! near misses where it must not.
 
-use std::collections::VecDeque;
-
 use super::metrics::Context;
 use super::{Finding, Gain, Severity};
 
@@ -143,9 +141,12 @@ impl Context<'_> {
     /// (e.g. where a fresh copy of a document comes in).
     /// Returns: per group, `(later, earlier)` pairs in the author's order of the later step.
     /// Complexity: one forward pass over the loops' condensation in topological order carrying a
-    /// bitset of groups per step, O((V + E) × ⌈groups / 64⌉) time and memory; then, per later source,
-    /// a backward breadth-first search restricted to the steps its group's sources reach, which
-    /// stops at the nearest one.
+    /// bitset of groups per step, O((V + E) × ⌈groups / 64⌉) time and memory, plus one `blocked`
+    /// call per (step, group reaching it); then, per later source, a backward breadth-first search
+    /// over the live predecessors ([`Graph::live_preds`](super::metrics::graph::Graph::live_preds)),
+    /// restricted to the steps its group's sources reach, which stops at the nearest one: in all
+    /// O(Σ over groups of the steps between consecutive sources), at most O(V × groups) when
+    /// every group is spread over the whole procedure, with O(V) memory for the searches.
     pub fn earlier_on_paths(
         &self,
         groups: &[Vec<usize>],
@@ -161,10 +162,10 @@ impl Context<'_> {
                 }
             }
         }
-        let has = |bits: &[u64], n: usize, gi: usize| bits[n * words + gi / 64] >> (gi % 64) & 1 == 1;
         let mut bits = vec![0u64; bound * words];
         let mut later: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
         let mut pre = vec![0u64; words];
+        let mut in_loop = vec![0u32; groups.len()];
         for (c, members) in self.comps.members.iter().enumerate() {
             let cyclic = self.comps.cyclic[c];
             if cyclic {
@@ -177,14 +178,25 @@ impl Context<'_> {
                     }
                 }
                 let outside = pre.clone();
+                // Sources of each group inside the loop, counted first, so that "another source of
+                // the same loop" is one look-up rather than a scan of the loop per source.
+                for &m in members {
+                    for &gi in &src_of[m] {
+                        in_loop[gi as usize] += 1;
+                    }
+                }
                 for &m in members {
                     for &gi in &src_of[m] {
                         let gi = gi as usize;
-                        let same_loop = members.iter().any(|&x| x != m && src_of[x].contains(&(gi as u32)));
-                        if same_loop || outside[gi / 64] >> (gi % 64) & 1 == 1 {
+                        if in_loop[gi] >= 2 || outside[gi / 64] >> (gi % 64) & 1 == 1 {
                             later[gi].push(m);
                         }
                         pre[gi / 64] |= 1 << (gi % 64);
+                    }
+                }
+                for &m in members {
+                    for &gi in &src_of[m] {
+                        in_loop[gi as usize] = 0;
                     }
                 }
                 for &m in members {
@@ -203,9 +215,16 @@ impl Context<'_> {
                         later[gi as usize].push(n);
                     }
                 }
-                for gi in 0..groups.len() {
-                    if pre[gi / 64] >> (gi % 64) & 1 == 1 && blocked(gi, n) {
-                        pre[gi / 64] &= !(1 << (gi % 64));
+                // Only the groups that reach this step can be blocked here: visiting the set bits
+                // alone keeps the pass at O(V × ⌈groups / 64⌉) plus one call per group reaching a step.
+                for (w, word) in pre.iter_mut().enumerate() {
+                    let mut rest = *word;
+                    while rest != 0 {
+                        let b = rest.trailing_zeros() as usize;
+                        rest &= rest - 1;
+                        if blocked(w * 64 + b, n) {
+                            *word &= !(1 << b);
+                        }
                     }
                 }
                 for &gi in &src_of[n] {
@@ -215,33 +234,49 @@ impl Context<'_> {
             }
         }
         let mut out = vec![Vec::new(); groups.len()];
-        // Backward searches share one visit table, stamped per search.
+        // Backward searches share one visit table, stamped per search, and one queue: a plain
+        // vector read from a moving head, since a search never queues a step twice.
         let mut stamp = vec![0u32; bound];
         let mut search = 0u32;
-        let mut queue: VecDeque<usize> = VecDeque::new();
+        let mut queue: Vec<usize> = Vec::new();
+        // The sources of the group at hand, marked with its number + 1: one look-up per step.
+        let mut src_mark = vec![0u32; bound];
         for (gi, laters) in later.into_iter().enumerate() {
+            let mark = gi as u32 + 1;
+            for &n in &groups[gi] {
+                src_mark[n] = mark;
+            }
+            let (word, bit) = (gi / 64, gi % 64);
             for s in laters {
-                let is_src = |x: usize| x != s && src_of[x].contains(&(gi as u32));
+                let is_src = |x: usize| x != s && src_mark[x] == mark;
                 let mut earlier = None;
                 if self.in_loop(s) {
                     let c = self.comps.of[s];
                     earlier = self.comps.members[c].iter().copied().find(|&x| is_src(x));
                 }
                 if earlier.is_none() {
+                    // A step is stamped when it is queued, and only if its group reaches it: each
+                    // step enters the queue once, in the order a search stamping on leaving the
+                    // queue would take it, so the nearest source found is the same.
                     search += 1;
                     stamp[s] = search;
                     queue.clear();
-                    queue.extend(self.g.inc[s].iter().filter(|a| a.share > 0.0).map(|a| a.node));
-                    while let Some(x) = queue.pop_front() {
-                        if stamp[x] == search || !has(&bits, x, gi) {
-                            continue;
+                    let mut head = 0;
+                    let mut x = s;
+                    loop {
+                        for &y in self.g.live_preds(x) {
+                            if stamp[y] != search && bits[y * words + word] >> bit & 1 == 1 {
+                                stamp[y] = search;
+                                queue.push(y);
+                            }
                         }
-                        stamp[x] = search;
-                        if is_src(x) {
-                            earlier = Some(x);
+                        let Some(&next) = queue.get(head) else { break };
+                        head += 1;
+                        if is_src(next) {
+                            earlier = Some(next);
                             break;
                         }
-                        queue.extend(self.g.inc[x].iter().filter(|a| a.share > 0.0).map(|a| a.node));
+                        x = next;
                     }
                 }
                 if let Some(e) = earlier {
@@ -251,6 +286,52 @@ impl Context<'_> {
             out[gi].sort_by_key(|&(l, _)| self.g.pos[l]);
         }
         out
+    }
+}
+
+/// A set of steps (node indices below the graph's bound) that empties in O(1): each step holds
+/// the round it was last marked in. A rule running many small searches reuses one instead of
+/// building and hashing into a fresh set per search.
+pub(crate) struct Marks {
+    round: Vec<u32>,
+    current: u32,
+    len: usize,
+}
+
+impl Marks {
+    pub(crate) fn new(bound: usize) -> Self {
+        Marks { round: vec![0; bound], current: 1, len: 0 }
+    }
+
+    /// Empties the set.
+    pub(crate) fn clear(&mut self) {
+        self.len = 0;
+        if self.current == u32::MAX {
+            self.round.iter_mut().for_each(|r| *r = 0);
+            self.current = 0;
+        }
+        self.current += 1;
+    }
+
+    /// Adds a step; false when it was already there.
+    pub(crate) fn insert(&mut self, n: usize) -> bool {
+        match self.round.get_mut(n) {
+            Some(r) if *r != self.current => {
+                *r = self.current;
+                self.len += 1;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    pub(crate) fn contains(&self, n: usize) -> bool {
+        self.round.get(n) == Some(&self.current)
+    }
+
+    /// How many steps were added since the set was last emptied.
+    pub(crate) fn len(&self) -> usize {
+        self.len
     }
 }
 

@@ -18,10 +18,11 @@ const MAX_RUN: usize = 16;
 
 /// The two lanes, the consecutive step pairs of their bounces, the visits of the bounces, the wait
 /// in the other lane.
-type Bounces = ((Option<String>, Option<String>), Vec<(usize, usize)>, f64, f64);
+type Bounces<'a> = ((Option<&'a str>, Option<&'a str>), Vec<(usize, usize)>, f64, f64);
 
 pub fn run(ctx: &Context) -> Vec<Finding> {
-    let lane = |n: usize| ctx.step(n).actor.clone();
+    // Lanes are compared, never kept: borrowed, not cloned at every look.
+    let lane = |n: usize| ctx.step(n).actor.as_deref();
     // (lanes A, B) → consecutive step pairs of the bounces, plus (first-step visits, B's wait).
     let mut bounces: Vec<Bounces> = Vec::new();
     for a in ctx.reachable_work() {

@@ -27,15 +27,18 @@ fn says_transit(label: &str) -> bool {
     labels::words(label).iter().any(|w| stems.contains(w))
 }
 
+/// Complexity: one pass over the reachable work steps; each distinct label is normalised once
+/// (labels repeat, and stemming costs far more than the rest of the test).
 pub fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
+    let mut transit_label: std::collections::HashMap<&str, bool> = std::collections::HashMap::new();
     for n in ctx.reachable_work() {
         let s = ctx.step(n);
         if s.kind != StepKind::Task
             || ctx.in_user_lane(n)
             || s.legal_basis.is_some()
             || !(s.requests.is_empty() && s.produces.is_empty() && s.checks.is_empty() && s.enters.is_empty())
-            || !says_transit(s.label())
+            || !*transit_label.entry(s.label()).or_insert_with(|| says_transit(s.label()))
         {
             continue;
         }
