@@ -35,15 +35,21 @@ async fn canvas_size(app: &Session) -> (usize, usize) {
 }
 
 /// Shows the whole procedure on the canvas (the "fit view" control), and waits until every
-/// step is drawn (off-screen ones are not in the page).
+/// step is drawn (off-screen ones are not in the page). A view still moving (a step being
+/// brought into view) can take the fit over: then fit again.
 async fn fit_view(app: &Session) {
-    app.click(".react-flow__controls-fitview").await;
-    app.wait_until(
-        "every step on screen",
-        "const c = document.querySelector('[data-testid=editor-canvas]');
-         return c.querySelectorAll('[data-testid=canvas-step]').length === Number(c.getAttribute('data-steps'));",
-    )
-    .await;
+    let all_drawn = "const c = document.querySelector('[data-testid=editor-canvas]');
+         return c.querySelectorAll('[data-testid=canvas-step]').length === Number(c.getAttribute('data-steps'));";
+    for _ in 0..10 {
+        app.click(".react-flow__controls-fitview").await;
+        for _ in 0..20 {
+            if app.eval::<bool>(all_drawn).await {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+    }
+    app.wait_until("every step on screen", all_drawn).await;
 }
 
 /// The ids of the canvas's steps, in the order drawn.

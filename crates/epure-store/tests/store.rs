@@ -684,3 +684,35 @@ fn a_version_and_a_duplicate_hold_the_edits_the_working_copy_has_not_caught_up_w
     assert_eq!(store.load(&id).unwrap().step("s2").unwrap().label(), "Modifié");
     assert_eq!(stored_working(&path, &id).1, 0);
 }
+
+/// The journal keeps the last JOURNAL_LIMIT edits: past that, the oldest undo steps are
+/// dropped, never the edits themselves, and what remains undoes exactly as far as it says.
+#[test]
+fn the_journal_keeps_its_last_thousand_edits_and_every_edit_is_still_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = db_in(&dir);
+    let id = open(&path).import(&procedure(21, 30)).unwrap();
+    let limit = epure_store::JOURNAL_LIMIT as usize;
+    let extra = 40;
+    let mut store = open(&path);
+    let mut doc = store.open_document(&id).unwrap();
+    let mut states = vec![doc.procedure().clone()];
+    for n in 0..limit + extra {
+        let e = relabel(&doc, "s2", &format!("Libellé {n}"));
+        store.apply_edit(&mut doc, &e).unwrap();
+        states.push(doc.procedure().clone());
+    }
+    drop(store);
+    let mut store = open(&path);
+    let mut doc = store.open_document(&id).unwrap();
+    assert_eq!(doc.procedure(), &states[limit + extra], "every edit is in the working copy");
+    assert_eq!(store.history(&id).unwrap(), epure_store::History { undo: limit, redo: 0 });
+    let mut undone = 0;
+    while store.undo(&mut doc).unwrap() {
+        undone += 1;
+    }
+    assert_eq!(undone, limit);
+    assert_eq!(doc.procedure(), &states[extra], "undo stops where the kept journal starts");
+    drop(store);
+    assert_eq!(open(&path).load(&id).unwrap(), states[extra], "and that is what a reopen reads");
+}
