@@ -178,12 +178,6 @@ impl Session {
         serde_json::from_value(v).unwrap_or_else(|e| panic!("unexpected result of `{script}`: {e}"))
     }
 
-    /// Runs an asynchronous script (it calls its last argument with the result) and reads it.
-    pub async fn eval_async<T: serde::de::DeserializeOwned>(&self, script: &str) -> T {
-        let v = self.client.execute_async(script, vec![]).await.expect("run the script");
-        serde_json::from_value(v).unwrap_or_else(|e| panic!("unexpected result of an asynchronous script: {e}"))
-    }
-
     /// Saves a PNG of the window under `target/e2e-screenshots/`, for people to look at.
     pub async fn screenshot(&self, name: &str) {
         // Let the last frame reach the screen: a screenshot taken at once may show the previous one.

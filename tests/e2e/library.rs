@@ -95,7 +95,11 @@ async fn an_agent_creates_renames_duplicates_and_deletes_procedures() {
         act(&app, "Copie de Badge d'accès aux locaux", "delete-procedure").await;
         app.click("[data-testid=confirm-ok]").await;
         wait_listed(&app, "Copie de Badge d'accès aux locaux", false).await;
-        assert_eq!(names(&app).await.len(), samples + 1);
+        app.wait_until(
+            "the samples and the new procedure listed",
+            &format!("return document.querySelectorAll('[data-testid=procedure-item]').length === {};", samples + 1),
+        )
+        .await;
         app.close().await;
     })
     .await;

@@ -108,9 +108,11 @@ async fn a_thousand_step_procedure_opens_and_pans() {
         // 8 px per frame, 80 frames left then 40 back, and records each frame's timestamp.
         // Driving the pointer through WebDriver instead measures the driver's event injection.
         let before: String = app.eval("return document.querySelector('.react-flow__viewport').style.transform;").await;
-        let frames: Vec<f64> = app
-            .eval_async(
-                "const done = arguments[arguments.length - 1];
+        // The pan runs in the page on its own; the test polls for its end (a long script
+        // would outlive the driver's script timeout on a busy machine).
+        app.client
+            .execute(
+                "window.__pan = null;
                  const pane = document.querySelector('.react-flow__pane');
                  const r = pane.getBoundingClientRect();
                  let x = r.left + r.width * 0.8, n = 0;
@@ -121,11 +123,15 @@ async fn a_thousand_step_procedure_opens_and_pans() {
                  const tick = t => {
                    frames.push(t);
                    if (n++ < 120) { x += n <= 80 ? -8 : 8; fire('mousemove'); requestAnimationFrame(tick); }
-                   else { fire('mouseup'); done(frames); }
+                   else { fire('mouseup'); window.__pan = frames; }
                  };
                  requestAnimationFrame(tick);",
+                vec![],
             )
-            .await;
+            .await
+            .expect("start the pan");
+        app.wait_until("the pan is over", "return Array.isArray(window.__pan);").await;
+        let frames: Vec<f64> = app.eval("return window.__pan;").await;
         let after: String = app.eval("return document.querySelector('.react-flow__viewport').style.transform;").await;
         assert_ne!(before, after, "the drag panned the canvas");
 
