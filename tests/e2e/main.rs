@@ -7,3 +7,4 @@ mod editor;
 mod first_page;
 mod harness;
 mod relaunch;
+mod review;

@@ -18,6 +18,8 @@ import {
   type NodeChange,
   type NodeProps,
   type OnSelectionChangeParams,
+  type ReactFlowInstance,
+  type Viewport,
 } from '@xyflow/react';
 import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -32,6 +34,9 @@ type StepData = {
   highlighted: boolean;
   critical: boolean;
   kindName: string;
+  /** In a comparison: `added`, `removed`, `changed` or `moved`. */
+  status: string | null;
+  statusName: string | null;
 };
 type LaneData = { name: string; width: number; height: number };
 type StepNode = FlowNode<StepData, 'step'>;
@@ -42,6 +47,9 @@ type RouteEdge = FlowEdge<RouteData, 'route'>;
 
 const LANE_PREFIX = 'lane:';
 
+/** The React Flow instance of a canvas (to move it with another one). */
+export type CanvasInstance = ReactFlowInstance<CanvasNode, RouteEdge>;
+
 /** A step: its shape says its kind; handles on the left (in) and right (out). */
 const StepShape = memo(function StepShape({ id, data, selected }: NodeProps<StepNode>) {
   const classes = [
@@ -50,7 +58,9 @@ const StepShape = memo(function StepShape({ id, data, selected }: NodeProps<Step
     data.highlighted ? 'is-highlighted' : '',
     data.critical ? 'is-critical' : '',
     selected ? 'is-selected' : '',
+    data.status ? `is-${data.status}` : '',
   ];
+  const name = data.statusName ? `${data.kindName} (${data.statusName})` : data.kindName;
   return (
     <div
       className={classes.join(' ')}
@@ -58,7 +68,8 @@ const StepShape = memo(function StepShape({ id, data, selected }: NodeProps<Step
       data-testid="canvas-step"
       data-step-id={id}
       data-highlighted={data.highlighted ? 'true' : 'false'}
-      title={data.label ? `${data.kindName} — ${data.label}` : data.kindName}
+      data-status={data.status ?? undefined}
+      title={data.label ? `${name} — ${data.label}` : name}
     >
       <Handle type="target" position={Position.Left} data-testid="handle-in" />
       <span className="canvas-step__label">{data.label}</span>
@@ -108,15 +119,29 @@ const edgeTypes = { route: RouteLine };
 interface Props {
   layout: Layout;
   /** Ids to highlight (the subjects of the finding being looked at). */
-  highlighted: ReadonlySet<string>;
+  highlighted?: ReadonlySet<string>;
   /** Steps of the critical path. */
-  critical: ReadonlySet<string>;
-  selected: ReadonlySet<string>;
-  onSelect: (ids: string[]) => void;
-  onConnect: (from: string, to: string) => void;
+  critical?: ReadonlySet<string>;
+  selected?: ReadonlySet<string>;
+  onSelect?: (ids: string[]) => void;
+  onConnect?: (from: string, to: string) => void;
   /** A step dropped at a new place (top-left corner, layout units). */
-  onPlace: (id: string, x: number, y: number) => void;
+  onPlace?: (id: string, x: number, y: number) => void;
+  /** A drawing to look at, not to edit: no dragging, connecting or selecting. */
+  readOnly?: boolean;
+  /** A comparison's status of each step (`added`, `removed`, `changed`, `moved`). */
+  statuses?: ReadonlyMap<string, string>;
+  /** The accessible name of the drawing (several may be on one page). */
+  label?: string;
+  testId?: string;
+  /** The agent panned or zoomed this drawing (to move another one with it). */
+  onViewport?: (v: Viewport) => void;
+  onReady?: (instance: CanvasInstance) => void;
 }
+
+const NONE: ReadonlySet<string> = new Set();
+const NO_STATUS: ReadonlyMap<string, string> = new Map();
+const ignore = () => {};
 
 function buildNodes(
   layout: Layout,
@@ -124,6 +149,9 @@ function buildNodes(
   critical: ReadonlySet<string>,
   selected: ReadonlySet<string>,
   kindName: (k: StepKind) => string,
+  statuses: ReadonlyMap<string, string>,
+  statusName: (s: string) => string,
+  readOnly: boolean,
 ): CanvasNode[] {
   const lanes: LaneNode[] = layout.lanes.map((lane, i) => ({
     id: `${LANE_PREFIX}${i}`,
@@ -143,7 +171,8 @@ function buildNodes(
     width: n.width,
     height: n.height,
     selected: selected.has(n.id),
-    ariaLabel: n.label ? `${kindName(n.kind)} : ${n.label}` : kindName(n.kind),
+    ariaLabel: `${n.label ? `${kindName(n.kind)} : ${n.label}` : kindName(n.kind)}${statuses.has(n.id) ? ` (${statusName(statuses.get(n.id) ?? '')})` : ''}`,
+    ...(readOnly ? { draggable: false, connectable: false, selectable: false } : {}),
     data: {
       kind: n.kind,
       label: n.label,
@@ -152,6 +181,8 @@ function buildNodes(
       highlighted: highlighted.has(n.id),
       critical: critical.has(n.id),
       kindName: kindName(n.kind),
+      status: statuses.get(n.id) ?? null,
+      statusName: statuses.has(n.id) ? statusName(statuses.get(n.id) ?? '') : null,
     },
   }));
   return [...lanes, ...steps];
@@ -162,12 +193,27 @@ function buildNodes(
  * connecting two steps or selecting is reported to the page, which turns it into an edit.
  * Off-screen elements are not rendered, so a 1,000-step procedure pans smoothly.
  */
-export function Canvas({ layout, highlighted, critical, selected, onSelect, onConnect, onPlace }: Props) {
+export function Canvas({
+  layout,
+  highlighted = NONE,
+  critical = NONE,
+  selected = NONE,
+  onSelect = ignore,
+  onConnect = ignore,
+  onPlace = ignore,
+  readOnly = false,
+  statuses = NO_STATUS,
+  label,
+  testId = 'editor-canvas',
+  onViewport,
+  onReady,
+}: Props) {
   const { t } = useTranslation();
   const kindName = useCallback((k: StepKind) => t(`diagram.kind.${k}`), [t]);
+  const statusName = useCallback((s: string) => t(`compare.status.${s}`, { defaultValue: s }), [t]);
   const base = useMemo(
-    () => buildNodes(layout, highlighted, critical, selected, kindName),
-    [layout, highlighted, critical, selected, kindName],
+    () => buildNodes(layout, highlighted, critical, selected, kindName, statuses, statusName, readOnly),
+    [layout, highlighted, critical, selected, kindName, statuses, statusName, readOnly],
   );
   const [nodes, setNodes] = useState<CanvasNode[]>(base);
   useEffect(() => setNodes(base), [base]);
@@ -180,6 +226,7 @@ export function Canvas({ layout, highlighted, critical, selected, onSelect, onCo
         target: e.to,
         type: 'route',
         data: { points: e.points, highlighted: highlighted.has(e.id) },
+        ...(readOnly ? { selectable: false, focusable: false } : {}),
         selected: selected.has(e.id),
         markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
       })),
@@ -208,7 +255,7 @@ export function Canvas({ layout, highlighted, critical, selected, onSelect, onCo
   );
 
   return (
-    <div className="canvas" data-testid="editor-canvas">
+    <div className="canvas" data-testid={testId} role={label ? 'region' : undefined} aria-label={label}>
       <ReactFlow<CanvasNode, RouteEdge>
         nodes={nodes}
         edges={edges}
@@ -218,6 +265,11 @@ export function Canvas({ layout, highlighted, critical, selected, onSelect, onCo
         onConnect={handleConnect}
         onSelectionChange={handleSelection}
         onNodeDragStop={handleDragStop}
+        {...(onReady ? { onInit: onReady } : {})}
+        {...(onViewport ? { onMove: (e: MouseEvent | TouchEvent | null, v: Viewport) => e && onViewport(v) } : {})}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        elementsSelectable={!readOnly}
         onlyRenderVisibleElements
         connectOnClick
         deleteKeyCode={null}
