@@ -53,13 +53,19 @@ pub fn progress(phase: &'static str, done: usize, total: usize) -> ReportProgres
 }
 
 fn side<'p>(lang: Lang, p: &'p Procedure, version: Option<&str>) -> ProcedureSide<'p> {
-    let variant = match p.meta.variant() {
-        Variant::Current => lang.pick("état actuel", "current"),
-        Variant::Target => lang.pick("cible", "target"),
+    // A version is named by its own name ("Cible simplifiée"); the working copy by its variant.
+    let label = match version {
+        Some(name) => name.to_owned(),
+        None => {
+            let variant = match p.meta.variant() {
+                Variant::Current => lang.pick("état actuel", "current"),
+                Variant::Target => lang.pick("cible", "target"),
+            };
+            format!("{variant} ({})", lang.pick("copie de travail", "working copy"))
+        }
     };
-    let name = version.unwrap_or_else(|| lang.pick("copie de travail", "working copy"));
     let analysis = epure_core::analysis::analyze(p, &epure_core::analysis::Settings::from_procedure(p));
-    epure_report::analysed::side(p, format!("{variant} ({name})"), &analysis)
+    epure_report::analysed::side(p, label, &analysis)
 }
 
 /// Builds the PDF of one procedure or of a before/after pair; `None` when `on` said stop.
@@ -146,7 +152,8 @@ pub async fn generate_report(
             procedure_id: id.clone(),
             version_a: own(&before),
             version_b: after.as_ref().and_then(own),
-            lang: report_lang.tag().to_owned(),
+            // The store keeps the interface's codes (`fr`, `en`), as the command line does.
+            lang: if report_lang == Lang::En { "en" } else { "fr" }.to_owned(),
             page_count: u32::try_from(pages).unwrap_or(u32::MAX),
         };
         let mut ws = lock(&store);

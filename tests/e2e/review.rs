@@ -103,6 +103,26 @@ async fn an_agent_reviews_the_proposals_compares_and_keeps_the_report_across_a_r
         assert!(after_title.contains("Cible simplifiée"), "{after_title}");
         app.screenshot("compare-side-by-side").await;
 
+        // Pan and zoom move both drawings: zoom in on the left one, the right one follows.
+        let transforms = "return Array.from(document.querySelectorAll(
+                '[data-testid=compare-canvas-before] .react-flow__viewport, [data-testid=compare-canvas-after] .react-flow__viewport'))
+            .map(v => v.style.transform);";
+        let start: Vec<String> = app.eval(transforms).await;
+        app.wait_until(
+            "both drawings start in step",
+            &format!("const t = (() => {{ {transforms} }})(); return t.length === 2 && t[0] === t[1];"),
+        )
+        .await;
+        app.click("[data-testid=compare-canvas-before] .react-flow__controls-zoomin").await;
+        app.wait_until(
+            "the right drawing zooms with the left one",
+            &format!(
+                "const t = (() => {{ {transforms} }})(); return t.length === 2 && t[0] === t[1] && t[0] !== {:?};",
+                start.first().cloned().unwrap_or_default()
+            ),
+        )
+        .await;
+
         app.click("[data-testid=mode-overlay]").await;
         app.find("[data-testid=compare-canvas-overlay] [data-testid=canvas-step][data-status=removed]").await;
         app.find("[data-testid=compare-canvas-overlay] [data-testid=canvas-step][data-status=added]").await;
@@ -125,6 +145,7 @@ async fn an_agent_reviews_the_proposals_compares_and_keeps_the_report_across_a_r
             &format!("return !!document.querySelector('[data-testid=report-list-item][data-sha256=\"{sha}\"]');"),
         )
         .await;
+        app.eval::<()>("document.querySelector('[data-testid=reports-panel]').scrollIntoView();").await;
         app.screenshot("report-list").await;
 
         // The original is unchanged.
@@ -166,6 +187,10 @@ async fn an_agent_reviews_the_proposals_compares_and_keeps_the_report_across_a_r
             .eval("return Array.from(document.querySelectorAll('[data-testid=report-list-item]')).map(i => i.dataset.sha256);")
             .await;
         assert_eq!(listed, vec![sha.clone()]);
+        let item = app.text_of("[data-testid=report-list-item]").await;
+        assert!(item.contains("Avant / après : État actuel") && item.contains("Cible simplifiée"), "{item}");
+        assert!(item.contains("français") && item.contains(&format!("{pages} pages")), "{item}");
+        app.screenshot("report-list-after-relaunch").await;
         app.close().await;
     };
     tokio::time::timeout(SCENARIO_TIMEOUT * 3, scenario).await.expect("scenario within its time");

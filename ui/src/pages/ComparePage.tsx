@@ -111,9 +111,15 @@ export function ComparePage({ procedureId, initial, onBack }: Props) {
   // Pan and zoom move both drawings together: whichever the agent moves leads.
   const left = useRef<CanvasInstance | null>(null);
   const right = useRef<CanvasInstance | null>(null);
-  const follow = useCallback((other: RefObject<CanvasInstance | null>) => (v: Viewport) => {
-    void other.current?.setViewport(v);
-  }, []);
+  // Moving the other one makes it report its move too: it stops when both already agree.
+  const follow = useCallback(
+    (other: RefObject<CanvasInstance | null>) => (v: Viewport) => {
+      const o = other.current?.getViewport();
+      if (!o || (Math.abs(o.x - v.x) < 0.5 && Math.abs(o.y - v.y) < 0.5 && Math.abs(o.zoom - v.zoom) < 1e-3)) return;
+      void other.current?.setViewport(v);
+    },
+    [],
+  );
   const onLeftReady = useCallback((i: CanvasInstance) => {
     left.current = i;
   }, []);

@@ -266,7 +266,7 @@ export function Canvas({
         onSelectionChange={handleSelection}
         onNodeDragStop={handleDragStop}
         {...(onReady ? { onInit: onReady } : {})}
-        {...(onViewport ? { onMove: (e: MouseEvent | TouchEvent | null, v: Viewport) => e && onViewport(v) } : {})}
+        {...(onViewport ? { onMove: (_: unknown, v: Viewport) => onViewport(v) } : {})}
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
         elementsSelectable={!readOnly}
@@ -295,7 +295,9 @@ export function Canvas({
       >
         <Background gap={28} />
         <Controls showInteractive={false} />
-        <MiniMap pannable zoomable nodeClassName={(n) => (n.type === 'lane' ? 'minimap-lane' : 'minimap-step')} />
+        {!readOnly && (
+          <MiniMap pannable zoomable nodeClassName={(n) => (n.type === 'lane' ? 'minimap-lane' : 'minimap-step')} />
+        )}
       </ReactFlow>
     </div>
   );

@@ -144,7 +144,7 @@ export function ReportsPanel({ procedureId, before, after, fileStem }: Props) {
                   ? t('reports.pair', { a: versionName(r.version_a), b: versionName(r.version_b) })
                   : t('reports.single', { version: versionName(r.version_a) })}
                 {' · '}
-                {t(`reports.lang.${r.lang}`)}
+                {r.lang === 'en' || r.lang === 'fr' ? t(`reports.lang.${r.lang}`) : r.lang}
                 {' · '}
                 {t('reports.pages', { count: r.page_count })}
               </p>
