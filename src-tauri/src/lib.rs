@@ -1,6 +1,6 @@
 //! The desktop shell: wires the window to Épure's crates. It holds no business logic: each
 //! command is a few lines that turn a request into a call to `epure-core` or `epure-store`
-//! (and, later, the report) and the answer into a DTO for the page.
+//! or `epure-report` and the answer into a DTO for the page.
 
 mod commands;
 mod dto;
