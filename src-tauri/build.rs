@@ -16,6 +16,17 @@ const COMMANDS: &[&str] = &[
     "undo",
     "redo",
     "analyze_procedure",
+    "list_proposals",
+    "preview_target",
+    "create_target",
+    "list_versions",
+    "compare_sides",
+    "generate_report",
+    "cancel_report",
+    "list_reports",
+    "open_report",
+    "save_report",
+    "delete_report",
 ];
 
 fn main() {

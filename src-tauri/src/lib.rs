@@ -1,6 +1,6 @@
 //! The desktop shell: wires the window to Épure's crates. It holds no business logic: each
 //! command is a few lines that turn a request into a call to `epure-core` or `epure-store`
-//! (and, later, the report) and the answer into a DTO for the page.
+//! or `epure-report` and the answer into a DTO for the page.
 
 mod commands;
 mod dto;
@@ -9,6 +9,8 @@ mod error;
 mod files;
 mod gesture;
 mod library;
+mod reports;
+mod review;
 pub mod samples;
 mod state;
 #[cfg(test)]
@@ -24,6 +26,7 @@ pub fn run() -> tauri::Result<()> {
     let app = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(state::AppState::open())
+        .manage(reports::Cancel::default())
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
             commands::list_procedures,
@@ -37,7 +40,18 @@ pub fn run() -> tauri::Result<()> {
             editor::edit_procedure,
             editor::undo,
             editor::redo,
-            editor::analyze_procedure
+            editor::analyze_procedure,
+            review::list_proposals,
+            review::preview_target,
+            review::create_target,
+            review::list_versions,
+            review::compare_sides,
+            reports::generate_report,
+            reports::cancel_report,
+            reports::list_reports,
+            reports::open_report,
+            reports::save_report,
+            reports::delete_report
         ])
         .build(tauri::generate_context!())?;
     app.run(|handle, event| {

@@ -7,7 +7,9 @@ use epure_core::{ActorKind, DataKind, StepKind};
 use ts_rs::TS;
 
 use crate::dto::{
-    AnalysisView, AppInfo, EditorState, FindingView, HistoryView, ImportOutcome, MetricsView, ProcedureSummary,
+    AnalysisView, AppInfo, AppliedView, ChangeLine, CompareView, EditorState, EffectView, FindingKey, FindingView,
+    HistoryView, ImportOutcome, MetricDeltaView, MetricsView, PreviewView, ProcedureSummary, ProposalView,
+    ReportProgress, ReportView, ReviewView, SideRef, SideView, StepStatus, VersionView,
 };
 use crate::error::AppError;
 use crate::gesture::Gesture;
@@ -36,6 +38,21 @@ fn declarations() -> String {
         ActorKind::decl(&cfg),
         DataKind::decl(&cfg),
         ImportOutcome::decl(&cfg),
+        FindingKey::decl(&cfg),
+        ChangeLine::decl(&cfg),
+        EffectView::decl(&cfg),
+        ProposalView::decl(&cfg),
+        ReviewView::decl(&cfg),
+        AppliedView::decl(&cfg),
+        StepStatus::decl(&cfg),
+        MetricDeltaView::decl(&cfg),
+        PreviewView::decl(&cfg),
+        VersionView::decl(&cfg),
+        SideRef::decl(&cfg),
+        SideView::decl(&cfg),
+        CompareView::decl(&cfg),
+        ReportView::decl(&cfg),
+        ReportProgress::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by ts-rs (src-tauri/src/ts_bindings.rs). Do not edit:\n\

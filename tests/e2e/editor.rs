@@ -9,7 +9,7 @@ use fantoccini::key::Key;
 use crate::harness::{SCENARIO_TIMEOUT, Session, with_app};
 
 /// Opens the procedure of the library whose name contains `name`.
-async fn open(app: &Session, name: &str) {
+pub(crate) async fn open(app: &Session, name: &str) {
     app.find("[data-testid=procedure-item]").await;
     let found: bool = app
         .eval(&format!(
@@ -53,7 +53,7 @@ async fn fit_view(app: &Session) {
 }
 
 /// The ids of the canvas's steps, in the order drawn.
-async fn canvas_steps(app: &Session) -> Vec<(String, String)> {
+pub(crate) async fn canvas_steps(app: &Session) -> Vec<(String, String)> {
     app.eval(
         "return Array.from(document.querySelectorAll('[data-testid=canvas-step]'))
             .map(s => [s.getAttribute('data-step-id'), s.textContent]);",

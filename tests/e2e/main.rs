@@ -10,3 +10,4 @@ mod library;
 mod offline;
 mod perf;
 mod relaunch;
+mod review;

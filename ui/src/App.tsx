@@ -2,25 +2,79 @@ import { useState } from 'react';
 
 import { Footer } from './components/Footer';
 import { Header } from './components/Header';
+import type { SideRef } from './ipc';
+import { ComparePage } from './pages/ComparePage';
 import { EditorPage } from './pages/EditorPage';
 import { HomePage } from './pages/HomePage';
+import { ReviewPage } from './pages/ReviewPage';
+
+/** Where the agent is: the library, a procedure's editor, its review, or a comparison. */
+type Route =
+  | { page: 'library' }
+  | { page: 'editor'; id: string }
+  | { page: 'review'; id: string }
+  | { page: 'compare'; id: string; before: SideRef; after: SideRef; from: 'editor' | 'review' };
 
 export function App() {
-  // The procedure open in the editor, or null for the library.
-  const [openId, setOpenId] = useState<string | null>(null);
+  const [route, setRoute] = useState<Route>({ page: 'library' });
+
+  let content;
+  switch (route.page) {
+    case 'library':
+      content = <HomePage onOpen={(id) => setRoute({ page: 'editor', id })} />;
+      break;
+    case 'editor': {
+      const { id } = route;
+      const working = { procedure: id, version: null };
+      content = (
+        <EditorPage
+          id={id}
+          onBack={() => setRoute({ page: 'library' })}
+          onSimplify={() => setRoute({ page: 'review', id })}
+          onCompare={() => setRoute({ page: 'compare', id, before: working, after: working, from: 'editor' })}
+        />
+      );
+      break;
+    }
+    case 'review': {
+      const { id } = route;
+      content = (
+        <ReviewPage
+          id={id}
+          onBack={() => setRoute({ page: 'editor', id })}
+          onCompare={(target) =>
+            setRoute({
+              page: 'compare',
+              id,
+              before: { procedure: id, version: target.derived_from },
+              after: { procedure: id, version: target.id },
+              from: 'review',
+            })
+          }
+        />
+      );
+      break;
+    }
+    case 'compare': {
+      const { id, before, after } = route;
+      content = (
+        <ComparePage
+          key={`${id}:${before.version ?? ''}:${after.version ?? ''}`}
+          procedureId={id}
+          initial={{ before, after }}
+          onBack={() => setRoute({ page: 'editor', id })}
+        />
+      );
+      break;
+    }
+  }
 
   return (
-    // The editor is a workbench filling the window; the library is a page that scrolls.
-    <div className={openId === null ? 'app' : 'app app--editor'}>
+    // The editor is a workbench filling the window; the other pages scroll.
+    <div className={route.page === 'editor' ? 'app app--editor' : 'app'}>
       <Header />
-      <main className={openId === null ? 'app-main' : 'app-main app-main--wide'}>
-        {openId === null ? (
-          <HomePage onOpen={setOpenId} />
-        ) : (
-          <EditorPage id={openId} onBack={() => setOpenId(null)} />
-        )}
-      </main>
-      {openId === null && <Footer />}
+      <main className={route.page === 'library' ? 'app-main' : 'app-main app-main--wide'}>{content}</main>
+      {route.page === 'library' && <Footer />}
     </div>
   );
 }

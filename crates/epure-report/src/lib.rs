@@ -37,6 +37,58 @@ pub enum ReportError {
     Font(#[from] FontError),
     #[error(transparent)]
     Pdf(#[from] pdf::PdfError),
+    /// The progress callback asked to stop; nothing was produced.
+    #[error("the report was cancelled")]
+    Cancelled,
+}
+
+/// The named phases of the pipeline, in order, as reported to a progress callback.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Phase {
+    /// Building the report model: every sentence, table and diagram.
+    Model,
+    /// Flowing the model onto pages.
+    Paginate,
+    /// Writing the pages as PDF: `done` of `total` pages written.
+    Pdf,
+}
+
+/// What a progress callback answers: go on, or stop (the render then returns
+/// [`ReportError::Cancelled`]).
+pub use std::ops::ControlFlow;
+
+/// Like [`render_with_page_count`], telling `progress` where it is: `(Phase::Model, 0, 1)`
+/// before the model, `(Phase::Paginate, 0, 1)` before pagination, then `(Phase::Pdf, done,
+/// pages)` before each page and once all are written. Pure: the callback is the only effect.
+/// When it answers `Break`, the render stops at that point and returns `Cancelled`.
+pub fn render_with_progress(
+    input: &ReportInput<'_>,
+    fonts: &Fonts,
+    progress: &mut dyn FnMut(Phase, usize, usize) -> ControlFlow<()>,
+) -> Result<(Vec<u8>, usize), ReportError> {
+    let mut step = |phase, done, total| match progress(phase, done, total) {
+        ControlFlow::Continue(()) => Ok(()),
+        ControlFlow::Break(()) => Err(ReportError::Cancelled),
+    };
+    step(Phase::Model, 0, 1)?;
+    let model = model::build(input);
+    step(Phase::Paginate, 0, 1)?;
+    let pages = paginate::paginate(fonts, &model);
+    let total = pages.len();
+    let mut cancelled = false;
+    let meta = metadata(&model);
+    let bytes = pdf::write_with(fonts, &pages, &meta, &mut |done| {
+        let go = step(Phase::Pdf, done, total).is_ok();
+        cancelled |= !go;
+        go
+    });
+    if cancelled {
+        return Err(ReportError::Cancelled);
+    }
+    let bytes = bytes?;
+    step(Phase::Pdf, total, total)?;
+    Ok((bytes, total))
 }
 
 /// Builds the report and returns the PDF bytes.
@@ -57,12 +109,15 @@ pub fn render_model(model: &ReportModel, fonts: &Fonts) -> Result<Vec<u8>, Repor
     write_pages(model, fonts, &pages)
 }
 
-fn write_pages(model: &ReportModel, fonts: &Fonts, pages: &[page::Page]) -> Result<Vec<u8>, ReportError> {
-    let meta = pdf::Metadata {
+fn metadata(model: &ReportModel) -> pdf::Metadata {
+    pdf::Metadata {
         title: model.title.clone(),
         author: model.author.clone(),
         subject: model.procedure_name.clone(),
         lang: model.lang.tag().to_owned(),
-    };
-    Ok(pdf::write(fonts, pages, &meta)?)
+    }
+}
+
+fn write_pages(model: &ReportModel, fonts: &Fonts, pages: &[page::Page]) -> Result<Vec<u8>, ReportError> {
+    Ok(pdf::write(fonts, pages, &metadata(model))?)
 }

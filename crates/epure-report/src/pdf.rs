@@ -38,6 +38,18 @@ const BOLD: &str = "EPUREB";
 
 /// Writes the pages as a PDF document.
 pub fn write(fonts: &Fonts, pages: &[Page], meta: &Metadata) -> Result<Vec<u8>, PdfError> {
+    write_with(fonts, pages, meta, &mut |_| true)
+}
+
+/// Like [`write`], calling `before_page(i)` before page `i` (from 0) is turned into PDF
+/// operations; when it answers `false`, the pages after it are not written and the (partial)
+/// result must be thrown away by the caller.
+pub fn write_with(
+    fonts: &Fonts,
+    pages: &[Page],
+    meta: &Metadata,
+    before_page: &mut dyn FnMut(usize) -> bool,
+) -> Result<Vec<u8>, PdfError> {
     let mut doc = PdfDocument::new(&meta.title);
     doc.metadata.info.author = meta.author.clone();
     doc.metadata.info.subject = meta.subject.clone();
@@ -53,7 +65,14 @@ pub fn write(fonts: &Fonts, pages: &[Page], meta: &Metadata) -> Result<Vec<u8>, 
             doc.bookmarks.map.insert(printpdf::PageAnnotId(format!("B{i:05}")), annotation);
         }
     }
-    let pages: Vec<PdfPage> = pages.iter().map(|p| page(p, &regular, &bold)).collect();
+    let mut out_pages: Vec<PdfPage> = Vec::with_capacity(pages.len());
+    for (i, p) in pages.iter().enumerate() {
+        if !before_page(i) {
+            return Err(PdfError::Write("stopped before every page was written".to_owned()));
+        }
+        out_pages.push(page(p, &regular, &bold));
+    }
+    let pages = out_pages;
     doc.with_pages(pages);
 
     let mut warnings = Vec::new();

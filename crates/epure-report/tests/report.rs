@@ -387,3 +387,36 @@ fn every_text_stays_on_its_page() {
         }
     }
 }
+
+#[test]
+fn progress_names_each_phase_and_page_and_gives_the_same_bytes() {
+    use epure_report::{ControlFlow, Phase, ReportError};
+    let (p, t) = (sample("cantine-scolaire"), cantine_target());
+    let input = input(
+        Lang::Fr,
+        side(&p, "état actuel", cantine_findings(), 18.8, 37285.0),
+        Some(side(&t, "cible", Vec::new(), 13.7, 25861.0)),
+    );
+    let fonts = fonts();
+    let mut seen = Vec::new();
+    let (bytes, pages) = epure_report::render_with_progress(&input, &fonts, &mut |phase, done, total| {
+        seen.push((phase, done, total));
+        ControlFlow::Continue(())
+    })
+    .expect("report");
+    assert_eq!(bytes, epure_report::render(&input, &fonts).expect("report"), "the hook changes nothing");
+    let mut want = vec![(Phase::Model, 0, 1), (Phase::Paginate, 0, 1)];
+    want.extend((0..=pages).map(|i| (Phase::Pdf, i, pages)));
+    assert_eq!(seen, want);
+
+    // Stopping at any call produces nothing.
+    for stop in [0, 1, 2, pages + 2] {
+        let mut calls = 0;
+        let out = epure_report::render_with_progress(&input, &fonts, &mut |_, _, _| {
+            calls += 1;
+            if calls > stop { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
+        });
+        assert_eq!(out, Err(ReportError::Cancelled), "stopped after {stop} calls");
+        assert_eq!(calls, stop + 1, "nothing is done after the stop");
+    }
+}

@@ -131,6 +131,18 @@ impl Store {
         Ok(pdf)
     }
 
+    /// Deletes a report (one transaction); `NotFound` when there is no such report.
+    pub fn delete_report(&mut self, id: i64) -> Result<()> {
+        self.writable()?;
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        if tx.execute("DELETE FROM reports WHERE id = ?1", [id])? == 0 {
+            return Err(StoreError::NotFound(format!("no report {id} in the store")));
+        }
+        tx.commit()?;
+        self.changed();
+        Ok(())
+    }
+
     /// Writes a report to `path` atomically (temporary file, fsync, rename, fsync of the folder).
     pub fn export_report(&self, id: i64, path: &Path) -> Result<()> {
         let pdf = self.report_pdf(id)?;

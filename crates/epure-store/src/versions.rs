@@ -69,6 +69,79 @@ impl Store {
         Ok(info)
     }
 
+    /// Keeps a target computed from the working copy: the working copy is first snapshotted as
+    /// a version named `base_name` (unless a version already holds exactly the working copy), then `target` is stored as a version derived from it — one transaction.
+    /// The working copy itself is not touched. Refused when the working copy is no longer at
+    /// `revision` (the target was computed from another state: compute it again).
+    pub fn create_target_version(
+        &mut self,
+        procedure_id: &str,
+        revision: i64,
+        base_name: &str,
+        new: &NewVersion,
+        target: &Procedure,
+    ) -> Result<(VersionInfo, VersionInfo)> {
+        self.writable()?;
+        if new.name.trim().is_empty() || base_name.trim().is_empty() {
+            return Err(StoreError::InvalidInput("a version needs a name".to_owned()));
+        }
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let current = read_current(&tx, procedure_id)?;
+        if current.revision != revision {
+            return Err(StoreError::InvalidInput(format!(
+                "procedure \"{procedure_id}\" was changed since the target was computed: compute it again"
+            )));
+        }
+        // The base version copies the stored text: bring it to the journal's head first.
+        if current.lags() {
+            write_checkpoint(&tx, procedure_id, &current.procedure, current.head)?;
+        }
+        let working = epure_core::format::to_string(&current.procedure);
+        // A version that already holds exactly the working copy is the base.
+        let same: Option<i64> = tx
+            .query_row(
+                "SELECT id FROM versions WHERE procedure_id = ?1 AND content = ?2 ORDER BY id DESC LIMIT 1",
+                params![procedure_id, working],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let base = match same {
+            Some(id) => id,
+            None => insert_version(
+                &tx,
+                procedure_id,
+                &NewVersion { name: base_name.to_owned(), author: new.author.clone(), ..Default::default() },
+            )?,
+        };
+        let mut content = target.clone();
+        content.meta.id = Some(procedure_id.to_owned());
+        content.meta.variant = Some(epure_core::Variant::Target);
+        let name_taken = tx
+            .query_row(
+                "SELECT 1 FROM versions WHERE procedure_id = ?1 AND name = ?2",
+                params![procedure_id, new.name],
+                |_| Ok(()),
+            )
+            .optional()?;
+        if name_taken.is_some() {
+            return Err(StoreError::InvalidInput(format!(
+                "procedure \"{procedure_id}\" already has a version named \"{}\"",
+                new.name
+            )));
+        }
+        tx.execute(
+            "INSERT INTO versions (procedure_id, name, author, note, variant, derived_from, content)
+             VALUES (?1, ?2, ?3, ?4, 'target', ?5, ?6)",
+            params![procedure_id, new.name, new.author, new.note, base, epure_core::format::to_string(&content)],
+        )?;
+        let target_id = tx.last_insert_rowid();
+        let get = |id: i64| tx.query_row(&format!("SELECT {COLUMNS} FROM versions WHERE id = ?1"), [id], row);
+        let infos = (get(base)?, get(target_id)?);
+        tx.commit()?;
+        self.changed();
+        Ok(infos)
+    }
+
     /// A procedure's versions, oldest first.
     pub fn versions(&self, procedure_id: &str) -> Result<Vec<VersionInfo>> {
         let exists =

@@ -716,3 +716,68 @@ fn the_journal_keeps_its_last_thousand_edits_and_every_edit_is_still_there() {
     drop(store);
     assert_eq!(open(&path).load(&id).unwrap(), states[extra], "and that is what a reopen reads");
 }
+
+#[test]
+fn deleting_a_report_takes_only_that_report_and_survives_a_reopen() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = db_in(&dir);
+    let mut store = open(&path);
+    let id = store.import(&procedure(10, 10)).unwrap();
+    let new = NewReport { procedure_id: id.clone(), lang: "fr".into(), page_count: 1, ..Default::default() };
+    let first = store.add_report(&new, b"%PDF-1.7\nfirst").unwrap();
+    let second = store.add_report(&new, b"%PDF-1.7\nsecond").unwrap();
+    store.delete_report(first.id).unwrap();
+    assert_eq!(store.delete_report(first.id).unwrap_err().kind(), ErrorKind::NotFound);
+    drop(store);
+    let store = open(&path);
+    assert_eq!(store.reports(&id).unwrap(), vec![second.clone()]);
+    assert_eq!(store.report_pdf(second.id).unwrap(), b"%PDF-1.7\nsecond");
+    assert_eq!(store.report_pdf(first.id).unwrap_err().kind(), ErrorKind::NotFound);
+}
+
+#[test]
+fn a_target_version_is_derived_from_a_snapshot_and_leaves_the_working_copy_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(&db_in(&dir));
+    let p = procedure(10, 10);
+    let id = store.import(&p).unwrap();
+    let working = store.working_text(&id).unwrap();
+    let revision = store.open_document(&id).unwrap().revision();
+    let mut target = store.load(&id).unwrap();
+    target.meta.name = "Cible".into();
+    let new = NewVersion { name: "Cible v1".into(), author: "Agent".into(), ..Default::default() };
+    let (base, made) = store.create_target_version(&id, revision, "État actuel", &new, &target).unwrap();
+    assert_eq!((base.name.as_str(), base.variant.as_str()), ("État actuel", "current"));
+    assert_eq!((made.variant.as_str(), made.derived_from), ("target", Some(base.id)));
+    assert_eq!(store.load_version(made.id).unwrap().meta.name, "Cible");
+    assert_eq!(store.working_text(&id).unwrap(), working, "the original is not modified");
+    // A second target reuses the snapshot, since the working copy did not change.
+    let again = NewVersion { name: "Cible v2".into(), ..Default::default() };
+    let (base2, _) = store.create_target_version(&id, revision, "État actuel 2", &again, &target).unwrap();
+    assert_eq!(base2.id, base.id);
+    assert_eq!(store.versions(&id).unwrap().len(), 3);
+    // Refusals leave nothing behind: a taken name, a stale revision.
+    let taken = store.create_target_version(&id, revision, "x", &again, &target).unwrap_err();
+    assert_eq!(taken.kind(), ErrorKind::InvalidInput);
+    let stale = NewVersion { name: "Cible v3".into(), ..Default::default() };
+    let err = store.create_target_version(&id, revision + 1, "y", &stale, &target).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidInput);
+    assert_eq!(store.versions(&id).unwrap().len(), 3);
+}
+
+#[test]
+fn a_target_version_snapshots_edits_the_stored_text_has_not_caught_up_with() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = db_in(&dir);
+    let mut store = open(&path);
+    let id = store.import(&procedure(11, 12)).unwrap();
+    let mut doc = store.open_document(&id).unwrap();
+    let e = relabel(&doc, "s2", "Édité avant la cible");
+    store.apply_edit(&mut doc, &e).unwrap();
+    assert_eq!(stored_working(&path, &id).1, 0, "journal only");
+    let target = doc.procedure().clone();
+    let new = NewVersion { name: "Cible".into(), ..Default::default() };
+    let (base, _) = store.create_target_version(&id, doc.revision(), "État actuel", &new, &target).unwrap();
+    assert_eq!(&store.load_version(base.id).unwrap(), doc.procedure(), "the snapshot holds the edit");
+    assert_eq!(&store.load(&id).unwrap(), doc.procedure());
+}

@@ -1,16 +1,24 @@
 // The only module allowed to call Tauri's `invoke`: every command the UI uses
 // gets a typed wrapper here, and every failure is normalised into an `IpcError`.
-import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
+import { Channel, invoke, type InvokeArgs } from '@tauri-apps/api/core';
 
 import { toIpcError } from './errors';
 import type {
   AnalysisView,
   AppInfo,
+  CompareView,
   EditorState,
+  FindingKey,
   Gesture,
   ImportOutcome,
   IpcError,
+  PreviewView,
   ProcedureSummary,
+  ReportProgress,
+  ReportView,
+  ReviewView,
+  SideRef,
+  VersionView,
 } from './types';
 
 declare global {
@@ -103,4 +111,64 @@ export function importFiles(paths: string[], english: boolean): Promise<ImportOu
 /** Saves the working copy to a file (`.epure.json`, or `.bpmn`). */
 export function exportProcedure(id: string, path: string): Promise<void> {
   return call<void>('export_procedure', { id, path });
+}
+
+/** Every simplification proposal of the working copy, with its changes and effect. */
+export function listProposals(id: string): Promise<ReviewView> {
+  return call<ReviewView>('list_proposals', { id });
+}
+
+/** What the accepted proposals would give (nothing is kept). */
+export function previewTarget(id: string, accepted: FindingKey[]): Promise<PreviewView> {
+  return call<PreviewView>('preview_target', { id, accepted });
+}
+
+/** Keeps the target as a named version; the working copy is not modified. */
+export function createTarget(id: string, revision: number, accepted: FindingKey[], name: string): Promise<VersionView> {
+  return call<VersionView>('create_target', { id, revision, accepted, name });
+}
+
+export function listVersions(id: string): Promise<VersionView[]> {
+  return call<VersionView[]>('list_versions', { id });
+}
+
+/** Any two procedures or versions compared. */
+export function compareSides(before: SideRef, after: SideRef): Promise<CompareView> {
+  return call<CompareView>('compare_sides', { before, after });
+}
+
+/** Generates a report kept with procedure `id`; `onProgress` hears each phase and page. */
+export function generateReport(
+  id: string,
+  before: SideRef,
+  after: SideRef | null,
+  lang: string,
+  onProgress: (p: ReportProgress) => void,
+): Promise<ReportView> {
+  const channel = new Channel<ReportProgress>();
+  channel.onmessage = onProgress;
+  return call<ReportView>('generate_report', { id, before, after, lang, onProgress: channel });
+}
+
+/** Stops the report being generated: nothing is kept. */
+export function cancelReport(): Promise<void> {
+  return call<void>('cancel_report');
+}
+
+export function listReports(id: string): Promise<ReportView[]> {
+  return call<ReportView[]>('list_reports', { id });
+}
+
+/** Opens a report in the system's PDF viewer (Rust writes and opens its own file). */
+export function openReport(id: number): Promise<void> {
+  return call<void>('open_report', { id });
+}
+
+/** Saves a copy of a report at the path the agent chose in the save dialog. */
+export function saveReport(id: number, path: string): Promise<void> {
+  return call<void>('save_report', { id, path });
+}
+
+export function deleteReport(id: number): Promise<void> {
+  return call<void>('delete_report', { id });
 }

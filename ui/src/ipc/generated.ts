@@ -115,3 +115,69 @@ error: string | null,
  * The problems found in the file, or what a BPMN import did not map one to one.
  */
 details: Array<string>, };
+
+export type FindingKey = { rule: string, subjects: Array<string>, };
+
+export type ChangeLine = { kind: 'added' | 'removed' | 'moved' | 'changed', label: string, 
+/**
+ * For a changed step: the fields that change (`requests`, `duration_min`, …).
+ */
+fields: Array<string>, 
+/**
+ * For a moved step: the lane it goes to.
+ */
+to_lane: string | null, };
+
+export type EffectView = { work_steps: number, lead_time_min: number, handoffs_per_case: number, user_contacts: number, requests_per_case: number, cost_per_case_eur: number, };
+
+export type ProposalView = { key: FindingKey, severity: 'critical' | 'warning' | 'info', title_fr: string, title_en: string, explanation_fr: string, explanation_en: string, changes: Array<ChangeLine>, flows_added: number, flows_removed: number, effect: EffectView | null, refusal_fr: string | null, refusal_en: string | null, };
+
+export type ReviewView = { id: string, revision: number, name: string, proposals: Array<ProposalView>, };
+
+export type AppliedView = { key: FindingKey, title_fr: string, title_en: string, refusal_fr: string | null, refusal_en: string | null, };
+
+export type StepStatus = { step: string, status: 'added' | 'removed' | 'changed' | 'moved', };
+
+export type MetricDeltaView = { metric: string, before: number, after: number, change: number, percent: number | null, };
+
+export type PreviewView = { revision: number, layout: Layout, metrics: MetricsView, deltas: Array<MetricDeltaView>, statuses: Array<StepStatus>, applied: Array<AppliedView>, };
+
+export type VersionView = { id: number, procedure_id: string, name: string, variant: 'current' | 'target', derived_from: number | null, author: string, created_at: string, };
+
+export type SideRef = { procedure: string, version: number | null, };
+
+export type SideView = { reference: SideRef, 
+/**
+ * The procedure's name.
+ */
+name: string, 
+/**
+ * The version's name; `null` for the working copy.
+ */
+version_name: string | null, layout: Layout, metrics: MetricsView, };
+
+export type CompareView = { before: SideView, after: SideView, deltas: Array<MetricDeltaView>, before_status: Array<StepStatus>, after_status: Array<StepStatus>, overlay: Layout, overlay_status: Array<StepStatus>, };
+
+export type ReportView = { id: number, procedure_id: string, created_at: string, lang: 'fr' | 'en', page_count: number, size: number, 
+/**
+ * SHA-256 of the PDF, lower-case hex.
+ */
+sha256: string, 
+/**
+ * The versions reported on, by name (`null`: the working copy).
+ */
+version_a: string | null, version_b: string | null, 
+/**
+ * Whether it is a before/after report (its second side is a version of the procedure).
+ */
+comparison: boolean, };
+
+export type ReportProgress = { phase: 'analysis' | 'model' | 'paginate' | 'pdf' | 'store', 
+/**
+ * Pages written, during `pdf`.
+ */
+done: number, total: number, 
+/**
+ * 0 to 100, never going back.
+ */
+percent: number, };

@@ -9,16 +9,21 @@ import { MetricsBar } from '../components/editor/MetricsBar';
 import { Outline } from '../components/editor/Outline';
 import { Properties } from '../components/editor/Properties';
 import { Toolbar } from '../components/editor/Toolbar';
+import { ReportsPanel } from '../components/reports/ReportsPanel';
 import { useAnalysis, useEditor } from '../hooks/useEditor';
 import { errorMessage, type FindingView } from '../ipc';
 
 interface Props {
   id: string;
   onBack: () => void;
+  /** "Simplifier": the review of the proposals. */
+  onSimplify: () => void;
+  /** "Comparer": the comparison, from the working copy. */
+  onCompare: () => void;
 }
 
 type View = 'canvas' | 'outline';
-type Side = 'findings' | 'properties' | 'data';
+type Side = 'findings' | 'properties' | 'data' | 'reports';
 
 /** Whether a key press belongs to a text field (which keeps its own undo, select-all…). */
 function inTextField(target: EventTarget | null): boolean {
@@ -27,7 +32,7 @@ function inTextField(target: EventTarget | null): boolean {
 }
 
 /** The editor of one procedure: canvas or outline, properties, data, live findings. */
-export function EditorPage({ id, onBack }: Props) {
+export function EditorPage({ id, onBack, onSimplify, onCompare }: Props) {
   const { t } = useTranslation();
   const editor = useEditor(id);
   const { analysis } = useAnalysis(id);
@@ -119,6 +124,14 @@ export function EditorPage({ id, onBack }: Props) {
         <h2 id="editor-title" data-testid="procedure-title">
           {state.procedure.procedure.name}
         </h2>
+        <div className="editor-page__actions">
+          <button type="button" className="button" onClick={onSimplify} data-testid="simplify-button">
+            {t('review.simplify')}
+          </button>
+          <button type="button" className="button button--secondary" onClick={onCompare} data-testid="compare-button">
+            {t('compare.button')}
+          </button>
+        </div>
       </div>
       <Toolbar
         state={state}
@@ -180,6 +193,9 @@ export function EditorPage({ id, onBack }: Props) {
             <button type="button" role="tab" aria-selected={side === 'data'} onClick={() => setSide('data')} data-testid="side-data">
               {t('editor.data')}
             </button>
+            <button type="button" role="tab" aria-selected={side === 'reports'} onClick={() => setSide('reports')} data-testid="side-reports">
+              {t('editor.reports')}
+            </button>
           </div>
           <div role="tabpanel" className="editor-page__panel">
             {side === 'findings' && (
@@ -196,6 +212,14 @@ export function EditorPage({ id, onBack }: Props) {
             )}
             {side === 'properties' && <Properties procedure={state.procedure} selected={selected} apply={apply} />}
             {side === 'data' && <DataPanel procedure={state.procedure} apply={apply} />}
+            {side === 'reports' && (
+              <ReportsPanel
+                procedureId={id}
+                before={{ procedure: id, version: null }}
+                after={null}
+                fileStem={state.procedure.procedure.name}
+              />
+            )}
           </div>
         </aside>
       </div>

@@ -109,18 +109,22 @@ fn effect(a: &analysis::Metrics, b: &analysis::Metrics) -> Effect {
     }
 }
 
-/// Which rules' proposals the agent accepted.
+/// Which proposals the agent accepted: all, those of some rules, or single findings.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Accept {
     All,
     Rules(BTreeSet<String>),
+    /// Findings named by their rule and subjects ([`Finding::key`]), as the agent reviewed
+    /// them one by one: a finding that only appears after another change is not taken.
+    Findings(BTreeSet<(String, Vec<String>)>),
 }
 
 impl Accept {
-    fn takes(&self, rule: &str) -> bool {
+    fn takes(&self, f: &Finding) -> bool {
         match self {
             Accept::All => true,
-            Accept::Rules(rules) => rules.contains(rule),
+            Accept::Rules(rules) => rules.contains(f.rule),
+            Accept::Findings(keys) => keys.contains(&(f.rule.to_owned(), f.subjects.clone())),
         }
     }
 }
@@ -161,7 +165,7 @@ pub fn simplify(p: &Procedure, accept: &Accept, settings: &Settings) -> Simplifi
     for _ in 0..rounds {
         let findings = analysis::analyze(&current, settings).findings;
         let Some(f) = findings.into_iter().find(|f| {
-            f.suggestion.is_some() && accept.takes(f.rule) && !tried.contains(&(f.rule.to_owned(), f.subjects.clone()))
+            f.suggestion.is_some() && accept.takes(f) && !tried.contains(&(f.rule.to_owned(), f.subjects.clone()))
         }) else {
             break;
         };

@@ -669,3 +669,25 @@ proptest! {
         prop_assert!(compare::diff(t, &twice.procedure).is_empty());
     }
 }
+
+#[test]
+fn only_the_accepted_findings_are_applied_and_a_rejected_one_stays() {
+    let p = sample("cantine-scolaire");
+    let settings = Settings::from_procedure(&p);
+    let list: Vec<Proposal> = proposals(&p, &settings).into_iter().filter(|x| x.refusal.is_none()).collect();
+    let once_only: Vec<&Proposal> = list.iter().filter(|x| x.finding.rule == "once-only").collect();
+    assert!(once_only.len() >= 2, "the canteen asks twice and for a piece a holder has");
+    let (taken, left) = (&once_only[0].finding, &once_only[1].finding);
+    let keys = BTreeSet::from([(taken.rule.to_owned(), taken.subjects.clone())]);
+    let result = simplify(&p, &Accept::Findings(keys), &settings);
+    let applied: Vec<(&str, &[String])> =
+        result.steps.iter().filter(|s| s.refusal.is_none()).map(|s| (s.rule, s.subjects.as_slice())).collect();
+    assert_eq!(applied, vec![(taken.rule, taken.subjects.as_slice())]);
+    let remaining = analysis::analyze(&result.procedure, &settings).findings;
+    assert!(remaining.iter().any(|f| f.rule == left.rule && f.subjects == left.subjects), "the rejected one stays");
+    assert!(!remaining.iter().any(|f| f.rule == taken.rule && f.subjects == taken.subjects));
+    assert_eq!(result.procedure.meta.variant(), Variant::Target);
+    // Nothing accepted: the target is the procedure itself.
+    let none = simplify(&p, &Accept::Findings(BTreeSet::new()), &settings);
+    assert!(compare::diff(&p, &none.procedure).is_empty() && none.steps.is_empty());
+}

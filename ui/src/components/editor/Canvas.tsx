@@ -19,6 +19,7 @@ import {
   type NodeProps,
   type OnSelectionChangeParams,
   type ReactFlowInstance,
+  type Viewport,
 } from '@xyflow/react';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -33,6 +34,9 @@ type StepData = {
   highlighted: boolean;
   critical: boolean;
   kindName: string;
+  /** In a comparison: `added`, `removed`, `changed` or `moved`. */
+  status: string | null;
+  statusName: string | null;
 };
 type LaneData = { name: string; width: number; height: number };
 type StepNode = FlowNode<StepData, 'step'>;
@@ -57,6 +61,9 @@ export function initialViewport(width: number, height: number, boxWidth: number,
   return { x: fit >= READABLE_ZOOM ? centre(boxWidth, width) : margin, y: centre(boxHeight, height), zoom };
 }
 
+/** The React Flow instance of a canvas (to move it with another one). */
+export type CanvasInstance = ReactFlowInstance<CanvasNode, RouteEdge>;
+
 /** A step: its shape says its kind; handles on the left (in) and right (out). */
 const StepShape = memo(function StepShape({ id, data, selected }: NodeProps<StepNode>) {
   const classes = [
@@ -65,7 +72,9 @@ const StepShape = memo(function StepShape({ id, data, selected }: NodeProps<Step
     data.highlighted ? 'is-highlighted' : '',
     data.critical ? 'is-critical' : '',
     selected ? 'is-selected' : '',
+    data.status ? `is-${data.status}` : '',
   ];
+  const name = data.statusName ? `${data.kindName} (${data.statusName})` : data.kindName;
   return (
     <div
       className={classes.join(' ')}
@@ -73,7 +82,8 @@ const StepShape = memo(function StepShape({ id, data, selected }: NodeProps<Step
       data-testid="canvas-step"
       data-step-id={id}
       data-highlighted={data.highlighted ? 'true' : 'false'}
-      title={data.label ? `${data.kindName} — ${data.label}` : data.kindName}
+      data-status={data.status ?? undefined}
+      title={data.label ? `${name} — ${data.label}` : name}
     >
       <Handle type="target" position={Position.Left} data-testid="handle-in" />
       <span className="canvas-step__label">{data.label}</span>
@@ -123,17 +133,31 @@ const edgeTypes = { route: RouteLine };
 interface Props {
   layout: Layout;
   /** Ids to highlight (the subjects of the finding being looked at). */
-  highlighted: ReadonlySet<string>;
+  highlighted?: ReadonlySet<string>;
   /** Steps of the critical path. */
-  critical: ReadonlySet<string>;
-  selected: ReadonlySet<string>;
-  onSelect: (ids: string[]) => void;
-  onConnect: (from: string, to: string) => void;
+  critical?: ReadonlySet<string>;
+  selected?: ReadonlySet<string>;
+  onSelect?: (ids: string[]) => void;
+  onConnect?: (from: string, to: string) => void;
   /** A step dropped at a new place (top-left corner, layout units). */
-  onPlace: (id: string, x: number, y: number) => void;
+  onPlace?: (id: string, x: number, y: number) => void;
   /** A step to bring into view (found, or just created); `seq` changes at each request. */
   reveal?: { id: string; seq: number } | null;
+  /** A drawing to look at, not to edit: no dragging, connecting or selecting. */
+  readOnly?: boolean;
+  /** A comparison's status of each step (`added`, `removed`, `changed`, `moved`). */
+  statuses?: ReadonlyMap<string, string>;
+  /** The accessible name of the drawing (several may be on one page). */
+  label?: string;
+  testId?: string;
+  /** The agent panned or zoomed this drawing (to move another one with it). */
+  onViewport?: (v: Viewport) => void;
+  onReady?: (instance: CanvasInstance) => void;
 }
+
+const NONE: ReadonlySet<string> = new Set();
+const NO_STATUS: ReadonlyMap<string, string> = new Map();
+const ignore = () => {};
 
 function buildNodes(
   layout: Layout,
@@ -141,6 +165,9 @@ function buildNodes(
   critical: ReadonlySet<string>,
   selected: ReadonlySet<string>,
   kindName: (k: StepKind) => string,
+  statuses: ReadonlyMap<string, string>,
+  statusName: (s: string) => string,
+  readOnly: boolean,
 ): CanvasNode[] {
   const lanes: LaneNode[] = layout.lanes.map((lane, i) => ({
     id: `${LANE_PREFIX}${i}`,
@@ -160,7 +187,8 @@ function buildNodes(
     width: n.width,
     height: n.height,
     selected: selected.has(n.id),
-    ariaLabel: n.label ? `${kindName(n.kind)} : ${n.label}` : kindName(n.kind),
+    ariaLabel: `${n.label ? `${kindName(n.kind)} : ${n.label}` : kindName(n.kind)}${statuses.has(n.id) ? ` (${statusName(statuses.get(n.id) ?? '')})` : ''}`,
+    ...(readOnly ? { draggable: false, connectable: false, selectable: false } : {}),
     data: {
       kind: n.kind,
       label: n.label,
@@ -169,6 +197,8 @@ function buildNodes(
       highlighted: highlighted.has(n.id),
       critical: critical.has(n.id),
       kindName: kindName(n.kind),
+      status: statuses.get(n.id) ?? null,
+      statusName: statuses.has(n.id) ? statusName(statuses.get(n.id) ?? '') : null,
     },
   }));
   return [...lanes, ...steps];
@@ -179,12 +209,28 @@ function buildNodes(
  * connecting two steps or selecting is reported to the page, which turns it into an edit.
  * Off-screen elements are not rendered, so a 1,000-step procedure pans smoothly.
  */
-export function Canvas({ layout, highlighted, critical, selected, onSelect, onConnect, onPlace, reveal = null }: Props) {
+export function Canvas({
+  layout,
+  highlighted = NONE,
+  critical = NONE,
+  selected = NONE,
+  onSelect = ignore,
+  onConnect = ignore,
+  onPlace = ignore,
+  readOnly = false,
+  statuses = NO_STATUS,
+  label,
+  testId = 'editor-canvas',
+  onViewport,
+  onReady,
+  reveal = null,
+}: Props) {
   const { t } = useTranslation();
   const kindName = useCallback((k: StepKind) => t(`diagram.kind.${k}`), [t]);
+  const statusName = useCallback((s: string) => t(`compare.status.${s}`, { defaultValue: s }), [t]);
   const base = useMemo(
-    () => buildNodes(layout, highlighted, critical, selected, kindName),
-    [layout, highlighted, critical, selected, kindName],
+    () => buildNodes(layout, highlighted, critical, selected, kindName, statuses, statusName, readOnly),
+    [layout, highlighted, critical, selected, kindName, statuses, statusName, readOnly],
   );
   const [nodes, setNodes] = useState<CanvasNode[]>(base);
   useEffect(() => setNodes(base), [base]);
@@ -197,6 +243,7 @@ export function Canvas({ layout, highlighted, critical, selected, onSelect, onCo
         target: e.to,
         type: 'route',
         data: { points: e.points, highlighted: highlighted.has(e.id) },
+        ...(readOnly ? { selectable: false, focusable: false } : {}),
         selected: selected.has(e.id),
         markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
       })),
@@ -204,16 +251,19 @@ export function Canvas({ layout, highlighted, critical, selected, onSelect, onCo
   );
 
   const box = useRef<HTMLDivElement>(null);
+  const flow = useRef<CanvasInstance | null>(null);
   // The first drawing only sets the view: later edits keep the agent's view where it is.
   const first = useRef(layout);
-  const onInit = useCallback((instance: ReactFlowInstance<CanvasNode, RouteEdge>) => {
-    flow.current = instance;
-    const el = box.current;
-    const { width, height } = first.current;
-    if (el) void instance.setViewport(initialViewport(width, height, el.clientWidth, el.clientHeight));
-  }, []);
-
-  const flow = useRef<ReactFlowInstance<CanvasNode, RouteEdge> | null>(null);
+  const onInit = useCallback(
+    (instance: CanvasInstance) => {
+      flow.current = instance;
+      const el = box.current;
+      const { width, height } = first.current;
+      if (el) void instance.setViewport(initialViewport(width, height, el.clientWidth, el.clientHeight));
+      onReady?.(instance);
+    },
+    [onReady],
+  );
   useEffect(() => {
     const node = reveal && layout.nodes.find((n) => n.id === reveal.id);
     if (!node || !flow.current) return;
@@ -245,7 +295,9 @@ export function Canvas({ layout, highlighted, critical, selected, onSelect, onCo
   return (
     <div
       className="canvas"
-      data-testid="editor-canvas"
+      data-testid={testId}
+      role={label ? 'region' : undefined}
+      aria-label={label}
       // What Rust laid out (the DOM holds only what is on screen).
       data-steps={layout.nodes.length}
       data-flows={layout.edges.length}
@@ -260,6 +312,11 @@ export function Canvas({ layout, highlighted, critical, selected, onSelect, onCo
         onConnect={handleConnect}
         onSelectionChange={handleSelection}
         onNodeDragStop={handleDragStop}
+        onInit={onInit}
+        {...(onViewport ? { onMove: (_: unknown, v: Viewport) => onViewport(v) } : {})}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        elementsSelectable={!readOnly}
         onlyRenderVisibleElements
         connectOnClick
         deleteKeyCode={null}
@@ -267,7 +324,6 @@ export function Canvas({ layout, highlighted, critical, selected, onSelect, onCo
         multiSelectionKeyCode="Shift"
         minZoom={0.1}
         maxZoom={2}
-        onInit={onInit}
         proOptions={{ hideAttribution: true }}
         ariaLabelConfig={{
           'node.a11yDescription.default': t('canvas.a11y.node'),
@@ -284,13 +340,15 @@ export function Canvas({ layout, highlighted, critical, selected, onSelect, onCo
       >
         <Background gap={28} />
         <Controls showInteractive={false} />
-        <MiniMap
-          pannable
-          zoomable
-          style={{ width: 160, height: 100 }}
-          nodeColor={(n) => (n.type === 'lane' ? '#f0f0fa' : '#3a3a8c')}
-          nodeStrokeColor={(n) => (n.type === 'lane' ? '#c9c9d8' : '#3a3a8c')}
-        />
+        {!readOnly && (
+          <MiniMap
+            pannable
+            zoomable
+            style={{ width: 160, height: 100 }}
+            nodeColor={(n) => (n.type === 'lane' ? '#f0f0fa' : '#3a3a8c')}
+            nodeStrokeColor={(n) => (n.type === 'lane' ? '#c9c9d8' : '#3a3a8c')}
+          />
+        )}
       </ReactFlow>
     </div>
   );
