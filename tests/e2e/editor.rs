@@ -37,7 +37,7 @@ async fn canvas_size(app: &Session) -> (usize, usize) {
 /// Shows the whole procedure on the canvas (the "fit view" control), and waits until every
 /// step is drawn (off-screen ones are not in the page). A view still moving (a step being
 /// brought into view) can take the fit over: then fit again.
-async fn fit_view(app: &Session) {
+pub async fn fit_view(app: &Session) {
     let all_drawn = "const c = document.querySelector('[data-testid=editor-canvas]');
          return c.querySelectorAll('[data-testid=canvas-step]').length === Number(c.getAttribute('data-steps'));";
     for _ in 0..10 {
@@ -50,6 +50,13 @@ async fn fit_view(app: &Session) {
         }
     }
     app.wait_until("every step on screen", all_drawn).await;
+}
+
+/// Every step of the procedure open in the editor, with its label: the whole drawing is shown
+/// first, since off-screen steps are not in the page.
+pub async fn all_steps(app: &Session) -> Vec<(String, String)> {
+    fit_view(app).await;
+    canvas_steps(app).await
 }
 
 /// The ids of the canvas's steps, in the order drawn.

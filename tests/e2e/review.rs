@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 use fantoccini::key::Key;
 
-use crate::editor::{canvas_steps, open};
+use crate::editor::{all_steps, open};
 use crate::harness::{SCENARIO_TIMEOUT, Session};
 
 /// The figures the compare view shows for a metric: (before, after), read from its row.
@@ -48,7 +48,7 @@ async fn an_agent_reviews_the_proposals_compares_and_keeps_the_report_across_a_r
     let scenario = async {
         let app = Session::launch().await;
         open(&app, "cantine").await;
-        let original_steps = canvas_steps(&app).await;
+        let original_steps = all_steps(&app).await;
         let original_bar = app.text_of("[data-testid=metrics-bar]").await;
 
         // The review: every proposal with its finding, changes and effect; accept them all.
@@ -151,7 +151,7 @@ async fn an_agent_reviews_the_proposals_compares_and_keeps_the_report_across_a_r
         // The original is unchanged.
         app.click("[data-testid=back]").await;
         app.find("[data-testid=editor-canvas] [data-testid=canvas-step]").await;
-        assert_eq!(canvas_steps(&app).await, original_steps);
+        assert_eq!(all_steps(&app).await, original_steps);
         app.wait_until("the metrics bar is back", "return !!document.querySelector('[data-testid=metrics-bar] dd');")
             .await;
         assert_eq!(app.text_of("[data-testid=metrics-bar]").await, original_bar);
@@ -180,7 +180,7 @@ async fn an_agent_reviews_the_proposals_compares_and_keeps_the_report_across_a_r
         // Relaunched: the report is listed with the same hash (recomputed from its bytes).
         let app = Session::launch_in(folder).await;
         open(&app, "cantine").await;
-        assert_eq!(canvas_steps(&app).await, original_steps, "the original is still unchanged");
+        assert_eq!(all_steps(&app).await, original_steps, "the original is still unchanged");
         app.click("[data-testid=side-reports]").await;
         app.find("[data-testid=report-list-item]").await;
         let listed: Vec<String> = app

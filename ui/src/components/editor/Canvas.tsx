@@ -259,10 +259,11 @@ export function Canvas({
       flow.current = instance;
       const el = box.current;
       const { width, height } = first.current;
-      if (el) void instance.setViewport(initialViewport(width, height, el.clientWidth, el.clientHeight));
+      // A drawing to edit opens readable; one to look at (a comparison) shows the whole procedure.
+      if (el && !readOnly) void instance.setViewport(initialViewport(width, height, el.clientWidth, el.clientHeight));
       onReady?.(instance);
     },
-    [onReady],
+    [onReady, readOnly],
   );
   useEffect(() => {
     const node = reveal && layout.nodes.find((n) => n.id === reveal.id);
@@ -313,6 +314,8 @@ export function Canvas({
         onSelectionChange={handleSelection}
         onNodeDragStop={handleDragStop}
         onInit={onInit}
+        fitView={readOnly}
+        fitViewOptions={{ maxZoom: 1, padding: 0.05 }}
         {...(onViewport ? { onMove: (_: unknown, v: Viewport) => onViewport(v) } : {})}
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
