@@ -48,6 +48,27 @@ fn tree_pss_kb(db: &std::path::Path) -> u64 {
         .sum()
 }
 
+/// CPU time (user + system, in clock ticks) of every process whose command line names WebKit's
+/// web process or our app, started on our database: how busy the app is while nothing happens.
+fn tree_cpu_ticks(db: &std::path::Path) -> u64 {
+    let wanted = format!("EPURE_DB={}", db.display());
+    std::fs::read_dir("/proc")
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|pid| {
+            let env = std::fs::read(format!("/proc/{pid}/environ")).unwrap_or_default();
+            env.split(|&b| b == 0).any(|kv| kv == wanted.as_bytes())
+        })
+        .filter_map(|pid| {
+            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+            let fields: Vec<&str> = stat.rsplit(')').next()?.split_whitespace().collect();
+            Some(fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?)
+        })
+        .sum()
+}
+
 fn p95(mut v: Vec<f64>) -> f64 {
     v.sort_by(f64::total_cmp);
     v.get(((v.len() as f64) * 0.95) as usize).or(v.last()).copied().unwrap_or(0.0)
@@ -100,7 +121,9 @@ async fn a_thousand_step_procedure_opens_and_pans() {
             )
             .await
             .expect("start recording idle frames");
+        let ticks = tree_cpu_ticks(&app_db(&app));
         tokio::time::sleep(Duration::from_secs(1)).await;
+        let idle_cpu_pct = tree_cpu_ticks(&app_db(&app)).saturating_sub(ticks); // 100 ticks a second
         let idle: Vec<f64> = app.eval("window.__irec = false; return window.__idle;").await;
         let idle_deltas: Vec<f64> = idle.windows(2).map(|w| w[1] - w[0]).collect();
 
@@ -146,6 +169,7 @@ async fn a_thousand_step_procedure_opens_and_pans() {
             "start_to_library_ms": library_ms,
             "start_to_editor_ready_ms": editor_ms,
             "idle_frames": idle_deltas.len(),
+            "idle_cpu_pct": idle_cpu_pct,
             "idle_frame_ms_p95": (p95(idle_deltas) * 10.0).round() / 10.0,
             "pan_frames": deltas.len(),
             "frame_ms_mean": (mean_ms * 10.0).round() / 10.0,

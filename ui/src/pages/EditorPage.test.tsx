@@ -128,6 +128,21 @@ describe('Editor', () => {
     expect(finding).toHaveAttribute('aria-pressed', 'true');
   });
 
+  it('draws the first fifty findings of a long list and the rest on demand', async () => {
+    const many = Array.from({ length: 120 }, (_, i) => ({ ...ANALYSIS.findings[0]!, subjects: ['depot', `d${i}`] }));
+    mockBackend({ analysis: () => ({ ...ANALYSIS, findings: many }) });
+    render(<App />);
+    await openEditor();
+    await waitFor(() => expect(screen.getAllByTestId('finding-item')).toHaveLength(50));
+    expect(screen.getByTestId('side-findings')).toHaveTextContent('Constats (120)');
+    await userEvent.click(screen.getByTestId('findings-more'));
+    expect(screen.getAllByTestId('finding-item')).toHaveLength(100);
+    expect(screen.getByTestId('findings-more')).toHaveTextContent('Afficher 20 constats de plus (20 non affichés)');
+    await userEvent.click(screen.getByTestId('findings-more'));
+    expect(screen.getAllByTestId('finding-item')).toHaveLength(120);
+    expect(screen.queryByTestId('findings-more')).not.toBeInTheDocument();
+  });
+
   it('runs the analysis again when the store announces a change', async () => {
     let version = 0;
     mockBackend({ analysis: () => ({ ...ANALYSIS, revision: ++version, findings: version > 1 ? [] : ANALYSIS.findings }) });

