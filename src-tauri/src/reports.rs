@@ -222,22 +222,7 @@ pub async fn delete_report(state: State<'_, AppState>, id: i64) -> Result<(), Ap
 /// Today's date in UTC, as YYYY-MM-DD (the shell reads the clock; the report never does).
 fn today() -> String {
     let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
-    let (y, m, d) = civil_from_days((secs / 86_400) as i64);
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
-/// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m, d)
+    epure_report::text::iso_date(secs)
 }
 
 #[cfg(test)]
@@ -290,10 +275,5 @@ mod tests {
         let copy = dir.path().join("copie.pdf");
         store.export_report(info.id, &copy).expect("saved");
         assert_eq!(std::fs::read(&copy).expect("read"), pdf);
-    }
-
-    #[test]
-    fn civil_dates() {
-        assert_eq!(civil_from_days(20_788), (2026, 12, 1));
     }
 }

@@ -202,3 +202,36 @@ mod tests {
         assert_eq!(date(Lang::En, "2026-13-01"), "2026-13-01");
     }
 }
+
+/// The UTC calendar date of a moment given in seconds since 1970-01-01, as YYYY-MM-DD: what a
+/// shell passes as the report's date after reading its clock (the report never reads one).
+pub fn iso_date(unix_seconds: u64) -> String {
+    let (y, m, d) = civil_from_days((unix_seconds / 86_400) as i64);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
+#[cfg(test)]
+mod date_tests {
+    #[test]
+    fn iso_dates() {
+        for (secs, date) in
+            [(0, "1970-01-01"), (20_785 * 86_400 + 3_600, "2026-11-28"), (11_016 * 86_400, "2000-02-29")]
+        {
+            assert_eq!(super::iso_date(secs), date);
+        }
+    }
+}
