@@ -6,7 +6,7 @@ use tauri::State;
 
 use crate::dto::{AppInfo, ProcedureSummary};
 use crate::error::AppError;
-use crate::state::{AppState, lock};
+use crate::state::AppState;
 
 #[tauri::command]
 pub fn app_info() -> AppInfo {
@@ -16,12 +16,11 @@ pub fn app_info() -> AppInfo {
 /// The procedures of the local store, summarised, by name.
 #[tauri::command]
 pub async fn list_procedures(state: State<'_, AppState>) -> Result<Vec<ProcedureSummary>, AppError> {
-    let store = state.store()?;
-    tauri::async_runtime::spawn_blocking(move || {
-        let ws = lock(&store);
-        let store = &ws.store;
-        let infos = store.list()?;
-        infos.iter().map(|info| Ok(ProcedureSummary::of(&info.id, &store.load(&info.id)?))).collect()
-    })
-    .await?
+    state
+        .run(move |ws| {
+            let store = &ws.store;
+            let infos = store.list()?;
+            infos.iter().map(|info| Ok(ProcedureSummary::of(&info.id, &store.load(&info.id)?))).collect()
+        })
+        .await
 }

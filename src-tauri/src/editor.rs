@@ -7,7 +7,7 @@ use tauri::{AppHandle, Emitter, State};
 use crate::dto::{AnalysisView, EditorState};
 use crate::error::AppError;
 use crate::gesture::{self, Gesture};
-use crate::state::{AppState, lock};
+use crate::state::AppState;
 use crate::workspace::Workspace;
 
 /// The event every view of a procedure listens to; its payload is the new revision.
@@ -28,14 +28,13 @@ async fn change(
     id: String,
     run: impl FnOnce(&mut Workspace, &str) -> Result<Option<String>, AppError> + Send + 'static,
 ) -> Result<EditorState, AppError> {
-    let store = state.store()?;
     let key = id.clone();
-    let out = tauri::async_runtime::spawn_blocking(move || {
-        let mut ws = lock(&store);
-        let created = run(&mut ws, &key)?;
-        state_of(&mut ws, &key, created)
-    })
-    .await??;
+    let out = state
+        .run(move |ws| {
+            let created = run(ws, &key)?;
+            state_of(ws, &key, created)
+        })
+        .await?;
     // A view that misses the event still has the answer; nothing to do on failure.
     let _ = app.emit(&changed_event(&id), out.revision);
     Ok(out)
@@ -43,8 +42,7 @@ async fn change(
 
 #[tauri::command]
 pub async fn open_editor(state: State<'_, AppState>, id: String) -> Result<EditorState, AppError> {
-    let store = state.store()?;
-    tauri::async_runtime::spawn_blocking(move || state_of(&mut lock(&store), &id, None)).await?
+    state.run(move |ws| state_of(ws, &id, None)).await
 }
 
 /// Applies one gesture of the agent as one committed, undoable edit.
@@ -78,6 +76,5 @@ pub async fn redo(app: AppHandle, state: State<'_, AppState>, id: String) -> Res
 /// Metrics and findings of the working copy, computed in Rust.
 #[tauri::command]
 pub async fn analyze_procedure(state: State<'_, AppState>, id: String) -> Result<AnalysisView, AppError> {
-    let store = state.store()?;
-    tauri::async_runtime::spawn_blocking(move || Ok(AnalysisView::of(lock(&store).document(&id)?))).await?
+    state.run(move |ws| Ok(AnalysisView::of(ws.document(&id)?))).await
 }

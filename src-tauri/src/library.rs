@@ -10,7 +10,7 @@ use tauri::State;
 use crate::dto::{ImportOutcome, ProcedureSummary};
 use crate::error::AppError;
 use crate::files;
-use crate::state::{AppState, lock};
+use crate::state::AppState;
 use crate::workspace::Workspace;
 
 fn summary(ws: &mut Workspace, id: &str) -> Result<ProcedureSummary, AppError> {
@@ -19,13 +19,12 @@ fn summary(ws: &mut Workspace, id: &str) -> Result<ProcedureSummary, AppError> {
 
 #[tauri::command]
 pub async fn create_procedure(state: State<'_, AppState>, name: String) -> Result<ProcedureSummary, AppError> {
-    let store = state.store()?;
-    tauri::async_runtime::spawn_blocking(move || {
-        let mut ws = lock(&store);
-        let id = ws.store.create_procedure(&name)?;
-        summary(&mut ws, &id)
-    })
-    .await?
+    state
+        .run(move |ws| {
+            let id = ws.store.create_procedure(&name)?;
+            summary(ws, &id)
+        })
+        .await
 }
 
 #[tauri::command]
@@ -34,13 +33,12 @@ pub async fn duplicate_procedure(
     id: String,
     name: String,
 ) -> Result<ProcedureSummary, AppError> {
-    let store = state.store()?;
-    tauri::async_runtime::spawn_blocking(move || {
-        let mut ws = lock(&store);
-        let copy = ws.store.duplicate_procedure(&id, &name)?;
-        summary(&mut ws, &copy)
-    })
-    .await?
+    state
+        .run(move |ws| {
+            let copy = ws.store.duplicate_procedure(&id, &name)?;
+            summary(ws, &copy)
+        })
+        .await
 }
 
 /// Renames a procedure: an edit of its description, so it can be undone in the editor.
@@ -50,29 +48,29 @@ pub async fn rename_procedure(
     id: String,
     name: String,
 ) -> Result<ProcedureSummary, AppError> {
-    let store = state.store()?;
-    tauri::async_runtime::spawn_blocking(move || {
-        let mut ws = lock(&store);
-        if name.trim().is_empty() {
-            return Err(AppError::invalid_input("a procedure needs a name"));
-        }
-        let meta =
-            epure_core::ProcedureMeta { name: name.trim().to_owned(), ..ws.document(&id)?.procedure().meta.clone() };
-        ws.apply(&id, &Edit::SetMeta { meta })?;
-        summary(&mut ws, &id)
-    })
-    .await?
+    state
+        .run(move |ws| {
+            if name.trim().is_empty() {
+                return Err(AppError::invalid_input("a procedure needs a name"));
+            }
+            let meta = epure_core::ProcedureMeta {
+                name: name.trim().to_owned(),
+                ..ws.document(&id)?.procedure().meta.clone()
+            };
+            ws.apply(&id, &Edit::SetMeta { meta })?;
+            summary(ws, &id)
+        })
+        .await
 }
 
 #[tauri::command]
 pub async fn delete_procedure(state: State<'_, AppState>, id: String) -> Result<(), AppError> {
-    let store = state.store()?;
-    tauri::async_runtime::spawn_blocking(move || {
-        let mut ws = lock(&store);
-        ws.close(&id);
-        Ok(ws.store.delete_procedure(&id)?)
-    })
-    .await?
+    state
+        .run(move |ws| {
+            ws.close(&id);
+            Ok(ws.store.delete_procedure(&id)?)
+        })
+        .await
 }
 
 /// Imports files into the store, each on its own: one bad file does not stop the others.
@@ -83,8 +81,7 @@ pub async fn import_files(
     paths: Vec<PathBuf>,
     english: bool,
 ) -> Result<Vec<ImportOutcome>, AppError> {
-    let store = state.store()?;
-    tauri::async_runtime::spawn_blocking(move || import_paths(&mut lock(&store), &paths, english)).await?
+    state.run(move |ws| import_paths(ws, &paths, english)).await
 }
 
 fn import_paths(ws: &mut Workspace, paths: &[PathBuf], english: bool) -> Result<Vec<ImportOutcome>, AppError> {
@@ -112,12 +109,7 @@ fn import_paths(ws: &mut Workspace, paths: &[PathBuf], english: bool) -> Result<
 /// Saves the working copy to a file the agent chose (`.epure.json`, or `.bpmn` for other tools).
 #[tauri::command]
 pub async fn export_procedure(state: State<'_, AppState>, id: String, path: PathBuf) -> Result<(), AppError> {
-    let store = state.store()?;
-    tauri::async_runtime::spawn_blocking(move || {
-        let mut ws = lock(&store);
-        Ok(files::write(&path, ws.document(&id)?.procedure())?)
-    })
-    .await?
+    state.run(move |ws| Ok(files::write(&path, ws.document(&id)?.procedure())?)).await
 }
 
 #[cfg(test)]

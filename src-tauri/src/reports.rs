@@ -173,19 +173,18 @@ pub fn cancel_report(cancel: State<'_, Cancel>) {
 
 #[tauri::command]
 pub async fn list_reports(state: State<'_, AppState>, id: String) -> Result<Vec<ReportView>, AppError> {
-    let store = state.store()?;
-    tauri::async_runtime::spawn_blocking(move || {
-        let ws = lock(&store);
-        let versions = ws.store.versions(&id)?;
-        let reports = ws.store.reports(&id)?;
-        // Each report's bytes are read back and checked against their hash: the hash shown is
-        // that of the bytes kept, or the list fails as `corrupt`.
-        for r in &reports {
-            ws.store.report_pdf(r.id)?;
-        }
-        Ok(reports.iter().rev().map(|r| view(r, &versions)).collect())
-    })
-    .await?
+    state
+        .run(move |ws| {
+            let versions = ws.store.versions(&id)?;
+            let reports = ws.store.reports(&id)?;
+            // Each report's bytes are read back and checked against their hash: the hash shown is
+            // that of the bytes kept, or the list fails as `corrupt`.
+            for r in &reports {
+                ws.store.report_pdf(r.id)?;
+            }
+            Ok(reports.iter().rev().map(|r| view(r, &versions)).collect())
+        })
+        .await
 }
 
 /// Opens a report in the system's PDF viewer: the bytes are written to a file of the app's
@@ -209,14 +208,12 @@ pub async fn open_report(app: AppHandle, state: State<'_, AppState>, id: i64) ->
 /// Saves a copy of a report where the agent chose in the native save dialog (atomically).
 #[tauri::command]
 pub async fn save_report(state: State<'_, AppState>, id: i64, path: PathBuf) -> Result<(), AppError> {
-    let store = state.store()?;
-    tauri::async_runtime::spawn_blocking(move || Ok(lock(&store).store.export_report(id, &path)?)).await?
+    state.run(move |ws| Ok(ws.store.export_report(id, &path)?)).await
 }
 
 #[tauri::command]
 pub async fn delete_report(state: State<'_, AppState>, id: i64) -> Result<(), AppError> {
-    let store = state.store()?;
-    tauri::async_runtime::spawn_blocking(move || Ok(lock(&store).store.delete_report(id)?)).await?
+    state.run(move |ws| Ok(ws.store.delete_report(id)?)).await
 }
 
 /// Today's date in UTC, as YYYY-MM-DD (the shell reads the clock; the report never does).

@@ -16,7 +16,7 @@ use crate::dto::{
     ProposalView, ReviewView, SideRef, SideView, StepStatus, VersionView,
 };
 use crate::error::AppError;
-use crate::state::{AppState, lock};
+use crate::state::AppState;
 use crate::workspace::Workspace;
 
 fn label(p: &Procedure, id: &str) -> String {
@@ -187,13 +187,12 @@ pub fn comparison(a: (SideRef, Procedure, Option<String>), b: (SideRef, Procedur
 
 #[tauri::command]
 pub async fn list_proposals(state: State<'_, AppState>, id: String) -> Result<ReviewView, AppError> {
-    let store = state.store()?;
-    tauri::async_runtime::spawn_blocking(move || {
-        let mut ws = lock(&store);
-        let doc = ws.document(&id)?;
-        Ok(review(&id, doc.revision(), doc.procedure()))
-    })
-    .await?
+    state
+        .run(move |ws| {
+            let doc = ws.document(&id)?;
+            Ok(review(&id, doc.revision(), doc.procedure()))
+        })
+        .await
 }
 
 /// The live preview of the target the accepted proposals give (nothing is kept).
@@ -203,13 +202,12 @@ pub async fn preview_target(
     id: String,
     accepted: Vec<FindingKey>,
 ) -> Result<PreviewView, AppError> {
-    let store = state.store()?;
-    tauri::async_runtime::spawn_blocking(move || {
-        let mut ws = lock(&store);
-        let doc = ws.document(&id)?;
-        Ok(preview(doc.revision(), doc.procedure(), &accepted))
-    })
-    .await?
+    state
+        .run(move |ws| {
+            let doc = ws.document(&id)?;
+            Ok(preview(doc.revision(), doc.procedure(), &accepted))
+        })
+        .await
 }
 
 /// Keeps the target as a named version derived from a snapshot of the working copy, which is
@@ -222,31 +220,27 @@ pub async fn create_target(
     accepted: Vec<FindingKey>,
     name: String,
 ) -> Result<VersionView, AppError> {
-    let store = state.store()?;
-    tauri::async_runtime::spawn_blocking(move || {
-        let mut ws = lock(&store);
-        let (after, applied) = target(ws.document(&id)?.procedure(), &accepted);
-        let note = applied.iter().filter(|a| a.refusal_fr.is_none()).map(|a| a.title_fr.as_str()).collect::<Vec<_>>();
-        let new = epure_store::NewVersion {
-            name: name.trim().to_owned(),
-            author: String::new(),
-            note: note.join("\n"),
-            derived_from: None,
-        };
-        let base = format!("État actuel (révision {revision})");
-        let (_, made) = ws.store.create_target_version(&id, revision, &base, &new, &after)?;
-        Ok(VersionView::of(&made))
-    })
-    .await?
+    state
+        .run(move |ws| {
+            let (after, applied) = target(ws.document(&id)?.procedure(), &accepted);
+            let note =
+                applied.iter().filter(|a| a.refusal_fr.is_none()).map(|a| a.title_fr.as_str()).collect::<Vec<_>>();
+            let new = epure_store::NewVersion {
+                name: name.trim().to_owned(),
+                author: String::new(),
+                note: note.join("\n"),
+                derived_from: None,
+            };
+            let base = format!("État actuel (révision {revision})");
+            let (_, made) = ws.store.create_target_version(&id, revision, &base, &new, &after)?;
+            Ok(VersionView::of(&made))
+        })
+        .await
 }
 
 #[tauri::command]
 pub async fn list_versions(state: State<'_, AppState>, id: String) -> Result<Vec<VersionView>, AppError> {
-    let store = state.store()?;
-    tauri::async_runtime::spawn_blocking(move || {
-        Ok(lock(&store).store.versions(&id)?.iter().map(VersionView::of).collect())
-    })
-    .await?
+    state.run(move |ws| Ok(ws.store.versions(&id)?.iter().map(VersionView::of).collect())).await
 }
 
 /// Any two procedures or versions compared.
@@ -256,14 +250,13 @@ pub async fn compare_sides(
     before: SideRef,
     after: SideRef,
 ) -> Result<CompareView, AppError> {
-    let store = state.store()?;
-    tauri::async_runtime::spawn_blocking(move || {
-        let mut ws = lock(&store);
-        let (a, a_name) = load_side(&mut ws, &before)?;
-        let (b, b_name) = load_side(&mut ws, &after)?;
-        Ok(comparison((before, a, a_name), (after, b, b_name)))
-    })
-    .await?
+    state
+        .run(move |ws| {
+            let (a, a_name) = load_side(ws, &before)?;
+            let (b, b_name) = load_side(ws, &after)?;
+            Ok(comparison((before, a, a_name), (after, b, b_name)))
+        })
+        .await
 }
 
 #[cfg(test)]

@@ -29,6 +29,17 @@ impl AppState {
         AppState { store }
     }
 
+    /// Runs `work` on the workspace on a blocking thread, so that the window never waits on
+    /// SQLite: what every command that touches the store does.
+    pub async fn run<T, F>(&self, work: F) -> Result<T, AppError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Workspace) -> Result<T, AppError> + Send + 'static,
+    {
+        let store = self.store()?;
+        tauri::async_runtime::spawn_blocking(move || work(&mut lock(&store))).await?
+    }
+
     /// A handle on the store for a blocking task.
     pub fn store(&self) -> Result<Arc<Mutex<Workspace>>, AppError> {
         self.store.clone()
