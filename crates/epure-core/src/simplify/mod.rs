@@ -12,6 +12,7 @@
 //! on the result of the earlier ones), so applying the result again changes nothing.
 
 mod edit;
+mod reorganise;
 mod transforms;
 
 use std::collections::{BTreeSet, HashSet};
