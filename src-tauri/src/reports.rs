@@ -227,11 +227,7 @@ mod tests {
     use super::*;
 
     fn cantine() -> Procedure {
-        crate::samples::load_all()
-            .into_iter()
-            .find(|(f, _)| f.starts_with("cantine"))
-            .and_then(|(_, r)| r.ok())
-            .expect("the canteen sample")
+        crate::samples::find("cantine").expect("the canteen sample")
     }
 
     #[test]

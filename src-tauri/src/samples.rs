@@ -27,6 +27,12 @@ pub fn load_all() -> Vec<(&'static str, Result<Procedure, ReadError>)> {
     SAMPLES.iter().map(|&(file, text)| (file, epure_core::format::from_str(text))).collect()
 }
 
+/// The sample whose file name starts with `prefix` (`"cantine"`), read; `None` when there is
+/// no such sample or it does not read.
+pub fn find(prefix: &str) -> Option<Procedure> {
+    load_all().into_iter().find(|(file, _)| file.starts_with(prefix)).and_then(|(_, read)| read.ok())
+}
+
 /// A file name without its `.epure.json` extension.
 pub fn stem(file: &str) -> &str {
     file.strip_suffix(".epure.json").unwrap_or(file)

@@ -113,11 +113,7 @@ async fn a_sample_opens_on_the_canvas_with_every_step_in_its_lane() {
             "return document.querySelectorAll('[data-testid=canvas-step][data-highlighted=true]').length === 2;",
         )
         .await;
-        let p = epure_app::samples::load_all()
-            .into_iter()
-            .find(|(file, _)| file.starts_with("cantine"))
-            .and_then(|(_, read)| read.ok())
-            .expect("the canteen sample reads");
+        let p = epure_app::samples::find("cantine").expect("the canteen sample reads");
         let drawn = canvas_steps(&app).await;
         let ids: Vec<&str> = drawn.iter().map(|(id, _)| id.as_str()).collect();
         let expected: Vec<&str> = p.steps().map(|s| s.id.as_str()).collect();

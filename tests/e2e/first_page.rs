@@ -20,12 +20,8 @@ async fn the_window_opens_on_the_sample_procedures() {
         }
         let cantine = texts.iter().find(|t| t.contains("Inscription à la cantine scolaire"));
         let cantine = cantine.unwrap_or_else(|| panic!("the canteen sample is listed: {texts:?} (first: {first})"));
-        let expected = epure_app::samples::load_all()
-            .into_iter()
-            .find(|(f, _)| f.starts_with("cantine"))
-            .and_then(|(_, p)| p.ok())
-            .map(|p| epure_core::graph::summary(&p))
-            .expect("canteen sample reads");
+        let expected =
+            epure_app::samples::find("cantine").map(|p| epure_core::graph::summary(&p)).expect("canteen sample reads");
         assert!(
             cantine.contains(&format!("{} étapes", expected.work_steps))
                 && cantine.contains(&format!("{} passages de relais", expected.handoffs)),

@@ -26,11 +26,7 @@ fn close(a: f64, b: f64) -> bool {
 #[tokio::test(flavor = "multi_thread")]
 async fn an_agent_reviews_the_proposals_compares_and_keeps_the_report_across_a_relaunch() {
     // What Rust says the canteen sample becomes when every proposal is accepted.
-    let p = epure_app::samples::load_all()
-        .into_iter()
-        .find(|(file, _)| file.starts_with("cantine"))
-        .and_then(|(_, read)| read.ok())
-        .expect("the canteen sample reads");
+    let p = epure_app::samples::find("cantine").expect("the canteen sample reads");
     let settings = epure_core::analysis::Settings::from_procedure(&p);
     let proposals = epure_core::simplify::proposals(&p, &settings);
     let keys: BTreeSet<(String, Vec<String>)> = proposals

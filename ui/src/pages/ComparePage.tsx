@@ -75,6 +75,34 @@ function sideTitle(s: SideView, t: TFunction) {
   return s.version_name === null ? t('compare.working', { name: s.name }) : t('compare.version', { name: s.name, version: s.version_name });
 }
 
+/** One side of the side-by-side comparison: its title over its drawing. */
+function CompareSide(props: {
+  side: 'before' | 'after';
+  view: SideView;
+  statuses: ReadonlyMap<string, string>;
+  onReady: (i: CanvasInstance) => void;
+  onViewport: (v: Viewport) => void;
+}) {
+  const { t } = useTranslation();
+  const { side, view } = props;
+  return (
+    <div className="compare-page__side">
+      <h3 data-testid={`${side}-title`}>{sideTitle(view, t)}</h3>
+      <div className="compare-page__canvas">
+        <Canvas
+          layout={view.layout}
+          readOnly
+          statuses={props.statuses}
+          label={t(side === 'before' ? 'compare.canvasBefore' : 'compare.canvasAfter')}
+          testId={`compare-canvas-${side}`}
+          onReady={props.onReady}
+          onViewport={props.onViewport}
+        />
+      </div>
+    </div>
+  );
+}
+
 /**
  * Any two versions or procedures: side by side with pan and zoom moving together, or one
  * overlay (added green, changed amber, removed red); the metrics with their change, a bar
@@ -177,34 +205,8 @@ export function ComparePage({ procedureId, initial, onBack }: Props) {
         <>
           {mode === 'side' ? (
             <div className="compare-page__canvases">
-              <div className="compare-page__side">
-                <h3 data-testid="before-title">{sideTitle(view.before, t)}</h3>
-                <div className="compare-page__canvas">
-                  <Canvas
-                    layout={view.before.layout}
-                    readOnly
-                    statuses={maps.before}
-                    label={t('compare.canvasBefore')}
-                    testId="compare-canvas-before"
-                    onReady={onLeftReady}
-                    onViewport={follow(right)}
-                  />
-                </div>
-              </div>
-              <div className="compare-page__side">
-                <h3 data-testid="after-title">{sideTitle(view.after, t)}</h3>
-                <div className="compare-page__canvas">
-                  <Canvas
-                    layout={view.after.layout}
-                    readOnly
-                    statuses={maps.after}
-                    label={t('compare.canvasAfter')}
-                    testId="compare-canvas-after"
-                    onReady={onRightReady}
-                    onViewport={follow(left)}
-                  />
-                </div>
-              </div>
+              <CompareSide side="before" view={view.before} statuses={maps.before} onReady={onLeftReady} onViewport={follow(right)} />
+              <CompareSide side="after" view={view.after} statuses={maps.after} onReady={onRightReady} onViewport={follow(left)} />
             </div>
           ) : (
             <div className="compare-page__canvas compare-page__canvas--overlay">
