@@ -6,6 +6,7 @@ use crate::model::{
 
 /// Lanes: `u` (Usager, user), `a` (Accueil, agent), `b` (Service instructeur), `c` (Direction),
 /// `d` (Partenaire, partner); 60 €/h except the user.
+#[derive(Clone)]
 pub struct B {
     pub p: Procedure,
 }

@@ -9,9 +9,12 @@
 //! When the loop sends an incomplete file back to the user (a check decides the return, and a
 //! submission step of the user before the loop provides what that check verifies), the finding
 //! proposes `check-upfront` and says what it would do: check those pieces at the submission,
-//! with the prudent assumption that half the returns are avoided ([`UPFRONT_FACTOR`]). Once that
-//! check is in place, the loop is still reported (it still costs time) but nothing more is
-//! proposed: what is left is for the agent to examine.
+//! with the prudent assumption that half the returns are avoided ([`UPFRONT_FACTOR`]).
+//!
+//! Once the submission already checks every piece the loop's check verifies, the loop is not
+//! flagged: the returns that remain are about what the pieces say, which is the examination
+//! itself, not a redundancy — and a finding that proposes nothing an agent can do, on a loop
+//! they have just simplified, reads as wrong. Its cost stays in the metrics (visits, lead time).
 
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 
@@ -227,6 +230,11 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 }
             }
         }
+        let nodes: Vec<NodeIndex> = members.iter().map(|&n| NodeIndex::new(n)).collect();
+        let shape = rework(ctx.p, &nodes).ok();
+        if shape.as_ref().is_some_and(|r| r.in_place) {
+            continue;
+        }
         let (base_time, base_touch, base_contacts) = quickest_pass(ctx, members, &entries, c);
         let extra_lead = (total - inflow * base_time).max(0.0);
         let extra_touch = (touch - inflow * base_touch).max(0.0);
@@ -246,23 +254,8 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         } else {
             (String::new(), String::new())
         };
-        let nodes: Vec<NodeIndex> = members.iter().map(|&n| NodeIndex::new(n)).collect();
-        let shape = rework(ctx.p, &nodes).ok();
         // What to do about it, in the words of the proposal that `check-upfront` makes.
-        let (advice_fr, advice_en, suggestion) = match &shape {
-            Some(r) if r.in_place => (
-                format!(
-                    "Les pièces sont déjà contrôlées au dépôt ({}) : les retours qui restent tiennent au contenu des \
-                     pièces, c'est à l'agent de les examiner.",
-                    quote(Lang::Fr, &ctx.label(r.submission.index()))
-                ),
-                format!(
-                    "The pieces are already checked when handed in ({}): the returns left are about what the pieces \
-                     say, for the agent to examine.",
-                    quote(Lang::En, &ctx.label(r.submission.index()))
-                ),
-                None,
-            ),
+        let (advice_fr, advice_en) = match &shape {
             Some(r) => {
                 let d = r.decision.index();
                 let back: f64 = ctx.g.out[d].iter().filter(|a| ctx.comps.of[a.node] == c).map(|a| a.share).sum();
@@ -285,7 +278,6 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                         percent(Lang::En, back),
                         percent(Lang::En, back / UPFRONT_FACTOR),
                     ),
-                    Some("check-upfront"),
                 )
             }
             None => (
@@ -295,7 +287,6 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 "Checking completeness at the first contact (a clear list of pieces, checks when the form is filled \
                  in) would reduce these returns."
                     .to_owned(),
-                Some("check-upfront"),
             ),
         };
         out.push(finding(
@@ -327,7 +318,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 ),
             ),
             Gain { touch_min: extra_touch, lead_min: extra_lead, contacts: extra_contacts, ..Gain::default() },
-            suggestion,
+            Some("check-upfront"),
         ));
     }
     out
@@ -338,7 +329,7 @@ mod tests {
     use crate::analysis::testkit::{B, check};
     use crate::analysis::{Settings, analyze};
 
-    fn rework(p_back: f64) -> crate::model::Procedure {
+    fn rework(p_back: f64) -> B {
         B::new()
             .start("s")
             .task("depot", "u", "Déposer le dossier")
@@ -353,12 +344,11 @@ mod tests {
             .prob("d", "r", p_back)
             .prob("d", "e", 1.0 - p_back)
             .chain(&["r", "c"])
-            .build()
     }
 
     #[test]
     fn fires_with_its_probability_and_cost() {
-        let p = rework(0.3);
+        let p = rework(0.3).build();
         check(&p, "rework-loop", &["c d r"]);
         let f = analyze(&p, &Settings::default()).findings.into_iter().find(|f| f.rule == "rework-loop").unwrap();
         // Extra passes per case: 0.3 / 0.7; each costs 10 + 20 + 100 minutes.
@@ -367,6 +357,23 @@ mod tests {
         assert!((f.gain.touch_min - extra * 30.0).abs() < 1e-9);
         assert!((f.gain.contacts - extra).abs() < 1e-9);
         assert!(f.title_fr.contains("30 %"), "{}", f.title_fr);
+    }
+
+    #[test]
+    fn proposes_the_check_at_the_submission_and_is_silent_once_it_is_there() {
+        let incomplete = rework(0.3).requests("depot", &["rib", "domicile"]).checks("c", &["rib", "domicile"]);
+        let f = analyze(&incomplete.clone().build(), &Settings::default())
+            .findings
+            .into_iter()
+            .find(|f| f.rule == "rework-loop")
+            .expect("fires");
+        assert_eq!(f.suggestion, Some("check-upfront"));
+        assert!(f.explanation_fr.contains("dès l'étape « Déposer le dossier »"), "{}", f.explanation_fr);
+        // The submission checks every piece the loop's check verifies: the returns left are the
+        // examination of what the pieces say.
+        check(&incomplete.clone().checks("depot", &["rib", "domicile"]).build(), "rework-loop", &[]);
+        // Checking only some of them upfront leaves the loop to flag.
+        check(&incomplete.checks("depot", &["rib"]).build(), "rework-loop", &["c d r"]);
     }
 
     #[test]
