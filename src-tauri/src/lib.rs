@@ -9,6 +9,7 @@ mod error;
 mod files;
 mod gesture;
 mod library;
+pub mod rendering;
 mod reports;
 mod review;
 pub mod samples;

@@ -182,7 +182,30 @@ impl Session {
     pub async fn screenshot(&self, name: &str) {
         // Let the last frame reach the screen: a screenshot taken at once may show the previous one.
         tokio::time::sleep(Duration::from_millis(500)).await;
+        // Without compositing (the app's choice on a machine without a GPU, see
+        // epure_app::rendering) WebKit takes a snapshot at its next paint, which never comes on a
+        // page at rest: a one-pixel mark that changes shade each frame keeps it painting.
+        self.client
+            .execute(
+                "const m = document.createElement('div');
+                 m.id = '__epure_paint';
+                 m.setAttribute('aria-hidden', 'true');
+                 m.style.cssText = 'position:fixed;right:0;bottom:0;width:1px;height:1px;pointer-events:none;z-index:2147483647';
+                 document.body.appendChild(m);
+                 let odd = false;
+                 const tick = () => {
+                   if (!m.isConnected) return;
+                   odd = !odd;
+                   m.style.background = odd ? 'rgba(0,0,0,0.01)' : 'rgba(0,0,0,0.02)';
+                   requestAnimationFrame(tick);
+                 };
+                 requestAnimationFrame(tick);",
+                vec![],
+            )
+            .await
+            .expect("keep the page painting");
         let png = self.client.screenshot().await.expect("screenshot");
+        let _ = self.client.execute("document.getElementById('__epure_paint')?.remove();", vec![]).await;
         let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("../e2e-screenshots");
         std::fs::create_dir_all(&dir).expect("screenshot folder");
         std::fs::write(dir.join(format!("{name}.png")), png).expect("write screenshot");
