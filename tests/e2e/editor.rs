@@ -129,6 +129,30 @@ async fn a_sample_opens_on_the_canvas_with_every_step_in_its_lane() {
         app.find("[data-testid=finding-item][data-rule=once-only]").await;
         let bar = app.text_of("[data-testid=metrics-bar]").await;
         assert!(bar.contains("j ouvrés") && bar.contains("€"), "{bar}");
+
+        // From the keyboard on the canvas: the step with the focus is selected with Enter, and
+        // Shift+↓ moves it 20 px a press; each release commits, and the step changes lane once
+        // its centre is in the next one.
+        let actor = "const a = document.querySelector('[data-testid=prop-actor]'); return a ? a.value : null;";
+        app.eval::<bool>(
+            "document.querySelector(\".react-flow__node[data-id='depot-guichet']\").focus(); return true;",
+        )
+        .await;
+        app.type_keys(&Key::Enter).await;
+        app.click("[data-testid=side-properties]").await;
+        assert_eq!(app.eval::<Option<String>>(actor).await.as_deref(), Some("famille"));
+        app.eval::<bool>(
+            "document.querySelector(\".react-flow__node[data-id='depot-guichet']\").focus(); return true;",
+        )
+        .await;
+        for _ in 0..12 {
+            app.type_keys(&format!("{}{}", Key::Shift, Key::Down)).await;
+            wait_saved(&app).await;
+            if app.eval::<Option<String>>(actor).await.as_deref() == Some("accueil") {
+                break;
+            }
+        }
+        assert_eq!(app.eval::<Option<String>>(actor).await.as_deref(), Some("accueil"), "moved to the next lane");
         app.close().await;
     })
     .await;

@@ -153,6 +153,33 @@ describe('Editor', () => {
     await screen.findByTestId('findings-empty', undefined, { timeout: 2000 });
   });
 
+  it('moves a selected step with the arrow keys on the canvas, one edit when the key is released', async () => {
+    const backend = mockBackend();
+    const user = userEvent.setup();
+    render(<App />);
+    await openEditor();
+    const canvas = screen.getByTestId('editor-canvas');
+    const depot = await waitFor(() => {
+      const step = within(canvas).getAllByTestId('canvas-step').find((s) => s.getAttribute('data-step-id') === 'depot');
+      expect(step).toBeDefined();
+      return step as HTMLElement;
+    });
+    // From the keyboard alone: the step has the focus, Enter selects it.
+    const node = depot.closest('.react-flow__node') as HTMLElement;
+    act(() => node.focus());
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(node).toHaveClass('selected'));
+    // Held down: the key repeats, and only its release commits.
+    await user.keyboard('{ArrowRight>3}');
+    expect(backend.gestures.filter((g) => g.op === 'place')).toEqual([]);
+    await user.keyboard('{/ArrowRight}');
+    // 5 px a press, from x = 364 in the layout.
+    await waitFor(() => expect(backend.gestures.filter((g) => g.op === 'place')).toEqual([{ op: 'place', step: 'depot', x: 379, y: 24 }]));
+    await user.keyboard('{ArrowDown}');
+    await waitFor(() => expect(backend.gestures.filter((g) => g.op === 'place')).toHaveLength(2));
+    expect(last(backend.gestures)).toEqual({ op: 'place', step: 'depot', x: 379, y: 29 });
+  });
+
   it('types a procedure from the keyboard in the outline', async () => {
     const backend = mockBackend({
       onGesture: (g, s) => {

@@ -20,7 +20,7 @@ import {
   type ReactFlowInstance,
   type Viewport,
 } from '@xyflow/react';
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { Layout, Point, StepKind } from '../../ipc';
@@ -277,9 +277,26 @@ export function Canvas({
     void flow.current.setCenter(node.x + node.width / 2, node.y + node.height / 2, { zoom, duration: 200 });
   }, [reveal, layout]);
 
-  const onNodesChange = useCallback(
-    (changes: NodeChange<CanvasNode>[]) => setNodes((ns) => applyNodeChanges(changes, ns)),
-    [],
+  // Steps moved with the arrow keys (React Flow moves a selected step 5 px a press and tells no
+  // one): their last place, committed as one edit each when the key is released.
+  const keyMoves = useRef(new Map<string, { x: number; y: number }>());
+  const pointerDrag = useRef(false);
+  const onNodesChange = useCallback((changes: NodeChange<CanvasNode>[]) => {
+    for (const c of changes) {
+      if (c.type === 'position' && c.dragging === false && c.position && !pointerDrag.current && !c.id.startsWith(LANE_PREFIX)) {
+        keyMoves.current.set(c.id, c.position);
+      }
+    }
+    setNodes((ns) => applyNodeChanges(changes, ns));
+  }, []);
+  const handleKeyUp = useCallback(
+    (e: KeyboardEvent) => {
+      if (!e.key.startsWith('Arrow') || keyMoves.current.size === 0) return;
+      const moved = [...keyMoves.current];
+      keyMoves.current.clear();
+      for (const [id, p] of moved) onPlace(id, p.x, p.y);
+    },
+    [onPlace],
   );
   const handleConnect = useCallback(
     (c: Connection) => {
@@ -291,8 +308,12 @@ export function Canvas({
     ({ nodes: ns, edges: es }: OnSelectionChangeParams) => onSelect([...ns.map((n) => n.id), ...es.map((e) => e.id)]),
     [onSelect],
   );
+  const handleDragStart = useCallback(() => {
+    pointerDrag.current = true;
+  }, []);
   const handleDragStop = useCallback(
     (_: unknown, node: CanvasNode) => {
+      pointerDrag.current = false;
       if (node.type === 'step') onPlace(node.id, node.position.x, node.position.y);
     },
     [onPlace],
@@ -308,6 +329,7 @@ export function Canvas({
       data-steps={layout.nodes.length}
       data-flows={layout.edges.length}
       ref={box}
+      onKeyUp={readOnly ? undefined : handleKeyUp}
     >
       <ReactFlow<CanvasNode, RouteEdge>
         nodes={nodes}
@@ -317,6 +339,7 @@ export function Canvas({
         onNodesChange={onNodesChange}
         onConnect={handleConnect}
         onSelectionChange={handleSelection}
+        onNodeDragStart={handleDragStart}
         onNodeDragStop={handleDragStop}
         onInit={onInit}
         fitView={readOnly}
