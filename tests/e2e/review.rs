@@ -97,6 +97,17 @@ async fn an_agent_reviews_the_proposals_compares_and_keeps_the_report_across_a_r
         println!("compare view figures (before → after): {figures:?}");
         let after_title = app.text_of("[data-testid=after-title]").await;
         assert!(after_title.contains("Cible simplifiée"), "{after_title}");
+        // The canteen's lanes are much wider than tall: the two drawings go one under the other,
+        // each the page's width.
+        let [arrangement, ratio]: [String; 2] = app
+            .eval(
+                "const c = document.querySelector('.compare-page__canvases');
+                 const box = document.querySelector('[data-testid=compare-canvas-before]').getBoundingClientRect();
+                 return [c.getAttribute('data-arrangement'), String(box.width / c.getBoundingClientRect().width)];",
+            )
+            .await;
+        assert_eq!(arrangement, "rows");
+        assert!(ratio.parse::<f64>().is_ok_and(|r| r > 0.95), "each drawing as wide as the page: {ratio}");
         app.screenshot("compare-side-by-side").await;
 
         // Pan and zoom move both drawings: zoom in on the left one, the right one follows.

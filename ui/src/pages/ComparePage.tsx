@@ -29,6 +29,21 @@ interface Props {
 
 type Mode = 'side' | 'overlay';
 
+/**
+ * Where two boxes of the page sit is where the drawings are largest: side by side each box is
+ * about 1.6 times as wide as tall, one under the other about 3.2. A procedure's lanes are
+ * usually much wider than tall, so it is most often one under the other; a tall one goes side
+ * by side. Each box then takes the drawings' shape (`aspect`, width / height), within the
+ * heights the page allows.
+ */
+export function arrangement(a: { width: number; height: number }, b: { width: number; height: number }) {
+  const width = Math.max(a.width, b.width, 1);
+  const height = Math.max(a.height, b.height, 1);
+  const aspect = width / height;
+  return { rows: aspect > SIDE_BY_SIDE_ASPECT, aspect };
+}
+const SIDE_BY_SIDE_ASPECT = 1.6;
+
 const encode = (s: SideRef) => `${s.procedure}|${s.version ?? ''}`;
 function decode(v: string): SideRef {
   const [procedure = '', version = ''] = v.split('|');
@@ -82,13 +97,15 @@ function CompareSide(props: {
   statuses: ReadonlyMap<string, string>;
   onReady: (i: CanvasInstance) => void;
   onViewport: (v: Viewport) => void;
+  /** The box's width / height, when the two drawings are one under the other. */
+  aspect: number | null;
 }) {
   const { t } = useTranslation();
   const { side, view } = props;
   return (
     <div className="compare-page__side">
       <h3 data-testid={`${side}-title`}>{sideTitle(view, t)}</h3>
-      <div className="compare-page__canvas">
+      <div className="compare-page__canvas" style={props.aspect === null ? undefined : { aspectRatio: props.aspect, height: 'auto' }}>
         <Canvas
           layout={view.layout}
           readOnly
@@ -166,6 +183,7 @@ export function ComparePage({ procedureId, initial, onBack }: Props) {
     }),
     [view],
   );
+  const shape = arrangement(view?.before.layout ?? { width: 1, height: 1 }, view?.after.layout ?? { width: 1, height: 1 });
   const perCase = view?.deltas.filter((d) => !d.metric.startsWith('yearly.')) ?? [];
   const yearly = view?.deltas.filter((d) => d.metric.startsWith('yearly.')) ?? [];
   const sameProcedure = before.procedure === procedureId;
@@ -204,12 +222,15 @@ export function ComparePage({ procedureId, initial, onBack }: Props) {
       {view && (
         <>
           {mode === 'side' ? (
-            <div className="compare-page__canvases">
-              <CompareSide side="before" view={view.before} statuses={maps.before} onReady={onLeftReady} onViewport={follow(right)} />
-              <CompareSide side="after" view={view.after} statuses={maps.after} onReady={onRightReady} onViewport={follow(left)} />
+            <div className={`compare-page__canvases${shape.rows ? ' compare-page__canvases--rows' : ''}`} data-arrangement={shape.rows ? 'rows' : 'columns'}>
+              <CompareSide side="before" view={view.before} statuses={maps.before} onReady={onLeftReady} onViewport={follow(right)} aspect={shape.rows ? shape.aspect : null} />
+              <CompareSide side="after" view={view.after} statuses={maps.after} onReady={onRightReady} onViewport={follow(left)} aspect={shape.rows ? shape.aspect : null} />
             </div>
           ) : (
-            <div className="compare-page__canvas compare-page__canvas--overlay">
+            <div
+              className="compare-page__canvas compare-page__canvas--overlay"
+              style={{ aspectRatio: arrangement(view.overlay, view.overlay).aspect, height: 'auto' }}
+            >
               <Canvas layout={view.overlay} readOnly statuses={maps.overlay} label={t('compare.canvasOverlay')} testId="compare-canvas-overlay" />
             </div>
           )}

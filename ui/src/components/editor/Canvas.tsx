@@ -369,7 +369,8 @@ export function Canvas({
           'handle.ariaLabel': t('canvas.handle'),
         }}
       >
-        <Controls showInteractive={false} />
+        {/* A drawing shown whole fills its box: the controls go where no lane name is. */}
+        <Controls showInteractive={false} position={readOnly ? 'top-right' : 'bottom-left'} />
         {!readOnly && layout.nodes.length <= MINIMAP_MAX_STEPS && (
           <MiniMap
             pannable
