@@ -3,6 +3,7 @@
 //! `make test`, which installs what they need). Each test owns its X server, driver and app,
 //! on free ports, so tests run in parallel.
 
+mod accessibility;
 mod editor;
 mod first_page;
 mod harness;
