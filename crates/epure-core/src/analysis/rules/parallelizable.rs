@@ -5,7 +5,9 @@
 //! other produces or handles. Precise on purpose, it needs evidence: both steps must list data;
 //! neither may be an approval (a visa needs the whole file), a step the author classified waste
 //! (remove it instead), or in the user's lane; the file must not travel on paper between them
-//! (one paper file cannot be in two offices at once); the second step must be the only way on.
+//! (one paper file cannot be in two offices at once); the second step must be the only way on;
+//! and there must be time to gain: when one of the two takes no time (a notice the information
+//! system sends by itself), running them side by side saves nothing and is not proposed.
 
 use super::{Context, finding, text};
 use crate::analysis::metrics::{Support, medium_support};
@@ -14,6 +16,9 @@ use crate::analysis::{Finding, Gain, Lang, Severity};
 use crate::model::{Step, StepKind, ValueClass};
 
 pub const ID: &str = "parallelizable";
+
+/// Below this many minutes of lead time per case, parallel work is not worth proposing.
+const MIN_GAIN_MIN: f64 = 1.0;
 
 fn data(s: &Step) -> Vec<&String> {
     s.requests.iter().chain(&s.enters).chain(&s.checks).chain(&s.produces).collect()
@@ -51,6 +56,9 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         }
         let time = |n: usize, s: &Step| ctx.visits[n] * (s.duration() + s.wait());
         let gain = time(a, sa).min(time(b, sb));
+        if gain < MIN_GAIN_MIN {
+            continue;
+        }
         out.push(finding(
             ID,
             Severity::Info,
@@ -103,12 +111,32 @@ mod tests {
             .chain(&["s", "x"])
             .flow("x", "y", 0.0, medium)
             .chain(&["y", "e"])
+            .dur("x", 30.0)
+            .dur("y", 20.0)
             .build()
     }
 
     #[test]
     fn fires_on_independent_consecutive_steps() {
-        check(&seq("bilan", None), "parallelizable", &["x y"]);
+        let p = seq("bilan", None);
+        check(&p, "parallelizable", &["x y"]);
+        let f = crate::analysis::analyze(&p, &crate::analysis::Settings::default())
+            .findings
+            .into_iter()
+            .find(|f| f.rule == "parallelizable")
+            .expect("fires");
+        // Side by side, the pair takes as long as the longer of the two.
+        assert!((f.gain.lead_min - 20.0).abs() < 1e-9, "{:?}", f.gain);
+    }
+
+    #[test]
+    fn does_not_fire_when_one_of_the_two_takes_no_time() {
+        // The registration system e-mails the receipt by itself: nothing to gain.
+        let mut p = seq("bilan", None);
+        if let Some(x) = p.step_mut("x") {
+            x.duration_min = Some(0.0);
+        }
+        check(&p, "parallelizable", &[]);
     }
 
     #[test]
