@@ -6,7 +6,7 @@ use std::path::Path;
 
 use epure_core::Procedure;
 use epure_core::analysis::Settings;
-use epure_core::compare::{Comparison, compare};
+use epure_core::compare::compare;
 use epure_core::simplify::{Accept, simplify};
 
 use crate::files;
@@ -69,57 +69,11 @@ pub fn run_compare(before: &Path, after: &Path, json: bool, lang: Lang) -> bool 
     if json {
         println!("{}", serde_json::to_string_pretty(&c).unwrap_or_default());
     } else {
-        print!("{}", text(&c, &a, &b, lang));
+        let lang = match lang {
+            Lang::Fr => epure_core::analysis::Lang::Fr,
+            Lang::En => epure_core::analysis::Lang::En,
+        };
+        print!("{}", epure_core::compare::render_text(&c, &a, &b, lang));
     }
     true
-}
-
-fn text(c: &Comparison, a: &Procedure, b: &Procedure, lang: Lang) -> String {
-    let fr = lang == Lang::Fr;
-    let mut out = format!(
-        "{}\n",
-        if fr {
-            format!("Comparaison : « {} » → « {} »", a.meta.name, b.meta.name)
-        } else {
-            format!("Comparison: \"{}\" → \"{}\"", a.meta.name, b.meta.name)
-        }
-    );
-    // Numbers the way each language writes them: "1234,5" in French.
-    let num = |f: String| if fr { f.replace('.', ",") } else { f };
-    for m in &c.metrics {
-        // Cycle efficiency is a share: shown in percent.
-        let k = if m.metric == "cycle_efficiency" { 100.0 } else { 1.0 };
-        let pct = m.percent.map(|p| num(format!(" ({p:+.1} %)"))).unwrap_or_default();
-        out.push_str(&format!(
-            "  {:<22} {:>12} → {:>12}   {}{pct}\n",
-            m.metric,
-            num(format!("{:.2}", m.before * k)),
-            num(format!("{:.2}", m.after * k)),
-            num(format!("{:+.2}", m.change * k)),
-        ));
-    }
-    let d = &c.diff;
-    let counts = if fr {
-        format!(
-            "  étapes : {} ajoutées, {} supprimées, {} déplacées, {} modifiées ; flux : {} ajoutés, {} supprimés\n",
-            d.steps_added.len(),
-            d.steps_removed.len(),
-            d.steps_moved.len(),
-            d.steps_changed.len(),
-            d.flows_added.len(),
-            d.flows_removed.len()
-        )
-    } else {
-        format!(
-            "  steps: {} added, {} removed, {} moved, {} changed; flows: {} added, {} removed\n",
-            d.steps_added.len(),
-            d.steps_removed.len(),
-            d.steps_moved.len(),
-            d.steps_changed.len(),
-            d.flows_added.len(),
-            d.flows_removed.len()
-        )
-    };
-    out.push_str(&counts);
-    out
 }

@@ -3,10 +3,12 @@
 //! compare, not only a version and the one it was derived from.
 
 mod diff;
+mod text;
 
 use serde::Serialize;
 
 pub use diff::{GraphDiff, StepChange, StepMove, diff};
+pub use text::render_text;
 
 use crate::analysis::{self, Metrics, Settings};
 use crate::model::Procedure;
