@@ -87,7 +87,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             m
         })
         .collect();
-    let found = ctx.earlier_on_paths(&classes, &|_, _| false);
+    let found = ctx.earlier_on_paths(&classes, None);
     for found in found {
         let pairs: Vec<(usize, usize)> = found
             .into_iter()

@@ -23,7 +23,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     // administration itself issued in between is a new document.
     let groups: Vec<Vec<usize>> =
         ctx.p.data.iter().map(|d| if d.held_by.is_empty() { askers_of(d) } else { Vec::new() }).collect();
-    let mut earlier = ctx.earlier_on_paths(&groups, &|di, n| ctx.step(n).produces.contains(&ctx.p.data[di].id));
+    let mut earlier = ctx.earlier_on_paths(&groups, Some(&|di, n| ctx.step(n).produces.contains(&ctx.p.data[di].id)));
     for (di, d) in ctx.p.data.iter().enumerate() {
         let askers = askers_of(d);
         if askers.is_empty() {

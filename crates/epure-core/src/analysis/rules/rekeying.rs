@@ -33,7 +33,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         .collect();
     // A new request of the item brings a new value: entering it again is not rekeying.
     let mut found =
-        ctx.earlier_on_paths(&groups, &|di, n| ctx.step(n).requests.iter().any(|x| *x == ctx.p.data[di].id));
+        ctx.earlier_on_paths(&groups, Some(&|di, n| ctx.step(n).requests.iter().any(|x| *x == ctx.p.data[di].id)));
     for (di, d) in ctx.p.data.iter().enumerate() {
         let enters = |n: usize| enters(&d.id, n);
         let pairs: Vec<(usize, usize)> = std::mem::take(&mut found[di])
