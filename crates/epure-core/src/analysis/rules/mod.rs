@@ -362,37 +362,47 @@ impl Marks {
 
 /// Groups pairs into connected sets (union-find), each set sorted in the author's order, sets
 /// ordered by their first member.
+///
+/// Complexity: O(P log P) for P pairs; the steps are renumbered densely first, so nothing
+/// proportional to the procedure is allocated.
 pub(crate) fn groups(ctx: &Context, pairs: &[(usize, usize)]) -> Vec<Vec<usize>> {
-    let mut parent: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
-    fn find(parent: &mut std::collections::HashMap<usize, usize>, x: usize) -> usize {
+    // The steps named by the pairs, in the author's order, each once.
+    let mut nodes: Vec<usize> = pairs.iter().flat_map(|&(a, b)| [a, b]).collect();
+    nodes.sort_unstable_by_key(|&n| (ctx.g.pos[n], n));
+    nodes.dedup();
+    let slot = |n: usize| nodes.binary_search_by_key(&(ctx.g.pos[n], n), |&m| (ctx.g.pos[m], m)).unwrap_or(0);
+    fn find(parent: &mut [usize], x: usize) -> usize {
         let mut r = x;
-        while let Some(&p) = parent.get(&r) {
-            if p == r {
-                break;
-            }
-            r = p;
+        while parent[r] != r {
+            r = parent[r];
         }
-        parent.insert(x, r);
+        let mut y = x;
+        while parent[y] != r {
+            let next = parent[y];
+            parent[y] = r;
+            y = next;
+        }
         r
     }
+    let mut parent: Vec<usize> = (0..nodes.len()).collect();
     for &(a, b) in pairs {
-        parent.entry(a).or_insert(a);
-        parent.entry(b).or_insert(b);
-        let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+        let (ra, rb) = (find(&mut parent, slot(a)), find(&mut parent, slot(b)));
         if ra != rb {
-            parent.insert(ra.max(rb), ra.min(rb));
+            // The root is the member first in the author's order.
+            parent[ra.max(rb)] = ra.min(rb);
         }
     }
-    let nodes: Vec<usize> = parent.keys().copied().collect();
-    let mut sets: std::collections::HashMap<usize, Vec<usize>> = std::collections::HashMap::new();
-    for n in nodes {
-        let r = find(&mut parent, n);
-        sets.entry(r).or_default().push(n);
+    // Roots are each set's first member, so sets come out ordered by their first member, and
+    // members, visited in the author's order, come out sorted.
+    let mut set_of = vec![usize::MAX; nodes.len()];
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    for i in 0..nodes.len() {
+        let r = find(&mut parent, i);
+        if set_of[r] == usize::MAX {
+            set_of[r] = out.len();
+            out.push(Vec::new());
+        }
+        out[set_of[r]].push(nodes[i]);
     }
-    let mut out: Vec<Vec<usize>> = sets.into_values().collect();
-    for s in &mut out {
-        s.sort_by_key(|&n| ctx.g.pos[n]);
-    }
-    out.sort_by_key(|s| s.first().map(|&n| ctx.g.pos[n]));
     out
 }
