@@ -51,7 +51,7 @@ pub fn list(lang: Lang, items: &[String]) -> String {
 }
 
 /// Appends `count` items joined as a list, `item(out, i)` writing the i-th.
-fn push_list(out: &mut String, lang: Lang, count: usize, mut item: impl FnMut(&mut String, usize)) {
+pub fn push_list(out: &mut String, lang: Lang, count: usize, mut item: impl FnMut(&mut String, usize)) {
     for i in 0..count {
         if i + 1 == count && i > 0 {
             out.push_str(and(lang));

@@ -178,9 +178,14 @@ impl<'a> Context<'a> {
 
     /// The name of a step's lane (its actor id when the actor is unknown).
     pub fn lane_name(&self, n: usize) -> String {
+        self.lane_str(n).to_owned()
+    }
+
+    /// [`Context::lane_name`], borrowed from the procedure.
+    pub fn lane_str(&self, n: usize) -> &'a str {
         match self.actor_of(n) {
-            Some(a) => a.name.clone(),
-            None => self.step(n).actor.clone().unwrap_or_default(),
+            Some(a) => &a.name,
+            None => self.step(n).actor.as_deref().unwrap_or_default(),
         }
     }
 

@@ -97,13 +97,18 @@ pub(crate) fn finding(
     }
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
     /// The label of a step (its id when it has none).
     pub fn label(&self, n: usize) -> String {
+        self.label_str(n).to_owned()
+    }
+
+    /// [`Context::label`], borrowed from the procedure.
+    pub fn label_str(&self, n: usize) -> &'a str {
         let s = self.step(n);
         match s.label.as_deref() {
-            Some(l) if !l.trim().is_empty() => l.to_owned(),
-            _ => s.id.clone(),
+            Some(l) if !l.trim().is_empty() => l,
+            _ => &s.id,
         }
     }
 
