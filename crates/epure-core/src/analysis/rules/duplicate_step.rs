@@ -106,10 +106,10 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             .filter(|&(l, e)| !unrelated(ctx.step(l), ctx.step(e)))
             .filter(|&(l, e)| ctx.step(l).kind != StepKind::Approval || ctx.step(l).actor == ctx.step(e).actor)
             .collect();
-        for group in super::groups(ctx, &pairs) {
-            // The group is in the author's order: membership is a binary search on positions.
-            let member = |l: usize| group.binary_search_by_key(&ctx.g.pos[l], |&n| ctx.g.pos[n]).is_ok();
-            let later: Vec<usize> = pairs.iter().filter(|&&(l, _)| member(l)).map(|&(l, _)| l).collect();
+        let sets = super::groups(ctx, &pairs);
+        let of_set = super::pairs_by_group(ctx, &sets, &pairs);
+        for (group, of_set) in sets.into_iter().zip(of_set) {
+            let later: Vec<usize> = of_set.iter().map(|&k| pairs[k].0).collect();
             let touch: f64 = later.iter().map(|&n| ctx.visits[n] * ctx.step(n).duration()).sum();
             let lead: f64 = later
                 .iter()

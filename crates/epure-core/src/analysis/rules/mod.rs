@@ -411,3 +411,21 @@ pub(crate) fn groups(ctx: &Context, pairs: &[(usize, usize)]) -> Vec<Vec<usize>>
     }
     out
 }
+
+/// For each set returned by [`groups`] for `pairs`, the indices of its pairs (both steps of a pair
+/// are in one set), in the pairs' order.
+///
+/// Complexity: O((S + P) log S) for S steps in the sets and P pairs; a rule reading each set's
+/// pairs through this, rather than filtering every pair for every set, stays linear in the pairs.
+pub(crate) fn pairs_by_group(ctx: &Context, sets: &[Vec<usize>], pairs: &[(usize, usize)]) -> Vec<Vec<usize>> {
+    let mut at: Vec<(usize, usize)> =
+        sets.iter().enumerate().flat_map(|(i, set)| set.iter().map(move |&n| (ctx.g.pos[n], i))).collect();
+    at.sort_unstable();
+    let mut out = vec![Vec::new(); sets.len()];
+    for (k, &(a, _)) in pairs.iter().enumerate() {
+        if let Ok(i) = at.binary_search_by_key(&ctx.g.pos[a], |&(p, _)| p) {
+            out[at[i].1].push(k);
+        }
+    }
+    out
+}

@@ -76,9 +76,10 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             // Asked again on a rework branch the first request is not part of: the piece was missing.
             .filter(|&(later, earlier)| !ctx.in_loop(later) || ctx.same_loop(later, earlier))
             .collect();
-        for group in super::groups(ctx, &pairs) {
-            let members: std::collections::HashSet<usize> = group.iter().copied().collect();
-            let later: Vec<usize> = pairs.iter().filter(|(l, _)| members.contains(l)).map(|&(l, _)| l).collect();
+        let sets = super::groups(ctx, &pairs);
+        let of_set = super::pairs_by_group(ctx, &sets, &pairs);
+        for (group, of_set) in sets.into_iter().zip(of_set) {
+            let later: Vec<usize> = of_set.iter().map(|&k| pairs[k].0).collect();
             let labels: Vec<String> = group.iter().map(|&n| ctx.label(n)).collect();
             let mut subjects = vec![d.id.clone()];
             subjects.extend(group.iter().map(|&n| ctx.id(n)));
