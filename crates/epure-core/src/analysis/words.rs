@@ -11,29 +11,63 @@ pub const NBSP: char = ' ';
 
 /// A label in quotes: « Déposer le dossier » / “Déposer le dossier”.
 pub fn quote(lang: Lang, s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    push_quoted(&mut out, lang, s);
+    out
+}
+
+/// Appends a label in quotes (see [`quote`]).
+pub fn push_quoted(out: &mut String, lang: Lang, s: &str) {
     match lang {
-        Lang::Fr => format!("«{NBSP}{s}{NBSP}»"),
-        Lang::En => format!("“{s}”"),
+        Lang::Fr => {
+            out.push('«');
+            out.push(NBSP);
+            out.push_str(s);
+            out.push(NBSP);
+            out.push('»');
+        }
+        Lang::En => {
+            out.push('“');
+            out.push_str(s);
+            out.push('”');
+        }
+    }
+}
+
+/// The word joining the last two items of a list.
+fn and(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => " et ",
+        Lang::En => " and ",
     }
 }
 
 /// Items joined as people write a list: « A », « B » et « C ».
 pub fn list(lang: Lang, items: &[String]) -> String {
-    let and = match lang {
-        Lang::Fr => " et ",
-        Lang::En => " and ",
-    };
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{}{and}{last}", rest.join(", ")),
+    let len: usize = items.iter().map(|i| i.len() + 2).sum::<usize>() + 4;
+    let mut out = String::with_capacity(len);
+    push_list(&mut out, lang, items.len(), |o, i| o.push_str(&items[i]));
+    out
+}
+
+/// Appends `count` items joined as a list, `item(out, i)` writing the i-th.
+pub fn push_list(out: &mut String, lang: Lang, count: usize, mut item: impl FnMut(&mut String, usize)) {
+    for i in 0..count {
+        if i + 1 == count && i > 0 {
+            out.push_str(and(lang));
+        } else if i > 0 {
+            out.push_str(", ");
+        }
+        item(out, i);
     }
 }
 
 /// Quoted labels joined as a list.
 pub fn quoted_list(lang: Lang, labels: &[String]) -> String {
-    let q: Vec<String> = labels.iter().map(|l| quote(lang, l)).collect();
-    list(lang, &q)
+    let len: usize = labels.iter().map(|l| l.len() + 10).sum::<usize>() + 4;
+    let mut out = String::with_capacity(len);
+    push_list(&mut out, lang, labels.len(), |o, i| push_quoted(o, lang, &labels[i]));
+    out
 }
 
 /// A number with at most `decimals` decimals, trailing zeros dropped, decimal comma in French.
@@ -49,32 +83,41 @@ pub fn number(lang: Lang, v: f64, decimals: usize) -> String {
         }
     }
     if s == "-0" {
-        s = "0".into();
+        return "0".into();
     }
-    // Thousands grouped: 12 345 / 12,345.
-    let (int, frac) = match s.find('.') {
-        Some(i) => (s[..i].to_string(), s[i..].to_string()),
-        None => (s.clone(), String::new()),
+    let dot = s.find('.').unwrap_or(s.len());
+    let first = usize::from(s.starts_with('-'));
+    let digits = dot - first;
+    // Thousands grouped (12 345 / 12,345) beyond four digits.
+    let grouped = digits > 4;
+    if !grouped && (lang == Lang::En || dot == s.len()) {
+        return s;
+    }
+    let (sep, point) = match lang {
+        Lang::Fr => (NBSP, ','),
+        Lang::En => (',', '.'),
     };
-    let (sign, digits) = if let Some(d) = int.strip_prefix('-') { ("-", d.to_string()) } else { ("", int) };
-    if digits.len() > 4 {
-        let sep = match lang {
-            Lang::Fr => NBSP,
-            Lang::En => ',',
-        };
-        let mut grouped = String::new();
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                grouped.push(sep);
-            }
-            grouped.push(c);
+    let mut out = String::with_capacity(s.len() + digits / 3 + 1);
+    out.push_str(&s[..first]);
+    for (i, c) in s[first..dot].chars().enumerate() {
+        if grouped && i > 0 && (digits - i) % 3 == 0 {
+            out.push(sep);
         }
-        s = format!("{sign}{grouped}{frac}");
+        out.push(c);
     }
-    match lang {
-        Lang::Fr => s.replace('.', ","),
-        Lang::En => s,
+    if dot < s.len() {
+        out.push(point);
+        out.push_str(&s[dot + 1..]);
     }
+    out
+}
+
+/// A number followed by a space and a unit.
+fn with_unit(mut n: String, unit: &str) -> String {
+    n.reserve(unit.len() + 1);
+    n.push(NBSP);
+    n.push_str(unit);
+    n
 }
 
 /// A duration in people's units: minutes below an hour, hours below a working day, working days
@@ -83,37 +126,41 @@ pub fn duration(lang: Lang, min: f64, day: f64) -> String {
     let min = if min.is_finite() { min.max(0.0) } else { 0.0 };
     let day = if day > 0.0 { day } else { 420.0 };
     if min < 59.5 {
-        return format!("{}{NBSP}min", number(lang, min, 0));
+        return with_unit(number(lang, min, 0), "min");
     }
     if min < day {
         let h = (min / 60.0).floor();
         let m = (min - h * 60.0).round();
         let (h, m) = if m >= 60.0 { (h + 1.0, 0.0) } else { (h, m) };
+        let hours = with_unit(number(lang, h, 0), "h");
         return if m == 0.0 {
-            format!("{}{NBSP}h", number(lang, h, 0))
+            hours
         } else {
-            match lang {
-                Lang::Fr => format!("{}{NBSP}h{NBSP}{:02}", number(lang, h, 0), m as u32),
-                Lang::En => format!("{}{NBSP}h{NBSP}{:02}{NBSP}min", number(lang, h, 0), m as u32),
-            }
+            let mut s = hours;
+            let _ = match lang {
+                Lang::Fr => std::fmt::Write::write_fmt(&mut s, format_args!("{NBSP}{:02}", m as u32)),
+                Lang::En => std::fmt::Write::write_fmt(&mut s, format_args!("{NBSP}{:02}{NBSP}min", m as u32)),
+            };
+            s
         };
     }
     let d = min / day;
     let n = number(lang, d, 1);
     let one = n == "1";
     match lang {
-        Lang::Fr => format!("{n}{NBSP}{}", if d < 2.0 { "jour ouvré" } else { "jours ouvrés" }),
-        Lang::En => format!("{n}{NBSP}{}", if one { "working day" } else { "working days" }),
+        Lang::Fr => with_unit(n, if d < 2.0 { "jour ouvré" } else { "jours ouvrés" }),
+        Lang::En => with_unit(n, if one { "working day" } else { "working days" }),
     }
 }
 
 /// A share as a percentage: « 30 % » / “30%”.
 pub fn percent(lang: Lang, share: f64) -> String {
-    let n = number(lang, share * 100.0, 0);
-    match lang {
-        Lang::Fr => format!("{n}{NBSP}%"),
-        Lang::En => format!("{n}%"),
+    let mut n = number(lang, share * 100.0, 0);
+    if lang == Lang::Fr {
+        n.push(NBSP);
     }
+    n.push('%');
+    n
 }
 
 /// "twice", "three times"…
@@ -145,6 +192,63 @@ mod tests {
         assert_eq!(fr(1470.0), "3,5 jours ouvrés");
         assert_eq!(duration(Lang::En, 1470.0, 420.0).replace(NBSP, " "), "3.5 working days");
         assert_eq!(fr(f64::NAN), "0 min");
+    }
+
+    /// The first, plainer writing of [`number`], kept to check the faster one against.
+    fn number_reference(lang: Lang, v: f64, decimals: usize) -> String {
+        let v = if v.is_finite() { v } else { 0.0 };
+        let mut s = format!("{v:.decimals$}");
+        if s.contains('.') {
+            while s.ends_with('0') {
+                s.pop();
+            }
+            if s.ends_with('.') {
+                s.pop();
+            }
+        }
+        if s == "-0" {
+            s = "0".into();
+        }
+        let (int, frac) = match s.find('.') {
+            Some(i) => (s[..i].to_string(), s[i..].to_string()),
+            None => (s.clone(), String::new()),
+        };
+        let (sign, digits) = if let Some(d) = int.strip_prefix('-') { ("-", d.to_string()) } else { ("", int) };
+        if digits.len() > 4 {
+            let sep = match lang {
+                Lang::Fr => NBSP,
+                Lang::En => ',',
+            };
+            let mut grouped = String::new();
+            for (i, c) in digits.chars().enumerate() {
+                if i > 0 && (digits.len() - i) % 3 == 0 {
+                    grouped.push(sep);
+                }
+                grouped.push(c);
+            }
+            s = format!("{sign}{grouped}{frac}");
+        }
+        match lang {
+            Lang::Fr => s.replace('.', ","),
+            Lang::En => s,
+        }
+    }
+
+    #[test]
+    fn numbers_as_the_reference_writes_them() {
+        let mut values = vec![0.0, -0.0, -0.004, 0.5, -0.5, 1.0, 9999.5, 10_000.0, -12_345.678, 1e15, f64::NAN, f64::INFINITY];
+        let mut x = 0.000_123_f64;
+        while x < 1e12 {
+            values.extend([x, -x, x.round(), x * 7.3]);
+            x *= 3.7;
+        }
+        for v in values {
+            for decimals in 0..4 {
+                for lang in [Lang::Fr, Lang::En] {
+                    assert_eq!(number(lang, v, decimals), number_reference(lang, v, decimals), "{v} {decimals}");
+                }
+            }
+        }
     }
 
     #[test]

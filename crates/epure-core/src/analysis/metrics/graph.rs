@@ -97,6 +97,12 @@ impl Graph {
         }
     }
 
+    /// The table behind [`Graph::live_preds`]: the sources, and where each node's slice starts
+    /// (`bound + 1` entries), for searches that read it in their innermost loop.
+    pub fn live_in_parts(&self) -> (&[usize], &[usize]) {
+        (&self.live_in, &self.live_in_at)
+    }
+
     /// Whether a node starts several branches that are all taken: a `parallel` fork, or a start or
     /// work step drawn with several outgoing flows (read as a fork, as BPMN reads it).
     pub fn is_fork(&self, p: &Procedure, n: usize) -> bool {

@@ -107,6 +107,9 @@ pub struct Context<'a> {
     pub loop_state: Vec<LoopState>,
     pub lead: Lead,
     pub metrics: Metrics,
+    /// The actor of each step's lane, looked up once (the rules ask for it at every step they
+    /// look at, and finding an actor is a scan of the actors comparing ids).
+    actor: Vec<Option<&'a crate::model::Actor>>,
 }
 
 impl<'a> Context<'a> {
@@ -127,6 +130,9 @@ impl<'a> Context<'a> {
         let comps = scc::components(&g);
         let (visits, loop_state) = visits::solve(&g, &comps, start);
         let lead = lead::compute(p, &g, &visits, start);
+        let actor = (0..g.bound)
+            .map(|n| if g.pos[n] == usize::MAX { None } else { p.actor_of(NodeIndex::new(n)) })
+            .collect();
         let mut ctx = Context {
             p,
             settings,
@@ -139,6 +145,7 @@ impl<'a> Context<'a> {
             loop_state,
             lead,
             metrics: Metrics::empty(),
+            actor,
         };
         ctx.metrics = ctx.compute_metrics();
         ctx
@@ -154,9 +161,14 @@ impl<'a> Context<'a> {
         self.step(n).id.clone()
     }
 
+    /// The actor of a step's lane, when it has one that exists.
+    pub fn actor_of(&self, n: usize) -> Option<&'a crate::model::Actor> {
+        self.actor.get(n).copied().flatten()
+    }
+
     /// The kind of actor of a step's lane.
     pub fn lane_kind(&self, n: usize) -> Option<ActorKind> {
-        self.p.actor_of(NodeIndex::new(n)).map(|a| a.kind)
+        self.actor_of(n).map(|a| a.kind)
     }
 
     /// Whether a step sits in the user's lane.
@@ -166,9 +178,14 @@ impl<'a> Context<'a> {
 
     /// The name of a step's lane (its actor id when the actor is unknown).
     pub fn lane_name(&self, n: usize) -> String {
-        match self.p.actor_of(NodeIndex::new(n)) {
-            Some(a) => a.name.clone(),
-            None => self.step(n).actor.clone().unwrap_or_default(),
+        self.lane_str(n).to_owned()
+    }
+
+    /// [`Context::lane_name`], borrowed from the procedure.
+    pub fn lane_str(&self, n: usize) -> &'a str {
+        match self.actor_of(n) {
+            Some(a) => &a.name,
+            None => self.step(n).actor.as_deref().unwrap_or_default(),
         }
     }
 
@@ -239,7 +256,7 @@ impl<'a> Context<'a> {
             if s.value == Some(ValueClass::ValueAdding) {
                 value_touch += v * s.duration();
             }
-            let hourly = p.actor_of(NodeIndex::new(n)).and_then(|a| a.hourly_cost_eur).unwrap_or(0.0);
+            let hourly = self.actor_of(n).and_then(|a| a.hourly_cost_eur).unwrap_or(0.0);
             cost += v * (s.duration() / 60.0 * hourly + s.cost_eur.unwrap_or(0.0));
             if let Some(a) = s.actor.as_deref().filter(|_| self.reachable[n]) {
                 lanes.push(a);

@@ -24,23 +24,23 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         }
     }
     let mut out = Vec::new();
-    for chain in super::groups(ctx, &pairs) {
+    let chains = super::groups(ctx, &pairs);
+    let of_chain = super::pairs_by_group(ctx, &chains, &pairs);
+    for (chain, of_chain) in chains.into_iter().zip(of_chain) {
+        let chain_pairs = || of_chain.iter().map(|&k| pairs[k]);
         if chain.len() < 2 {
             continue;
         }
         let mandated = chain.iter().filter(|&&n| ctx.step(n).legal_basis.is_some()).count();
         let time = |n: usize| ctx.visits[n] * (ctx.step(n).duration() + ctx.step(n).wait());
         let dropped = &chain[..chain.len() - 1];
-        let handoffs: f64 = pairs
-            .iter()
-            .filter(|(a, b)| chain.contains(a) && chain.contains(b) && ctx.step(*a).actor != ctx.step(*b).actor)
-            .map(|&(a, _)| ctx.visits[a])
+        let handoffs: f64 = chain_pairs()
+            .filter(|&(a, b)| ctx.step(a).actor != ctx.step(b).actor)
+            .map(|(a, _)| ctx.visits[a])
             .sum();
         let (suggestion, gain) = if mandated <= 1 {
-            let delay: f64 = pairs
-                .iter()
-                .filter(|(a, b)| chain.contains(a) && chain.contains(b))
-                .flat_map(|&(a, b)| ctx.g.out[a].iter().filter(move |x| x.node == b).map(move |x| (a, x)))
+            let delay: f64 = chain_pairs()
+                .flat_map(|(a, b)| ctx.g.out[a].iter().filter(move |x| x.node == b).map(move |x| (a, x)))
                 .map(|(a, x)| ctx.visits[a] * x.share * ctx.p.graph()[x.edge].delay())
                 .sum();
             let gain = Gain {

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use super::{Context, finding, text};
 use crate::analysis::labels;
-use crate::analysis::words::quote;
+use crate::analysis::words::{self, quote};
 use crate::analysis::{Finding, Gain, Lang, Severity};
 use crate::model::{Step, StepKind};
 
@@ -21,13 +21,24 @@ pub const ID: &str = "duplicate-step";
 /// (pairwise comparison of labels is quadratic).
 const PAIRWISE_MAX: usize = 1_000;
 
-fn data_of(s: &Step) -> Vec<&String> {
-    s.requests.iter().chain(&s.enters).chain(&s.checks).chain(&s.produces).collect()
+fn data_of(s: &Step) -> impl Iterator<Item = &String> {
+    s.requests.iter().chain(&s.enters).chain(&s.checks).chain(&s.produces)
 }
 
 fn unrelated(a: &Step, b: &Step) -> bool {
-    let (da, db) = (data_of(a), data_of(b));
-    !da.is_empty() && !db.is_empty() && !da.iter().any(|d| db.contains(d))
+    data_of(a).next().is_some() && data_of(b).next().is_some() && !data_of(a).any(|d| data_of(b).any(|e| e == d))
+}
+
+/// The steps of a group as a list, each quoted with its lane: « A » (Accueil), « B » (Direction)…
+fn steps_with_lanes(ctx: &Context, lang: Lang, group: &[usize]) -> String {
+    let mut out = String::with_capacity(group.len() * 48);
+    words::push_list(&mut out, lang, group.len(), |o, i| {
+        words::push_quoted(o, lang, ctx.label_str(group[i]));
+        o.push_str(" (");
+        o.push_str(ctx.lane_str(group[i]));
+        o.push(')');
+    });
+    out
 }
 
 /// A step's kind and the normalised words of its label.
@@ -87,7 +98,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             m
         })
         .collect();
-    let found = ctx.earlier_on_paths(&classes, &|_, _| false);
+    let found = ctx.earlier_on_paths(&classes, None);
     for found in found {
         let pairs: Vec<(usize, usize)> = found
             .into_iter()
@@ -95,13 +106,10 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             .filter(|&(l, e)| !unrelated(ctx.step(l), ctx.step(e)))
             .filter(|&(l, e)| ctx.step(l).kind != StepKind::Approval || ctx.step(l).actor == ctx.step(e).actor)
             .collect();
-        for group in super::groups(ctx, &pairs) {
-            let members: std::collections::HashSet<usize> = group.iter().copied().collect();
-            let later: Vec<usize> = pairs.iter().filter(|(l, _)| members.contains(l)).map(|&(l, _)| l).collect();
-            let labels_: Vec<String> =
-                group.iter().map(|&n| format!("{} ({})", quote(Lang::Fr, &ctx.label(n)), ctx.lane_name(n))).collect();
-            let labels_en: Vec<String> =
-                group.iter().map(|&n| format!("{} ({})", quote(Lang::En, &ctx.label(n)), ctx.lane_name(n))).collect();
+        let sets = super::groups(ctx, &pairs);
+        let of_set = super::pairs_by_group(ctx, &sets, &pairs);
+        for (group, of_set) in sets.into_iter().zip(of_set) {
+            let later: Vec<usize> = of_set.iter().map(|&k| pairs[k].0).collect();
             let touch: f64 = later.iter().map(|&n| ctx.visits[n] * ctx.step(n).duration()).sum();
             let lead: f64 = later
                 .iter()
@@ -113,18 +121,18 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 Severity::Warning,
                 group.iter().map(|&n| ctx.id(n)).collect(),
                 text(
-                    format!("Étape en double : {}", quote(Lang::Fr, &ctx.label(group[0]))),
-                    format!("Duplicate step: {}", quote(Lang::En, &ctx.label(group[0]))),
+                    format!("Étape en double : {}", quote(Lang::Fr, ctx.label_str(group[0]))),
+                    format!("Duplicate step: {}", quote(Lang::En, ctx.label_str(group[0]))),
                 ),
                 text(
                     format!(
                         "Les étapes {} font la même chose sur le même parcours : un dossier passe par chacune d'elles. \
                          Une seule suffit.",
-                        crate::analysis::words::list(Lang::Fr, &labels_)
+                        steps_with_lanes(ctx, Lang::Fr, &group)
                     ),
                     format!(
                         "Steps {} do the same thing on the same way through: a file goes through each of them. One is enough.",
-                        crate::analysis::words::list(Lang::En, &labels_en)
+                        steps_with_lanes(ctx, Lang::En, &group)
                     ),
                 ),
                 Gain { touch_min: touch, lead_min: lead, ..Gain::default() },

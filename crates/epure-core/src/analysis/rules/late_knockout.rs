@@ -13,7 +13,7 @@
 //! On very large procedures, only the nearest [`ANCESTORS_MAX`] steps before a decision are
 //! looked at, so that the rule stays linear.
 
-use std::collections::{HashSet, VecDeque};
+use std::collections::{HashMap, VecDeque};
 
 use super::{Context, Marks, finding, text};
 use crate::analysis::words::{duration, percent, quote, quoted_list};
@@ -58,6 +58,51 @@ fn leads_to_refusal(ctx: &Context, d: usize, n: usize, seen: &mut Marks) -> bool
     refused
 }
 
+/// The data ids the steps name, numbered once per analysis, and per step the numbers of what it
+/// produces or checks (what can feed a later step) and of what it checks, enters or requests
+/// (what it needs), packed in two tables.
+struct DataIds {
+    count: usize,
+    feeds: Vec<u32>,
+    feeds_at: Vec<usize>,
+    needs: Vec<u32>,
+    needs_at: Vec<usize>,
+}
+
+impl DataIds {
+    fn new<'a>(ctx: &Context<'a>) -> Self {
+        let bound = ctx.g.bound;
+        let mut number: HashMap<&'a str, u32> = HashMap::new();
+        let (mut feeds, mut needs) = (Vec::new(), Vec::new());
+        let (mut feeds_at, mut needs_at) = (vec![0; bound + 1], vec![0; bound + 1]);
+        for n in 0..bound {
+            feeds_at[n] = feeds.len();
+            needs_at[n] = needs.len();
+            if ctx.g.pos[n] == usize::MAX {
+                continue;
+            }
+            let s = ctx.step(n);
+            let mut id = |x: &'a String| {
+                let next = number.len() as u32;
+                *number.entry(x.as_str()).or_insert(next)
+            };
+            feeds.extend(s.produces.iter().chain(&s.checks).map(&mut id));
+            needs.extend(s.checks.iter().chain(&s.enters).chain(&s.requests).map(&mut id));
+        }
+        feeds_at[bound] = feeds.len();
+        needs_at[bound] = needs.len();
+        DataIds { count: number.len(), feeds, feeds_at, needs, needs_at }
+    }
+
+    fn feeds(&self, n: usize) -> &[u32] {
+        &self.feeds[self.feeds_at[n]..self.feeds_at[n + 1]]
+    }
+
+    fn needs(&self, n: usize) -> &[u32] {
+        &self.needs[self.needs_at[n]..self.needs_at[n + 1]]
+    }
+}
+
 /// Complexity: O(ANCESTORS_MAX + REFUSAL_LOOKAHEAD) steps per decision, so O(V) in all; the
 /// sets of steps the searches keep are [`Marks`] shared by every decision (O(V) memory, emptied
 /// in O(1)), not a hash set per decision.
@@ -65,6 +110,10 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     let bound = ctx.g.bound;
     let (mut seen, mut seen_gw, mut influencing) = (Marks::new(bound), Marks::new(bound), Marks::new(bound));
+    let data = DataIds::new(ctx);
+    // The data items influencing the decision at hand: those whose number holds its round.
+    let mut inputs = vec![0u32; data.count];
+    let mut round = 0u32;
     for &d in &ctx.g.order {
         if !ctx.reachable[d] || ctx.step(d).kind != StepKind::Decision {
             continue;
@@ -113,10 +162,11 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         for &w in &deciders {
             influencing.insert(w);
         }
-        let mut inputs: HashSet<&String> = HashSet::new();
+        round += 1;
         for &w in &deciders {
-            let s = ctx.step(w);
-            inputs.extend(s.checks.iter().chain(&s.enters).chain(&s.requests));
+            for &x in data.needs(w) {
+                inputs[x as usize] = round;
+            }
         }
         // Nearest first: influence flows backwards from the deciding steps, so one pass in this order
         // finds what a fixpoint would on procedures drawn in order; a second pass catches the rest.
@@ -125,10 +175,11 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 if influencing.contains(n) {
                     continue;
                 }
-                let s = ctx.step(n);
-                if s.produces.iter().chain(&s.checks).any(|x| inputs.contains(x)) {
+                if data.feeds(n).iter().any(|&x| inputs[x as usize] == round) {
                     influencing.insert(n);
-                    inputs.extend(s.checks.iter().chain(&s.enters).chain(&s.requests));
+                    for &x in data.needs(n) {
+                        inputs[x as usize] = round;
+                    }
                 }
             }
         }

@@ -97,13 +97,18 @@ pub(crate) fn finding(
     }
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
     /// The label of a step (its id when it has none).
     pub fn label(&self, n: usize) -> String {
+        self.label_str(n).to_owned()
+    }
+
+    /// [`Context::label`], borrowed from the procedure.
+    pub fn label_str(&self, n: usize) -> &'a str {
         let s = self.step(n);
         match s.label.as_deref() {
-            Some(l) if !l.trim().is_empty() => l.to_owned(),
-            _ => s.id.clone(),
+            Some(l) if !l.trim().is_empty() => l,
+            _ => &s.id,
         }
     }
 
@@ -128,7 +133,7 @@ impl Context<'_> {
     ///
     /// See [`Context::earlier_on_paths`]; this is the same for a single group of sources.
     pub fn earlier_on_path(&self, sources: &[usize], blocked: &dyn Fn(usize) -> bool) -> Vec<(usize, usize)> {
-        self.earlier_on_paths(&[sources.to_vec()], &|_, n| blocked(n)).pop().unwrap_or_default()
+        self.earlier_on_paths(&[sources.to_vec()], Some(&|_, n| blocked(n))).pop().unwrap_or_default()
     }
 
     /// For several groups of sources at once (the steps requesting one data item, the steps with
@@ -137,8 +142,9 @@ impl Context<'_> {
     /// source, the nearest going backwards. Inside a loop, another source of the same loop is
     /// preferred.
     ///
-    /// Arguments: the groups of sources; `blocked(group, step)` stops a group's search at a step
-    /// (e.g. where a fresh copy of a document comes in).
+    /// Arguments: the groups of sources; `blocked(group, step)`, if given, stops a group's search
+    /// at a step (e.g. where a fresh copy of a document comes in); `None` when nothing does (no call
+    /// per step then).
     /// Returns: per group, `(later, earlier)` pairs in the author's order of the later step.
     /// Complexity: one forward pass over the loops' condensation in topological order carrying a
     /// bitset of groups per step, O((V + E) × ⌈groups / 64⌉) time and memory, plus one `blocked`
@@ -150,18 +156,37 @@ impl Context<'_> {
     pub fn earlier_on_paths(
         &self,
         groups: &[Vec<usize>],
-        blocked: &dyn Fn(usize, usize) -> bool,
+        blocked: Option<&dyn Fn(usize, usize) -> bool>,
     ) -> Vec<Vec<(usize, usize)>> {
         let words = groups.len().div_ceil(64).max(1);
         let bound = self.g.bound;
-        let mut src_of: Vec<Vec<u32>> = vec![Vec::new(); bound];
-        for (gi, members) in groups.iter().enumerate() {
+        // The groups each step is a source of, ascending, packed in one table (`src_at[n]..src_at[n + 1]`).
+        let mut src_at = vec![0u32; bound + 1];
+        for members in groups {
+            let mut last = usize::MAX;
             for &n in members {
-                if !src_of[n].contains(&(gi as u32)) {
-                    src_of[n].push(gi as u32);
+                // A step listed twice in its group counts once (members are usually in order).
+                if n != last {
+                    src_at[n + 1] += 1;
+                    last = n;
                 }
             }
         }
+        for n in 0..bound {
+            src_at[n + 1] += src_at[n];
+        }
+        let mut fill: Vec<u32> = src_at[..bound].to_vec();
+        let mut src_gi = vec![u32::MAX; src_at[bound] as usize];
+        for (gi, members) in groups.iter().enumerate() {
+            for &n in members {
+                let (a, f) = (src_at[n] as usize, fill[n] as usize);
+                if !src_gi[a..f].contains(&(gi as u32)) {
+                    src_gi[f] = gi as u32;
+                    fill[n] += 1;
+                }
+            }
+        }
+        let src_of = |n: usize| &src_gi[src_at[n] as usize..fill[n] as usize];
         let mut bits = vec![0u64; bound * words];
         let mut later: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
         let mut pre = vec![0u64; words];
@@ -181,12 +206,12 @@ impl Context<'_> {
                 // Sources of each group inside the loop, counted first, so that "another source of
                 // the same loop" is one look-up rather than a scan of the loop per source.
                 for &m in members {
-                    for &gi in &src_of[m] {
+                    for &gi in src_of(m) {
                         in_loop[gi as usize] += 1;
                     }
                 }
                 for &m in members {
-                    for &gi in &src_of[m] {
+                    for &gi in src_of(m) {
                         let gi = gi as usize;
                         if in_loop[gi] >= 2 || outside[gi / 64] >> (gi % 64) & 1 == 1 {
                             later[gi].push(m);
@@ -195,7 +220,7 @@ impl Context<'_> {
                     }
                 }
                 for &m in members {
-                    for &gi in &src_of[m] {
+                    for &gi in src_of(m) {
                         in_loop[gi as usize] = 0;
                     }
                 }
@@ -206,34 +231,37 @@ impl Context<'_> {
                 let n = members[0];
                 pre.iter_mut().for_each(|w| *w = 0);
                 for a in self.g.inc[n].iter().filter(|a| a.share > 0.0 && a.node != n) {
-                    for w in 0..words {
-                        pre[w] |= bits[a.node * words + w];
+                    for (w, v) in pre.iter_mut().zip(&bits[a.node * words..(a.node + 1) * words]) {
+                        *w |= v;
                     }
                 }
-                for &gi in &src_of[n] {
+                for &gi in src_of(n) {
                     if pre[gi as usize / 64] >> (gi % 64) & 1 == 1 {
                         later[gi as usize].push(n);
                     }
                 }
                 // Only the groups that reach this step can be blocked here: visiting the set bits
                 // alone keeps the pass at O(V × ⌈groups / 64⌉) plus one call per group reaching a step.
-                for (w, word) in pre.iter_mut().enumerate() {
-                    let mut rest = *word;
-                    while rest != 0 {
-                        let b = rest.trailing_zeros() as usize;
-                        rest &= rest - 1;
-                        if blocked(w * 64 + b, n) {
-                            *word &= !(1 << b);
+                if let Some(blocked) = blocked {
+                    for (w, word) in pre.iter_mut().enumerate() {
+                        let mut rest = *word;
+                        while rest != 0 {
+                            let b = rest.trailing_zeros() as usize;
+                            rest &= rest - 1;
+                            if blocked(w * 64 + b, n) {
+                                *word &= !(1 << b);
+                            }
                         }
                     }
                 }
-                for &gi in &src_of[n] {
+                for &gi in src_of(n) {
                     pre[gi as usize / 64] |= 1 << (gi % 64);
                 }
                 bits[n * words..(n + 1) * words].copy_from_slice(&pre);
             }
         }
         let mut out = vec![Vec::new(); groups.len()];
+        let (live_in, live_in_at) = self.g.live_in_parts();
         // Backward searches share one visit table, stamped per search, and one queue: a plain
         // vector read from a moving head, since a search never queues a step twice.
         let mut stamp = vec![0u32; bound];
@@ -246,7 +274,8 @@ impl Context<'_> {
             for &n in &groups[gi] {
                 src_mark[n] = mark;
             }
-            let (word, bit) = (gi / 64, gi % 64);
+            let (word, mask) = (gi / 64, 1u64 << (gi % 64));
+            let found = &mut out[gi];
             for s in laters {
                 let is_src = |x: usize| x != s && src_mark[x] == mark;
                 let mut earlier = None;
@@ -264,15 +293,16 @@ impl Context<'_> {
                     let mut head = 0;
                     let mut x = s;
                     loop {
-                        for &y in self.g.live_preds(x) {
-                            if stamp[y] != search && bits[y * words + word] >> bit & 1 == 1 {
+                        for &y in &live_in[live_in_at[x]..live_in_at[x + 1]] {
+                            if stamp[y] != search && bits[y * words + word] & mask != 0 {
                                 stamp[y] = search;
                                 queue.push(y);
                             }
                         }
                         let Some(&next) = queue.get(head) else { break };
                         head += 1;
-                        if is_src(next) {
+                        if src_mark[next] == mark {
+                            // `next` is not `s`: `s` was stamped before the search began.
                             earlier = Some(next);
                             break;
                         }
@@ -280,10 +310,10 @@ impl Context<'_> {
                     }
                 }
                 if let Some(e) = earlier {
-                    out[gi].push((s, e));
+                    found.push((s, e));
                 }
             }
-            out[gi].sort_by_key(|&(l, _)| self.g.pos[l]);
+            found.sort_by_key(|&(l, _)| self.g.pos[l]);
         }
         out
     }
@@ -337,37 +367,65 @@ impl Marks {
 
 /// Groups pairs into connected sets (union-find), each set sorted in the author's order, sets
 /// ordered by their first member.
+///
+/// Complexity: O(P log P) for P pairs; the steps are renumbered densely first, so nothing
+/// proportional to the procedure is allocated.
 pub(crate) fn groups(ctx: &Context, pairs: &[(usize, usize)]) -> Vec<Vec<usize>> {
-    let mut parent: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
-    fn find(parent: &mut std::collections::HashMap<usize, usize>, x: usize) -> usize {
+    // The steps named by the pairs, in the author's order, each once.
+    let mut nodes: Vec<usize> = pairs.iter().flat_map(|&(a, b)| [a, b]).collect();
+    nodes.sort_unstable_by_key(|&n| (ctx.g.pos[n], n));
+    nodes.dedup();
+    let slot = |n: usize| nodes.binary_search_by_key(&(ctx.g.pos[n], n), |&m| (ctx.g.pos[m], m)).unwrap_or(0);
+    fn find(parent: &mut [usize], x: usize) -> usize {
         let mut r = x;
-        while let Some(&p) = parent.get(&r) {
-            if p == r {
-                break;
-            }
-            r = p;
+        while parent[r] != r {
+            r = parent[r];
         }
-        parent.insert(x, r);
+        let mut y = x;
+        while parent[y] != r {
+            let next = parent[y];
+            parent[y] = r;
+            y = next;
+        }
         r
     }
+    let mut parent: Vec<usize> = (0..nodes.len()).collect();
     for &(a, b) in pairs {
-        parent.entry(a).or_insert(a);
-        parent.entry(b).or_insert(b);
-        let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+        let (ra, rb) = (find(&mut parent, slot(a)), find(&mut parent, slot(b)));
         if ra != rb {
-            parent.insert(ra.max(rb), ra.min(rb));
+            // The root is the member first in the author's order.
+            parent[ra.max(rb)] = ra.min(rb);
         }
     }
-    let nodes: Vec<usize> = parent.keys().copied().collect();
-    let mut sets: std::collections::HashMap<usize, Vec<usize>> = std::collections::HashMap::new();
-    for n in nodes {
-        let r = find(&mut parent, n);
-        sets.entry(r).or_default().push(n);
+    // Roots are each set's first member, so sets come out ordered by their first member, and
+    // members, visited in the author's order, come out sorted.
+    let mut set_of = vec![usize::MAX; nodes.len()];
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    for i in 0..nodes.len() {
+        let r = find(&mut parent, i);
+        if set_of[r] == usize::MAX {
+            set_of[r] = out.len();
+            out.push(Vec::new());
+        }
+        out[set_of[r]].push(nodes[i]);
     }
-    let mut out: Vec<Vec<usize>> = sets.into_values().collect();
-    for s in &mut out {
-        s.sort_by_key(|&n| ctx.g.pos[n]);
+    out
+}
+
+/// For each set returned by [`groups`] for `pairs`, the indices of its pairs (both steps of a pair
+/// are in one set), in the pairs' order.
+///
+/// Complexity: O((S + P) log S) for S steps in the sets and P pairs; a rule reading each set's
+/// pairs through this, rather than filtering every pair for every set, stays linear in the pairs.
+pub(crate) fn pairs_by_group(ctx: &Context, sets: &[Vec<usize>], pairs: &[(usize, usize)]) -> Vec<Vec<usize>> {
+    let mut at: Vec<(usize, usize)> =
+        sets.iter().enumerate().flat_map(|(i, set)| set.iter().map(move |&n| (ctx.g.pos[n], i))).collect();
+    at.sort_unstable();
+    let mut out = vec![Vec::new(); sets.len()];
+    for (k, &(a, _)) in pairs.iter().enumerate() {
+        if let Ok(i) = at.binary_search_by_key(&ctx.g.pos[a], |&(p, _)| p) {
+            out[at[i].1].push(k);
+        }
     }
-    out.sort_by_key(|s| s.first().map(|&n| ctx.g.pos[n]));
     out
 }

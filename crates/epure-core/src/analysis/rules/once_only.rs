@@ -23,7 +23,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     // administration itself issued in between is a new document.
     let groups: Vec<Vec<usize>> =
         ctx.p.data.iter().map(|d| if d.held_by.is_empty() { askers_of(d) } else { Vec::new() }).collect();
-    let mut earlier = ctx.earlier_on_paths(&groups, &|di, n| ctx.step(n).produces.contains(&ctx.p.data[di].id));
+    let mut earlier = ctx.earlier_on_paths(&groups, Some(&|di, n| ctx.step(n).produces.contains(&ctx.p.data[di].id)));
     for (di, d) in ctx.p.data.iter().enumerate() {
         let askers = askers_of(d);
         if askers.is_empty() {
@@ -76,9 +76,10 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             // Asked again on a rework branch the first request is not part of: the piece was missing.
             .filter(|&(later, earlier)| !ctx.in_loop(later) || ctx.same_loop(later, earlier))
             .collect();
-        for group in super::groups(ctx, &pairs) {
-            let members: std::collections::HashSet<usize> = group.iter().copied().collect();
-            let later: Vec<usize> = pairs.iter().filter(|(l, _)| members.contains(l)).map(|&(l, _)| l).collect();
+        let sets = super::groups(ctx, &pairs);
+        let of_set = super::pairs_by_group(ctx, &sets, &pairs);
+        for (group, of_set) in sets.into_iter().zip(of_set) {
+            let later: Vec<usize> = of_set.iter().map(|&k| pairs[k].0).collect();
             let labels: Vec<String> = group.iter().map(|&n| ctx.label(n)).collect();
             let mut subjects = vec![d.id.clone()];
             subjects.extend(group.iter().map(|&n| ctx.id(n)));

@@ -84,10 +84,10 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     for (_, mut pairs, per_case, wait) in bounces {
         let mut seen = std::collections::HashSet::new();
         pairs.retain(|p| seen.insert(*p));
-        for group in super::groups(ctx, &pairs) {
-            let members: std::collections::HashSet<usize> = group.iter().copied().collect();
-            let in_group = |n: &usize| members.contains(n);
-            let trips = pairs.iter().filter(|(x, y)| in_group(x) && in_group(y)).count();
+        let sets = super::groups(ctx, &pairs);
+        let of_set = super::pairs_by_group(ctx, &sets, &pairs);
+        for (group, of_set) in sets.into_iter().zip(of_set) {
+            let trips = of_set.len();
             let lanes: Vec<String> = {
                 let mut l: Vec<String> = group.iter().map(|&n| ctx.lane_name(n)).collect();
                 l.dedup();

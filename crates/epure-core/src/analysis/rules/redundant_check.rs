@@ -30,7 +30,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         let d = &ctx.p.data[di].id;
         ctx.step(n).requests.contains(d) || ctx.step(n).produces.contains(d)
     };
-    let found = ctx.earlier_on_paths(&groups, &fresh);
+    let found = ctx.earlier_on_paths(&groups, Some(&fresh));
     for (d, pairs) in ctx.p.data.iter().zip(found) {
         for (later, earlier) in pairs {
             if ctx.in_loop(later) && !ctx.same_loop(later, earlier) {

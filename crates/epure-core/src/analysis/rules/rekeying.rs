@@ -33,7 +33,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         .collect();
     // A new request of the item brings a new value: entering it again is not rekeying.
     let mut found =
-        ctx.earlier_on_paths(&groups, &|di, n| ctx.step(n).requests.iter().any(|x| *x == ctx.p.data[di].id));
+        ctx.earlier_on_paths(&groups, Some(&|di, n| ctx.step(n).requests.iter().any(|x| *x == ctx.p.data[di].id)));
     for (di, d) in ctx.p.data.iter().enumerate() {
         let enters = |n: usize| enters(&d.id, n);
         let pairs: Vec<(usize, usize)> = std::mem::take(&mut found[di])
@@ -53,9 +53,10 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 }
             }
         }
-        for group in super::groups(ctx, &twice) {
-            let members: std::collections::HashSet<usize> = group.iter().copied().collect();
-            let later: Vec<usize> = twice.iter().filter(|(l, _)| members.contains(l)).map(|&(l, _)| l).collect();
+        let sets = super::groups(ctx, &twice);
+        let of_set = super::pairs_by_group(ctx, &sets, &twice);
+        for (group, of_set) in sets.into_iter().zip(of_set) {
+            let later: Vec<usize> = of_set.iter().map(|&k| twice[k].0).collect();
             let labels: Vec<String> = group.iter().map(|&n| ctx.label(n)).collect();
             let mut subjects = vec![d.id.clone()];
             subjects.extend(group.iter().map(|&n| ctx.id(n)));

@@ -22,27 +22,29 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             let v = ctx.visits[n];
             let lead = if ctx.on_lead(n) { v * (s.duration() + s.wait()) } else { 0.0 };
             let mandated = s.legal_basis.is_some();
+            let (label_fr, label_en) = (quote(Lang::Fr, ctx.label_str(n)), quote(Lang::En, ctx.label_str(n)));
+            let lane = ctx.lane_str(n);
             finding(
                 ID,
                 Severity::Info,
                 vec![ctx.id(n)],
                 text(
-                    format!("Étape sans valeur ajoutée : {}", quote(Lang::Fr, &ctx.label(n))),
-                    format!("Step without added value: {}", quote(Lang::En, &ctx.label(n))),
+                    format!("Étape sans valeur ajoutée : {label_fr}"),
+                    format!("Step without added value: {label_en}"),
                 ),
                 text(
                     format!(
                         "L'étape {} ({}) est classée sans valeur ajoutée ni obligation : elle coûte {} de travail et {} de délai par dossier.{}",
-                        quote(Lang::Fr, &ctx.label(n)),
-                        ctx.lane_name(n),
+                        label_fr,
+                        lane,
                         duration(Lang::Fr, v * s.duration(), day),
                         duration(Lang::Fr, lead, day),
                         if mandated { " Elle est toutefois prévue par un texte : elle ne peut être supprimée sans le modifier." } else { " Elle peut être supprimée." }
                     ),
                     format!(
                         "Step {} ({}) is classified as neither adding value nor required: it costs {} of work and {} of lead time per file.{}",
-                        quote(Lang::En, &ctx.label(n)),
-                        ctx.lane_name(n),
+                        label_en,
+                        lane,
                         duration(Lang::En, v * s.duration(), day),
                         duration(Lang::En, lead, day),
                         if mandated { " It is however required by a legal text: it cannot be removed without changing it." } else { " It can be removed." }
