@@ -85,6 +85,7 @@ impl Session {
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .process_group(0);
+        dies_with_the_test(&mut cmd);
         if let Some(native) = which("WebKitWebDriver") {
             cmd.arg("--native-driver").arg(native);
         }
@@ -245,15 +246,30 @@ where
     }
 }
 
+/// Has the kernel kill the process when the test that started it dies, even by a signal that
+/// leaves no time for [`Group`]'s drop (Ctrl+C on `make test`, a timeout): its own process group
+/// keeps it out of the terminal's signals. Without its X server the app and WebKit exit too.
+fn dies_with_the_test(cmd: &mut Command) {
+    // SAFETY: prctl(2) is async-signal-safe and touches no memory of the parent.
+    unsafe {
+        cmd.pre_exec(|| {
+            if libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL as libc::c_ulong) == -1 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+}
+
 fn start_xvfb() -> (Group, String) {
     let xvfb = which("Xvfb").expect("Xvfb not found: run `make test`, which installs it (package xvfb)");
-    let mut child = Command::new(xvfb)
-        .args(["-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
+    let mut cmd = Command::new(xvfb);
+    cmd.args(["-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
-        .process_group(0)
-        .spawn()
-        .expect("start Xvfb");
+        .process_group(0);
+    dies_with_the_test(&mut cmd);
+    let mut child = cmd.spawn().expect("start Xvfb");
     let stdout = child.stdout.take().expect("Xvfb stdout");
     let group = Group(child);
     let mut line = String::new();
