@@ -18,9 +18,8 @@ pub fn app_info() -> AppInfo {
 pub async fn list_procedures(state: State<'_, AppState>) -> Result<Vec<ProcedureSummary>, AppError> {
     state
         .run(move |ws| {
-            let store = &ws.store;
-            let infos = store.list()?;
-            infos.iter().map(|info| Ok(ProcedureSummary::of(&info.id, &store.load(&info.id)?))).collect()
+            let infos = ws.store.list()?;
+            infos.iter().map(|info| crate::library::summary(&ws.store, &info.id)).collect()
         })
         .await
 }

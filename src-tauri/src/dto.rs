@@ -13,10 +13,12 @@ pub struct ProcedureSummary {
     pub work_steps: usize,
     pub actors: usize,
     pub handoffs: usize,
+    /// Its named versions (the state before, the simplified targets), oldest first.
+    pub versions: Vec<VersionView>,
 }
 
 impl ProcedureSummary {
-    pub fn of(id: &str, p: &epure_core::Procedure) -> Self {
+    pub fn of(id: &str, p: &epure_core::Procedure, versions: &[epure_store::VersionInfo]) -> Self {
         let s = epure_core::graph::summary(p);
         ProcedureSummary {
             id: p.meta.id.clone().unwrap_or_else(|| id.to_owned()),
@@ -25,6 +27,7 @@ impl ProcedureSummary {
             work_steps: s.work_steps,
             actors: s.actors,
             handoffs: s.handoffs,
+            versions: versions.iter().map(VersionView::of).collect(),
         }
     }
 }
@@ -285,7 +288,7 @@ pub struct PreviewView {
 }
 
 /// A named version of a procedure.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct VersionView {
     #[ts(type = "number")]
     pub id: i64,

@@ -13,8 +13,9 @@ use crate::files;
 use crate::state::AppState;
 use crate::workspace::Workspace;
 
-fn summary(ws: &mut Workspace, id: &str) -> Result<ProcedureSummary, AppError> {
-    Ok(ProcedureSummary::of(id, &ws.store.load(id)?))
+/// A procedure of the store as the library lists it, with its versions.
+pub(crate) fn summary(store: &epure_store::Store, id: &str) -> Result<ProcedureSummary, AppError> {
+    Ok(ProcedureSummary::of(id, &store.load(id)?, &store.versions(id)?))
 }
 
 #[tauri::command]
@@ -22,7 +23,7 @@ pub async fn create_procedure(state: State<'_, AppState>, name: String) -> Resul
     state
         .run(move |ws| {
             let id = ws.store.create_procedure(&name)?;
-            summary(ws, &id)
+            summary(&ws.store, &id)
         })
         .await
 }
@@ -36,7 +37,7 @@ pub async fn duplicate_procedure(
     state
         .run(move |ws| {
             let copy = ws.store.duplicate_procedure(&id, &name)?;
-            summary(ws, &copy)
+            summary(&ws.store, &copy)
         })
         .await
 }
@@ -58,7 +59,7 @@ pub async fn rename_procedure(
                 ..ws.document(&id)?.procedure().meta.clone()
             };
             ws.apply(&id, &Edit::SetMeta { meta })?;
-            summary(ws, &id)
+            summary(&ws.store, &id)
         })
         .await
 }
@@ -96,7 +97,7 @@ fn import_paths(ws: &mut Workspace, paths: &[PathBuf], english: bool) -> Result<
                     p.meta.id = None;
                 }
                 match ws.store.import(&p) {
-                    Ok(id) => ImportOutcome::imported(file, summary(ws, &id)?, taken, notes),
+                    Ok(id) => ImportOutcome::imported(file, summary(&ws.store, &id)?, taken, notes),
                     Err(e) => ImportOutcome::failed(file, e.kind().as_str(), vec![e.to_string()]),
                 }
             }

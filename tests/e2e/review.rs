@@ -186,6 +186,24 @@ async fn an_agent_reviews_the_proposals_compares_and_keeps_the_report_across_a_r
 
         // Relaunched: the report is listed with the same hash (recomputed from its bytes).
         let app = Session::launch_in(folder).await;
+        // The library lists the procedure's saved versions, the target among them.
+        app.find("[data-testid=procedure-item] [data-testid=procedure-versions]").await;
+        let versions: Vec<String> = app
+            .eval(
+                "return Array.from(document.querySelectorAll('[data-testid=procedure-item]'))
+                    .filter(i => i.textContent.includes('cantine'))
+                    .flatMap(i => Array.from(i.querySelectorAll('[data-testid=version-item] .procedure__version-name')))
+                    .map(n => n.textContent);",
+            )
+            .await;
+        assert!(versions.iter().any(|v| v == "Cible simplifiée"), "the target is listed: {versions:?}");
+        app.eval::<bool>(
+            "const d = Array.from(document.querySelectorAll('[data-testid=procedure-item]'))
+                .find(i => i.textContent.includes('cantine')).querySelector('details');
+             d.open = true; d.scrollIntoView(); return true;",
+        )
+        .await;
+        app.screenshot("library-versions").await;
         open(&app, "cantine").await;
         assert_eq!(all_steps(&app).await, original_steps, "the original is still unchanged");
         app.click("[data-testid=side-reports]").await;

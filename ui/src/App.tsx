@@ -13,7 +13,7 @@ type Route =
   | { page: 'library' }
   | { page: 'editor'; id: string }
   | { page: 'review'; id: string }
-  | { page: 'compare'; id: string; before: SideRef; after: SideRef; from: 'editor' | 'review' };
+  | { page: 'compare'; id: string; before: SideRef; after: SideRef; from: 'library' | 'editor' | 'review' };
 
 export function App() {
   const [route, setRoute] = useState<Route>({ page: 'library' });
@@ -21,7 +21,12 @@ export function App() {
   let content;
   switch (route.page) {
     case 'library':
-      content = <HomePage onOpen={(id) => setRoute({ page: 'editor', id })} />;
+      content = (
+        <HomePage
+          onOpen={(id) => setRoute({ page: 'editor', id })}
+          onCompare={(id, before, after) => setRoute({ page: 'compare', id, before, after, from: 'library' })}
+        />
+      );
       break;
     case 'editor': {
       const { id } = route;
@@ -56,13 +61,13 @@ export function App() {
       break;
     }
     case 'compare': {
-      const { id, before, after } = route;
+      const { id, before, after, from } = route;
       content = (
         <ComparePage
           key={`${id}:${before.version ?? ''}:${after.version ?? ''}`}
           procedureId={id}
           initial={{ before, after }}
-          onBack={() => setRoute({ page: 'editor', id })}
+          onBack={() => setRoute(from === 'library' ? { page: 'library' } : { page: 'editor', id })}
         />
       );
       break;

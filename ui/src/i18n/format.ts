@@ -29,3 +29,16 @@ export function formatDate(
 ): string {
   return new Intl.DateTimeFormat(localeFor(lng), options).format(value);
 }
+
+/**
+ * A date as the store keeps it (`2026-12-01T09:30:00.000Z`, or SQLite's `2026-12-01 09:30:00`)
+ * in words; the text itself when it is not a date.
+ */
+export function formatStoredDate(
+  stored: string,
+  options: Intl.DateTimeFormatOptions = { dateStyle: 'long', timeStyle: 'short' },
+  lng?: string,
+): string {
+  const d = new Date(stored.includes('T') ? stored : `${stored.replace(' ', 'T')}Z`);
+  return Number.isNaN(d.getTime()) ? stored : formatDate(d, options, lng);
+}

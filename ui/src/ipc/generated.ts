@@ -12,7 +12,11 @@ kind: string, message: string, };
 
 export type AppInfo = { version: string, };
 
-export type ProcedureSummary = { id: string, name: string, owner: string | null, work_steps: number, actors: number, handoffs: number, };
+export type ProcedureSummary = { id: string, name: string, owner: string | null, work_steps: number, actors: number, handoffs: number, 
+/**
+ * Its named versions (the state before, the simplified targets), oldest first.
+ */
+versions: Array<VersionView>, };
 
 export type StepKind = "start" | "end" | "task" | "approval" | "check" | "decision" | "parallel";
 

@@ -52,6 +52,30 @@ describe('Library', () => {
     expect(screen.getByTestId('empty')).toHaveTextContent('Aucune démarche ne correspond à la recherche.');
   });
 
+  it('lists the saved versions of a procedure and compares one with the state it comes from', async () => {
+    const calls = mockLibrary();
+    render(<App />);
+    const [permis] = await screen.findAllByTestId('procedure-item');
+    const versions = within(permis as HTMLElement).getByTestId('procedure-versions');
+    expect(versions).toHaveTextContent('2 versions enregistrées');
+    // The version without any is shown without a list.
+    expect(screen.getAllByTestId('procedure-versions')).toHaveLength(1);
+    await userEvent.click(within(versions).getByText('2 versions enregistrées'));
+    const items = within(versions).getAllByTestId('version-item');
+    expect(items.map((i) => i.textContent)).toEqual([
+      'État actuelétat actuel · 30 novembre 2026Comparer',
+      'Cible simplifiéecible · 1 décembre 2026Comparer',
+    ]);
+    await userEvent.click(within(items[1] as HTMLElement).getByRole('button', { name: 'Comparer « Cible simplifiée » avec l\'état dont elle est issue' }));
+    await waitFor(() => expect(calls.find(([c]) => c === 'compare_sides')?.[1]).toEqual({
+      before: { procedure: 'permis-construire', version: 6 },
+      after: { procedure: 'permis-construire', version: 7 },
+    }));
+    // Back from the comparison is back to the library.
+    await userEvent.click(await screen.findByTestId('back'));
+    expect(await screen.findAllByTestId('procedure-item')).toHaveLength(2);
+  });
+
   it('deletes only after the agent confirms', async () => {
     const calls = mockLibrary();
     render(<App />);

@@ -20,10 +20,13 @@ import {
   type ImportOutcome,
   type IpcError,
   type ProcedureSummary,
+  type SideRef,
 } from '../ipc';
 
 interface Props {
   onOpen: (id: string) => void;
+  /** Compare two states of a procedure: a version with the one it comes from. */
+  onCompare: (id: string, before: SideRef, after: SideRef) => void;
 }
 
 /** Folds case and accents, so that "cantine" finds « Cantine » and "eleve" finds « élève ». */
@@ -32,7 +35,7 @@ function fold(text: string): string {
 }
 
 /** The library: the procedures of the local store, searched, created, imported, managed. */
-export function HomePage({ onOpen }: Props) {
+export function HomePage({ onOpen, onCompare }: Props) {
   const { t, i18n } = useTranslation();
   const { state, reload } = useIpcQuery(listProcedures);
   const [query, setQuery] = useState('');
@@ -208,6 +211,7 @@ export function HomePage({ onOpen }: Props) {
           procedures={shown}
           filtered={q !== ''}
           onOpen={onOpen}
+          onCompare={onCompare}
           onRename={async (id, name) => (await run(() => renameProcedure(id, name))) !== null}
           onDuplicate={(p) => void run(() => duplicateProcedure(p.id, t('library.copyOf', { name: p.name })))}
           onExport={(p) =>

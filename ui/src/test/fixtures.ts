@@ -8,6 +8,26 @@ export const SAMPLES: ProcedureSummary[] = [
     work_steps: 12,
     actors: 4,
     handoffs: 7,
+    versions: [
+      {
+        id: 6,
+        procedure_id: 'permis-construire',
+        name: 'État actuel',
+        variant: 'current',
+        derived_from: null,
+        author: '',
+        created_at: '2026-11-30T10:00:00.000Z',
+      },
+      {
+        id: 7,
+        procedure_id: 'permis-construire',
+        name: 'Cible simplifiée',
+        variant: 'target',
+        derived_from: 6,
+        author: '',
+        created_at: '2026-12-01T09:30:00.000Z',
+      },
+    ],
   },
   {
     id: 'carte-stationnement',
@@ -16,6 +36,7 @@ export const SAMPLES: ProcedureSummary[] = [
     work_steps: 1,
     actors: 1,
     handoffs: 0,
+    versions: [],
   },
 ];
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 
 import { ConfirmDialog } from '../ConfirmDialog';
 import { ErrorAlert } from '../ErrorAlert';
-import { formatDate } from '../../i18n/format';
+import { formatStoredDate } from '../../i18n/format';
 import {
   cancelReport,
   deleteReport,
@@ -29,11 +29,7 @@ interface Props {
   fileStem: string;
 }
 
-/** The stored date (`2026-12-01T09:30:00.000Z`, or SQLite's `2026-12-01 09:30:00`) in words. */
-function dateOf(stored: string): string {
-  const d = new Date(stored.includes('T') ? stored : `${stored.replace(' ', 'T')}Z`);
-  return Number.isNaN(d.getTime()) ? stored : formatDate(d, { dateStyle: 'long', timeStyle: 'short' });
-}
+const dateOf = (stored: string) => formatStoredDate(stored);
 
 /**
  * "Générer le rapport" with a progress bar fed by Rust, and the reports kept with the
