@@ -236,7 +236,8 @@ mod tests {
 
     #[test]
     fn numbers_as_the_reference_writes_them() {
-        let mut values = vec![0.0, -0.0, -0.004, 0.5, -0.5, 1.0, 9999.5, 10_000.0, -12_345.678, 1e15, f64::NAN, f64::INFINITY];
+        let mut values =
+            vec![0.0, -0.0, -0.004, 0.5, -0.5, 1.0, 9999.5, 10_000.0, -12_345.678, 1e15, f64::NAN, f64::INFINITY];
         let mut x = 0.000_123_f64;
         while x < 1e12 {
             values.extend([x, -x, x.round(), x * 7.3]);

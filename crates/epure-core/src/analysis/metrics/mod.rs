@@ -130,9 +130,8 @@ impl<'a> Context<'a> {
         let comps = scc::components(&g);
         let (visits, loop_state) = visits::solve(&g, &comps, start);
         let lead = lead::compute(p, &g, &visits, start);
-        let actor = (0..g.bound)
-            .map(|n| if g.pos[n] == usize::MAX { None } else { p.actor_of(NodeIndex::new(n)) })
-            .collect();
+        let actor =
+            (0..g.bound).map(|n| if g.pos[n] == usize::MAX { None } else { p.actor_of(NodeIndex::new(n)) }).collect();
         let mut ctx = Context {
             p,
             settings,

@@ -34,10 +34,8 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         let mandated = chain.iter().filter(|&&n| ctx.step(n).legal_basis.is_some()).count();
         let time = |n: usize| ctx.visits[n] * (ctx.step(n).duration() + ctx.step(n).wait());
         let dropped = &chain[..chain.len() - 1];
-        let handoffs: f64 = chain_pairs()
-            .filter(|&(a, b)| ctx.step(a).actor != ctx.step(b).actor)
-            .map(|(a, _)| ctx.visits[a])
-            .sum();
+        let handoffs: f64 =
+            chain_pairs().filter(|&(a, b)| ctx.step(a).actor != ctx.step(b).actor).map(|(a, _)| ctx.visits[a]).sum();
         let (suggestion, gain) = if mandated <= 1 {
             let delay: f64 = chain_pairs()
                 .flat_map(|(a, b)| ctx.g.out[a].iter().filter(move |x| x.node == b).map(move |x| (a, x)))

@@ -27,6 +27,55 @@ fn says_transit(label: &str) -> bool {
     labels::words(label).iter().any(|w| stems.contains(w))
 }
 
+/// The nearest work steps before `n` (through start, end and gateways), with how many of the
+/// passes per case go from each to `n`: its visits times the shares of the flows
+/// on the way.
+///
+/// Complexity: O(size of the gateway region before `n`), capped against gateway cycles.
+fn prev_work(ctx: &Context, n: usize) -> Vec<(usize, f64)> {
+    let mut found: Vec<(usize, f64)> = Vec::new();
+    // (step, share of that step's passes that goes on towards `n`)
+    let mut stack: Vec<(usize, f64)> = ctx.g.inc[n].iter().map(|a| (a.node, a.share)).collect();
+    let mut budget = 4 * (ctx.g.bound + 16);
+    while let Some((m, share)) = stack.pop() {
+        budget = budget.saturating_sub(1);
+        if budget == 0 {
+            break;
+        }
+        if ctx.step(m).kind.is_work() {
+            let w = ctx.visits[m] * share;
+            match found.iter_mut().find(|(x, _)| *x == m) {
+                Some(e) => e.1 += w,
+                None => found.push((m, w)),
+            }
+        } else if m != n {
+            for a in &ctx.g.inc[m] {
+                stack.push((a.node, a.share * share));
+            }
+        }
+    }
+    found
+}
+
+/// Handoffs per case saved by going straight from the steps before `n` to those after it: for
+/// each way through, the lane changes into and out of `n` minus the one, if any, left between
+/// the step before and the step after.
+fn handoffs_saved(ctx: &Context, n: usize, next: &[(usize, f64)]) -> f64 {
+    let lane = |m: usize| ctx.step(m).actor.as_deref();
+    let change = |a: usize, b: usize| if lane(a) == lane(b) { 0.0 } else { 1.0 };
+    let prev = prev_work(ctx, n);
+    if prev.is_empty() {
+        return next.iter().map(|&(q, share)| ctx.visits[n] * share * change(n, q)).sum();
+    }
+    let mut saved = 0.0;
+    for &(p, w) in &prev {
+        for &(q, share) in next {
+            saved += w * share * (change(p, n) + change(n, q) - change(p, q));
+        }
+    }
+    saved.max(0.0)
+}
+
 /// Complexity: one pass over the reachable work steps; each distinct label is normalised once
 /// (labels repeat, and stemming costs far more than the rest of the test).
 pub fn run(ctx: &Context) -> Vec<Finding> {
@@ -85,7 +134,12 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                     targets_en,
                 ),
             ),
-            Gain { touch_min: ctx.visits[n] * s.duration(), lead_min: lead, handoffs: ctx.visits[n], ..Gain::default() },
+            Gain {
+                touch_min: ctx.visits[n] * s.duration(),
+                lead_min: lead,
+                handoffs: handoffs_saved(ctx, n, &next),
+                ..Gain::default()
+            },
             Some("remove-step"),
         ));
     }
@@ -112,6 +166,39 @@ mod tests {
         check(&around("Transmettre la demande au responsable", "b").build(), "transit-step", &["t n"]);
         check(&around("Faire suivre le dossier", "b").build(), "transit-step", &["t n"]);
         check(&around("Envoyer pour visa", "c").build(), "transit-step", &["t n"]);
+    }
+
+    #[test]
+    fn saves_the_handoffs_that_going_straight_removes() {
+        let gain = |p: crate::model::Procedure| {
+            crate::analysis::analyze(&p, &crate::analysis::Settings::default())
+                .findings
+                .into_iter()
+                .find(|f| f.rule == "transit-step")
+                .map(|f| f.gain.handoffs)
+        };
+        // User → front office (transit) → back office: 2 lane changes become 1.
+        assert_eq!(gain(around("Transmettre la demande", "b").build()), Some(1.0));
+        // The step before is in the same lane as the transit: its lane change stays.
+        let same_lane = B::new()
+            .start("s")
+            .task("signe", "a", "Signer le mandat")
+            .task("t", "a", "Transmettre le bordereau au comptable")
+            .task("n", "b", "Contrôler la dépense")
+            .end("e")
+            .chain(&["s", "signe", "t", "n", "e"])
+            .build();
+        assert_eq!(gain(same_lane), Some(0.0));
+        // Back office → front office (transit) → back office: both lane changes go.
+        let back_and_forth = B::new()
+            .start("s")
+            .task("instruit", "b", "Instruire")
+            .task("t", "a", "Transmettre le dossier pour signature")
+            .approval("n", "b", "Signer")
+            .end("e")
+            .chain(&["s", "instruit", "t", "n", "e"])
+            .build();
+        assert_eq!(gain(back_and_forth), Some(2.0));
     }
 
     #[test]
