@@ -347,6 +347,8 @@ pub struct CompareView {
     pub after_status: Vec<StepStatus>,
     pub overlay: Layout,
     pub overlay_status: Vec<StepStatus>,
+    /// The overlay's flows that the after side no longer has (drawn from the before side).
+    pub overlay_removed_flows: Vec<String>,
 }
 
 /// A report kept in the store.

@@ -133,6 +133,8 @@ async fn an_agent_reviews_the_proposals_compares_and_keeps_the_report_across_a_r
         app.click("[data-testid=mode-overlay]").await;
         app.find("[data-testid=compare-canvas-overlay] [data-testid=canvas-step][data-status=removed]").await;
         app.find("[data-testid=compare-canvas-overlay] [data-testid=canvas-step][data-status=added]").await;
+        // The flows the target no longer has are drawn too, dashed in red.
+        app.find("[data-testid=compare-canvas-overlay] .canvas-flow.is-removed").await;
         app.screenshot("compare-overlay").await;
 
         // The before/after report, with its progress heard from Rust page by page.

@@ -160,7 +160,11 @@ name: string,
  */
 version_name: string | null, layout: Layout, metrics: MetricsView, };
 
-export type CompareView = { before: SideView, after: SideView, deltas: Array<MetricDeltaView>, before_status: Array<StepStatus>, after_status: Array<StepStatus>, overlay: Layout, overlay_status: Array<StepStatus>, };
+export type CompareView = { before: SideView, after: SideView, deltas: Array<MetricDeltaView>, before_status: Array<StepStatus>, after_status: Array<StepStatus>, overlay: Layout, overlay_status: Array<StepStatus>, 
+/**
+ * The overlay's flows that the after side no longer has (drawn from the before side).
+ */
+overlay_removed_flows: Array<string>, };
 
 export type ReportView = { id: number, procedure_id: string, created_at: string, lang: 'fr' | 'en', page_count: number, size: number, 
 /**

@@ -180,6 +180,7 @@ export function ComparePage({ procedureId, initial, onBack }: Props) {
       before: new Map((view?.before_status ?? []).map((s) => [s.step, s.status])),
       after: new Map((view?.after_status ?? []).map((s) => [s.step, s.status])),
       overlay: new Map((view?.overlay_status ?? []).map((s) => [s.step, s.status])),
+      removedFlows: new Set(view?.overlay_removed_flows ?? []),
     }),
     [view],
   );
@@ -231,7 +232,14 @@ export function ComparePage({ procedureId, initial, onBack }: Props) {
               className="compare-page__canvas compare-page__canvas--overlay"
               style={{ aspectRatio: arrangement(view.overlay, view.overlay).aspect, height: 'auto' }}
             >
-              <Canvas layout={view.overlay} readOnly statuses={maps.overlay} label={t('compare.canvasOverlay')} testId="compare-canvas-overlay" />
+              <Canvas
+                layout={view.overlay}
+                readOnly
+                statuses={maps.overlay}
+                removedFlows={maps.removedFlows}
+                label={t('compare.canvasOverlay')}
+                testId="compare-canvas-overlay"
+              />
             </div>
           )}
           <div className="compare-page__figures">

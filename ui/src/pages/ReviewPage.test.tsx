@@ -138,8 +138,9 @@ const COMPARE: CompareView = {
   deltas: [delta('work_steps', 3, 2), delta('lead_time_min', 840, 420), delta('yearly.agent_hours', 150, 100)],
   before_status: [{ step: 'verif', status: 'removed' }],
   after_status: [{ step: 'depot', status: 'added' }],
-  overlay: LAYOUT,
+  overlay: { ...LAYOUT, edges: [...LAYOUT.edges, { id: 'removed:f9', from: 's', to: 'verif', points: [], back: false }] },
   overlay_status: [{ step: 'depot', status: 'added' }, { step: 'verif', status: 'removed' }],
+  overlay_removed_flows: ['removed:f9'],
 };
 
 describe('the comparison', () => {

@@ -41,7 +41,7 @@ type LaneData = { name: string; width: number; height: number };
 type StepNode = FlowNode<StepData, 'step'>;
 type LaneNode = FlowNode<LaneData, 'lane'>;
 type CanvasNode = StepNode | LaneNode;
-type RouteData = { points: Point[]; highlighted: boolean };
+type RouteData = { points: Point[]; highlighted: boolean; removed: boolean };
 type RouteEdge = FlowEdge<RouteData, 'route'>;
 
 const LANE_PREFIX = 'lane:';
@@ -127,7 +127,7 @@ function RouteLine(props: EdgeProps<RouteEdge>) {
       id={id}
       path={path}
       {...(markerEnd === undefined ? {} : { markerEnd })}
-      className={data?.highlighted ? 'canvas-flow is-highlighted' : 'canvas-flow'}
+      className={`canvas-flow${data?.highlighted ? ' is-highlighted' : ''}${data?.removed ? ' is-removed' : ''}`}
     />
   );
 }
@@ -152,6 +152,8 @@ interface Props {
   readOnly?: boolean;
   /** A comparison's status of each step (`added`, `removed`, `changed`, `moved`). */
   statuses?: ReadonlyMap<string, string>;
+  /** In a comparison's overlay: the flows the procedure after no longer has. */
+  removedFlows?: ReadonlySet<string>;
   /** The accessible name of the drawing (several may be on one page). */
   label?: string;
   testId?: string;
@@ -224,6 +226,7 @@ export function Canvas({
   onPlace = ignore,
   readOnly = false,
   statuses = NO_STATUS,
+  removedFlows = NONE,
   label,
   testId = 'editor-canvas',
   onViewport,
@@ -247,12 +250,12 @@ export function Canvas({
         source: e.from,
         target: e.to,
         type: 'route',
-        data: { points: e.points, highlighted: highlighted.has(e.id) },
+        data: { points: e.points, highlighted: highlighted.has(e.id), removed: removedFlows.has(e.id) },
         ...(readOnly ? { selectable: false, focusable: false } : {}),
         selected: selected.has(e.id),
         markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
       })),
-    [layout, highlighted, selected],
+    [layout, highlighted, selected, removedFlows, readOnly],
   );
 
   const box = useRef<HTMLDivElement>(null);
