@@ -171,3 +171,28 @@ fn an_unseen_travel_expenses_claim_is_read_as_an_expert_would() {
         v["findings"].as_array().expect("findings").iter().find(|f| f["rule"] == "transit-step").expect("transit");
     assert_eq!(transit["gain"]["handoffs"], 0);
 }
+
+/// A third unseen one, on how checks and entries are told apart: a nursery place request, where
+/// the counter checks the file is complete and the service checks it again, then checks that
+/// the address is in the nursery's sector.
+#[test]
+fn an_unseen_nursery_request_is_read_as_an_expert_would() {
+    let found = found_in("inscription-creche.epure.json");
+    let found: Vec<(&str, &str)> = found.iter().map(|(r, s)| (r.as_str(), s.as_str())).collect();
+    assert_eq!(
+        found,
+        [
+            // "Enregistrer la demande" then "Saisir la demande": the same datum keyed in twice.
+            ("rekeying", "demande enregistrement saisie-service"),
+            // "Vérifier la complétude du dossier" then "Contrôler que le dossier est complet".
+            ("redundant-check", "verif-guichet controle-service formulaire"),
+            ("waiting", "controle-service"),
+            // The paper file handed in at the counter is keyed in by hand.
+            ("media-break", "f3 enregistrement demande"),
+            ("parallelizable", "enregistrement controle-service"),
+        ]
+    );
+    // Near miss: the address checked against the sector after the counter checked the proof of
+    // address was there is another question, not the same check again.
+    assert!(!found.iter().any(|(r, s)| *r == "redundant-check" && s.contains("conformite")), "{found:?}");
+}

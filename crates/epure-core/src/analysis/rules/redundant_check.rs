@@ -6,14 +6,29 @@
 //! branches (neither comes after the other); a check that also looks at something new; a check
 //! after a fresh copy of the item came in (requested again or issued in between); an approval
 //! (an authority's visa is not a verification to merge); a re-check inside a rework loop the
-//! first check is not part of.
+//! first check is not part of; a check of what a piece says after a check that it is there (the
+//! counter checks the file is complete, the service checks the address is in the sector): the
+//! first looked at the presence of the pieces, not at their content.
 
 use super::{Context, finding, text};
+use crate::analysis::labels;
 use crate::analysis::words::{quote, quoted_list};
 use crate::analysis::{Finding, Gain, Lang, Severity};
 use crate::model::StepKind;
 
 pub const ID: &str = "redundant-check";
+
+/// Words of a label saying the check is about the presence of the pieces (normalised by
+/// [`labels::words`]): "vérifier la complétude", "contrôler que le dossier est complet",
+/// "la présence des pièces", "les pièces manquantes".
+const COMPLETENESS: &[&str] = &["complétude", "complet", "complète", "incomplet", "présence", "manquant", "manquante"];
+
+/// Whether a check only looks at whether the pieces are there.
+fn about_completeness(label: &str) -> bool {
+    static STEMS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let stems = STEMS.get_or_init(|| COMPLETENESS.iter().flat_map(|w| labels::words(w)).collect());
+    labels::words(label).iter().any(|w| stems.contains(w))
+}
 
 pub fn run(ctx: &Context) -> Vec<Finding> {
     // Later step → (item, earlier step) pairs.
@@ -34,6 +49,10 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     for (d, pairs) in ctx.p.data.iter().zip(found) {
         for (later, earlier) in pairs {
             if ctx.in_loop(later) && !ctx.same_loop(later, earlier) {
+                continue;
+            }
+            // Checking that a piece is there does not check what it says.
+            if about_completeness(ctx.step(earlier).label()) && !about_completeness(ctx.step(later).label()) {
                 continue;
             }
             match slot.get(&later) {
@@ -124,6 +143,36 @@ mod tests {
             .chain(&["s", "c1", "r", "c2", "e"])
             .build();
         check(&p, "redundant-check", &["c1 c2 avis ressources"]);
+    }
+
+    fn two_checks(first: &str, second: &str) -> crate::model::Procedure {
+        B::new()
+            .start("s")
+            .check("c1", "a", first)
+            .checks("c1", &["domicile"])
+            .check("c2", "b", second)
+            .checks("c2", &["domicile"])
+            .end("e")
+            .chain(&["s", "c1", "c2", "e"])
+            .build()
+    }
+
+    #[test]
+    fn a_check_of_what_a_piece_says_is_not_the_check_that_it_is_there() {
+        // The counter checks the file is complete; the service checks the address is in the
+        // sector: two different questions about the same piece.
+        let content = "Vérifier que le domicile est dans le secteur de la crèche";
+        check(&two_checks("Vérifier la complétude du dossier", content), "redundant-check", &[]);
+        check(&two_checks("Contrôler la présence des pièces", content), "redundant-check", &[]);
+        // Twice whether it is there, or twice what it says: redundant.
+        check(
+            &two_checks("Vérifier la complétude du dossier", "Contrôler que le dossier est complet"),
+            "redundant-check",
+            &["c1 c2 domicile"],
+        );
+        check(&two_checks(content, "Contrôler le justificatif de domicile"), "redundant-check", &["c1 c2 domicile"]);
+        // What it says was checked first: that it is there goes without saying.
+        check(&two_checks(content, "Vérifier la complétude du dossier"), "redundant-check", &["c1 c2 domicile"]);
     }
 
     #[test]
