@@ -189,6 +189,8 @@ fn an_unseen_nursery_request_is_read_as_an_expert_would() {
             ("waiting", "controle-service"),
             // The paper file handed in at the counter is keyed in by hand.
             ("media-break", "f3 enregistrement demande"),
+            // Information only: the two share no data; whether the service can start before
+            // the request is in the software is for the agent to say.
             ("parallelizable", "enregistrement controle-service"),
         ]
     );
