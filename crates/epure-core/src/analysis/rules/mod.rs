@@ -342,6 +342,37 @@ impl<'a> Context<'a> {
     }
 }
 
+/// For each data item of the procedure, the given steps (in their order) for which `names` lists
+/// the item's id, each step once per item.
+///
+/// One pass over the steps and what they name, through a map from id to items, instead of one
+/// pass over every step per item: on large procedures the steps no longer fit in the caches, and
+/// each pass read them all again. Complexity: O(D + V + names), for D items.
+pub(crate) fn steps_naming<'a, I>(
+    ctx: &Context<'a>,
+    steps: impl Iterator<Item = usize>,
+    names: impl Fn(usize) -> I,
+) -> Vec<Vec<usize>>
+where
+    I: Iterator<Item = &'a String>,
+{
+    let mut items: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for (i, d) in ctx.p.data.iter().enumerate() {
+        items.entry(d.id.as_str()).or_default().push(i);
+    }
+    let mut out = vec![Vec::new(); ctx.p.data.len()];
+    for n in steps {
+        for id in names(n) {
+            for &i in items.get(id.as_str()).map(Vec::as_slice).unwrap_or_default() {
+                if out[i].last() != Some(&n) {
+                    out[i].push(n);
+                }
+            }
+        }
+    }
+    out
+}
+
 /// A set of steps (node indices below the graph's bound) that empties in O(1): each step holds
 /// the round it was last marked in. A rule running many small searches reuses one instead of
 /// building and hashing into a fresh set per search.
