@@ -224,38 +224,56 @@ impl<'a> Context<'a> {
         for (c, members) in self.comps.members.iter().enumerate() {
             if !self.comps.cyclic[c] {
                 let x = members[0];
-                cur_d.fill(FAR);
-                for &y in preds(x) {
-                    let at = rows.at(y);
-                    let (dy, sy) = (&rows.dist[at..at + width], &rows.src[at..at + width]);
-                    relax(&mut cur_d, &mut cur_s, dy, sy);
-                }
+                let at = match *preds(x) {
+                    // The only step reading its predecessor's row: take it over, one further.
+                    [y] if uses[y] == 1 => {
+                        uses[y] = 0;
+                        let slot = rows.slot[y];
+                        rows.slot[y] = NONE;
+                        rows.slot[x] = slot;
+                        let at = slot as usize * width;
+                        for d in &mut rows.dist[at..at + width] {
+                            *d += 1 - (*d >= FAR) as i32;
+                        }
+                        at
+                    }
+                    _ => {
+                        cur_d.fill(FAR);
+                        for &y in preds(x) {
+                            let at = rows.at(y);
+                            let (dy, sy) = (&rows.dist[at..at + width], &rows.src[at..at + width]);
+                            relax(&mut cur_d, &mut cur_s, dy, sy);
+                        }
+                        let at = rows.alloc(x)? * width;
+                        rows.dist[at..at + width].copy_from_slice(&cur_d);
+                        rows.src[at..at + width].copy_from_slice(&cur_s);
+                        for &y in preds(x) {
+                            uses[y] -= 1;
+                            if uses[y] == 0 {
+                                rows.release(y);
+                            }
+                        }
+                        at
+                    }
+                };
+                let (dist, src) = (&mut rows.dist[at..at + width], &mut rows.src[at..at + width]);
                 for &gi in src_of(x) {
                     let gi = gi as usize;
-                    if cur_d[gi] != FAR {
-                        out[gi].push((x, cur_s[gi] as usize));
+                    if dist[gi] != FAR {
+                        out[gi].push((x, src[gi] as usize));
                     }
                 }
                 if masked {
                     let b = &bits[x * words..(x + 1) * words];
-                    for (g, d) in cur_d.iter_mut().enumerate() {
+                    for (g, d) in dist.iter_mut().enumerate() {
                         if b[g / 64] >> (g % 64) & 1 == 0 {
                             *d = FAR;
                         }
                     }
                 }
                 for &gi in src_of(x) {
-                    cur_d[gi as usize] = 0;
-                    cur_s[gi as usize] = x as u32;
-                }
-                let at = rows.alloc(x)? * width;
-                rows.dist[at..at + width].copy_from_slice(&cur_d);
-                rows.src[at..at + width].copy_from_slice(&cur_s);
-                for &y in preds(x) {
-                    uses[y] -= 1;
-                    if uses[y] == 0 {
-                        rows.release(y);
-                    }
+                    dist[gi as usize] = 0;
+                    src[gi as usize] = x as u32;
                 }
                 if uses[x] == 0 {
                     rows.release(x);
