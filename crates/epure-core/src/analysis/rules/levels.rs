@@ -264,10 +264,13 @@ impl<'a> Context<'a> {
                     }
                 }
                 if masked {
-                    let b = &bits[x * words..(x + 1) * words];
-                    for (g, d) in dist.iter_mut().enumerate() {
-                        if b[g / 64] >> (g % 64) & 1 == 0 {
-                            *d = FAR;
+                    // Only the groups this step stops (or that never reached it) are visited.
+                    for (w, &word) in bits[x * words..(x + 1) * words].iter().enumerate() {
+                        let lanes = (width - w * 64).min(64);
+                        let mut stopped = !word & (u64::MAX >> (64 - lanes));
+                        while stopped != 0 {
+                            dist[w * 64 + stopped.trailing_zeros() as usize] = FAR;
+                            stopped &= stopped - 1;
                         }
                     }
                 }
