@@ -61,10 +61,9 @@ impl Graph {
         let mut share_of = vec![0.0; pg.edge_bound()];
         for &n in &order {
             let step = &pg[NodeIndex::new(n)];
-            let shares = shares(step, out[n].iter().map(|a| pg[a.edge].probability));
-            for (a, share) in out[n].iter_mut().zip(shares) {
-                a.share = share;
-                share_of[a.edge.index()] = share;
+            set_shares(step, &mut out[n], |a| pg[a.edge].probability);
+            for a in &out[n] {
+                share_of[a.edge.index()] = a.share;
             }
         }
         let mut inc: Vec<Vec<Arc>> = vec![Vec::new(); bound];
@@ -125,19 +124,24 @@ impl Graph {
 ///
 /// Out of a decision: the probabilities, normalised (missing ones share what is left equally; all
 /// missing or summing to 0: an equal split). Out of an end: 0. Otherwise: 1 each.
-fn shares(step: &Step, probs: impl Iterator<Item = Option<f64>>) -> Vec<f64> {
-    let probs: Vec<Option<f64>> = probs.map(|p| p.filter(|v| v.is_finite() && *v >= 0.0)).collect();
-    let k = probs.len();
+fn set_shares(step: &Step, arcs: &mut [Arc], prob: impl Fn(&Arc) -> Option<f64>) {
+    // In place, without a vector per step; sums run in the flows' order, as they did.
+    let prob = |a: &Arc| prob(a).filter(|v| v.is_finite() && *v >= 0.0);
+    let k = arcs.len();
     match step.kind {
-        StepKind::End => vec![0.0; k],
+        StepKind::End => arcs.iter_mut().for_each(|a| a.share = 0.0),
         StepKind::Decision if k >= 2 => {
-            let given: f64 = probs.iter().flatten().sum();
-            let missing = probs.iter().filter(|p| p.is_none()).count();
+            let given: f64 = arcs.iter().filter_map(prob).sum();
+            let missing = arcs.iter().filter(|a| prob(a).is_none()).count();
             let rest = if missing > 0 { ((1.0 - given).max(0.0)) / missing as f64 } else { 0.0 };
-            let raw: Vec<f64> = probs.iter().map(|p| p.unwrap_or(rest)).collect();
-            let total: f64 = raw.iter().sum();
-            if total > 0.0 { raw.iter().map(|v| v / total).collect() } else { vec![1.0 / k as f64; k] }
+            for a in arcs.iter_mut() {
+                a.share = prob(a).unwrap_or(rest);
+            }
+            let total: f64 = arcs.iter().map(|a| a.share).sum();
+            for a in arcs.iter_mut() {
+                a.share = if total > 0.0 { a.share / total } else { 1.0 / k as f64 };
+            }
         }
-        _ => vec![1.0; k],
+        _ => arcs.iter_mut().for_each(|a| a.share = 1.0),
     }
 }
