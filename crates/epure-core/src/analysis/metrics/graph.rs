@@ -17,6 +17,55 @@ pub struct Arc {
     pub share: f64,
 }
 
+/// Arcs per node packed in one table (`arcs[at[n]..at[n + 1]]`), in the order they were given:
+/// one allocation for the whole graph rather than one per node. `adjacency[n]` is node `n`'s slice.
+#[derive(Debug, Clone, Default)]
+pub struct Adjacency {
+    arcs: Vec<Arc>,
+    at: Vec<usize>,
+}
+
+impl Adjacency {
+    /// From `(node, arc)` pairs, each node's arcs kept in the pairs' order. Complexity: O(V + E).
+    fn new(bound: usize, pairs: impl Iterator<Item = (usize, Arc)> + Clone) -> Self {
+        let mut at = vec![0usize; bound + 1];
+        for (n, _) in pairs.clone() {
+            at[n + 1] += 1;
+        }
+        for n in 0..bound {
+            at[n + 1] += at[n];
+        }
+        let mut fill = at.clone();
+        let mut arcs = vec![Arc { node: 0, edge: EdgeIndex::new(0), share: 0.0 }; at[bound]];
+        for (n, a) in pairs {
+            arcs[fill[n]] = a;
+            fill[n] += 1;
+        }
+        Adjacency { arcs, at }
+    }
+
+    fn of_mut(&mut self, n: usize) -> &mut [Arc] {
+        &mut self.arcs[self.at[n]..self.at[n + 1]]
+    }
+
+    /// Number of nodes.
+    pub fn len(&self) -> usize {
+        self.at.len().saturating_sub(1)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl std::ops::Index<usize> for Adjacency {
+    type Output = [Arc];
+
+    fn index(&self, n: usize) -> &[Arc] {
+        &self.arcs[self.at[n]..self.at[n + 1]]
+    }
+}
+
 /// Adjacency of the procedure graph, built once per analysis.
 #[derive(Debug, Clone)]
 pub struct Graph {
@@ -26,8 +75,10 @@ pub struct Graph {
     pub order: Vec<usize>,
     /// Author position of each node (`usize::MAX` for holes).
     pub pos: Vec<usize>,
-    pub out: Vec<Vec<Arc>>,
-    pub inc: Vec<Vec<Arc>>,
+    /// Outgoing arcs of each node (`out[n]`, a slice).
+    pub out: Adjacency,
+    /// Incoming arcs of each node (`inc[n]`, a slice).
+    pub inc: Adjacency,
     /// 1 / in-degree for a parallel join (it is visited once per visit of its fork, not once per
     /// branch), 1 for every other node.
     pub join_factor: Vec<f64>,
@@ -52,26 +103,24 @@ impl Graph {
             pos[n] = i;
         }
         // Flows in the author's order, so every adjacency list is in the author's order too.
-        let mut out: Vec<Vec<Arc>> = vec![Vec::new(); bound];
-        for &e in p.flow_indices() {
-            if let Some((a, b)) = pg.edge_endpoints(e) {
-                out[a.index()].push(Arc { node: b.index(), edge: e, share: 0.0 });
-            }
-        }
+        let ends: Vec<(usize, usize, EdgeIndex)> = p
+            .flow_indices()
+            .iter()
+            .filter_map(|&e| pg.edge_endpoints(e).map(|(a, b)| (a.index(), b.index(), e)))
+            .collect();
+        let mut out = Adjacency::new(bound, ends.iter().map(|&(a, b, e)| (a, Arc { node: b, edge: e, share: 0.0 })));
         let mut share_of = vec![0.0; pg.edge_bound()];
         for &n in &order {
             let step = &pg[NodeIndex::new(n)];
-            set_shares(step, &mut out[n], |a| pg[a.edge].probability);
+            set_shares(step, out.of_mut(n), |a| pg[a.edge].probability);
             for a in &out[n] {
                 share_of[a.edge.index()] = a.share;
             }
         }
-        let mut inc: Vec<Vec<Arc>> = vec![Vec::new(); bound];
-        for &e in p.flow_indices() {
-            if let Some((a, b)) = pg.edge_endpoints(e) {
-                inc[b.index()].push(Arc { node: a.index(), edge: e, share: share_of[e.index()] });
-            }
-        }
+        let inc = Adjacency::new(
+            bound,
+            ends.iter().map(|&(a, b, e)| (b, Arc { node: a, edge: e, share: share_of[e.index()] })),
+        );
         let mut join_factor = vec![1.0; bound];
         for &n in &order {
             if pg[NodeIndex::new(n)].kind == StepKind::Parallel && inc[n].len() >= 2 {
@@ -80,7 +129,8 @@ impl Graph {
         }
         let mut live_in = Vec::with_capacity(p.flow_indices().len());
         let mut live_in_at = Vec::with_capacity(bound + 1);
-        for arcs in &inc {
+        for n in 0..bound {
+            let arcs = &inc[n];
             live_in_at.push(live_in.len());
             live_in.extend(arcs.iter().filter(|a| a.share > 0.0).map(|a| a.node));
         }
