@@ -147,7 +147,7 @@ fn normalise(ctx: &metrics::Context, findings: &mut Vec<Finding>) {
             continue;
         }
         let keep: Vec<bool> = {
-            let mut seen = std::collections::HashSet::new();
+            let mut seen = std::collections::HashSet::with_capacity(f.subjects.len());
             f.subjects.iter().map(|s| seen.insert(s.as_str())).collect()
         };
         let mut k = keep.into_iter();
@@ -165,7 +165,7 @@ fn normalise(ctx: &metrics::Context, findings: &mut Vec<Finding>) {
     keyed.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.subjects.cmp(&b.1.subjects)));
     let mut kept: Vec<Finding> = Vec::with_capacity(keyed.len());
     {
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = std::collections::HashSet::with_capacity(keyed.len());
         let mut keep = Vec::with_capacity(keyed.len());
         for (_, f) in &keyed {
             let mut subjects: Vec<&str> = f.subjects.iter().map(String::as_str).collect();

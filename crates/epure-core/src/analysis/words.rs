@@ -71,9 +71,21 @@ pub fn quoted_list(lang: Lang, labels: &[String]) -> String {
 }
 
 /// A number with at most `decimals` decimals, trailing zeros dropped, decimal comma in French.
+/// `format!("{v:.decimals$}")`; whole numbers through integer formatting, much cheaper than a
+/// float's, when rounding to the nearest integer cannot meet a tie (the one case where the float
+/// formatting's rounding rule would matter).
+fn fixed(v: f64, decimals: usize) -> String {
+    if decimals == 0 && v.abs() < 1e15 && (v - v.trunc()).abs() != 0.5 {
+        let r = v.round() as i64;
+        // `{:.0}` keeps the sign of a negative value rounding to zero.
+        return if r == 0 && v.is_sign_negative() { "-0".to_owned() } else { r.to_string() };
+    }
+    format!("{v:.decimals$}")
+}
+
 pub fn number(lang: Lang, v: f64, decimals: usize) -> String {
     let v = if v.is_finite() { v } else { 0.0 };
-    let mut s = format!("{v:.decimals$}");
+    let mut s = fixed(v, decimals);
     if s.contains('.') {
         while s.ends_with('0') {
             s.pop();
@@ -181,6 +193,22 @@ mod tests {
 
     fn fr(min: f64) -> String {
         duration(Lang::Fr, min, 420.0).replace(NBSP, " ")
+    }
+
+    #[test]
+    fn whole_numbers_format_as_floats_do() {
+        let mut values =
+            vec![0.0, -0.0, 0.4, -0.4, 0.5, -0.5, 1.5, 2.5, -2.5, 0.49999999999999994, 1e15, 9.99e14, -7.6];
+        let mut x = 0.37f64;
+        for i in 0..20_000 {
+            x = (x * 7919.0 + 0.123).fract();
+            values.push((x - 0.5) * 10f64.powi(i % 16));
+            values.push(((x * 2000.0).round() / 2.0) * if i % 2 == 0 { 1.0 } else { -1.0 });
+        }
+        for v in values {
+            assert_eq!(super::fixed(v, 0), format!("{v:.0}"), "{v:?}");
+            assert_eq!(super::fixed(v, 1), format!("{v:.1}"), "{v:?}");
+        }
     }
 
     #[test]

@@ -17,6 +17,55 @@ pub struct Arc {
     pub share: f64,
 }
 
+/// Arcs per node packed in one table (`arcs[at[n]..at[n + 1]]`), in the order they were given:
+/// one allocation for the whole graph rather than one per node. `adjacency[n]` is node `n`'s slice.
+#[derive(Debug, Clone, Default)]
+pub struct Adjacency {
+    arcs: Vec<Arc>,
+    at: Vec<usize>,
+}
+
+impl Adjacency {
+    /// From `(node, arc)` pairs, each node's arcs kept in the pairs' order. Complexity: O(V + E).
+    fn new(bound: usize, pairs: impl Iterator<Item = (usize, Arc)> + Clone) -> Self {
+        let mut at = vec![0usize; bound + 1];
+        for (n, _) in pairs.clone() {
+            at[n + 1] += 1;
+        }
+        for n in 0..bound {
+            at[n + 1] += at[n];
+        }
+        let mut fill = at.clone();
+        let mut arcs = vec![Arc { node: 0, edge: EdgeIndex::new(0), share: 0.0 }; at[bound]];
+        for (n, a) in pairs {
+            arcs[fill[n]] = a;
+            fill[n] += 1;
+        }
+        Adjacency { arcs, at }
+    }
+
+    fn of_mut(&mut self, n: usize) -> &mut [Arc] {
+        &mut self.arcs[self.at[n]..self.at[n + 1]]
+    }
+
+    /// Number of nodes.
+    pub fn len(&self) -> usize {
+        self.at.len().saturating_sub(1)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl std::ops::Index<usize> for Adjacency {
+    type Output = [Arc];
+
+    fn index(&self, n: usize) -> &[Arc] {
+        &self.arcs[self.at[n]..self.at[n + 1]]
+    }
+}
+
 /// Adjacency of the procedure graph, built once per analysis.
 #[derive(Debug, Clone)]
 pub struct Graph {
@@ -26,8 +75,10 @@ pub struct Graph {
     pub order: Vec<usize>,
     /// Author position of each node (`usize::MAX` for holes).
     pub pos: Vec<usize>,
-    pub out: Vec<Vec<Arc>>,
-    pub inc: Vec<Vec<Arc>>,
+    /// Outgoing arcs of each node (`out[n]`, a slice).
+    pub out: Adjacency,
+    /// Incoming arcs of each node (`inc[n]`, a slice).
+    pub inc: Adjacency,
     /// 1 / in-degree for a parallel join (it is visited once per visit of its fork, not once per
     /// branch), 1 for every other node.
     pub join_factor: Vec<f64>,
@@ -52,27 +103,24 @@ impl Graph {
             pos[n] = i;
         }
         // Flows in the author's order, so every adjacency list is in the author's order too.
-        let mut out: Vec<Vec<Arc>> = vec![Vec::new(); bound];
-        for &e in p.flow_indices() {
-            if let Some((a, b)) = pg.edge_endpoints(e) {
-                out[a.index()].push(Arc { node: b.index(), edge: e, share: 0.0 });
-            }
-        }
+        let ends: Vec<(usize, usize, EdgeIndex)> = p
+            .flow_indices()
+            .iter()
+            .filter_map(|&e| pg.edge_endpoints(e).map(|(a, b)| (a.index(), b.index(), e)))
+            .collect();
+        let mut out = Adjacency::new(bound, ends.iter().map(|&(a, b, e)| (a, Arc { node: b, edge: e, share: 0.0 })));
         let mut share_of = vec![0.0; pg.edge_bound()];
         for &n in &order {
             let step = &pg[NodeIndex::new(n)];
-            let shares = shares(step, out[n].iter().map(|a| pg[a.edge].probability));
-            for (a, share) in out[n].iter_mut().zip(shares) {
-                a.share = share;
-                share_of[a.edge.index()] = share;
+            set_shares(step, out.of_mut(n), |a| pg[a.edge].probability);
+            for a in &out[n] {
+                share_of[a.edge.index()] = a.share;
             }
         }
-        let mut inc: Vec<Vec<Arc>> = vec![Vec::new(); bound];
-        for &e in p.flow_indices() {
-            if let Some((a, b)) = pg.edge_endpoints(e) {
-                inc[b.index()].push(Arc { node: a.index(), edge: e, share: share_of[e.index()] });
-            }
-        }
+        let inc = Adjacency::new(
+            bound,
+            ends.iter().map(|&(a, b, e)| (b, Arc { node: a, edge: e, share: share_of[e.index()] })),
+        );
         let mut join_factor = vec![1.0; bound];
         for &n in &order {
             if pg[NodeIndex::new(n)].kind == StepKind::Parallel && inc[n].len() >= 2 {
@@ -81,7 +129,8 @@ impl Graph {
         }
         let mut live_in = Vec::with_capacity(p.flow_indices().len());
         let mut live_in_at = Vec::with_capacity(bound + 1);
-        for arcs in &inc {
+        for n in 0..bound {
+            let arcs = &inc[n];
             live_in_at.push(live_in.len());
             live_in.extend(arcs.iter().filter(|a| a.share > 0.0).map(|a| a.node));
         }
@@ -125,19 +174,24 @@ impl Graph {
 ///
 /// Out of a decision: the probabilities, normalised (missing ones share what is left equally; all
 /// missing or summing to 0: an equal split). Out of an end: 0. Otherwise: 1 each.
-fn shares(step: &Step, probs: impl Iterator<Item = Option<f64>>) -> Vec<f64> {
-    let probs: Vec<Option<f64>> = probs.map(|p| p.filter(|v| v.is_finite() && *v >= 0.0)).collect();
-    let k = probs.len();
+fn set_shares(step: &Step, arcs: &mut [Arc], prob: impl Fn(&Arc) -> Option<f64>) {
+    // In place, without a vector per step; sums run in the flows' order, as they did.
+    let prob = |a: &Arc| prob(a).filter(|v| v.is_finite() && *v >= 0.0);
+    let k = arcs.len();
     match step.kind {
-        StepKind::End => vec![0.0; k],
+        StepKind::End => arcs.iter_mut().for_each(|a| a.share = 0.0),
         StepKind::Decision if k >= 2 => {
-            let given: f64 = probs.iter().flatten().sum();
-            let missing = probs.iter().filter(|p| p.is_none()).count();
+            let given: f64 = arcs.iter().filter_map(prob).sum();
+            let missing = arcs.iter().filter(|a| prob(a).is_none()).count();
             let rest = if missing > 0 { ((1.0 - given).max(0.0)) / missing as f64 } else { 0.0 };
-            let raw: Vec<f64> = probs.iter().map(|p| p.unwrap_or(rest)).collect();
-            let total: f64 = raw.iter().sum();
-            if total > 0.0 { raw.iter().map(|v| v / total).collect() } else { vec![1.0 / k as f64; k] }
+            for a in arcs.iter_mut() {
+                a.share = prob(a).unwrap_or(rest);
+            }
+            let total: f64 = arcs.iter().map(|a| a.share).sum();
+            for a in arcs.iter_mut() {
+                a.share = if total > 0.0 { a.share / total } else { 1.0 / k as f64 };
+            }
         }
-        _ => vec![1.0; k],
+        _ => arcs.iter_mut().for_each(|a| a.share = 1.0),
     }
 }

@@ -14,8 +14,6 @@
 
 use std::collections::HashSet;
 
-use petgraph::algo::dominators::simple_fast;
-use petgraph::graph::{Graph as PGraph, NodeIndex as PIndex};
 use petgraph::stable_graph::NodeIndex;
 
 use super::graph::Graph;
@@ -172,27 +170,82 @@ pub fn compute(p: &Procedure, g: &Graph, visits: &[f64], start: Option<usize>) -
 /// Immediate post-dominator of every node (None when a node cannot reach an end or a dead end).
 ///
 /// Computed as dominators of the reversed graph from a virtual exit joined to every end and every
-/// step without a way on. Complexity: see [`simple_fast`]; O(V + E) memory.
+/// step without a way on, by Cooper, Harvey and Kennedy's iteration ("A simple, fast dominance
+/// algorithm") over dense arrays indexed by node: the successors of a step in the reversed graph
+/// are its live predecessors, its predecessors there its live successors (and the exit for an
+/// end). Immediate dominators are unique, so this gives what any dominator algorithm gives.
+/// Complexity: O((V + E) × rounds), the rounds few on graphs whose loops are shallow; O(V + E)
+/// memory.
 fn post_dominators(p: &Procedure, g: &Graph) -> Vec<Option<usize>> {
     let pg = p.graph();
     let exit = g.bound;
-    let mut rev: PGraph<(), ()> = PGraph::with_capacity(g.bound + 1, g.bound + 1);
-    for _ in 0..=g.bound {
-        rev.add_node(());
-    }
-    for &n in &g.order {
-        let live: Vec<usize> = g.out[n].iter().filter(|a| a.share > 0.0).map(|a| a.node).collect();
-        if pg[NodeIndex::new(n)].kind == StepKind::End || live.is_empty() {
-            rev.add_edge(PIndex::new(exit), PIndex::new(n), ());
+    let live_out = |n: usize| g.out[n].iter().filter(|a| a.share > 0.0).map(|a| a.node);
+    let is_exit_pred = |n: usize| pg[NodeIndex::new(n)].kind == StepKind::End || live_out(n).next().is_none();
+    let ends: Vec<usize> = g.order.iter().copied().filter(|&n| is_exit_pred(n)).collect();
+    let succ = |x: usize| if x == exit { &ends[..] } else { g.live_preds(x) };
+    // Depth-first post-order from the exit over the reversed graph.
+    const NONE: usize = usize::MAX;
+    let mut post = vec![NONE; g.bound + 1];
+    let mut by_post: Vec<usize> = Vec::with_capacity(g.bound + 1);
+    let mut seen = vec![false; g.bound + 1];
+    let mut stack: Vec<(usize, usize)> = vec![(exit, 0)];
+    seen[exit] = true;
+    while let Some(top) = stack.last_mut() {
+        let (x, i) = *top;
+        if let Some(&y) = succ(x).get(i) {
+            top.1 += 1;
+            if !seen[y] {
+                seen[y] = true;
+                stack.push((y, 0));
+            }
+        } else {
+            post[x] = by_post.len();
+            by_post.push(x);
+            stack.pop();
         }
-        for m in live {
-            rev.add_edge(PIndex::new(m), PIndex::new(n), ());
+    }
+    // Immediate dominators by post-order number; the exit is the last.
+    let root = by_post.len() - 1;
+    let mut idom = vec![NONE; by_post.len()];
+    idom[root] = root;
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for b in (0..root).rev() {
+            let x = by_post[b];
+            let mut new = NONE;
+            let preds = live_out(x).map(|m| post[m]).chain(is_exit_pred(x).then_some(root));
+            for q in preds {
+                if q == NONE || idom[q] == NONE {
+                    continue;
+                }
+                new = if new == NONE {
+                    q
+                } else {
+                    let (mut a, mut c) = (q, new);
+                    while a != c {
+                        while a < c {
+                            a = idom[a];
+                        }
+                        while c < a {
+                            c = idom[c];
+                        }
+                    }
+                    a
+                };
+            }
+            if new != idom[b] {
+                idom[b] = new;
+                changed = true;
+            }
         }
     }
-    let dom = simple_fast(&rev, PIndex::new(exit));
     let mut out = vec![None; g.bound];
     for &n in &g.order {
-        out[n] = dom.immediate_dominator(PIndex::new(n)).map(|d| d.index()).filter(|&d| d != exit);
+        let b = post[n];
+        if b != NONE && b != root && idom[b] != NONE && idom[b] != root {
+            out[n] = Some(by_post[idom[b]]);
+        }
     }
     out
 }
@@ -280,4 +333,68 @@ fn critical_path(p: &Procedure, g: &Graph, blocks: &[Block], start: Option<usize
         }
     }
     path
+}
+
+#[cfg(test)]
+mod dominator_tests {
+    use petgraph::algo::dominators::simple_fast;
+    use petgraph::graph::{Graph as PGraph, NodeIndex as PIndex};
+    use petgraph::stable_graph::NodeIndex;
+
+    use super::super::graph::Graph;
+    use crate::model::{Procedure, StepKind};
+
+    /// The former computation, through petgraph.
+    fn reference(p: &Procedure, g: &Graph) -> Vec<Option<usize>> {
+        let pg = p.graph();
+        let exit = g.bound;
+        let mut rev: PGraph<(), ()> = PGraph::with_capacity(g.bound + 1, g.bound + 1);
+        for _ in 0..=g.bound {
+            rev.add_node(());
+        }
+        for &n in &g.order {
+            let live: Vec<usize> = g.out[n].iter().filter(|a| a.share > 0.0).map(|a| a.node).collect();
+            if pg[NodeIndex::new(n)].kind == StepKind::End || live.is_empty() {
+                rev.add_edge(PIndex::new(exit), PIndex::new(n), ());
+            }
+            for m in live {
+                rev.add_edge(PIndex::new(m), PIndex::new(n), ());
+            }
+        }
+        let dom = simple_fast(&rev, PIndex::new(exit));
+        let mut out = vec![None; g.bound];
+        for &n in &g.order {
+            out[n] = dom.immediate_dominator(PIndex::new(n)).map(|d| d.index()).filter(|&d| d != exit);
+        }
+        out
+    }
+
+    #[test]
+    fn post_dominators_are_petgraphs() {
+        for seed in 0..30u64 {
+            for size in [5usize, 50, 400] {
+                let p = crate::synthetic::procedure(seed, size);
+                let g = Graph::new(&p);
+                assert_eq!(super::post_dominators(&p, &g), reference(&p, &g), "seed {seed}, size {size}");
+            }
+        }
+        use crate::analysis::testkit::B;
+        let mut rng = crate::synthetic::Rng::new(3);
+        for round in 0..300 {
+            let n = 3 + rng.below(30);
+            let mut b = B::new().start("s").end("e");
+            let ids: Vec<String> = (0..n).map(|i| format!("t{i}")).collect();
+            for (i, id) in ids.iter().enumerate() {
+                b = if i % 3 == 2 { b.par(id) } else { b.task(id, "a", "x") };
+            }
+            b = b.chain(&["s", &ids[0]]).chain(&[&ids[n - 1], "e"]);
+            for _ in 0..rng.below(3 * n) {
+                let (x, y) = (rng.below(n), rng.below(n));
+                b = b.chain(&[&ids[x], &ids[y]]);
+            }
+            let p = b.build();
+            let g = Graph::new(&p);
+            assert_eq!(super::post_dominators(&p, &g), reference(&p, &g), "round {round}");
+        }
+    }
 }

@@ -369,16 +369,23 @@ pub fn medium_support(m: Option<Medium>) -> Option<Support> {
 /// Returns the flow ids in the author's order, each with the support the case arrives on.
 pub fn media_breaks(p: &Procedure) -> Vec<(String, Support)> {
     let mut out = Vec::new();
-    for f in p.flows() {
-        let (Some(a), Some(b)) = (p.step(f.from), p.step(f.to)) else { continue };
-        let seq: Vec<Support> = [channel_support(a.channel), medium_support(f.flow.medium), channel_support(b.channel)]
-            .into_iter()
-            .flatten()
-            .collect();
-        if let (Some(first), Some(last)) = (seq.first(), seq.last())
-            && seq.iter().any(|s| s != first)
+    let g = p.graph();
+    // Through the graph's own indices: no look-up of the ends' ids.
+    for &e in p.flow_indices() {
+        let Some((a, b)) = g.edge_endpoints(e) else { continue };
+        let (a, b, flow) = (&g[a], &g[b], &g[e]);
+        let seq = [channel_support(a.channel), medium_support(flow.medium), channel_support(b.channel)];
+        let mut seq = seq.iter().flatten();
+        let first = seq.next();
+        let (mut last, mut differs) = (first, false);
+        for s in seq {
+            differs |= Some(s) != first;
+            last = Some(s);
+        }
+        if let Some(last) = last
+            && differs
         {
-            out.push((f.flow.id.clone(), *last));
+            out.push((flow.id.clone(), *last));
         }
     }
     out

@@ -47,28 +47,36 @@ type Key = (StepKind, Vec<String>);
 pub fn run(ctx: &Context) -> Vec<Finding> {
     // (kind, key) → steps, in the author's order.
     let mut by_key: Vec<(Key, Vec<usize>)> = Vec::new();
-    let mut index: HashMap<Key, usize> = HashMap::new();
-    // Labels repeat (the same wording at several steps): normalise each distinct one once.
-    let mut normalised: HashMap<String, Vec<String>> = HashMap::new();
+    let mut index: HashMap<(StepKind, usize), usize> = HashMap::new();
+    // Labels repeat (the same wording at several steps): normalise each distinct one once, and
+    // number the distinct keys, so that a step costs one look-up of its borrowed label.
+    let mut keys: Vec<Vec<String>> = Vec::new();
+    let mut key_number: HashMap<Vec<String>, usize> = HashMap::new();
+    let mut label_key: HashMap<&str, usize> = HashMap::new();
     for n in ctx.reachable_work() {
-        let label = ctx.label(n);
-        let key = match normalised.get(&label) {
-            Some(k) => k.clone(),
+        let label = ctx.label_str(n);
+        let key = match label_key.get(label) {
+            Some(&k) => k,
             None => {
-                let k = labels::key(&label);
-                normalised.insert(label, k.clone());
+                let k = labels::key(label);
+                let next = keys.len();
+                let k = *key_number.entry(k).or_insert_with_key(|k| {
+                    keys.push(k.clone());
+                    next
+                });
+                label_key.insert(label, k);
                 k
             }
         };
-        if key.is_empty() {
+        if keys[key].is_empty() {
             continue;
         }
-        let k = (ctx.step(n).kind, key);
-        match index.get(&k) {
+        let kind = ctx.step(n).kind;
+        match index.get(&(kind, key)) {
             Some(&i) => by_key[i].1.push(n),
             None => {
-                index.insert(k.clone(), by_key.len());
-                by_key.push((k, vec![n]));
+                index.insert((kind, key), by_key.len());
+                by_key.push(((kind, keys[key].clone()), vec![n]));
             }
         }
     }

@@ -13,7 +13,7 @@
 //! On very large procedures, only the nearest [`ANCESTORS_MAX`] steps before a decision are
 //! looked at, so that the rule stays linear.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::HashMap;
 
 use super::{Context, Marks, finding, text};
 use crate::analysis::words::{duration, percent, quote, quoted_list};
@@ -29,10 +29,11 @@ const REFUSAL_LOOKAHEAD: usize = 64;
 
 /// Whether every end reachable from `n` (within a few steps, not through `d`) is a refusal, and one is.
 ///
-/// `seen` is scratch space, emptied here. Complexity: O(REFUSAL_LOOKAHEAD) steps.
-fn leads_to_refusal(ctx: &Context, d: usize, n: usize, seen: &mut Marks) -> bool {
+/// `seen` and `stack` are scratch space, emptied here. Complexity: O(REFUSAL_LOOKAHEAD) steps.
+fn leads_to_refusal(ctx: &Context, d: usize, n: usize, seen: &mut Marks, stack: &mut Vec<usize>) -> bool {
     seen.clear();
-    let mut stack = vec![n];
+    stack.clear();
+    stack.push(n);
     let mut refused = false;
     while let Some(m) = stack.pop() {
         if m == d || !seen.insert(m) {
@@ -114,24 +115,30 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     // The data items influencing the decision at hand: those whose number holds its round.
     let mut inputs = vec![0u32; data.count];
     let mut round = 0u32;
+    // Scratch reused by every decision.
+    let (mut lookahead, mut queue, mut before, mut wasted) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for &d in &ctx.g.order {
         if !ctx.reachable[d] || ctx.step(d).kind != StepKind::Decision {
             continue;
         }
         let p_refusal: f64 = ctx.g.out[d]
             .iter()
-            .filter(|a| a.share > 0.0 && leads_to_refusal(ctx, d, a.node, &mut seen))
+            .filter(|a| a.share > 0.0 && leads_to_refusal(ctx, d, a.node, &mut seen, &mut lookahead))
             .map(|a| a.share)
             .sum();
         if p_refusal <= 0.0 {
             continue;
         }
-        // Steps before the decision, nearest first.
-        let mut before = Vec::new();
+        // Steps before the decision, nearest first (breadth first over the live predecessors, a
+        // plain vector read from a moving head as the queue).
+        before.clear();
         seen.clear();
-        let mut queue: VecDeque<usize> = ctx.g.inc[d].iter().filter(|a| a.share > 0.0).map(|a| a.node).collect();
+        queue.clear();
+        queue.extend_from_slice(ctx.g.live_preds(d));
         seen.insert(d);
-        while let Some(n) = queue.pop_front() {
+        let mut head = 0;
+        while let Some(&n) = queue.get(head) {
+            head += 1;
             if before.len() >= ANCESTORS_MAX {
                 break;
             }
@@ -139,7 +146,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 continue;
             }
             before.push(n);
-            queue.extend(ctx.g.inc[n].iter().filter(|a| a.share > 0.0).map(|a| a.node));
+            queue.extend_from_slice(ctx.g.live_preds(n));
         }
         // The deciding steps: the work steps just before the decision, through gateways.
         let mut deciders = Vec::new();
@@ -183,15 +190,24 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 }
             }
         }
-        let admin_work = |n: &&usize| {
-            let s = ctx.step(**n);
-            s.kind.is_work() && !ctx.in_user_lane(**n) && !ctx.same_loop(**n, d) && !deciders.contains(*n)
+        let admin_work = |n: usize| {
+            let s = ctx.step(n);
+            s.kind.is_work() && !ctx.in_user_lane(n) && !ctx.same_loop(n, d) && !deciders.contains(&n)
         };
         let touch = |n: usize| ctx.visits[n] * ctx.step(n).duration();
-        let total: f64 = before.iter().filter(admin_work).map(|&n| touch(n)).sum();
-        let mut wasted: Vec<usize> =
-            before.iter().filter(admin_work).filter(|&&n| !influencing.contains(n)).copied().collect();
-        wasted.sort_by_key(|&n| ctx.g.pos[n]);
+        // The administration's work before the decision, and the part of it that does not influence it.
+        let mut total = 0.0;
+        wasted.clear();
+        for &n in &before {
+            if admin_work(n) {
+                total += touch(n);
+                if !influencing.contains(n) {
+                    wasted.push(n);
+                }
+            }
+        }
+        // Steps are distinct, so their positions are: an unstable sort gives the stable order.
+        wasted.sort_unstable_by_key(|&n| ctx.g.pos[n]);
         let lost: f64 = wasted.iter().map(|&n| touch(n)).sum();
         if total <= 0.0
             || lost < ctx.settings.late_knockout_min_touch_min

@@ -14,6 +14,7 @@ pub mod duplicate_step;
 pub mod endless_loop;
 pub mod handoff_chain;
 pub mod late_knockout;
+mod levels;
 pub mod media_break;
 pub mod once_only;
 pub mod parallelizable;
@@ -148,15 +149,28 @@ impl<'a> Context<'a> {
     /// Returns: per group, `(later, earlier)` pairs in the author's order of the later step.
     /// Complexity: one forward pass over the loops' condensation in topological order carrying a
     /// bitset of groups per step, O((V + E) × ⌈groups / 64⌉) time and memory, plus one `blocked`
-    /// call per (step, group reaching it); then, per later source, a backward breadth-first search
-    /// over the live predecessors ([`Graph::live_preds`](super::metrics::graph::Graph::live_preds)),
-    /// restricted to the steps its group's sources reach, which stops at the nearest one: in all
-    /// O(Σ over groups of the steps between consecutive sources), at most O(V × groups) when
-    /// every group is spread over the whole procedure, with O(V) memory for the searches.
+    /// call per (step, group reaching it); then the nearest earlier source of every later source
+    /// in a second such pass carrying a distance and a source per group ([`levels`]), O((V + E) ×
+    /// groups) time in vector instructions and O(steps still read × groups) memory. Past its
+    /// memory budget, per later source, a backward breadth-first search over the live
+    /// predecessors ([`Graph::live_preds`](super::metrics::graph::Graph::live_preds)), restricted
+    /// to the steps its group's sources reach, which stops at the nearest one: in all O(Σ over
+    /// groups of the steps between consecutive sources), with O(V) memory. Both give the same pairs.
     pub fn earlier_on_paths(
         &self,
         groups: &[Vec<usize>],
         blocked: Option<&dyn Fn(usize, usize) -> bool>,
+    ) -> Vec<Vec<(usize, usize)>> {
+        self.earlier_on_paths_by(groups, blocked, true)
+    }
+
+    /// [`Context::earlier_on_paths`], through the one pass of [`levels`] when `levels` is true and
+    /// its rows fit, else through the backward searches (the two give the same pairs).
+    pub(crate) fn earlier_on_paths_by(
+        &self,
+        groups: &[Vec<usize>],
+        blocked: Option<&dyn Fn(usize, usize) -> bool>,
+        levels: bool,
     ) -> Vec<Vec<(usize, usize)>> {
         let words = groups.len().div_ceil(64).max(1);
         let bound = self.g.bound;
@@ -260,6 +274,15 @@ impl<'a> Context<'a> {
                 bits[n * words..(n + 1) * words].copy_from_slice(&pre);
             }
         }
+        if levels
+            && let Some(mut out) =
+                self.earlier_by_levels(groups.len(), (&src_at, &fill, &src_gi), &bits, words, blocked.is_some())
+        {
+            for found in &mut out {
+                found.sort_by_key(|&(l, _)| self.g.pos[l]);
+            }
+            return out;
+        }
         let mut out = vec![Vec::new(); groups.len()];
         let (live_in, live_in_at) = self.g.live_in_parts();
         // Backward searches share one visit table, stamped per search, and one queue: a plain
@@ -317,6 +340,37 @@ impl<'a> Context<'a> {
         }
         out
     }
+}
+
+/// For each data item of the procedure, the given steps (in their order) for which `names` lists
+/// the item's id, each step once per item.
+///
+/// One pass over the steps and what they name, through a map from id to items, instead of one
+/// pass over every step per item: on large procedures the steps no longer fit in the caches, and
+/// each pass read them all again. Complexity: O(D + V + names), for D items.
+pub(crate) fn steps_naming<'a, I>(
+    ctx: &Context<'a>,
+    steps: impl Iterator<Item = usize>,
+    names: impl Fn(usize) -> I,
+) -> Vec<Vec<usize>>
+where
+    I: Iterator<Item = &'a String>,
+{
+    let mut items: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for (i, d) in ctx.p.data.iter().enumerate() {
+        items.entry(d.id.as_str()).or_default().push(i);
+    }
+    let mut out = vec![Vec::new(); ctx.p.data.len()];
+    for n in steps {
+        for id in names(n) {
+            for &i in items.get(id.as_str()).map(Vec::as_slice).unwrap_or_default() {
+                if out[i].last() != Some(&n) {
+                    out[i].push(n);
+                }
+            }
+        }
+    }
+    out
 }
 
 /// A set of steps (node indices below the graph's bound) that empties in O(1): each step holds

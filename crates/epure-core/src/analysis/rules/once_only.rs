@@ -16,16 +16,22 @@ pub const ID: &str = "once-only";
 
 pub fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
-    let askers_of = |d: &crate::model::DataItem| -> Vec<usize> {
-        ctx.g.order.iter().copied().filter(|&n| ctx.reachable[n] && ctx.step(n).requests.contains(&d.id)).collect()
-    };
+    // The reachable steps asking for each item, in the author's order.
+    let askers_of = super::steps_naming(ctx, ctx.g.order.iter().copied().filter(|&n| ctx.reachable[n]), |n| {
+        ctx.step(n).requests.iter()
+    });
     // Asked again after an earlier request: every data item in one pass. A document the
     // administration itself issued in between is a new document.
-    let groups: Vec<Vec<usize>> =
-        ctx.p.data.iter().map(|d| if d.held_by.is_empty() { askers_of(d) } else { Vec::new() }).collect();
+    let groups: Vec<Vec<usize>> = ctx
+        .p
+        .data
+        .iter()
+        .zip(&askers_of)
+        .map(|(d, askers)| if d.held_by.is_empty() { askers.clone() } else { Vec::new() })
+        .collect();
     let mut earlier = ctx.earlier_on_paths(&groups, Some(&|di, n| ctx.step(n).produces.contains(&ctx.p.data[di].id)));
     for (di, d) in ctx.p.data.iter().enumerate() {
-        let askers = askers_of(d);
+        let askers = &askers_of[di];
         if askers.is_empty() {
             continue;
         }

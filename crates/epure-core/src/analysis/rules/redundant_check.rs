@@ -34,12 +34,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     // Later step → (item, earlier step) pairs.
     let mut again: Vec<(usize, Vec<(String, usize)>)> = Vec::new();
     let mut slot: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
-    let groups: Vec<Vec<usize>> = ctx
-        .p
-        .data
-        .iter()
-        .map(|d| ctx.reachable_work().filter(|&n| ctx.step(n).checks.contains(&d.id)).collect())
-        .collect();
+    let groups = super::steps_naming(ctx, ctx.reachable_work(), |n| ctx.step(n).checks.iter());
     // A fresh copy (requested again, or issued in between) is a new thing to check.
     let fresh = |di: usize, n: usize| {
         let d = &ctx.p.data[di].id;

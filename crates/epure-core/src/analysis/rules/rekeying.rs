@@ -20,17 +20,12 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     let mut from_paper: Vec<(usize, Vec<(String, usize)>)> = Vec::new();
     let mut slot: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
     let enters = |d: &str, n: usize| ctx.step(n).enters.iter().any(|x| x == d);
-    let paper_request = |d: &str, n: usize| {
-        ctx.step(n).requests.iter().any(|x| x == d)
-            && channel_support(ctx.step(n).channel) == Some(Support::Paper)
-            && ctx.in_user_lane(n)
-    };
-    let groups: Vec<Vec<usize>> = ctx
-        .p
-        .data
-        .iter()
-        .map(|d| ctx.reachable_work().filter(|&n| enters(&d.id, n) || paper_request(&d.id, n)).collect())
-        .collect();
+    // Steps entering an item, or taking it from the user on paper.
+    let groups = super::steps_naming(ctx, ctx.reachable_work(), |n| {
+        let s = ctx.step(n);
+        let paper = channel_support(s.channel) == Some(Support::Paper) && ctx.in_user_lane(n);
+        s.enters.iter().chain(s.requests.iter().filter(move |_| paper))
+    });
     // A new request of the item brings a new value: entering it again is not rekeying.
     let mut found =
         ctx.earlier_on_paths(&groups, Some(&|di, n| ctx.step(n).requests.iter().any(|x| *x == ctx.p.data[di].id)));

@@ -1,0 +1,506 @@
+//! The nearest earlier source of [`Context::earlier_on_paths`], for every group at once, in one pass
+//! over the loops' condensation in topological order instead of one backward search per later
+//! source.
+//!
+//! A backward breadth-first search from a step `s` over the live predecessors takes the steps at
+//! distance 1 in the order of `s`'s predecessor list, then those at distance 2 in the order they
+//! are first met, and so on: the first source it takes is, among the sources nearest to `s`, the
+//! one whose way back from `s` is first when ways are compared by the position of each step in
+//! its successor's predecessor list. That source is therefore the one the search from the first
+//! predecessor of `s` at the smallest distance from a source would take (a step that is a source
+//! itself taking itself). So each step carries, per group, its distance to the nearest source of
+//! the group and that source, computed from its predecessors' in one pass: the first predecessor
+//! with the smallest distance gives both. Inside a loop the distances come from a search through
+//! the loop's steps in increasing distance, which gives the same choice.
+//!
+//! Steps a group's search may not pass (not reached by its sources, or `blocked`) carry no
+//! distance for it: [`Context::earlier_on_paths`]'s forward pass says which.
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+use super::Context;
+
+/// No way back to a source. Distances stay far below it, so `FAR + 1` does not overflow.
+const FAR: i32 = i32::MAX / 2;
+const NONE: u32 = u32::MAX;
+
+/// The rows of the steps still to be read by a later step: per group, a distance and a source.
+struct Rows {
+    width: usize,
+    dist: Vec<i32>,
+    src: Vec<u32>,
+    free: Vec<u32>,
+    slot: Vec<u32>,
+    max_slots: usize,
+}
+
+impl Rows {
+    /// A row for step `n`, every distance far; `None` beyond the memory budget.
+    fn alloc(&mut self, n: usize) -> Option<usize> {
+        let s = match self.free.pop() {
+            Some(s) => s as usize,
+            None => {
+                let s = self.dist.len() / self.width.max(1);
+                if s >= self.max_slots {
+                    return None;
+                }
+                self.dist.resize(self.dist.len() + self.width, FAR);
+                self.src.resize(self.src.len() + self.width, NONE);
+                s
+            }
+        };
+        self.dist[s * self.width..(s + 1) * self.width].fill(FAR);
+        self.slot[n] = s as u32;
+        Some(s)
+    }
+
+    fn release(&mut self, n: usize) {
+        let s = self.slot[n];
+        if s != NONE {
+            self.free.push(s);
+            self.slot[n] = NONE;
+        }
+    }
+
+    fn at(&self, n: usize) -> usize {
+        self.slot[n] as usize * self.width
+    }
+}
+
+/// Loops up to this many steps are solved for every group at once, by rounds over their steps
+/// until nothing changes; larger ones by one search per group.
+const SMALL_LOOP: usize = 16;
+
+/// Takes, lane by lane, a predecessor's distance + 1 and source where that is strictly nearer
+/// (so the first predecessor at the smallest distance keeps its source).
+/// Rows are [`LANES`] wide chunks, so that this compiles to vector instructions.
+fn relax(d: &mut [i32], s: &mut [u32], dy: &[i32], sy: &[u32]) {
+    for ((d, s), (dy, sy)) in
+        d.chunks_exact_mut(LANES).zip(s.chunks_exact_mut(LANES)).zip(dy.chunks_exact(LANES).zip(sy.chunks_exact(LANES)))
+    {
+        for l in 0..LANES {
+            let e = dy[l] + 1;
+            // Masks rather than `min` and `if`: SSE2 has neither a 32-bit minimum nor a select.
+            let nearer = -((e < d[l]) as i32);
+            d[l] = (e & nearer) | (d[l] & !nearer);
+            s[l] = (sy[l] & nearer as u32) | (s[l] & !nearer as u32);
+        }
+    }
+}
+
+/// Groups are padded to a multiple of this (padding groups have no sources).
+const LANES: usize = 8;
+
+/// Entries of (distance, source) a pass may hold at once: past this the caller's searches are
+/// used instead.
+const BUDGET: usize = 1 << 22;
+
+impl<'a> Context<'a> {
+    /// The distances and sources of the steps of a small loop, every group at once: distances by
+    /// rounds of relaxation until none changes, then sources by rounds taking each step's first
+    /// predecessor one nearer, until none changes (a step's source depends only on steps nearer
+    /// than it, so the rounds end, at most one per step of the loop).
+    fn small_loop(
+        &self,
+        c: usize,
+        members: &[usize],
+        rows: &mut Rows,
+        (src_at, fill, src_gi): (&[u32], &[u32], &[u32]),
+        (cur_d, cur_s, taken): (&mut [i32], &mut [u32], &mut [i32]),
+    ) {
+        let width = rows.width;
+        let src_of = |n: usize| &src_gi[src_at[n] as usize..fill[n] as usize];
+        let preds = |n: usize| self.g.live_preds(n);
+        for &m in members {
+            cur_d.fill(FAR);
+            for &y in preds(m) {
+                if self.comps.of[y] != c {
+                    let at = rows.at(y);
+                    relax(cur_d, cur_s, &rows.dist[at..at + width], &rows.src[at..at + width]);
+                }
+            }
+            for &gi in src_of(m) {
+                cur_d[gi as usize] = 0;
+            }
+            let at = rows.at(m);
+            rows.dist[at..at + width].copy_from_slice(cur_d);
+            rows.src[at..at + width].fill(NONE);
+        }
+        let mut changed = true;
+        while changed {
+            changed = false;
+            for &m in members {
+                let at = rows.at(m);
+                cur_d.copy_from_slice(&rows.dist[at..at + width]);
+                for &y in preds(m) {
+                    if self.comps.of[y] == c && y != m {
+                        let ay = rows.at(y);
+                        let mut nearer = 0;
+                        for (d, &e) in cur_d.iter_mut().zip(&rows.dist[ay..ay + width]) {
+                            let e = e + 1;
+                            let m = -((e < *d) as i32);
+                            nearer |= m;
+                            *d = (e & m) | (*d & !m);
+                        }
+                        changed |= nearer != 0;
+                    }
+                }
+                rows.dist[at..at + width].copy_from_slice(cur_d);
+            }
+        }
+        changed = true;
+        while changed {
+            changed = false;
+            for &m in members {
+                let at = rows.at(m);
+                let dm = &rows.dist[at..at + width];
+                for ((t, s), &d) in taken.iter_mut().zip(cur_s.iter_mut()).zip(dm) {
+                    *t = -((d == 0 || d == FAR) as i32);
+                    *s = if d == 0 { m as u32 } else { NONE };
+                }
+                for &y in preds(m) {
+                    let ay = rows.at(y);
+                    let (dy, sy) = (&rows.dist[ay..ay + width], &rows.src[ay..ay + width]);
+                    for (((t, s), &d), (&e, &u)) in
+                        taken.iter_mut().zip(cur_s.iter_mut()).zip(dm).zip(dy.iter().zip(sy))
+                    {
+                        let hit = !*t & -((e + 1 == d) as i32);
+                        *s = (u & hit as u32) | (*s & !hit as u32);
+                        *t |= hit;
+                    }
+                }
+                if rows.src[at..at + width] != *cur_s {
+                    rows.src[at..at + width].copy_from_slice(cur_s);
+                    changed = true;
+                }
+            }
+        }
+    }
+
+    /// Per group, `(later, earlier)` pairs in no particular order, as the backward searches of
+    /// [`Context::earlier_on_paths`] find them; `None` when the rows would exceed [`BUDGET`].
+    ///
+    /// Arguments: the number of groups; each step's groups (`src_gi[src_at[n]..fill[n]]`); the forward pass's bitset
+    /// of groups per step (`bits`, `words` words a step); whether some group can be blocked
+    /// (then `bits` says where a search stops).
+    /// Complexity: O((V + E) × groups) time, O(live steps × groups) memory, where the live steps
+    /// are those whose successors are not all done yet; loops add a heap search per group reaching
+    /// them, O(L log L) for a loop of L steps.
+    pub(super) fn earlier_by_levels(
+        &self,
+        groups: usize,
+        (src_at, fill, src_gi): (&[u32], &[u32], &[u32]),
+        bits: &[u64],
+        words: usize,
+        masked: bool,
+    ) -> Option<Vec<Vec<(usize, usize)>>> {
+        let src_of = |n: usize| &src_gi[src_at[n] as usize..fill[n] as usize];
+        let bound = self.g.bound;
+        let width = groups.next_multiple_of(LANES).max(LANES);
+        let (live_in, live_in_at) = self.g.live_in_parts();
+        let preds = |n: usize| &live_in[live_in_at[n]..live_in_at[n + 1]];
+        let mut uses = vec![0u32; bound];
+        for &y in live_in {
+            uses[y] += 1;
+        }
+        let mut rows = Rows {
+            width,
+            dist: Vec::new(),
+            src: Vec::new(),
+            free: Vec::new(),
+            slot: vec![NONE; bound],
+            max_slots: BUDGET / width.max(1),
+        };
+        let mut out: Vec<Vec<(usize, usize)>> = vec![Vec::new(); groups];
+        let mut cur_d = vec![FAR; width];
+        let mut cur_s = vec![NONE; width];
+        let mut taken = vec![0i32; width];
+        // Loop searches: a step's place in its loop, and per place a distance and a source.
+        let mut local = vec![NONE; bound];
+        let mut ld: Vec<i32> = Vec::new();
+        let mut ls: Vec<u32> = Vec::new();
+        let mut heap: BinaryHeap<Reverse<(i32, u32)>> = BinaryHeap::new();
+        for (c, members) in self.comps.members.iter().enumerate() {
+            if !self.comps.cyclic[c] {
+                let x = members[0];
+                let at = match *preds(x) {
+                    // The only step reading its predecessor's row: take it over, one further.
+                    [y] if uses[y] == 1 => {
+                        uses[y] = 0;
+                        let slot = rows.slot[y];
+                        rows.slot[y] = NONE;
+                        rows.slot[x] = slot;
+                        let at = slot as usize * width;
+                        for d in &mut rows.dist[at..at + width] {
+                            *d += 1 - (*d >= FAR) as i32;
+                        }
+                        at
+                    }
+                    _ => {
+                        cur_d.fill(FAR);
+                        for &y in preds(x) {
+                            let at = rows.at(y);
+                            let (dy, sy) = (&rows.dist[at..at + width], &rows.src[at..at + width]);
+                            relax(&mut cur_d, &mut cur_s, dy, sy);
+                        }
+                        let at = rows.alloc(x)? * width;
+                        rows.dist[at..at + width].copy_from_slice(&cur_d);
+                        rows.src[at..at + width].copy_from_slice(&cur_s);
+                        for &y in preds(x) {
+                            uses[y] -= 1;
+                            if uses[y] == 0 {
+                                rows.release(y);
+                            }
+                        }
+                        at
+                    }
+                };
+                let (dist, src) = (&mut rows.dist[at..at + width], &mut rows.src[at..at + width]);
+                for &gi in src_of(x) {
+                    let gi = gi as usize;
+                    if dist[gi] != FAR {
+                        out[gi].push((x, src[gi] as usize));
+                    }
+                }
+                if masked {
+                    // Only the groups this step stops (or that never reached it) are visited.
+                    for (w, &word) in bits[x * words..(x + 1) * words].iter().enumerate() {
+                        let lanes = (width - w * 64).min(64);
+                        let mut stopped = !word & (u64::MAX >> (64 - lanes));
+                        while stopped != 0 {
+                            dist[w * 64 + stopped.trailing_zeros() as usize] = FAR;
+                            stopped &= stopped - 1;
+                        }
+                    }
+                }
+                for &gi in src_of(x) {
+                    dist[gi as usize] = 0;
+                    src[gi as usize] = x as u32;
+                }
+                if uses[x] == 0 {
+                    rows.release(x);
+                }
+                continue;
+            }
+            for (i, &m) in members.iter().enumerate() {
+                local[m] = i as u32;
+                rows.alloc(m)?;
+            }
+            let len = members.len();
+            ld.resize(len, FAR);
+            ls.resize(len, NONE);
+            // Every member carries the groups reaching the loop (the forward pass does not block
+            // inside loops).
+            let b = &bits[members[0] * words..(members[0] + 1) * words];
+            // The first two sources of each group in the loop, in the author's order.
+            let mut firsts: Vec<(u32, u32, u32)> = Vec::new();
+            for &m in members {
+                for &gi in src_of(m) {
+                    match firsts.iter_mut().find(|f| f.0 == gi) {
+                        Some(f) if f.2 == NONE => f.2 = m as u32,
+                        Some(_) => {}
+                        None => firsts.push((gi, m as u32, NONE)),
+                    }
+                }
+            }
+            let mut search = |g: usize, without: usize, rows: &Rows, ld: &mut Vec<i32>, ls: &mut Vec<u32>| {
+                ld.fill(FAR);
+                heap.clear();
+                for (i, &m) in members.iter().enumerate() {
+                    if m == without {
+                        continue;
+                    }
+                    let mut d = if src_of(m).contains(&(g as u32)) { 0 } else { FAR };
+                    for &y in preds(m) {
+                        if self.comps.of[y] != c {
+                            d = d.min(rows.dist[rows.at(y) + g].saturating_add(1));
+                        }
+                    }
+                    if d != FAR {
+                        ld[i] = d;
+                        heap.push(Reverse((d, i as u32)));
+                    }
+                }
+                while let Some(Reverse((d, i))) = heap.pop() {
+                    let i = i as usize;
+                    if d != ld[i] {
+                        continue;
+                    }
+                    let m = members[i];
+                    // Distances below `d` are final: the first predecessor at `d - 1` gives the source.
+                    ls[i] = if d == 0 {
+                        m as u32
+                    } else {
+                        let mut s = NONE;
+                        for &y in preds(m) {
+                            let (dy, sy) = if self.comps.of[y] == c {
+                                let j = local[y] as usize;
+                                if y == without { (FAR, NONE) } else { (ld[j], ls[j]) }
+                            } else {
+                                let at = rows.at(y) + g;
+                                (rows.dist[at], rows.src[at])
+                            };
+                            if dy != FAR && dy + 1 == d {
+                                s = sy;
+                                break;
+                            }
+                        }
+                        s
+                    };
+                    for a in &self.g.out[m] {
+                        let z = a.node;
+                        if a.share > 0.0 && self.comps.of[z] == c && z != without {
+                            let j = local[z] as usize;
+                            if d + 1 < ld[j] {
+                                ld[j] = d + 1;
+                                heap.push(Reverse((d + 1, j as u32)));
+                            }
+                        }
+                    }
+                }
+            };
+            if len <= SMALL_LOOP {
+                self.small_loop(c, members, &mut rows, (src_at, fill, src_gi), (&mut cur_d, &mut cur_s, &mut taken));
+            } else {
+                for g in 0..groups {
+                    if b[g / 64] >> (g % 64) & 1 == 0 {
+                        continue;
+                    }
+                    ls.fill(NONE);
+                    search(g, usize::MAX, &rows, &mut ld, &mut ls);
+                    for (i, &m) in members.iter().enumerate() {
+                        let at = rows.at(m) + g;
+                        rows.dist[at] = ld[i];
+                        rows.src[at] = if ld[i] == FAR { NONE } else { ls[i] };
+                    }
+                }
+            }
+            // Later sources of the loop: another source of the same loop first, else the nearest
+            // source outside it, searching without the step itself.
+            for &(gi, first, second) in &firsts {
+                let g = gi as usize;
+                if second != NONE {
+                    out[g].push((first as usize, second as usize));
+                    for &m in members {
+                        if m as u32 != first && src_of(m).contains(&gi) {
+                            out[g].push((m, first as usize));
+                        }
+                    }
+                    continue;
+                }
+                let s = first as usize;
+                ls.fill(NONE);
+                search(g, s, &rows, &mut ld, &mut ls);
+                let mut best = (FAR, NONE);
+                for &y in preds(s) {
+                    let (dy, sy) = if self.comps.of[y] == c {
+                        if y == s { (FAR, NONE) } else { (ld[local[y] as usize], ls[local[y] as usize]) }
+                    } else {
+                        let at = rows.at(y) + g;
+                        (rows.dist[at], rows.src[at])
+                    };
+                    if dy != FAR && dy + 1 < best.0 {
+                        best = (dy + 1, sy);
+                    }
+                }
+                if best.0 != FAR {
+                    out[g].push((s, best.1 as usize));
+                }
+            }
+            for &m in members {
+                for &y in preds(m) {
+                    uses[y] -= 1;
+                    if uses[y] == 0 {
+                        rows.release(y);
+                    }
+                }
+            }
+            for &m in members {
+                if uses[m] == 0 {
+                    rows.release(m);
+                }
+            }
+        }
+        Some(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::Settings;
+    use crate::analysis::metrics::Context;
+
+    /// The one pass gives the pairs the backward searches give, with and without blocking, for
+    /// groups of every size.
+    #[test]
+    fn the_pass_pairs_as_the_searches_do() {
+        for seed in 0..40u64 {
+            for size in [12usize, 60, 300, 1_500] {
+                let p = crate::synthetic::procedure(seed, size);
+                let ctx = Context::new(&p, &Settings::default());
+                for k in [1usize, 3, 17, 70, 200] {
+                    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); k];
+                    for &n in &ctx.g.order {
+                        let h = ctx
+                            .label_str(n)
+                            .bytes()
+                            .fold(seed as usize, |h, b| h.wrapping_mul(31).wrapping_add(b as usize));
+                        groups[h % k].push(n);
+                    }
+                    let blocked = |g: usize, n: usize| (n * 7 + g).is_multiple_of(5);
+                    for b in [None, Some(&blocked as &dyn Fn(usize, usize) -> bool)] {
+                        let fast = ctx.earlier_on_paths_by(&groups, b, true);
+                        let slow = ctx.earlier_on_paths_by(&groups, b, false);
+                        assert_eq!(fast, slow, "seed {seed}, size {size}, {k} groups, blocked {}", b.is_some());
+                    }
+                }
+            }
+        }
+    }
+
+    /// The same on random graphs with large and nested loops, duplicated flows and flows a
+    /// decision never takes.
+    #[test]
+    fn the_pass_pairs_as_the_searches_do_in_tangled_loops() {
+        use crate::analysis::testkit::B;
+        let mut rng = crate::synthetic::Rng::new(9);
+        let (mut pairs, mut in_loops) = (0, 0);
+        for round in 0..300 {
+            let n = 3 + rng.below(40);
+            let mut b = B::new().start("s").end("e");
+            let ids: Vec<String> = (0..n).map(|i| format!("t{i}")).collect();
+            for (i, id) in ids.iter().enumerate() {
+                b = if i % 4 == 3 { b.decision(id) } else { b.task(id, "a", "x") };
+            }
+            b = b.chain(&["s", &ids[0]]).chain(&[&ids[n - 1], "e"]);
+            for i in 0..n - 1 {
+                b = b.chain(&[&ids[i], &ids[i + 1]]);
+            }
+            for _ in 0..rng.below(2 * n) {
+                let (x, y) = (rng.below(n), rng.below(n));
+                b = if x % 4 == 3 && rng.chance(1, 3) {
+                    b.prob(&ids[x], &ids[y], 0.0)
+                } else {
+                    b.chain(&[&ids[x], &ids[y]])
+                };
+            }
+            let p = b.build();
+            let ctx = Context::new(&p, &Settings::default());
+            for k in [1usize, 2, 5, 13] {
+                let groups: Vec<Vec<usize>> = (0..k)
+                    .map(|g| ctx.g.order.iter().copied().filter(|&m| (m * 13 + g * 7 + round) % (k + 1) == 0).collect())
+                    .collect();
+                let blocked = |g: usize, m: usize| (m * 3 + g + round).is_multiple_of(7);
+                for bl in [None, Some(&blocked as &dyn Fn(usize, usize) -> bool)] {
+                    let fast = ctx.earlier_on_paths_by(&groups, bl, true);
+                    let slow = ctx.earlier_on_paths_by(&groups, bl, false);
+                    assert_eq!(fast, slow, "round {round}, {k} groups, blocked {}", bl.is_some());
+                    pairs += fast.iter().map(Vec::len).sum::<usize>();
+                    in_loops += fast.iter().flatten().filter(|&&(l, _)| ctx.in_loop(l)).count();
+                }
+            }
+        }
+        assert!(pairs > 1_000 && in_loops > 500, "{pairs} pairs, {in_loops} in loops");
+    }
+}
