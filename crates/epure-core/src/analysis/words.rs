@@ -112,7 +112,7 @@ pub fn number(lang: Lang, v: f64, decimals: usize) -> String {
     let mut out = String::with_capacity(s.len() + digits / 3 + 1);
     out.push_str(&s[..first]);
     for (i, c) in s[first..dot].chars().enumerate() {
-        if grouped && i > 0 && (digits - i) % 3 == 0 {
+        if grouped && i > 0 && (digits - i).is_multiple_of(3) {
             out.push(sep);
         }
         out.push(c);

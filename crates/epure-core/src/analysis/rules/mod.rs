@@ -455,13 +455,13 @@ pub(crate) fn groups(ctx: &Context, pairs: &[(usize, usize)]) -> Vec<Vec<usize>>
     // members, visited in the author's order, come out sorted.
     let mut set_of = vec![usize::MAX; nodes.len()];
     let mut out: Vec<Vec<usize>> = Vec::new();
-    for i in 0..nodes.len() {
+    for (i, &node) in nodes.iter().enumerate() {
         let r = find(&mut parent, i);
         if set_of[r] == usize::MAX {
             set_of[r] = out.len();
             out.push(Vec::new());
         }
-        out[set_of[r]].push(nodes[i]);
+        out[set_of[r]].push(node);
     }
     out
 }
