@@ -221,6 +221,35 @@ impl<'a> Context<'a> {
         found
     }
 
+    /// The nearest work steps before `n` (through start, end and gateways), with how many passes
+    /// per case go from each to `n`: its visits times the shares of the flows on the way.
+    ///
+    /// Complexity: O(size of the gateway region before `n`), capped against gateway cycles.
+    pub fn prev_work(&self, n: usize) -> Vec<(usize, f64)> {
+        let mut found: Vec<(usize, f64)> = Vec::new();
+        // (step, share of that step's passes that goes on towards `n`)
+        let mut stack: Vec<(usize, f64)> = self.g.inc[n].iter().map(|a| (a.node, a.share)).collect();
+        let mut budget = 4 * (self.g.bound + 16);
+        while let Some((m, share)) = stack.pop() {
+            budget = budget.saturating_sub(1);
+            if budget == 0 {
+                break;
+            }
+            if self.step(m).kind.is_work() {
+                let w = self.visits[m] * share;
+                match found.iter_mut().find(|(x, _)| *x == m) {
+                    Some(e) => e.1 += w,
+                    None => found.push((m, w)),
+                }
+            } else if m != n {
+                for a in &self.g.inc[m] {
+                    stack.push((a.node, a.share * share));
+                }
+            }
+        }
+        found
+    }
+
     /// Whether the time of a step counts on the lead time (it is not on a shorter parallel branch).
     pub fn on_lead(&self, n: usize) -> bool {
         !self.lead.off_critical[n]

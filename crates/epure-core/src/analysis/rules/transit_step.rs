@@ -27,43 +27,13 @@ fn says_transit(label: &str) -> bool {
     labels::words(label).iter().any(|w| stems.contains(w))
 }
 
-/// The nearest work steps before `n` (through start, end and gateways), with how many of the
-/// passes per case go from each to `n`: its visits times the shares of the flows
-/// on the way.
-///
-/// Complexity: O(size of the gateway region before `n`), capped against gateway cycles.
-fn prev_work(ctx: &Context, n: usize) -> Vec<(usize, f64)> {
-    let mut found: Vec<(usize, f64)> = Vec::new();
-    // (step, share of that step's passes that goes on towards `n`)
-    let mut stack: Vec<(usize, f64)> = ctx.g.inc[n].iter().map(|a| (a.node, a.share)).collect();
-    let mut budget = 4 * (ctx.g.bound + 16);
-    while let Some((m, share)) = stack.pop() {
-        budget = budget.saturating_sub(1);
-        if budget == 0 {
-            break;
-        }
-        if ctx.step(m).kind.is_work() {
-            let w = ctx.visits[m] * share;
-            match found.iter_mut().find(|(x, _)| *x == m) {
-                Some(e) => e.1 += w,
-                None => found.push((m, w)),
-            }
-        } else if m != n {
-            for a in &ctx.g.inc[m] {
-                stack.push((a.node, a.share * share));
-            }
-        }
-    }
-    found
-}
-
 /// Handoffs per case saved by going straight from the steps before `n` to those after it: for
 /// each way through, the lane changes into and out of `n` minus the one, if any, left between
 /// the step before and the step after.
 fn handoffs_saved(ctx: &Context, n: usize, next: &[(usize, f64)]) -> f64 {
     let lane = |m: usize| ctx.step(m).actor.as_deref();
     let change = |a: usize, b: usize| if lane(a) == lane(b) { 0.0 } else { 1.0 };
-    let prev = prev_work(ctx, n);
+    let prev = ctx.prev_work(n);
     if prev.is_empty() {
         return next.iter().map(|&(q, share)| ctx.visits[n] * share * change(n, q)).sum();
     }
