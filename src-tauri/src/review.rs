@@ -165,9 +165,6 @@ pub fn load_side(ws: &mut Workspace, side: &SideRef) -> Result<(Procedure, Optio
     }
 }
 
-/// How the overlay marks the id of a flow it draws from the before side.
-const REMOVED_FLOW: &str = "removed:";
-
 pub fn comparison(a: (SideRef, Procedure, Option<String>), b: (SideRef, Procedure, Option<String>)) -> CompareView {
     let d = compare::diff(&a.1, &b.1);
     let (before_status, after_status) = statuses(&d);
@@ -180,20 +177,7 @@ pub fn comparison(a: (SideRef, Procedure, Option<String>), b: (SideRef, Procedur
     };
     let deltas = deltas(&a.1, &b.1);
     let (before, after) = (side(a), side(b));
-    // The overlay: the after drawing, with the removed steps where they stood before, and the
-    // removed flows between steps it shows (their ids marked, so as not to meet an after flow's).
-    let mut overlay = after.layout.clone();
-    overlay.nodes.extend(before.layout.nodes.iter().filter(|n| d.steps_removed.contains(&n.id)).cloned());
-    let removed_flows: Vec<_> = before
-        .layout
-        .edges
-        .iter()
-        .filter(|e| d.flows_removed.contains(&e.id))
-        .filter(|e| overlay.node(&e.from).is_some() && overlay.node(&e.to).is_some())
-        .map(|e| epure_core::layout::Edge { id: format!("{REMOVED_FLOW}{}", e.id), ..e.clone() })
-        .collect();
-    let overlay_removed_flows = removed_flows.iter().map(|e| e.id.clone()).collect();
-    overlay.edges.extend(removed_flows);
+    let (overlay, overlay_removed_flows) = compare::overlay(&before.layout, &after.layout, &d);
     let mut overlay_status = after_status.clone();
     overlay_status.extend(before_status.iter().filter(|s| s.status == "removed").cloned());
     CompareView { before, after, deltas, before_status, after_status, overlay, overlay_status, overlay_removed_flows }
@@ -320,7 +304,7 @@ mod tests {
         assert!(!c.overlay_removed_flows.is_empty());
         for id in &c.overlay_removed_flows {
             let e = c.overlay.edges.iter().find(|e| &e.id == id).expect("drawn");
-            assert!(d.flows_removed.iter().any(|f| id == &format!("removed:{f}")));
+            assert!(d.flows_removed.iter().any(|f| id == &format!("{}{f}", compare::REMOVED_FLOW)));
             assert!(c.overlay.node(&e.from).is_some() && c.overlay.node(&e.to).is_some());
             assert!(c.after.layout.edges.iter().all(|a| &a.id != id));
         }

@@ -3,11 +3,13 @@
 //! compare, not only a version and the one it was derived from.
 
 mod diff;
+mod overlay;
 mod text;
 
 use serde::Serialize;
 
 pub use diff::{GraphDiff, StepChange, StepMove, diff};
+pub use overlay::{REMOVED_FLOW, overlay};
 pub use text::render_text;
 
 use crate::analysis::{self, Metrics, Settings};
