@@ -1,6 +1,7 @@
 // What React Flow needs from a browser and jsdom lacks: element sizes, ResizeObserver and
 // DOMMatrixReadOnly (React Flow's own testing guide lists these). Nodes then measure as
-// 160 × 64, which is enough to render them and their edges.
+// 160 × 64, which is enough to render them and their edges, and a canvas as 1000 × 600 (what
+// React Flow culls against: a step off that view is not in the page, as in the app).
 
 class ResizeObserverShim {
   constructor(private readonly callback: ResizeObserverCallback) {}
@@ -23,8 +24,18 @@ export function shimReactFlow(): void {
   globalThis.ResizeObserver = ResizeObserverShim as unknown as typeof ResizeObserver;
   (globalThis as { DOMMatrixReadOnly?: unknown }).DOMMatrixReadOnly = DOMMatrixReadOnlyShim;
   Object.defineProperties(HTMLElement.prototype, {
-    offsetHeight: { configurable: true, get: () => 64 },
-    offsetWidth: { configurable: true, get: () => 160 },
+    offsetHeight: {
+      configurable: true,
+      get(this: HTMLElement) {
+        return this.classList.contains('react-flow__renderer') ? 600 : 64;
+      },
+    },
+    offsetWidth: {
+      configurable: true,
+      get(this: HTMLElement) {
+        return this.classList.contains('react-flow__renderer') ? 1000 : 160;
+      },
+    },
     clientHeight: { configurable: true, get: () => 600 },
     clientWidth: { configurable: true, get: () => 1000 },
   });

@@ -13,17 +13,21 @@ import {
   type Connection,
   type Edge as FlowEdge,
   type EdgeProps,
+  type InternalNode,
   type Node as FlowNode,
   type NodeChange,
   type NodeProps,
   type OnSelectionChangeParams,
   type ReactFlowInstance,
   type Viewport,
+  useInternalNode,
+  useStoreApi,
 } from '@xyflow/react';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { Layout, Point, StepKind } from '../../ipc';
+import { type Rect, serves, viewOf, windowAround, windowContents, WINDOWED_ABOVE } from './viewWindow';
 
 type StepData = {
   kind: StepKind;
@@ -41,7 +45,8 @@ type LaneData = { name: string; width: number; height: number };
 type StepNode = FlowNode<StepData, 'step'>;
 type LaneNode = FlowNode<LaneData, 'lane'>;
 type CanvasNode = StepNode | LaneNode;
-type RouteData = { points: Point[]; highlighted: boolean; removed: boolean };
+/** `fromAt` and `toAt`: where the layout put the two steps (top-left corners) when it routed the flow. */
+type RouteData = { points: Point[]; fromAt: Point | null; toAt: Point | null; highlighted: boolean; removed: boolean };
 type RouteEdge = FlowEdge<RouteData, 'route'>;
 
 const LANE_PREFIX = 'lane:';
@@ -50,7 +55,7 @@ const LANE_PREFIX = 'lane:';
  * pan, which under WebKit's software rendering costs more than the drawing itself (measured on
  * 1,000 steps: 53 → 31 ms a frame without it). The "whole procedure" control remains.
  */
-const MINIMAP_MAX_STEPS = 300;
+const MINIMAP_MAX_STEPS = WINDOWED_ABOVE;
 /** Below this zoom labels are too small to read: a long procedure opens at its start instead. */
 const READABLE_ZOOM = 0.6;
 
@@ -106,18 +111,40 @@ const LaneBand = memo(function LaneBand({ data }: NodeProps<LaneNode>) {
   );
 });
 
+/** Side of the round handles on a step's borders (CSS: 10 px and a 1 px border). */
+const HANDLE = 12;
+
 /**
- * A flow along the route computed in Rust. While a step is being dragged its ends move away
- * from the route, which then makes way for a plain orthogonal path until Rust routes it again.
+ * The handles of a step, declared so that React Flow can draw a flow to a step it has not put in
+ * the page (off screen) without measuring it; the same as it measures once the step is drawn.
+ */
+function handlesOf(width: number, height: number): NonNullable<FlowNode['handles']> {
+  const y = height / 2 - HANDLE / 2;
+  return [
+    { type: 'target', position: Position.Left, x: -HANDLE / 2, y, width: HANDLE, height: HANDLE },
+    { type: 'source', position: Position.Right, x: width - HANDLE / 2, y, width: HANDLE, height: HANDLE },
+  ];
+}
+
+const at = (node: InternalNode | undefined, p: Point | null) =>
+  node !== undefined &&
+  p !== null &&
+  Math.abs(node.internals.positionAbsolute.x - p.x) < 1 &&
+  Math.abs(node.internals.positionAbsolute.y - p.y) < 1;
+
+/**
+ * A flow along the route computed in Rust, as long as both its steps are where the layout put
+ * them. While a step is being dragged (or waits for the new layout after a drop), a plain
+ * orthogonal path between the handles takes its place until Rust routes it again.
  */
 function RouteLine(props: EdgeProps<RouteEdge>) {
-  const { sourceX, sourceY, targetX, targetY, data, markerEnd, id } = props;
+  const { sourceX, sourceY, targetX, targetY, data, markerEnd, id, source, target } = props;
   const points = data?.points ?? [];
-  const first = points[0];
-  const last = points[points.length - 1];
-  const near = (p: Point | undefined, x: number, y: number) => p !== undefined && Math.abs(p.x - x) < 2 && Math.abs(p.y - y) < 2;
+  const from = useInternalNode(source);
+  const to = useInternalNode(target);
+  const inPlace = at(from, data?.fromAt ?? null) && at(to, data?.toAt ?? null);
   let path: string;
-  if (points.length >= 2 && near(first, sourceX, sourceY) && near(last, targetX, targetY)) {
+  if (points.length >= 2 && inPlace) {
     path = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x},${p.y}`).join(' ');
   } else {
     [path] = getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition: Position.Right, targetPosition: Position.Left });
@@ -130,6 +157,24 @@ function RouteLine(props: EdgeProps<RouteEdge>) {
       className={`canvas-flow${data?.highlighted ? ' is-highlighted' : ''}${data?.removed ? ' is-removed' : ''}`}
     />
   );
+}
+
+/**
+ * Watches the view (every pan, zoom and programmatic move) without re-rendering at each frame,
+ * and asks for a new window only when the current one no longer serves the view.
+ */
+function WindowKeeper({ win, onLeave }: { win: Rect | null; onLeave: (view: Rect) => void }) {
+  const store = useStoreApi<CanvasNode, RouteEdge>();
+  useEffect(() => {
+    const check = () => {
+      const { transform, width, height } = store.getState();
+      const view = viewOf(transform, width, height);
+      if (view && (!win || !serves(win, view))) onLeave(view);
+    };
+    check();
+    return store.subscribe(check);
+  }, [store, win, onLeave]);
+  return null;
 }
 
 const nodeTypes = { step: StepShape, lane: LaneBand };
@@ -180,6 +225,11 @@ function buildNodes(
     id: `${LANE_PREFIX}${i}`,
     type: 'lane',
     position: { x: 0, y: lane.y },
+    // Its size is known without measuring: "whole procedure" fits the lanes, so the whole
+    // drawing, even when React Flow holds only a window of the steps.
+    width: layout.width,
+    height: lane.height,
+    measured: { width: layout.width, height: lane.height },
     data: { name: lane.name, width: layout.width, height: lane.height },
     draggable: false,
     selectable: false,
@@ -193,6 +243,10 @@ function buildNodes(
     position: { x: n.x, y: n.y },
     width: n.width,
     height: n.height,
+    // Sizes and handles are known from the layout, so React Flow needs to measure no step to
+    // draw flows or fit the view: it puts in the page only the steps on screen, from the start.
+    measured: { width: n.width, height: n.height },
+    handles: handlesOf(n.width, n.height),
     selected: selected.has(n.id),
     ariaLabel: `${n.label ? `${kindName(n.kind)} : ${n.label}` : kindName(n.kind)}${statuses.has(n.id) ? ` (${statusName(statuses.get(n.id) ?? '')})` : ''}`,
     ...(readOnly ? { draggable: false, connectable: false, selectable: false } : {}),
@@ -243,20 +297,39 @@ export function Canvas({
   const [nodes, setNodes] = useState<CanvasNode[]>(base);
   useEffect(() => setNodes(base), [base]);
 
-  const edges: RouteEdge[] = useMemo(
-    () =>
-      layout.edges.map((e) => ({
+  const edges: RouteEdge[] = useMemo(() => {
+    const corner = new Map(layout.nodes.map((n) => [n.id, { x: n.x, y: n.y }]));
+    return layout.edges.map((e) => ({
         id: e.id,
         source: e.from,
         target: e.to,
         type: 'route',
-        data: { points: e.points, highlighted: highlighted.has(e.id), removed: removedFlows.has(e.id) },
+        data: {
+          points: e.points,
+          fromAt: corner.get(e.from) ?? null,
+          toAt: corner.get(e.to) ?? null,
+          highlighted: highlighted.has(e.id),
+          removed: removedFlows.has(e.id),
+        },
         ...(readOnly ? { selectable: false, focusable: false } : {}),
         selected: selected.has(e.id),
         markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
-      })),
-    [layout, highlighted, selected, removedFlows, readOnly],
+      }));
+  }, [layout, highlighted, selected, removedFlows, readOnly]);
+
+  // A large procedure is handed to React Flow a window at a time (see `viewWindow`).
+  const windowed = !readOnly && layout.nodes.length > WINDOWED_ABOVE;
+  const [win, setWin] = useState<Rect | null>(null);
+  const contents = useMemo(
+    () => (windowed && win ? windowContents(layout, win, selected) : null),
+    [windowed, win, layout, selected],
   );
+  const shownNodes = useMemo(
+    () => (contents ? nodes.filter((n) => n.type === 'lane' || n.selected || contents.steps.has(n.id)) : nodes),
+    [contents, nodes],
+  );
+  const shownEdges = useMemo(() => (contents ? edges.filter((e) => contents.flows.has(e.id)) : edges), [contents, edges]);
+  const moveWindow = useCallback((view: Rect) => setWin(windowAround(view)), []);
 
   const box = useRef<HTMLDivElement>(null);
   const flow = useRef<CanvasInstance | null>(null);
@@ -335,8 +408,8 @@ export function Canvas({
       onKeyUp={readOnly ? undefined : handleKeyUp}
     >
       <ReactFlow<CanvasNode, RouteEdge>
-        nodes={nodes}
-        edges={edges}
+        nodes={shownNodes}
+        edges={shownEdges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
@@ -372,6 +445,7 @@ export function Canvas({
           'handle.ariaLabel': t('canvas.handle'),
         }}
       >
+        {windowed && <WindowKeeper win={win} onLeave={moveWindow} />}
         {/* A drawing shown whole fills its box: the controls go where no lane name is. */}
         <Controls showInteractive={false} position={readOnly ? 'top-right' : 'bottom-left'} />
         {!readOnly && layout.nodes.length <= MINIMAP_MAX_STEPS && (
