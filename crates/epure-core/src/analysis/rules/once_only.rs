@@ -238,14 +238,16 @@ mod tests {
 
     #[test]
     fn names_the_first_request_when_a_piece_is_asked_again_after_a_rework_loop() {
-        // Filed, asked again when missing, then asked again for the originals at the counter.
+        // Filed, asked again when missing, then asked again for the originals at the counter. The
+        // rework request is nearer the later one than the filing (a receipt is issued in between).
         let p = base()
             .decision("d")
+            .task("recu", "a", "Délivrer le récépissé")
             .task("originaux", "u", "Présenter les originaux au guichet")
             .requests("depot", &["rib"])
             .requests("complement", &["rib"])
             .requests("originaux", &["rib"])
-            .chain(&["s", "depot", "verif", "d"])
+            .chain(&["s", "depot", "recu", "verif", "d"])
             .prob("d", "complement", 0.2)
             .prob("d", "originaux", 0.8)
             .chain(&["complement", "verif"])
