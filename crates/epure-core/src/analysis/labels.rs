@@ -95,6 +95,54 @@ pub fn key(label: &str) -> Vec<String> {
     w
 }
 
+/// Words that introduce whom a step is addressed to: "Notifier la décision à la CAF", "Transmettre
+/// le dossier au service instructeur", "Demander l'avis auprès de l'ABF".
+const TO: &[&str] = &["à", "au", "aux", "auprès", "vers"];
+
+/// Words after which an addressee's name is over: an article opening another noun ("Notifier à
+/// la CAF la décision"), or a preposition opening a complement ("… au service pour signature").
+const ADDRESSEE_ENDS: &[&str] = &[
+    "le", "la", "les", "l", "un", "une", "pour", "par", "avec", "afin", "en", "dans", "sur", "sous", "et", "ou", "puis",
+];
+
+/// The addressee of a step, as its label names it: the normalised words of the name after "à",
+/// "au", "aux", "auprès de" or "vers" ("à la direction des finances" gives "direction",
+/// "finances"), up to the next article, preposition or punctuation, sorted. Empty when the label
+/// names nobody.
+///
+/// Two steps that do the same thing to the same file for two different addressees ("Notifier la
+/// décision" to the applicant, "Notifier la décision à la CAF") are two steps, not one twice.
+pub fn addressees(label: &str) -> Vec<String> {
+    let text = label.to_lowercase().replace(['’', '\''], " ");
+    let mut out = Vec::new();
+    for clause in text.split([',', ';', ':', '(', ')', '.']) {
+        // None: not in an addressee; Some(false): just after the preposition; Some(true): in the name.
+        let mut state: Option<bool> = None;
+        for raw in clause.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+            if TO.contains(&raw) {
+                state = Some(false);
+                continue;
+            }
+            match state {
+                None => {}
+                // An article right after the preposition opens the name; after the name, it ends it.
+                Some(true) if ADDRESSEE_ENDS.contains(&raw) => state = None,
+                Some(false) if ADDRESSEE_ENDS.contains(&raw) => {}
+                Some(_) => {
+                    let w = words(raw);
+                    if !w.is_empty() {
+                        out.extend(w);
+                        state = Some(true);
+                    }
+                }
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
 /// Whether two labels mean the same: the same words once normalised, or one label is the other
 /// with a single qualifying word more, the same verb first and at least two words in common
 /// ("Vérifier la complétude du dossier" / "Vérifier la complétude du dossier d'inscription").
@@ -161,6 +209,19 @@ mod tests {
         check("Vérifier", "Vérifier la complétude du dossier", false);
         check("", "", false);
         check("Examiner la desserte électrique", "Examiner l'accès des secours", false);
+    }
+
+    #[test]
+    fn addressees_are_the_words_after_the_preposition() {
+        assert_eq!(addressees("Notifier la décision à la CAF"), vec!["caf".to_string()]);
+        assert_eq!(addressees("Notifier la décision"), Vec::<String>::new());
+        assert_eq!(
+            addressees("Transmettre le dossier au service, pour avis"),
+            addressees("Envoyer au service le dossier")
+        );
+        assert_ne!(addressees("Notifier la décision à l'usager"), addressees("Notifier la décision à la CAF"));
+        assert_eq!(addressees("Notifier à la CAF la décision"), addressees("Notifier la décision à la CAF"));
+        assert_eq!(addressees("Transmettre à la direction des finances pour visa"), key("direction finances"));
     }
 
     #[test]

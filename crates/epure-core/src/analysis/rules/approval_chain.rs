@@ -4,7 +4,9 @@
 //! Proposes `single-approval` (keep the last, highest authority) when at most one of them has a
 //! legal basis, `parallelize` otherwise (mandated visas cannot be dropped, but need not wait for
 //! one another). Not fired: approvals separated by real work; approvals on exclusive branches (one
-//! to grant, one to refuse); a check followed by an approval.
+//! to grant, one to refuse); a check followed by an approval; a signature in the user's lane (the
+//! association's president signing the convention the mayor signed is the other party to a
+//! contract, not a visa of the administration: the two signatures are what makes it binding).
 
 use super::{Context, finding, text};
 use crate::analysis::words::{duration, list, quote};
@@ -14,7 +16,8 @@ use crate::model::StepKind;
 pub const ID: &str = "approval-chain";
 
 pub fn run(ctx: &Context) -> Vec<Finding> {
-    let is_approval = |n: usize| ctx.step(n).kind == StepKind::Approval;
+    // The user's signature is not one of the administration's validations.
+    let is_approval = |n: usize| ctx.step(n).kind == StepKind::Approval && !ctx.in_user_lane(n);
     let mut pairs = Vec::new();
     for a in ctx.reachable_work().filter(|&n| is_approval(n)) {
         for (b, _) in ctx.next_work(a) {
@@ -171,5 +174,29 @@ mod tests {
             .chain(&["v2", "r"])
             .build();
         assert!(fired(&exclusive, "approval-chain").is_empty());
+    }
+
+    #[test]
+    fn does_not_fire_on_the_user_signing_after_the_administration() {
+        // A convention signed by the mayor, then by the association's president: two parties.
+        let both_parties = B::new()
+            .start("s")
+            .task("t", "b", "Rédiger la convention")
+            .approval("v1", "c", "Signer la convention (maire)")
+            .approval("v2", "u", "Signer la convention (président de l'association)")
+            .end("e")
+            .chain(&["s", "t", "v1", "v2", "e"])
+            .build();
+        assert!(fired(&both_parties, "approval-chain").is_empty());
+        // Two visas of the administration before the user signs are still a chain.
+        let visas = B::new()
+            .start("s")
+            .approval("v0", "b", "Viser la convention (chef de service)")
+            .approval("v1", "c", "Signer la convention (maire)")
+            .approval("v2", "u", "Signer la convention (président de l'association)")
+            .end("e")
+            .chain(&["s", "v0", "v1", "v2", "e"])
+            .build();
+        check(&visas, "approval-chain", &["v0 v1"]);
     }
 }

@@ -5,7 +5,8 @@
 //! both. Not fired: steps on exclusive or parallel branches; steps whose data show they work on
 //! different things (both list data, and they share none); approvals in different lanes (that is
 //! an `approval-chain`); a step repeated on the rework branch of a loop the first one is not part
-//! of; labels that differ by a number ("N+1" / "N+2").
+//! of; labels that differ by a number ("N+1" / "N+2"); steps addressed to different recipients
+//! ("Notifier la décision" to the applicant, then "Notifier la décision à la CAF", the payer).
 
 use std::collections::HashMap;
 
@@ -104,6 +105,25 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         .map(|mut m| {
             m.sort_by_key(|&n| ctx.g.pos[n]);
             m
+        })
+        .collect();
+    // The same act for two addressees is two steps: each class is split by whom its steps are
+    // addressed to, before looking along the paths (so that the nearest earlier step found is
+    // one addressed to the same). Each distinct label is read once.
+    let mut to_of: HashMap<&str, Vec<String>> = HashMap::new();
+    let classes: Vec<Vec<usize>> = classes
+        .into_iter()
+        .flat_map(|class| {
+            let mut by_to: Vec<(Vec<String>, Vec<usize>)> = Vec::new();
+            for n in class {
+                let label = ctx.label_str(n);
+                let to = to_of.entry(label).or_insert_with(|| labels::addressees(label)).clone();
+                match by_to.iter_mut().find(|(t, _)| *t == to) {
+                    Some((_, m)) => m.push(n),
+                    None => by_to.push((to, vec![n])),
+                }
+            }
+            by_to.into_iter().map(|(_, m)| m).filter(|m| m.len() >= 2).collect::<Vec<_>>()
         })
         .collect();
     let found = ctx.earlier_on_paths(&classes, None);
@@ -214,6 +234,33 @@ mod tests {
             .chain(&["s", "v1", "v2", "e"])
             .build();
         check(&p, "duplicate-step", &[]);
+    }
+
+    #[test]
+    fn does_not_fire_on_the_same_act_for_another_addressee() {
+        let notify = |second: &str| {
+            B::new()
+                .start("s")
+                .task("n1", "b", "Notifier la décision")
+                .checks("n1", &["decision"])
+                .task("n2", "b", second)
+                .checks("n2", &["decision"])
+                .end("e")
+                .chain(&["s", "n1", "n2", "e"])
+                .build()
+        };
+        check(&notify("Notifier la décision à la CAF"), "duplicate-step", &[]);
+        check(&notify("Notifier la décision au demandeur"), "duplicate-step", &[]);
+        // The same act to the same addressee, worded otherwise, is still twice the same step.
+        let twice = B::new()
+            .start("s")
+            .task("n1", "b", "Notifier la décision à la CAF")
+            .task("n2", "c", "Classer le dossier")
+            .task("n3", "c", "Notifier à la CAF la décision")
+            .end("e")
+            .chain(&["s", "n1", "n2", "n3", "e"])
+            .build();
+        check(&twice, "duplicate-step", &["n1 n3"]);
     }
 
     #[test]

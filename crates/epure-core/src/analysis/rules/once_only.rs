@@ -6,7 +6,9 @@
 //! request (`ask-once`). Not fired: requests on exclusive branches (no case meets both); a piece
 //! asked again on the rework branch of a loop the first request is not part of (it was missing:
 //! `rework-loop` speaks of it); a document the administration itself issued in between (a form
-//! sent to be signed and returned is a new document).
+//! sent to be signed and returned is a new document). A piece asked at the filing, again on the
+//! rework branch when it was missing, and again later ("apporter les originaux") is asked twice
+//! by the filing and the later request: the finding names those two, not the rework request.
 
 use super::{Context, finding, text};
 use crate::analysis::words::{list, quote, quoted_list, times};
@@ -29,7 +31,29 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         .zip(&askers_of)
         .map(|(d, askers)| if d.held_by.is_empty() { askers.clone() } else { Vec::new() })
         .collect();
-    let mut earlier = ctx.earlier_on_paths(&groups, Some(&|di, n| ctx.step(n).produces.contains(&ctx.p.data[di].id)));
+    let issued = |di: usize, n: usize| ctx.step(n).produces.contains(&ctx.p.data[di].id);
+    let mut earlier = ctx.earlier_on_paths(&groups, Some(&issued));
+    // Requests asked again on a rework branch the first request is not part of (the piece was
+    // missing). When one is the nearest earlier request of a later one, the request it repeats
+    // is the one to name: the pairs of those items are looked for again without them.
+    let rework = |later: usize, earlier: usize| ctx.in_loop(later) && !ctx.same_loop(later, earlier);
+    let mut again: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
+    let mut redo = false;
+    for (di, pairs) in earlier.iter().enumerate() {
+        let repeats: Vec<usize> = pairs.iter().filter(|&&(l, e)| rework(l, e)).map(|&(l, _)| l).collect();
+        if pairs.iter().any(|&(l, e)| !rework(l, e) && repeats.contains(&e)) {
+            again[di] = groups[di].iter().copied().filter(|n| !repeats.contains(n)).collect();
+            redo = true;
+        }
+    }
+    if redo {
+        let found = ctx.earlier_on_paths(&again, Some(&issued));
+        for (di, pairs) in found.into_iter().enumerate() {
+            if !again[di].is_empty() {
+                earlier[di] = pairs;
+            }
+        }
+    }
     for (di, d) in ctx.p.data.iter().enumerate() {
         let askers = &askers_of[di];
         if askers.is_empty() {
@@ -210,6 +234,30 @@ mod tests {
             .chain(&["complement", "verif"])
             .build();
         check(&p, "once-only", &[]);
+    }
+
+    #[test]
+    fn names_the_first_request_when_a_piece_is_asked_again_after_a_rework_loop() {
+        // Filed, asked again when missing, then asked again for the originals at the counter. The
+        // rework request is nearer the later one than the filing (a receipt is issued in between).
+        let p = base()
+            .decision("d")
+            .task("recu", "a", "Délivrer le récépissé")
+            .task("originaux", "u", "Présenter les originaux au guichet")
+            .requests("depot", &["rib"])
+            .requests("complement", &["rib"])
+            .requests("originaux", &["rib"])
+            .chain(&["s", "depot", "recu", "verif", "d"])
+            .prob("d", "complement", 0.2)
+            .prob("d", "originaux", 0.8)
+            .chain(&["complement", "verif"])
+            .chain(&["originaux", "e"])
+            .build();
+        check(&p, "once-only", &["rib depot originaux"]);
+        let f = crate::analysis::analyze(&p, &Default::default()).findings;
+        let f = f.iter().find(|f| f.rule == "once-only").expect("fires");
+        assert!(f.explanation_fr.contains("Déposer le dossier"), "{}", f.explanation_fr);
+        assert!(!f.explanation_fr.contains("Compléter le dossier"), "{}", f.explanation_fr);
     }
 
     #[test]

@@ -8,8 +8,16 @@
 //! (one paper file cannot be in two offices at once); the second step must be the only way on;
 //! and there must be time to gain: when one of the two takes no time (a notice the information
 //! system sends by itself), running them side by side saves nothing and is not proposed.
+//!
+//! Nor is it proposed when the first step hands work to the second, which the data do not show:
+//! a check that produces nothing passes its verdict on along the flow itself ("Vérifier la
+//! disponibilité des crédits" before the service goes on); a step that consults, asks, sends or
+//! notifies ("Consulter l'architecte des Bâtiments de France", then the ABF's opinion) or that
+//! names the second step's lane as its addressee ("… à la direction des finances") is what sets
+//! the second one going.
 
 use super::{Context, finding, text};
+use crate::analysis::labels;
 use crate::analysis::metrics::{Support, medium_support};
 use crate::analysis::words::{duration, quote};
 use crate::analysis::{Finding, Gain, Lang, Severity};
@@ -22,6 +30,35 @@ const MIN_GAIN_MIN: f64 = 1.0;
 
 fn data(s: &Step) -> Vec<&String> {
     s.requests.iter().chain(&s.enters).chain(&s.checks).chain(&s.produces).collect()
+}
+
+/// First words of a label saying the step sets someone else's work going (normalised by
+/// [`labels::words`], which maps "envoyer", "adresser"… onto "transmettre" and "informer" onto
+/// "notifier"). Not "saisir": "saisir la commission" sets it going, but the word is above all
+/// keying in ("Saisir la demande dans le logiciel"), and [`labels::words`] maps "enregistrer" onto it.
+const HANDING_ON: &[&str] = &[
+    "consulter",
+    "solliciter",
+    "demander",
+    "convoquer",
+    "interroger",
+    "transmettre",
+    "notifier",
+    "commander",
+    "mandater",
+];
+
+/// Whether step `a` sets the work of step `b` going: it consults, asks, sends or notifies, or its
+/// label names `b`'s lane as its addressee.
+fn hands_on(ctx: &Context, a: usize, b: usize) -> bool {
+    static STEMS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let stems = STEMS.get_or_init(|| HANDING_ON.iter().flat_map(|w| labels::words(w)).collect());
+    let label = ctx.label_str(a);
+    if labels::words(label).first().is_some_and(|w| stems.contains(w)) {
+        return true;
+    }
+    let lane = labels::words(ctx.lane_str(b));
+    labels::addressees(label).iter().any(|w| lane.contains(w))
 }
 
 fn eligible(ctx: &Context, n: usize) -> bool {
@@ -52,6 +89,10 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         let (sa, sb) = (ctx.step(a), ctx.step(b));
         let (da, db) = (data(sa), data(sb));
         if da.iter().any(|d| db.contains(d)) {
+            continue;
+        }
+        // A verdict handed on, or work the first step sets going: a dependency the data do not show.
+        if (sa.kind == StepKind::Check && sa.produces.is_empty()) || hands_on(ctx, a, b) {
             continue;
         }
         let time = |n: usize, s: &Step| ctx.visits[n] * (s.duration() + s.wait());
@@ -127,6 +168,32 @@ mod tests {
             .expect("fires");
         // Side by side, the pair takes as long as the longer of the two.
         assert!((f.gain.lead_min - 20.0).abs() < 1e-9, "{:?}", f.gain);
+    }
+
+    #[test]
+    fn does_not_fire_when_the_first_step_hands_work_to_the_second() {
+        let after = |label: &str, lane_b: &str| {
+            let mut p = seq("bilan", None);
+            if let Some(x) = p.step_mut("x") {
+                x.label = Some(label.into());
+            }
+            if let Some(y) = p.step_mut("y") {
+                y.actor = Some(lane_b.into());
+            }
+            p
+        };
+        // Consulting a partner, then the partner's opinion.
+        check(&after("Consulter l'architecte des Bâtiments de France", "d"), "parallelizable", &[]);
+        check(&after("Solliciter l'avis du service", "c"), "parallelizable", &[]);
+        // The first step names the second one's lane as its addressee.
+        check(&after("Préparer le dossier pour la Direction", "c"), "parallelizable", &["x y"]);
+        check(&after("Préparer le dossier destiné à la Direction", "c"), "parallelizable", &[]);
+        // A check that produces nothing hands its verdict on.
+        let mut verdict = seq("bilan", None);
+        if let Some(x) = verdict.step_mut("x") {
+            x.produces.clear();
+        }
+        check(&verdict, "parallelizable", &[]);
     }
 
     #[test]

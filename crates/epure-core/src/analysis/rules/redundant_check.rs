@@ -8,7 +8,13 @@
 //! (an authority's visa is not a verification to merge); a re-check inside a rework loop the
 //! first check is not part of; a check of what a piece says after a check that it is there (the
 //! counter checks the file is complete, the service checks the address is in the sector): the
-//! first looked at the presence of the pieces, not at their content.
+//! first looked at the presence of the pieces, not at their content; "recevabilité" (the
+//! admissibility of the file: the required pieces are there) is such a check too. Only steps that
+//! verify count, on either side: a check, an approval (for the earlier one), or a task whose label
+//! says it verifies ("vérifier", "contrôler", "examiner", "instruire"…). A task that notifies,
+//! passes on, pays or keys in a document lists it as checked because it uses it: "Notifier la
+//! décision" then "Transmettre la décision à la CAF" or "au contrôle de légalité" are not two
+//! checks of the decision.
 
 use super::{Context, finding, text};
 use crate::analysis::labels;
@@ -21,7 +27,54 @@ pub const ID: &str = "redundant-check";
 /// Words of a label saying the check is about the presence of the pieces (normalised by
 /// [`labels::words`]): "vérifier la complétude", "contrôler que le dossier est complet",
 /// "la présence des pièces", "les pièces manquantes".
-const COMPLETENESS: &[&str] = &["complétude", "complet", "complète", "incomplet", "présence", "manquant", "manquante"];
+const COMPLETENESS: &[&str] = &[
+    "complétude",
+    "complet",
+    "complète",
+    "incomplet",
+    "présence",
+    "manquant",
+    "manquante",
+    "recevabilité",
+    "recevable",
+    "irrecevable",
+    "irrecevabilité",
+];
+
+/// Verbs (and nouns of the act) of a task's label saying it verifies what it lists as checked (normalised by
+/// [`labels::words`], which maps "contrôler" and "vérification" onto "vérifier").
+const VERIFYING: &[&str] = &[
+    "vérifier",
+    "examiner",
+    "examen",
+    "instruire",
+    "instruction",
+    "analyser",
+    "analyse",
+    "étudier",
+    "expertiser",
+    "évaluer",
+    "évaluation",
+];
+
+/// Whether a task's label says it verifies: its first word, the verb (or the noun of the act) is
+/// one of [`VERIFYING`]. Only the first: "Transmettre l'arrêté au contrôle de légalité" passes
+/// the act on, it does not check it.
+fn says_verify(label: &str) -> bool {
+    static STEMS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let stems = STEMS.get_or_init(|| VERIFYING.iter().flat_map(|w| labels::words(w)).collect());
+    labels::words(label).first().is_some_and(|w| stems.contains(w))
+}
+
+/// Whether a step verifies the data it lists as checked: a check or an approval does; a task
+/// does when its label says so, otherwise it only uses them (it notifies, sends, pays, keys in).
+fn verifies(s: &crate::model::Step) -> bool {
+    match s.kind {
+        StepKind::Check | StepKind::Approval => true,
+        StepKind::Task => says_verify(s.label()),
+        _ => false,
+    }
+}
 
 /// Whether a check only looks at whether the pieces are there.
 fn about_completeness(label: &str) -> bool {
@@ -34,7 +87,9 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     // Later step → (item, earlier step) pairs.
     let mut again: Vec<(usize, Vec<(String, usize)>)> = Vec::new();
     let mut slot: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
-    let groups = super::steps_naming(ctx, ctx.reachable_work(), |n| ctx.step(n).checks.iter());
+    let groups = super::steps_naming(ctx, ctx.reachable_work().filter(|&n| verifies(ctx.step(n))), |n| {
+        ctx.step(n).checks.iter()
+    });
     // A fresh copy (requested again, or issued in between) is a new thing to check.
     let fresh = |di: usize, n: usize| {
         let d = &ctx.p.data[di].id;
@@ -168,6 +223,54 @@ mod tests {
         check(&two_checks(content, "Contrôler le justificatif de domicile"), "redundant-check", &["c1 c2 domicile"]);
         // What it says was checked first: that it is there goes without saying.
         check(&two_checks(content, "Vérifier la complétude du dossier"), "redundant-check", &["c1 c2 domicile"]);
+    }
+
+    #[test]
+    fn a_check_of_the_conditions_is_not_the_check_that_the_file_is_admissible() {
+        // "Recevabilité": the required pieces are there; the conditions are another question.
+        let conditions = "Vérifier les conditions d'ouverture des droits (âge, résidence)";
+        check(&two_checks("Vérifier la recevabilité du dossier", conditions), "redundant-check", &[]);
+        check(&two_checks("Contrôler que le dossier est recevable", conditions), "redundant-check", &[]);
+        // Admissible twice is still twice the same check.
+        check(
+            &two_checks("Vérifier la recevabilité du dossier", "Contrôler la recevabilité de la demande"),
+            "redundant-check",
+            &["c1 c2 domicile"],
+        );
+    }
+
+    fn used_after_a_check(second: &str, kind: &str) -> crate::model::Procedure {
+        let b = B::new().start("s").check("c1", "b", "Vérifier la décision").checks("c1", &["decision"]);
+        let b = match kind {
+            "check" => b.check("c2", "b", second),
+            _ => b.task("c2", "b", second),
+        };
+        b.checks("c2", &["decision"]).end("e").chain(&["s", "c1", "c2", "e"]).build()
+    }
+
+    #[test]
+    fn a_task_that_uses_a_document_does_not_check_it_again() {
+        // Notifying, passing on or paying uses the decision: it is not a second check of it.
+        for label in
+            ["Notifier la décision à la CAF", "Transmettre la décision au contrôle de légalité", "Payer l'aide"]
+        {
+            check(&used_after_a_check(label, "task"), "redundant-check", &[]);
+        }
+        // A task whose label says it verifies, or a check, does.
+        check(&used_after_a_check("Contrôler la décision", "task"), "redundant-check", &["c1 c2 decision"]);
+        check(&used_after_a_check("Instruire la décision", "task"), "redundant-check", &["c1 c2 decision"]);
+        check(&used_after_a_check("Relire la décision", "check"), "redundant-check", &["c1 c2 decision"]);
+        // Nor is a notification before a check an earlier check.
+        let notified_first = B::new()
+            .start("s")
+            .task("n", "b", "Notifier la décision")
+            .checks("n", &["decision"])
+            .check("c", "d", "Contrôler la légalité de la décision")
+            .checks("c", &["decision"])
+            .end("e")
+            .chain(&["s", "n", "c", "e"])
+            .build();
+        check(&notified_first, "redundant-check", &[]);
     }
 
     #[test]

@@ -27,20 +27,26 @@ fn says_transit(label: &str) -> bool {
     labels::words(label).iter().any(|w| stems.contains(w))
 }
 
-/// Handoffs per case saved by going straight from the steps before `n` to those after it: for
-/// each way through, the lane changes into and out of `n` minus the one, if any, left between
-/// the step before and the step after.
+/// Handoffs per case saved by going straight from the steps before `n` to those after it: the lane
+/// changes into `n` (one per way in) and out of it (one per pass of `n` and way out), minus those
+/// left between each step before and each step after once `n` is gone.
+///
+/// At a join, several steps before lead into one pass of `n`: the change out of `n` is made once
+/// per pass, not once per branch coming in (two opinions joined, then passed on, is three changes
+/// of lane, and two once the relay is gone).
 fn handoffs_saved(ctx: &Context, n: usize, next: &[(usize, f64)]) -> f64 {
     let lane = |m: usize| ctx.step(m).actor.as_deref();
     let change = |a: usize, b: usize| if lane(a) == lane(b) { 0.0 } else { 1.0 };
+    let out: f64 = next.iter().map(|&(q, share)| ctx.visits[n] * share * change(n, q)).sum();
     let prev = ctx.prev_work(n);
     if prev.is_empty() {
-        return next.iter().map(|&(q, share)| ctx.visits[n] * share * change(n, q)).sum();
+        return out;
     }
-    let mut saved = 0.0;
+    let mut saved = out;
     for &(p, w) in &prev {
+        saved += w * change(p, n);
         for &(q, share) in next {
-            saved += w * share * (change(p, n) + change(n, q) - change(p, q));
+            saved -= w * share * change(p, q);
         }
     }
     saved.max(0.0)
@@ -169,6 +175,20 @@ mod tests {
             .chain(&["s", "instruit", "t", "n", "e"])
             .build();
         assert_eq!(gain(back_and_forth), Some(2.0));
+        // Two opinions joined, then passed on: three lane changes become two, not four.
+        let joined = B::new()
+            .start("s")
+            .par("f")
+            .task("x", "c", "Rédiger l'avis médical")
+            .task("y", "d", "Rédiger l'avis social")
+            .par("j")
+            .task("t", "b", "Transmettre le dossier à la commission")
+            .approval("n", "a", "Décider en commission")
+            .end("e")
+            .chain(&["s", "f", "x", "j", "t", "n", "e"])
+            .chain(&["f", "y", "j"])
+            .build();
+        assert_eq!(gain(joined), Some(1.0));
     }
 
     #[test]
