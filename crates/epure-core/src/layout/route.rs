@@ -47,19 +47,49 @@ pub(crate) fn edges(p: &Procedure, g: &Dense, nodes: &[Node], ranks: &Ranks, opt
             let k = corridors.entry(key).or_insert(0);
             let y = floor + opts.row_gap / 2.0 + *k as f64 * LOOP_SPACING;
             *k += 1;
-            let (sx, tx) = (s.center().x, t.center().x);
-            vec![
-                Point { x: sx, y: s.y + s.height },
-                Point { x: sx, y },
-                Point { x: tx, y },
-                Point { x: tx, y: t.y + t.height },
-            ]
+            back_route(s, t, y, opts, &column_left, &|rank, top, bottom| {
+                columns[rank].iter().any(|&(t0, t1)| t0 < bottom && t1 > top)
+            })
         } else {
             forward(s, t, opts, &column_left, &free)
         };
         out.push(Edge { id: flow.flow.id.clone(), from: flow.from.to_owned(), to: flow.to.to_owned(), points, back });
     }
     out
+}
+
+/// A loop's route: down from the source's bottom to the corridor at `y`, along it, and up into
+/// the target's bottom. A vertical run that would cross another step of its column (a step of a
+/// lane in between) steps aside into the gap beside the column first.
+///
+/// `occupied(rank, top, bottom)` says whether a step of column `rank` spans part of `top..bottom`.
+fn back_route(
+    s: &Node,
+    t: &Node,
+    y: f64,
+    opts: &LayoutOptions,
+    column_left: &impl Fn(usize) -> f64,
+    occupied: &impl Fn(usize, f64, f64) -> bool,
+) -> Vec<Point> {
+    let (sx, tx) = (s.center().x, t.center().x);
+    let (s_bottom, t_bottom) = (s.y + s.height, t.y + t.height);
+    let mut points = vec![Point { x: sx, y: s_bottom }];
+    if occupied(s.rank, s_bottom, y) {
+        let aside = s_bottom + opts.row_gap / 2.0;
+        let gap = if s.fixed { s.x + s.width + opts.column_gap / 2.0 } else { column_left(s.rank + 1) - opts.column_gap / 2.0 };
+        points.extend([Point { x: sx, y: aside }, Point { x: gap, y: aside }, Point { x: gap, y }]);
+    } else {
+        points.push(Point { x: sx, y });
+    }
+    if occupied(t.rank, t_bottom, y) {
+        let aside = t_bottom + opts.row_gap / 2.0;
+        let gap = if t.fixed { t.x - opts.column_gap / 2.0 } else { column_left(t.rank) - opts.column_gap / 2.0 };
+        points.extend([Point { x: gap, y }, Point { x: gap, y: aside }, Point { x: tx, y: aside }]);
+    } else {
+        points.push(Point { x: tx, y });
+    }
+    points.push(Point { x: tx, y: t_bottom });
+    points
 }
 
 fn forward(

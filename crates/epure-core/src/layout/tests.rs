@@ -221,7 +221,52 @@ fn every_sample_lays_out_cleanly() {
             continue;
         }
         let p = from_str(&std::fs::read_to_string(&path).expect("read")).expect("sample reads");
-        assert_invariants(&p, &layout(&p, &LayoutOptions::default()));
+        let l = layout(&p, &LayoutOptions::default());
+        assert_invariants(&p, &l);
+        for e in &l.edges {
+            for w in e.points.windows(2) {
+                let through = l.nodes.iter().find(|n| goes_through(n, w[0], w[1]));
+                assert!(through.is_none(), "{}: {} goes through {:?}: {:?}", path.display(), e.id, through.map(|n| &n.id), e.points);
+            }
+        }
+    }
+}
+
+/// Whether an orthogonal segment runs inside a step's box (touching its border is not).
+fn goes_through(n: &Node, a: Point, b: Point) -> bool {
+    let (x0, x1, y0, y1) = (a.x.min(b.x), a.x.max(b.x), a.y.min(b.y), a.y.max(b.y));
+    x0 < n.x + n.width - 1.0 && x1 > n.x + 1.0 && y0 < n.y + n.height - 1.0 && y1 > n.y + 1.0
+}
+
+#[test]
+fn a_loop_steps_aside_from_a_step_under_its_source() {
+    // "Compléter" (usager) loops back to "Vérifier" (service); "Confirmer" is in the service's lane
+    // in the same column as "Compléter": the loop goes down beside it, not through it.
+    let p = procedure(
+        json!([{ "id": "u", "name": "Usager", "kind": "user" }, { "id": "svc", "name": "Service", "kind": "service" }]),
+        json!([
+            { "id": "s", "kind": "start", "actor": "u" },
+            { "id": "verif", "label": "Vérifier", "kind": "check", "actor": "svc" },
+            { "id": "d", "label": "Complet ?", "kind": "decision", "actor": "svc" },
+            { "id": "completer", "label": "Compléter", "kind": "task", "actor": "u" },
+            { "id": "confirmer", "label": "Confirmer", "kind": "task", "actor": "svc" },
+            { "id": "e", "kind": "end", "actor": "u" }
+        ]),
+        json!([
+            { "from": "s", "to": "verif" }, { "from": "verif", "to": "d" },
+            { "id": "ko", "from": "d", "to": "completer", "probability": 0.3 },
+            { "id": "ok", "from": "d", "to": "confirmer", "probability": 0.7 },
+            { "id": "back", "from": "completer", "to": "verif" }, { "from": "confirmer", "to": "e" }
+        ]),
+    );
+    let l = layout(&p, &LayoutOptions::default());
+    assert_invariants(&p, &l);
+    let (completer, confirmer) = (l.node("completer").unwrap(), l.node("confirmer").unwrap());
+    assert_eq!(completer.rank, confirmer.rank, "the two share a column");
+    let back = l.edges.iter().find(|e| e.id == "back").unwrap();
+    assert!(back.back && back.points.len() > 4, "a detour: {:?}", back.points);
+    for w in back.points.windows(2) {
+        assert!(!l.nodes.iter().any(|n| goes_through(n, w[0], w[1])), "{:?}", back.points);
     }
 }
 
