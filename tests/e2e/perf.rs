@@ -1,7 +1,7 @@
 //! How the app behaves with a large procedure: a 1,000-step procedure is opened and panned in
 //! the real window. The figures — start to library, start to editor ready, frame times during
 //! a scripted pan (requestAnimationFrame timestamps) and the script time of each of its frames,
-//! memory of the whole process tree (PSS) —
+//! the same pan on a 12-step procedure for reference, memory of the whole process tree (PSS) —
 //! are printed and written to `target/e2e-perf.json`, not asserted: timings on a shared
 //! machine belong in measurements, not in pass/fail. What is asserted is that the drawing is
 //! culled (far fewer steps in the page than in the procedure) and that the pan moved the view.
@@ -11,6 +11,8 @@ use std::time::{Duration, Instant};
 use crate::harness::{SCENARIO_TIMEOUT, Session};
 
 const STEPS: usize = 1_000;
+/// The small procedure panned the same way, for reference.
+const REFERENCE_STEPS: usize = 12;
 
 /// The PSS, in kB, of the app and every process it started (WebKit's web and network
 /// processes), found by walking /proc from the app process with our database in its environment.
@@ -85,13 +87,15 @@ async fn a_thousand_step_procedure_opens_and_pans() {
             let mut p = epure_core::synthetic::procedure(7, STEPS);
             p.meta.name = "Procédure de 1 000 étapes".into();
             store.import(&p).expect("import");
+            let mut small = epure_core::synthetic::procedure(7, REFERENCE_STEPS);
+            small.meta.name = "Procédure de 12 étapes".into();
+            store.import(&small).expect("import");
         }
         let started = Instant::now();
         let app = Session::launch_in(folder).await;
         app.find("[data-testid=procedure-item]").await;
         let library_ms = started.elapsed().as_millis();
-        app.click("[data-testid=open-procedure]").await;
-        app.find("[data-testid=editor-canvas] [data-testid=canvas-step]").await;
+        crate::editor::open(&app, "1 000 étapes").await;
         let editor_ms = started.elapsed().as_millis();
 
         // Only what is on screen is in the page, from the first frame on.
@@ -128,52 +132,14 @@ async fn a_thousand_step_procedure_opens_and_pans() {
         let idle: Vec<f64> = app.eval("window.__irec = false; return window.__idle;").await;
         let idle_deltas: Vec<f64> = idle.windows(2).map(|w| w[1] - w[0]).collect();
 
-        // A scripted pan: the page drags its own canvas (mouse events as d3-zoom reads them),
-        // 8 px per frame, 80 frames left then 40 back, and records each frame's timestamp.
-        // Driving the pointer through WebDriver instead measures the driver's event injection.
-        let before: String = app.eval("return document.querySelector('.react-flow__viewport').style.transform;").await;
-        // The pan runs in the page on its own; the test polls for its end (a long script
-        // would outlive the driver's script timeout on a busy machine).
-        app.client
-            .execute(
-                "window.__pan = null; window.__script = [];
-                 const pane = document.querySelector('.react-flow__pane');
-                 const r = pane.getBoundingClientRect();
-                 let x = r.left + r.width * 0.8, n = 0;
-                 const y = r.top + r.height / 2;
-                 const fire = (type) => pane.dispatchEvent(new MouseEvent(type, { clientX: x, clientY: y, bubbles: true, button: 0, view: window }));
-                 fire('mousedown');
-                 const frames = [];
-                 const tick = t => {
-                   frames.push(t);
-                   if (n++ < 120) {
-                     x += n <= 80 ? -8 : 8;
-                     // The script's share of the frame: the drag's handlers and React's update
-                     // (flushed in microtasks), up to the painting.
-                     const a = performance.now();
-                     fire('mousemove');
-                     Promise.resolve().then(() => Promise.resolve()).then(() => window.__script.push(performance.now() - a));
-                     requestAnimationFrame(tick);
-                   }
-                   else { fire('mouseup'); window.__pan = frames; }
-                 };
-                 requestAnimationFrame(tick);",
-                vec![],
-            )
-            .await
-            .expect("start the pan");
-        app.wait_until("the pan is over", "return Array.isArray(window.__pan);").await;
-        let frames: Vec<f64> = app.eval("return window.__pan;").await;
-        let script: Vec<f64> = app.eval("return window.__script;").await;
-        let after: String = app.eval("return document.querySelector('.react-flow__viewport').style.transform;").await;
-        assert_ne!(before, after, "the drag panned the canvas");
-
-        let deltas: Vec<f64> = frames.windows(2).map(|w| w[1] - w[0]).collect();
-        assert!(deltas.len() > 20, "frames were recorded during the pan: {}", deltas.len());
-        let (p95_ms, max_ms) = (p95(deltas.clone()), deltas.iter().copied().fold(0.0, f64::max));
-        let mean_ms = deltas.iter().sum::<f64>() / deltas.len() as f64;
-        let script_mean_ms = script.iter().sum::<f64>() / script.len().max(1) as f64;
+        let big = pan(&app).await;
         let pss_kb = tree_pss_kb(&app_db(&app));
+
+        // The same pan on a small procedure: what this machine's rendering costs a frame when
+        // there is next to nothing to draw, the floor the large procedure is measured against.
+        app.click("[data-testid=back]").await;
+        crate::editor::open(&app, "12 étapes").await;
+        let small = pan(&app).await;
         let figures = serde_json::json!({
             "steps": laid_out,
             "steps_in_page": drawn,
@@ -182,14 +148,18 @@ async fn a_thousand_step_procedure_opens_and_pans() {
             "idle_frames": idle_deltas.len(),
             "idle_cpu_pct": idle_cpu_pct,
             "idle_frame_ms_p95": (p95(idle_deltas) * 10.0).round() / 10.0,
-            "pan_frames": deltas.len(),
-            "frame_ms_mean": (mean_ms * 10.0).round() / 10.0,
-            "frame_ms_p95": (p95_ms * 10.0).round() / 10.0,
-            "frame_ms_max": (max_ms * 10.0).round() / 10.0,
-            "script_ms_mean": (script_mean_ms * 10.0).round() / 10.0,
-            "script_ms_p95": (p95(script) * 10.0).round() / 10.0,
+            "pan_frames": big.frames,
+            "frame_ms_mean": big.mean_ms,
+            "frame_ms_p95": big.p95_ms,
+            "frame_ms_max": big.max_ms,
+            "script_ms_mean": big.script_mean_ms,
+            "script_ms_p95": big.script_p95_ms,
             "pss_idle_mb": pss_idle_kb / 1024,
             "pss_after_pan_mb": pss_kb / 1024,
+            "reference_steps": REFERENCE_STEPS,
+            "reference_frame_ms_mean": small.mean_ms,
+            "reference_frame_ms_p95": small.p95_ms,
+            "reference_script_ms_mean": small.script_mean_ms,
         });
         println!("e2e perf: {figures}");
         let out = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("../e2e-perf.json");
@@ -197,6 +167,72 @@ async fn a_thousand_step_procedure_opens_and_pans() {
         app.close().await;
     };
     tokio::time::timeout(SCENARIO_TIMEOUT, scenario).await.expect("scenario within its time");
+}
+
+/// Frame figures of one scripted pan, in ms rounded to a tenth.
+struct Pan {
+    frames: usize,
+    mean_ms: f64,
+    p95_ms: f64,
+    max_ms: f64,
+    script_mean_ms: f64,
+    script_p95_ms: f64,
+}
+
+/// Pans the open canvas from a script in the page and returns the frame figures.
+async fn pan(app: &Session) -> Pan {
+    // A scripted pan: the page drags its own canvas (mouse events as d3-zoom reads them),
+    // 8 px per frame, 80 frames left then 40 back, and records each frame's timestamp.
+    // Driving the pointer through WebDriver instead measures the driver's event injection.
+    let before: String = app.eval("return document.querySelector('.react-flow__viewport').style.transform;").await;
+    // The pan runs in the page on its own; the test polls for its end (a long script
+    // would outlive the driver's script timeout on a busy machine).
+    app.client
+        .execute(
+            "window.__pan = null; window.__script = [];
+             const pane = document.querySelector('.react-flow__pane');
+             const r = pane.getBoundingClientRect();
+             let x = r.left + r.width * 0.8, n = 0;
+             const y = r.top + r.height / 2;
+             const fire = (type) => pane.dispatchEvent(new MouseEvent(type, { clientX: x, clientY: y, bubbles: true, button: 0, view: window }));
+             fire('mousedown');
+             const frames = [];
+             const tick = t => {
+               frames.push(t);
+               if (n++ < 120) {
+                 x += n <= 80 ? -8 : 8;
+                 // The script's share of the frame: the drag's handlers and React's update
+                 // (flushed in microtasks), up to the painting.
+                 const a = performance.now();
+                 fire('mousemove');
+                 Promise.resolve().then(() => Promise.resolve()).then(() => window.__script.push(performance.now() - a));
+                 requestAnimationFrame(tick);
+               }
+               else { fire('mouseup'); window.__pan = frames; }
+             };
+             requestAnimationFrame(tick);",
+            vec![],
+        )
+        .await
+        .expect("start the pan");
+    app.wait_until("the pan is over", "return Array.isArray(window.__pan);").await;
+    let frames: Vec<f64> = app.eval("return window.__pan;").await;
+    let script: Vec<f64> = app.eval("return window.__script;").await;
+    let after: String = app.eval("return document.querySelector('.react-flow__viewport').style.transform;").await;
+    assert_ne!(before, after, "the drag panned the canvas");
+
+    let deltas: Vec<f64> = frames.windows(2).map(|w| w[1] - w[0]).collect();
+    assert!(deltas.len() > 20, "frames were recorded during the pan: {}", deltas.len());
+    let tenth = |v: f64| (v * 10.0).round() / 10.0;
+    let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len().max(1) as f64;
+    Pan {
+        frames: deltas.len(),
+        mean_ms: tenth(mean(&deltas)),
+        p95_ms: tenth(p95(deltas.clone())),
+        max_ms: tenth(deltas.iter().copied().fold(0.0, f64::max)),
+        script_mean_ms: tenth(mean(&script)),
+        script_p95_ms: tenth(p95(script)),
+    }
 }
 
 fn app_db(app: &Session) -> std::path::PathBuf {
