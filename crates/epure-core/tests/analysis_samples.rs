@@ -312,6 +312,8 @@ fn an_unseen_disability_benefits_request_is_read_as_an_expert_would() {
             ("once-only", "identite envoi"),
             // The CAF asks the applicant for the MDPH's notification and for the tax notice.
             ("once-only", "notification dossier-caf"),
+            // The CAF and the Département, paying in parallel, each ask for the RIB.
+            ("once-only", "rib dossier-caf rib-pch"),
             ("once-only", "avis-impot dossier-caf"),
             ("transit-step", "envoi-cdaph commission"),
             (

@@ -9,6 +9,11 @@
 //! sent to be signed and returned is a new document). A piece asked at the filing, again on the
 //! rework branch when it was missing, and again later ("apporter les originaux") is asked twice
 //! by the filing and the later request: the finding names those two, not the rework request.
+//!
+//! Two branches of one parallel block are both taken by every case that reaches the fork: a
+//! piece asked on each (the CAF and the Département each asking for the RIB) is asked twice,
+//! although neither request comes after the other. Only requests met at every pass through the
+//! block count (visited as often as its fork), not one a decision inside the branch may skip.
 
 use super::{Context, finding, text};
 use crate::analysis::words::{list, quote, quoted_list, times};
@@ -54,6 +59,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             }
         }
     }
+    let branches_of = if ctx.lead.blocks.is_empty() { Vec::new() } else { branches_of(ctx) };
     for (di, d) in ctx.p.data.iter().enumerate() {
         let askers = &askers_of[di];
         if askers.is_empty() {
@@ -108,6 +114,12 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             .collect();
         let sets = super::groups(ctx, &pairs);
         let of_set = super::pairs_by_group(ctx, &sets, &pairs);
+        for side_by_side in on_parallel_branches(ctx, &branches_of, askers) {
+            // Already named together as requests one after the other.
+            if !sets.iter().any(|set| side_by_side.iter().all(|n| set.contains(n))) {
+                out.push(parallel_finding(ctx, d, &side_by_side));
+            }
+        }
         for (group, of_set) in sets.into_iter().zip(of_set) {
             let later: Vec<usize> = of_set.iter().map(|&k| pairs[k].0).collect();
             let labels: Vec<String> = group.iter().map(|&n| ctx.label(n)).collect();
@@ -144,6 +156,87 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// For each step, the branches of parallel blocks it is on: (block, branch) indices into
+/// [`crate::analysis::metrics::Lead::blocks`], an outer block's as well as an inner one's.
+/// Complexity: O(Σ branch lengths).
+fn branches_of(ctx: &Context) -> Vec<Vec<(usize, usize)>> {
+    let mut of = vec![Vec::new(); ctx.g.bound];
+    for (bi, block) in ctx.lead.blocks.iter().enumerate() {
+        for (ri, branch) in block.branches.iter().enumerate() {
+            for &n in branch {
+                of[n].push((bi, ri));
+            }
+        }
+    }
+    of
+}
+
+/// The requests of one item on two branches or more of one parallel block, each met at every
+/// pass through the block: per block, the first such request of each branch, in the author's order.
+fn on_parallel_branches(ctx: &Context, branches_of: &[Vec<(usize, usize)>], askers: &[usize]) -> Vec<Vec<usize>> {
+    // (block, branch, position, step) of each request met whenever its block is.
+    let mut met: Vec<(usize, usize, usize, usize)> = Vec::new();
+    for &n in askers {
+        for &(bi, ri) in branches_of.get(n).map(Vec::as_slice).unwrap_or_default() {
+            let fork = ctx.visits[ctx.lead.blocks[bi].fork];
+            if fork > 0.0 && ctx.visits[n] >= fork * (1.0 - 1e-9) {
+                met.push((bi, ri, ctx.g.pos[n], n));
+            }
+        }
+    }
+    met.sort_unstable();
+    let mut out = Vec::new();
+    for block in met.chunk_by(|a, b| a.0 == b.0) {
+        let mut firsts: Vec<(usize, usize)> = Vec::new();
+        for branch in block.chunk_by(|a, b| a.1 == b.1) {
+            firsts.push((branch[0].2, branch[0].3));
+        }
+        if firsts.len() >= 2 {
+            firsts.sort_unstable();
+            out.push(firsts.into_iter().map(|(_, n)| n).collect());
+        }
+    }
+    out
+}
+
+/// The finding for one item asked on parallel branches (`steps`, in the author's order).
+fn parallel_finding(ctx: &Context, d: &crate::model::DataItem, steps: &[usize]) -> Finding {
+    let labels: Vec<String> = steps.iter().map(|&n| ctx.label(n)).collect();
+    let mut subjects = vec![d.id.clone()];
+    subjects.extend(steps.iter().map(|&n| ctx.id(n)));
+    let k = steps.len();
+    let saved: f64 = steps[1..].iter().map(|&n| ctx.visits[n]).sum();
+    finding(
+        ID,
+        Severity::Warning,
+        subjects,
+        text(
+            format!("Dites-le-nous une fois : {} demandée {}", noun_fr(d), times(Lang::Fr, k)),
+            format!("Tell us once: {} requested {}", quote(Lang::En, &d.name), times(Lang::En, k)),
+        ),
+        text(
+            format!(
+                "{} est demandée {} à l'usager, par des étapes menées en parallèle (étapes {}) : chaque dossier \
+                 passe par {}. Celle fournie une fois peut être partagée entre les services.",
+                subject_fr(d),
+                times(Lang::Fr, k),
+                quoted_list(Lang::Fr, &labels),
+                if k == 2 { "les deux" } else { "toutes" }
+            ),
+            format!(
+                "{} is requested from the user {} by steps carried out in parallel (steps {}): every case goes \
+                 through {}. The copy given once can be shared between the services.",
+                quote(Lang::En, &d.name),
+                times(Lang::En, k),
+                quoted_list(Lang::En, &labels),
+                if k == 2 { "both" } else { "all of them" }
+            ),
+        ),
+        Gain { requests: saved, ..Gain::default() },
+        Some("ask-once"),
+    )
 }
 
 /// "pièce « X »" for a document, "donnée « X »" for a field.
@@ -204,6 +297,63 @@ mod tests {
             .chain(&["s", "depot", "verif", "complement", "e"])
             .build();
         check(&p, "once-only", &["avis depot complement"]);
+    }
+
+    /// The CAF and the Département each pay their share and each ask the user for the RIB.
+    fn two_payers() -> B {
+        B::new()
+            .start("s")
+            .task("depot", "u", "Déposer la demande")
+            .par("f")
+            .task("caf", "c", "Verser l'allocation")
+            .task("dep", "d", "Verser la prestation")
+            .par("j")
+            .end("e")
+            .chain(&["s", "depot", "f", "caf", "j", "e"])
+            .chain(&["f", "dep", "j"])
+    }
+
+    #[test]
+    fn fires_when_two_parallel_branches_ask_for_the_same_piece() {
+        let p = two_payers().requests("caf", &["rib"]).requests("dep", &["rib"]).build();
+        check(&p, "once-only", &["rib caf dep"]);
+        let a = crate::analysis::analyze(&p, &crate::analysis::Settings::default());
+        let f = a.findings.iter().find(|f| f.rule == "once-only").expect("the finding");
+        assert!(f.explanation_fr.contains("en parallèle"), "{}", f.explanation_fr);
+        assert!((f.gain.requests - 1.0).abs() < 1e-9, "one request saved per case: {:?}", f.gain);
+    }
+
+    #[test]
+    fn a_parallel_request_already_named_after_an_earlier_one_is_not_named_again() {
+        // Asked at the filing, then on both branches: one finding, three requests.
+        let p = two_payers().requests("depot", &["rib"]).requests("caf", &["rib"]).requests("dep", &["rib"]).build();
+        check(&p, "once-only", &["rib depot caf dep"]);
+    }
+
+    #[test]
+    fn does_not_fire_when_a_branch_asks_only_for_some_cases() {
+        // The Département asks for the RIB only when it pays something (a decision in its branch).
+        let p = B::new()
+            .start("s")
+            .task("depot", "u", "Déposer la demande")
+            .par("f")
+            .task("caf", "c", "Verser l'allocation")
+            .decision("d?")
+            .task("dep", "d", "Verser la prestation")
+            .decision("m")
+            .par("j")
+            .end("e")
+            .requests("caf", &["rib"])
+            .requests("dep", &["rib"])
+            .chain(&["s", "depot", "f", "caf", "j", "e"])
+            .chain(&["f", "d?"])
+            .prob("d?", "dep", 0.3)
+            .prob("d?", "m", 0.7)
+            .chain(&["dep", "m", "j"])
+            .build();
+        let ctx = crate::analysis::metrics::Context::new(&p, &crate::analysis::Settings::default());
+        assert_eq!(ctx.lead.blocks.len(), 1, "a well-structured block");
+        check(&p, "once-only", &[]);
     }
 
     #[test]
