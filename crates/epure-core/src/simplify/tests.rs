@@ -87,7 +87,11 @@ fn fetch_from_holder_stops_asking_the_user() {
         let fetch = after.steps().find(|s| s.produces.contains(&d)).expect("a step gets it from the holder");
         assert!(fetch.label().contains(&holder), "{}", fetch.label());
         assert_eq!(fetch.duration(), 0.0);
+        // The exchange between systems takes no one's time and leaves the steps unclassified:
+        // the cycle efficiency keeps its basis (it would drop to 0 % on "value-adding" time).
+        assert_eq!(fetch.value, None);
     }
+    assert_eq!(metrics(&after).cycle_efficiency_basis, metrics(&p).cycle_efficiency_basis);
     // The file coming back round the completeness loop goes back to the check, not to the fetch.
     assert_eq!(after.flow("f12").map(|r| (r.from, r.to)), Some(("complement-famille", "verif-completude")));
 }

@@ -4,7 +4,7 @@
 use petgraph::stable_graph::NodeIndex;
 
 use crate::analysis::Finding;
-use crate::model::{ActorKind, Channel, Medium, Procedure, Step, StepKind, ValueClass};
+use crate::model::{ActorKind, Channel, Medium, Procedure, Step, StepKind};
 
 use super::edit::bypass;
 use super::{Refusal, reorganise};
@@ -155,7 +155,6 @@ fn fetch_from_holder(p: &mut Procedure, f: &Finding) -> Result<(), Refusal> {
             );
             fetch.duration_min = Some(0.0);
             fetch.channel = Some(Channel::Internal);
-            fetch.value = Some(ValueClass::Required);
             fetch.produces = vec![d.clone()];
             fetch.note = Some(format!("Échange de données entre administrations (détenteur : {holder})."));
             insert_before(p, &consumer.id, fetch)?;
