@@ -127,8 +127,11 @@ async fn a_sample_opens_on_the_canvas_with_every_step_in_its_lane() {
         assert_eq!(lanes.len(), p.actors.len());
         // Every flow is drawn, along the route Rust computed (straight runs only: React Flow's
         // own path, the fallback while a step is away from its place, has rounded corners).
-        let paths: Vec<String> =
-            app.eval("return Array.from(document.querySelectorAll('.react-flow__edge-path')).map(e => e.getAttribute('d'));").await;
+        let paths: Vec<String> = app
+            .eval(
+                "return Array.from(document.querySelectorAll('.react-flow__edge-path')).map(e => e.getAttribute('d'));",
+            )
+            .await;
         assert_eq!(paths.len(), p.flow_count(), "every flow drawn");
         assert!(paths.iter().all(|d| d.starts_with('M') && !d.contains('Q')), "along the Rust routes: {paths:?}");
         // The live analysis of the sample: its findings and the metrics bar, from Rust.

@@ -76,7 +76,11 @@ fn back_route(
     let mut points = vec![Point { x: sx, y: s_bottom }];
     if occupied(s.rank, s_bottom, y) {
         let aside = s_bottom + opts.row_gap / 2.0;
-        let gap = if s.fixed { s.x + s.width + opts.column_gap / 2.0 } else { column_left(s.rank + 1) - opts.column_gap / 2.0 };
+        let gap = if s.fixed {
+            s.x + s.width + opts.column_gap / 2.0
+        } else {
+            column_left(s.rank + 1) - opts.column_gap / 2.0
+        };
         points.extend([Point { x: sx, y: aside }, Point { x: gap, y: aside }, Point { x: gap, y }]);
     } else {
         points.push(Point { x: sx, y });

@@ -226,7 +226,14 @@ fn every_sample_lays_out_cleanly() {
         for e in &l.edges {
             for w in e.points.windows(2) {
                 let through = l.nodes.iter().find(|n| goes_through(n, w[0], w[1]));
-                assert!(through.is_none(), "{}: {} goes through {:?}: {:?}", path.display(), e.id, through.map(|n| &n.id), e.points);
+                assert!(
+                    through.is_none(),
+                    "{}: {} goes through {:?}: {:?}",
+                    path.display(),
+                    e.id,
+                    through.map(|n| &n.id),
+                    e.points
+                );
             }
         }
     }
