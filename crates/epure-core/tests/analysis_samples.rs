@@ -284,6 +284,8 @@ fn an_unseen_prior_declaration_of_works_is_read_as_an_expert_would() {
                 "handoff-chain",
                 "depot enregistrement affichage envoi-ads saisie-ads completude saisine avis-abf instruction visa-ads envoi-signature signature notif-accord legalite controle"
             ),
+            // The ADS service's visa, sent on for the mayor's signature: a cascade through the relay.
+            ("approval-chain", "visa-ads signature"),
             ("rework-loop", "completude d-complet demande-pieces envoi-pieces"),
             ("waiting", "controle"),
             // The paper form keyed in at the counter, the paper file keyed in at the ADS service.

@@ -1,6 +1,8 @@
 //! `approval-chain` — Cascade de validations.
 //!
-//! Fires on two or more approvals in a row on a way a case takes (only gateways between them).
+//! Fires on two or more approvals in a row on a way a case takes (only gateways between them, or
+//! a relay that only passes the file on: a visa, "Envoyer le projet pour signature", the
+//! signature).
 //! Proposes `single-approval` (keep the last, highest authority) when at most one of them has a
 //! legal basis, `parallelize` otherwise (mandated visas cannot be dropped, but need not wait for
 //! one another). Not fired: approvals separated by real work; approvals on exclusive branches (one
@@ -23,6 +25,11 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         for (b, _) in ctx.next_work(a) {
             if is_approval(b) && b != a {
                 pairs.push((a, b));
+            } else if super::transit_step::passes_on(ctx, b) {
+                // Through a relay that only passes the file on ("Envoyer pour signature").
+                pairs.extend(
+                    ctx.next_work(b).into_iter().filter(|&(c, _)| is_approval(c) && c != a).map(|(c, _)| (a, c)),
+                );
             }
         }
     }
@@ -37,8 +44,10 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         let mandated = chain.iter().filter(|&&n| ctx.step(n).legal_basis.is_some()).count();
         let time = |n: usize| ctx.visits[n] * (ctx.step(n).duration() + ctx.step(n).wait());
         let dropped = &chain[..chain.len() - 1];
+        // The lane changes that bypassing each dropped approval removes (none when its
+        // neighbours are in its own lane, or when a relay of its lane still hands the file on).
         let handoffs: f64 =
-            chain_pairs().filter(|&(a, b)| ctx.step(a).actor != ctx.step(b).actor).map(|(a, _)| ctx.visits[a]).sum();
+            dropped.iter().map(|&n| super::transit_step::handoffs_saved(ctx, n, &ctx.next_work(n))).sum();
         let (suggestion, gain) = if mandated <= 1 {
             let delay: f64 = chain_pairs()
                 .flat_map(|(a, b)| ctx.g.out[a].iter().filter(move |x| x.node == b).map(move |x| (a, x)))
@@ -131,6 +140,62 @@ mod tests {
         check(&p, "approval-chain", &["v1 v2 v3"]);
         let f = crate::analysis::analyze(&p, &Default::default()).findings;
         assert!(f.iter().any(|f| f.rule == "approval-chain" && f.suggestion == Some("single-approval")));
+    }
+
+    #[test]
+    fn fires_through_a_relay_that_only_sends_for_signature() {
+        let p = B::new()
+            .start("s")
+            .task("t", "b", "Rédiger le projet de décision")
+            .approval("v1", "b", "Viser le projet (chef de bureau)")
+            .task("envoi", "b", "Transmettre le projet pour signature")
+            .approval("v2", "c", "Signer la décision")
+            .end("e")
+            .chain(&["s", "t", "v1", "envoi", "v2", "e"])
+            .build();
+        check(&p, "approval-chain", &["v1 v2"]);
+        // Without the visa, the relay of the same lane still hands the file on: no handoff saved.
+        assert_eq!(gain(&p).handoffs, 0.0);
+        // Real work in between (the step enters the decision): not a cascade.
+        let work = B::new()
+            .start("s")
+            .approval("v1", "b", "Viser le projet (chef de bureau)")
+            .task("envoi", "b", "Transmettre le projet pour signature")
+            .enters("envoi", &["decision"])
+            .approval("v2", "c", "Signer la décision")
+            .end("e")
+            .chain(&["s", "v1", "envoi", "v2", "e"])
+            .build();
+        check(&work, "approval-chain", &[]);
+    }
+
+    fn gain(p: &crate::model::Procedure) -> crate::analysis::Gain {
+        let a = crate::analysis::analyze(p, &Default::default());
+        a.findings.iter().find(|f| f.rule == "approval-chain").map(|f| f.gain).unwrap_or_default()
+    }
+
+    #[test]
+    fn counts_the_handoffs_that_dropping_the_visas_removes() {
+        // Drafted in B, visa in D, signature in C: B → D → C becomes B → C, one change saved.
+        let aside = B::new()
+            .start("s")
+            .task("t", "b", "Rédiger le projet")
+            .approval("v1", "d", "Viser le projet")
+            .approval("v2", "c", "Signer l'arrêté")
+            .end("e")
+            .chain(&["s", "t", "v1", "v2", "e"])
+            .build();
+        assert_eq!(gain(&aside).handoffs, 1.0);
+        // Visa in B itself: B → C either way.
+        let own = B::new()
+            .start("s")
+            .task("t", "b", "Rédiger le projet")
+            .approval("v1", "b", "Viser le projet")
+            .approval("v2", "c", "Signer l'arrêté")
+            .end("e")
+            .chain(&["s", "t", "v1", "v2", "e"])
+            .build();
+        assert_eq!(gain(&own).handoffs, 0.0);
     }
 
     #[test]

@@ -27,6 +27,22 @@ fn says_transit(label: &str) -> bool {
     labels::words(label).iter().any(|w| stems.contains(w))
 }
 
+/// Whether a step only passes the file on (the test of the rule, without what comes next): a task
+/// outside the user's lane, not mandated, that requests, creates, checks and enters nothing and
+/// whose label says it passes the file on. Other rules read through such a relay
+/// (`approval-chain`: a visa, "Envoyer le projet pour signature", the signature).
+pub(crate) fn passes_on(ctx: &Context, n: usize) -> bool {
+    let s = ctx.step(n);
+    s.kind == StepKind::Task
+        && !ctx.in_user_lane(n)
+        && s.legal_basis.is_none()
+        && s.requests.is_empty()
+        && s.produces.is_empty()
+        && s.checks.is_empty()
+        && s.enters.is_empty()
+        && says_transit(s.label())
+}
+
 /// Handoffs per case saved by going straight from the steps before `n` to those after it: the lane
 /// changes into `n` (one per way in) and out of it (one per pass of `n` and way out), minus those
 /// left between each step before and each step after once `n` is gone.
@@ -34,7 +50,7 @@ fn says_transit(label: &str) -> bool {
 /// At a join, several steps before lead into one pass of `n`: the change out of `n` is made once
 /// per pass, not once per branch coming in (two opinions joined, then passed on, is three changes
 /// of lane, and two once the relay is gone).
-fn handoffs_saved(ctx: &Context, n: usize, next: &[(usize, f64)]) -> f64 {
+pub(crate) fn handoffs_saved(ctx: &Context, n: usize, next: &[(usize, f64)]) -> f64 {
     let lane = |m: usize| ctx.step(m).actor.as_deref();
     let change = |a: usize, b: usize| if lane(a) == lane(b) { 0.0 } else { 1.0 };
     let out: f64 = next.iter().map(|&(q, share)| ctx.visits[n] * share * change(n, q)).sum();
