@@ -9,7 +9,7 @@
 //! (see [`SYNONYMS`]); duplicates removed and words sorted, so word order does not matter.
 //! Numbers are kept: "Viser (N+1)" and "Viser (N+2)" are two different steps.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -58,7 +58,7 @@ fn stem(word: &str) -> String {
 fn synonyms() -> &'static HashMap<String, String> {
     static MAP: OnceLock<HashMap<String, String>> = OnceLock::new();
     MAP.get_or_init(|| {
-        let mut m = HashMap::new();
+        let mut m = HashMap::default();
         for group in SYNONYMS {
             let head = stem(group[0]);
             for w in *group {

@@ -128,7 +128,7 @@ fn normalise(ctx: &metrics::Context, findings: &mut Vec<Finding>) {
     for (i, e) in p.flow_indices().iter().enumerate() {
         flow_at[e.index()] = i;
     }
-    let data_at: std::collections::HashMap<&str, usize> =
+    let data_at: rustc_hash::FxHashMap<&str, usize> =
         p.data.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
     let step_pos = |id: &str| p.node(id).and_then(|n| ctx.g.pos.get(n.index()).copied());
     let flow_pos = |id: &str| p.edge(id).and_then(|e| flow_at.get(e.index()).copied());
@@ -147,7 +147,7 @@ fn normalise(ctx: &metrics::Context, findings: &mut Vec<Finding>) {
             continue;
         }
         let keep: Vec<bool> = {
-            let mut seen = std::collections::HashSet::with_capacity(f.subjects.len());
+            let mut seen = rustc_hash::FxHashSet::with_capacity_and_hasher(f.subjects.len(), Default::default());
             f.subjects.iter().map(|s| seen.insert(s.as_str())).collect()
         };
         let mut k = keep.into_iter();
@@ -165,7 +165,7 @@ fn normalise(ctx: &metrics::Context, findings: &mut Vec<Finding>) {
     keyed.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.subjects.cmp(&b.1.subjects)));
     let mut kept: Vec<Finding> = Vec::with_capacity(keyed.len());
     {
-        let mut seen = std::collections::HashSet::with_capacity(keyed.len());
+        let mut seen = rustc_hash::FxHashSet::with_capacity_and_hasher(keyed.len(), Default::default());
         let mut keep = Vec::with_capacity(keyed.len());
         for (_, f) in &keyed {
             let mut subjects: Vec<&str> = f.subjects.iter().map(String::as_str).collect();

@@ -7,7 +7,7 @@
 //! an `approval-chain`); a step repeated on the rework branch of a loop the first one is not part
 //! of; labels that differ by a number ("N+1" / "N+2").
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::{Context, finding, text};
 use crate::analysis::labels;
@@ -47,12 +47,12 @@ type Key = (StepKind, Vec<String>);
 pub fn run(ctx: &Context) -> Vec<Finding> {
     // (kind, key) → steps, in the author's order.
     let mut by_key: Vec<(Key, Vec<usize>)> = Vec::new();
-    let mut index: HashMap<(StepKind, usize), usize> = HashMap::new();
+    let mut index: HashMap<(StepKind, usize), usize> = HashMap::default();
     // Labels repeat (the same wording at several steps): normalise each distinct one once, and
     // number the distinct keys, so that a step costs one look-up of its borrowed label.
     let mut keys: Vec<Vec<String>> = Vec::new();
-    let mut key_number: HashMap<Vec<String>, usize> = HashMap::new();
-    let mut label_key: HashMap<&str, usize> = HashMap::new();
+    let mut key_number: HashMap<Vec<String>, usize> = HashMap::default();
+    let mut label_key: HashMap<&str, usize> = HashMap::default();
     for n in ctx.reachable_work() {
         let label = ctx.label_str(n);
         let key = match label_key.get(label) {

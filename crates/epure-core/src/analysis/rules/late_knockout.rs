@@ -13,7 +13,7 @@
 //! On very large procedures, only the nearest [`ANCESTORS_MAX`] steps before a decision are
 //! looked at, so that the rule stays linear.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::{Context, Marks, finding, text};
 use crate::analysis::words::{duration, percent, quote, quoted_list};
@@ -73,7 +73,7 @@ struct DataIds {
 impl DataIds {
     fn new<'a>(ctx: &Context<'a>) -> Self {
         let bound = ctx.g.bound;
-        let mut number: HashMap<&'a str, u32> = HashMap::new();
+        let mut number: HashMap<&'a str, u32> = HashMap::default();
         let (mut feeds, mut needs) = (Vec::new(), Vec::new());
         let (mut feeds_at, mut needs_at) = (vec![0; bound + 1], vec![0; bound + 1]);
         for n in 0..bound {
