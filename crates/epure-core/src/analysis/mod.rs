@@ -106,10 +106,11 @@ impl Analysis {
 /// Complexity: O(V + E) for the metrics on procedures whose loops are small, plus one linear pass
 /// per rule and per data item or label group for the rules that look along paths.
 pub fn analyze(p: &Procedure, settings: &Settings) -> Analysis {
-    let ctx = metrics::Context::new(p, settings);
+    let mut ctx = metrics::Context::new(p, settings);
     let mut findings = rules::run_all(&ctx);
-    let metrics = ctx.metrics.clone();
     normalise(&ctx, &mut findings);
+    // Moved out, not cloned: the visits alone are one id string per step.
+    let metrics = std::mem::replace(&mut ctx.metrics, Metrics::empty());
     Analysis { metrics, findings }
 }
 

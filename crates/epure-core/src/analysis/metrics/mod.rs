@@ -347,7 +347,8 @@ impl<'a> Context<'a> {
 }
 
 impl Metrics {
-    fn empty() -> Self {
+    /// Metrics of nothing: every count 0, no visits, no path.
+    pub(crate) fn empty() -> Self {
         Metrics {
             visits: Visits::default(),
             work_steps: 0,
