@@ -89,7 +89,12 @@ pub fn words(label: &str) -> Vec<String> {
 
 /// The normalised key of a label: its meaningful words, sorted, without repeats.
 pub fn key(label: &str) -> Vec<String> {
-    let mut w = words(label);
+    key_of_words(&words(label))
+}
+
+/// [`key`] of a label already normalised by [`words`].
+pub fn key_of_words(words: &[String]) -> Vec<String> {
+    let mut w = words.to_vec();
     w.sort();
     w.dedup();
     w

@@ -110,6 +110,8 @@ pub struct Context<'a> {
     /// The actor of each step's lane, looked up once (the rules ask for it at every step they
     /// look at, and finding an actor is a scan of the actors comparing ids).
     actor: Vec<Option<&'a crate::model::Actor>>,
+    /// The normalised words of each label asked for ([`Context::label_words`]), filled on first use.
+    label_words: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, std::rc::Rc<[String]>>>,
 }
 
 impl<'a> Context<'a> {
@@ -145,6 +147,7 @@ impl<'a> Context<'a> {
             lead,
             metrics: Metrics::empty(),
             actor,
+            label_words: Default::default(),
         };
         ctx.metrics = ctx.compute_metrics();
         ctx
@@ -186,6 +189,23 @@ impl<'a> Context<'a> {
             Some(a) => &a.name,
             None => self.step(n).actor.as_deref().unwrap_or_default(),
         }
+    }
+
+    /// The normalised words of a label ([`labels::words`](crate::analysis::labels::words)), in the
+    /// label's order.
+    ///
+    /// Each distinct label is normalised once per analysis and shared by the rules that read labels
+    /// (`duplicate-step`, `redundant-check`, `transit-step`): labels repeat, and stemming costs far
+    /// more than the rest of their tests. Complexity: one hash look-up, plus the normalisation the
+    /// first time a label is asked for.
+    pub fn label_words(&self, label: &str) -> std::rc::Rc<[String]> {
+        let known = self.label_words.borrow().get(label).cloned();
+        if let Some(words) = known {
+            return words;
+        }
+        let words: std::rc::Rc<[String]> = crate::analysis::labels::words(label).into();
+        self.label_words.borrow_mut().insert(label.into(), words.clone());
+        words
     }
 
     /// The name of a data item (its id when unknown).

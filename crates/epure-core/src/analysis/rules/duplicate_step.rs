@@ -58,7 +58,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         let key = match label_key.get(label) {
             Some(&k) => k,
             None => {
-                let k = labels::key(label);
+                let k = labels::key_of_words(&ctx.label_words(label));
                 let next = keys.len();
                 let k = *key_number.entry(k).or_insert_with_key(|k| {
                     keys.push(k.clone());
@@ -83,7 +83,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     // Classes of keys that mean the same.
     let mut class: Vec<usize> = (0..by_key.len()).collect();
     if by_key.len() <= PAIRWISE_MAX {
-        let words: Vec<Vec<String>> = by_key.iter().map(|(_, steps)| labels::words(&ctx.label(steps[0]))).collect();
+        let words: Vec<std::rc::Rc<[String]>> = by_key.iter().map(|(_, steps)| ctx.label_words(ctx.label_str(steps[0]))).collect();
         for i in 0..by_key.len() {
             for j in i + 1..by_key.len() {
                 let (ka, kb) = (&by_key[i].0, &by_key[j].0);

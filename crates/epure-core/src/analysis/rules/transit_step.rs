@@ -21,10 +21,10 @@ pub const ID: &str = "transit-step";
 const VERBS: &[&str] =
     &["transmettre", "orienter", "réorienter", "router", "dispatcher", "redistribuer", "remonter", "relayer"];
 
-fn says_transit(label: &str) -> bool {
+fn says_transit(ctx: &Context, label: &str) -> bool {
     static STEMS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     let stems = STEMS.get_or_init(|| VERBS.iter().filter_map(|v| labels::words(v).into_iter().next()).collect());
-    labels::words(label).iter().any(|w| stems.contains(w))
+    ctx.label_words(label).iter().any(|w| stems.contains(w))
 }
 
 /// Handoffs per case saved by going straight from the steps before `n` to those after it: for
@@ -57,7 +57,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             || ctx.in_user_lane(n)
             || s.legal_basis.is_some()
             || !(s.requests.is_empty() && s.produces.is_empty() && s.checks.is_empty() && s.enters.is_empty())
-            || !*transit_label.entry(s.label()).or_insert_with(|| says_transit(s.label()))
+            || !*transit_label.entry(s.label()).or_insert_with(|| says_transit(ctx, s.label()))
         {
             continue;
         }
