@@ -143,19 +143,30 @@ fn normalise(ctx: &metrics::Context, findings: &mut Vec<Finding>) {
     };
     // The findings kept, by index, with their sort key: severity, rule, place of the first subject.
     let mut keyed: Vec<((Severity, usize, (u8, usize)), usize)> = Vec::with_capacity(findings.len());
+    // The places of each kept finding's subjects, packed (`places[span[i].0..span[i].1]`).
+    let mut places: Vec<(u8, usize)> = Vec::new();
+    let mut span = vec![(0, 0); findings.len()];
     for (i, f) in findings.iter_mut().enumerate() {
-        let Some(at) = f.subjects.first().and_then(|s| place(s)) else { continue };
-        if !f.subjects[1..].iter().all(|s| place(s).is_some()) {
+        if f.subjects.is_empty() {
             continue;
         }
+        // Removing repeats first does not change the first subject nor whether all exist.
         dedup_subjects(&mut f.subjects);
-        keyed.push(((f.severity, rules::rank(f.rule), at), i));
+        let from = places.len();
+        places.extend(f.subjects.iter().map_while(|s| place(s)));
+        if places.len() - from != f.subjects.len() {
+            places.truncate(from);
+            continue;
+        }
+        span[i] = (from, places.len());
+        keyed.push(((f.severity, rules::rank(f.rule), places[from]), i));
     }
     // Stable, as the findings' own sort was: equal keys keep the rules' order.
     keyed.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| findings[a.1].subjects.cmp(&findings[b.1].subjects)));
     // The first finding of each (rule, set of subjects) in that order is kept. Subjects are
     // distinct by now, so a one-subject finding can only repeat another one-subject finding: those
-    // are keyed without a vector.
+    // are keyed without a vector. Sets are compared through their places, one per id (a step, a
+    // flow or a data item has one id), so that sorting them compares numbers, not strings.
     let mut keep = vec![false; findings.len()];
     {
         let mut seen_one = rustc_hash::FxHashSet::with_capacity_and_hasher(keyed.len(), Default::default());
@@ -164,10 +175,10 @@ fn normalise(ctx: &metrics::Context, findings: &mut Vec<Finding>) {
             let f = &findings[i];
             keep[i] = match f.subjects.as_slice() {
                 [one] => seen_one.insert((f.rule, one.as_str())),
-                many => {
-                    let mut subjects: Vec<&str> = many.iter().map(String::as_str).collect();
-                    subjects.sort_unstable();
-                    seen.insert((f.rule, subjects))
+                _ => {
+                    let mut set = places[span[i].0..span[i].1].to_vec();
+                    set.sort_unstable();
+                    seen.insert((f.rule, set))
                 }
             };
         }
