@@ -112,6 +112,10 @@ pub struct Context<'a> {
     actor: Vec<Option<&'a crate::model::Actor>>,
     /// The normalised words of each label asked for ([`Context::label_words`]), filled on first use.
     label_words: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, std::rc::Rc<[String]>>>,
+    /// The stack of [`Context::next_work`] and [`Context::prev_work`], kept between calls (they
+    /// run once per work step and more): taken out while a search runs, so a call inside another
+    /// would only allocate its own.
+    work_stack: std::cell::Cell<Vec<(usize, f64)>>,
 }
 
 impl<'a> Context<'a> {
@@ -148,6 +152,7 @@ impl<'a> Context<'a> {
             metrics: Metrics::empty(),
             actor,
             label_words: Default::default(),
+            work_stack: Default::default(),
         };
         ctx.metrics = ctx.compute_metrics();
         ctx
@@ -220,7 +225,9 @@ impl<'a> Context<'a> {
     pub fn next_work(&self, n: usize) -> Vec<(usize, f64)> {
         let mut found: Vec<(usize, f64)> = Vec::new();
         // Shares only, without the join factor: each branch of a parallel block hands the file on.
-        let mut stack: Vec<(usize, f64)> = self.g.out[n].iter().rev().map(|a| (a.node, a.share)).collect();
+        let mut stack = self.work_stack.take();
+        stack.clear();
+        stack.extend(self.g.out[n].iter().rev().map(|a| (a.node, a.share)));
         let mut budget = 4 * (self.g.bound + 16);
         while let Some((m, w)) = stack.pop() {
             budget = budget.saturating_sub(1);
@@ -238,6 +245,7 @@ impl<'a> Context<'a> {
                 }
             }
         }
+        self.work_stack.set(stack);
         found
     }
 
@@ -248,7 +256,9 @@ impl<'a> Context<'a> {
     pub fn prev_work(&self, n: usize) -> Vec<(usize, f64)> {
         let mut found: Vec<(usize, f64)> = Vec::new();
         // (step, share of that step's passes that goes on towards `n`)
-        let mut stack: Vec<(usize, f64)> = self.g.inc[n].iter().map(|a| (a.node, a.share)).collect();
+        let mut stack = self.work_stack.take();
+        stack.clear();
+        stack.extend(self.g.inc[n].iter().map(|a| (a.node, a.share)));
         let mut budget = 4 * (self.g.bound + 16);
         while let Some((m, share)) = stack.pop() {
             budget = budget.saturating_sub(1);
@@ -267,6 +277,7 @@ impl<'a> Context<'a> {
                 }
             }
         }
+        self.work_stack.set(stack);
         found
     }
 
