@@ -118,6 +118,10 @@ pub fn analyze(p: &Procedure, settings: &Settings) -> Analysis {
 /// longer ones through a hash set.
 const SHORT_SUBJECTS: usize = 16;
 
+/// Where an id is: (0, author position) for a step, (1, position) for a flow, (2, position) for a
+/// data item.
+type Place = (u8, usize);
+
 /// Drops findings naming unknown ids, deduplicates on (rule, subjects) and sorts.
 ///
 /// Steps and flows are found through the procedure's own id index and the adjacency's author
@@ -132,19 +136,18 @@ fn normalise(ctx: &metrics::Context, findings: &mut Vec<Finding>) {
     }
     let data_at: rustc_hash::FxHashMap<&str, usize> =
         p.data.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
-    // Where an id is, for the order of findings: (0, author position) for a step, (1, position)
-    // for a flow, (2, position) for a data item; `None` for an id that names nothing (a step or a
+    // Where an id is, for the order of findings; `None` for an id that names nothing (a step or a
     // flow always has a position, so this is also whether the id exists).
-    let place = |id: &str| {
+    let place = |id: &str| -> Option<Place> {
         p.node(id)
             .and_then(|n| ctx.g.pos.get(n.index()).map(|&i| (0u8, i)))
             .or_else(|| p.edge(id).and_then(|e| flow_at.get(e.index()).map(|&i| (1, i))))
             .or_else(|| data_at.get(id).map(|&i| (2, i)))
     };
     // The findings kept, by index, with their sort key: severity, rule, place of the first subject.
-    let mut keyed: Vec<((Severity, usize, (u8, usize)), usize)> = Vec::with_capacity(findings.len());
+    let mut keyed: Vec<((Severity, usize, Place), usize)> = Vec::with_capacity(findings.len());
     // The places of each kept finding's subjects, packed (`places[span[i].0..span[i].1]`).
-    let mut places: Vec<(u8, usize)> = Vec::new();
+    let mut places: Vec<Place> = Vec::new();
     let mut span = vec![(0, 0); findings.len()];
     for (i, f) in findings.iter_mut().enumerate() {
         if f.subjects.is_empty() {
