@@ -6,7 +6,9 @@
 //! index is never persisted or shown, only the ids are. The order in which the author listed
 //! steps and flows is kept separately, so that writing a procedure back gives the same order.
 
-use std::collections::HashMap;
+// The id indexes are read at every look-up of a step or flow by id (the analysis does it per subject of
+// every finding): FxHash, not SipHash. Nothing iterates them, so their order is never seen.
+use rustc_hash::FxHashMap as HashMap;
 
 use petgraph::Direction;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableGraph};

@@ -9,7 +9,7 @@
 //! (see [`SYNONYMS`]); duplicates removed and words sorted, so word order does not matter.
 //! Numbers are kept: "Viser (N+1)" and "Viser (N+2)" are two different steps.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -58,7 +58,7 @@ fn stem(word: &str) -> String {
 fn synonyms() -> &'static HashMap<String, String> {
     static MAP: OnceLock<HashMap<String, String>> = OnceLock::new();
     MAP.get_or_init(|| {
-        let mut m = HashMap::new();
+        let mut m = HashMap::default();
         for group in SYNONYMS {
             let head = stem(group[0]);
             for w in *group {
@@ -89,7 +89,12 @@ pub fn words(label: &str) -> Vec<String> {
 
 /// The normalised key of a label: its meaningful words, sorted, without repeats.
 pub fn key(label: &str) -> Vec<String> {
-    let mut w = words(label);
+    key_of_words(&words(label))
+}
+
+/// [`key`] of a label already normalised by [`words`].
+pub fn key_of_words(words: &[String]) -> Vec<String> {
+    let mut w = words.to_vec();
     w.sort();
     w.dedup();
     w

@@ -106,10 +106,11 @@ impl Analysis {
 /// Complexity: O(V + E) for the metrics on procedures whose loops are small, plus one linear pass
 /// per rule and per data item or label group for the rules that look along paths.
 pub fn analyze(p: &Procedure, settings: &Settings) -> Analysis {
-    let ctx = metrics::Context::new(p, settings);
+    let mut ctx = metrics::Context::new(p, settings);
     let mut findings = rules::run_all(&ctx);
-    let metrics = ctx.metrics.clone();
     normalise(&ctx, &mut findings);
+    // Moved out, not cloned: the visits alone are one id string per step.
+    let metrics = std::mem::replace(&mut ctx.metrics, Metrics::empty());
     Analysis { metrics, findings }
 }
 
@@ -117,68 +118,106 @@ pub fn analyze(p: &Procedure, settings: &Settings) -> Analysis {
 /// longer ones through a hash set.
 const SHORT_SUBJECTS: usize = 16;
 
+/// Where an id is: (0, author position) for a step, (1, position) for a flow, (2, position) for a
+/// data item.
+type Place = (u8, usize);
+
 /// Drops findings naming unknown ids, deduplicates on (rule, subjects) and sorts.
 ///
 /// Steps and flows are found through the procedure's own id index and the adjacency's author
-/// positions, so nothing proportional to the procedure is rebuilt here. Complexity: O(F log F) for
-/// F findings, plus their subjects.
+/// positions, so nothing proportional to the procedure is rebuilt here; each subject is looked up
+/// once. The findings themselves are moved once: what is sorted is their keys and indices.
+/// Complexity: O(F log F) for F findings, plus their subjects.
 fn normalise(ctx: &metrics::Context, findings: &mut Vec<Finding>) {
     let p = ctx.p;
     let mut flow_at = vec![usize::MAX; petgraph::visit::EdgeIndexable::edge_bound(p.graph())];
     for (i, e) in p.flow_indices().iter().enumerate() {
         flow_at[e.index()] = i;
     }
-    let data_at: std::collections::HashMap<&str, usize> =
+    let data_at: rustc_hash::FxHashMap<&str, usize> =
         p.data.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
-    let step_pos = |id: &str| p.node(id).and_then(|n| ctx.g.pos.get(n.index()).copied());
-    let flow_pos = |id: &str| p.edge(id).and_then(|e| flow_at.get(e.index()).copied());
-    let data_pos = |id: &str| data_at.get(id).copied();
-    let exists = |id: &str| p.node(id).is_some() || p.edge(id).is_some() || data_at.contains_key(id);
-    findings.retain(|f| !f.subjects.is_empty() && f.subjects.iter().all(|s| exists(s)));
-    for f in findings.iter_mut() {
-        if f.subjects.len() <= SHORT_SUBJECTS {
-            let mut kept: Vec<String> = Vec::with_capacity(f.subjects.len());
-            for s in f.subjects.drain(..) {
-                if !kept.contains(&s) {
-                    kept.push(s);
-                }
-            }
-            f.subjects = kept;
+    // Where an id is, for the order of findings; `None` for an id that names nothing (a step or a
+    // flow always has a position, so this is also whether the id exists).
+    let place = |id: &str| -> Option<Place> {
+        p.node(id)
+            .and_then(|n| ctx.g.pos.get(n.index()).map(|&i| (0u8, i)))
+            .or_else(|| p.edge(id).and_then(|e| flow_at.get(e.index()).map(|&i| (1, i))))
+            .or_else(|| data_at.get(id).map(|&i| (2, i)))
+    };
+    // The findings kept, by index, with their sort key: severity, rule, place of the first subject.
+    let mut keyed: Vec<((Severity, usize, Place), usize)> = Vec::with_capacity(findings.len());
+    // The places of each kept finding's subjects, packed (`places[span[i].0..span[i].1]`).
+    let mut places: Vec<Place> = Vec::new();
+    let mut span = vec![(0, 0); findings.len()];
+    for (i, f) in findings.iter_mut().enumerate() {
+        if f.subjects.is_empty() {
             continue;
         }
-        let keep: Vec<bool> = {
-            let mut seen = std::collections::HashSet::with_capacity(f.subjects.len());
-            f.subjects.iter().map(|s| seen.insert(s.as_str())).collect()
-        };
-        let mut k = keep.into_iter();
-        f.subjects.retain(|_| k.next().unwrap_or(false));
-    }
-    let pos = |f: &Finding| {
-        let first = f.subjects.first().map(String::as_str).unwrap_or_default();
-        step_pos(first)
-            .map(|i| (0, i))
-            .or_else(|| flow_pos(first).map(|i| (1, i)))
-            .or_else(|| data_pos(first).map(|i| (2, i)))
-            .unwrap_or((3, 0))
-    };
-    let mut keyed: Vec<_> = findings.drain(..).map(|f| ((f.severity, rules::rank(f.rule), pos(&f)), f)).collect();
-    keyed.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.subjects.cmp(&b.1.subjects)));
-    let mut kept: Vec<Finding> = Vec::with_capacity(keyed.len());
-    {
-        let mut seen = std::collections::HashSet::with_capacity(keyed.len());
-        let mut keep = Vec::with_capacity(keyed.len());
-        for (_, f) in &keyed {
-            let mut subjects: Vec<&str> = f.subjects.iter().map(String::as_str).collect();
-            subjects.sort_unstable();
-            keep.push(seen.insert((f.rule, subjects)));
+        // Removing repeats first does not change the first subject nor whether all exist.
+        dedup_subjects(&mut f.subjects);
+        let from = places.len();
+        places.extend(f.subjects.iter().map_while(|s| place(s)));
+        if places.len() - from != f.subjects.len() {
+            places.truncate(from);
+            continue;
         }
-        for ((_, f), k) in keyed.into_iter().zip(keep) {
-            if k {
-                kept.push(f);
+        span[i] = (from, places.len());
+        keyed.push(((f.severity, rules::rank(f.rule), places[from]), i));
+    }
+    // Stable, as the findings' own sort was: equal keys keep the rules' order.
+    keyed.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| findings[a.1].subjects.cmp(&findings[b.1].subjects)));
+    // The first finding of each (rule, set of subjects) in that order is kept. Subjects are
+    // distinct by now, so a one-subject finding can only repeat another one-subject finding: those
+    // are keyed without a vector. Sets are compared through their places, one per id (a step, a
+    // flow or a data item has one id), so that sorting them compares numbers, not strings.
+    let mut keep = vec![false; findings.len()];
+    {
+        let mut seen_one = rustc_hash::FxHashSet::with_capacity_and_hasher(keyed.len(), Default::default());
+        let mut seen = rustc_hash::FxHashSet::default();
+        for &(_, i) in &keyed {
+            let f = &findings[i];
+            keep[i] = match f.subjects.as_slice() {
+                [one] => seen_one.insert((f.rule, one.as_str())),
+                _ => {
+                    let mut set = places[span[i].0..span[i].1].to_vec();
+                    set.sort_unstable();
+                    seen.insert((f.rule, set))
+                }
+            };
+        }
+    }
+    let mut slots: Vec<Option<Finding>> = findings.drain(..).map(Some).collect();
+    findings.reserve(keyed.len());
+    for (_, i) in keyed {
+        if keep[i]
+            && let Some(f) = slots[i].take()
+        {
+            findings.push(f);
+        }
+    }
+}
+
+/// Removes repeated subjects, keeping the first of each, in place (no allocation when there are
+/// none, the usual case). Complexity: O(k²) for k ≤ [`SHORT_SUBJECTS`], O(k) expected beyond.
+fn dedup_subjects(subjects: &mut Vec<String>) {
+    if subjects.len() <= SHORT_SUBJECTS {
+        // Kept subjects are moved to the front, in their order; repeats end up behind and are cut.
+        let mut kept = 0;
+        for r in 0..subjects.len() {
+            if !subjects[..kept].contains(&subjects[r]) {
+                subjects.swap(kept, r);
+                kept += 1;
             }
         }
+        subjects.truncate(kept);
+        return;
     }
-    *findings = kept;
+    let keep: Vec<bool> = {
+        let mut seen = rustc_hash::FxHashSet::with_capacity_and_hasher(subjects.len(), Default::default());
+        subjects.iter().map(|s| seen.insert(s.as_str())).collect()
+    };
+    let mut k = keep.into_iter();
+    subjects.retain(|_| k.next().unwrap_or(false));
 }
 
 /// Rounds to 4 decimals; non-finite values (which the analysis guards against) become 0.

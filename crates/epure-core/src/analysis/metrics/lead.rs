@@ -12,7 +12,7 @@
 //! A fork that is not well-structured counts every branch one after the other (an upper bound),
 //! and is reported as `unstructured-parallel`.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use petgraph::stable_graph::NodeIndex;
 
@@ -255,7 +255,7 @@ fn block(p: &Procedure, g: &Graph, f: usize, j: usize) -> Option<Block> {
     if !g.is_join(p, j) || g.inc[j].len() != g.out[f].len() {
         return None;
     }
-    let mut owner: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    let mut owner: rustc_hash::FxHashMap<usize, usize> = rustc_hash::FxHashMap::default();
     let mut branches = Vec::new();
     for (i, a) in g.out[f].iter().enumerate() {
         let mut nodes = Vec::new();
@@ -298,7 +298,7 @@ fn critical_path(p: &Procedure, g: &Graph, blocks: &[Block], start: Option<usize
         return Vec::new();
     };
     let pg = p.graph();
-    let crit: std::collections::HashMap<usize, usize> = blocks
+    let crit: rustc_hash::FxHashMap<usize, usize> = blocks
         .iter()
         .map(|b| {
             let head = b.branches[b.critical].first().copied().unwrap_or(b.join);

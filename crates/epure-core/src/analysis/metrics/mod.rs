@@ -110,6 +110,12 @@ pub struct Context<'a> {
     /// The actor of each step's lane, looked up once (the rules ask for it at every step they
     /// look at, and finding an actor is a scan of the actors comparing ids).
     actor: Vec<Option<&'a crate::model::Actor>>,
+    /// The normalised words of each label asked for ([`Context::label_words`]), filled on first use.
+    label_words: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, std::rc::Rc<[String]>>>,
+    /// The stack of [`Context::next_work`] and [`Context::prev_work`], kept between calls (they
+    /// run once per work step and more): taken out while a search runs, so a call inside another
+    /// would only allocate its own.
+    work_stack: std::cell::Cell<Vec<(usize, f64)>>,
 }
 
 impl<'a> Context<'a> {
@@ -145,6 +151,8 @@ impl<'a> Context<'a> {
             lead,
             metrics: Metrics::empty(),
             actor,
+            label_words: Default::default(),
+            work_stack: Default::default(),
         };
         ctx.metrics = ctx.compute_metrics();
         ctx
@@ -188,6 +196,23 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// The normalised words of a label ([`labels::words`](crate::analysis::labels::words)), in the
+    /// label's order.
+    ///
+    /// Each distinct label is normalised once per analysis and shared by the rules that read labels
+    /// (`duplicate-step`, `redundant-check`, `transit-step`): labels repeat, and stemming costs far
+    /// more than the rest of their tests. Complexity: one hash look-up, plus the normalisation the
+    /// first time a label is asked for.
+    pub fn label_words(&self, label: &str) -> std::rc::Rc<[String]> {
+        let known = self.label_words.borrow().get(label).cloned();
+        if let Some(words) = known {
+            return words;
+        }
+        let words: std::rc::Rc<[String]> = crate::analysis::labels::words(label).into();
+        self.label_words.borrow_mut().insert(label.into(), words.clone());
+        words
+    }
+
     /// The name of a data item (its id when unknown).
     pub fn data_name(&self, id: &str) -> String {
         self.p.data_item(id).map(|d| d.name.clone()).unwrap_or_else(|| id.to_owned())
@@ -200,7 +225,9 @@ impl<'a> Context<'a> {
     pub fn next_work(&self, n: usize) -> Vec<(usize, f64)> {
         let mut found: Vec<(usize, f64)> = Vec::new();
         // Shares only, without the join factor: each branch of a parallel block hands the file on.
-        let mut stack: Vec<(usize, f64)> = self.g.out[n].iter().rev().map(|a| (a.node, a.share)).collect();
+        let mut stack = self.work_stack.take();
+        stack.clear();
+        stack.extend(self.g.out[n].iter().rev().map(|a| (a.node, a.share)));
         let mut budget = 4 * (self.g.bound + 16);
         while let Some((m, w)) = stack.pop() {
             budget = budget.saturating_sub(1);
@@ -218,6 +245,7 @@ impl<'a> Context<'a> {
                 }
             }
         }
+        self.work_stack.set(stack);
         found
     }
 
@@ -228,7 +256,9 @@ impl<'a> Context<'a> {
     pub fn prev_work(&self, n: usize) -> Vec<(usize, f64)> {
         let mut found: Vec<(usize, f64)> = Vec::new();
         // (step, share of that step's passes that goes on towards `n`)
-        let mut stack: Vec<(usize, f64)> = self.g.inc[n].iter().map(|a| (a.node, a.share)).collect();
+        let mut stack = self.work_stack.take();
+        stack.clear();
+        stack.extend(self.g.inc[n].iter().map(|a| (a.node, a.share)));
         let mut budget = 4 * (self.g.bound + 16);
         while let Some((m, share)) = stack.pop() {
             budget = budget.saturating_sub(1);
@@ -247,6 +277,7 @@ impl<'a> Context<'a> {
                 }
             }
         }
+        self.work_stack.set(stack);
         found
     }
 
@@ -347,7 +378,8 @@ impl<'a> Context<'a> {
 }
 
 impl Metrics {
-    fn empty() -> Self {
+    /// Metrics of nothing: every count 0, no visits, no path.
+    pub(crate) fn empty() -> Self {
         Metrics {
             visits: Visits::default(),
             work_steps: 0,

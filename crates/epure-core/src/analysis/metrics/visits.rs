@@ -85,7 +85,7 @@ pub fn solve(g: &Graph, c: &Components, start: Option<usize>) -> (Vec<f64>, Vec<
 }
 
 /// Index of each member inside its component.
-fn local_index(members: &[usize]) -> std::collections::HashMap<usize, usize> {
+fn local_index(members: &[usize]) -> rustc_hash::FxHashMap<usize, usize> {
     members.iter().enumerate().map(|(i, &n)| (n, i)).collect()
 }
 
@@ -189,7 +189,7 @@ fn acceptable(x: Vec<f64>) -> Option<Vec<f64>> {
 /// The fallback for a loop without a meaningful solution: every case passes once, in breadth-first
 /// order from where it enters, ignoring the flows that go back.
 fn one_pass(g: &Graph, c: &Components, id: usize, members: &[usize], inflow: &[f64], v: &mut [f64]) {
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = rustc_hash::FxHashSet::default();
     let mut queue: std::collections::VecDeque<usize> = members.iter().copied().filter(|&n| inflow[n] > 0.0).collect();
     for &n in members {
         v[n] = inflow[n];

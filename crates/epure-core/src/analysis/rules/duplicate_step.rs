@@ -8,7 +8,7 @@
 //! of; labels that differ by a number ("N+1" / "N+2"); steps addressed to different recipients
 //! ("Notifier la décision" to the applicant, then "Notifier la décision à la CAF", the payer).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::{Context, finding, text};
 use crate::analysis::labels;
@@ -48,18 +48,18 @@ type Key = (StepKind, Vec<String>);
 pub fn run(ctx: &Context) -> Vec<Finding> {
     // (kind, key) → steps, in the author's order.
     let mut by_key: Vec<(Key, Vec<usize>)> = Vec::new();
-    let mut index: HashMap<(StepKind, usize), usize> = HashMap::new();
+    let mut index: HashMap<(StepKind, usize), usize> = HashMap::default();
     // Labels repeat (the same wording at several steps): normalise each distinct one once, and
     // number the distinct keys, so that a step costs one look-up of its borrowed label.
     let mut keys: Vec<Vec<String>> = Vec::new();
-    let mut key_number: HashMap<Vec<String>, usize> = HashMap::new();
-    let mut label_key: HashMap<&str, usize> = HashMap::new();
+    let mut key_number: HashMap<Vec<String>, usize> = HashMap::default();
+    let mut label_key: HashMap<&str, usize> = HashMap::default();
     for n in ctx.reachable_work() {
         let label = ctx.label_str(n);
         let key = match label_key.get(label) {
             Some(&k) => k,
             None => {
-                let k = labels::key(label);
+                let k = labels::key_of_words(&ctx.label_words(label));
                 let next = keys.len();
                 let k = *key_number.entry(k).or_insert_with_key(|k| {
                     keys.push(k.clone());
@@ -84,7 +84,8 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     // Classes of keys that mean the same.
     let mut class: Vec<usize> = (0..by_key.len()).collect();
     if by_key.len() <= PAIRWISE_MAX {
-        let words: Vec<Vec<String>> = by_key.iter().map(|(_, steps)| labels::words(&ctx.label(steps[0]))).collect();
+        let words: Vec<std::rc::Rc<[String]>> =
+            by_key.iter().map(|(_, steps)| ctx.label_words(ctx.label_str(steps[0]))).collect();
         for i in 0..by_key.len() {
             for j in i + 1..by_key.len() {
                 let (ka, kb) = (&by_key[i].0, &by_key[j].0);
@@ -110,7 +111,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     // The same act for two addressees is two steps: each class is split by whom its steps are
     // addressed to, before looking along the paths (so that the nearest earlier step found is
     // one addressed to the same). Each distinct label is read once.
-    let mut to_of: HashMap<&str, Vec<String>> = HashMap::new();
+    let mut to_of: HashMap<&str, Vec<String>> = HashMap::default();
     let classes: Vec<Vec<usize>> = classes
         .into_iter()
         .flat_map(|class| {

@@ -13,7 +13,7 @@
 //! On very large procedures, only the nearest [`ANCESTORS_MAX`] steps before a decision are
 //! looked at, so that the rule stays linear.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::{Context, Marks, finding, text};
 use crate::analysis::words::{duration, percent, quote, quoted_list};
@@ -73,7 +73,7 @@ struct DataIds {
 impl DataIds {
     fn new<'a>(ctx: &Context<'a>) -> Self {
         let bound = ctx.g.bound;
-        let mut number: HashMap<&'a str, u32> = HashMap::new();
+        let mut number: HashMap<&'a str, u32> = HashMap::default();
         let (mut feeds, mut needs) = (Vec::new(), Vec::new());
         let (mut feeds_at, mut needs_at) = (vec![0; bound + 1], vec![0; bound + 1]);
         for n in 0..bound {
@@ -112,11 +112,18 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     let bound = ctx.g.bound;
     let (mut seen, mut seen_gw, mut influencing) = (Marks::new(bound), Marks::new(bound), Marks::new(bound));
     let data = DataIds::new(ctx);
+    // Per step, read for every step before every decision: whether it is the administration's
+    // work, and its touch time per case; looked up once here rather than through the procedure.
+    let admin: Vec<bool> =
+        (0..bound).map(|n| ctx.g.pos[n] != usize::MAX && ctx.step(n).kind.is_work() && !ctx.in_user_lane(n)).collect();
+    let touch_of: Vec<f64> = (0..bound)
+        .map(|n| if ctx.g.pos[n] == usize::MAX { 0.0 } else { ctx.visits[n] * ctx.step(n).duration() })
+        .collect();
     // The data items influencing the decision at hand: those whose number holds its round.
     let mut inputs = vec![0u32; data.count];
     let mut round = 0u32;
     // Scratch reused by every decision.
-    let (mut lookahead, mut queue, mut before, mut wasted) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut lookahead, mut before, mut wasted) = (Vec::new(), Vec::new(), Vec::new());
     for &d in &ctx.g.order {
         if !ctx.reachable[d] || ctx.step(d).kind != StepKind::Decision {
             continue;
@@ -129,24 +136,25 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         if p_refusal <= 0.0 {
             continue;
         }
-        // Steps before the decision, nearest first (breadth first over the live predecessors, a
-        // plain vector read from a moving head as the queue).
+        // Steps before the decision, nearest first: breadth first over the live predecessors, each
+        // step marked when it is queued, so that the queue (read from a moving head) is itself the
+        // list, in the order a search marking steps when it takes them would give.
         before.clear();
         seen.clear();
-        queue.clear();
-        queue.extend_from_slice(ctx.g.live_preds(d));
         seen.insert(d);
-        let mut head = 0;
-        while let Some(&n) = queue.get(head) {
+        let (mut head, mut x) = (0, d);
+        'search: loop {
+            for &y in ctx.g.live_preds(x) {
+                if before.len() >= ANCESTORS_MAX {
+                    break 'search;
+                }
+                if seen.insert(y) {
+                    before.push(y);
+                }
+            }
+            let Some(&n) = before.get(head) else { break };
             head += 1;
-            if before.len() >= ANCESTORS_MAX {
-                break;
-            }
-            if !seen.insert(n) {
-                continue;
-            }
-            before.push(n);
-            queue.extend_from_slice(ctx.g.live_preds(n));
+            x = n;
         }
         // The deciding steps: the work steps just before the decision, through gateways.
         let mut deciders = Vec::new();
@@ -190,11 +198,8 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 }
             }
         }
-        let admin_work = |n: usize| {
-            let s = ctx.step(n);
-            s.kind.is_work() && !ctx.in_user_lane(n) && !ctx.same_loop(n, d) && !deciders.contains(&n)
-        };
-        let touch = |n: usize| ctx.visits[n] * ctx.step(n).duration();
+        let admin_work = |n: usize| admin[n] && !ctx.same_loop(n, d) && !deciders.contains(&n);
+        let touch = |n: usize| touch_of[n];
         // The administration's work before the decision, and the part of it that does not influence it.
         let mut total = 0.0;
         wasted.clear();
@@ -206,8 +211,18 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 }
             }
         }
-        // Steps are distinct, so their positions are: an unstable sort gives the stable order.
-        wasted.sort_unstable_by_key(|&n| ctx.g.pos[n]);
+        if total <= 0.0 {
+            continue;
+        }
+        // Steps are distinct, so their positions are: sorting the positions themselves gives the
+        // author's order (no look-up per comparison), the steps read back from it.
+        for n in wasted.iter_mut() {
+            *n = ctx.g.pos[*n];
+        }
+        wasted.sort_unstable();
+        for n in wasted.iter_mut() {
+            *n = ctx.g.order[*n];
+        }
         let lost: f64 = wasted.iter().map(|&n| touch(n)).sum();
         if total <= 0.0
             || lost < ctx.settings.late_knockout_min_touch_min

@@ -356,7 +356,7 @@ pub(crate) fn steps_naming<'a, I>(
 where
     I: Iterator<Item = &'a String>,
 {
-    let mut items: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    let mut items: rustc_hash::FxHashMap<&str, Vec<usize>> = rustc_hash::FxHashMap::default();
     for (i, d) in ctx.p.data.iter().enumerate() {
         items.entry(d.id.as_str()).or_default().push(i);
     }

@@ -77,10 +77,10 @@ fn verifies(s: &crate::model::Step) -> bool {
 }
 
 /// Whether a check only looks at whether the pieces are there.
-fn about_completeness(label: &str) -> bool {
+fn about_completeness(ctx: &Context, label: &str) -> bool {
     static STEMS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     let stems = STEMS.get_or_init(|| COMPLETENESS.iter().flat_map(|w| labels::words(w)).collect());
-    labels::words(label).iter().any(|w| stems.contains(w))
+    ctx.label_words(label).iter().any(|w| stems.contains(w))
 }
 
 pub fn run(ctx: &Context) -> Vec<Finding> {
@@ -102,7 +102,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 continue;
             }
             // Checking that a piece is there does not check what it says.
-            if about_completeness(ctx.step(earlier).label()) && !about_completeness(ctx.step(later).label()) {
+            if about_completeness(ctx, ctx.step(earlier).label()) && !about_completeness(ctx, ctx.step(later).label()) {
                 continue;
             }
             match slot.get(&later) {

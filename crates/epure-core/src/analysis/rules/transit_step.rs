@@ -21,10 +21,10 @@ pub const ID: &str = "transit-step";
 const VERBS: &[&str] =
     &["transmettre", "orienter", "réorienter", "router", "dispatcher", "redistribuer", "remonter", "relayer"];
 
-fn says_transit(label: &str) -> bool {
+fn says_transit(ctx: &Context, label: &str) -> bool {
     static STEMS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     let stems = STEMS.get_or_init(|| VERBS.iter().filter_map(|v| labels::words(v).into_iter().next()).collect());
-    labels::words(label).iter().any(|w| stems.contains(w))
+    ctx.label_words(label).iter().any(|w| stems.contains(w))
 }
 
 /// Whether a step only passes the file on (the test of the rule, without what comes next): a task
@@ -40,7 +40,7 @@ pub(crate) fn passes_on(ctx: &Context, n: usize) -> bool {
         && s.produces.is_empty()
         && s.checks.is_empty()
         && s.enters.is_empty()
-        && says_transit(s.label())
+        && says_transit(ctx, s.label())
 }
 
 /// Handoffs per case saved by going straight from the steps before `n` to those after it: the lane
@@ -69,18 +69,12 @@ pub(crate) fn handoffs_saved(ctx: &Context, n: usize, next: &[(usize, f64)]) -> 
 }
 
 /// Complexity: one pass over the reachable work steps; each distinct label is normalised once
-/// (labels repeat, and stemming costs far more than the rest of the test).
+/// per analysis ([`Context::label_words`]).
 pub fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
-    let mut transit_label: std::collections::HashMap<&str, bool> = std::collections::HashMap::new();
     for n in ctx.reachable_work() {
         let s = ctx.step(n);
-        if s.kind != StepKind::Task
-            || ctx.in_user_lane(n)
-            || s.legal_basis.is_some()
-            || !(s.requests.is_empty() && s.produces.is_empty() && s.checks.is_empty() && s.enters.is_empty())
-            || !*transit_label.entry(s.label()).or_insert_with(|| says_transit(s.label()))
-        {
+        if !passes_on(ctx, n) {
             continue;
         }
         let next = ctx.next_work(n);
