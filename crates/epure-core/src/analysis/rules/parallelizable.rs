@@ -54,10 +54,10 @@ fn hands_on(ctx: &Context, a: usize, b: usize) -> bool {
     static STEMS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     let stems = STEMS.get_or_init(|| HANDING_ON.iter().flat_map(|w| labels::words(w)).collect());
     let label = ctx.label_str(a);
-    if labels::words(label).first().is_some_and(|w| stems.contains(w)) {
+    if ctx.label_words(label).first().is_some_and(|w| stems.contains(w)) {
         return true;
     }
-    let lane = labels::words(ctx.lane_str(b));
+    let lane = ctx.label_words(ctx.lane_str(b));
     labels::addressees(label).iter().any(|w| lane.contains(w))
 }
 

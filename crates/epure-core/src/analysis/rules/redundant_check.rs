@@ -60,18 +60,18 @@ const VERIFYING: &[&str] = &[
 /// Whether a task's label says it verifies: its first word, the verb (or the noun of the act) is
 /// one of [`VERIFYING`]. Only the first: "Transmettre l'arrêté au contrôle de légalité" passes
 /// the act on, it does not check it.
-fn says_verify(label: &str) -> bool {
+fn says_verify(ctx: &Context, label: &str) -> bool {
     static STEMS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     let stems = STEMS.get_or_init(|| VERIFYING.iter().flat_map(|w| labels::words(w)).collect());
-    labels::words(label).first().is_some_and(|w| stems.contains(w))
+    ctx.label_words(label).first().is_some_and(|w| stems.contains(w))
 }
 
 /// Whether a step verifies the data it lists as checked: a check or an approval does; a task
 /// does when its label says so, otherwise it only uses them (it notifies, sends, pays, keys in).
-fn verifies(s: &crate::model::Step) -> bool {
+fn verifies(ctx: &Context, s: &crate::model::Step) -> bool {
     match s.kind {
         StepKind::Check | StepKind::Approval => true,
-        StepKind::Task => says_verify(s.label()),
+        StepKind::Task => says_verify(ctx, s.label()),
         _ => false,
     }
 }
@@ -87,7 +87,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     // Later step → (item, earlier step) pairs.
     let mut again: Vec<(usize, Vec<(String, usize)>)> = Vec::new();
     let mut slot: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
-    let groups = super::steps_naming(ctx, ctx.reachable_work().filter(|&n| verifies(ctx.step(n))), |n| {
+    let groups = super::steps_naming(ctx, ctx.reachable_work().filter(|&n| verifies(ctx, ctx.step(n))), |n| {
         ctx.step(n).checks.iter()
     });
     // A fresh copy (requested again, or issued in between) is a new thing to check.
