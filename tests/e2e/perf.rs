@@ -4,7 +4,8 @@
 //! the same pan on a 12-step procedure for reference, memory of the whole process tree (PSS) —
 //! are printed and written to `target/e2e-perf.json`, not asserted: timings on a shared
 //! machine belong in measurements, not in pass/fail. What is asserted is that the drawing is
-//! culled (far fewer steps in the page than in the procedure) and that the pan moved the view.
+//! culled (far fewer steps in the page than in the procedure), that the pan moved the view, and
+//! that a far step found by its label is drawn with the steps around it.
 
 use std::time::{Duration, Instant};
 
@@ -82,10 +83,12 @@ async fn a_thousand_step_procedure_opens_and_pans() {
     let scenario = async {
         let folder = tempfile::tempdir().expect("temporary folder");
         let db = folder.path().join("epure.db");
+        let far_step;
         {
             let mut store = epure_store::Store::open(&db).expect("a new store");
             let mut p = epure_core::synthetic::procedure(7, STEPS);
             p.meta.name = "Procédure de 1 000 étapes".into();
+            far_step = far_findable_step(&mut p);
             store.import(&p).expect("import");
             let mut small = epure_core::synthetic::procedure(7, REFERENCE_STEPS);
             small.meta.name = "Procédure de 12 étapes".into();
@@ -134,6 +137,26 @@ async fn a_thousand_step_procedure_opens_and_pans() {
 
         let big = pan(&app).await;
         let pss_kb = tree_pss_kb(&app_db(&app));
+
+        // A step far from the view, found by its label: the canvas goes there and draws it and
+        // what is around it, although they were outside the part of the drawing React Flow held.
+        let (far_id, far_label) = far_step;
+        assert!(
+            !app.eval::<bool>(&format!("return !!document.querySelector('[data-step-id={far_id:?}]');")).await,
+            "{far_id} is not drawn before it is found"
+        );
+        app.click("[data-testid=find-step]").await;
+        app.type_keys(&format!("{far_label}{}", fantoccini::key::Key::Enter)).await;
+        // The step (selected, so always held) and the steps around it (held once the part
+        // of the drawing around the new view is handed over).
+        app.wait_until(
+            "the step found is drawn on the canvas, with its neighbours",
+            &format!(
+                "const c = document.querySelector('[data-testid=editor-canvas]');
+                 return !!c.querySelector('[data-step-id={far_id:?}]') && c.querySelectorAll('[data-testid=canvas-step]').length >= 3;"
+            ),
+        )
+        .await;
 
         // The same pan on a small procedure: what this machine's rendering costs a frame when
         // there is next to nothing to draw, the floor the large procedure is measured against.
@@ -233,6 +256,17 @@ async fn pan(app: &Session) -> Pan {
         script_mean_ms: tenth(mean(&script)),
         script_p95_ms: tenth(p95(script)),
     }
+}
+
+/// Gives the last work step of the procedure (near its end) a label of its own, for the search
+/// to find: (id, label).
+fn far_findable_step(p: &mut epure_core::Procedure) -> (String, String) {
+    let id = p.steps().filter(|s| s.kind.is_work()).last().map(|s| s.id.clone()).expect("a work step");
+    let label = "Archiver le dossier au service des archives départementales".to_owned();
+    if let Some(s) = p.step_mut(&id) {
+        s.label = Some(label.clone());
+    }
+    (id, label)
 }
 
 fn app_db(app: &Session) -> std::path::PathBuf {
