@@ -157,6 +157,7 @@ async fn a_thousand_step_procedure_opens_and_pans() {
             ),
         )
         .await;
+        app.screenshot("editor-1000-steps").await;
 
         // The same pan on a small procedure: what this machine's rendering costs a frame when
         // there is next to nothing to draw, the floor the large procedure is measured against.
