@@ -264,7 +264,11 @@ export function ReviewPage({ id, onBack, onCompare }: Props) {
                       ))}
                     </ul>
                   )}
-                  <div className="review-page__canvas">
+                  {/* The box takes the drawing's shape, so that a wide procedure is not drawn small. */}
+                  <div
+                    className="review-page__canvas"
+                    style={{ aspectRatio: preview.layout.width / Math.max(preview.layout.height, 1), height: 'auto' }}
+                  >
                     <Canvas
                       layout={preview.layout}
                       readOnly
