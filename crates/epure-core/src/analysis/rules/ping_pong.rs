@@ -42,9 +42,11 @@ fn own_competence(ctx: &Context, n: usize) -> bool {
     let stems = STEMS.get_or_init(|| OPINION.iter().flat_map(|w| labels::words(w)).collect());
     let s = ctx.step(n);
     ctx.lane_kind(n) == Some(ActorKind::Partner)
-        || s.produces.iter().filter_map(|d| ctx.p.data_item(d)).filter(|d| d.kind() == DataKind::Document).any(|d| {
-            s.kind == StepKind::Check || ctx.label_words(&d.name).iter().any(|w| stems.contains(w))
-        })
+        || s.produces
+            .iter()
+            .filter_map(|d| ctx.p.data_item(d))
+            .filter(|d| d.kind() == DataKind::Document)
+            .any(|d| s.kind == StepKind::Check || ctx.label_words(&d.name).iter().any(|w| stems.contains(w)))
 }
 
 pub fn run(ctx: &Context) -> Vec<Finding> {
