@@ -383,3 +383,157 @@ fn an_unseen_grant_to_an_association_is_read_as_an_expert_would() {
     assert_not_flagged(&found, &["approval-chain", "redundant-check", "duplicate-step", "late-knockout"]);
     assert!(!found.iter().any(|(r, s)| *r == "parallelizable" && s.contains("fiche")), "{found:?}");
 }
+
+/// Unseen: an RSA application (filed online with the CAF, which opens the right by delegation of
+/// the Département; daily flow to the Département, orientation interview, decision of the
+/// president of the departmental council, contract with France Travail or the referent).
+#[test]
+fn an_unseen_rsa_application_is_read_as_an_expert_would() {
+    let found = found_in("rsa-demande.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The identity document sent to the CAF is asked again at the orientation interview.
+            ("once-only", "identite demande entretien"),
+            // Salaries reach the CAF through the DSN (dispositif de ressources mensuelles).
+            ("once-only", "bulletins demande"),
+            // The resources typed in online are keyed again into the insertion software.
+            ("rekeying", "declaration demande saisie"),
+            (
+                "handoff-chain",
+                "demande instruction notif flux saisie convocation entretien diagnostic decision-orientation notif-orientation ref-contrat ref-validation signature"
+            ),
+            ("waiting", "entretien"),
+            ("too-many-contacts", "demande entretien signature"),
+        ]
+    );
+    // Near misses: the monthly payment after the decision; the daily flow the CAF's system sends
+    // the Département (it produces the flow, it is not a relay); France Travail reading the
+    // orientation, not keying it again; the beneficiary's signature after the president's
+    // validation of the contract (the two parties, not a cascade); convening the beneficiary and
+    // the interview that needs them in person (not side by side).
+    assert_not_flagged(
+        &found,
+        &[
+            "transit-step",
+            "approval-chain",
+            "parallelizable",
+            "redundant-check",
+            "duplicate-step",
+            "ping-pong",
+            "late-knockout",
+        ],
+    );
+    // The insertion service's 15 minutes key in two items: only the resources' share is saved.
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rsa-demande.epure.json");
+    let v = analysis_of(&path);
+    let rekeying =
+        v["findings"].as_array().expect("findings").iter().find(|f| f["rule"] == "rekeying").expect("rekeying");
+    assert_eq!(rekeying["gain"]["touch_min"], 6);
+}
+
+/// Unseen: recruiting a contract agent on a permanent post in a commune (vacancy declared to the
+/// centre de gestion, jury, the DRH's and the DGS's visas before the mayor's signature, the
+/// contrôle de légalité, the DPAE and the SIRH in parallel).
+#[test]
+fn an_unseen_contract_agent_recruitment_is_read_as_an_expert_would() {
+    let found = found_in("recrutement-contractuel.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // Diplomas sent with the application, asked again for the hiring file.
+            ("once-only", "diplomes candidature pieces"),
+            // The employer asks the Casier judiciaire national for the bulletin n° 2 itself.
+            ("once-only", "casier pieces"),
+            // The candidate's civil status typed in online, then into the DPAE, then the SIRH.
+            ("rekeying", "identite candidature dpae saisie-sirh"),
+            (
+                "handoff-chain",
+                "fiche relecture credits accord-dgs vacance publication candidature preselection convocation entretien jury choix demande-pieces pieces verif-pieces visite aptitude redaction visa-drh visa-dgs signature-maire signature-agent envoi-legalite legalite"
+            ),
+            // Two visas before the mayor's signature; the agent's own signature is not one.
+            ("approval-chain", "visa-drh visa-dgs signature-maire"),
+            // The publication period before applications come in.
+            ("waiting", "candidature"),
+            ("too-many-contacts", "candidature entretien pieces visite signature-agent"),
+        ]
+    );
+    // Near misses: the contrôle de légalité (mandated, a control of its own, not a relay nor a
+    // redundant check); the jury's audition after the preselection (it classes the candidates);
+    // the check of the hiring pieces (a fresh copy came in); the interview and the medical visit
+    // that need the candidate in person (not side by side with their convocation).
+    assert_not_flagged(&found, &["transit-step", "redundant-check", "parallelizable", "duplicate-step", "ping-pong"]);
+    // The DPAE also produces its receipt: half its 10 minutes; the SIRH's 30 are keying.
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/recrutement-contractuel.epure.json");
+    let v = analysis_of(&path);
+    let rekeying =
+        v["findings"].as_array().expect("findings").iter().find(|f| f["rule"] == "rekeying").expect("rekeying");
+    assert_eq!(rekeying["gain"]["touch_min"], 35);
+}
+
+/// Unseen: a works contract under the adapted procedure (MAPA): BOAMP and buyer profile, the
+/// applications, the technical analysis by the project manager in parallel with the price
+/// analysis, optional negotiation, the MAPA commission, the winner's certificates, the award,
+/// the letters to the unsuccessful bidders, the notification and the award notice.
+#[test]
+fn an_unseen_adapted_procedure_contract_is_read_as_an_expert_would() {
+    let found = found_in("marche-mapa.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // Certificates the DGFiP and the URSSAF hold, asked with the bid and again of the winner.
+            ("once-only", "attestations offre envoi-attestations"),
+            ("once-only", "kbis offre envoi-attestations"),
+            // The technical memoranda are on the buyer profile: sending them on is a relay.
+            ("transit-step", "envoi-moe analyse-technique"),
+            (
+                "handoff-chain",
+                "besoin cctp dce verif-cctp publication offre ouverture candidatures envoi-moe analyse-technique negociation offre-finale analyse-finale rapport controle-rapport commission demande-attestations envoi-attestations verif-attestations attribution rejet notification avis-attribution engagement"
+            ),
+            // The consultation period (mandated): explained, nothing proposed.
+            ("waiting", "offre"),
+            ("too-many-contacts", "offre offre-finale envoi-attestations"),
+            // Information only: the award notice and the financial commitment share no data.
+            ("parallelizable", "avis-attribution engagement"),
+        ]
+    );
+    // Near misses: the technical and price analyses are two experts in parallel; the analysis of
+    // the final offers (a fresh offer came in); the check of the winner's certificates (mandated,
+    // CCP R2144-4); the commission's opinion before the award; informing the unsuccessful bidders
+    // and notifying the winner (two addressees, both mandated); the bid after the publication.
+    assert_not_flagged(&found, &["redundant-check", "duplicate-step", "approval-chain", "late-knockout", "ping-pong"]);
+    assert!(!found.iter().any(|(r, s)| *r == "parallelizable" && !s.contains("engagement")), "{found:?}");
+}
+
+/// Unseen: a permission de stationnement with a temporary traffic order for works (a company's
+/// request by e-mail, the counter's check, the consultation of the municipal police and of the
+/// bus network operator in parallel, the deputy mayor's signature, the fee).
+#[test]
+fn an_unseen_traffic_order_for_works_is_read_as_an_expert_would() {
+    let found = found_in("arrete-voirie.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            ("once-only", "kbis demande"),
+            // Address, dates and footprint keyed into the orders software, the order, the fee.
+            ("rekeying", "occupation enregistrement redaction titre"),
+            // "Vérifier la demande" then "Contrôler la demande": told once, naming the pieces.
+            ("redundant-check", "verif-accueil verif-bureau formulaire plan"),
+            ("transit-step", "envoi-bureau verif-bureau"),
+            (
+                "handoff-chain",
+                "demande verif-accueil enregistrement envoi-bureau verif-bureau avis-bus redaction signature notif copie-police titre"
+            ),
+            ("waiting", "titre"),
+        ]
+    );
+    // Near misses: the police's and the bus operator's opinions are their own (not a round trip
+    // to hand over to the orders office); the copy of the order sent to the police is not a
+    // relay to the next step; the refusal is decided on the office's check.
+    assert_not_flagged(&found, &["duplicate-step", "ping-pong", "late-knockout", "approval-chain"]);
+    assert!(!found.iter().any(|(r, s)| *r == "transit-step" && s.contains("copie-police")), "{found:?}");
+}

@@ -86,6 +86,8 @@ fn fetch_from_holder_stops_asking_the_user() {
     if p.steps().any(|s| s.checks.contains(&d) || s.enters.contains(&d)) {
         let fetch = after.steps().find(|s| s.produces.contains(&d)).expect("a step gets it from the holder");
         assert!(fetch.label().contains(&holder), "{}", fetch.label());
+        // Named in brackets: "auprès de CAF" lacks the article French needs.
+        assert!(fetch.label().contains(&format!("auprès du détenteur ({holder})")), "{}", fetch.label());
         assert_eq!(fetch.duration(), 0.0);
         // The exchange between systems takes no one's time and leaves the steps unclassified:
         // the cycle efficiency keeps its basis (it would drop to 0 % on "value-adding" time).

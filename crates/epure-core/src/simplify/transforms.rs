@@ -150,7 +150,13 @@ fn fetch_from_holder(p: &mut Procedure, f: &Finding) -> Result<(), Refusal> {
             let mut fetch = Step::work(
                 p.fresh_step_id("recuperation-"),
                 StepKind::Task,
-                format!("Récupérer « {} » auprès de {holder}", item.name),
+                // "auprès de" + a name needs the name's article ("de la DGFiP", "du RCS"), which the
+                // format does not give: the holder is named in brackets instead.
+                format!(
+                    "Récupérer « {} » auprès {} ({holder})",
+                    item.name,
+                    if item.held_by.len() > 1 { "des détenteurs" } else { "du détenteur" }
+                ),
                 consumer.actor.clone().unwrap_or_default(),
             );
             fetch.duration_min = Some(0.0);

@@ -7,6 +7,8 @@
 //! an `approval-chain`); a step repeated on the rework branch of a loop the first one is not part
 //! of; labels that differ by a number ("N+1" / "N+2"); steps addressed to different recipients
 //! ("Notifier la décision" to the applicant, then "Notifier la décision à la CAF", the payer).
+//! Two checks of the same pieces that `redundant-check` flags are told by it alone (see
+//! `rules::run_all`), not twice.
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -262,6 +264,30 @@ mod tests {
             .chain(&["s", "n1", "n2", "n3", "e"])
             .build();
         check(&twice, "duplicate-step", &["n1 n3"]);
+    }
+
+    #[test]
+    fn two_checks_of_the_same_pieces_are_told_once_as_a_redundant_check() {
+        let checks = |second: &[&str]| {
+            B::new()
+                .start("s")
+                .check("v1", "a", "Vérifier la demande")
+                .checks("v1", &["plans", "domicile"])
+                .check("v2", "b", "Contrôler la demande")
+                .checks("v2", second)
+                .end("e")
+                .chain(&["s", "v1", "v2", "e"])
+                .build()
+        };
+        // The redundant check names the pieces: the same pair is not a duplicate step as well.
+        let p = checks(&["plans"]);
+        check(&p, "duplicate-step", &[]);
+        check(&p, "redundant-check", &["v1 v2 plans"]);
+        // Near miss: the second also checks something new, so it is no redundant check, and the
+        // labels still say the step is done twice.
+        let p = checks(&["plans", "rib"]);
+        check(&p, "redundant-check", &[]);
+        check(&p, "duplicate-step", &["v1 v2"]);
     }
 
     #[test]

@@ -62,7 +62,29 @@ pub fn rank(rule: &str) -> usize {
 
 /// Runs every rule.
 pub fn run_all(ctx: &Context) -> Vec<Finding> {
-    CATALOGUE.iter().flat_map(|(_, rule)| rule(ctx)).collect()
+    let mut out: Vec<Finding> = CATALOGUE.iter().flat_map(|(_, rule)| rule(ctx)).collect();
+    drop_told_twice(&mut out);
+    out
+}
+
+/// One redundancy is told once, by the rule that says the most about it. Two checks of the same
+/// pieces whose labels also mean the same ("Vérifier la demande" at the counter, "Contrôler la
+/// demande" in the service) are both a `duplicate-step` and a `redundant-check`: the latter names
+/// the pieces checked twice, so a `duplicate-step` finding whose steps are all named by one
+/// `redundant-check` finding is dropped, and the same minutes are not counted twice.
+/// Complexity: O(F × S²) for F findings of S subjects, on the few findings of these two rules.
+fn drop_told_twice(findings: &mut Vec<Finding>) {
+    let checks: Vec<&[String]> =
+        findings.iter().filter(|f| f.rule == redundant_check::ID).map(|f| f.subjects.as_slice()).collect();
+    if checks.is_empty() {
+        return;
+    }
+    let told: Vec<bool> = findings
+        .iter()
+        .map(|f| f.rule == duplicate_step::ID && checks.iter().any(|c| f.subjects.iter().all(|s| c.contains(s))))
+        .collect();
+    let mut told = told.into_iter();
+    findings.retain(|_| !told.next().unwrap_or(false));
 }
 
 /// A sentence in both languages.

@@ -4,12 +4,19 @@
 //! only short (at most `ping_pong_max_touch_min` of touch time in all) or only passes the file on.
 //! Overlapping bounces between the same two lanes make one finding. Not fired: an approval in B
 //! (an approval is never "short"); the user's lane at either end (going back to the user is a
-//! contact, see `too-many-contacts`); real work in B; B hands the file to a third lane.
+//! contact, see `too-many-contacts`); real work in B; B hands the file to a third lane; B is a
+//! partner (another administration or body: what it does is its own competence, the bus operator's
+//! opinion on a traffic order cannot be given to the town's service); B issues an opinion (a
+//! check that writes its verdict down, an "avis", a certificate, a report: it carries B's name and
+//! responsibility, so moving the step into A's lane would have A sign B's document). A short
+//! check in B that yields a mere datum (the credits are available), or a form B fills in for A,
+//! can still be handed to A.
 
 use super::{Context, finding, text};
+use crate::analysis::labels;
 use crate::analysis::words::{duration, quote};
 use crate::analysis::{Finding, Gain, Lang, Severity};
-use crate::model::StepKind;
+use crate::model::{ActorKind, DataKind, StepKind};
 
 pub const ID: &str = "ping-pong";
 
@@ -19,6 +26,28 @@ const MAX_RUN: usize = 16;
 /// The two lanes, the consecutive step pairs of their bounces, the visits of the bounces, the wait
 /// in the other lane.
 type Bounces<'a> = ((Option<&'a str>, Option<&'a str>), Vec<(usize, usize)>, f64, f64);
+
+/// Words of a document's name saying it is an opinion or an attestation given under its author's
+/// name (normalised by [`labels::words`]): "Avis technique", "Certificat d'aptitude", "Rapport
+/// d'expertise".
+const OPINION: &[&str] = &["avis", "certificat", "attestation", "rapport", "visa", "expertise"];
+
+/// Whether a step is B's own and cannot be moved into another service's lane: it sits in a
+/// partner's lane (another body), or it issues an opinion under B's name: a check that produces a
+/// document (its verdict, written down), or a step producing a document named as an opinion. A
+/// form B fills in for A ("Compléter la fiche de liaison") is not one. An unknown data id is not
+/// taken for a document.
+fn own_competence(ctx: &Context, n: usize) -> bool {
+    static STEMS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let stems = STEMS.get_or_init(|| OPINION.iter().flat_map(|w| labels::words(w)).collect());
+    let s = ctx.step(n);
+    ctx.lane_kind(n) == Some(ActorKind::Partner)
+        || s.produces
+            .iter()
+            .filter_map(|d| ctx.p.data_item(d))
+            .filter(|d| d.kind() == DataKind::Document)
+            .any(|d| s.kind == StepKind::Check || ctx.label_words(&d.name).iter().any(|w| stems.contains(w)))
+}
 
 pub fn run(ctx: &Context) -> Vec<Finding> {
     // Lanes are compared, never kept: borrowed, not cloned at every look.
@@ -53,7 +82,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 }
             }
             let Some(c) = back else { continue };
-            if run.iter().any(|&n| ctx.step(n).kind == StepKind::Approval) {
+            if run.iter().any(|&n| ctx.step(n).kind == StepKind::Approval || own_competence(ctx, n)) {
                 continue;
             }
             let touch: f64 = run.iter().map(|&n| ctx.step(n).duration()).sum();
@@ -171,6 +200,38 @@ mod tests {
     fn does_not_fire_on_an_approval_or_real_work() {
         check(&bounce("approval", 5.0).build(), "ping-pong", &[]);
         check(&bounce("task", 60.0).build(), "ping-pong", &[]);
+    }
+
+    #[test]
+    fn does_not_fire_on_an_opinion_or_a_partner_s_step() {
+        // A short opinion of another service is its own document, not a step to hand over.
+        check(&bounce("task", 5.0).build(), "ping-pong", &[]);
+        // A partner (another body) checking for 5 minutes: its competence, not the service's.
+        let mut p = bounce("check", 5.0).build();
+        if let Some(x) = p.step_mut("x") {
+            x.actor = Some("d".into());
+        }
+        check(&p, "ping-pong", &[]);
+    }
+
+    #[test]
+    fn fires_on_a_short_form_filled_in_for_the_other_service() {
+        let p = bounce("check", 5.0).task("f", "c", "Compléter la fiche de liaison").dur("f", 5.0).build();
+        let mut p = p;
+        let x = p.flows().find(|f| f.from == "x").map(|f| f.flow.id.clone()).unwrap();
+        p.remove_flow(&x).unwrap();
+        let p = B { p }.chain(&["x", "f", "a2"]).produces("f", &["fiche"]).build();
+        check(&p, "ping-pong", &["a1 x a2 f"]);
+    }
+
+    #[test]
+    fn fires_on_a_short_check_that_yields_a_datum() {
+        // "Vérifier la disponibilité des crédits" gives a datum, not a document of its own.
+        let mut p = bounce("check", 5.0).produces("x", &["credits"]).build();
+        if let Some(d) = p.data.iter_mut().find(|d| d.id == "credits") {
+            d.kind = Some(crate::model::DataKind::Field);
+        }
+        check(&p, "ping-pong", &["a1 x a2"]);
     }
 
     #[test]

@@ -14,7 +14,8 @@
 //! says it verifies ("vérifier", "contrôler", "examiner", "instruire"…). A task that notifies,
 //! passes on, pays or keys in a document lists it as checked because it uses it: "Notifier la
 //! décision" then "Transmettre la décision à la CAF" or "au contrôle de légalité" are not two
-//! checks of the decision.
+//! checks of the decision. A later check with a legal basis is mandated where it stands and is
+//! never flagged.
 
 use super::{Context, finding, text};
 use crate::analysis::labels;
@@ -118,7 +119,10 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     for (later, items) in again {
         let s = ctx.step(later);
-        if s.kind == StepKind::Approval || !s.produces.is_empty() {
+        // A check the law requires at that point (the buyer's check of the winner's certificates,
+        // the accountant's control) stays whatever came before: merging it away is not the
+        // agent's to decide, and `merge-steps` would refuse to drop it.
+        if s.kind == StepKind::Approval || !s.produces.is_empty() || s.legal_basis.is_some() {
             continue;
         }
         if !s.checks.iter().all(|c| items.iter().any(|(d, _)| d == c)) {
@@ -223,6 +227,14 @@ mod tests {
         check(&two_checks(content, "Contrôler le justificatif de domicile"), "redundant-check", &["c1 c2 domicile"]);
         // What it says was checked first: that it is there goes without saying.
         check(&two_checks(content, "Vérifier la complétude du dossier"), "redundant-check", &["c1 c2 domicile"]);
+    }
+
+    #[test]
+    fn a_mandated_later_check_is_not_redundant() {
+        let same = "Contrôler le justificatif de domicile";
+        check(&two_checks(same, same), "redundant-check", &["c1 c2 domicile"]);
+        let p = B { p: two_checks(same, same) }.legal("c2").build();
+        check(&p, "redundant-check", &[]);
     }
 
     #[test]

@@ -6,6 +6,12 @@
 //! fired: entries on exclusive branches; an entry after the user was asked for the item again (a
 //! new value); a correction inside a rework loop the first entry is not part of; data the user
 //! gave through an online service; the user typing their own form.
+//!
+//! The gain is the keying saved, not the step: a step that also drafts a document ("Rédiger
+//! l'arrêté", "Émettre le titre de recettes") or keys in other data keeps that work once the item
+//! comes from the first entry. A step's minutes are shared evenly among the items it enters or
+//! produces, and a finding counts the shares of the items re-keyed: a step keying in three items,
+//! each re-keyed, is counted once in all, not three times.
 
 use super::{Context, finding, text};
 use crate::analysis::metrics::{Support, channel_support};
@@ -13,6 +19,17 @@ use crate::analysis::words::{quote, quoted_list, times};
 use crate::analysis::{Finding, Gain, Lang, Severity};
 
 pub const ID: &str = "rekeying";
+
+/// The minutes of a step spent keying in `items` of what it enters or produces (visits included):
+/// its duration shared evenly among the distinct items it enters or produces.
+fn keying_min(ctx: &Context, n: usize, items: usize) -> f64 {
+    let s = ctx.step(n);
+    let mut made: Vec<&String> = s.enters.iter().chain(&s.produces).collect();
+    made.sort_unstable();
+    made.dedup();
+    let share = (items as f64 / made.len().max(1) as f64).min(1.0);
+    ctx.visits[n] * s.duration() * share
+}
 
 pub fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -55,7 +72,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             let labels: Vec<String> = group.iter().map(|&n| ctx.label(n)).collect();
             let mut subjects = vec![d.id.clone()];
             subjects.extend(group.iter().map(|&n| ctx.id(n)));
-            let touch: f64 = later.iter().map(|&n| ctx.visits[n] * ctx.step(n).duration()).sum();
+            let touch: f64 = later.iter().map(|&n| keying_min(ctx, n, 1)).sum();
             let k = group.len();
             out.push(finding(
                 ID,
@@ -130,7 +147,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                     if plural { "are" } else { "is" },
                 ),
             ),
-            Gain { touch_min: ctx.visits[later] * ctx.step(later).duration(), ..Gain::default() },
+            Gain { touch_min: keying_min(ctx, later, items.len()), ..Gain::default() },
             Some("enter-once"),
         ));
     }
@@ -170,6 +187,28 @@ mod tests {
             .chain(&["s", "depot", "saisie", "ressaisie", "e"])
             .build();
         check(&p, "rekeying", &["saisie formulaire depot"]);
+    }
+
+    #[test]
+    fn the_gain_is_the_keying_not_the_whole_step() {
+        let p = base()
+            .dur("saisie", 10.0)
+            .dur("ressaisie", 30.0)
+            .enters("saisie", &["dossier", "rib"])
+            .enters("ressaisie", &["dossier", "rib"])
+            .chain(&["s", "depot", "saisie", "ressaisie", "e"]);
+        let gains = |p: &crate::model::Procedure| -> Vec<f64> {
+            crate::analysis::analyze(p, &crate::analysis::Settings::default())
+                .findings
+                .into_iter()
+                .filter(|f| f.rule == "rekeying")
+                .map(|f| f.gain.touch_min)
+                .collect()
+        };
+        // Two items re-keyed at one step: the step's 30 minutes, once in all.
+        assert_eq!(gains(&p.clone().build()), vec![15.0, 15.0]);
+        // The step also drafts a document: that part of its work stays.
+        assert_eq!(gains(&p.produces("ressaisie", &["arrete"]).build()), vec![10.0, 10.0]);
     }
 
     #[test]
