@@ -61,7 +61,10 @@ mod tests {
             // A route, if any, leaves and reaches the steps where the overlay draws them.
             if let (Some(first), Some(last)) = (e.points.first(), e.points.last()) {
                 let on = |n: &crate::layout::Node, p: &crate::layout::Point| {
-                    p.x >= n.x - 1e-9 && p.x <= n.x + n.width + 1e-9 && p.y >= n.y - 1e-9 && p.y <= n.y + n.height + 1e-9
+                    p.x >= n.x - 1e-9
+                        && p.x <= n.x + n.width + 1e-9
+                        && p.y >= n.y - 1e-9
+                        && p.y <= n.y + n.height + 1e-9
                 };
                 assert!(on(from, first) && on(to, last), "{id}: {:?}", e.points);
             }

@@ -72,16 +72,31 @@ pub fn run_all(ctx: &Context) -> Vec<Finding> {
 /// demande" in the service) are both a `duplicate-step` and a `redundant-check`: the latter names
 /// the pieces checked twice, so a `duplicate-step` finding whose steps are all named by one
 /// `redundant-check` finding is dropped, and the same minutes are not counted twice.
-/// Complexity: O(F × S²) for F findings of S subjects, on the few findings of these two rules.
+/// Complexity: O(Σ subjects) to index the `redundant-check` findings by subject, then for each
+/// `duplicate-step` finding its subjects looked up in the findings that name its first one.
 fn drop_told_twice(findings: &mut Vec<Finding>) {
-    let checks: Vec<&[String]> =
-        findings.iter().filter(|f| f.rule == redundant_check::ID).map(|f| f.subjects.as_slice()).collect();
+    let checks: Vec<rustc_hash::FxHashSet<&str>> = findings
+        .iter()
+        .filter(|f| f.rule == redundant_check::ID)
+        .map(|f| f.subjects.iter().map(String::as_str).collect())
+        .collect();
     if checks.is_empty() {
         return;
     }
+    let mut naming: rustc_hash::FxHashMap<&str, Vec<usize>> = rustc_hash::FxHashMap::default();
+    for (i, c) in checks.iter().enumerate() {
+        for &s in c {
+            naming.entry(s).or_default().push(i);
+        }
+    }
     let told: Vec<bool> = findings
         .iter()
-        .map(|f| f.rule == duplicate_step::ID && checks.iter().any(|c| f.subjects.iter().all(|s| c.contains(s))))
+        .map(|f| {
+            f.rule == duplicate_step::ID
+                && f.subjects.first().and_then(|s| naming.get(s.as_str())).is_some_and(|candidates| {
+                    candidates.iter().any(|&i| f.subjects.iter().all(|s| checks[i].contains(s.as_str())))
+                })
+        })
         .collect();
     let mut told = told.into_iter();
     findings.retain(|_| !told.next().unwrap_or(false));
