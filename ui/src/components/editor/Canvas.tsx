@@ -99,6 +99,8 @@ interface Props {
 }
 
 const NONE: ReadonlySet<string> = new Set();
+/** A window far from any step: nothing but the selection is handed over. */
+const NOWHERE: Rect = { x: -1e9, y: -1e9, width: 0, height: 0 };
 const NO_STATUS: ReadonlyMap<string, string> = new Map();
 const ignore = () => {};
 
@@ -211,8 +213,9 @@ export function Canvas({
   // A large procedure is handed to React Flow a window at a time (see `viewWindow`).
   const windowed = !readOnly && layout.nodes.length > WINDOWED_ABOVE;
   const [win, setWin] = useState<Rect | null>(null);
+  // Until the view is known (the first frame), a large procedure hands over only its lanes.
   const contents = useMemo(
-    () => (windowed && win ? windowContents(layout, win, selected) : null),
+    () => (windowed ? windowContents(layout, win ?? NOWHERE, selected) : null),
     [windowed, win, layout, selected],
   );
   const shownNodes = useMemo(
