@@ -693,3 +693,48 @@ fn only_the_accepted_findings_are_applied_and_a_rejected_one_stays() {
     let none = simplify(&p, &Accept::Findings(BTreeSet::new()), &settings);
     assert!(compare::diff(&p, &none.procedure).is_empty() && none.steps.is_empty());
 }
+
+/// A procedure of fixtures/ (written for the analysis tests).
+fn fixture(name: &str) -> Procedure {
+    let path = format!("{}/tests/fixtures/{name}.epure.json", env!("CARGO_MANIFEST_DIR"));
+    from_str(&std::fs::read_to_string(path).expect("fixture")).expect("fixture reads")
+}
+
+fn first_finding(p: &Procedure, rule: &str, pick: impl Fn(&Finding) -> bool) -> Finding {
+    analysis::analyze(p, &Settings::from_procedure(p))
+        .findings
+        .into_iter()
+        .find(|f| f.rule == rule && pick(f))
+        .unwrap_or_else(|| panic!("a {rule} finding"))
+}
+
+#[test]
+fn a_users_step_left_with_nothing_to_hand_over_goes() {
+    // MAPA: the attestations and the Kbis, fetched from their holders, leave "Transmettre les
+    // attestations et le Kbis" with nothing to do: the company is not contacted for it any more.
+    let mut p = fixture("marche-mapa");
+    for item in ["attestations", "kbis"] {
+        let f = first_finding(&p, "once-only", |f| f.suggestion == Some("fetch-from-holder") && f.subjects[0] == item);
+        p = apply(&p, &f);
+    }
+    assert!(p.step("envoi-attestations").is_none(), "the hand-over step is gone");
+    assert!(p.step("offre").is_some_and(|s| !s.requests.is_empty()), "the offer itself stays");
+    // MDPH: the RIB asked by the CAF and by the Département, on parallel branches, is given once;
+    // "Envoyer un RIB au Département pour la PCH" goes, and the user has one contact less.
+    let p = fixture("mdph-aah-pch");
+    let f = first_finding(&p, "once-only", |f| f.suggestion == Some("ask-once") && f.subjects[0] == "rib");
+    let after = apply(&p, &f);
+    assert!(after.step("rib-pch").is_none());
+    assert!(metrics(&after).user_contacts < metrics(&p).user_contacts);
+}
+
+#[test]
+fn a_users_step_that_is_more_than_a_hand_over_stays_emptied() {
+    // Titre de séjour: the originals shown at the counter were asked at the filing; the
+    // appointment stays (the user comes for the fingerprints and the card), only the pieces go.
+    let p = fixture("titre-sejour");
+    let f = first_finding(&p, "once-only", |f| f.suggestion == Some("ask-once"));
+    let after = apply(&p, &f);
+    let askers: Vec<&str> = f.subjects.iter().skip(1).map(String::as_str).collect();
+    assert!(askers.iter().all(|id| after.step(id).is_some()), "{askers:?} all stay");
+}

@@ -3,7 +3,7 @@
 
 use petgraph::stable_graph::NodeIndex;
 
-use crate::analysis::Finding;
+use crate::analysis::{Finding, labels};
 use crate::model::{ActorKind, Channel, Medium, Procedure, Step, StepKind};
 
 use super::edit::bypass;
@@ -118,7 +118,55 @@ fn ask_once(p: &mut Procedure, f: &Finding) -> Result<(), Refusal> {
             }
         }
     }
-    if changed { Ok(()) } else { Err(nothing_to_do()) }
+    if !changed {
+        return Err(nothing_to_do());
+    }
+    drop_emptied_hand_overs(p, &askers);
+    Ok(())
+}
+
+/// Verbs of a user's step that only hands pieces over (normalised by [`labels::words`], which
+/// maps "envoyer", "adresser" and "faire suivre" onto "transmettre").
+const HANDING_OVER: &[&str] = &["transmettre", "fournir", "joindre", "communiquer", "téléverser", "retourner"];
+
+/// Bypasses the steps among `touched` that the change left with nothing to do: a user's step
+/// whose label says it hands pieces over ("Transmettre les attestations et le Kbis"), that no
+/// longer requests, enters, checks or produces anything, and that is not the user's first step
+/// (the filing stays, whatever it asks for). Without it the user would still be contacted to
+/// hand over nothing. A step that cannot be bypassed (a legal basis, several ways out) stays.
+fn drop_emptied_hand_overs(p: &mut Procedure, touched: &[String]) {
+    let verbs: Vec<String> = HANDING_OVER.iter().flat_map(|w| labels::words(w)).collect();
+    for id in touched {
+        let Some(n) = p.node(id) else { continue };
+        let s = &p.graph()[n];
+        let empty = s.requests.is_empty() && s.enters.is_empty() && s.checks.is_empty() && s.produces.is_empty();
+        let hands_over = labels::words(s.label()).first().is_some_and(|w| verbs.contains(w));
+        if s.kind == StepKind::Task
+            && empty
+            && hands_over
+            && crate::graph::in_user_lane(p, n)
+            && after_a_user_step(p, n)
+        {
+            // Refused (mandated, several ways out): the step stays, the change is still made.
+            let _ = bypass(p, id);
+        }
+    }
+}
+
+/// Whether a user's work step comes before `n` on some way into it.
+fn after_a_user_step(p: &Procedure, n: NodeIndex) -> bool {
+    let mut seen = vec![false; petgraph::visit::NodeIndexable::node_bound(p.graph())];
+    let mut stack: Vec<NodeIndex> = p.incoming(n).into_iter().map(|(_, m)| m).collect();
+    while let Some(m) = stack.pop() {
+        if std::mem::replace(&mut seen[m.index()], true) {
+            continue;
+        }
+        if m != n && p.graph()[m].kind.is_work() && crate::graph::in_user_lane(p, m) {
+            return true;
+        }
+        stack.extend(p.incoming(m).into_iter().map(|(_, k)| k));
+    }
+    false
 }
 
 /// `fetch-from-holder`: stop asking the user for an item an administration holds; the first
@@ -166,7 +214,11 @@ fn fetch_from_holder(p: &mut Procedure, f: &Finding) -> Result<(), Refusal> {
             insert_before(p, &consumer.id, fetch)?;
         }
     }
-    if changed { Ok(()) } else { Err(nothing_to_do()) }
+    if !changed {
+        return Err(nothing_to_do());
+    }
+    drop_emptied_hand_overs(p, &steps(p, f));
+    Ok(())
 }
 
 /// Puts `step` on every way into `before` from upstream. A flow that comes back to `before`
