@@ -119,9 +119,13 @@ impl Session {
         }
     }
 
-    /// What the page shows, for a failure message: its text, or why it cannot be read.
+    /// What the page shows, for a failure message: its text (and the error behind the crash
+    /// screen, which the page never shows), or why it cannot be read.
     pub async fn page_text(&self) -> String {
-        match self.client.execute("return document.body ? document.body.innerText : '(no body)';", vec![]).await {
+        let script = "const crash = document.querySelector('[data-testid=crash]');
+             const text = document.body ? document.body.innerText : '(no body)';
+             return crash ? text + '\n(the page failed to draw: ' + crash.getAttribute('data-error') + ')' : text;";
+        match self.client.execute(script, vec![]).await {
             Ok(serde_json::Value::String(text)) => text.chars().take(2000).collect(),
             Ok(other) => other.to_string(),
             Err(e) => format!("(cannot read the page: {e})"),
