@@ -537,3 +537,81 @@ fn an_unseen_traffic_order_for_works_is_read_as_an_expert_would() {
     assert_not_flagged(&found, &["duplicate-step", "ping-pong", "late-knockout", "approval-chain"]);
     assert!(!found.iter().any(|(r, s)| *r == "transit-step" && s.contains("copie-police")), "{found:?}");
 }
+
+/// Unseen: a national identity card in a town hall with a dispositif de recueil, after the ANTS
+/// pre-application (appointment, the fingerprints, the CERT's instruction, the Imprimerie
+/// nationale, the card handed in person).
+#[test]
+fn an_unseen_identity_card_application_is_read_as_an_expert_would() {
+    let found = found_in("carte-identite.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The civil status typed in the pre-application, written again on the paper form.
+            ("once-only", "etat-civil predemande cerfa"),
+            // The birth certificate is checked with the commune of birth through COMEDEC.
+            ("once-only", "acte-naissance precontrole"),
+            // The dispositif de recueil sends the file to the CERT itself.
+            ("transit-step", "transmission instruction"),
+            (
+                "handoff-chain",
+                "predemande rdv precontrole cerfa recueil transmission instruction fabrication sms retrait remise"
+            ),
+            // The wait for an appointment.
+            ("waiting", "precontrole"),
+            ("too-many-contacts", "predemande rdv cerfa retrait"),
+        ]
+    );
+    // Near misses: the agent retrieves the pre-application by its number (no keying again); the
+    // CERT's instruction after the counter's checks (it decides); the fingerprints checked again
+    // when the card is handed over (mandated, it hands the card); the rejection after the
+    // instruction that decides it (not late); the old card shown at the filing and given back
+    // at the handover (not asked twice).
+    assert_not_flagged(&found, &["rekeying", "redundant-check", "late-knockout", "duplicate-step", "ping-pong"]);
+    // Two contacts in person are needed (filing, handover): the gain is what lies above the
+    // threshold, not all contacts but one.
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/carte-identite.epure.json");
+    let v = analysis_of(&path);
+    let contacts = v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .find(|f| f["rule"] == "too-many-contacts")
+        .expect("too-many-contacts");
+    assert!(contacts["gain"]["contacts"].as_f64().expect("gain") < 2.0);
+}
+
+/// Unseen: a higher-education grant on social criteria (the dossier social étudiant, the
+/// CROUS's instruction and the director's decision, the enrolment, the payment by the agence
+/// comptable).
+#[test]
+fn an_unseen_student_grant_application_is_read_as_an_expert_would() {
+    let found = found_in("bourse-crous.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The parents' tax notice: the CROUS can get the revenue from the DGFiP.
+            ("once-only", "avis-fiscal dse"),
+            // The certificate of enrolment is sent up by the school.
+            ("once-only", "certificat depot-certificat"),
+            (
+                "handoff-chain",
+                "dse accuse instruction controle-chef signature notif inscription valider-inscription depot-certificat mise-en-paiement controle-comptable"
+            ),
+            // Missing pieces sent back to the student.
+            ("rework-loop", "instruction d-complet demande-pieces complement"),
+            ("waiting", "instruction"),
+            ("too-many-contacts", "dse complement inscription depot-certificat"),
+        ]
+    );
+    // Near misses: the section head's control of the computed échelon (a four-eyes control of a
+    // result, not of the pieces only); the director's single signature; the agence comptable's
+    // control before paying (mandated by the GBCP, it pays); the acknowledgement and the
+    // notification sent by the platform (not relays); the refusal right after the instruction.
+    assert_not_flagged(
+        &found,
+        &["redundant-check", "approval-chain", "transit-step", "late-knockout", "duplicate-step", "rekeying"],
+    );
+}

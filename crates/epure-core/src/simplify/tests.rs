@@ -729,6 +729,35 @@ fn a_users_step_left_with_nothing_to_hand_over_goes() {
 }
 
 #[test]
+fn a_users_step_left_with_nothing_to_deposit_or_fill_in_goes() {
+    // CROUS: the certificate of enrolment fetched from the school leaves "Déposer le certificat
+    // de scolarité sur le DSE" with nothing to do; the filing of the DSE stays.
+    let p = fixture("bourse-crous");
+    let f = first_finding(&p, "once-only", |f| f.subjects[0] == "certificat");
+    let after = apply(&p, &f);
+    assert!(after.step("depot-certificat").is_none(), "the deposit of nothing is gone");
+    assert!(metrics(&after).user_contacts < metrics(&p).user_contacts);
+    // CNI: the civil status given in the ANTS pre-application is not written again on paper:
+    // "Remplir le formulaire papier de demande" goes, the pre-application (the filing) stays.
+    let p = fixture("carte-identite");
+    let f = first_finding(&p, "once-only", |f| f.suggestion == Some("ask-once") && f.subjects[0] == "etat-civil");
+    let after = apply(&p, &f);
+    assert!(after.step("cerfa").is_none(), "the empty paper form is gone");
+    assert!(after.step("predemande").is_some_and(|s| s.requests.contains(&"etat-civil".to_string())));
+}
+
+#[test]
+fn a_deposit_that_still_hands_something_over_stays() {
+    // CROUS: the parents' tax notice fetched from the DGFiP; the DSE filing still asks for the
+    // identity, the family situation and the RIB, and the student's later deposit is untouched.
+    let p = fixture("bourse-crous");
+    let f = first_finding(&p, "once-only", |f| f.subjects[0] == "avis-fiscal");
+    let after = apply(&p, &f);
+    assert!(after.step("dse").is_some());
+    assert!(after.step("depot-certificat").is_some(), "not touched by this change");
+}
+
+#[test]
 fn a_users_step_that_is_more_than_a_hand_over_stays_emptied() {
     // Titre de séjour: the originals shown at the counter were asked at the filing; the
     // appointment stays (the user comes for the fingerprints and the card), only the pieces go.

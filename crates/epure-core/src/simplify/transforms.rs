@@ -125,9 +125,12 @@ fn ask_once(p: &mut Procedure, f: &Finding) -> Result<(), Refusal> {
     Ok(())
 }
 
-/// Verbs of a user's step that only hands pieces over (normalised by [`labels::words`], which
-/// maps "envoyer", "adresser" and "faire suivre" onto "transmettre").
-const HANDING_OVER: &[&str] = &["transmettre", "fournir", "joindre", "communiquer", "téléverser", "retourner"];
+/// Verbs of a user's step that only hands pieces over or fills in what is asked (normalised by
+/// [`labels::words`], which maps "envoyer", "adresser" and "faire suivre" onto "transmettre",
+/// "remettre" onto "déposer"): "Déposer le certificat de scolarité sur le DSE" once the CROUS
+/// gets it from the school, "Remplir le formulaire papier" once the pre-application holds it.
+const HANDING_OVER: &[&str] =
+    &["transmettre", "fournir", "joindre", "communiquer", "téléverser", "retourner", "déposer", "remplir"];
 
 /// Bypasses the steps among `touched` that the change left with nothing to do: a user's step
 /// whose label says it hands pieces over ("Transmettre les attestations et le Kbis"), that no

@@ -3,6 +3,9 @@
 //! Fires when the user is solicited more than `max_user_contacts` times per case (expected visits
 //! to work steps in the user's lane). Subjects: the user's steps. Not fired at or below the
 //! threshold, whatever the number of steps drawn (a rarely taken branch weighs its probability).
+//! The gain is the contacts above the threshold, not all but one: a procedure that needs the
+//! user twice by nature (the fingerprints at the filing and the card handed in person) cannot be
+//! brought down to a single contact.
 
 use super::{Context, finding, text};
 use crate::analysis::words::{number, quoted_list};
@@ -45,7 +48,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 quoted_list(Lang::En, &labels)
             ),
         ),
-        Gain { contacts: (contacts - 1.0).max(0.0), ..Gain::default() },
+        Gain { contacts: (contacts - max).max(0.0), ..Gain::default() },
         None,
     )]
 }
@@ -74,6 +77,18 @@ mod tests {
     #[test]
     fn fires_above_the_threshold() {
         check(&contacts(0.5), "too-many-contacts", &["u1 u2 u3"]);
+    }
+
+    #[test]
+    fn the_gain_is_the_contacts_above_the_threshold() {
+        // 2.5 contacts per case, threshold 2: half a contact to save, not 1.5.
+        let p = contacts(0.5);
+        let f = crate::analysis::analyze(&p, &crate::analysis::Settings::default())
+            .findings
+            .into_iter()
+            .find(|f| f.rule == "too-many-contacts")
+            .expect("fired");
+        assert!((f.gain.contacts - 0.5).abs() < 1e-9, "gain {}", f.gain.contacts);
     }
 
     #[test]
