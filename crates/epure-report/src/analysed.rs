@@ -258,14 +258,21 @@ fn gain(lang: Lang, f: &Finding) -> String {
             format!("−{} min {}", text::number(lang, g.lead_min, 0), lang.pick("de délai", "of lead time"))
         });
     }
+    // French takes the singular below 2 (« −1,5 passage de relais »), English only for 1.
+    let noun = |v: f64, fr: (&'static str, &'static str), en: (&'static str, &'static str)| {
+        let n = text::number(lang, v, 1);
+        let singular = if lang == Lang::Fr { v < 2.0 } else { n == "1" };
+        let (one, many) = if lang == Lang::Fr { fr } else { en };
+        format!("−{n} {}", if singular { one } else { many })
+    };
     if g.handoffs > 0.0 {
-        parts.push(format!("−{} {}", text::number(lang, g.handoffs, 1), lang.pick("passage de relais", "handoff")));
+        parts.push(noun(g.handoffs, ("passage de relais", "passages de relais"), ("handoff", "handoffs")));
     }
     if g.contacts > 0.0 {
-        parts.push(format!("−{} {}", text::number(lang, g.contacts, 1), lang.pick("sollicitation", "contact")));
+        parts.push(noun(g.contacts, ("sollicitation", "sollicitations"), ("contact", "contacts")));
     }
     if g.requests > 0.0 {
-        parts.push(format!("−{} {}", text::number(lang, g.requests, 1), lang.pick("demande de pièce", "request")));
+        parts.push(noun(g.requests, ("demande de pièce", "demandes de pièces"), ("request", "requests")));
     }
     if parts.is_empty() {
         return String::new();

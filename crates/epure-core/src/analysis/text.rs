@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::words::{duration, number, percent, quote};
+use super::words::{duration, number, percent, quantity, quote};
 use super::{Analysis, Lang, Severity};
 use crate::model::Procedure;
 
@@ -131,17 +131,15 @@ pub fn render_text(a: &Analysis, p: &Procedure, lang: Lang) -> String {
             gains.push(format!("{} {}", duration(lang, g.lead_min, day), if fr { "de délai" } else { "of lead time" }));
         }
         if g.handoffs > 0.0 {
-            gains.push(format!(
-                "{} {}",
-                number(lang, g.handoffs, 2),
-                if fr { "passage(s) de relais" } else { "handoff(s)" }
-            ));
+            let (one, many) = if fr { ("passage de relais", "passages de relais") } else { ("handoff", "handoffs") };
+            gains.push(quantity(lang, g.handoffs, 2, one, many));
         }
         if g.contacts > 0.0 {
-            gains.push(format!("{} {}", number(lang, g.contacts, 2), "contact(s)"));
+            gains.push(quantity(lang, g.contacts, 2, "contact", "contacts"));
         }
         if g.requests > 0.0 {
-            gains.push(format!("{} {}", number(lang, g.requests, 2), if fr { "demande(s)" } else { "request(s)" }));
+            let (one, many) = if fr { ("demande", "demandes") } else { ("request", "requests") };
+            gains.push(quantity(lang, g.requests, 2, one, many));
         }
         if !gains.is_empty() {
             let _ = writeln!(

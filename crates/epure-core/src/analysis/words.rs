@@ -165,14 +165,27 @@ pub fn duration(lang: Lang, min: f64, day: f64) -> String {
     }
 }
 
-/// A share as a percentage: « 30 % » / “30%”.
+/// A share as a percentage: « 30 % » / “30%”; below 1 %, to two decimals (« 0,18 % »), so that a
+/// small share does not read as none.
 pub fn percent(lang: Lang, share: f64) -> String {
-    let mut n = number(lang, share * 100.0, 0);
+    let pct = share * 100.0;
+    let mut n = number(lang, pct, if pct > 0.0 && pct < 1.0 { 2 } else { 0 });
     if lang == Lang::Fr {
         n.push(NBSP);
     }
     n.push('%');
     n
+}
+
+/// A quantity and its noun, singular or plural: « 1 demande », « 0,43 contact », « 2 passages de
+/// relais » (in French, below 2 takes the singular) / “1 request”, “0.43 contacts”.
+pub fn quantity(lang: Lang, v: f64, decimals: usize, one: &str, many: &str) -> String {
+    let n = number(lang, v, decimals);
+    let singular = match lang {
+        Lang::Fr => v.abs() < 2.0,
+        Lang::En => n == "1",
+    };
+    format!("{n} {}", if singular { one } else { many })
 }
 
 /// "twice", "three times"…
@@ -190,6 +203,27 @@ pub fn times(lang: Lang, n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quantities_agree_with_their_number() {
+        let check = |lang, v, expect: &str| assert_eq!(quantity(lang, v, 2, "demande", "demandes"), expect, "{v}");
+        check(Lang::Fr, 1.0, "1 demande");
+        check(Lang::Fr, 0.43, "0,43 demande");
+        check(Lang::Fr, 1.5, "1,5 demande");
+        check(Lang::Fr, 2.0, "2 demandes");
+        check(Lang::En, 1.0, "1 demande");
+        check(Lang::En, 0.43, "0.43 demandes");
+        check(Lang::En, 1.001, "1 demande");
+    }
+
+    #[test]
+    fn a_small_share_does_not_read_as_none() {
+        assert_eq!(percent(Lang::Fr, 0.0018).replace(NBSP, " "), "0,18 %");
+        assert_eq!(percent(Lang::En, 0.0076), "0.76%");
+        assert_eq!(percent(Lang::En, 0.0), "0%");
+        assert_eq!(percent(Lang::En, 0.3), "30%");
+        assert_eq!(percent(Lang::En, 0.0698), "7%");
+    }
 
     fn fr(min: f64) -> String {
         duration(Lang::Fr, min, 420.0).replace(NBSP, " ")

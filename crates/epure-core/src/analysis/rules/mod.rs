@@ -64,6 +64,7 @@ pub fn rank(rule: &str) -> usize {
 pub fn run_all(ctx: &Context) -> Vec<Finding> {
     let mut out: Vec<Finding> = CATALOGUE.iter().flat_map(|(_, rule)| rule(ctx)).collect();
     drop_told_twice(&mut out);
+    drop_removed_twice(&mut out);
     out
 }
 
@@ -100,6 +101,17 @@ fn drop_told_twice(findings: &mut Vec<Finding>) {
         .collect();
     let mut told = told.into_iter();
     findings.retain(|_| !told.next().unwrap_or(false));
+}
+
+/// A step proposed for removal by two rules is told once, by the first in the catalogue: a relay
+/// the author also classified as waste is a `transit-step`, which says where the file goes
+/// instead; its `waste-step` would propose the same removal and count the same minutes again.
+/// Complexity: one pass with a set of the steps already proposed.
+fn drop_removed_twice(findings: &mut Vec<Finding>) {
+    let mut proposed: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
+    findings.retain(|f| {
+        f.suggestion != Some("remove-step") || f.subjects.first().is_none_or(|s| proposed.insert(s.clone()))
+    });
 }
 
 /// A sentence in both languages.

@@ -20,7 +20,7 @@ use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 
 use super::{Context, finding, text};
 use crate::analysis::metrics::visits::LoopState;
-use crate::analysis::words::{duration, number, percent, quote, quoted_list};
+use crate::analysis::words::{duration, percent, quantity, quote, quoted_list};
 use crate::analysis::{Finding, Gain, Lang, Severity};
 use crate::model::{Channel, Procedure, StepKind};
 
@@ -248,8 +248,14 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             if p_again >= ctx.settings.rework_warning_probability { Severity::Warning } else { Severity::Info };
         let (contacts_fr, contacts_en) = if extra_contacts > 1e-9 {
             (
-                format!(", et {} sollicitation(s) de plus de l'usager", number(Lang::Fr, extra_contacts, 2)),
-                format!(", and {} more contact(s) with the user", number(Lang::En, extra_contacts, 2)),
+                format!(
+                    ", et {} de plus de l'usager",
+                    quantity(Lang::Fr, extra_contacts, 2, "sollicitation", "sollicitations")
+                ),
+                format!(
+                    ", and {} with the user",
+                    quantity(Lang::En, extra_contacts, 2, "more contact", "more contacts")
+                ),
             )
         } else {
             (String::new(), String::new())
@@ -308,7 +314,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                     duration(Lang::Fr, extra_touch, day),
                 ),
                 format!(
-                    "In {} of passes, the file goes back to {} and round {} again. Per file, this loop adds {} of lead time \
+                    "In {} of passes, the file goes back to {} and through {} again. Per file, this loop adds {} of lead time \
                      and {} of work on average{contacts_en}. {advice_en}",
                     percent(Lang::En, p_again),
                     quote(Lang::En, &entry_label),

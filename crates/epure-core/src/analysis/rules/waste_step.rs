@@ -76,4 +76,27 @@ mod tests {
             .build();
         check(&p, "waste-step", &["t1"]);
     }
+
+    #[test]
+    fn a_relay_classified_as_waste_is_told_once_as_a_transit_step() {
+        let relay = |label: &str| {
+            B::new()
+                .start("s")
+                .task("t1", "a", "Instruire la demande")
+                .task("t2", "a", label)
+                .value("t2", ValueClass::Waste)
+                .task("t3", "b", "Signer la décision")
+                .end("e")
+                .chain(&["s", "t1", "t2", "t3", "e"])
+                .build()
+        };
+        // Both rules would propose removing the relay: the transit step says where the file goes.
+        let p = relay("Transmettre le dossier au service");
+        check(&p, "transit-step", &["t2 t3"]);
+        check(&p, "waste-step", &[]);
+        // Near miss: waste that is no relay is still told as waste.
+        let p = relay("Photocopier le dossier");
+        check(&p, "transit-step", &[]);
+        check(&p, "waste-step", &["t2"]);
+    }
 }
