@@ -64,7 +64,7 @@ pub fn rank(rule: &str) -> usize {
 pub fn run_all(ctx: &Context) -> Vec<Finding> {
     let mut out: Vec<Finding> = CATALOGUE.iter().flat_map(|(_, rule)| rule(ctx)).collect();
     drop_told_twice(&mut out);
-    drop_removed_twice(&mut out);
+    drop_removed_twice(ctx, &mut out);
     out
 }
 
@@ -103,14 +103,31 @@ fn drop_told_twice(findings: &mut Vec<Finding>) {
     findings.retain(|_| !told.next().unwrap_or(false));
 }
 
-/// A step proposed for removal by two rules is told once, by the first in the catalogue: a relay
-/// the author also classified as waste is a `transit-step`, which says where the file goes
-/// instead; its `waste-step` would propose the same removal and count the same minutes again.
-/// Complexity: one pass with a set of the steps already proposed.
-fn drop_removed_twice(findings: &mut Vec<Finding>) {
-    let mut proposed: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
+/// A step the author classified as waste that another finding already proposes to take away is
+/// told by that finding, which says why it can go: a relay is a `transit-step` (removed, the file
+/// going straight on), a repeated check a `redundant-check` (merged into the first). Its
+/// `waste-step` would propose the same and count the same minutes again.
+/// Complexity: one pass to collect the steps taken away (`remove-step`: the first subject;
+/// `merge-steps`: every step but the first in the author's order), one to filter.
+fn drop_removed_twice(ctx: &Context, findings: &mut Vec<Finding>) {
+    let mut going: rustc_hash::FxHashSet<usize> = rustc_hash::FxHashSet::default();
+    for f in findings.iter().filter(|f| f.rule != waste_step::ID) {
+        let mut steps: Vec<usize> = f.subjects.iter().filter_map(|s| ctx.p.node(s).map(|x| x.index())).collect();
+        match f.suggestion {
+            Some("remove-step") => going.extend(steps.first()),
+            Some("merge-steps") => {
+                steps.sort_by_key(|&n| ctx.g.pos[n]);
+                going.extend(steps.iter().skip(1));
+            }
+            _ => {}
+        }
+    }
+    if going.is_empty() {
+        return;
+    }
     findings.retain(|f| {
-        f.suggestion != Some("remove-step") || f.subjects.first().is_none_or(|s| proposed.insert(s.clone()))
+        f.rule != waste_step::ID
+            || !f.subjects.first().and_then(|s| ctx.p.node(s).map(|x| x.index())).is_some_and(|n| going.contains(&n))
     });
 }
 

@@ -93,10 +93,11 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                         quoted_list(Lang::Fr, &labels),
                     ),
                     format!(
-                        "{} is requested from the user {step_en} {} although {holders_en} already holds it. \
+                        "{} is requested from the user {step_en} {} although {holders_en} already {} it. \
                          The administration can fetch it directly (data exchange, API) instead of asking for it.",
                         quote(Lang::En, &name),
                         quoted_list(Lang::En, &labels),
+                        if d.held_by.len() == 1 { "holds" } else { "hold" },
                     ),
                 ),
                 Gain { requests: per_case, ..Gain::default() },

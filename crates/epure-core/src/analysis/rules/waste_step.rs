@@ -2,6 +2,8 @@
 //!
 //! Fires on each reachable step the author classified `waste`. A step with a legal basis is
 //! still reported, but nothing is proposed (it is mandated: only reordering or digitising).
+//! A step another finding already proposes to take away (a `transit-step`, the later of a
+//! `redundant-check`) is told by that finding alone, which says why it can go.
 
 use super::{Context, finding, text};
 use crate::analysis::words::{duration, quote};
@@ -98,5 +100,22 @@ mod tests {
         let p = relay("Photocopier le dossier");
         check(&p, "transit-step", &[]);
         check(&p, "waste-step", &["t2"]);
+    }
+
+    #[test]
+    fn a_repeated_check_classified_as_waste_is_told_once_as_a_redundant_check() {
+        let p = B::new()
+            .start("s")
+            .check("c1", "a", "Vérifier l'éligibilité")
+            .checks("c1", &["ressources"])
+            .check("c2", "b", "Contrôler l'éligibilité")
+            .checks("c2", &["ressources"])
+            .value("c2", ValueClass::Waste)
+            .end("e")
+            .chain(&["s", "c1", "c2", "e"])
+            .build();
+        // Merged into the first check, the second goes: told once, with the piece checked twice.
+        check(&p, "redundant-check", &["c1 c2 ressources"]);
+        check(&p, "waste-step", &[]);
     }
 }
