@@ -4,6 +4,7 @@
 /// Every command the window may call. A command missing here cannot be invoked from the page.
 const COMMANDS: &[&str] = &[
     "app_info",
+    "record_ui_error",
     "list_procedures",
     "create_procedure",
     "duplicate_procedure",

@@ -13,6 +13,14 @@ pub fn app_info() -> AppInfo {
     AppInfo { version: env!("CARGO_PKG_VERSION") }
 }
 
+/// A drawing error the page caught (its crash screen, an unhandled rejection), for the support
+/// log: the agent sees a sentence, support reads the detail.
+#[tauri::command]
+pub async fn record_ui_error(state: State<'_, AppState>, message: String) -> Result<(), AppError> {
+    state.support_log().record("ui", &message);
+    Ok(())
+}
+
 /// The procedures of the local store, summarised, by name.
 #[tauri::command]
 pub async fn list_procedures(state: State<'_, AppState>) -> Result<Vec<ProcedureSummary>, AppError> {

@@ -14,6 +14,7 @@ mod reports;
 mod review;
 pub mod samples;
 mod state;
+mod support_log;
 #[cfg(test)]
 mod ts_bindings;
 mod workspace;
@@ -30,6 +31,7 @@ pub fn run() -> tauri::Result<()> {
         .manage(reports::Cancel::default())
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
+            commands::record_ui_error,
             commands::list_procedures,
             library::create_procedure,
             library::duplicate_procedure,

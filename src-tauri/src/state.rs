@@ -13,20 +13,32 @@ use crate::workspace::Workspace;
 
 use crate::error::AppError;
 use crate::samples;
+use crate::support_log::SupportLog;
 
 pub struct AppState {
     store: Result<Arc<Mutex<Workspace>>, AppError>,
+    support_log: Arc<SupportLog>,
 }
 
 impl AppState {
-    /// Opens the store and, when it holds no procedure yet, imports the samples.
+    /// Opens the store and, when it holds no procedure yet, imports the samples. Why a store
+    /// could not be opened goes to the support log beside it.
     pub fn open() -> AppState {
-        let store =
-            epure_store::resolve_path(None).and_then(Store::open).map_err(AppError::from).and_then(|mut store| {
-                seed_samples(&mut store)?;
-                Ok(Arc::new(Mutex::new(Workspace::new(store))))
-            });
-        AppState { store }
+        let path = epure_store::resolve_path(None);
+        let support_log = Arc::new(SupportLog::beside(path.as_deref().ok()));
+        let store = path.and_then(Store::open).map_err(AppError::from).and_then(|mut store| {
+            seed_samples(&mut store)?;
+            Ok(Arc::new(Mutex::new(Workspace::new(store))))
+        });
+        if let Err(e) = &store {
+            support_log.record("start", &e.to_string());
+        }
+        AppState { store, support_log }
+    }
+
+    /// The support log.
+    pub fn support_log(&self) -> &SupportLog {
+        &self.support_log
     }
 
     /// Runs `work` on the workspace on a blocking thread, so that the window never waits on
@@ -37,7 +49,12 @@ impl AppState {
         F: FnOnce(&mut Workspace) -> Result<T, AppError> + Send + 'static,
     {
         let store = self.store()?;
-        tauri::async_runtime::spawn_blocking(move || work(&mut lock(&store))).await?
+        let result = tauri::async_runtime::spawn_blocking(move || work(&mut lock(&store))).await?;
+        // The page shows its own sentence for the kind; the detail is for support.
+        if let Err(e) = &result {
+            self.support_log.record(e.kind, &e.message);
+        }
+        result
     }
 
     /// A handle on the store for a blocking task.

@@ -3,7 +3,7 @@
 
 use fantoccini::Locator;
 
-use crate::harness::with_app;
+use crate::harness::{WAIT, with_app};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_window_opens_on_the_sample_procedures() {
@@ -32,6 +32,24 @@ async fn the_window_opens_on_the_sample_procedures() {
         let version = app.text_of("[data-testid=app-version]").await;
         assert!(version.contains(env!("CARGO_PKG_VERSION")), "{version}");
         app.screenshot("first-page").await;
+
+        // A page error nobody caught goes to the support log beside the database, never
+        // onto the screen.
+        let _: bool = app
+            .eval("setTimeout(() => { Promise.reject(new Error('e2e: an error nobody caught')); }); return true;")
+            .await;
+        let log = app.folder().join("epure.log");
+        let deadline = std::time::Instant::now() + WAIT;
+        let line = loop {
+            let text = std::fs::read_to_string(&log).unwrap_or_default();
+            if let Some(line) = text.lines().find(|l| l.contains("e2e: an error nobody caught")) {
+                break line.to_owned();
+            }
+            assert!(std::time::Instant::now() < deadline, "the log {} holds the error: {text}", log.display());
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        };
+        assert!(line.contains(" ui: Error: e2e: an error nobody caught"), "{line}");
+        assert!(!app.page_text().await.contains("nobody caught"), "the error is not shown");
         app.close().await;
     })
     .await;

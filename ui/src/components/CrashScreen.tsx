@@ -1,6 +1,9 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { withTranslation, type WithTranslation } from 'react-i18next';
 
+import { recordUiError } from '../ipc';
+import { describeError } from './describeError';
+
 interface State {
   error: Error | null;
 }
@@ -18,8 +21,10 @@ class Boundary extends Component<{ children: ReactNode } & WithTranslation, Stat
   }
 
   override componentDidCatch(error: Error, info: ErrorInfo) {
-    // For support: the console of a development build; never shown on the page.
+    // For support: the support log beside the database, and the console of a development build;
+    // never shown on the page.
     console.error('Épure: the page failed to draw', error, info.componentStack);
+    void recordUiError(describeError(error, info.componentStack));
   }
 
   override render() {

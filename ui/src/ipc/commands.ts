@@ -58,6 +58,18 @@ export function appInfo(): Promise<AppInfo> {
   return call<AppInfo>('app_info');
 }
 
+/**
+ * Writes a drawing error into the support log beside the database. Never rejects: a
+ * log that cannot be written must not add a second error to the first.
+ */
+export async function recordUiError(message: string): Promise<void> {
+  try {
+    await call<null>('record_ui_error', { message });
+  } catch {
+    // Nothing more to do: the crash screen is already shown.
+  }
+}
+
 /** Opens a procedure of the store in the editor. */
 export function openEditor(id: string): Promise<EditorState> {
   return call<EditorState>('open_editor', { id });

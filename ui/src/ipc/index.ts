@@ -14,6 +14,7 @@ export {
   listVersions,
   openReport,
   previewTarget,
+  recordUiError,
   saveReport,
   duplicateProcedure,
   exportProcedure,
