@@ -120,8 +120,19 @@ impl Session {
     }
 
     /// What the page shows, for a failure message: its text (and the error behind the crash
-    /// screen, which the page never shows), or why it cannot be read.
+    /// screen, which the page never shows), or why it cannot be read; then the app's support
+    /// log, which holds the stack of any error the page caught.
     pub async fn page_text(&self) -> String {
+        let log = std::fs::read_to_string(self.folder().join("epure.log")).unwrap_or_default();
+        let shown = self.shown_text().await;
+        if log.is_empty() {
+            shown
+        } else {
+            format!("{shown}\n(support log:)\n{}", log.chars().take(4000).collect::<String>())
+        }
+    }
+
+    async fn shown_text(&self) -> String {
         let script = "const crash = document.querySelector('[data-testid=crash]');
              const text = document.body ? document.body.innerText : '(no body)';
              return crash ? text + '\n(the page failed to draw: ' + crash.getAttribute('data-error') + ')' : text;";
