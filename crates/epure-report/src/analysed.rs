@@ -207,6 +207,8 @@ pub fn finding_rows(findings: &[Finding]) -> Vec<FindingRow> {
                     analysis::Severity::Info => Severity::Info,
                 },
                 subjects: f.subjects.clone(),
+                title_fr: f.title_fr.clone(),
+                title_en: f.title_en.clone(),
                 explanation_fr: f.explanation_fr.clone(),
                 explanation_en: f.explanation_en.clone(),
                 gain_fr: gain(Lang::Fr, f),

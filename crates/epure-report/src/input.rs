@@ -101,6 +101,10 @@ pub struct FindingRow {
     /// Ids of the steps involved; they are highlighted on the diagram. Ids of flows or data
     /// items may appear too: they are listed but not drawn.
     pub subjects: Vec<String>,
+    /// One line naming what is found ("Dites-le-nous une fois : « RIB » demandé deux fois"),
+    /// for the summary; the explanation is in the table of findings.
+    pub title_fr: String,
+    pub title_en: String,
     pub explanation_fr: String,
     pub explanation_en: String,
     /// The estimated gain, already worded ("−20 min par dossier"); empty when none.

@@ -293,20 +293,32 @@ fn summary(input: &ReportInput<'_>) -> Section {
         blocks.push(Block::Subheading(lang.pick("Principaux constats", "Main findings").to_owned()));
         let mut sorted: Vec<&FindingRow> = before.findings.iter().collect();
         sorted.sort_by_key(|f| (std::cmp::Reverse(severity_rank(f.severity)), f.number));
-        for f in sorted.into_iter().take(5) {
+        // A line each, so that the summary holds on its page: what each finding says in full,
+        // and where, is in the table of findings.
+        for f in sorted.iter().take(5) {
             let gain = lang.pick(&f.gain_fr, &f.gain_en);
-            let mut line = format!(
-                "{}. {} — {}",
-                f.number,
-                lang.pick(&f.rule_name_fr, &f.rule_name_en),
-                lang.pick(&f.explanation_fr, &f.explanation_en)
-            );
+            let mut line = format!("{}. {}", f.number, lang.pick(&f.title_fr, &f.title_en));
             if !gain.is_empty() {
                 let sep = lang.pick("\u{a0}:", ":");
                 line.push_str(&format!(" ({}{sep} {gain})", lang.pick("gain estimé", "estimated gain")));
             }
             blocks.push(Block::Paragraph(line));
         }
+        let more = n.saturating_sub(5);
+        let rest = match (lang, more) {
+            (_, 0) => String::new(),
+            (Lang::Fr, 1) => "Et un autre constat. ".to_owned(),
+            (Lang::Fr, m) => format!("Et {m} autres constats. "),
+            (Lang::En, 1) => "And one more finding. ".to_owned(),
+            (Lang::En, m) => format!("And {m} more findings. "),
+        };
+        blocks.push(Block::Paragraph(format!(
+            "{rest}{}",
+            lang.pick(
+                "Chaque constat est expliqué dans la section « Constats ».",
+                "Each finding is explained in the section “Findings”."
+            )
+        )));
     }
     Section {
         key: "summary",

@@ -34,6 +34,8 @@ fn finding(
         rule_name_en: en.to_owned(),
         severity: if number == 1 { Severity::Critical } else { Severity::Warning },
         subjects: subjects.iter().map(|s| (*s).to_owned()).collect(),
+        title_fr: format!("{fr} : {}", explanation.trim_end_matches('.')),
+        title_en: format!("{en}: (en) {}", explanation.trim_end_matches('.')),
         explanation_fr: explanation.to_owned(),
         explanation_en: format!("(en) {explanation}"),
         gain_fr: gain.to_owned(),
@@ -338,6 +340,38 @@ fn every_sample_reports_every_step_label() {
         let bytes =
             epure_report::render(&input(Lang::Fr, side(&p, "v1", Vec::new(), 1.0, 1.0), None), &fonts).expect("report");
         assert_every_label(&pdftotext(&bytes, "-raw"), &p);
+    }
+}
+
+/// The summary is one page for a manager: its main findings are one line each (their title), so
+/// it never spills a few lines onto a page of their own before the next section.
+#[test]
+fn the_summary_of_every_sample_holds_on_one_page() {
+    let fonts = fonts();
+    for name in [
+        "aide-sociale",
+        "cantine-scolaire",
+        "carte-stationnement-resident",
+        "conge-agent",
+        "licence-debit-boissons",
+        "permis-construire",
+    ] {
+        let p = sample(name);
+        let analysis = epure_core::analysis::analyze(&p, &epure_core::analysis::Settings::from_procedure(&p));
+        let side = epure_report::analysed::side(&p, "v1".to_owned(), &analysis);
+        let bytes = epure_report::render(&input(Lang::Fr, side, None), &fonts).expect("report");
+        let text = pdftotext(&bytes, "-layout");
+        let pages: Vec<&str> = text.split('\u{c}').collect();
+        // The running header names the section of each page.
+        let summary =
+            pages.iter().filter(|page| page.lines().next().is_some_and(|l| l.trim_end().ends_with("Synthèse"))).count();
+        assert_eq!(summary, 1, "{name}: the summary takes {summary} pages");
+        if !analysis.findings.is_empty() {
+            assert!(
+                squash(&text).contains(&squash("Chaque constat est expliqué dans la section « Constats »")),
+                "{name}"
+            );
+        }
     }
 }
 
