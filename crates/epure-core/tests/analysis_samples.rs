@@ -615,3 +615,214 @@ fn an_unseen_student_grant_application_is_read_as_an_expert_would() {
         &["redundant-check", "approval-chain", "transit-step", "late-knockout", "duplicate-step", "rekeying"],
     );
 }
+
+/// The finding of `rule` in a fixture, as the command line's JSON gives it.
+fn finding_of(fixture: &str, rule: &str) -> serde_json::Value {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(fixture);
+    let v = analysis_of(&path);
+    v["findings"].as_array().expect("findings").iter().find(|f| f["rule"] == rule).cloned().expect(rule)
+}
+
+/// Unseen: a naturalisation by decree (NATALI filing, the prefecture's completeness check, the
+/// police inquiry in parallel with the assimilation interview, the prefect's proposal, the
+/// SDANF's national examination, the decree, the Journal officiel, the French birth certificate
+/// by the SCEC and the welcome ceremony).
+#[test]
+fn an_unseen_naturalisation_is_read_as_an_expert_would() {
+    let found = found_in("naturalisation.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The prefecture asks for the residence permit it issued and holds in AGDREF.
+            ("once-only", "titre-sejour depot"),
+            // The three tax notices: the DGFiP holds them.
+            ("once-only", "avis-imposition depot"),
+            // NATALI already shares the file with the SDANF: sending it on is a relay.
+            ("transit-step", "transmission instruction"),
+            (
+                "handoff-chain",
+                "depot accuse completude recepisse convocation entretien compte-rendu proposition visa signature transmission instruction decret publication invitation ceremonie"
+            ),
+            // The head of office's visa before the prefect's signature.
+            ("approval-chain", "visa signature"),
+            ("rework-loop", "completude d-complet demande-pieces complement"),
+            // Four months before anyone opens the file.
+            ("waiting", "completude"),
+            ("too-many-contacts", "depot complement entretien ceremonie"),
+        ]
+    );
+    // Near misses: the SDANF examines the whole file after the prefecture and drafts the decree
+    // (the deciding authority, not a redundant check); the decree is signed after that
+    // examination, not in a row with the prefect's signature; the police inquiry and the
+    // interview run side by side, each with its own report; asking the police for the inquiry
+    // produces the request (not a relay); the two refusals, by the prefect and by the minister,
+    // are on exclusive ways; both are decided on the inquiry, the interview and the proposal;
+    // the invitation and the birth certificate sent to the new French citizen are not relays.
+    assert_not_flagged(
+        &found,
+        &["redundant-check", "duplicate-step", "parallelizable", "late-knockout", "ping-pong", "rekeying"],
+    );
+    assert!(!found.iter().any(|(r, s)| *r == "transit-step" && !s.starts_with("transmission")), "{found:?}");
+    // The prefect's proposal goes straight to the SDANF: one handoff less on the favourable way.
+    assert_eq!(finding_of("naturalisation.epure.json", "transit-step")["gain"]["handoffs"], 0.7);
+}
+
+/// Unseen: MaPrimeRénov' Parcours accompagné (France Rénov' advice, the Accompagnateur Rénov'
+/// filing by mandate, the Anah's local delegation, the RGE company, the payment request, the
+/// on-site control by sampling, the agence comptable).
+#[test]
+fn an_unseen_energy_renovation_grant_is_read_as_an_expert_would() {
+    let found = found_in("maprimerenov-accompagne.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // Ownership is in the DGFiP's land files: the taxe foncière notice need not be asked.
+            ("once-only", "taxe-fonciere pieces"),
+            (
+                "handoff-chain",
+                "contact conseil contrat audit devis plan pieces depot rfr completude instruction signature notif travaux rib fin-travaux demande-paiement instruction-paiement controle liquidation paiement"
+            ),
+            // The file sent back to the accompagnateur for missing pieces.
+            ("rework-loop", "completude d-complet demande-pieces complement"),
+            ("too-many-contacts", "contact contrat pieces rib"),
+        ]
+    );
+    // Near misses: the household's revenue is fetched from the DGFiP by the platform (not asked);
+    // the quotes follow the audit; the payment request is examined after it is filed (the labels
+    // name the same request, whatever the data listed); the accompagnateur's end-of-works check,
+    // the examination of the payment, the on-site control (it writes its report) and the
+    // accountant's control (mandated, it pays) are not redundant; one signature by delegation;
+    // the platform's notification is not a relay; the refusal is decided on the audit and the
+    // quotes; the complement entered in the loop is a correction.
+    assert_not_flagged(
+        &found,
+        &[
+            "parallelizable",
+            "redundant-check",
+            "approval-chain",
+            "transit-step",
+            "late-knockout",
+            "rekeying",
+            "ping-pong",
+            "duplicate-step",
+        ],
+    );
+    assert!(!found.iter().any(|(r, s)| *r == "once-only" && s.starts_with("rfr")), "{found:?}");
+}
+
+/// Unseen: a school enrolment at the town hall (paper file at the one-stop counter, the sector
+/// school, a derogation examined by a municipal commission after the two head teachers'
+/// opinions, the mayor's certificate, the admission by the head teacher in ONDE).
+#[test]
+fn an_unseen_school_enrolment_is_read_as_an_expert_would() {
+    let found = found_in("inscription-scolaire.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The family carries the town hall's certificate to the school.
+            ("once-only", "certificat presentation"),
+            // The livret de famille and the health record shown again to the head teacher.
+            ("once-only", "livret depot presentation"),
+            // The proof of address asked again with the derogation request, at the same counter.
+            ("once-only", "domicile depot derogation"),
+            ("once-only", "vaccins depot presentation"),
+            // The CAF holds the quotient familial.
+            ("once-only", "qf depot"),
+            // The paper form keyed in at the counter, then the child keyed again into ONDE.
+            ("rekeying", "saisie fiche qf depot"),
+            ("rekeying", "fiche saisie admission"),
+            (
+                "handoff-chain",
+                "depot verif saisie derogation sollicitation avis-demandee commission decision notif-derogation affectation-secteur certificat envoi-certificat rdv presentation admission"
+            ),
+            // Waiting for the head teacher's appointment.
+            ("waiting", "presentation"),
+            ("media-break", "f3 saisie fiche qf"),
+            ("media-break", "f25 admission fiche"),
+            ("too-many-contacts", "depot derogation rdv presentation"),
+        ]
+    );
+    // Near misses: the two head teachers' opinions, side by side in one lane, are two opinions
+    // (not duplicates, not a redundant check); the commission's opinion, then the deputy mayor's
+    // signature (a check, then one approval); asking the head teachers for their opinion,
+    // notifying the family and sending it the certificate are not relays; assigning the sector
+    // school reads the address, it does not check it again; the admission checks the fresh copies
+    // the family shows and admits the pupil; a refused derogation leads to the sector school,
+    // not to a refusal.
+    assert_not_flagged(
+        &found,
+        &[
+            "duplicate-step",
+            "redundant-check",
+            "approval-chain",
+            "transit-step",
+            "parallelizable",
+            "late-knockout",
+            "ping-pong",
+        ],
+    );
+    // Going digital saves the keying, not the admission the head teacher also gives.
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/inscription-scolaire.epure.json");
+    let v = analysis_of(&path);
+    let admission = v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .find(|f| f["rule"] == "media-break" && f["subjects"][1] == "admission")
+        .expect("media-break before the admission");
+    assert_eq!(admission["gain"]["touch_min"], 7.5);
+}
+
+/// Unseen: a civil marriage at the town hall (the paper file fetched then handed in, the
+/// hearing of the future spouses, the public prosecutor on serious doubts, the banns here and in
+/// the other spouse's commune, the ceremony on the chosen date, the livret de famille, the
+/// notices of mention to the communes of birth).
+#[test]
+fn an_unseen_civil_marriage_is_read_as_an_expert_would() {
+    let found = found_in("mariage.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The commune of birth can be asked through COMEDEC (also when the piece comes back).
+            ("once-only", "acte-naissance depot complement"),
+            // The paper file keyed into the civil-status software.
+            ("rekeying", "saisie formulaire temoins depot"),
+            (
+                "handoff-chain",
+                "retrait depot verif saisie convocation presence-audition audition saisine decision-procureur bans transmission-bans bans-autre projet consentement celebration livret avis-mention mention"
+            ),
+            // The date of the ceremony: explained, nothing proposed.
+            ("waiting", "consentement"),
+            // Checked at the counter, "Dossier complet ?", then keyed in: still the paper file.
+            ("media-break", "f6 saisie formulaire temoins"),
+            ("too-many-contacts", "retrait depot complement presence-audition consentement"),
+        ]
+    );
+    let media = finding_of("mariage.epure.json", "media-break");
+    let media = media["explanation_fr"].as_str().expect("explanation");
+    assert!(media.contains("de l'étape « Vérifier les pièces du dossier de mariage »"), "{media}");
+    // Near misses: the pieces are gone through at the counter as the couple hands them in, so
+    // checking them "at the filing" is already done (the returns are missing pieces the couple
+    // did not have: the COMEDEC finding is what helps); the hearing (mandated, in person) after
+    // the counter's check; the prosecutor's referral and decision (mandated, another authority);
+    // the banns sent to the other commune (Code civil art. 166) and the notices of mention
+    // (art. 49) are mandated, not relays; the officer's signature, then the livret de famille;
+    // the refusal by opposition is decided on the hearing.
+    assert_not_flagged(
+        &found,
+        &[
+            "rework-loop",
+            "redundant-check",
+            "transit-step",
+            "ping-pong",
+            "approval-chain",
+            "late-knockout",
+            "duplicate-step",
+            "parallelizable",
+        ],
+    );
+}

@@ -767,3 +767,31 @@ fn a_users_step_that_is_more_than_a_hand_over_stays_emptied() {
     let askers: Vec<&str> = f.subjects.iter().skip(1).map(String::as_str).collect();
     assert!(askers.iter().all(|id| after.step(id).is_some()), "{askers:?} all stay");
 }
+
+#[test]
+fn a_fetch_inserted_before_paper_keying_leaves_the_media_break_in_sight() {
+    // School enrolment: the quotient familial, fetched from the CAF, is needed where the paper
+    // form handed in at the counter is keyed in. The exchange runs alongside the paper file: the
+    // keying from paper is still flagged, on the flow into the keying step, and counted once.
+    let p = fixture("inscription-scolaire");
+    let f = first_finding(&p, "once-only", |f| f.suggestion == Some("fetch-from-holder") && f.subjects[0] == "qf");
+    let after = apply(&p, &f);
+    let fetch = after.steps().find(|s| s.produces.contains(&"qf".to_string())).expect("the fetch");
+    assert_eq!(fetch.channel, None, "no channel of its own");
+    let breaks = |p: &Procedure| {
+        analysis::analyze(p, &Settings::from_procedure(p))
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == "media-break" && f.subjects.get(1).is_some_and(|s| s == "saisie"))
+            .count()
+    };
+    assert_eq!(breaks(&p), 1);
+    assert_eq!(breaks(&after), 1, "still keyed in from paper");
+    assert_eq!(metrics(&after).media_breaks.len(), metrics(&p).media_breaks.len());
+    // Filed online, nothing changes: the fetch is an exchange inside the systems.
+    let p = fixture("bourse-crous");
+    let f = first_finding(&p, "once-only", |f| f.subjects[0] == "avis-fiscal");
+    let after = apply(&p, &f);
+    let fetch = after.steps().find(|s| s.produces.contains(&"avis-fiscal".to_string())).expect("the fetch");
+    assert_eq!(fetch.channel, Some(Channel::Internal));
+}

@@ -227,7 +227,13 @@ fn fetch_from_holder(p: &mut Procedure, f: &Finding) -> Result<(), Refusal> {
 /// Puts `step` on every way into `before` from upstream. A flow that comes back to `before`
 /// from a step after it (a loop) keeps going to `before`: what is fetched once need not be
 /// fetched again on each round, and the loop still reads as going back to `before`.
-fn insert_before(p: &mut Procedure, before: &str, step: Step) -> Result<(), Refusal> {
+///
+/// When the file comes to `before` on paper on every way in (a paper or postal flow, or from a
+/// step done at the counter or on paper), it still does: the exchange runs alongside the paper
+/// file, it does not carry it. The inserted step then takes no channel of its own and hands the
+/// file on on paper, so that a paper file keyed in at `before` is still told as such (the media
+/// break is not hidden behind the exchange, nor counted twice).
+fn insert_before(p: &mut Procedure, before: &str, mut step: Step) -> Result<(), Refusal> {
     let n = p.node(before).ok_or_else(nothing_to_do)?;
     let downstream = crate::graph::reachable_from(p, n);
     let upstream = |m: NodeIndex| !downstream.get(m.index()).copied().unwrap_or(false);
@@ -236,6 +242,16 @@ fn insert_before(p: &mut Procedure, before: &str, step: Step) -> Result<(), Refu
     let from_upstream = all.iter().any(|&(_, m)| upstream(m));
     let incoming: Vec<String> =
         all.iter().filter(|&&(_, m)| !from_upstream || upstream(m)).map(|&(e, _)| p.graph()[e].id.clone()).collect();
+    let on_paper = !incoming.is_empty()
+        && incoming.iter().all(|eid| {
+            p.flow(eid).is_some_and(|r| match r.flow.medium {
+                Some(m) => matches!(m, Medium::Paper | Medium::Mail),
+                None => p.step(r.from).is_some_and(|s| matches!(s.channel, Some(Channel::Counter | Channel::Paper))),
+            })
+        });
+    if on_paper {
+        step.channel = None;
+    }
     let id = step.id.clone();
     p.add_step(step).map_err(|e| Refusal::new(e.to_string(), e.to_string()))?;
     for eid in incoming {
@@ -244,8 +260,11 @@ fn insert_before(p: &mut Procedure, before: &str, step: Step) -> Result<(), Refu
             let _ = p.add_flow(&from, &id, flow);
         }
     }
-    let fid = p.fresh_flow_id();
-    p.add_flow(&id, before, crate::model::Flow::new(fid)).map_err(|e| Refusal::new(e.to_string(), e.to_string()))?;
+    let mut onward = crate::model::Flow::new(p.fresh_flow_id());
+    if on_paper {
+        onward.medium = Some(Medium::Paper);
+    }
+    p.add_flow(&id, before, onward).map_err(|e| Refusal::new(e.to_string(), e.to_string()))?;
     Ok(())
 }
 

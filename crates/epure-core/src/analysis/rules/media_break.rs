@@ -2,17 +2,74 @@
 //!
 //! Fires on a flow where the file goes from paper to digital and the next step keys data into a
 //! system: the case arrives on paper (a paper or postal flow, or from a step done at the counter
-//! or on paper) at a step carried out in a system that `enters` data. Not fired: paper to paper,
+//! or on paper, also through the decisions in between: "Vérifier les pièces" at the counter, then
+//! "Dossier complet ?", then "Saisir le dossier") at a step carried out in a system that `enters`
+//! data. Not fired: paper to paper,
 //! digital to digital; a digital step that prints or posts a letter (the normal way to notify
 //! by post, counted in the `media_breaks` metric but not flagged); a paper document arriving at
 //! a step that enters nothing.
+//!
+//! The gain is the keying saved, shared as `rekeying` shares it: a step that keys in the paper
+//! and also issues a document ("Admettre l'élève et l'inscrire dans ONDE") keeps the issuing.
 
 use super::{Context, finding, text};
 use crate::analysis::metrics::{Support, channel_support, medium_support};
 use crate::analysis::words::{quote, quoted_list};
 use crate::analysis::{Finding, Gain, Lang, Severity};
+use crate::model::StepKind;
 
 pub const ID: &str = "media-break";
+
+/// Whether a step is carried out on paper (at the counter or on a paper form).
+fn on_paper(s: &crate::model::Step) -> bool {
+    matches!(s.channel, Some(crate::model::Channel::Counter | crate::model::Channel::Paper))
+}
+
+/// Steps looked at behind a gateway to find where the file comes from.
+const LOOKBEHIND: usize = 32;
+
+/// Where a file leaving decision `n` along a flow with no medium comes from, when it comes on
+/// paper on every way in: "Vérifier les pièces" at the counter, "Dossier complet ?", then "Saisir
+/// le dossier". The first such work step in the author's order; `None` when a way in is digital
+/// or unknown, or the search goes too far. Only decisions are looked through: out of a parallel
+/// fork, one paper file goes down one branch at most, and which one the drawing does not say.
+fn paper_through_gateways(ctx: &Context, n: usize) -> Option<usize> {
+    if ctx.step(n).kind != StepKind::Decision {
+        return None;
+    }
+    let mut stack = vec![n];
+    let mut seen: Vec<usize> = Vec::new();
+    let mut sources: Vec<usize> = Vec::new();
+    while let Some(gw) = stack.pop() {
+        if seen.contains(&gw) {
+            continue;
+        }
+        if seen.len() >= LOOKBEHIND {
+            return None;
+        }
+        seen.push(gw);
+        let ways: Vec<_> = ctx.g.inc[gw].iter().filter(|a| ctx.reachable[a.node]).collect();
+        if ways.is_empty() {
+            return None;
+        }
+        for a in ways {
+            let before = ctx.step(a.node);
+            match medium_support(ctx.p.graph()[a.edge].medium) {
+                Some(Support::Paper) => sources.push(a.node),
+                Some(Support::Digital) => return None,
+                None if before.kind.is_work() => {
+                    if !on_paper(before) {
+                        return None;
+                    }
+                    sources.push(a.node);
+                }
+                None if before.kind == StepKind::Decision => stack.push(a.node),
+                None => return None,
+            }
+        }
+    }
+    sources.into_iter().min_by_key(|&m| ctx.g.pos[m])
+}
 
 pub fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -24,13 +81,16 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         for a in &ctx.g.out[n] {
             let flow = &ctx.p.graph()[a.edge];
             let to = ctx.step(a.node);
-            let arrives_on_paper = match medium_support(flow.medium) {
-                Some(s) => s == Support::Paper,
-                None => matches!(from.channel, Some(crate::model::Channel::Counter | crate::model::Channel::Paper)),
-            };
-            if !arrives_on_paper || channel_support(to.channel) != Some(Support::Digital) || to.enters.is_empty() {
+            if channel_support(to.channel) != Some(Support::Digital) || to.enters.is_empty() {
                 continue;
             }
+            // The step the paper comes from: this one, or through the gateways before it.
+            let source = match medium_support(flow.medium) {
+                Some(s) => (s == Support::Paper).then_some(n),
+                None if from.kind.is_work() || ctx.g.inc[n].is_empty() => on_paper(from).then_some(n),
+                None => paper_through_gateways(ctx, n),
+            };
+            let Some(source) = source else { continue };
             let names: Vec<String> = to.enters.iter().map(|d| ctx.data_name(d)).collect();
             let mut subjects = vec![flow.id.clone(), ctx.id(a.node)];
             subjects.extend(to.enters.iter().cloned());
@@ -47,7 +107,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                         "Le dossier arrive sur papier de l'étape {} à l'étape {} ({}), qui saisit {} dans un système \
                          d'information : le papier est recopié à la main. Une transmission dématérialisée de bout en bout \
                          supprimerait la saisie et les erreurs de recopie.",
-                        quote(Lang::Fr, &ctx.label(n)),
+                        quote(Lang::Fr, &ctx.label(source)),
                         quote(Lang::Fr, &ctx.label(a.node)),
                         ctx.lane_name(a.node),
                         quoted_list(Lang::Fr, &names)
@@ -55,14 +115,16 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                     format!(
                         "The file arrives on paper from step {} at step {} ({}), which keys {} into an information system: \
                          paper is copied by hand. A digital transfer end to end would remove the keying and copying errors.",
-                        quote(Lang::En, &ctx.label(n)),
+                        quote(Lang::En, &ctx.label(source)),
                         quote(Lang::En, &ctx.label(a.node)),
                         ctx.lane_name(a.node),
                         quoted_list(Lang::En, &names)
                     ),
                 ),
                 Gain {
-                    touch_min: ctx.visits[a.node] * to.duration(),
+                    // The keying saved, not the step: a step that also issues a document (the
+                    // admission, the receipt) keeps that part of its work once the file is digital.
+                    touch_min: super::rekeying::keying_min(ctx, a.node, to.enters.len()),
                     lead_min: ctx.visits[n] * a.share * flow.delay(),
                     ..Gain::default()
                 },
@@ -100,6 +162,85 @@ mod tests {
             &["f2 y formulaire"],
         );
         check(&two(Channel::Counter, None, Channel::Internal, true), "media-break", &["f2 y formulaire"]);
+    }
+
+    #[test]
+    fn the_gain_is_the_keying_not_the_whole_step() {
+        let keyed = |produces: &[&str]| {
+            let p = two(Channel::Counter, None, Channel::Internal, true);
+            let p = B { p }.dur("y", 20.0).produces("y", produces).build();
+            let a = crate::analysis::analyze(&p, &crate::analysis::Settings::default());
+            a.findings.into_iter().find(|f| f.rule == "media-break").expect("fires").gain.touch_min
+        };
+        // Only keying in: all of its minutes.
+        assert!((keyed(&[]) - 20.0).abs() < 1e-9);
+        // Keying in and admitting the pupil: the admission stays.
+        assert!((keyed(&["admission"]) - 10.0).abs() < 1e-9);
+    }
+
+    /// The counter's check, "Dossier complet ?", then the keying: `back` is the medium of the
+    /// flow that brings the completed file back to the decision (none: no such way).
+    fn through_a_decision(back: Option<Option<Medium>>) -> crate::model::Procedure {
+        let b = B::new()
+            .start("s")
+            .check("x", "a", "Vérifier les pièces")
+            .channel("x", Channel::Counter)
+            .decision("d")
+            .task("y", "b", "Saisir le dossier")
+            .channel("y", Channel::Internal)
+            .enters("y", &["formulaire"])
+            .end("e")
+            .refused("r")
+            .chain(&["s", "x", "d"])
+            .prob("d", "y", 0.8)
+            .chain(&["y", "e"]);
+        match back {
+            None => b.prob("d", "r", 0.2).build(),
+            Some(medium) => b
+                .task("c", "u", "Compléter le dossier")
+                .channel("c", Channel::Online)
+                .prob("d", "c", 0.2)
+                .flow("c", "d", 0.0, medium)
+                .build(),
+        }
+    }
+
+    #[test]
+    fn does_not_look_through_a_parallel_fork() {
+        // Signed at the counter, then two branches: which one the paper file goes down is not drawn.
+        let p = B::new()
+            .start("s")
+            .task("x", "u", "Signer le contrat")
+            .channel("x", Channel::Counter)
+            .par("fork")
+            .task("y", "b", "Effectuer la déclaration préalable à l'embauche")
+            .channel("y", Channel::Online)
+            .enters("y", &["identite"])
+            .task("z", "c", "Transmettre le contrat au contrôle de légalité")
+            .par("join")
+            .end("e")
+            .chain(&["s", "x", "fork", "y", "join", "e"])
+            .chain(&["fork", "z", "join"])
+            .build();
+        check(&p, "media-break", &[]);
+    }
+
+    #[test]
+    fn fires_through_the_gateways_between_the_paper_and_the_keying() {
+        let p = through_a_decision(None);
+        check(&p, "media-break", &["f3 y formulaire"]);
+        let f = crate::analysis::analyze(&p, &crate::analysis::Settings::default())
+            .findings
+            .into_iter()
+            .find(|f| f.rule == "media-break")
+            .expect("fires");
+        // The paper comes from the counter's check, not from the decision.
+        assert!(f.explanation_fr.contains("de l'étape « Vérifier les pièces »"), "{}", f.explanation_fr);
+        // A way into the decision that is digital: the file may come back online.
+        check(&through_a_decision(Some(Some(Medium::System))), "media-break", &[]);
+        check(&through_a_decision(Some(None)), "media-break", &[]);
+        // Both ways on paper: still the paper file keyed in.
+        check(&through_a_decision(Some(Some(Medium::Mail))), "media-break", &["f3 y formulaire"]);
     }
 
     #[test]

@@ -14,7 +14,9 @@
 //! disponibilité des crédits" before the service goes on); a step that consults, asks, sends or
 //! notifies ("Consulter l'architecte des Bâtiments de France", then the ABF's opinion) or that
 //! names the second step's lane as its addressee ("… à la direction des finances") is what sets
-//! the second one going.
+//! the second one going. Nor when the two labels name the same object: "Déposer la demande de
+//! paiement sur la plateforme", then "Instruire la demande de paiement": the second works on what
+//! the first filed, whatever data the author listed.
 
 use super::{Context, finding, text};
 use crate::analysis::labels;
@@ -61,6 +63,17 @@ fn hands_on(ctx: &Context, a: usize, b: usize) -> bool {
     labels::addressees(label).iter().any(|w| lane.contains(w))
 }
 
+/// Whether the labels of `a` and `b` name the same object: once the first word (the verb, or the
+/// noun of the act) is set aside, the words of one are all among the other's ("la demande de
+/// paiement" / "la demande de paiement sur la plateforme"). Two labels reduced to their verb
+/// name no object.
+fn same_object(ctx: &Context, a: usize, b: usize) -> bool {
+    let (wa, wb) = (ctx.label_words(ctx.label_str(a)), ctx.label_words(ctx.label_str(b)));
+    let (oa, ob) = (wa.get(1..).unwrap_or_default(), wb.get(1..).unwrap_or_default());
+    let (small, large) = if oa.len() <= ob.len() { (oa, ob) } else { (ob, oa) };
+    !small.is_empty() && small.iter().all(|w| large.contains(w))
+}
+
 fn eligible(ctx: &Context, n: usize) -> bool {
     let s = ctx.step(n);
     s.kind.is_work()
@@ -91,8 +104,9 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         if da.iter().any(|d| db.contains(d)) {
             continue;
         }
-        // A verdict handed on, or work the first step sets going: a dependency the data do not show.
-        if (sa.kind == StepKind::Check && sa.produces.is_empty()) || hands_on(ctx, a, b) {
+        // A verdict handed on, work the first step sets going, or the same object worked on in
+        // turn: a dependency the data do not show.
+        if (sa.kind == StepKind::Check && sa.produces.is_empty()) || hands_on(ctx, a, b) || same_object(ctx, a, b) {
             continue;
         }
         let time = |n: usize, s: &Step| ctx.visits[n] * (s.duration() + s.wait());
@@ -194,6 +208,40 @@ mod tests {
             x.produces.clear();
         }
         check(&verdict, "parallelizable", &[]);
+    }
+
+    #[test]
+    fn does_not_fire_when_the_two_labels_name_the_same_object() {
+        let labelled = |x_label: &str, y_label: &str| {
+            let mut p = seq("bilan", None);
+            if let Some(x) = p.step_mut("x") {
+                x.kind = crate::model::StepKind::Task;
+                x.label = Some(x_label.into());
+            }
+            if let Some(y) = p.step_mut("y") {
+                y.label = Some(y_label.into());
+            }
+            p
+        };
+        // The payment request filed, then examined: the second works on what the first filed.
+        check(
+            &labelled("Déposer la demande de paiement sur la plateforme", "Instruire la demande de paiement"),
+            "parallelizable",
+            &[],
+        );
+        check(&labelled("Saisir la demande", "Instruire la demande"), "parallelizable", &[]);
+        // Near misses: two objects, or a label with no object at all.
+        check(
+            &labelled("Déposer la demande de paiement sur la plateforme", "Vérifier la disponibilité des crédits"),
+            "parallelizable",
+            &["x y"],
+        );
+        check(
+            &labelled("Déposer la demande de paiement", "Instruire la demande de subvention"),
+            "parallelizable",
+            &["x y"],
+        );
+        check(&labelled("Instruire", "Instruire la demande"), "parallelizable", &["x y"]);
     }
 
     #[test]

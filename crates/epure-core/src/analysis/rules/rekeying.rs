@@ -22,7 +22,7 @@ pub const ID: &str = "rekeying";
 
 /// The minutes of a step spent keying in `items` of what it enters or produces (visits included):
 /// its duration shared evenly among the distinct items it enters or produces.
-fn keying_min(ctx: &Context, n: usize, items: usize) -> f64 {
+pub(crate) fn keying_min(ctx: &Context, n: usize, items: usize) -> f64 {
     let s = ctx.step(n);
     let mut made: Vec<&String> = s.enters.iter().chain(&s.produces).collect();
     made.sort_unstable();

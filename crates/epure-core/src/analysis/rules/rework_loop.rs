@@ -11,8 +11,9 @@
 //! proposes `check-upfront` and says what it would do: check those pieces at the submission,
 //! with the prudent assumption that half the returns are avoided ([`UPFRONT_FACTOR`]).
 //!
-//! Once the submission already checks every piece the loop's check verifies, the loop is not
-//! flagged: the returns that remain are about what the pieces say, which is the examination
+//! Once the submission already checks every piece the loop's check verifies, or the loop's check
+//! is itself made at the counter as the user hands the file in (the agent goes through the pieces
+//! with them, right after the submission at the counter), the loop is not flagged: the returns that remain are about what the pieces say, which is the examination
 //! itself, not a redundancy — and a finding that proposes nothing an agent can do, on a loop
 //! they have just simplified, reads as wrong. Its cost stays in the metrics (visits, lead time).
 
@@ -67,7 +68,9 @@ pub(crate) struct Rework {
     pub submission: NodeIndex,
     /// What the check verifies that the submission hands in, in the check's order.
     pub items: Vec<String>,
-    /// Whether the submission already checks all of `items` (the check is already upfront).
+    /// Whether the check is already upfront: the submission checks all of `items`, or the loop's
+    /// check is made at the counter right as the user hands the file in there (a flow from the
+    /// submission to it, both at the counter).
     pub in_place: bool,
 }
 
@@ -131,8 +134,41 @@ pub(crate) fn rework(p: &Procedure, members: &[NodeIndex]) -> Result<Rework, Not
     }
     let submission = submission.ok_or(NotRework::Submission)?;
     let items: Vec<String> = checked.iter().filter(|d| g[submission].requests.contains(d)).cloned().collect();
-    let in_place = items.iter().all(|d| g[submission].checks.contains(d));
+    let checked_on_the_spot = at_counter_on_the_spot(p, submission, checker);
+    let in_place = checked_on_the_spot || items.iter().all(|d| g[submission].checks.contains(d));
     Ok(Rework { decision, checker, back, submission, items, in_place })
+}
+
+/// Steps looked at after the submission to find the check made on the spot.
+const ON_THE_SPOT_LOOKAHEAD: usize = 16;
+
+/// Whether `checker` goes through the pieces at the counter as the user hands them in there: both
+/// are at the counter, and between them there is nothing but gateways and steps that take no one's
+/// time (an exchange between systems, a fetch from a holder): the user has not left, and the
+/// checker does not wait.
+fn at_counter_on_the_spot(p: &Procedure, submission: NodeIndex, checker: NodeIndex) -> bool {
+    let g = p.graph();
+    let at_counter = |n: NodeIndex| g[n].channel == Some(Channel::Counter);
+    if !at_counter(submission) || !at_counter(checker) || g[checker].wait() > 0.0 {
+        return false;
+    }
+    let mut stack: Vec<NodeIndex> = p.outgoing(submission).into_iter().map(|(_, m)| m).collect();
+    let mut seen: Vec<NodeIndex> = Vec::new();
+    while let Some(n) = stack.pop() {
+        if n == checker {
+            return true;
+        }
+        if seen.contains(&n) || seen.len() >= ON_THE_SPOT_LOOKAHEAD {
+            continue;
+        }
+        seen.push(n);
+        let s = &g[n];
+        let instant = !s.kind.is_work() || (s.duration() == 0.0 && s.wait() == 0.0);
+        if instant && s.kind != StepKind::End {
+            stack.extend(p.outgoing(n).into_iter().map(|(_, m)| m));
+        }
+    }
+    false
 }
 
 /// Time and touch time of the quickest pass through a loop, from where cases enter to where they
@@ -380,6 +416,32 @@ mod tests {
         check(&incomplete.clone().checks("depot", &["rib", "domicile"]).build(), "rework-loop", &[]);
         // Checking only some of them upfront leaves the loop to flag.
         check(&incomplete.checks("depot", &["rib"]).build(), "rework-loop", &["c d r"]);
+    }
+
+    #[test]
+    fn is_silent_when_the_counter_checks_the_pieces_as_they_are_handed_in() {
+        use crate::model::Channel;
+        let incomplete = rework(0.3).requests("depot", &["rib", "domicile"]).checks("c", &["rib", "domicile"]);
+        // Handed in at the counter, gone through there and then: the check is already upfront,
+        // and a return means the user did not have the piece.
+        let counter = incomplete.clone().channel("depot", Channel::Counter).channel("c", Channel::Counter);
+        check(&counter.build(), "rework-loop", &[]);
+        // Near misses: the pieces checked later in the back office, or filed online.
+        let back_office = incomplete.clone().channel("depot", Channel::Counter).channel("c", Channel::Internal);
+        check(&back_office.build(), "rework-loop", &["c d r"]);
+        let online = incomplete.clone().channel("depot", Channel::Online).channel("c", Channel::Counter);
+        check(&online.build(), "rework-loop", &["c d r"]);
+        // A fetch from a holder between the two takes no one's time: still on the spot. Work in
+        // between, or a wait before the check, means the user has left.
+        let between = |minutes: f64| {
+            let mut b = incomplete.clone().channel("depot", Channel::Counter).channel("c", Channel::Counter);
+            b.p.remove_flow("f2").expect("depot to check");
+            b.task("x", "a", "Récupérer le RIB").dur("x", minutes).chain(&["depot", "x", "c"]).build()
+        };
+        check(&between(0.0), "rework-loop", &[]);
+        check(&between(15.0), "rework-loop", &["c d r"]);
+        let later = incomplete.channel("depot", Channel::Counter).channel("c", Channel::Counter).wait("c", 420.0);
+        check(&later.build(), "rework-loop", &["c d r"]);
     }
 
     #[test]
