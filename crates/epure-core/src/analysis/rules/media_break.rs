@@ -4,10 +4,9 @@
 //! system: the case arrives on paper (a paper or postal flow, or from a step done at the counter
 //! or on paper, also through the decisions in between: "Vérifier les pièces" at the counter, then
 //! "Dossier complet ?", then "Saisir le dossier") at a step carried out in a system that `enters`
-//! data. Not fired: paper to paper,
-//! digital to digital; a digital step that prints or posts a letter (the normal way to notify
-//! by post, counted in the `media_breaks` metric but not flagged); a paper document arriving at
-//! a step that enters nothing.
+//! data. Not fired: paper to paper, digital to digital; a digital step that prints or posts a
+//! letter (the normal way to notify by post, counted in the `media_breaks` metric but not
+//! flagged); a paper document arriving at a step that enters nothing.
 //!
 //! The gain is the keying saved, shared as `rekeying` shares it: a step that keys in the paper
 //! and also issues a document ("Admettre l'élève et l'inscrire dans ONDE") keeps the issuing.

@@ -13,8 +13,8 @@
 //!
 //! Once the submission already checks every piece the loop's check verifies, or the loop's check
 //! is itself made at the counter as the user hands the file in (the agent goes through the pieces
-//! with them, right after the submission at the counter), the loop is not flagged: the returns that remain are about what the pieces say, which is the examination
-//! itself, not a redundancy — and a finding that proposes nothing an agent can do, on a loop
+//! with them, right after the submission at the counter), the loop is not flagged: the returns
+//! that remain are about what the pieces say, which is the examination itself, not a redundancy — and a finding that proposes nothing an agent can do, on a loop
 //! they have just simplified, reads as wrong. Its cost stays in the metrics (visits, lead time).
 
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
