@@ -133,7 +133,14 @@ pub(crate) fn rework(p: &Procedure, members: &[NodeIndex]) -> Result<Rework, Not
         queue.extend(p.incoming(n).into_iter().map(|(_, m)| m).filter(|&m| !inside(m)));
     }
     let submission = submission.ok_or(NotRework::Submission)?;
-    let items: Vec<String> = checked.iter().filter(|d| g[submission].requests.contains(d)).cloned().collect();
+    let mut items: Vec<String> = checked.iter().filter(|d| g[submission].requests.contains(d)).cloned().collect();
+    // The pieces the loop asks for again are those whose absence sends the file back: the ones
+    // to check at the submission. A loop that asks for none by name ("Compléter le dossier")
+    // keeps every piece the check verifies.
+    let asked_again: Vec<&String> = members.iter().filter(|&&n| user(n)).flat_map(|&n| &g[n].requests).collect();
+    if items.iter().any(|d| asked_again.contains(&d)) {
+        items.retain(|d| asked_again.contains(&d));
+    }
     let checked_on_the_spot = at_counter_on_the_spot(p, submission, checker);
     let in_place = checked_on_the_spot || items.iter().all(|d| g[submission].checks.contains(d));
     Ok(Rework { decision, checker, back, submission, items, in_place })
@@ -416,6 +423,30 @@ mod tests {
         check(&incomplete.clone().checks("depot", &["rib", "domicile"]).build(), "rework-loop", &[]);
         // Checking only some of them upfront leaves the loop to flag.
         check(&incomplete.checks("depot", &["rib"]).build(), "rework-loop", &["c d r"]);
+    }
+
+    #[test]
+    fn names_the_pieces_the_loop_asks_for_again() {
+        let incomplete = rework(0.3)
+            .requests("depot", &["rib", "domicile", "identite"])
+            .checks("c", &["rib", "domicile", "identite"]);
+        let advice = |b: B| {
+            let f = analyze(&b.build(), &Settings::default())
+                .findings
+                .into_iter()
+                .find(|f| f.rule == "rework-loop")
+                .expect("fires");
+            f.explanation_en
+        };
+        // The return asks for the RIB again: that is the piece to check at the submission.
+        let targeted = advice(incomplete.clone().requests("r", &["rib"]));
+        assert!(targeted.contains("Checking “RIB” at step “Déposer le dossier”"), "{targeted}");
+        // Near miss: a return that names no piece leaves every piece the check verifies.
+        let all = advice(incomplete.clone());
+        let named = all.split("Checking ").nth(1).and_then(|rest| rest.split(" at step").next()).unwrap_or_default();
+        assert_eq!(named.matches('“').count(), 3, "{all}");
+        // Once the piece that sends files back is checked at the submission, the loop is silent.
+        check(&incomplete.requests("r", &["rib"]).checks("depot", &["rib"]).build(), "rework-loop", &[]);
     }
 
     #[test]
