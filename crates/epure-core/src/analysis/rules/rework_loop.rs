@@ -8,14 +8,16 @@
 //!
 //! When the loop sends an incomplete file back to the user (a check decides the return, and a
 //! submission step of the user before the loop provides what that check verifies), the finding
-//! proposes `check-upfront` and says what it would do: check those pieces at the submission,
-//! with the prudent assumption that half the returns are avoided ([`UPFRONT_FACTOR`]).
+//! proposes `check-upfront` and says what it would do: check those pieces at the submission —
+//! only those the loop asks for again when it names some, since their absence is what sends the
+//! file back — with the prudent assumption that half the returns are avoided ([`UPFRONT_FACTOR`]).
 //!
-//! Once the submission already checks every piece the loop's check verifies, or the loop's check
-//! is itself made at the counter as the user hands the file in (the agent goes through the pieces
-//! with them, right after the submission at the counter), the loop is not flagged: the returns
-//! that remain are about what the pieces say, which is the examination itself, not a redundancy — and a finding that proposes nothing an agent can do, on a loop
-//! they have just simplified, reads as wrong. Its cost stays in the metrics (visits, lead time).
+//! Once the submission already checks those pieces, or the loop's check is itself made at the
+//! counter as the user hands the file in (the agent goes through the pieces with them, right
+//! after the submission at the counter), the loop is not flagged: the returns that remain are
+//! about what the pieces say, which is the examination itself, not a redundancy — and a finding
+//! that proposes nothing an agent can do, on a loop they have just simplified, reads as wrong.
+//! Its cost stays in the metrics (visits, lead time).
 
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 
