@@ -287,7 +287,8 @@ fn an_unseen_prior_declaration_of_works_is_read_as_an_expert_would() {
             // The ADS service's visa, sent on for the mayor's signature: a cascade through the relay.
             ("approval-chain", "visa-ads signature"),
             ("rework-loop", "completude d-complet demande-pieces envoi-pieces"),
-            ("waiting", "controle"),
+            // No `waiting` on the prefecture's legality control: the applicant has the decision
+            // by then and nothing more to do.
             // The paper form keyed in at the counter, the paper file keyed in at the ADS service.
             ("media-break", "f2 enregistrement dossier"),
             ("media-break", "f5 saisie-ads dossier"),
@@ -528,7 +529,8 @@ fn an_unseen_traffic_order_for_works_is_read_as_an_expert_would() {
                 "handoff-chain",
                 "demande verif-accueil enregistrement envoi-bureau verif-bureau avis-bus redaction signature notif copie-police titre"
             ),
-            ("waiting", "titre"),
+            // No `waiting` on the fee's invoice: the company has its order by then (the wait
+            // keeps the file open in the back office, nobody waits for it).
         ]
     );
     // Near misses: the police's and the bus operator's opinions are their own (not a round trip

@@ -3,13 +3,111 @@
 //! Fires on a wait before a step, or a transfer delay along a flow, that is at least
 //! `waiting_min_share` of the lead time and at least `waiting_min_min` long (per case, expected).
 //! Not fired on waits on a shorter branch of a parallel block (they do not lengthen the lead
-//! time), nor on short waits in very short procedures. Explained, nothing proposed.
+//! time), nor on short waits in very short procedures; nor on waits after the user has the
+//! outcome and nothing more to do (the decision is notified to them on every way there and no
+//! step of theirs follows): the file stays open in the back office — the fee's invoice, the
+//! archiving — but nobody waits for it. Explained, nothing proposed.
 
 use super::{Context, finding, text};
+use crate::analysis::labels;
 use crate::analysis::words::{duration, percent, quote};
 use crate::analysis::{Finding, Gain, Lang, Severity};
 
 pub const ID: &str = "waiting";
+
+/// Verbs of a step that gives the user the outcome, addressed to the applicant unless the label
+/// names someone else after "à" ("Notifier la décision", "Informer l'agent du refus", "Remettre
+/// la carte"; [`labels::words`] maps "informer" onto "notifier").
+const DELIVERING: &[&str] = &["notifier", "remettre", "délivrer"];
+/// Verbs that give the user the outcome only when the user is named after "à": "Envoyer l'arrêté
+/// à l'entreprise" ([`labels::words`] maps "envoyer" and "adresser" onto "transmettre");
+/// "Transmettre la demande au responsable" passes it on.
+const DELIVERING_TO_NAMED: &[&str] = &["transmettre"];
+
+/// Words of a user's lane name too general to name the user in a label ("Agent demandeur": a
+/// step addressed "à l'agent comptable" is not addressed to them).
+const GENERIC_LANE_WORDS: &[&str] = &["agent", "service", "direction", "bureau", "responsable", "personne"];
+
+/// Who the user is, when a label names them: these words, or a word of the user's lane's name
+/// ("Notifier l'arrêté à l'entreprise", the lane "Entreprise demandeuse").
+const USER_WORDS: &[&str] = &[
+    "usager",
+    "demandeur",
+    "demandeuse",
+    "pétitionnaire",
+    "requérant",
+    "bénéficiaire",
+    "candidat",
+    "famille",
+    "intéressé",
+    "déclarant",
+    "titulaire",
+    "administré",
+    "habitant",
+    "parents",
+];
+
+fn stems(words: &[&str]) -> Vec<String> {
+    words.iter().flat_map(|w| labels::words(w)).collect()
+}
+
+/// Whether step `n` gives the user the outcome: a work step outside the user's lane whose label's
+/// first word delivers ([`DELIVERING`]) to the applicant or to a user named after "à", or sends
+/// ([`DELIVERING_TO_NAMED`]) to a user named after "à".
+fn delivers(ctx: &Context, n: usize, user_words: &[String]) -> bool {
+    static TO_APPLICANT: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    static TO_NAMED: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let s = ctx.step(n);
+    if !s.kind.is_work() || ctx.in_user_lane(n) {
+        return false;
+    }
+    let Some(verb) = ctx.label_words(s.label()).first().cloned() else { return false };
+    let to = labels::addressees(s.label());
+    let names_user = to.iter().any(|w| user_words.contains(w));
+    if TO_APPLICANT.get_or_init(|| stems(DELIVERING)).contains(&verb) {
+        to.is_empty() || names_user
+    } else {
+        TO_NAMED.get_or_init(|| stems(DELIVERING_TO_NAMED)).contains(&verb) && names_user
+    }
+}
+
+/// Per step, whether the user already has the outcome when the file gets there and has nothing
+/// more to do: every way from the start passes a step that [`delivers`] it, and no step of the
+/// user's lane can follow. Loops are never counted as served (a return to the user may come).
+/// Complexity: one pass forward and one backward over the loops' condensation, O(V + E).
+fn served(ctx: &Context) -> Vec<bool> {
+    let bound = ctx.g.bound;
+    let mut user_words = stems(USER_WORDS);
+    let generic = stems(GENERIC_LANE_WORDS);
+    for a in ctx.p.actors.iter().filter(|a| a.kind == crate::model::ActorKind::User) {
+        user_words.extend(ctx.label_words(&a.name).iter().filter(|w| !generic.contains(w)).cloned());
+    }
+    let gives = |n: usize| delivers(ctx, n, &user_words);
+    // Forward: the outcome is given on every way in.
+    let mut given = vec![false; bound];
+    for (c, members) in ctx.comps.members.iter().enumerate() {
+        if ctx.comps.cyclic[c] {
+            continue;
+        }
+        let n = members[0];
+        let ins: Vec<usize> =
+            ctx.g.inc[n].iter().filter(|a| a.share > 0.0 && ctx.reachable[a.node]).map(|a| a.node).collect();
+        given[n] = !ins.is_empty() && ins.iter().all(|&m| given[m] || gives(m));
+    }
+    // Backward: a step of the user can still follow.
+    let mut user_next = vec![false; bound];
+    for (c, members) in ctx.comps.members.iter().enumerate().rev() {
+        let any = members.iter().any(|&n| {
+            ctx.g.out[n]
+                .iter()
+                .any(|a| (ctx.step(a.node).kind.is_work() && ctx.in_user_lane(a.node)) || user_next[a.node])
+        }) || (ctx.comps.cyclic[c] && members.iter().any(|&n| ctx.in_user_lane(n)));
+        for &n in members {
+            user_next[n] = any;
+        }
+    }
+    (0..bound).map(|n| given[n] && !user_next[n] && !ctx.in_user_lane(n)).collect()
+}
 
 pub fn run(ctx: &Context) -> Vec<Finding> {
     let lead = ctx.metrics.lead_time_min;
@@ -18,9 +116,10 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     }
     let day = ctx.settings.working_day_min;
     let big = |w: f64| w >= ctx.settings.waiting_min_min && w / lead >= ctx.settings.waiting_min_share;
+    let served = served(ctx);
     let mut out = Vec::new();
     for &n in &ctx.g.order {
-        if !ctx.reachable[n] || !ctx.on_lead(n) {
+        if !ctx.reachable[n] || !ctx.on_lead(n) || served[n] {
             continue;
         }
         let w = ctx.visits[n] * ctx.step(n).wait();
@@ -57,7 +156,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             ));
         }
         for a in &ctx.g.out[n] {
-            if !ctx.on_lead(a.node) && !ctx.g.is_join(ctx.p, a.node) {
+            if (!ctx.on_lead(a.node) && !ctx.g.is_join(ctx.p, a.node)) || served[a.node] {
                 continue;
             }
             let w = ctx.visits[n] * a.share * ctx.p.graph()[a.edge].delay();
@@ -147,5 +246,42 @@ mod tests {
             .chain(&["f", "y", "j"])
             .build();
         check(&parallel, "waiting", &["x"]);
+    }
+
+    /// Instruction, signature, then `notify`, then an invoice after a long wait.
+    fn after_notice(notify: &str, then_user: bool) -> crate::model::Procedure {
+        let b = B::new()
+            .start("s")
+            .task("d", "u", "Déposer la demande")
+            .task("t", "a", "Instruire la demande")
+            .dur("t", 60.0)
+            .approval("sig", "a", "Signer l'arrêté")
+            .task("n", "a", notify)
+            .task("f", "b", "Émettre le titre de recettes")
+            .wait("f", 6000.0)
+            .end("e");
+        let mut p = if then_user {
+            b.task("p", "u", "Payer la redevance").chain(&["s", "d", "t", "sig", "n", "f", "p", "e"]).build()
+        } else {
+            b.chain(&["s", "d", "t", "sig", "n", "f", "e"]).build()
+        };
+        // The user's lane named as the drawing names it.
+        if let Some(u) = p.actors.iter_mut().find(|a| a.id == "u") {
+            u.name = "Entreprise demandeuse".to_owned();
+        }
+        p
+    }
+
+    #[test]
+    fn does_not_fire_once_the_user_has_the_outcome() {
+        // The order is notified to the company: the invoice's wait keeps the file open, nobody waits.
+        check(&after_notice("Notifier l'arrêté à l'entreprise", false), "waiting", &[]);
+        check(&after_notice("Notifier l'arrêté", false), "waiting", &[]);
+        check(&after_notice("Envoyer l'arrêté au demandeur", false), "waiting", &[]);
+        // Near misses: the order passed on to another service is no notice; a step of the user
+        // still to come (paying the fee) means they wait; a notice to someone else.
+        check(&after_notice("Transmettre l'arrêté au service des recettes", false), "waiting", &["f"]);
+        check(&after_notice("Notifier l'arrêté à l'entreprise", true), "waiting", &["f"]);
+        check(&after_notice("Notifier l'arrêté à la police municipale", false), "waiting", &["f"]);
     }
 }
