@@ -151,20 +151,26 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 ID,
                 Severity::Warning,
                 group.iter().map(|&n| ctx.id(n)).collect(),
+                // Thousands of findings on large procedures: sentences concatenated, each in one
+                // allocation, rather than through `format!` (same text).
                 text(
-                    format!("Étape en double : {}", quote(Lang::Fr, ctx.label_str(group[0]))),
-                    format!("Duplicate step: {}", quote(Lang::En, ctx.label_str(group[0]))),
+                    ["Étape en double : ", &quote(Lang::Fr, ctx.label_str(group[0]))].concat(),
+                    ["Duplicate step: ", &quote(Lang::En, ctx.label_str(group[0]))].concat(),
                 ),
                 text(
-                    format!(
-                        "Les étapes {} font la même chose sur le même parcours : un dossier passe par chacune d'elles. \
+                    [
+                        "Les étapes ",
+                        &steps_with_lanes(ctx, Lang::Fr, &group),
+                        " font la même chose sur le même parcours : un dossier passe par chacune d'elles. \
                          Une seule suffit.",
-                        steps_with_lanes(ctx, Lang::Fr, &group)
-                    ),
-                    format!(
-                        "Steps {} do the same thing on the same way through: a file goes through each of them. One is enough.",
-                        steps_with_lanes(ctx, Lang::En, &group)
-                    ),
+                    ]
+                    .concat(),
+                    [
+                        "Steps ",
+                        &steps_with_lanes(ctx, Lang::En, &group),
+                        " do the same thing on the same way through: a file goes through each of them. One is enough.",
+                    ]
+                    .concat(),
                 ),
                 Gain { touch_min: touch, lead_min: lead, ..Gain::default() },
                 Some("merge-steps"),
