@@ -263,17 +263,26 @@ fn parallel_finding(ctx: &Context, d: &crate::model::DataItem, steps: &[usize]) 
 /// "pièce « X »" for a document, "donnée « X »" for a field.
 pub(crate) fn noun_fr(d: &crate::model::DataItem) -> String {
     match d.kind() {
-        crate::model::DataKind::Document => format!("pièce {}", quote(Lang::Fr, &d.name)),
-        crate::model::DataKind::Field => format!("donnée {}", quote(Lang::Fr, &d.name)),
+        crate::model::DataKind::Document => named("pièce ", d),
+        crate::model::DataKind::Field => named("donnée ", d),
     }
 }
 
 /// "La pièce « X »" for a document, "La donnée « X »" for a field: the subject of a French sentence.
 pub(crate) fn subject_fr(d: &crate::model::DataItem) -> String {
     match d.kind() {
-        crate::model::DataKind::Document => format!("La pièce {}", quote(Lang::Fr, &d.name)),
-        crate::model::DataKind::Field => format!("La donnée {}", quote(Lang::Fr, &d.name)),
+        crate::model::DataKind::Document => named("La pièce ", d),
+        crate::model::DataKind::Field => named("La donnée ", d),
     }
+}
+
+/// `head` then the item's name in French quotes, in one allocation (called for most findings
+/// about data).
+fn named(head: &str, d: &crate::model::DataItem) -> String {
+    let mut out = String::with_capacity(head.len() + d.name.len() + 8);
+    out.push_str(head);
+    crate::analysis::words::push_quoted(&mut out, Lang::Fr, &d.name);
+    out
 }
 
 #[cfg(test)]
