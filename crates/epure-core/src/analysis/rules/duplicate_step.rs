@@ -151,26 +151,20 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 ID,
                 Severity::Warning,
                 group.iter().map(|&n| ctx.id(n)).collect(),
-                // Thousands of findings on large procedures: sentences concatenated, each in one
-                // allocation, rather than through `format!` (same text).
                 text(
-                    ["Étape en double : ", &quote(Lang::Fr, ctx.label_str(group[0]))].concat(),
-                    ["Duplicate step: ", &quote(Lang::En, ctx.label_str(group[0]))].concat(),
+                    format!("Étape en double : {}", quote(Lang::Fr, ctx.label_str(group[0]))),
+                    format!("Duplicate step: {}", quote(Lang::En, ctx.label_str(group[0]))),
                 ),
                 text(
-                    [
-                        "Les étapes ",
-                        &steps_with_lanes(ctx, Lang::Fr, &group),
-                        " font la même chose sur le même parcours : un dossier passe par chacune d'elles. \
+                    format!(
+                        "Les étapes {} font la même chose sur le même parcours : un dossier passe par chacune d'elles. \
                          Une seule suffit.",
-                    ]
-                    .concat(),
-                    [
-                        "Steps ",
-                        &steps_with_lanes(ctx, Lang::En, &group),
-                        " do the same thing on the same way through: a file goes through each of them. One is enough.",
-                    ]
-                    .concat(),
+                        steps_with_lanes(ctx, Lang::Fr, &group)
+                    ),
+                    format!(
+                        "Steps {} do the same thing on the same way through: a file goes through each of them. One is enough.",
+                        steps_with_lanes(ctx, Lang::En, &group)
+                    ),
                 ),
                 Gain { touch_min: touch, lead_min: lead, ..Gain::default() },
                 Some("merge-steps"),

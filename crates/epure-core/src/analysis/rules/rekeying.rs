@@ -86,33 +86,25 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 ID,
                 Severity::Warning,
                 subjects,
-                // Many findings on large procedures: sentences concatenated, each in one
-                // allocation, rather than through `format!` (same text).
                 text(
-                    ["Double saisie : ", &super::once_only::noun_fr(d), " saisie ", &times(Lang::Fr, k)].concat(),
-                    ["Rekeying: ", &quote(Lang::En, &d.name), " entered ", &times(Lang::En, k)].concat(),
+                    format!("Double saisie : {} saisie {}", super::once_only::noun_fr(d), times(Lang::Fr, k)),
+                    format!("Rekeying: {} entered {}", quote(Lang::En, &d.name), times(Lang::En, k)),
                 ),
                 text(
-                    [
-                        &super::once_only::subject_fr(d),
-                        " est saisie ",
-                        &times(Lang::Fr, k),
-                        " dans un système d'information (étapes ",
-                        &quoted_list(Lang::Fr, &labels),
-                        "). Une saisie unique, reprise ensuite par les autres applications, éviterait le travail en \
-                         double et les erreurs de recopie.",
-                    ]
-                    .concat(),
-                    [
-                        &quote(Lang::En, &d.name),
-                        " is keyed into an information system ",
-                        &times(Lang::En, k),
-                        " (steps ",
-                        &quoted_list(Lang::En, &labels),
-                        "). Entering it once and passing it on to the other applications would avoid the duplicate \
-                         work and copying errors.",
-                    ]
-                    .concat(),
+                    format!(
+                        "{} est saisie {} dans un système d'information (étapes {}). Une saisie unique, reprise ensuite \
+                         par les autres applications, éviterait le travail en double et les erreurs de recopie.",
+                        super::once_only::subject_fr(d),
+                        times(Lang::Fr, k),
+                        quoted_list(Lang::Fr, &labels)
+                    ),
+                    format!(
+                        "{} is keyed into an information system {} (steps {}). Entering it once and passing it on to the \
+                         other applications would avoid the duplicate work and copying errors.",
+                        quote(Lang::En, &d.name),
+                        times(Lang::En, k),
+                        quoted_list(Lang::En, &labels)
+                    ),
                 ),
                 Gain { touch_min: touch, ..Gain::default() },
                 Some("enter-once"),
