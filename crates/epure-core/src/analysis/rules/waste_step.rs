@@ -24,51 +24,31 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             let mandated = s.legal_basis.is_some();
             let (label_fr, label_en) = (quote(Lang::Fr, ctx.label_str(n)), quote(Lang::En, ctx.label_str(n)));
             let lane = ctx.lane_str(n);
-            // Thousands of findings on large procedures: the sentences are concatenated in one
-            // allocation each rather than through `format!` (same text).
             finding(
                 ID,
                 Severity::Info,
                 vec![ctx.id(n)],
                 text(
-                    ["Étape sans valeur ajoutée : ", &label_fr].concat(),
-                    ["Step without added value: ", &label_en].concat(),
+                    format!("Étape sans valeur ajoutée : {label_fr}"),
+                    format!("Step without added value: {label_en}"),
                 ),
                 text(
-                    [
-                        "L'étape ",
-                        &label_fr,
-                        " (",
+                    format!(
+                        "L'étape {} ({}) est classée sans valeur ajoutée ni obligation : elle coûte {} de travail et {} de délai par dossier.{}",
+                        label_fr,
                         lane,
-                        ") est classée sans valeur ajoutée ni obligation : elle coûte ",
-                        &duration(Lang::Fr, v * s.duration(), day),
-                        " de travail et ",
-                        &duration(Lang::Fr, lead, day),
-                        " de délai par dossier.",
-                        if mandated {
-                            " Elle est toutefois prévue par un texte : elle ne peut être supprimée sans le modifier."
-                        } else {
-                            " Elle peut être supprimée."
-                        },
-                    ]
-                    .concat(),
-                    [
-                        "Step ",
-                        &label_en,
-                        " (",
+                        duration(Lang::Fr, v * s.duration(), day),
+                        duration(Lang::Fr, lead, day),
+                        if mandated { " Elle est toutefois prévue par un texte : elle ne peut être supprimée sans le modifier." } else { " Elle peut être supprimée." }
+                    ),
+                    format!(
+                        "Step {} ({}) is classified as neither adding value nor required: it costs {} of work and {} of lead time per file.{}",
+                        label_en,
                         lane,
-                        ") is classified as neither adding value nor required: it costs ",
-                        &duration(Lang::En, v * s.duration(), day),
-                        " of work and ",
-                        &duration(Lang::En, lead, day),
-                        " of lead time per file.",
-                        if mandated {
-                            " It is however required by a legal text: it cannot be removed without changing it."
-                        } else {
-                            " It can be removed."
-                        },
-                    ]
-                    .concat(),
+                        duration(Lang::En, v * s.duration(), day),
+                        duration(Lang::En, lead, day),
+                        if mandated { " It is however required by a legal text: it cannot be removed without changing it." } else { " It can be removed." }
+                    ),
                 ),
                 Gain { touch_min: v * s.duration(), lead_min: lead, ..Gain::default() },
                 if mandated { None } else { Some("remove-step") },
