@@ -93,6 +93,9 @@ pub struct Metrics {
     pub media_breaks: Vec<String>,
 }
 
+/// Per group of sources, `(later, earlier)` pairs (see [`Context::earlier_on_paths`]).
+pub type PairsPerGroup = Vec<Vec<(usize, usize)>>;
+
 /// Everything the rules read: the procedure, the settings, the adjacency, the expected visits,
 /// reachability, loops, parallel blocks and the metrics.
 pub struct Context<'a> {
@@ -116,6 +119,8 @@ pub struct Context<'a> {
     /// run once per work step and more): taken out while a search runs, so a call inside another
     /// would only allocate its own.
     work_stack: std::cell::Cell<Vec<(usize, f64)>>,
+    /// The answers of [`Context::data_pairs`] not yet taken, one slot per question.
+    pub(crate) data_pairs: std::cell::RefCell<[Option<PairsPerGroup>; 3]>,
 }
 
 impl<'a> Context<'a> {
@@ -153,6 +158,7 @@ impl<'a> Context<'a> {
             actor,
             label_words: Default::default(),
             work_stack: Default::default(),
+            data_pairs: Default::default(),
         };
         ctx.metrics = ctx.compute_metrics();
         ctx

@@ -123,7 +123,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     let mut inputs = vec![0u32; data.count];
     let mut round = 0u32;
     // Scratch reused by every decision.
-    let (mut lookahead, mut before, mut wasted) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut lookahead, mut before, mut work, mut wasted) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for &d in &ctx.g.order {
         if !ctx.reachable[d] || ctx.step(d).kind != StepKind::Decision {
             continue;
@@ -135,26 +135,6 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             .sum();
         if p_refusal <= 0.0 {
             continue;
-        }
-        // Steps before the decision, nearest first: breadth first over the live predecessors, each
-        // step marked when it is queued, so that the queue (read from a moving head) is itself the
-        // list, in the order a search marking steps when it takes them would give.
-        before.clear();
-        seen.clear();
-        seen.insert(d);
-        let (mut head, mut x) = (0, d);
-        'search: loop {
-            for &y in ctx.g.live_preds(x) {
-                if before.len() >= ANCESTORS_MAX {
-                    break 'search;
-                }
-                if seen.insert(y) {
-                    before.push(y);
-                }
-            }
-            let Some(&n) = before.get(head) else { break };
-            head += 1;
-            x = n;
         }
         // The deciding steps: the work steps just before the decision, through gateways.
         let mut deciders = Vec::new();
@@ -183,34 +163,65 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 inputs[x as usize] = round;
             }
         }
-        // Nearest first: influence flows backwards from the deciding steps, so one pass in this order
-        // finds what a fixpoint would on procedures drawn in order; a second pass catches the rest.
-        for _ in 0..2 {
-            for &n in &before {
-                if influencing.contains(n) {
-                    continue;
+        // Whether a step influences the decision: it feeds an input, and then what it needs is an
+        // input too. True when some input was new.
+        let mut influence = |n: usize, influencing: &mut Marks| -> bool {
+            let mut grew = false;
+            if !influencing.contains(n) && data.feeds(n).iter().any(|&x| inputs[x as usize] == round) {
+                influencing.insert(n);
+                for &x in data.needs(n) {
+                    grew |= inputs[x as usize] != round;
+                    inputs[x as usize] = round;
                 }
-                if data.feeds(n).iter().any(|&x| inputs[x as usize] == round) {
-                    influencing.insert(n);
-                    for &x in data.needs(n) {
-                        inputs[x as usize] = round;
+            }
+            grew
+        };
+        let d_loop = ctx.in_loop(d).then(|| ctx.comps.of[d]);
+        let admin_work = |n: usize| admin[n] && d_loop.is_none_or(|c| ctx.comps.of[n] != c) && !deciders.contains(&n);
+        // Steps before the decision, nearest first: breadth first over the live predecessors, each
+        // step marked when it is queued, so that the queue (read from a moving head) is itself the
+        // list, in the order a search marking steps when it takes them would give.
+        // Influence flows backwards from the deciding steps, so one pass in this order finds what a
+        // fixpoint would on procedures drawn in order: that pass is made as steps are queued (each
+        // step sees what the steps queued before it made inputs, as a pass over the list would).
+        // A second pass over the list catches the rest, and is needed only if the first one made
+        // a new input. The administration's work before the decision is listed on the way (`work`),
+        // its touch time summed in the list's order.
+        before.clear();
+        work.clear();
+        seen.clear();
+        seen.insert(d);
+        let mut grew = false;
+        let mut total = 0.0;
+        let (live_in, live_in_at) = ctx.g.live_in_parts();
+        let (mut head, mut x) = (0, d);
+        'search: loop {
+            for &y in &live_in[live_in_at[x]..live_in_at[x + 1]] {
+                if before.len() >= ANCESTORS_MAX {
+                    break 'search;
+                }
+                if seen.insert(y) {
+                    before.push(y);
+                    grew |= influence(y, &mut influencing);
+                    if admin_work(y) {
+                        total += touch_of[y];
+                        work.push(y);
                     }
                 }
             }
+            let Some(&n) = before.get(head) else { break };
+            head += 1;
+            x = n;
         }
-        let admin_work = |n: usize| admin[n] && !ctx.same_loop(n, d) && !deciders.contains(&n);
-        let touch = |n: usize| touch_of[n];
-        // The administration's work before the decision, and the part of it that does not influence it.
-        let mut total = 0.0;
-        wasted.clear();
-        for &n in &before {
-            if admin_work(n) {
-                total += touch(n);
-                if !influencing.contains(n) {
-                    wasted.push(n);
-                }
+        if grew {
+            for &n in &before {
+                influence(n, &mut influencing);
             }
         }
+        let touch = |n: usize| touch_of[n];
+        // The part of the administration's work that does not influence the decision.
+        wasted.clear();
+        wasted.extend(work.iter().copied().filter(|&n| !influencing.contains(n)));
         if total <= 0.0 {
             continue;
         }

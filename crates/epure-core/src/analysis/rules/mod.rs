@@ -164,6 +164,49 @@ pub(crate) fn finding(
     }
 }
 
+/// The questions about data items that three rules ask along the paths, answered by one pass
+/// ([`Context::data_pairs`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DataQuestion {
+    /// `once-only`: requests of an item after an earlier request, not through a step issuing it.
+    Asked = 0,
+    /// `rekeying`: steps keying an item in after an earlier one did (or took it on paper), not
+    /// through a new request of it.
+    Keyed = 1,
+    /// `redundant-check`: checks of an item after an earlier check, not through a fresh copy.
+    Checked = 2,
+}
+
+impl<'a> Context<'a> {
+    /// [`Context::earlier_on_paths`] for the groups of one [`DataQuestion`], one group per data
+    /// item. The three questions are answered together, as one call with three groups per item
+    /// (each group's search is independent of the others, so the pairs are those of three calls):
+    /// the passes over the graph, whose cost is mostly per step rather than per group, are made
+    /// once instead of three times. Each answer is computed on the first call and handed out once;
+    /// asking again recomputes them all.
+    pub(crate) fn data_pairs(&self, q: DataQuestion) -> Vec<Vec<(usize, usize)>> {
+        if let Some(found) = self.data_pairs.borrow_mut()[q as usize].take() {
+            return found;
+        }
+        let d = self.p.data.len();
+        let mut groups = once_only::asked(self);
+        groups.extend(rekeying::keyed(self));
+        groups.extend(redundant_check::checked(self));
+        let blocked = |g: usize, n: usize| match g / d.max(1) {
+            0 => once_only::issued(self, g % d, n),
+            1 => rekeying::requested(self, g % d, n),
+            _ => redundant_check::fresh(self, g % d, n),
+        };
+        let mut found = self.earlier_on_paths(&groups, Some(&blocked));
+        let checked = found.split_off(2 * d.min(found.len() / 3));
+        let keyed = found.split_off(d.min(found.len() / 2));
+        let mut all = [Some(found), Some(keyed), Some(checked)];
+        let mine = all[q as usize].take();
+        *self.data_pairs.borrow_mut() = all;
+        mine.unwrap_or_default()
+    }
+}
+
 impl<'a> Context<'a> {
     /// The label of a step (its id when it has none).
     pub fn label(&self, n: usize) -> String {

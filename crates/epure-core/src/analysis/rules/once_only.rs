@@ -21,14 +21,35 @@ use crate::analysis::{Finding, Gain, Lang, Severity};
 
 pub const ID: &str = "once-only";
 
+/// The reachable steps asking for each data item not held elsewhere, in the author's order (none
+/// for an item some administration holds: that is the other finding). `run` builds the same
+/// groups from the askers it lists anyway.
+pub(super) fn asked(ctx: &Context) -> Vec<Vec<usize>> {
+    let mut askers_of = super::steps_naming(ctx, ctx.g.order.iter().copied().filter(|&n| ctx.reachable[n]), |n| {
+        ctx.step(n).requests.iter()
+    });
+    for (d, askers) in ctx.p.data.iter().zip(&mut askers_of) {
+        if !d.held_by.is_empty() {
+            askers.clear();
+        }
+    }
+    askers_of
+}
+
+/// Whether step `n` issues data item `di` (then a later request of it asks for a new document).
+pub(super) fn issued(ctx: &Context, di: usize, n: usize) -> bool {
+    ctx.step(n).produces.contains(&ctx.p.data[di].id)
+}
+
 pub fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     // The reachable steps asking for each item, in the author's order.
     let askers_of = super::steps_naming(ctx, ctx.g.order.iter().copied().filter(|&n| ctx.reachable[n]), |n| {
         ctx.step(n).requests.iter()
     });
-    // Asked again after an earlier request: every data item in one pass. A document the
-    // administration itself issued in between is a new document.
+    // Asked again after an earlier request: every data item in one pass (shared with the other
+    // rules asking about data, see `Context::data_pairs`). A document the administration itself
+    // issued in between is a new document.
     let groups: Vec<Vec<usize>> = ctx
         .p
         .data
@@ -36,8 +57,8 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         .zip(&askers_of)
         .map(|(d, askers)| if d.held_by.is_empty() { askers.clone() } else { Vec::new() })
         .collect();
-    let issued = |di: usize, n: usize| ctx.step(n).produces.contains(&ctx.p.data[di].id);
-    let mut earlier = ctx.earlier_on_paths(&groups, Some(&issued));
+    let issued = |di: usize, n: usize| issued(ctx, di, n);
+    let mut earlier = ctx.data_pairs(super::DataQuestion::Asked);
     // Requests asked again on a rework branch the first request is not part of (the piece was
     // missing). When one is the nearest earlier request of a later one, the request it repeats
     // is the one to name: the pairs of those items are looked for again without them.
@@ -243,17 +264,26 @@ fn parallel_finding(ctx: &Context, d: &crate::model::DataItem, steps: &[usize]) 
 /// "pièce « X »" for a document, "donnée « X »" for a field.
 pub(crate) fn noun_fr(d: &crate::model::DataItem) -> String {
     match d.kind() {
-        crate::model::DataKind::Document => format!("pièce {}", quote(Lang::Fr, &d.name)),
-        crate::model::DataKind::Field => format!("donnée {}", quote(Lang::Fr, &d.name)),
+        crate::model::DataKind::Document => named("pièce ", d),
+        crate::model::DataKind::Field => named("donnée ", d),
     }
 }
 
 /// "La pièce « X »" for a document, "La donnée « X »" for a field: the subject of a French sentence.
 pub(crate) fn subject_fr(d: &crate::model::DataItem) -> String {
     match d.kind() {
-        crate::model::DataKind::Document => format!("La pièce {}", quote(Lang::Fr, &d.name)),
-        crate::model::DataKind::Field => format!("La donnée {}", quote(Lang::Fr, &d.name)),
+        crate::model::DataKind::Document => named("La pièce ", d),
+        crate::model::DataKind::Field => named("La donnée ", d),
     }
+}
+
+/// `head` then the item's name in French quotes, in one allocation (called for most findings
+/// about data).
+fn named(head: &str, d: &crate::model::DataItem) -> String {
+    let mut out = String::with_capacity(head.len() + d.name.len() + 8);
+    out.push_str(head);
+    crate::analysis::words::push_quoted(&mut out, Lang::Fr, &d.name);
+    out
 }
 
 #[cfg(test)]

@@ -84,19 +84,25 @@ fn about_completeness(ctx: &Context, label: &str) -> bool {
     ctx.label_words(label).iter().any(|w| stems.contains(w))
 }
 
+/// For each data item, the reachable work steps that verify it.
+pub(super) fn checked(ctx: &Context) -> Vec<Vec<usize>> {
+    super::steps_naming(ctx, ctx.reachable_work().filter(|&n| verifies(ctx, ctx.step(n))), |n| {
+        ctx.step(n).checks.iter()
+    })
+}
+
+/// Whether step `n` brings a fresh copy of data item `di` (requested again, or issued).
+pub(super) fn fresh(ctx: &Context, di: usize, n: usize) -> bool {
+    let d = &ctx.p.data[di].id;
+    ctx.step(n).requests.contains(d) || ctx.step(n).produces.contains(d)
+}
+
 pub fn run(ctx: &Context) -> Vec<Finding> {
     // Later step → (item, earlier step) pairs.
     let mut again: Vec<(usize, Vec<(String, usize)>)> = Vec::new();
     let mut slot: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
-    let groups = super::steps_naming(ctx, ctx.reachable_work().filter(|&n| verifies(ctx, ctx.step(n))), |n| {
-        ctx.step(n).checks.iter()
-    });
-    // A fresh copy (requested again, or issued in between) is a new thing to check.
-    let fresh = |di: usize, n: usize| {
-        let d = &ctx.p.data[di].id;
-        ctx.step(n).requests.contains(d) || ctx.step(n).produces.contains(d)
-    };
-    let found = ctx.earlier_on_paths(&groups, Some(&fresh));
+    // A fresh copy (requested again, or issued in between) is a new thing to check (`fresh`).
+    let found = ctx.data_pairs(super::DataQuestion::Checked);
     for (d, pairs) in ctx.p.data.iter().zip(found) {
         for (later, earlier) in pairs {
             if ctx.in_loop(later) && !ctx.same_loop(later, earlier) {

@@ -31,21 +31,29 @@ pub(crate) fn keying_min(ctx: &Context, n: usize, items: usize) -> f64 {
     ctx.visits[n] * s.duration() * share
 }
 
+/// For each data item, the reachable work steps entering it, or taking it from the user on paper.
+pub(super) fn keyed(ctx: &Context) -> Vec<Vec<usize>> {
+    super::steps_naming(ctx, ctx.reachable_work(), |n| {
+        let s = ctx.step(n);
+        let paper = channel_support(s.channel) == Some(Support::Paper) && ctx.in_user_lane(n);
+        s.enters.iter().chain(s.requests.iter().filter(move |_| paper))
+    })
+}
+
+/// Whether step `n` requests data item `di` (a new value: entering it again is not rekeying).
+pub(super) fn requested(ctx: &Context, di: usize, n: usize) -> bool {
+    ctx.step(n).requests.iter().any(|x| *x == ctx.p.data[di].id)
+}
+
 pub fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     // Entering step → data items keyed in from paper, with the step that took the paper.
     let mut from_paper: Vec<(usize, Vec<(String, usize)>)> = Vec::new();
     let mut slot: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
     let enters = |d: &str, n: usize| ctx.step(n).enters.iter().any(|x| x == d);
-    // Steps entering an item, or taking it from the user on paper.
-    let groups = super::steps_naming(ctx, ctx.reachable_work(), |n| {
-        let s = ctx.step(n);
-        let paper = channel_support(s.channel) == Some(Support::Paper) && ctx.in_user_lane(n);
-        s.enters.iter().chain(s.requests.iter().filter(move |_| paper))
-    });
-    // A new request of the item brings a new value: entering it again is not rekeying.
-    let mut found =
-        ctx.earlier_on_paths(&groups, Some(&|di, n| ctx.step(n).requests.iter().any(|x| *x == ctx.p.data[di].id)));
+    // Steps entering an item, or taking it from the user on paper; a new request of the item
+    // brings a new value: entering it again is not rekeying (see `keyed` and `requested`).
+    let mut found = ctx.data_pairs(super::DataQuestion::Keyed);
     for (di, d) in ctx.p.data.iter().enumerate() {
         let enters = |n: usize| enters(&d.id, n);
         let pairs: Vec<(usize, usize)> = std::mem::take(&mut found[di])
