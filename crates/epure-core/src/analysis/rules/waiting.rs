@@ -62,20 +62,19 @@ fn delivers(ctx: &Context, n: usize, user_words: &[String]) -> bool {
         return false;
     }
     let Some(verb) = ctx.label_words(s.label()).first().cloned() else { return false };
-    let to = labels::addressees(s.label());
-    let names_user = to.iter().any(|w| user_words.contains(w));
-    if TO_APPLICANT.get_or_init(|| stems(DELIVERING)).contains(&verb) {
-        to.is_empty() || names_user
-    } else {
-        TO_NAMED.get_or_init(|| stems(DELIVERING_TO_NAMED)).contains(&verb) && names_user
+    let to_applicant = TO_APPLICANT.get_or_init(|| stems(DELIVERING)).contains(&verb);
+    if !to_applicant && !TO_NAMED.get_or_init(|| stems(DELIVERING_TO_NAMED)).contains(&verb) {
+        return false;
     }
+    let to = labels::addressees(s.label());
+    (to_applicant && to.is_empty()) || to.iter().any(|w| user_words.contains(w))
 }
 
 /// Per step, whether the user already has the outcome when the file gets there and has nothing
 /// more to do: every way from the start passes a step that [`delivers`] it, and no step of the
 /// user's lane can follow. Loops are never counted as served (a return to the user may come).
 /// Complexity: one pass forward and one backward over the loops' condensation, O(V + E).
-fn served(ctx: &Context) -> Vec<bool> {
+fn after_outcome(ctx: &Context) -> Vec<bool> {
     let bound = ctx.g.bound;
     let mut user_words = stems(USER_WORDS);
     let generic = stems(GENERIC_LANE_WORDS);
@@ -116,14 +115,16 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     }
     let day = ctx.settings.working_day_min;
     let big = |w: f64| w >= ctx.settings.waiting_min_min && w / lead >= ctx.settings.waiting_min_share;
-    let served = served(ctx);
+    // Which steps come after the user has the outcome: computed only once a wait is big enough.
+    let served_once = std::cell::OnceCell::new();
+    let served = |n: usize| served_once.get_or_init(|| after_outcome(ctx))[n];
     let mut out = Vec::new();
     for &n in &ctx.g.order {
-        if !ctx.reachable[n] || !ctx.on_lead(n) || served[n] {
+        if !ctx.reachable[n] || !ctx.on_lead(n) {
             continue;
         }
         let w = ctx.visits[n] * ctx.step(n).wait();
-        if big(w) {
+        if big(w) && !served(n) {
             let label = ctx.label(n);
             out.push(finding(
                 ID,
@@ -156,11 +157,11 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             ));
         }
         for a in &ctx.g.out[n] {
-            if (!ctx.on_lead(a.node) && !ctx.g.is_join(ctx.p, a.node)) || served[a.node] {
+            if !ctx.on_lead(a.node) && !ctx.g.is_join(ctx.p, a.node) {
                 continue;
             }
             let w = ctx.visits[n] * a.share * ctx.p.graph()[a.edge].delay();
-            if !big(w) {
+            if !big(w) || served(a.node) {
                 continue;
             }
             let flow = &ctx.p.graph()[a.edge];
