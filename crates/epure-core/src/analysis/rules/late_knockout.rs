@@ -290,10 +290,10 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                     quoted_list(Lang::Fr, &ignored_names),
                 ),
                 format!(
-                    "Decision {} ends in a refusal in {} of cases, after {} of the administration's work per file (notably {}) \
-                     that the deciding step ({}) uses nothing of, nor of what it produces ({}): according to the procedure's \
-                     data, that work does not influence the refusal. Examining the grounds for refusal earlier, at filing, would spare that work for \
-                     refused files.",
+                    "Decision {} ends in a refusal in {} of cases, after {} of the administration's work per file (notably {}); \
+                     the deciding step ({}) relies on none of that work, nor on what it produces ({}): according to the \
+                     procedure's data, it does not influence the refusal. Examining the grounds for refusal earlier, at \
+                     filing, would spare that work for refused files.",
                     quote(Lang::En, &ctx.label(d)),
                     percent(Lang::En, p_refusal),
                     duration(Lang::En, lost, day),
