@@ -49,7 +49,7 @@ async fn the_window_opens_on_the_sample_procedures() {
             tokio::time::sleep(std::time::Duration::from_millis(50)).await;
         };
         assert!(line.contains(" ui: Error: e2e: an error nobody caught"), "{line}");
-        assert!(!app.page_text().await.contains("nobody caught"), "the error is not shown");
+        assert!(!app.shown_text().await.contains("nobody caught"), "the error is not shown");
         app.close().await;
     })
     .await;

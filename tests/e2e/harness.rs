@@ -132,7 +132,8 @@ impl Session {
         }
     }
 
-    async fn shown_text(&self) -> String {
+    /// What the page shows: its text (and the error behind the crash screen), or why it cannot be read.
+    pub async fn shown_text(&self) -> String {
         let script = "const crash = document.querySelector('[data-testid=crash]');
              const text = document.body ? document.body.innerText : '(no body)';
              return crash ? text + '\n(the page failed to draw: ' + crash.getAttribute('data-error') + ')' : text;";
