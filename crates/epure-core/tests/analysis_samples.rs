@@ -125,10 +125,7 @@ fn an_unseen_social_housing_request_is_read_as_an_expert_would() {
             // The income proofs asked again when the file is brought up to date, while the first
             // ones (the last 3 months) are still recent enough.
             ("once-only", "justif-ressources depot actualisation"),
-            (
-                "handoff-chain",
-                "depot enregistrement envoi-attestation rapprochement actualisation instruction commission notif-accord signature"
-            ),
+            ("handoff-chain", "depot rapprochement actualisation instruction commission notif-accord signature"),
             // Waiting for a vacancy is most of the lead time: explained, nothing proposed.
             ("waiting", "rapprochement"),
             ("too-many-contacts", "depot actualisation signature"),
@@ -241,7 +238,7 @@ fn an_unseen_residence_permit_renewal_is_read_as_an_expert_would() {
             ("rekeying", "etat-civil depot saisie"),
             (
                 "handoff-chain",
-                "depot attestation-auto completude saisie enquete visa-chef signature fabrication sms rdv presentation remise"
+                "depot completude saisie enquete visa-chef signature fabrication rdv presentation remise"
             ),
             // The head of office's visa before the signature by delegation.
             ("approval-chain", "visa-chef signature"),
@@ -403,7 +400,7 @@ fn an_unseen_rsa_application_is_read_as_an_expert_would() {
             ("rekeying", "declaration demande saisie"),
             (
                 "handoff-chain",
-                "demande instruction notif flux saisie convocation entretien diagnostic decision-orientation notif-orientation ref-contrat ref-validation signature"
+                "demande instruction saisie convocation entretien diagnostic decision-orientation notif-orientation ref-contrat ref-validation signature"
             ),
             ("waiting", "entretien"),
             ("too-many-contacts", "demande entretien signature"),
@@ -556,10 +553,7 @@ fn an_unseen_identity_card_application_is_read_as_an_expert_would() {
             ("once-only", "acte-naissance precontrole"),
             // The dispositif de recueil sends the file to the CERT itself.
             ("transit-step", "transmission instruction"),
-            (
-                "handoff-chain",
-                "predemande rdv precontrole cerfa recueil transmission instruction fabrication sms retrait remise"
-            ),
+            ("handoff-chain", "predemande rdv precontrole cerfa recueil transmission instruction retrait remise"),
             // The wait for an appointment.
             ("waiting", "precontrole"),
             ("too-many-contacts", "predemande rdv cerfa retrait"),
@@ -600,7 +594,7 @@ fn an_unseen_student_grant_application_is_read_as_an_expert_would() {
             ("once-only", "certificat depot-certificat"),
             (
                 "handoff-chain",
-                "dse accuse instruction controle-chef signature notif inscription valider-inscription depot-certificat mise-en-paiement controle-comptable"
+                "dse instruction controle-chef signature inscription valider-inscription depot-certificat mise-en-paiement controle-comptable"
             ),
             // Missing pieces sent back to the student.
             ("rework-loop", "instruction d-complet demande-pieces complement"),
@@ -644,7 +638,7 @@ fn an_unseen_naturalisation_is_read_as_an_expert_would() {
             ("transit-step", "transmission instruction"),
             (
                 "handoff-chain",
-                "depot accuse completude recepisse convocation entretien compte-rendu proposition visa signature transmission instruction decret publication invitation ceremonie"
+                "depot completude recepisse convocation entretien compte-rendu proposition visa signature transmission instruction decret publication invitation ceremonie"
             ),
             // The head of office's visa before the prefect's signature.
             ("approval-chain", "visa signature"),
@@ -684,7 +678,7 @@ fn an_unseen_energy_renovation_grant_is_read_as_an_expert_would() {
             ("once-only", "taxe-fonciere pieces"),
             (
                 "handoff-chain",
-                "contact conseil contrat audit devis plan pieces depot rfr completude instruction signature notif travaux rib fin-travaux demande-paiement instruction-paiement controle liquidation paiement"
+                "contact conseil contrat audit devis plan pieces depot completude instruction signature travaux rib fin-travaux demande-paiement instruction-paiement controle liquidation paiement"
             ),
             // The file sent back to the accompagnateur for missing pieces.
             ("rework-loop", "completude d-complet demande-pieces complement"),

@@ -4,10 +4,13 @@
 //! `handoff_chain_max` times (a loop counted once). The way with the most handoffs is found by a
 //! longest-path pass over the loops' condensation in topological order (inside a loop, steps are
 //! taken in the author's order, going round once). Not fired at or below the threshold, nor on
-//! handoffs spread over exclusive ways that no single case takes.
+//! handoffs spread over exclusive ways that no single case takes. Steps of an information system
+//! lane (a platform's receipt, an automatic exchange) are passed through: the file goes through
+//! a system between two hands, it does not change hands there.
 
 use super::{Context, finding, text};
 use crate::analysis::{Finding, Gain, Severity};
+use crate::model::ActorKind;
 
 pub const ID: &str = "handoff-chain";
 
@@ -21,6 +24,8 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     let mut pred = vec![NONE; bound];
     count[start] = 0;
     let mut done = vec![false; bound];
+    // A hand: a work step outside an information system's lane.
+    let hand = |n: usize| ctx.step(n).kind.is_work() && ctx.lane_kind(n) != Some(ActorKind::System);
     for members in &ctx.comps.members {
         for &n in members {
             done[n] = true;
@@ -28,7 +33,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 continue;
             }
             let (mut c, mut lw) = (count[n], last_work[n]);
-            if ctx.step(n).kind.is_work() {
+            if hand(n) {
                 if lw != NONE && ctx.step(lw).actor != ctx.step(n).actor {
                     c += 1;
                 }
@@ -73,7 +78,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         guard += 1;
     }
     path.reverse();
-    let work: Vec<usize> = path.into_iter().filter(|&n| ctx.step(n).kind.is_work()).collect();
+    let work: Vec<usize> = path.into_iter().filter(|&n| hand(n)).collect();
     let mut lanes: Vec<String> = Vec::new();
     let mut prev: Option<&Option<String>> = None;
     for &n in &work {
@@ -128,6 +133,29 @@ mod tests {
     #[test]
     fn fires_above_the_threshold() {
         check(&relay(&["u", "a", "b", "c", "d", "b", "a"]), "handoff-chain", &["t0 t1 t2 t3 t4 t5 t6"]);
+    }
+
+    #[test]
+    fn an_information_system_is_not_a_hand() {
+        let with_platform = |kind: crate::model::ActorKind| {
+            let mut p = relay(&["u", "a", "d", "b", "d", "c", "b"]);
+            p.actors.push(crate::model::Actor {
+                id: "si".into(),
+                name: "Plateforme de dépôt".into(),
+                kind,
+                hourly_cost_eur: None,
+                extra: crate::model::Extra::new(),
+            });
+            // The platform acknowledges the filing, between the user and the counter.
+            if let Some(t) = p.step_mut("t1") {
+                t.actor = Some("si".into());
+            }
+            p
+        };
+        // u → platform → d → b → d → c → b: five changes of hands, the platform passed through.
+        check(&with_platform(crate::model::ActorKind::System), "handoff-chain", &[]);
+        // Near miss: the same step in an agent's lane is one more hand (six changes).
+        check(&with_platform(crate::model::ActorKind::Agent), "handoff-chain", &["t0 t1 t2 t3 t4 t5 t6"]);
     }
 
     #[test]
