@@ -795,3 +795,67 @@ fn a_fetch_inserted_before_paper_keying_leaves_the_media_break_in_sight() {
     let fetch = after.steps().find(|s| s.produces.contains(&"avis-fiscal".to_string())).expect("the fetch");
     assert_eq!(fetch.channel, Some(Channel::Internal));
 }
+
+/// The rules that fire on `p` with their subjects joined, for the tests below.
+fn told(p: &Procedure) -> Vec<(String, String)> {
+    analysis::analyze(p, &Settings::from_procedure(p))
+        .findings
+        .into_iter()
+        .map(|f| (f.rule.to_owned(), f.subjects.join(" ")))
+        .collect()
+}
+
+#[test]
+fn going_digital_on_the_users_posted_form_has_them_file_it_online() {
+    // APA: the paper form posted by the applicant is keyed in by the mail room. Digital end to end
+    // is the applicant filing online: the form feeds the software, and the keying goes.
+    let p = fixture("apa-domicile");
+    let f = first_finding(&p, "media-break", |f| f.subjects.get(1).is_some_and(|s| s == "enregistrement"));
+    let after = apply(&p, &f);
+    assert_eq!(after.step("depot").and_then(|s| s.channel), Some(Channel::Online));
+    assert!(after.step("enregistrement").is_none(), "nothing left to key in: the step goes");
+    let left = told(&after);
+    assert!(!left.iter().any(|(r, _)| r == "rekeying" || r == "media-break"), "{left:?}");
+    // The rekeying finding proposes the same online form, and makes the same change.
+    let f = first_finding(&p, "rekeying", |f| f.subjects[0] == "enregistrement");
+    let after = apply(&p, &f);
+    assert_eq!(after.step("depot").and_then(|s| s.channel), Some(Channel::Online));
+    assert!(after.step("enregistrement").is_none());
+}
+
+#[test]
+fn a_filing_at_the_counter_keeps_its_counter_once_the_form_is_filled_in_online() {
+    // Legal aid: the form handed in at the court's reception desk, checked there with the
+    // applicant, keyed in by the legal aid office. The form is filled in online beforehand; the
+    // pieces are still handed in and gone through at the counter, so the rework loop (checked on
+    // the spot) stays silent.
+    let p = fixture("aide-juridictionnelle");
+    let f = first_finding(&p, "rekeying", |f| f.subjects[0] == "enregistrement");
+    let after = apply(&p, &f);
+    assert_eq!(after.step("depot").and_then(|s| s.channel), Some(Channel::Counter));
+    assert!(after.step("enregistrement").is_none());
+    let left = told(&after);
+    assert!(!left.iter().any(|(r, _)| ["rekeying", "media-break", "rework-loop"].contains(&r.as_str())), "{left:?}");
+}
+
+#[test]
+fn paper_from_elsewhere_only_travels_digitally() {
+    // Retirement: the former employers' records of service come by post and are keyed into the
+    // career account. Going digital carries them digitally; the career is still rebuilt from them,
+    // and the agent's own form is not touched by it.
+    let p = fixture("retraite-cnracl");
+    let f = first_finding(&p, "media-break", |f| f.subjects.get(1).is_some_and(|s| s == "reconstitution"));
+    let after = apply(&p, &f);
+    assert_eq!(after.step("reconstitution").map(|s| s.enters.clone()), Some(vec!["cir".to_string()]));
+    assert_eq!(after.step("pieces").and_then(|s| s.channel), Some(Channel::Paper));
+    // Accepting everything: the agent's pension request is filled in online, and the file leaves
+    // it digitally, also through the fetch of the record the CNRACL holds.
+    let all = simplify(&p, &Accept::All, &Settings::from_procedure(&p)).procedure;
+    assert_eq!(all.step("pieces").and_then(|s| s.channel), Some(Channel::Online));
+    let paper_after_form = all.flows().filter(|f| {
+        matches!(f.flow.medium, Some(Medium::Paper | Medium::Mail))
+            && (f.from == "pieces" || f.from.starts_with("recuperation"))
+    });
+    assert_eq!(paper_after_form.count(), 0);
+    assert!(!told(&all).iter().any(|(r, _)| r == "rekeying"));
+}

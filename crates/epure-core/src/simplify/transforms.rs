@@ -269,7 +269,8 @@ fn insert_before(p: &mut Procedure, before: &str, mut step: Step) -> Result<(), 
 }
 
 /// `enter-once`: keep the first entry of each item; later steps reuse it. A later step whose
-/// only work was that entry (nothing checked or produced, no legal basis) goes altogether.
+/// only work was that entry (nothing checked or produced, no legal basis) goes altogether. An
+/// item keyed in once, from the user's paper form, is filled in online instead ([`file_online`]).
 fn enter_once(p: &mut Procedure, f: &Finding) -> Result<(), Refusal> {
     let ids = in_author_order(p, steps(p, f));
     let mut changed = false;
@@ -292,6 +293,17 @@ fn enter_once(p: &mut Procedure, f: &Finding) -> Result<(), Refusal> {
         }
     }
     if !changed {
+        // Keyed in once, from the user's paper form ("Double saisie : ressaisie à la main…"): the
+        // finding proposes an online form feeding the software, which `go-digital` makes too.
+        let ids = steps(p, f);
+        if let Some((keying, sources)) = ids.split_first() {
+            let items = data(p, f);
+            let forms: Vec<String> =
+                sources.iter().filter(|id| users_paper_forms(p, id, &items).first() == Some(*id)).cloned().collect();
+            if !forms.is_empty() && file_online(p, keying, &forms, &items) {
+                return Ok(());
+            }
+        }
         return Err(Refusal::new(
             "l'information n'est saisie qu'une fois, depuis le papier : c'est la rupture de support qu'il faut traiter",
             "the information is keyed in once, from paper: the media break is what needs fixing",
@@ -370,11 +382,18 @@ fn reassign_step(p: &mut Procedure, f: &Finding) -> Result<(), Refusal> {
 
 /// `go-digital`: the flow carries the case digitally and at once, and the next step works in
 /// the information system (online for the user).
+///
+/// When what the next step keys in is the user's own paper form (a step of the user on paper,
+/// by post or at the counter, upstream, that asks for it), going digital end to end is the user
+/// filing it online: that step goes online, and the form feeds the software, so the next step no
+/// longer keys in what it gives (`rekeying` proposes just that, and refers here). A step left
+/// with nothing to do goes, as in `enter-once`. Paper that comes from elsewhere (a former
+/// employer's records, a copy sent to another service) only travels digitally.
 fn go_digital(p: &mut Procedure, f: &Finding) -> Result<(), Refusal> {
     let Some(flow_id) = f.subjects.iter().find(|s| p.flow(s).is_some()).cloned() else {
         return Err(nothing_to_do());
     };
-    let to = p.flow(&flow_id).map(|r| r.to.to_owned()).unwrap_or_default();
+    let (from, to) = p.flow(&flow_id).map(|r| (r.from.to_owned(), r.to.to_owned())).unwrap_or_default();
     let user_lane = p
         .step(&to)
         .and_then(|s| s.actor.as_deref())
@@ -391,5 +410,97 @@ fn go_digital(p: &mut Procedure, f: &Finding) -> Result<(), Refusal> {
     {
         s.channel = Some(if user_lane { Channel::Online } else { Channel::Internal });
     }
+    if user_lane {
+        return Ok(());
+    }
+    let keyed: Vec<String> = p.step(&to).map(|s| s.enters.clone()).unwrap_or_default();
+    let forms = users_paper_forms(p, &from, &keyed);
+    file_online(p, &to, &forms, &keyed);
     Ok(())
+}
+
+/// The user fills in online the paper `forms` whose content step `keying` keys in, and `keying`
+/// no longer enters what they give among `items`; a step left with nothing to do goes (a step
+/// that cannot be bypassed keeps its now empty entry: still simpler). A form sent by post or
+/// filled in on paper goes online and hands the file on digitally. A filing at the counter stays
+/// there: the user fills the form in online beforehand (a pre-application, as for an identity
+/// card) and still comes with the pieces, which the agent goes through with them on the spot.
+/// Returns whether something changed.
+fn file_online(p: &mut Procedure, keying: &str, forms: &[String], items: &[String]) -> bool {
+    let mut given: Vec<String> = Vec::new();
+    for id in forms {
+        let Some(n) = p.node(id) else { continue };
+        let s = &p.graph()[n];
+        if s.channel == Some(Channel::Counter) {
+            given.extend(s.requests.iter().filter(|d| items.contains(d)).cloned());
+            continue;
+        }
+        // The file leaves digitally, also through an exchange that only ran alongside the paper
+        // file (a fetch from a holder, with no channel of its own and no time).
+        let mut from = vec![n];
+        let mut seen: Vec<NodeIndex> = Vec::new();
+        while let Some(m) = from.pop() {
+            if seen.contains(&m) || seen.len() >= FORM_LOOKBEHIND {
+                continue;
+            }
+            seen.push(m);
+            for (e, next) in p.outgoing(m) {
+                let id = p.graph()[e].id.clone();
+                if let Some(flow) = p.flow_mut(&id)
+                    && matches!(flow.medium, Some(Medium::Paper | Medium::Mail))
+                {
+                    flow.delay_min = None;
+                    flow.medium = Some(Medium::System);
+                }
+                let t = &p.graph()[next];
+                if t.kind.is_work() && t.channel.is_none() && t.duration() == 0.0 && t.wait() == 0.0 {
+                    from.push(next);
+                }
+            }
+        }
+        if let Some(s) = p.step_mut(id) {
+            s.channel = Some(Channel::Online);
+            given.extend(s.requests.iter().filter(|d| items.contains(d)).cloned());
+        }
+    }
+    let Some(s) = p.step_mut(keying) else { return false };
+    let before = s.enters.len();
+    s.enters.retain(|d| !given.contains(d));
+    let changed = s.enters.len() < before;
+    let emptied = s.enters.is_empty() && s.checks.is_empty() && s.produces.is_empty() && s.requests.is_empty();
+    if changed && emptied && s.legal_basis.is_none() {
+        let _ = bypass(p, keying);
+    }
+    changed
+}
+
+/// Steps looked at upstream of a media break to find the user's paper form.
+const FORM_LOOKBEHIND: usize = 64;
+
+/// The user's steps upstream of `from` (itself included), done on paper, by post or at the
+/// counter, that ask for some of `keyed`: where the paper keyed in comes from. On each way back,
+/// the search stops at the first such step, or after [`FORM_LOOKBEHIND`] steps in all.
+fn users_paper_forms(p: &Procedure, from: &str, keyed: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    let Some(start) = p.node(from) else { return out };
+    let mut stack = vec![start];
+    let mut seen: Vec<NodeIndex> = Vec::new();
+    while let Some(n) = stack.pop() {
+        if seen.contains(&n) || seen.len() >= FORM_LOOKBEHIND {
+            continue;
+        }
+        seen.push(n);
+        let s = &p.graph()[n];
+        let on_paper = matches!(s.channel, Some(Channel::Paper | Channel::Mail | Channel::Counter));
+        if s.kind.is_work()
+            && on_paper
+            && crate::graph::in_user_lane(p, n)
+            && s.requests.iter().any(|d| keyed.contains(d))
+        {
+            out.push(s.id.clone());
+            continue;
+        }
+        stack.extend(p.incoming(n).into_iter().map(|(_, m)| m));
+    }
+    out
 }

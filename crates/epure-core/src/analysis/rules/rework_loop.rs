@@ -14,10 +14,12 @@
 //!
 //! Once the submission already checks those pieces, or the loop's check is itself made at the
 //! counter as the user hands the file in (the agent goes through the pieces with them, right
-//! after the submission at the counter), the loop is not flagged: the returns that remain are
-//! about what the pieces say, which is the examination itself, not a redundancy — and a finding
-//! that proposes nothing an agent can do, on a loop they have just simplified, reads as wrong.
-//! Its cost stays in the metrics (visits, lead time).
+//! after the submission at the counter), or another check made there and then does (the
+//! reception desk of a court checks the file at the counter, the office it serves checks it again
+//! later and sends it back), the loop is not flagged: the returns that remain are about what the
+//! pieces say, which is the examination itself, not a redundancy — and a finding that proposes
+//! nothing an agent can do, on a loop they have just simplified, reads as wrong. Its cost stays
+//! in the metrics (visits, lead time).
 
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 
@@ -72,7 +74,7 @@ pub(crate) struct Rework {
     pub items: Vec<String>,
     /// Whether the check is already upfront: the submission checks all of `items`, or the loop's
     /// check is made at the counter right as the user hands the file in there (a flow from the
-    /// submission to it, both at the counter).
+    /// submission to it, both at the counter), or checks made there and then cover all of `items`.
     pub in_place: bool,
 }
 
@@ -143,41 +145,46 @@ pub(crate) fn rework(p: &Procedure, members: &[NodeIndex]) -> Result<Rework, Not
     if items.iter().any(|d| asked_again.contains(&d)) {
         items.retain(|d| asked_again.contains(&d));
     }
-    let checked_on_the_spot = at_counter_on_the_spot(p, submission, checker);
-    let in_place = checked_on_the_spot || items.iter().all(|d| g[submission].checks.contains(d));
+    // The steps that go through the file at the counter as the user hands it in there: the
+    // loop's check itself, or another one whose checks count as made upfront.
+    let spot = at_counter_on_the_spot(p, submission);
+    let in_place = spot.contains(&checker)
+        || items.iter().all(|d| g[submission].checks.contains(d) || spot.iter().any(|&m| g[m].checks.contains(d)));
     Ok(Rework { decision, checker, back, submission, items, in_place })
 }
 
 /// Steps looked at after the submission to find the check made on the spot.
 const ON_THE_SPOT_LOOKAHEAD: usize = 16;
 
-/// Whether `checker` goes through the pieces at the counter as the user hands them in there: both
-/// are at the counter, and between them there is nothing but gateways and steps that take no one's
-/// time (an exchange between systems, a fetch from a holder): the user has not left, and the
-/// checker does not wait.
-fn at_counter_on_the_spot(p: &Procedure, submission: NodeIndex, checker: NodeIndex) -> bool {
+/// The work steps that go through the pieces at the counter as the user hands them in there: the
+/// submission is at the counter, and so is each of them, with no wait before it and nothing but
+/// gateways and steps that take no one's time (an exchange between systems, a fetch from a
+/// holder) between the two: the user has not left, and the step does not wait. The search stops
+/// at the first step that takes time, on each way.
+fn at_counter_on_the_spot(p: &Procedure, submission: NodeIndex) -> Vec<NodeIndex> {
     let g = p.graph();
     let at_counter = |n: NodeIndex| g[n].channel == Some(Channel::Counter);
-    if !at_counter(submission) || !at_counter(checker) || g[checker].wait() > 0.0 {
-        return false;
+    let mut found = Vec::new();
+    if !at_counter(submission) {
+        return found;
     }
     let mut stack: Vec<NodeIndex> = p.outgoing(submission).into_iter().map(|(_, m)| m).collect();
     let mut seen: Vec<NodeIndex> = Vec::new();
     while let Some(n) = stack.pop() {
-        if n == checker {
-            return true;
-        }
         if seen.contains(&n) || seen.len() >= ON_THE_SPOT_LOOKAHEAD {
             continue;
         }
         seen.push(n);
         let s = &g[n];
+        if s.kind.is_work() && at_counter(n) && s.wait() == 0.0 {
+            found.push(n);
+        }
         let instant = !s.kind.is_work() || (s.duration() == 0.0 && s.wait() == 0.0);
         if instant && s.kind != StepKind::End {
             stack.extend(p.outgoing(n).into_iter().map(|(_, m)| m));
         }
     }
-    false
+    found
 }
 
 /// Time and touch time of the quickest pass through a loop, from where cases enter to where they
@@ -475,6 +482,34 @@ mod tests {
         check(&between(15.0), "rework-loop", &["c d r"]);
         let later = incomplete.channel("depot", Channel::Counter).channel("c", Channel::Counter).wait("c", 420.0);
         check(&later.build(), "rework-loop", &["c d r"]);
+    }
+
+    #[test]
+    fn is_silent_when_another_check_at_the_counter_already_went_through_the_pieces() {
+        use crate::model::Channel;
+        // The reception desk checks the file with the user at the counter; the office it serves
+        // checks it again later and sends it back: proposing to check the pieces at the counter
+        // proposes what is done already.
+        let desk = |checked: &[&str], wait: f64| {
+            let mut b = rework(0.3)
+                .requests("depot", &["rib", "domicile"])
+                .checks("c", &["rib", "domicile"])
+                .channel("depot", Channel::Counter)
+                .channel("c", Channel::Internal);
+            b.p.remove_flow("f2").expect("depot to check");
+            b.check("g", "a", "Vérifier au guichet que le dossier est complet")
+                .dur("g", 10.0)
+                .wait("g", wait)
+                .channel("g", Channel::Counter)
+                .checks("g", checked)
+                .chain(&["depot", "g", "c"])
+        };
+        check(&desk(&["rib", "domicile"], 0.0).build(), "rework-loop", &[]);
+        // Near misses: the desk checks only some of the pieces; it sees the file later, once the
+        // user has left; it is not at the counter.
+        check(&desk(&["rib"], 0.0).build(), "rework-loop", &["c d r"]);
+        check(&desk(&["rib", "domicile"], 420.0).build(), "rework-loop", &["c d r"]);
+        check(&desk(&["rib", "domicile"], 0.0).channel("g", Channel::Internal).build(), "rework-loop", &["c d r"]);
     }
 
     #[test]
