@@ -727,8 +727,8 @@ fn an_unseen_school_enrolment_is_read_as_an_expert_would() {
             ("once-only", "vaccins depot presentation"),
             // The CAF holds the quotient familial.
             ("once-only", "qf depot"),
-            // The paper form keyed in at the counter, then the child keyed again into ONDE.
-            ("rekeying", "saisie fiche qf depot"),
+            // The child keyed again into ONDE. (The paper form keyed in at the counter is told by
+            // its media break below, not a second time as a rekeying.)
             ("rekeying", "fiche saisie admission"),
             (
                 "handoff-chain",
@@ -736,6 +736,7 @@ fn an_unseen_school_enrolment_is_read_as_an_expert_would() {
             ),
             // Waiting for the head teacher's appointment.
             ("waiting", "presentation"),
+            // The paper form handed in at the counter, keyed in by hand.
             ("media-break", "f3 saisie fiche qf"),
             ("media-break", "f25 admission fiche"),
             ("too-many-contacts", "depot derogation rdv presentation"),
@@ -785,15 +786,14 @@ fn an_unseen_civil_marriage_is_read_as_an_expert_would() {
         [
             // The commune of birth can be asked through COMEDEC (also when the piece comes back).
             ("once-only", "acte-naissance depot complement"),
-            // The paper file keyed into the civil-status software.
-            ("rekeying", "saisie formulaire temoins depot"),
             (
                 "handoff-chain",
                 "retrait depot verif saisie convocation presence-audition audition saisine decision-procureur bans transmission-bans bans-autre projet consentement celebration livret avis-mention mention"
             ),
             // The date of the ceremony: explained, nothing proposed.
             ("waiting", "consentement"),
-            // Checked at the counter, "Dossier complet ?", then keyed in: still the paper file.
+            // The paper file keyed into the civil-status software: checked at the counter, "Dossier
+            // complet ?", then keyed in (told once, as a media break).
             ("media-break", "f6 saisie formulaire temoins"),
             ("too-many-contacts", "retrait depot complement presence-audition consentement"),
         ]
@@ -838,8 +838,6 @@ fn an_unseen_home_autonomy_allowance_is_read_as_an_expert_would() {
             // The tax notice and the property tax notice: the DGFiP holds them.
             ("once-only", "avis-imposition depot complement"),
             ("once-only", "taxe-fonciere depot"),
-            // The posted form keyed in by the mail room.
-            ("rekeying", "enregistrement formulaire depot"),
             // The file is in the software the medico-social team works in: sending it on is a relay.
             ("transit-step", "transmission rdv"),
             (
@@ -849,6 +847,7 @@ fn an_unseen_home_autonomy_allowance_is_read_as_an_expert_would() {
             // The head of service's visa before the vice-president's signature.
             ("approval-chain", "visa signature"),
             ("rework-loop", "completude d-complet demande-pieces complement"),
+            // The posted form keyed in by the mail room (told once, as a media break).
             ("media-break", "f2 enregistrement formulaire"),
             ("too-many-contacts", "depot complement reponse-plan"),
         ]
@@ -879,7 +878,6 @@ fn an_unseen_legal_aid_application_is_read_as_an_expert_would() {
         [
             // The revenu fiscal de référence: the DGFiP holds it (asked again in the loop).
             ("once-only", "avis-imposition depot complement"),
-            ("rekeying", "enregistrement formulaire depot"),
             // On the way where the bâtonnier designates the lawyer.
             (
                 "handoff-chain",
@@ -887,7 +885,8 @@ fn an_unseen_legal_aid_application_is_read_as_an_expert_would() {
             ),
             // The office's backlog before the examination.
             ("waiting", "instruction"),
-            // The paper file, checked at the desk, keyed in at the office.
+            // The paper form, checked at the desk, keyed in at the office (told once, as a media
+            // break).
             ("media-break", "f7 enregistrement formulaire"),
         ]
     );
@@ -971,8 +970,7 @@ fn an_unseen_works_permit_in_a_public_building_is_read_as_an_expert_would() {
     assert_eq!(
         found,
         [
-            // The paper form keyed in at the town hall, then again into the SDIS's prevention software.
-            ("rekeying", "enregistrement cerfa depot"),
+            // The form keyed in at the town hall, then again into the SDIS's prevention software.
             ("rekeying", "cerfa enregistrement prevarisc"),
             (
                 "handoff-chain",
@@ -980,6 +978,8 @@ fn an_unseen_works_permit_in_a_public_building_is_read_as_an_expert_would() {
             ),
             // The counter gives a receipt but does not go through the pieces.
             ("rework-loop", "completude d-complet demande-pieces complement"),
+            // The paper form keyed in at the town hall (told once, as a media break), and the
+            // paper file keyed again at the SDIS.
             ("media-break", "f3 enregistrement cerfa"),
             ("media-break", "f12 prevarisc cerfa"),
         ]

@@ -816,8 +816,9 @@ fn going_digital_on_the_users_posted_form_has_them_file_it_online() {
     assert!(after.step("enregistrement").is_none(), "nothing left to key in: the step goes");
     let left = told(&after);
     assert!(!left.iter().any(|(r, _)| r == "rekeying" || r == "media-break"), "{left:?}");
-    // The rekeying finding proposes the same online form, and makes the same change.
-    let f = first_finding(&p, "rekeying", |f| f.subjects[0] == "enregistrement");
+    // The rekeying of the paper form (told by the media break alone) proposes the same online
+    // form, and makes the same change.
+    let f = raised("rekeying", "enter-once", &["enregistrement", "formulaire", "depot"]);
     let after = apply(&p, &f);
     assert_eq!(after.step("depot").and_then(|s| s.channel), Some(Channel::Online));
     assert!(after.step("enregistrement").is_none());
@@ -830,7 +831,7 @@ fn a_filing_at_the_counter_keeps_its_counter_once_the_form_is_filled_in_online()
     // pieces are still handed in and gone through at the counter, so the rework loop (checked on
     // the spot) stays silent.
     let p = fixture("aide-juridictionnelle");
-    let f = first_finding(&p, "rekeying", |f| f.subjects[0] == "enregistrement");
+    let f = first_finding(&p, "media-break", |f| f.subjects.get(1).is_some_and(|s| s == "enregistrement"));
     let after = apply(&p, &f);
     assert_eq!(after.step("depot").and_then(|s| s.channel), Some(Channel::Counter));
     assert!(after.step("enregistrement").is_none());

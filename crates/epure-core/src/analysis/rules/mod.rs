@@ -64,6 +64,7 @@ pub fn rank(rule: &str) -> usize {
 pub fn run_all(ctx: &Context) -> Vec<Finding> {
     let mut out: Vec<Finding> = CATALOGUE.iter().flat_map(|(_, rule)| rule(ctx)).collect();
     drop_told_twice(&mut out);
+    drop_keyed_from_paper_twice(ctx, &mut out);
     drop_removed_twice(ctx, &mut out);
     out
 }
@@ -97,6 +98,43 @@ fn drop_told_twice(findings: &mut Vec<Finding>) {
                 && f.subjects.first().and_then(|s| naming.get(s.as_str())).is_some_and(|candidates| {
                     candidates.iter().any(|&i| f.subjects.iter().all(|s| checks[i].contains(s.as_str())))
                 })
+        })
+        .collect();
+    let mut told = told.into_iter();
+    findings.retain(|_| !told.next().unwrap_or(false));
+}
+
+/// The user's paper form keyed in by hand is one redundancy: `rekeying` says it ("ressaisie à la
+/// main d'informations fournies sur papier") and so does `media-break` when the paper reaches the
+/// keying step along a flow, with the paper flow's delay in its gain and `go-digital`, which puts
+/// the form online, as its proposal. A paper `rekeying` finding (its first subject is the keying
+/// step) whose step and items one `media-break` finding names is dropped; one without such a
+/// media break (the form keyed in further on) stays.
+/// Complexity: one pass to index the media breaks by keying step, one to filter.
+fn drop_keyed_from_paper_twice(ctx: &Context, findings: &mut Vec<Finding>) {
+    let breaks: rustc_hash::FxHashMap<&str, Vec<&[String]>> = findings
+        .iter()
+        .filter(|f| f.rule == media_break::ID && f.subjects.len() >= 2)
+        .fold(rustc_hash::FxHashMap::default(), |mut by_step, f| {
+            by_step.entry(f.subjects[1].as_str()).or_default().push(&f.subjects[2..]);
+            by_step
+        });
+    if breaks.is_empty() {
+        return;
+    }
+    let told: Vec<bool> = findings
+        .iter()
+        .map(|f| {
+            f.rule == rekeying::ID
+                && f.subjects
+                    .first()
+                    .filter(|s| ctx.p.node(s).is_some())
+                    .and_then(|s| breaks.get(s.as_str()))
+                    .is_some_and(|items| {
+                        let keyed: Vec<&String> =
+                            f.subjects[1..].iter().filter(|s| ctx.p.data_item(s).is_some()).collect();
+                        items.iter().any(|named| keyed.iter().all(|d| named.contains(d)))
+                    })
         })
         .collect();
     let mut told = told.into_iter();

@@ -198,6 +198,27 @@ mod tests {
     }
 
     #[test]
+    fn a_paper_form_keyed_in_where_it_arrives_is_told_once_as_a_media_break() {
+        let paper = base()
+            .channel("depot", Channel::Paper)
+            .requests("depot", &["formulaire"])
+            .enters("saisie", &["formulaire"])
+            .channel("saisie", Channel::Internal);
+        // The form comes on paper straight into the software: the media break tells it.
+        let p = paper.clone().chain(&["s", "depot", "saisie", "ressaisie", "e"]).build();
+        check(&p, "media-break", &["f2 saisie formulaire"]);
+        check(&p, "rekeying", &[]);
+        // Near miss: the file reaches the keying through another step (no media break on that
+        // flow): the rekeying from the user's paper form is still told.
+        let p = paper
+            .task("tri", "a", "Trier le courrier")
+            .chain(&["s", "depot", "tri", "saisie", "ressaisie", "e"])
+            .build();
+        check(&p, "media-break", &[]);
+        check(&p, "rekeying", &["saisie formulaire depot"]);
+    }
+
+    #[test]
     fn the_gain_is_the_keying_not_the_whole_step() {
         let p = base()
             .dur("saisie", 10.0)
