@@ -5,7 +5,8 @@
 //! gave on paper (requested at a step carried out at the counter, on paper or by post). Not
 //! fired: entries on exclusive branches; an entry after the user was asked for the item again (a
 //! new value); a correction inside a rework loop the first entry is not part of; data the user
-//! gave through an online service; the user typing their own form.
+//! gave through an online service; the user typing their own form. A paper form keyed in where
+//! it arrives along a paper flow is told by `media-break` alone (`rules::run_all`).
 //!
 //! The gain is the keying saved, not the step: a step that also drafts a document ("Rédiger
 //! l'arrêté", "Émettre le titre de recettes") or keys in other data keeps that work once the item
