@@ -1004,3 +1004,207 @@ fn an_unseen_works_permit_in_a_public_building_is_read_as_an_expert_would() {
         ],
     );
 }
+
+/// Unseen: an attestation d'accueil at a town hall (the OFII tax stamp bought online, the host in
+/// person at the counter with the pieces, the secure form filled in with them and signed, keyed
+/// into the software, an on-site check of the housing by the police municipale when in doubt, the
+/// deputy mayor's validation through the cabinet's secretariat, the host coming back for it and
+/// posting it to the visitor).
+#[test]
+fn an_unseen_attestation_d_accueil_is_read_as_an_expert_would() {
+    let found = found_in("attestation-accueil.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The host's tax notice: the DGFiP holds it.
+            ("once-only", "avis-imposition depot"),
+            // The service checks again, and produces nothing, what the counter went through with
+            // the host (the stamp included).
+            ("redundant-check", "verif controle identite domicile logement avis-imposition timbre"),
+            // The cabinet's secretariat only carries the signature book to the deputy mayor.
+            ("transit-step", "transmission validation"),
+            (
+                "handoff-chain",
+                "timbre depot verif remplir saisie controle demande-verif visite parapheur transmission validation avis-retrait retrait envoi"
+            ),
+            // Waiting for an appointment at the counter: explained, nothing proposed.
+            ("waiting", "depot"),
+            // The form filled in by hand at the counter, keyed in by the service.
+            ("media-break", "f5 saisie formulaire"),
+            // The stamp, the counter, coming back for the attestation, posting it.
+            ("too-many-contacts", "timbre depot retrait envoi"),
+        ]
+    );
+    // Near misses: the police's visit checks the housing itself after the counter saw the lease
+    // (another question, and it writes its report); formalities → police → formalities is no
+    // short round trip (an hour's visit); the refusal is decided on that visit; one signature on
+    // each way; telling the host the attestation is ready, and notifying the refusal, are not
+    // relays; the stamp bought online then shown at the counter is keyed in nowhere.
+    assert_not_flagged(
+        &found,
+        &[
+            "duplicate-step",
+            "ping-pong",
+            "late-knockout",
+            "approval-chain",
+            "parallelizable",
+            "rework-loop",
+            "rekeying",
+        ],
+    );
+}
+
+/// Unseen: a new concession in the communal cemetery and the burial (the death certificate, the
+/// family and the funeral home, the death declared at the town hall where the death occurred,
+/// the coffin's closing authorised there; side by side, the concession asked for, its deed drawn
+/// up, signed by the family who pays at the régie, signed by the deputy mayor; the burial
+/// authorised, the coffin closed (under police watch when no relative attends), the keeper's
+/// check at the gate, the burial, the register keyed in; the revenue title).
+#[test]
+fn an_unseen_funeral_concession_and_burial_is_read_as_an_expert_would() {
+    let found = found_in("concession-inhumation.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The death certificate's copy asked of the family: the town hall of the death holds it.
+            ("once-only", "acte-deces demande-concession"),
+            // The concession keyed into the cemetery software, then again into the finance software...
+            ("rekeying", "concession-infos redaction titre"),
+            (
+                "handoff-chain",
+                "certificat mandat declaration acte demande-concession emplacement redaction paiement encaissement signature demande-inhumation autorisation ouverture mise-en-biere scelles controle-entree inhumation mise-a-jour"
+            ),
+            // Known false alarm: the revenue title, on a branch of its own, waits for the finance
+            // department's weekly run; the family does not wait for it (the burial is on the other
+            // branch), but it is the longest branch and the rule has no way to tell.
+            ("waiting", "titre"),
+            // ...from the paper deed, named by its signature (not the gateway it leaves).
+            ("media-break", "f17 titre concession-infos"),
+            // The keeper's paper register keyed in afterwards.
+            ("media-break", "f27 mise-a-jour registre"),
+            // Known: the concession asked for and the deed signed and paid are one visit to the
+            // town hall, counted as two contacts.
+            ("too-many-contacts", "mandat demande-concession paiement"),
+        ]
+    );
+    let media = explained("concession-inhumation.epure.json", "media-break");
+    assert!(media[0].contains("de l'étape « Signer l'acte de concession »"), "{}", media[0]);
+    // Near misses: the two authorisations (closing the coffin, burying) are distinct acts of two
+    // town halls, not a chain nor a duplicate; the police's watch of the closing and the keeper's
+    // check at the gate look at different acts and are mandated; the burial authorisation checks
+    // the deed the service drew up (it issues its own act); the family ↔ cemetery service ↔
+    // family exchange happens on the spot at the counter; the closing authorised side by side
+    // with the concession.
+    assert_not_flagged(
+        &found,
+        &[
+            "duplicate-step",
+            "redundant-check",
+            "approval-chain",
+            "ping-pong",
+            "transit-step",
+            "parallelizable",
+            "late-knockout",
+        ],
+    );
+}
+
+/// Unseen: an ERDF (FEDER) grant under a regional programme (filed on e-Synergie, completeness,
+/// the operational directorate's opinion, the examination, the programming committee, the
+/// standing committee's vote, the agreement signed by the holder then the president, the
+/// commitment, the claim for payment, the check of service done and the on-the-spot visit on a
+/// sample, payment by the regional paymaster, the accounting function's check before declaring
+/// the expenditure to the Commission, the audit authority's audit on a sample).
+#[test]
+fn an_unseen_erdf_grant_is_read_as_an_expert_would() {
+    let found = found_in("subvention-feder.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The tax and social certificates: the DGFiP and the URSSAF hold them (asked twice).
+            ("once-only", "attestations depot demande-paiement"),
+            // The RIB given at the request, asked again with the claim.
+            ("once-only", "rib depot demande-paiement"),
+            // The grant's amount keyed into e-Synergie, then into the finance software.
+            ("rekeying", "aide redaction engagement"),
+            (
+                "handoff-chain",
+                "depot completude avis-technique instruction comite vote redaction engagement signature-porteur signature notif-convention demande-paiement csf mandat paiement controle-comptable audit"
+            ),
+            ("rework-loop", "completude d-complet demande-pieces complement"),
+            // The claims sent back for pieces or expenses to justify.
+            ("rework-loop", "csf d-csf demande-complements complement-paiement"),
+            // The operation carried out before the claim: the project's own time, explained,
+            // nothing proposed.
+            ("waiting", "demande-paiement"),
+            ("too-many-contacts", "depot complement signature-porteur demande-paiement complement-paiement"),
+        ]
+    );
+    // Near misses, the checks the regulation requires and keeps apart: the check of service
+    // done, the on-the-spot visit, the paymaster's control, the accounting function's check and
+    // the audit each produce their own report or act on the same invoices: none is a redundant
+    // check; the examination after the completeness check and the technical opinion; the
+    // committee's opinion then the standing committee's vote (a check, then one approval; the
+    // president's signature comes after the holder's); the refusal decided on the examination;
+    // notifying the agreement is not a relay; the commitment, legally before the signature, is
+    // not proposed side by side with it.
+    assert_not_flagged(
+        &found,
+        &[
+            "redundant-check",
+            "duplicate-step",
+            "approval-chain",
+            "late-knockout",
+            "transit-step",
+            "parallelizable",
+            "ping-pong",
+        ],
+    );
+}
+
+/// Unseen: activité partielle (the works council consulted, the prior request on the national
+/// platform, the DREETS's examination within 15 days or the implicit acceptance, then each month
+/// the indemnity paid with the payroll and declared in the DSN, the claim on the platform, its
+/// validation by the DREETS and the allocation paid by the ASP).
+#[test]
+fn an_unseen_short_time_work_scheme_is_read_as_an_expert_would() {
+    let found = found_in("activite-partielle.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The headcount: the DSN already gives it.
+            ("once-only", "effectif demande"),
+            // The hours not worked, declared in the DSN, typed in again each month.
+            ("once-only", "heures di"),
+            // The DREETS validates the claim, the ASP pays it: two bodies for one allowance.
+            ("handoff-chain", "consultation avis-cse demande instruction autorisation paie di validation-di paiement"),
+            // Each month's claim; the count also holds the consultation and the payroll.
+            ("too-many-contacts", "consultation demande complement paie di"),
+            // Requests for details on the grounds: information (10 %).
+            ("rework-loop", "instruction d-instruction demande-complements complement"),
+        ]
+    );
+    assert_eq!(finding_of("activite-partielle.epure.json", "rework-loop")["severity"], "info");
+    // Near misses: the monthly claim, validated and paid, then the next month is a period after
+    // another, not a rework loop, and the month worked before each claim is not a wait; the
+    // implicit acceptance after 15 days of silence (the platform, mandated); the examination of
+    // the request and the validation of each claim look at different things; the platform's
+    // receipt and notifications are not relays; the ASP pays on the DREETS's validation.
+    assert!(!found.iter().any(|(r, s)| *r == "rework-loop" && s.contains("paie")), "{found:?}");
+    assert_not_flagged(
+        &found,
+        &[
+            "waiting",
+            "redundant-check",
+            "duplicate-step",
+            "transit-step",
+            "approval-chain",
+            "late-knockout",
+            "ping-pong",
+        ],
+    );
+}

@@ -860,3 +860,73 @@ fn paper_from_elsewhere_only_travels_digitally() {
     assert_eq!(paper_after_form.count(), 0);
     assert!(!told(&all).iter().any(|(r, _)| r == "rekeying"));
 }
+
+#[test]
+fn fetch_from_holder_fetches_for_the_administration_not_for_the_user_s_own_keying() {
+    use crate::analysis::testkit::B;
+    // The employer keys the hours into its payroll (declared in the DSN), then the platform asks
+    // for them again; the service checks the claim. The hours fetched from the DSN are fetched
+    // for the service's check, in its lane, not before the employer's own payroll.
+    let p = B::new()
+        .start("s")
+        .task("paie", "u", "Établir la paie et la DSN")
+        .channel("paie", Channel::Online)
+        .enters("paie", &["heures"])
+        .task("di", "u", "Déposer la demande d'indemnisation")
+        .channel("di", Channel::Online)
+        .requests("di", &["heures"])
+        .held("heures", "DSN")
+        .check("valid", "b", "Valider la demande d'indemnisation")
+        .channel("valid", Channel::Internal)
+        .checks("valid", &["heures"])
+        .end("e")
+        .chain(&["s", "paie", "di", "valid", "e"])
+        .build();
+    let f = fired(&p, "once-only");
+    assert_eq!(f.suggestion, Some("fetch-from-holder"));
+    let after = transform(&p, &f, &Settings::default()).expect("applied, the user asked no more");
+    let fetch = after.steps().find(|s| s.produces.contains(&"heures".to_string())).expect("the fetch");
+    assert_eq!(fetch.actor.as_deref(), Some("b"), "in the lane of the step that needs it");
+    let fid = fetch.id.clone();
+    assert!(flows(&after).contains(&format!("{fid}>valid")), "{}", flows(&after));
+    assert!(metrics(&after).user_contacts <= metrics(&p).user_contacts);
+    // Near miss: with no step of the administration needing it, nothing is fetched; the request
+    // is only dropped (the user's own keying keeps what it has).
+    let mut lone = B { p: p.clone() };
+    lone.p.step_mut("valid").expect("valid").checks.clear();
+    let p2 = lone.build();
+    let f2 = fired(&p2, "once-only");
+    let after2 = transform(&p2, &f2, &Settings::default()).expect("applied");
+    assert!(after2.steps().all(|s| !s.produces.contains(&"heures".to_string())), "no fetch");
+    assert!(after2.steps().all(|s| !s.requests.contains(&"heures".to_string())));
+}
+
+#[test]
+fn merge_steps_tells_a_data_item_from_a_step_of_the_same_id() {
+    use crate::analysis::testkit::B;
+    // The host buys the stamp (step "timbre"), the counter checks it (item "timbre"), the
+    // service checks it again: merging keeps the counter's check, not the purchase.
+    let p = B::new()
+        .start("s")
+        .task("timbre", "u", "Acheter le timbre fiscal")
+        .channel("timbre", Channel::Online)
+        .produces("timbre", &["timbre"])
+        .task("depot", "u", "Se présenter en mairie")
+        .channel("depot", Channel::Counter)
+        .requests("depot", &["timbre", "identite"])
+        .check("verif", "a", "Vérifier les justificatifs")
+        .channel("verif", Channel::Counter)
+        .checks("verif", &["timbre", "identite"])
+        .check("controle", "b", "Contrôler la complétude du dossier")
+        .checks("controle", &["timbre", "identite"])
+        .end("e")
+        .chain(&["s", "timbre", "depot", "verif", "controle", "e"])
+        .build();
+    let f = fired(&p, "redundant-check");
+    assert!(f.subjects.contains(&"timbre".to_string()), "{:?}", f.subjects);
+    let after = transform(&p, &f, &Settings::default()).expect("merged");
+    let left: Vec<&str> = after.steps().filter(|s| s.kind.is_work()).map(|s| s.id.as_str()).collect();
+    assert_eq!(left, ["timbre", "depot", "verif"]);
+    // Near miss: a subject naming only a step is a step (the two checks themselves).
+    assert!(!left.contains(&"controle"));
+}

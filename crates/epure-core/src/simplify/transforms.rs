@@ -34,14 +34,31 @@ pub(crate) fn apply(p: &Procedure, suggestion: &str, f: &Finding) -> Result<Proc
     Ok(out)
 }
 
+/// Whether subject `s` of finding `f` names a data item rather than a step. Ids are unique among
+/// steps and among data, not across both: a step "timbre" (buying the tax stamp) and the item
+/// "timbre" (the stamp) may both exist. Such a subject is the data item when a step the finding
+/// names without ambiguity requests, checks, enters or produces it (the two checks of the stamp),
+/// the step otherwise.
+fn names_data(p: &Procedure, f: &Finding, s: &str) -> bool {
+    match (p.step(s).is_some(), p.data_item(s).is_some()) {
+        (_, false) => false,
+        (false, true) => true,
+        (true, true) => f.subjects.iter().filter(|o| o.as_str() != s && p.data_item(o).is_none()).any(|o| {
+            p.step(o).is_some_and(|st| {
+                [&st.requests, &st.checks, &st.enters, &st.produces].iter().any(|l| l.iter().any(|d| d == s))
+            })
+        }),
+    }
+}
+
 /// The finding's subjects that are steps, in the finding's order.
 pub(super) fn steps(p: &Procedure, f: &Finding) -> Vec<String> {
-    f.subjects.iter().filter(|s| p.step(s).is_some()).cloned().collect()
+    f.subjects.iter().filter(|s| p.step(s).is_some() && !names_data(p, f, s)).cloned().collect()
 }
 
 /// The finding's subjects that are data items.
 fn data(p: &Procedure, f: &Finding) -> Vec<String> {
-    f.subjects.iter().filter(|s| p.data_item(s).is_some()).cloned().collect()
+    f.subjects.iter().filter(|s| names_data(p, f, s)).cloned().collect()
 }
 
 /// Steps in the author's order (a proxy for the order a case meets them on one path).
@@ -182,19 +199,31 @@ fn fetch_from_holder(p: &mut Procedure, f: &Finding) -> Result<(), Refusal> {
         if item.held_by.is_empty() {
             continue;
         }
+        let mut asked: Vec<NodeIndex> = Vec::new();
         for id in steps(p, f) {
             if let Some(s) = p.step_mut(&id)
                 && s.requests.contains(&d)
             {
                 s.requests.retain(|x| *x != d);
                 changed = true;
+                asked.extend(p.node(&id));
             }
         }
-        // The first step (in the author's order) that checks or enters the item needs it.
-        let user = p.step_indices().iter().find(|&&n| {
+        // The administration's step that needs the item once the user no longer hands it in:
+        // the first (in the author's order) outside the user's lane that checks or enters it,
+        // after a step that asked for it when one is. The user's own steps (the employer's
+        // payroll keying the hours it then declares) keep what they have: a fetch there would
+        // only be one more step of the user.
+        let after_asking: Vec<Vec<bool>> = asked.iter().map(|&n| crate::graph::reachable_from(p, n)).collect();
+        let needs = |n: NodeIndex| {
             let s = &p.graph()[n];
-            s.kind.is_work() && (s.checks.contains(&d) || s.enters.contains(&d))
-        });
+            s.kind.is_work() && (s.checks.contains(&d) || s.enters.contains(&d)) && !crate::graph::in_user_lane(p, n)
+        };
+        let order = p.step_indices();
+        let user = order
+            .iter()
+            .find(|&&n| needs(n) && after_asking.iter().any(|r| r.get(n.index()).copied().unwrap_or(false)))
+            .or_else(|| order.iter().find(|&&n| needs(n)));
         if let Some(&n) = user {
             let consumer = p.graph()[n].clone();
             let holder = item.held_by.join(", ");

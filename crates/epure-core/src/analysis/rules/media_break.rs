@@ -70,6 +70,28 @@ fn paper_through_gateways(ctx: &Context, n: usize) -> Option<usize> {
     sources.into_iter().min_by_key(|&m| ctx.g.pos[m])
 }
 
+/// The work step a paper file leaving gateway `n` comes from, to name it: the nearest work step
+/// before the gateway when there is one, else the one of them that issues what step `to` keys in
+/// or checks (out of a join: the signed deed, not the other branch's authorisation); `None` when
+/// the drawing does not say which. A work step is its own source.
+fn named_source(ctx: &Context, n: usize, to: usize) -> Option<usize> {
+    if ctx.step(n).kind.is_work() {
+        return Some(n);
+    }
+    let before: Vec<usize> = ctx.prev_work(n).into_iter().map(|(m, _)| m).collect();
+    if let [one] = before.as_slice() {
+        return Some(*one);
+    }
+    let target = ctx.step(to);
+    let mut issuing = before
+        .into_iter()
+        .filter(|&m| ctx.step(m).produces.iter().any(|d| target.enters.contains(d) || target.checks.contains(d)));
+    match (issuing.next(), issuing.next()) {
+        (Some(m), None) => Some(m),
+        _ => None,
+    }
+}
+
 pub fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     for &n in &ctx.g.order {
@@ -91,6 +113,14 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             };
             let Some(source) = source else { continue };
             let names: Vec<String> = to.enters.iter().map(|d| ctx.data_name(d)).collect();
+            // Named by the work step it comes from: a gateway is no step anyone did.
+            let (from_fr, from_en) = match named_source(ctx, source, a.node) {
+                Some(m) => (
+                    format!(" de l'étape {}", quote(Lang::Fr, &ctx.label(m))),
+                    format!(" from step {}", quote(Lang::En, &ctx.label(m))),
+                ),
+                None => (String::new(), String::new()),
+            };
             let mut subjects = vec![flow.id.clone(), ctx.id(a.node)];
             subjects.extend(to.enters.iter().cloned());
             out.push(finding(
@@ -103,18 +133,16 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 ),
                 text(
                     format!(
-                        "Le dossier arrive sur papier de l'étape {} à l'étape {} ({}), qui saisit {} dans un système \
+                        "Le dossier arrive sur papier{from_fr} à l'étape {} ({}), qui saisit {} dans un système \
                          d'information : le papier est recopié à la main. Une transmission dématérialisée de bout en bout \
                          supprimerait la saisie et les erreurs de recopie.",
-                        quote(Lang::Fr, &ctx.label(source)),
                         quote(Lang::Fr, &ctx.label(a.node)),
                         ctx.lane_name(a.node),
                         quoted_list(Lang::Fr, &names)
                     ),
                     format!(
-                        "The file arrives on paper from step {} at step {} ({}), which keys {} into an information system: \
+                        "The file arrives on paper{from_en} at step {} ({}), which keys {} into an information system: \
                          paper is copied by hand. A digital transfer end to end would remove the keying and copying errors.",
-                        quote(Lang::En, &ctx.label(source)),
                         quote(Lang::En, &ctx.label(a.node)),
                         ctx.lane_name(a.node),
                         quoted_list(Lang::En, &names)
@@ -151,6 +179,46 @@ mod tests {
             .flow("x", "y", 0.0, medium)
             .chain(&["y", "e"]);
         if enters { b.enters("y", &["formulaire"]).build() } else { b.build() }
+    }
+
+    /// Two branches joined, then the signed deed sent on paper to a step that keys it in;
+    /// `checks` is what that step checks.
+    fn out_of_a_join(checks: &[&str]) -> String {
+        let mut b = B::new()
+            .start("s")
+            .par("fork")
+            .approval("x1", "a", "Autoriser la fermeture")
+            .produces("x1", &["autorisation"])
+            .approval("x2", "c", "Signer l'acte")
+            .produces("x2", &["acte"])
+            .par("join")
+            .task("y", "b", "Émettre le titre de recettes")
+            .channel("y", Channel::Internal)
+            .enters("y", &["infos"])
+            .end("e")
+            .chain(&["s", "fork", "x1", "join"])
+            .chain(&["fork", "x2", "join"])
+            .flow("join", "y", 0.0, Some(Medium::Paper))
+            .chain(&["y", "e"]);
+        if !checks.is_empty() {
+            b = b.checks("y", checks);
+        }
+        let a = crate::analysis::analyze(&b.build(), &crate::analysis::Settings::default());
+        let f = a.findings.into_iter().find(|f| f.rule == "media-break").expect("fires");
+        format!("{}\n{}", f.explanation_fr, f.explanation_en)
+    }
+
+    #[test]
+    fn names_the_step_the_paper_comes_from_not_a_gateway() {
+        // The deed comes from its signature, the branch that issues what the step checks.
+        let named = out_of_a_join(&["acte"]);
+        assert!(named.contains("arrive sur papier de l'étape « Signer l'acte » à l'étape"), "{named}");
+        assert!(named.contains("arrives on paper from step “Signer l'acte” at step"), "{named}");
+        assert!(!named.contains("join"), "{named}");
+        // Near miss: nothing says which branch it comes from: no step is named.
+        let unnamed = out_of_a_join(&[]);
+        assert!(unnamed.contains("arrive sur papier à l'étape « Émettre le titre de recettes »"), "{unnamed}");
+        assert!(unnamed.contains("arrives on paper at step"), "{unnamed}");
     }
 
     #[test]

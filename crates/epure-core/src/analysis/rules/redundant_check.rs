@@ -61,7 +61,7 @@ const VERIFYING: &[&str] = &[
 /// Whether a task's label says it verifies: its first word, the verb (or the noun of the act) is
 /// one of [`VERIFYING`]. Only the first: "Transmettre l'arrêté au contrôle de légalité" passes
 /// the act on, it does not check it.
-fn says_verify(ctx: &Context, label: &str) -> bool {
+pub(super) fn says_verify(ctx: &Context, label: &str) -> bool {
     static STEMS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     let stems = STEMS.get_or_init(|| VERIFYING.iter().flat_map(|w| labels::words(w)).collect());
     ctx.label_words(label).first().is_some_and(|w| stems.contains(w))

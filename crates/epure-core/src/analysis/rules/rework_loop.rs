@@ -20,6 +20,14 @@
 //! pieces say, which is the examination itself, not a redundancy — and a finding that proposes
 //! nothing an agent can do, on a loop they have just simplified, reads as wrong. Its cost stays
 //! in the metrics (visits, lead time).
+//!
+//! A loop that repeats the service period after period is not a return either ([`recurring`]):
+//! the employer claims each month's indemnity, the allocation is paid, "Autre mois ?" goes round
+//! again. Nothing is done again for the same file; the next period is done. It is told apart by
+//! its shape: the decision that goes round follows no verification (a payment, a delivery: no
+//! check, no approval, no task whose label says it verifies), and the way round goes straight
+//! back to where every pass starts, with no step of its own (a return has its own: the pieces
+//! asked for, the file completed).
 
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 
@@ -242,10 +250,86 @@ fn quickest_pass(ctx: &Context, members: &[usize], entries: &[usize], c: usize) 
     out.unwrap_or_default()
 }
 
+/// Work steps looked at through gateways around a loop's decision and entries.
+const GATEWAY_REACH: usize = 32;
+
+/// The nearest work steps from `from` along the arcs `next` gives, through gateways, staying in
+/// component `c`.
+fn nearest_work(ctx: &Context, c: usize, from: &[usize], forward: bool) -> Vec<usize> {
+    let mut found = Vec::new();
+    let mut stack: Vec<usize> = from.to_vec();
+    let mut seen: Vec<usize> = Vec::new();
+    while let Some(n) = stack.pop() {
+        if ctx.comps.of[n] != c || seen.contains(&n) || seen.len() >= GATEWAY_REACH {
+            continue;
+        }
+        seen.push(n);
+        if ctx.step(n).kind.is_work() {
+            if !found.contains(&n) {
+                found.push(n);
+            }
+            continue;
+        }
+        let arcs = if forward { &ctx.g.out[n] } else { &ctx.g.inc[n] };
+        stack.extend(arcs.iter().filter(|a| a.share > 0.0).map(|a| a.node));
+    }
+    found
+}
+
+/// Whether loop `c` repeats the service period after period rather than sending the file back
+/// (see the module's documentation): every decision of the loop that goes round again follows
+/// no verification, and its way round reaches first only steps where passes start (the first
+/// work steps after the loop's entries). Returns those steps, where each pass — each period —
+/// starts; `None` for a return, or a loop of another shape.
+///
+/// Complexity: O(size of the loop and of the gateways around it).
+pub(super) fn recurring(ctx: &Context, c: usize) -> Option<Vec<usize>> {
+    let members = &ctx.comps.members[c];
+    let inside = |n: usize| ctx.comps.of[n] == c;
+    let entries: Vec<usize> = members
+        .iter()
+        .copied()
+        .filter(|&n| ctx.g.inc[n].iter().any(|a| a.share > 0.0 && !inside(a.node) && ctx.reachable[a.node]))
+        .collect();
+    let starts = nearest_work(ctx, c, &entries, true);
+    if starts.is_empty() {
+        return None;
+    }
+    let mut going_round = 0;
+    for &d in members {
+        if ctx.step(d).kind != StepKind::Decision {
+            continue;
+        }
+        let outs = &ctx.g.out[d];
+        let back: Vec<usize> = outs.iter().filter(|a| a.share > 0.0 && inside(a.node)).map(|a| a.node).collect();
+        if back.is_empty() || !outs.iter().any(|a| a.share > 0.0 && !inside(a.node)) {
+            continue;
+        }
+        going_round += 1;
+        let before = nearest_work(ctx, c, &ctx.g.inc[d].iter().map(|a| a.node).collect::<Vec<_>>(), false);
+        let verifies = |n: usize| {
+            let s = ctx.step(n);
+            s.kind != StepKind::Task || super::redundant_check::says_verify(ctx, s.label())
+        };
+        if before.is_empty() || before.iter().any(|&n| verifies(n)) {
+            return None;
+        }
+        let round = nearest_work(ctx, c, &back, true);
+        if round.is_empty() || round.iter().any(|n| !starts.contains(n)) {
+            return None;
+        }
+    }
+    (going_round > 0).then_some(starts)
+}
+
 pub fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     for (c, members) in ctx.comps.members.iter().enumerate() {
         if !ctx.comps.cyclic[c] || ctx.loop_state[c] != LoopState::Solved {
+            continue;
+        }
+        // Period after period, not a return.
+        if recurring(ctx, c).is_some() {
             continue;
         }
         let mut inflow = 0.0;
@@ -510,6 +594,42 @@ mod tests {
         check(&desk(&["rib"], 0.0).build(), "rework-loop", &["c d r"]);
         check(&desk(&["rib", "domicile"], 420.0).build(), "rework-loop", &["c d r"]);
         check(&desk(&["rib", "domicile"], 0.0).channel("g", Channel::Internal).build(), "rework-loop", &["c d r"]);
+    }
+
+    /// Each month the employer claims the indemnity, the service validates the claim, the
+    /// allocation is paid, and "Autre mois ?" goes round again: `payer` is the step before the
+    /// decision, `fix` a step of its own on the way round when given.
+    fn monthly(payer: (&str, &str), fix: Option<&str>) -> B {
+        let b = B::new()
+            .start("s")
+            .task("claim", "u", "Déposer la demande d'indemnisation du mois")
+            .wait("claim", 8400.0)
+            .check("valid", "b", "Valider la demande d'indemnisation")
+            .dur("valid", 10.0);
+        let b = match payer.0 {
+            "check" => b.check("pay", "d", payer.1),
+            _ => b.task("pay", "d", payer.1),
+        };
+        let b = b.decision("d").end("e").chain(&["s", "claim", "valid", "pay", "d"]).prob("d", "e", 0.33);
+        match fix {
+            Some(label) => b.task("fix", "u", label).prob("d", "fix", 0.67).chain(&["fix", "claim"]),
+            None => b.prob("d", "claim", 0.67),
+        }
+    }
+
+    #[test]
+    fn is_silent_on_a_loop_that_repeats_the_period() {
+        // Period after period: nothing is done again for the same file.
+        check(&monthly(("task", "Verser l'allocation"), None).build(), "rework-loop", &[]);
+        // Near misses: a verification decides the way round (a return); the way round has a step
+        // of its own (the claim corrected); the step before the decision says it verifies.
+        check(&monthly(("check", "Contrôler le paiement"), None).build(), "rework-loop", &["claim valid pay d"]);
+        check(
+            &monthly(("task", "Verser l'allocation"), Some("Corriger la demande")).build(),
+            "rework-loop",
+            &["claim valid pay d fix"],
+        );
+        check(&monthly(("task", "Instruire la demande"), None).build(), "rework-loop", &["claim valid pay d"]);
     }
 
     #[test]

@@ -6,7 +6,11 @@
 //! time), nor on short waits in very short procedures; nor on waits after the user has the
 //! outcome and nothing more to do (the decision is notified to them on every way there and no
 //! step of theirs follows): the file stays open in the back office — the fee's invoice, the
-//! archiving — but nobody waits for it. Explained, nothing proposed.
+//! archiving — but nobody waits for it. Nor on the wait before the step where each pass of a
+//! loop that repeats the service period after period starts (the month worked before the
+//! employer claims its indemnity, see [`super::rework_loop::recurring`]): that is the period
+//! itself, not a queue; the other waits of such a loop are weighed as any. Explained, nothing
+//! proposed.
 
 use super::{Context, finding, text};
 use crate::analysis::labels;
@@ -118,13 +122,25 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     // Which steps come after the user has the outcome: computed only once a wait is big enough.
     let served_once = std::cell::OnceCell::new();
     let served = |n: usize| served_once.get_or_init(|| after_outcome(ctx))[n];
+    // Where each period of a recurring loop starts: computed only once a wait is big enough.
+    let periods_once = std::cell::OnceCell::new();
+    let period_start = |n: usize| {
+        let starts: &Vec<usize> = periods_once.get_or_init(|| {
+            (0..ctx.comps.members.len())
+                .filter(|&c| ctx.comps.cyclic[c])
+                .filter_map(|c| super::rework_loop::recurring(ctx, c))
+                .flatten()
+                .collect()
+        });
+        starts.contains(&n)
+    };
     let mut out = Vec::new();
     for &n in &ctx.g.order {
         if !ctx.reachable[n] || !ctx.on_lead(n) {
             continue;
         }
         let w = ctx.visits[n] * ctx.step(n).wait();
-        if big(w) && !served(n) {
+        if big(w) && !served(n) && !period_start(n) {
             let label = ctx.label(n);
             out.push(finding(
                 ID,
@@ -161,7 +177,8 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 continue;
             }
             let w = ctx.visits[n] * a.share * ctx.p.graph()[a.edge].delay();
-            if !big(w) || served(a.node) {
+            let way_round = ctx.comps.of[n] == ctx.comps.of[a.node] && ctx.comps.cyclic[ctx.comps.of[n]];
+            if !big(w) || served(a.node) || (way_round && period_start(a.node)) {
                 continue;
             }
             let flow = &ctx.p.graph()[a.edge];
@@ -284,5 +301,39 @@ mod tests {
         check(&after_notice("Transmettre l'arrêté au service des recettes", false), "waiting", &["f"]);
         check(&after_notice("Notifier l'arrêté à l'entreprise", true), "waiting", &["f"]);
         check(&after_notice("Notifier l'arrêté à la police municipale", false), "waiting", &["f"]);
+    }
+
+    /// Each month the employer claims the indemnity after the month worked (`claim`'s wait), the
+    /// allocation is paid `pay_wait` later, and "Autre mois ?" goes round again (or, as a
+    /// return, a check sends the claim back).
+    fn monthly(before_decision: &str, pay_wait: f64) -> crate::model::Procedure {
+        let b = B::new()
+            .start("s")
+            .task("claim", "u", "Déposer la demande d'indemnisation du mois")
+            .dur("claim", 30.0)
+            .wait("claim", 8400.0)
+            .task("pay", "d", "Verser l'allocation")
+            .dur("pay", 5.0)
+            .wait("pay", pay_wait);
+        let b = match before_decision {
+            "check" => b.check("last", "b", "Contrôler la demande"),
+            _ => b.task("last", "b", "Informer l'employeur du versement"),
+        };
+        b.decision("d")
+            .end("e")
+            .chain(&["s", "claim", "pay", "last", "d"])
+            .prob("d", "claim", 0.67)
+            .prob("d", "e", 0.33)
+            .build()
+    }
+
+    #[test]
+    fn is_silent_on_the_period_of_a_recurring_loop() {
+        // The month worked before each claim is the period, not a queue.
+        check(&monthly("task", 420.0), "waiting", &[]);
+        // Near misses: a payment that takes longer than the month is a wait, period or not; the
+        // same wait before a claim sent back by a check is the time a return costs.
+        check(&monthly("task", 12600.0), "waiting", &["pay"]);
+        check(&monthly("check", 420.0), "waiting", &["claim"]);
     }
 }
