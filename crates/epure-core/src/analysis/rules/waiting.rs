@@ -151,22 +151,45 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                     format!("Dominant wait before {}", quote(Lang::En, &label)),
                 ),
                 text(
-                    format!(
-                        "Le dossier attend en moyenne {} avant l'étape {} ({}), soit {} du délai total de la démarche ({}).",
-                        duration(Lang::Fr, w, day),
-                        quote(Lang::Fr, &label),
-                        ctx.lane_name(n),
-                        percent(Lang::Fr, w / lead),
-                        duration(Lang::Fr, lead, day)
-                    ),
-                    format!(
-                        "The file waits {} on average before step {} ({}), that is {} of the procedure's lead time ({}).",
-                        duration(Lang::En, w, day),
-                        quote(Lang::En, &label),
-                        ctx.lane_name(n),
-                        percent(Lang::En, w / lead),
-                        duration(Lang::En, lead, day)
-                    ),
+                    // Before a step of the user, the time is theirs or an appointment's, not the file's.
+                    if ctx.in_user_lane(n) {
+                        format!(
+                            "L'attente avant l'étape {} ({}) est de {} en moyenne, soit {} du délai total de la démarche ({}).",
+                            quote(Lang::Fr, &label),
+                            ctx.lane_name(n),
+                            duration(Lang::Fr, w, day),
+                            percent(Lang::Fr, w / lead),
+                            duration(Lang::Fr, lead, day)
+                        )
+                    } else {
+                        format!(
+                            "Le dossier attend en moyenne {} avant l'étape {} ({}), soit {} du délai total de la démarche ({}).",
+                            duration(Lang::Fr, w, day),
+                            quote(Lang::Fr, &label),
+                            ctx.lane_name(n),
+                            percent(Lang::Fr, w / lead),
+                            duration(Lang::Fr, lead, day)
+                        )
+                    },
+                    if ctx.in_user_lane(n) {
+                        format!(
+                            "The wait before step {} ({}) is {} on average, that is {} of the procedure's lead time ({}).",
+                            quote(Lang::En, &label),
+                            ctx.lane_name(n),
+                            duration(Lang::En, w, day),
+                            percent(Lang::En, w / lead),
+                            duration(Lang::En, lead, day)
+                        )
+                    } else {
+                        format!(
+                            "The file waits {} on average before step {} ({}), that is {} of the procedure's lead time ({}).",
+                            duration(Lang::En, w, day),
+                            quote(Lang::En, &label),
+                            ctx.lane_name(n),
+                            percent(Lang::En, w / lead),
+                            duration(Lang::En, lead, day)
+                        )
+                    },
                 ),
                 Gain::default(),
                 None,
@@ -335,5 +358,30 @@ mod tests {
         // same wait before a claim sent back by a check is the time a return costs.
         check(&monthly("task", 12600.0), "waiting", &["pay"]);
         check(&monthly("check", 420.0), "waiting", &["claim"]);
+    }
+
+    #[test]
+    fn before_a_step_of_the_user_the_wait_is_not_the_files() {
+        let p = B::new()
+            .start("s")
+            .task("t", "a", "Proposer un rendez-vous")
+            .dur("t", 60.0)
+            .task("g", "u", "Se présenter au guichet")
+            .wait("g", 8400.0)
+            .end("e")
+            .chain(&["s", "t", "g", "e"])
+            .build();
+        check(&p, "waiting", &["g"]);
+        let f = crate::analysis::analyze(&p, &crate::analysis::Settings::default())
+            .findings
+            .into_iter()
+            .find(|f| f.rule == "waiting")
+            .expect("fires");
+        assert!(
+            f.explanation_fr.starts_with("L'attente avant l'étape « Se présenter au guichet »"),
+            "{}",
+            f.explanation_fr
+        );
+        assert!(f.explanation_en.starts_with("The wait before step “Se présenter au guichet”"), "{}", f.explanation_en);
     }
 }
