@@ -3,7 +3,7 @@
 //! Fires when one way from the start to an end hands the file over more than
 //! `handoff_chain_max` times (a loop counted once). The way with the most handoffs is found by a
 //! longest-path pass over the loops' condensation in topological order (inside a loop, steps are
-//! taken in the author's order, going round once). Not fired at or below the threshold, nor on
+//! taken going round once from where cases enter it). Not fired at or below the threshold, nor on
 //! handoffs spread over exclusive ways that no single case takes. Steps of an information system
 //! lane (a platform's receipt, an automatic exchange) are passed through: the file goes through
 //! a system between two hands, it does not change hands there.
@@ -13,6 +13,29 @@ use crate::analysis::{Finding, Gain, Severity};
 use crate::model::ActorKind;
 
 pub const ID: &str = "handoff-chain";
+
+/// The steps of loop `c` in the order a case meets them going round once: breadth-first from
+/// the steps cases enter by (in the author's order), along the loop's own flows. A step the
+/// author listed last (one a simplification added) is still taken after the steps before it.
+fn from_entries(ctx: &Context, c: usize) -> Vec<usize> {
+    let members = &ctx.comps.members[c];
+    let inside = |n: usize| ctx.comps.of[n] == c;
+    let mut order: Vec<usize> =
+        members.iter().copied().filter(|&n| ctx.g.inc[n].iter().any(|a| a.share > 0.0 && !inside(a.node))).collect();
+    let mut taken: rustc_hash::FxHashSet<usize> = order.iter().copied().collect();
+    let mut i = 0;
+    while i < order.len() {
+        let n = order[i];
+        i += 1;
+        for a in &ctx.g.out[n] {
+            if a.share > 0.0 && inside(a.node) && taken.insert(a.node) {
+                order.push(a.node);
+            }
+        }
+    }
+    order.extend(members.iter().copied().filter(|n| !taken.contains(n)));
+    order
+}
 
 pub fn run(ctx: &Context) -> Vec<Finding> {
     let Some(start) = ctx.start else { return Vec::new() };
@@ -26,8 +49,15 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     let mut done = vec![false; bound];
     // A hand: a work step outside an information system's lane.
     let hand = |n: usize| ctx.step(n).kind.is_work() && ctx.lane_kind(n) != Some(ActorKind::System);
-    for members in &ctx.comps.members {
-        for &n in members {
+    for (c, members) in ctx.comps.members.iter().enumerate() {
+        let walked;
+        let order: &[usize] = if ctx.comps.cyclic[c] {
+            walked = from_entries(ctx, c);
+            &walked
+        } else {
+            members
+        };
+        for &n in order {
             done[n] = true;
             if count[n] < 0 {
                 continue;
@@ -156,6 +186,29 @@ mod tests {
         check(&with_platform(crate::model::ActorKind::System), "handoff-chain", &[]);
         // Near miss: the same step in an agent's lane is one more hand (six changes).
         check(&with_platform(crate::model::ActorKind::Agent), "handoff-chain", &["t0 t1 t2 t3 t4 t5 t6"]);
+    }
+
+    #[test]
+    fn a_loop_is_walked_from_where_cases_enter_it() {
+        // "Récupérer…" (x), the loop's entry, is listed last, as a simplification appends it:
+        // the way is still walked through it, and its six handoffs are still counted.
+        let p = B::new()
+            .start("s")
+            .task("t0", "u", "Déposer")
+            .task("t2", "b", "Instruire")
+            .decision("d")
+            .task("t3", "c", "Viser")
+            .task("t4", "d", "Donner un avis")
+            .task("t5", "b", "Rédiger")
+            .task("t6", "a", "Notifier")
+            .end("e")
+            .task("x", "a", "Récupérer le dossier")
+            .chain(&["s", "t0", "x", "t2", "d"])
+            .prob("d", "x", 0.3)
+            .prob("d", "t3", 0.7)
+            .chain(&["t3", "t4", "t5", "t6", "e"])
+            .build();
+        check(&p, "handoff-chain", &["t0 x t2 t3 t4 t5 t6"]);
     }
 
     #[test]
