@@ -83,6 +83,31 @@ pub struct Finding {
     pub suggestion: Option<&'static str>,
 }
 
+impl Finding {
+    /// Whether subject `s` names a data item rather than a step. Ids are unique among steps and
+    /// among data, not across both: a step "timbre" (buying the tax stamp) and the item "timbre"
+    /// (the stamp) may both exist. Such a subject is the data item when a step the finding names
+    /// without ambiguity requests, checks, enters or produces it (the two checks of the stamp),
+    /// the step otherwise.
+    pub fn names_data(&self, p: &crate::model::Procedure, s: &str) -> bool {
+        match (p.step(s).is_some(), p.data_item(s).is_some()) {
+            (_, false) => false,
+            (false, true) => true,
+            (true, true) => self.subjects.iter().filter(|o| o.as_str() != s && p.data_item(o).is_none()).any(|o| {
+                p.step(o).is_some_and(|st| {
+                    [&st.requests, &st.checks, &st.enters, &st.produces].iter().any(|l| l.iter().any(|d| d == s))
+                })
+            }),
+        }
+    }
+
+    /// The subjects that name steps, in the finding's order ([`Finding::names_data`] decides
+    /// an id that is both a step and a data item).
+    pub fn step_subjects<'f>(&'f self, p: &'f crate::model::Procedure) -> impl Iterator<Item = &'f str> + 'f {
+        self.subjects.iter().map(String::as_str).filter(move |s| p.step(s).is_some() && !self.names_data(p, s))
+    }
+}
+
 /// Metrics and findings of one procedure.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Analysis {

@@ -34,31 +34,14 @@ pub(crate) fn apply(p: &Procedure, suggestion: &str, f: &Finding) -> Result<Proc
     Ok(out)
 }
 
-/// Whether subject `s` of finding `f` names a data item rather than a step. Ids are unique among
-/// steps and among data, not across both: a step "timbre" (buying the tax stamp) and the item
-/// "timbre" (the stamp) may both exist. Such a subject is the data item when a step the finding
-/// names without ambiguity requests, checks, enters or produces it (the two checks of the stamp),
-/// the step otherwise.
-fn names_data(p: &Procedure, f: &Finding, s: &str) -> bool {
-    match (p.step(s).is_some(), p.data_item(s).is_some()) {
-        (_, false) => false,
-        (false, true) => true,
-        (true, true) => f.subjects.iter().filter(|o| o.as_str() != s && p.data_item(o).is_none()).any(|o| {
-            p.step(o).is_some_and(|st| {
-                [&st.requests, &st.checks, &st.enters, &st.produces].iter().any(|l| l.iter().any(|d| d == s))
-            })
-        }),
-    }
-}
-
 /// The finding's subjects that are steps, in the finding's order.
 pub(super) fn steps(p: &Procedure, f: &Finding) -> Vec<String> {
-    f.subjects.iter().filter(|s| p.step(s).is_some() && !names_data(p, f, s)).cloned().collect()
+    f.step_subjects(p).map(str::to_owned).collect()
 }
 
 /// The finding's subjects that are data items.
 fn data(p: &Procedure, f: &Finding) -> Vec<String> {
-    f.subjects.iter().filter(|s| names_data(p, f, s)).cloned().collect()
+    f.subjects.iter().filter(|s| f.names_data(p, s)).cloned().collect()
 }
 
 /// Steps in the author's order (a proxy for the order a case meets them on one path).

@@ -150,7 +150,7 @@ fn drop_keyed_from_paper_twice(ctx: &Context, findings: &mut Vec<Finding>) {
 fn drop_removed_twice(ctx: &Context, findings: &mut Vec<Finding>) {
     let mut going: rustc_hash::FxHashSet<usize> = rustc_hash::FxHashSet::default();
     for f in findings.iter().filter(|f| f.rule != waste_step::ID) {
-        let mut steps: Vec<usize> = f.subjects.iter().filter_map(|s| ctx.p.node(s).map(|x| x.index())).collect();
+        let mut steps: Vec<usize> = f.step_subjects(ctx.p).filter_map(|s| ctx.p.node(s).map(|x| x.index())).collect();
         match f.suggestion {
             Some("remove-step") => going.extend(steps.first()),
             Some("merge-steps") => {
