@@ -81,10 +81,13 @@ fn relax(d: &mut [i32], s: &mut [u32], dy: &[i32], sy: &[u32]) {
     {
         for l in 0..LANES {
             let e = dy[l] + 1;
-            // Masks rather than `min` and `if`: SSE2 has neither a 32-bit minimum nor a select.
-            let nearer = -((e < d[l]) as i32);
-            d[l] = (e & nearer) | (d[l] & !nearer);
-            s[l] = (sy[l] & nearer as u32) | (s[l] & !nearer as u32);
+            // All ones where `e` is nearer: the sign of `e - d[l]` (both lie in 0..=FAR + 1, so
+            // the difference does not overflow). A sign rather than `e < d[l]`: the compiler
+            // turns a comparison feeding masks back into a 32-bit minimum, which SSE2 lacks and
+            // which it then computes lane by lane.
+            let nearer = e.wrapping_sub(d[l]) >> 31;
+            d[l] += e.wrapping_sub(d[l]) & nearer;
+            s[l] ^= (s[l] ^ sy[l]) & nearer as u32;
         }
     }
 }
