@@ -26,7 +26,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     let mut done = vec![false; bound];
     // A hand: a work step outside an information system's lane.
     let hand = |n: usize| ctx.step(n).kind.is_work() && ctx.lane_kind(n) != Some(ActorKind::System);
-    for members in &ctx.comps.members {
+    for members in ctx.comps.members.iter() {
         for &n in members {
             done[n] = true;
             if count[n] < 0 {
