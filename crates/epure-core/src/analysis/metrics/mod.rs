@@ -229,7 +229,15 @@ impl<'a> Context<'a> {
     ///
     /// Complexity: O(size of the gateway region after `n`), capped against gateway cycles.
     pub fn next_work(&self, n: usize) -> Vec<(usize, f64)> {
-        let mut found: Vec<(usize, f64)> = Vec::new();
+        let mut found = Vec::new();
+        self.next_work_into(n, &mut found);
+        found
+    }
+
+    /// [`Context::next_work`] written into `found` (emptied first), for a caller asking for many
+    /// steps in a row: one buffer for all instead of a new vector each time.
+    pub fn next_work_into(&self, n: usize, found: &mut Vec<(usize, f64)>) {
+        found.clear();
         // Shares only, without the join factor: each branch of a parallel block hands the file on.
         let mut stack = self.work_stack.take();
         stack.clear();
@@ -252,7 +260,6 @@ impl<'a> Context<'a> {
             }
         }
         self.work_stack.set(stack);
-        found
     }
 
     /// The nearest work steps before `n` (through start, end and gateways), with how many passes
@@ -300,7 +307,7 @@ impl<'a> Context<'a> {
         // very large procedures).
         let mut work_steps = 0;
         let mut handoffs = 0;
-        let mut lanes: Vec<&str> = Vec::new();
+        let mut lanes: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
         let visits = Visits(order.iter().map(|&n| (self.id(n), self.visits[n])).collect());
         let mut handoffs_per_case = 0.0;
         let mut user_contacts = 0.0;
@@ -311,6 +318,7 @@ impl<'a> Context<'a> {
         let mut cost = 0.0;
         let mut agent_min = 0.0;
         let mut requested: Vec<&str> = Vec::new();
+        let mut next = Vec::new();
         for &n in order {
             let s = self.step(n);
             let v = self.visits[n];
@@ -324,7 +332,7 @@ impl<'a> Context<'a> {
             let hourly = self.actor_of(n).and_then(|a| a.hourly_cost_eur).unwrap_or(0.0);
             cost += v * (s.duration() / 60.0 * hourly + s.cost_eur.unwrap_or(0.0));
             if let Some(a) = s.actor.as_deref().filter(|_| self.reachable[n]) {
-                lanes.push(a);
+                lanes.insert(a);
             }
             if s.kind.is_work() {
                 work_steps += 1;
@@ -333,7 +341,8 @@ impl<'a> Context<'a> {
                 } else {
                     agent_min += v * s.duration();
                 }
-                for (m, w) in self.next_work(n) {
+                self.next_work_into(n, &mut next);
+                for &(m, w) in &next {
                     if self.step(m).actor != s.actor {
                         handoffs += 1;
                         handoffs_per_case += v * w;
@@ -349,8 +358,6 @@ impl<'a> Context<'a> {
             }
             requests_per_case += v * s.requests.len() as f64;
         }
-        lanes.sort_unstable();
-        lanes.dedup();
         let lead = self.lead.lead.total();
         let (basis, numerator) = if classified { ("value_adding", value_touch) } else { ("all_touch", touch) };
         let cycle_efficiency = if lead > 0.0 { (numerator / lead).min(1.0) } else { 0.0 };

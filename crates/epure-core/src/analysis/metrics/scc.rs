@@ -9,9 +9,42 @@ pub struct Components {
     pub of: Vec<usize>,
     /// Members of each component, in the author's order; components in topological order
     /// (a component comes before every component it leads to).
-    pub members: Vec<Vec<usize>>,
+    pub members: Members,
     /// Whether a component is a loop: several steps, or one step with a flow to itself.
     pub cyclic: Vec<bool>,
+}
+
+/// The members of every component, packed in one table (most components are a single step: one
+/// allocation in all rather than one per component). Component `c`'s members are `members[c]`.
+#[derive(Debug, Clone, Default)]
+pub struct Members {
+    nodes: Vec<usize>,
+    /// Where each component's members begin in `nodes`, and one past the last.
+    at: Vec<usize>,
+}
+
+impl Members {
+    /// The number of components.
+    pub fn len(&self) -> usize {
+        self.at.len().saturating_sub(1)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The members of each component, in the components' order.
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = &[usize]> + ExactSizeIterator {
+        self.at.windows(2).map(|w| &self.nodes[w[0]..w[1]])
+    }
+}
+
+impl std::ops::Index<usize> for Members {
+    type Output = [usize];
+
+    fn index(&self, c: usize) -> &[usize] {
+        &self.nodes[self.at[c]..self.at[c + 1]]
+    }
 }
 
 /// Tarjan's algorithm with an explicit stack.
@@ -26,7 +59,8 @@ pub fn components(g: &Graph) -> Components {
     let mut on_stack = vec![false; g.bound];
     let mut stack: Vec<usize> = Vec::new();
     let mut of = vec![NONE; g.bound];
-    let mut found: Vec<Vec<usize>> = Vec::new();
+    // The components as Tarjan emits them, sinks first, packed: each one's members, then their count.
+    let mut found: Vec<usize> = Vec::with_capacity(2 * g.order.len());
     let mut next = 0usize;
     // (node, position of the next arc to look at)
     let mut call: Vec<(usize, usize)> = Vec::new();
@@ -72,28 +106,36 @@ pub fn components(g: &Graph) -> Components {
                 low[parent] = low[parent].min(low[n]);
             }
             if low[n] == index[n] {
-                let mut comp = Vec::new();
+                let first = found.len();
                 while let Some(m) = stack.pop() {
                     on_stack[m] = false;
-                    comp.push(m);
+                    found.push(m);
                     if m == n {
                         break;
                     }
                 }
-                found.push(comp);
+                found.push(found.len() - first);
             }
         }
     }
-    // Tarjan emits components sinks first.
-    found.reverse();
-    let mut cyclic = Vec::with_capacity(found.len());
-    for (c, comp) in found.iter_mut().enumerate() {
-        comp.sort_by_key(|&n| g.pos[n]);
-        for &n in comp.iter() {
+    // Tarjan emits components sinks first: read them back from the last one.
+    let mut members = Members { nodes: Vec::with_capacity(g.order.len()), at: vec![0] };
+    let mut cyclic = Vec::new();
+    let mut end = found.len();
+    while end > 0 {
+        let len = found[end - 1];
+        let comp = &found[end - 1 - len..end - 1];
+        end -= len + 1;
+        let c = cyclic.len();
+        let start = members.nodes.len();
+        members.nodes.extend_from_slice(comp);
+        members.nodes[start..].sort_by_key(|&n| g.pos[n]);
+        members.at.push(members.nodes.len());
+        for &n in comp {
             of[n] = c;
         }
-        let self_loop = comp.len() == 1 && g.out[comp[0]].iter().any(|a| a.node == comp[0] && a.share > 0.0);
-        cyclic.push(comp.len() > 1 || self_loop);
+        let self_loop = len == 1 && g.out[comp[0]].iter().any(|a| a.node == comp[0] && a.share > 0.0);
+        cyclic.push(len > 1 || self_loop);
     }
-    Components { of, members: found, cyclic }
+    Components { of, members, cyclic }
 }

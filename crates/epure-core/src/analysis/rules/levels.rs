@@ -13,7 +13,7 @@
 //! with the smallest distance gives both. Inside a loop the distances come from a search through
 //! the loop's steps in increasing distance, which gives the same choice.
 //!
-//! Steps a group's search may not pass (not reached by its sources, or `blocked`) carry no
+//! Steps a group's search may not pass (not reached by its sources, or stopping it) carry no
 //! distance for it: [`Context::earlier_on_paths`]'s forward pass says which.
 
 use std::cmp::Reverse;
@@ -81,10 +81,13 @@ fn relax(d: &mut [i32], s: &mut [u32], dy: &[i32], sy: &[u32]) {
     {
         for l in 0..LANES {
             let e = dy[l] + 1;
-            // Masks rather than `min` and `if`: SSE2 has neither a 32-bit minimum nor a select.
-            let nearer = -((e < d[l]) as i32);
-            d[l] = (e & nearer) | (d[l] & !nearer);
-            s[l] = (sy[l] & nearer as u32) | (s[l] & !nearer as u32);
+            // All ones where `e` is nearer: the sign of `e - d[l]` (both lie in 0..=FAR + 1, so
+            // the difference does not overflow). A sign rather than `e < d[l]`: the compiler
+            // turns a comparison feeding masks back into a 32-bit minimum, which SSE2 lacks and
+            // which it then computes lane by lane.
+            let nearer = e.wrapping_sub(d[l]) >> 31;
+            d[l] += e.wrapping_sub(d[l]) & nearer;
+            s[l] ^= (s[l] ^ sy[l]) & nearer as u32;
         }
     }
 }
@@ -430,6 +433,12 @@ impl<'a> Context<'a> {
 mod tests {
     use crate::analysis::Settings;
     use crate::analysis::metrics::Context;
+    use crate::analysis::rules::Stops;
+
+    /// The stops of `groups` groups where `blocked(group, step)`.
+    fn stops_where(ctx: &Context, groups: usize, blocked: impl Fn(usize, usize) -> bool) -> Stops {
+        Stops::new(ctx, |n, out| out.extend((0..groups).filter(|&g| blocked(g, n)).map(|g| g as u32)))
+    }
 
     /// The one pass gives the pairs the backward searches give, with and without blocking, for
     /// groups of every size.
@@ -449,7 +458,8 @@ mod tests {
                         groups[h % k].push(n);
                     }
                     let blocked = |g: usize, n: usize| (n * 7 + g).is_multiple_of(5);
-                    for b in [None, Some(&blocked as &dyn Fn(usize, usize) -> bool)] {
+                    let stops = stops_where(&ctx, k, blocked);
+                    for b in [None, Some(&stops)] {
                         let fast = ctx.earlier_on_paths_by(&groups, b, true);
                         let slow = ctx.earlier_on_paths_by(&groups, b, false);
                         assert_eq!(fast, slow, "seed {seed}, size {size}, {k} groups, blocked {}", b.is_some());
@@ -492,7 +502,8 @@ mod tests {
                     .map(|g| ctx.g.order.iter().copied().filter(|&m| (m * 13 + g * 7 + round) % (k + 1) == 0).collect())
                     .collect();
                 let blocked = |g: usize, m: usize| (m * 3 + g + round).is_multiple_of(7);
-                for bl in [None, Some(&blocked as &dyn Fn(usize, usize) -> bool)] {
+                let stops = stops_where(&ctx, k, blocked);
+                for bl in [None, Some(&stops)] {
                     let fast = ctx.earlier_on_paths_by(&groups, bl, true);
                     let slow = ctx.earlier_on_paths_by(&groups, bl, false);
                     assert_eq!(fast, slow, "round {round}, {k} groups, blocked {}", bl.is_some());

@@ -230,12 +230,14 @@ impl<'a> Context<'a> {
         let mut groups = once_only::asked(self);
         groups.extend(rekeying::keyed(self));
         groups.extend(redundant_check::checked(self));
-        let blocked = |g: usize, n: usize| match g / d.max(1) {
-            0 => once_only::issued(self, g % d, n),
-            1 => rekeying::requested(self, g % d, n),
-            _ => redundant_check::fresh(self, g % d, n),
-        };
-        let mut found = self.earlier_on_paths(&groups, Some(&blocked));
+        let items = item_numbers(self);
+        let stops = Stops::new(self, |n, stop| {
+            let s = self.step(n);
+            push_items(stop, &items, 0, once_only::issued(s));
+            push_items(stop, &items, d, rekeying::requested(s));
+            push_items(stop, &items, 2 * d, redundant_check::fresh(s));
+        });
+        let mut found = self.earlier_on_paths(&groups, Some(&stops));
         let checked = found.split_off(2 * d.min(found.len() / 3));
         let keyed = found.split_off(d.min(found.len() / 2));
         let mut all = [Some(found), Some(keyed), Some(checked)];
@@ -281,34 +283,34 @@ impl<'a> Context<'a> {
     ///
     /// See [`Context::earlier_on_paths`]; this is the same for a single group of sources.
     pub fn earlier_on_path(&self, sources: &[usize], blocked: &dyn Fn(usize) -> bool) -> Vec<(usize, usize)> {
-        self.earlier_on_paths(&[sources.to_vec()], Some(&|_, n| blocked(n))).pop().unwrap_or_default()
+        let stops = Stops::new(self, |n, stop| {
+            if blocked(n) {
+                stop.push(0);
+            }
+        });
+        self.earlier_on_paths(&[sources.to_vec()], Some(&stops)).pop().unwrap_or_default()
     }
 
     /// For several groups of sources at once (the steps requesting one data item, the steps with
     /// one label…): for each source that a case can reach after another source of its group
-    /// (along flows it can take, not through a step `blocked` for that group), one such earlier
+    /// (along flows it can take, not through a step that `stops` its group), one such earlier
     /// source, the nearest going backwards. Inside a loop, another source of the same loop is
     /// preferred.
     ///
-    /// Arguments: the groups of sources; `blocked(group, step)`, if given, stops a group's search
-    /// at a step (e.g. where a fresh copy of a document comes in); `None` when nothing does (no call
-    /// per step then).
+    /// Arguments: the groups of sources; `stops`, if given, the groups whose search each step stops
+    /// (e.g. where a fresh copy of a document comes in); `None` when nothing does.
     /// Returns: per group, `(later, earlier)` pairs in the author's order of the later step.
     /// Complexity: one forward pass over the loops' condensation in topological order carrying a
-    /// bitset of groups per step, O((V + E) × ⌈groups / 64⌉) time and memory, plus one `blocked`
-    /// call per (step, group reaching it); then the nearest earlier source of every later source
+    /// bitset of groups per step, O((V + E) × ⌈groups / 64⌉) time and memory, plus the groups
+    /// each step stops; then the nearest earlier source of every later source
     /// in a second such pass carrying a distance and a source per group ([`levels`]), O((V + E) ×
     /// groups) time in vector instructions and O(steps still read × groups) memory. Past its
     /// memory budget, per later source, a backward breadth-first search over the live
     /// predecessors ([`Graph::live_preds`](super::metrics::graph::Graph::live_preds)), restricted
     /// to the steps its group's sources reach, which stops at the nearest one: in all O(Σ over
     /// groups of the steps between consecutive sources), with O(V) memory. Both give the same pairs.
-    pub fn earlier_on_paths(
-        &self,
-        groups: &[Vec<usize>],
-        blocked: Option<&dyn Fn(usize, usize) -> bool>,
-    ) -> Vec<Vec<(usize, usize)>> {
-        self.earlier_on_paths_by(groups, blocked, true)
+    pub fn earlier_on_paths(&self, groups: &[Vec<usize>], stops: Option<&Stops>) -> Vec<Vec<(usize, usize)>> {
+        self.earlier_on_paths_by(groups, stops, true)
     }
 
     /// [`Context::earlier_on_paths`], through the one pass of [`levels`] when `levels` is true and
@@ -316,7 +318,7 @@ impl<'a> Context<'a> {
     pub(crate) fn earlier_on_paths_by(
         &self,
         groups: &[Vec<usize>],
-        blocked: Option<&dyn Fn(usize, usize) -> bool>,
+        stops: Option<&Stops>,
         levels: bool,
     ) -> Vec<Vec<(usize, usize)>> {
         let words = groups.len().div_ceil(64).max(1);
@@ -401,19 +403,9 @@ impl<'a> Context<'a> {
                         later[gi as usize].push(n);
                     }
                 }
-                // Only the groups that reach this step can be blocked here: visiting the set bits
-                // alone keeps the pass at O(V × ⌈groups / 64⌉) plus one call per group reaching a step.
-                if let Some(blocked) = blocked {
-                    for (w, word) in pre.iter_mut().enumerate() {
-                        let mut rest = *word;
-                        while rest != 0 {
-                            let b = rest.trailing_zeros() as usize;
-                            rest &= rest - 1;
-                            if blocked(w * 64 + b, n) {
-                                *word &= !(1 << b);
-                            }
-                        }
-                    }
+                // The searches this step stops go no further: O(groups it stops).
+                for &gi in stops.map(|s| s.of(n)).unwrap_or_default() {
+                    pre[gi as usize / 64] &= !(1 << (gi % 64));
                 }
                 for &gi in src_of(n) {
                     pre[gi as usize / 64] |= 1 << (gi % 64);
@@ -423,7 +415,7 @@ impl<'a> Context<'a> {
         }
         if levels
             && let Some(mut out) =
-                self.earlier_by_levels(groups.len(), (&src_at, &fill, &src_gi), &bits, words, blocked.is_some())
+                self.earlier_by_levels(groups.len(), (&src_at, &fill, &src_gi), &bits, words, stops.is_some())
         {
             for found in &mut out {
                 found.sort_by_key(|&(l, _)| self.g.pos[l]);
@@ -489,6 +481,63 @@ impl<'a> Context<'a> {
     }
 }
 
+/// Where the searches of [`Context::earlier_on_paths`] stop: for each step, the groups whose search
+/// may not pass it, packed in one table. Listed step by step from what the step is, rather than
+/// asked for every group reaching a step: a step stops few groups (those of the documents it
+/// issues or asks for), while many reach it.
+pub struct Stops {
+    /// Where each step's groups begin in `groups`, and one past the last step's.
+    at: Vec<u32>,
+    groups: Vec<u32>,
+}
+
+impl Stops {
+    /// `stops(n, out)` pushes onto `out` the groups step `n` stops (in any order, repeats allowed);
+    /// it is called for each step of the procedure once. Complexity: O(V + groups pushed).
+    pub fn new(ctx: &Context, mut stops: impl FnMut(usize, &mut Vec<u32>)) -> Self {
+        let mut at = Vec::with_capacity(ctx.g.bound + 1);
+        let mut groups = Vec::new();
+        for n in 0..ctx.g.bound {
+            at.push(groups.len() as u32);
+            if ctx.g.pos[n] != usize::MAX {
+                stops(n, &mut groups);
+            }
+        }
+        at.push(groups.len() as u32);
+        Stops { at, groups }
+    }
+
+    /// The groups step `n` stops.
+    fn of(&self, n: usize) -> &[u32] {
+        &self.groups[self.at[n] as usize..self.at[n + 1] as usize]
+    }
+}
+
+/// The data items of the procedure by id (ids may repeat: each id lists every item bearing it).
+pub(crate) type ItemNumbers<'a> = rustc_hash::FxHashMap<&'a str, Vec<usize>>;
+
+pub(crate) fn item_numbers<'a>(ctx: &Context<'a>) -> ItemNumbers<'a> {
+    let mut items = ItemNumbers::default();
+    for (i, d) in ctx.p.data.iter().enumerate() {
+        items.entry(d.id.as_str()).or_default().push(i);
+    }
+    items
+}
+
+/// Pushes group `first + i` for each data item `i` that one of `ids` names.
+pub(crate) fn push_items<'a>(
+    out: &mut Vec<u32>,
+    items: &ItemNumbers,
+    first: usize,
+    ids: impl Iterator<Item = &'a String>,
+) {
+    for id in ids {
+        for &i in items.get(id.as_str()).map(Vec::as_slice).unwrap_or_default() {
+            out.push((first + i) as u32);
+        }
+    }
+}
+
 /// For each data item of the procedure, the given steps (in their order) for which `names` lists
 /// the item's id, each step once per item.
 ///
@@ -503,10 +552,7 @@ pub(crate) fn steps_naming<'a, I>(
 where
     I: Iterator<Item = &'a String>,
 {
-    let mut items: rustc_hash::FxHashMap<&str, Vec<usize>> = rustc_hash::FxHashMap::default();
-    for (i, d) in ctx.p.data.iter().enumerate() {
-        items.entry(d.id.as_str()).or_default().push(i);
-    }
+    let items = item_numbers(ctx);
     let mut out = vec![Vec::new(); ctx.p.data.len()];
     for n in steps {
         for id in names(n) {

@@ -18,6 +18,7 @@
 use super::{Context, finding, text};
 use crate::analysis::words::{list, quote, quoted_list, times};
 use crate::analysis::{Finding, Gain, Lang, Severity};
+use crate::model::Step;
 
 pub const ID: &str = "once-only";
 
@@ -36,9 +37,9 @@ pub(super) fn asked(ctx: &Context) -> Vec<Vec<usize>> {
     askers_of
 }
 
-/// Whether step `n` issues data item `di` (then a later request of it asks for a new document).
-pub(super) fn issued(ctx: &Context, di: usize, n: usize) -> bool {
-    ctx.step(n).produces.contains(&ctx.p.data[di].id)
+/// The data items a step issues (then a later request of one asks for a new document).
+pub(super) fn issued(s: &Step) -> impl Iterator<Item = &String> {
+    s.produces.iter()
 }
 
 pub fn run(ctx: &Context) -> Vec<Finding> {
@@ -57,7 +58,6 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         .zip(&askers_of)
         .map(|(d, askers)| if d.held_by.is_empty() { askers.clone() } else { Vec::new() })
         .collect();
-    let issued = |di: usize, n: usize| issued(ctx, di, n);
     let mut earlier = ctx.data_pairs(super::DataQuestion::Asked);
     // Requests asked again on a rework branch the first request is not part of (the piece was
     // missing). When one is the nearest earlier request of a later one, the request it repeats
@@ -73,7 +73,9 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         }
     }
     if redo {
-        let found = ctx.earlier_on_paths(&again, Some(&issued));
+        let items = super::item_numbers(ctx);
+        let stops = super::Stops::new(ctx, |n, stop| super::push_items(stop, &items, 0, issued(ctx.step(n))));
+        let found = ctx.earlier_on_paths(&again, Some(&stops));
         for (di, pairs) in found.into_iter().enumerate() {
             if !again[di].is_empty() {
                 earlier[di] = pairs;

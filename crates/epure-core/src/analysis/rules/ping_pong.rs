@@ -54,11 +54,14 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     let lane = |n: usize| ctx.step(n).actor.as_deref();
     // (lanes A, B) → consecutive step pairs of the bounces, plus (first-step visits, B's wait).
     let mut bounces: Vec<Bounces> = Vec::new();
+    // The steps after `a`, and after the last step of a run: buffers shared by every step.
+    let (mut outs, mut next) = (Vec::new(), Vec::new());
     for a in ctx.reachable_work() {
         if ctx.in_user_lane(a) {
             continue;
         }
-        for (b, w) in ctx.next_work(a) {
+        ctx.next_work_into(a, &mut outs);
+        for &(b, w) in &outs {
             if w <= 0.0 || lane(b) == lane(a) || ctx.in_user_lane(b) {
                 continue;
             }
@@ -66,12 +69,12 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             let mut back = None;
             loop {
                 let last = run[run.len() - 1];
-                let next: Vec<usize> =
-                    ctx.next_work(last).into_iter().filter(|&(_, w)| w > 0.0).map(|(m, _)| m).collect();
+                ctx.next_work_into(last, &mut next);
+                next.retain(|&(_, w)| w > 0.0);
                 if next.len() != 1 {
                     break;
                 }
-                let m = next[0];
+                let m = next[0].0;
                 if lane(m) == lane(b) && run.len() < MAX_RUN && !run.contains(&m) {
                     run.push(m);
                 } else {

@@ -21,7 +21,7 @@ use super::{Context, finding, text};
 use crate::analysis::labels;
 use crate::analysis::words::{quote, quoted_list};
 use crate::analysis::{Finding, Gain, Lang, Severity};
-use crate::model::StepKind;
+use crate::model::{Step, StepKind};
 
 pub const ID: &str = "redundant-check";
 
@@ -91,10 +91,9 @@ pub(super) fn checked(ctx: &Context) -> Vec<Vec<usize>> {
     })
 }
 
-/// Whether step `n` brings a fresh copy of data item `di` (requested again, or issued).
-pub(super) fn fresh(ctx: &Context, di: usize, n: usize) -> bool {
-    let d = &ctx.p.data[di].id;
-    ctx.step(n).requests.contains(d) || ctx.step(n).produces.contains(d)
+/// The data items a step brings a fresh copy of (requested again, or issued).
+pub(super) fn fresh(s: &Step) -> impl Iterator<Item = &String> {
+    s.requests.iter().chain(&s.produces)
 }
 
 pub fn run(ctx: &Context) -> Vec<Finding> {

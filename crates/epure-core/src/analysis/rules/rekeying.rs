@@ -18,6 +18,7 @@ use super::{Context, finding, text};
 use crate::analysis::metrics::{Support, channel_support};
 use crate::analysis::words::{quote, quoted_list, times};
 use crate::analysis::{Finding, Gain, Lang, Severity};
+use crate::model::Step;
 
 pub const ID: &str = "rekeying";
 
@@ -41,9 +42,9 @@ pub(super) fn keyed(ctx: &Context) -> Vec<Vec<usize>> {
     })
 }
 
-/// Whether step `n` requests data item `di` (a new value: entering it again is not rekeying).
-pub(super) fn requested(ctx: &Context, di: usize, n: usize) -> bool {
-    ctx.step(n).requests.iter().any(|x| *x == ctx.p.data[di].id)
+/// The data items a step requests (a new value: entering one again is not rekeying).
+pub(super) fn requested(s: &Step) -> impl Iterator<Item = &String> {
+    s.requests.iter()
 }
 
 pub fn run(ctx: &Context) -> Vec<Finding> {
