@@ -137,10 +137,15 @@ fn random_edit(p: &Procedure, rng: &mut Rng, fresh: &mut usize, depth: u32) -> E
     let step = |rng: &mut Rng| (*rng.pick(&steps)).clone();
     let flows: Vec<(String, String, Flow)> =
         p.flows().map(|f| (f.from.to_owned(), f.to.to_owned(), f.flow.clone())).collect();
+    // Edits may remove every lane: a step is then added without one, and the lane edits wait
+    // for one to be added again.
     let actor_id = |rng: &mut Rng| rng.pick(&p.actors).id.clone();
+    let lanes = !p.actors.is_empty();
     match rng.below(if depth > 0 { 17 } else { 16 }) {
         0 => {
-            let mut s = Step::work(format!("n{n}"), StepKind::Task, format!("Étape {n}"), actor_id(rng));
+            let mut s = Step::new(format!("n{n}"), StepKind::Task);
+            s.label = Some(format!("Étape {n}"));
+            s.actor = lanes.then(|| actor_id(rng));
             s.duration_min = Some(rng.below(90) as f64);
             let from = step(rng).id;
             let flows = if rng.chance(1, 2) {
@@ -195,14 +200,14 @@ fn random_edit(p: &Procedure, rng: &mut Rng, fresh: &mut usize, depth: u32) -> E
             },
             index: Some(rng.below(p.actors.len() + 1)),
         },
-        9 => Edit::RemoveActor { id: actor_id(rng) },
-        10 => {
+        9 if lanes => Edit::RemoveActor { id: actor_id(rng) },
+        10 if lanes => {
             let mut a = rng.pick(&p.actors).clone();
             a.name = format!("Voie {n}");
             a.kind = ActorKind::Partner;
             Edit::UpdateActor { actor: a }
         }
-        11 => Edit::MoveActor { id: actor_id(rng), index: rng.below(p.actors.len()) },
+        11 if lanes => Edit::MoveActor { id: actor_id(rng), index: rng.below(p.actors.len()) },
         12 => Edit::AddData {
             item: DataItem {
                 id: format!("d{n}"),
@@ -241,49 +246,62 @@ fn round_trips_through_json(e: &Edit) {
     assert_eq!(&back, e, "{text}");
 }
 
+/// A session of `edits` random edits on a generated procedure: each edit is undone by its
+/// inverse and redone, and the whole session undone in reverse order gives back the start.
+fn session_undoes(seed: u64, size: usize, edits: usize) -> Result<(), TestCaseError> {
+    let original = procedure(seed, size);
+    let mut p = original.clone();
+    let mut rng = Rng::new(seed ^ 0xED17);
+    let mut fresh = 0;
+    let mut undo = Vec::new();
+    for _ in 0..edits {
+        let edit = random_edit(&p, &mut rng, &mut fresh, 1);
+        let before = p.clone();
+        let before_text = to_string(&p);
+        match apply(&mut p, &edit) {
+            Err(_) => prop_assert!(p == before, "refused edit changed the procedure: {:?}", edit),
+            Ok(inverse) => {
+                round_trips_through_json(&edit);
+                round_trips_through_json(&inverse);
+                let after = p.clone();
+                let after_text = to_string(&p);
+                // What an edit leaves is always a file the reader accepts, and the same.
+                let reread = from_str(&after_text);
+                prop_assert!(reread.as_ref().is_ok_and(|r| *r == after), "{:?} after {:?}", reread.err(), edit);
+                // Undo gives back the same procedure and the same bytes …
+                let redo = apply(&mut p, &inverse).expect("the inverse applies");
+                prop_assert!(p == before, "undo of {:?}", edit);
+                prop_assert_eq!(to_string(&p), before_text.clone());
+                // … and redo the state after the edit.
+                let again = apply(&mut p, &redo).expect("redo applies");
+                prop_assert!(p == after, "redo of {:?}", edit);
+                prop_assert_eq!(to_string(&p), after_text);
+                undo.push(again);
+            }
+        }
+    }
+    // Undoing the whole session in reverse order gives back the procedure it started from.
+    for inverse in undo.iter().rev() {
+        apply(&mut p, inverse).expect("undo in sequence");
+    }
+    prop_assert!(p == original);
+    prop_assert_eq!(to_string(&p), to_string(&original));
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
     #[test]
     fn every_edit_is_undone_by_its_inverse(seed in 0u64..1_000_000, size in 3usize..60, edits in 1usize..30) {
-        let original = procedure(seed, size);
-        let mut p = original.clone();
-        let mut rng = Rng::new(seed ^ 0xED17);
-        let mut fresh = 0;
-        let mut undo = Vec::new();
-        for _ in 0..edits {
-            let edit = random_edit(&p, &mut rng, &mut fresh, 1);
-            let before = p.clone();
-            let before_text = to_string(&p);
-            match apply(&mut p, &edit) {
-                Err(_) => prop_assert!(p == before, "refused edit changed the procedure: {:?}", edit),
-                Ok(inverse) => {
-                    round_trips_through_json(&edit);
-                    round_trips_through_json(&inverse);
-                    let after = p.clone();
-                    let after_text = to_string(&p);
-                    // What an edit leaves is always a file the reader accepts, and the same.
-                    let reread = from_str(&after_text);
-                    prop_assert!(reread.as_ref().is_ok_and(|r| *r == after), "{:?} after {:?}", reread.err(), edit);
-                    // Undo gives back the same procedure and the same bytes …
-                    let redo = apply(&mut p, &inverse).expect("the inverse applies");
-                    prop_assert!(p == before, "undo of {:?}", edit);
-                    prop_assert_eq!(to_string(&p), before_text.clone());
-                    // … and redo the state after the edit.
-                    let again = apply(&mut p, &redo).expect("redo applies");
-                    prop_assert!(p == after, "redo of {:?}", edit);
-                    prop_assert_eq!(to_string(&p), after_text);
-                    undo.push(again);
-                }
-            }
-        }
-        // Undoing the whole session in reverse order gives back the procedure it started from.
-        for inverse in undo.iter().rev() {
-            apply(&mut p, inverse).expect("undo in sequence");
-        }
-        prop_assert!(p == original);
-        prop_assert_eq!(to_string(&p), to_string(&original));
+        session_undoes(seed, size, edits)?;
     }
+}
+
+/// A session that once removed every lane, then picked a lane among none.
+#[test]
+fn a_session_that_removes_every_lane_goes_on() {
+    session_undoes(978_196, 3, 24).expect("the session undoes");
 }
 
 #[test]
