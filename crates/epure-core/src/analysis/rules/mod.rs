@@ -149,15 +149,14 @@ fn drop_keyed_from_paper_twice(ctx: &Context, findings: &mut Vec<Finding>) {
 /// `merge-steps`: every step but the first in the author's order), one to filter.
 fn drop_removed_twice(ctx: &Context, findings: &mut Vec<Finding>) {
     let mut going: rustc_hash::FxHashSet<usize> = rustc_hash::FxHashSet::default();
-    for f in findings.iter().filter(|f| f.rule != waste_step::ID) {
+    let taking_away = |f: &&Finding| matches!(f.suggestion, Some("remove-step" | "merge-steps"));
+    for f in findings.iter().filter(|f| f.rule != waste_step::ID).filter(taking_away) {
         let mut steps: Vec<usize> = f.step_subjects(ctx.p).filter_map(|s| ctx.p.node(s).map(|x| x.index())).collect();
-        match f.suggestion {
-            Some("remove-step") => going.extend(steps.first()),
-            Some("merge-steps") => {
-                steps.sort_by_key(|&n| ctx.g.pos[n]);
-                going.extend(steps.iter().skip(1));
-            }
-            _ => {}
+        if f.suggestion == Some("remove-step") {
+            going.extend(steps.first());
+        } else {
+            steps.sort_by_key(|&n| ctx.g.pos[n]);
+            going.extend(steps.iter().skip(1));
         }
     }
     if going.is_empty() {
