@@ -286,9 +286,9 @@ fn an_unseen_prior_declaration_of_works_is_read_as_an_expert_would() {
             ("rework-loop", "completude d-complet demande-pieces envoi-pieces"),
             // No `waiting` on the prefecture's legality control: the applicant has the decision
             // by then and nothing more to do.
-            // The paper form keyed in at the counter, the paper file keyed in at the ADS service.
+            // The paper form keyed in at the counter. (Keyed again at the ADS service from the
+            // paper file: told once, by the rekeying.)
             ("media-break", "f2 enregistrement dossier"),
-            ("media-break", "f5 saisie-ads dossier"),
         ]
     );
     // Near misses: notifying the decree and sending it to the contrôle de légalité (mandated)
@@ -738,7 +738,7 @@ fn an_unseen_school_enrolment_is_read_as_an_expert_would() {
             ("waiting", "presentation"),
             // The paper form handed in at the counter, keyed in by hand.
             ("media-break", "f3 saisie fiche qf"),
-            ("media-break", "f25 admission fiche"),
+            // (Keyed again into ONDE from the paper certificate: told once, by the rekeying.)
             ("too-many-contacts", "depot derogation rdv presentation"),
         ]
     );
@@ -761,15 +761,15 @@ fn an_unseen_school_enrolment_is_read_as_an_expert_would() {
             "ping-pong",
         ],
     );
-    // Going digital saves the keying, not the admission the head teacher also gives.
+    // Entering the child once saves the keying, not the admission the head teacher also gives.
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/inscription-scolaire.epure.json");
     let v = analysis_of(&path);
     let admission = v["findings"]
         .as_array()
         .expect("findings")
         .iter()
-        .find(|f| f["rule"] == "media-break" && f["subjects"][1] == "admission")
-        .expect("media-break before the admission");
+        .find(|f| f["rule"] == "rekeying" && f["subjects"][2] == "admission")
+        .expect("the child keyed again at the admission");
     assert_eq!(admission["gain"]["touch_min"], 7.5);
 }
 
@@ -978,10 +978,9 @@ fn an_unseen_works_permit_in_a_public_building_is_read_as_an_expert_would() {
             ),
             // The counter gives a receipt but does not go through the pieces.
             ("rework-loop", "completude d-complet demande-pieces complement"),
-            // The paper form keyed in at the town hall (told once, as a media break), and the
-            // paper file keyed again at the SDIS.
+            // The paper form keyed in at the town hall (told once, as a media break; keyed again
+            // at the SDIS from the paper file, told once, by the rekeying).
             ("media-break", "f3 enregistrement cerfa"),
-            ("media-break", "f12 prevarisc cerfa"),
         ]
     );
     // Near misses: the two commissions (mandated, two opinions on the same plans, side by side);
@@ -1080,8 +1079,7 @@ fn an_unseen_funeral_concession_and_burial_is_read_as_an_expert_would() {
             // department's weekly run; the family does not wait for it (the burial is on the other
             // branch), but it is the longest branch and the rule has no way to tell.
             ("waiting", "titre"),
-            // ...from the paper deed, named by its signature (not the gateway it leaves).
-            ("media-break", "f17 titre concession-infos"),
+            // (The finance software keyed from the paper deed: told once, by the rekeying.)
             // The keeper's paper register keyed in afterwards.
             ("media-break", "f27 mise-a-jour registre"),
             // Known: the concession asked for and the deed signed and paid are one visit to the
@@ -1090,7 +1088,7 @@ fn an_unseen_funeral_concession_and_burial_is_read_as_an_expert_would() {
         ]
     );
     let media = explained("concession-inhumation.epure.json", "media-break");
-    assert!(media[0].contains("de l'étape « Signer l'acte de concession »"), "{}", media[0]);
+    assert!(media[0].contains("de l'étape « Inhumer le défunt »"), "{}", media[0]);
     // Near misses: the two authorisations (closing the coffin, burying) are distinct acts of two
     // town halls, not a chain nor a duplicate; the police's watch of the closing and the keeper's
     // check at the gate look at different acts and are mandated; the burial authorisation checks

@@ -65,6 +65,7 @@ pub fn run_all(ctx: &Context) -> Vec<Finding> {
     let mut out: Vec<Finding> = CATALOGUE.iter().flat_map(|(_, rule)| rule(ctx)).collect();
     drop_told_twice(&mut out);
     drop_keyed_from_paper_twice(ctx, &mut out);
+    drop_break_of_a_second_entry(ctx, &mut out);
     drop_removed_twice(ctx, &mut out);
     out
 }
@@ -135,6 +136,43 @@ fn drop_keyed_from_paper_twice(ctx: &Context, findings: &mut Vec<Finding>) {
                             f.subjects[1..].iter().filter(|s| ctx.p.data_item(s).is_some()).collect();
                         items.iter().any(|named| keyed.iter().all(|d| named.contains(d)))
                     })
+        })
+        .collect();
+    let mut told = told.into_iter();
+    findings.retain(|_| !told.next().unwrap_or(false));
+}
+
+/// A second entry from paper is one redundancy: `rekeying` says the item is keyed in twice (the
+/// family file created at the counter, then keyed again into the canteen's software from the
+/// paper form) and proposes to enter it once; the `media-break` before the second entry would say
+/// again that it is keyed from paper. That media break is dropped when one `rekeying` finding
+/// names its keying step as a later entry of all its items; the one before the first entry stays
+/// (the paper is keyed in there too, and entering it once does not change that).
+/// Complexity: one pass to index the later entries of each `rekeying` finding, one to filter.
+fn drop_break_of_a_second_entry(ctx: &Context, findings: &mut Vec<Finding>) {
+    let mut later: rustc_hash::FxHashMap<&str, Vec<Vec<&str>>> = rustc_hash::FxHashMap::default();
+    for f in findings.iter().filter(|f| f.rule == rekeying::ID) {
+        // An item keyed twice names its items first, then the steps entering them.
+        if !f.subjects.first().is_some_and(|s| f.names_data(ctx.p, s)) {
+            continue;
+        }
+        let items: Vec<&str> = f.subjects.iter().map(String::as_str).filter(|s| f.names_data(ctx.p, s)).collect();
+        let mut steps: Vec<usize> = f.step_subjects(ctx.p).filter_map(|s| ctx.p.node(s).map(|x| x.index())).collect();
+        steps.sort_by_key(|&n| ctx.g.pos[n]);
+        for &n in steps.iter().skip(1) {
+            later.entry(ctx.step(n).id.as_str()).or_default().push(items.clone());
+        }
+    }
+    if later.is_empty() {
+        return;
+    }
+    let told: Vec<bool> = findings
+        .iter()
+        .map(|f| {
+            f.rule == media_break::ID
+                && f.subjects.get(1).and_then(|s| later.get(s.as_str())).is_some_and(|keyed| {
+                    keyed.iter().any(|items| f.subjects[2..].iter().all(|d| items.contains(&d.as_str())))
+                })
         })
         .collect();
     let mut told = told.into_iter();

@@ -221,6 +221,27 @@ mod tests {
     }
 
     #[test]
+    fn a_second_entry_from_paper_is_told_once_as_a_rekeying() {
+        use crate::model::Medium;
+        // The family file created at the counter from the paper form, then keyed again into a
+        // second software from the paper handed on.
+        let p = base()
+            .channel("depot", Channel::Counter)
+            .requests("depot", &["dossier"])
+            .enters("saisie", &["dossier"])
+            .channel("saisie", Channel::Internal)
+            .enters("ressaisie", &["dossier"])
+            .channel("ressaisie", Channel::Internal)
+            .chain(&["s", "depot", "saisie"])
+            .flow("saisie", "ressaisie", 0.0, Some(Medium::Paper))
+            .chain(&["ressaisie", "e"])
+            .build();
+        check(&p, "rekeying", &["dossier saisie ressaisie"]);
+        // The paper keyed in at the first entry stays a media break; the second is the rekeying's.
+        check(&p, "media-break", &["f2 saisie dossier"]);
+    }
+
+    #[test]
     fn the_gain_is_the_keying_not_the_whole_step() {
         let p = base()
             .dur("saisie", 10.0)
