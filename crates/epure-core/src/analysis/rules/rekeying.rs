@@ -6,7 +6,8 @@
 //! fired: entries on exclusive branches; an entry after the user was asked for the item again (a
 //! new value); a correction inside a rework loop the first entry is not part of; data the user
 //! gave through an online service; the user typing their own form. A paper form keyed in where
-//! it arrives along a paper flow is told by `media-break` alone (`rules::run_all`).
+//! it arrives along a paper flow is told by `media-break` alone, and the media break before the
+//! second entry of items this rule finds keyed twice by this rule alone (`rules::run_all`).
 //!
 //! The gain is the keying saved, not the step: a step that also drafts a document ("Rédiger
 //! l'arrêté", "Émettre le titre de recettes") or keys in other data keeps that work once the item
