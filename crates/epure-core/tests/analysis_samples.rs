@@ -1206,3 +1206,142 @@ fn an_unseen_short_time_work_scheme_is_read_as_an_expert_would() {
         ],
     );
 }
+
+/// Unseen: a DALO appeal to the mediation commission (the Cerfa posted with the pieces, keyed
+/// into COMDALO by the commission's secretariat, completeness, the instruction, the commission's
+/// decision, notified to the applicant and sent to the préfet, the household keyed into SYPLO,
+/// the préfet's designation to a landlord, the landlord's proposal, the applicant's file for the
+/// landlord, the allocation committee, the lease).
+#[test]
+fn an_unseen_dalo_appeal_is_read_as_an_expert_would() {
+    let found = found_in("dalo-recours.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The landlord asks again for the identity document the commission already had.
+            ("once-only", "identite depot candidature"),
+            // The tax notice: the DGFiP holds it (asked again in the loop and by the landlord).
+            ("once-only", "avis-imposition depot complement candidature"),
+            // The household keyed into COMDALO, then again into SYPLO.
+            ("rekeying", "menage enregistrement syplo"),
+            (
+                "handoff-chain",
+                "depot enregistrement accuse completude instruction examen notif-prefet syplo caracteristiques designation proposition visite candidature cal bail"
+            ),
+            ("rework-loop", "completude d-complet demande-pieces complement"),
+            // The posted form keyed into COMDALO (told once, as a media break).
+            ("media-break", "f2 enregistrement cerfa menage nur"),
+            // The appeal, the pieces, the visit, the landlord's file, the lease.
+            ("too-many-contacts", "depot complement visite candidature bail"),
+        ]
+    );
+    // Near misses: the instruction after the completeness check (it writes its report); the
+    // commission's decision on that report (mandated, one approval: secretariat → commission →
+    // secretariat is no short round trip); the decision notified to the applicant and sent to the
+    // préfet side by side (both mandated, not relays); the préfet's designation and the
+    // landlord's allocation committee (two bodies, not in a row); the rejection decided on the
+    // instruction; the waits (the commission's and the préfet's legal delays) under the share.
+    assert_not_flagged(
+        &found,
+        &[
+            "redundant-check",
+            "duplicate-step",
+            "transit-step",
+            "ping-pong",
+            "approval-chain",
+            "late-knockout",
+            "parallelizable",
+            "waiting",
+        ],
+    );
+}
+
+/// Unseen: a bourse de collège (the family's request online on Scolarité services, the tax
+/// figure then fetched from the DGFiP, or the paper form with the tax notice at the school's
+/// secretariat, checked and keyed in; the control at the campaign's close, the head teacher's
+/// decision, notified; each term the grant liquidated and deducted from the canteen fees, the
+/// accountant paying the rest).
+#[test]
+fn an_unseen_middle_school_grant_is_read_as_an_expert_would() {
+    let found = found_in("bourse-college.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // On paper, the tax notice the DGFiP holds (the online request fetches it).
+            ("once-only", "avis-imposition depot-papier complement"),
+            // The paper form keyed into the application Bourses.
+            ("rekeying", "saisie menage rib depot-papier"),
+            // The list goes to the service of management in the application they share.
+            ("transit-step", "transmission liquidation"),
+            // The paper file is checked later, not as it is handed in.
+            ("rework-loop", "completude d-complet demande-pieces complement"),
+        ]
+    );
+    // Near misses: the tax figure fetched from the DGFiP on the online way (nothing asked); the
+    // control at the close, then the head teacher's decision (mandated, it produces the
+    // decision); notifying the decision or the refusal to the family; the refusal decided on the
+    // control; each term liquidated then paid by the accountant, who controls the order to pay
+    // (mandated separation: not a round trip, not a rework loop, and the term is not a wait);
+    // about one contact with the family.
+    assert_not_flagged(
+        &found,
+        &[
+            "ping-pong",
+            "waiting",
+            "redundant-check",
+            "duplicate-step",
+            "approval-chain",
+            "late-knockout",
+            "too-many-contacts",
+            "parallelizable",
+            "handoff-chain",
+        ],
+    );
+    assert!(!found.iter().any(|(r, s)| *r == "rework-loop" && s.contains("liquidation")), "{found:?}");
+}
+
+/// Unseen: a surendettement file at the Banque de France (handed in at the branch's counter and
+/// forwarded to the commission's secretariat, registered, completeness, recevabilité examined
+/// and decided by the commission, notified to the debtor and to the creditors who declare their
+/// debts, the état du passif drawn from those declarations and notified, possibly contested, the
+/// orientation, the draft plan sent to both parties, the plan or the measures imposed).
+#[test]
+fn an_unseen_over_indebtedness_file_is_read_as_an_expert_would() {
+    let found = found_in("surendettement.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The tax notice: the DGFiP holds it (asked again in the loop).
+            ("once-only", "avis-imposition depot complement"),
+            // The household's budget keyed in at registration, then into the plan's tool.
+            ("rekeying", "budget enregistrement calcul-plan"),
+            // The branch's reception only forwards the paper file to the secretariat.
+            ("transit-step", "remise enregistrement"),
+            (
+                "handoff-chain",
+                "depot remise enregistrement completude instruction decision-recevabilite notif-creanciers declaration etat-passif notif-passif contestation orientation calcul-plan projet-plan accord-creanciers mesures notif-mesures"
+            ),
+            // Handed in at the counter, but checked later in the back office.
+            ("rework-loop", "completude d-complet demande-pieces complement"),
+            // The creditors' month to declare their debts: explained, nothing proposed.
+            ("waiting", "declaration"),
+            // The paper file keyed in at registration (told once, as a media break).
+            ("media-break", "f3 enregistrement formulaire budget"),
+            ("too-many-contacts", "depot complement contestation accord-debiteur"),
+        ]
+    );
+    // Near misses: the creditors' declarations, then the état du passif drawn from them and the
+    // debtor's list (another party's act, and a document of its own: not once-only, not a
+    // redundant check); the instruction after the completeness check; the commission's three
+    // decisions (recevabilité, orientation, imposed measures), never in a row; the
+    // notifications to the debtor and to the creditors, side by side and mandated; the draft
+    // plan sent to both parties side by side; the inadmissibility decided on the instruction.
+    assert_not_flagged(
+        &found,
+        &["redundant-check", "duplicate-step", "approval-chain", "ping-pong", "late-knockout", "parallelizable"],
+    );
+    assert!(!found.iter().any(|(r, s)| *r == "once-only" && s.contains("dettes")), "{found:?}");
+}

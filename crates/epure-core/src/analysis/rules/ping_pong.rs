@@ -10,7 +10,9 @@
 //! check that writes its verdict down, an "avis", a certificate, a report: it carries B's name and
 //! responsibility, so moving the step into A's lane would have A sign B's document). A short
 //! check in B that yields a mere datum (the credits are available), or a form B fills in for A,
-//! can still be handed to A.
+//! can still be handed to A. Nor is coming back to A by going round a loop that repeats the
+//! service period after period (see [`super::rework_loop::recurring`]): the service of
+//! management liquidates the next term's grant, the accountant pays it, that is the next term.
 
 use super::{Context, finding, text};
 use crate::analysis::labels;
@@ -56,6 +58,9 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     let mut bounces: Vec<Bounces> = Vec::new();
     // The steps after `a`, and after the last step of a run: buffers shared by every step.
     let (mut outs, mut next) = (Vec::new(), Vec::new());
+    // Loop → where each of its periods starts, when it repeats the service (asked only of loops
+    // a bounce goes round).
+    let mut periods: std::collections::HashMap<usize, Option<Vec<usize>>> = std::collections::HashMap::new();
     for a in ctx.reachable_work() {
         if ctx.in_user_lane(a) {
             continue;
@@ -95,6 +100,15 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             });
             if touch > ctx.settings.ping_pong_max_touch_min && !transit {
                 continue;
+            }
+            // Back in A, or on to B, only by going round a loop that repeats the service period
+            // after period (where a pass starts is met again): the next period, not a return.
+            let comp = ctx.comps.of[a];
+            if ctx.comps.cyclic[comp] && run.iter().chain([&c]).all(|&n| ctx.comps.of[n] == comp) {
+                let starts = periods.entry(comp).or_insert_with(|| super::rework_loop::recurring(ctx, comp));
+                if starts.as_ref().is_some_and(|s| run.iter().chain([&c]).any(|n| s.contains(n))) {
+                    continue;
+                }
             }
             let mut chain = vec![a];
             chain.extend(&run);
@@ -197,6 +211,42 @@ mod tests {
         p.remove_flow(&f).unwrap();
         let p = B { p }.chain(&["a2", "x2", "e"]).dur("a2", 10.0).build();
         check(&p, "ping-pong", &["a1 x a2 x2"]);
+    }
+
+    /// Each term the service of management liquidates the grant and the accountant pays it
+    /// (a 3-minute payment), "Autre trimestre ?" going round; with `inside`, the
+    /// service also files the payment within the term, after the accountant.
+    fn termly(inside: bool) -> B {
+        let b = B::new()
+            .start("s")
+            .task("liq", "g", "Liquider la bourse du trimestre")
+            .dur("liq", 5.0)
+            .wait("liq", 25200.0)
+            .produces("liq", &["ordre"])
+            .task("pay", "c", "Verser la bourse")
+            .dur("pay", 3.0)
+            .checks("pay", &["ordre"])
+            .produces("pay", &["versement"])
+            .decision("d")
+            .end("e")
+            .chain(&["s", "liq", "pay"]);
+        let b = if inside {
+            b.task("classer", "g", "Classer le justificatif de paiement")
+                .dur("classer", 5.0)
+                .checks("classer", &["versement"])
+                .chain(&["pay", "classer", "d"])
+        } else {
+            b.chain(&["pay", "d"])
+        };
+        b.prob("d", "liq", 0.67).prob("d", "e", 0.33)
+    }
+
+    #[test]
+    fn does_not_fire_on_the_next_period_of_a_recurring_loop() {
+        // Back to the service only for the next term's liquidation: the next period.
+        check(&termly(false).build(), "ping-pong", &[]);
+        // Near miss: within one term the file goes back to the service after the short payment.
+        check(&termly(true).build(), "ping-pong", &["liq pay classer"]);
     }
 
     #[test]

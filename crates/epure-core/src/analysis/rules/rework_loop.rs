@@ -27,7 +27,9 @@
 //! its shape: the decision that goes round follows no verification (a payment, a delivery: no
 //! check, no approval, no task whose label says it verifies), and the way round goes straight
 //! back to where every pass starts, with no step of its own (a return has its own: the pieces
-//! asked for, the file completed).
+//! asked for, the file completed). A task that says it verifies but delivers the period's
+//! service, after which the case can close ("Contrôler l'ordre de payer et verser le reliquat",
+//! then "Autre trimestre ?" or the end), is the accountant's payment, not a verification.
 
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 
@@ -276,6 +278,28 @@ fn nearest_work(ctx: &Context, c: usize, from: &[usize], forward: bool) -> Vec<u
     found
 }
 
+/// Whether every way out of loop `c` from the nodes `from` reaches an end through gateways
+/// only, with no work step on the way (the case is over once it leaves).
+fn leads_straight_to_an_end(ctx: &Context, c: usize, from: impl Iterator<Item = usize>) -> bool {
+    let mut stack: Vec<usize> = from.collect();
+    let mut seen: Vec<usize> = Vec::new();
+    let mut ends = false;
+    while let Some(n) = stack.pop() {
+        if seen.contains(&n) {
+            continue;
+        }
+        if ctx.comps.of[n] == c || seen.len() >= GATEWAY_REACH || ctx.step(n).kind.is_work() {
+            return false;
+        }
+        seen.push(n);
+        if ctx.step(n).kind == StepKind::End {
+            ends = true;
+        }
+        stack.extend(ctx.g.out[n].iter().filter(|a| a.share > 0.0).map(|a| a.node));
+    }
+    ends
+}
+
 /// Whether loop `c` repeats the service period after period rather than sending the file back
 /// (see the module's documentation): every decision of the loop that goes round again follows
 /// no verification, and its way round reaches first only steps where passes start (the first
@@ -307,9 +331,15 @@ pub(super) fn recurring(ctx: &Context, c: usize) -> Option<Vec<usize>> {
         }
         going_round += 1;
         let before = nearest_work(ctx, c, &ctx.g.inc[d].iter().map(|a| a.node).collect::<Vec<_>>(), false);
+        // A task that says it verifies and delivers the period's service, after which the case
+        // can close ("Contrôler l'ordre de payer et verser le reliquat", then "Autre trimestre ?"
+        // or the end): the accountant's control is how the payment is made, not what sends the
+        // file round again.
+        let closes = leads_straight_to_an_end(ctx, c, outs.iter().filter(|a| !inside(a.node)).map(|a| a.node));
         let verifies = |n: usize| {
             let s = ctx.step(n);
-            s.kind != StepKind::Task || super::redundant_check::says_verify(ctx, s.label())
+            s.kind != StepKind::Task
+                || ((!closes || s.produces.is_empty()) && super::redundant_check::says_verify(ctx, s.label()))
         };
         if before.is_empty() || before.iter().any(|&n| verifies(n)) {
             return None;
@@ -630,6 +660,36 @@ mod tests {
             &["claim valid pay d fix"],
         );
         check(&monthly(("task", "Instruire la demande"), None).build(), "rework-loop", &["claim valid pay d"]);
+    }
+
+    #[test]
+    fn is_silent_on_a_period_paid_by_an_accountant_who_controls_the_order() {
+        // Each term the order to pay is liquidated, then the accountant controls it and pays: the
+        // control is how the payment is made, and once paid the case can close.
+        let termly = |label: &str, pays: bool| {
+            let b = B::new()
+                .start("s")
+                .task("liq", "g", "Liquider la bourse du trimestre")
+                .wait("liq", 25200.0)
+                .produces("liq", &["ordre"])
+                .task("pay", "c", label)
+                .checks("pay", &["ordre"])
+                .decision("d")
+                .end("e")
+                .chain(&["s", "liq", "pay", "d"])
+                .prob("d", "liq", 0.67)
+                .prob("d", "e", 0.33);
+            if pays { b.produces("pay", &["versement"]) } else { b }
+        };
+        check(&termly("Contrôler l'ordre de payer et verser la bourse", true).build(), "rework-loop", &[]);
+        // Near misses: a control that delivers nothing decides the way round (a return); a
+        // delivering control after which more work follows before the case can close.
+        check(&termly("Contrôler l'ordre de payer", false).build(), "rework-loop", &["liq pay d"]);
+        let mut more = termly("Contrôler l'ordre de payer et verser la bourse", true).build();
+        let out = more.flows().find(|f| f.from == "d" && f.to == "e").map(|f| f.flow.id.clone()).unwrap();
+        more.remove_flow(&out).unwrap();
+        let more = B { p: more }.task("clos", "g", "Clôturer le dossier").prob("d", "clos", 0.33).chain(&["clos", "e"]);
+        check(&more.build(), "rework-loop", &["liq pay d"]);
     }
 
     #[test]
