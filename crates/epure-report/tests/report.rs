@@ -9,6 +9,16 @@ use epure_core::{Flow, Procedure, Variant};
 use epure_report::facts::structural_metrics;
 use epure_report::{ChangeRow, FindingRow, Fonts, Lang, MetricRow, ProcedureSide, ReportInput, Severity};
 
+/// Every sample shipped in `assets/samples/`.
+const SAMPLES: [&str; 6] = [
+    "aide-sociale",
+    "cantine-scolaire",
+    "carte-stationnement-resident",
+    "conge-agent",
+    "licence-debit-boissons",
+    "permis-construire",
+];
+
 fn sample(name: &str) -> Procedure {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/samples").join(format!("{name}.epure.json"));
     epure_core::format::from_str(&std::fs::read_to_string(path).expect("sample")).expect("valid sample")
@@ -328,14 +338,7 @@ fn a_large_diagram_is_tiled_with_an_overview_and_continuation_marks() {
 #[test]
 fn every_sample_reports_every_step_label() {
     let fonts = fonts();
-    for name in [
-        "aide-sociale",
-        "cantine-scolaire",
-        "carte-stationnement-resident",
-        "conge-agent",
-        "licence-debit-boissons",
-        "permis-construire",
-    ] {
+    for name in SAMPLES {
         let p = sample(name);
         let bytes =
             epure_report::render(&input(Lang::Fr, side(&p, "v1", Vec::new(), 1.0, 1.0), None), &fonts).expect("report");
@@ -348,14 +351,7 @@ fn every_sample_reports_every_step_label() {
 #[test]
 fn the_summary_of_every_sample_holds_on_one_page() {
     let fonts = fonts();
-    for name in [
-        "aide-sociale",
-        "cantine-scolaire",
-        "carte-stationnement-resident",
-        "conge-agent",
-        "licence-debit-boissons",
-        "permis-construire",
-    ] {
+    for name in SAMPLES {
         let p = sample(name);
         let analysis = epure_core::analysis::analyze(&p, &epure_core::analysis::Settings::from_procedure(&p));
         let side = epure_report::analysed::side(&p, "v1".to_owned(), &analysis);

@@ -11,7 +11,7 @@
 //! responsibility, so moving the step into A's lane would have A sign B's document). A short
 //! check in B that yields a mere datum (the credits are available), or a form B fills in for A,
 //! can still be handed to A. Nor is coming back to A by going round a loop that repeats the
-//! service period after period (see [`super::rework_loop::recurring`]): the service of
+//! service period after period (see `period_loop::recurring`): the service of
 //! management liquidates the next term's grant, the accountant pays it, that is the next term.
 
 use super::{Context, finding, text};
@@ -105,7 +105,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             // after period (where a pass starts is met again): the next period, not a return.
             let comp = ctx.comps.of[a];
             if ctx.comps.cyclic[comp] && run.iter().chain([&c]).all(|&n| ctx.comps.of[n] == comp) {
-                let starts = periods.entry(comp).or_insert_with(|| super::rework_loop::recurring(ctx, comp));
+                let starts = periods.entry(comp).or_insert_with(|| super::period_loop::recurring(ctx, comp));
                 if starts.as_ref().is_some_and(|s| run.iter().chain([&c]).any(|n| s.contains(n))) {
                     continue;
                 }

@@ -21,15 +21,8 @@
 //! nothing an agent can do, on a loop they have just simplified, reads as wrong. Its cost stays
 //! in the metrics (visits, lead time).
 //!
-//! A loop that repeats the service period after period is not a return either ([`recurring`]):
-//! the employer claims each month's indemnity, the allocation is paid, "Autre mois ?" goes round
-//! again. Nothing is done again for the same file; the next period is done. It is told apart by
-//! its shape: the decision that goes round follows no verification (a payment, a delivery: no
-//! check, no approval, no task whose label says it verifies), and the way round goes straight
-//! back to where every pass starts, with no step of its own (a return has its own: the pieces
-//! asked for, the file completed). A task that says it verifies but delivers the period's
-//! service, after which the case can close ("Contrôler l'ordre de payer et verser le reliquat",
-//! then "Autre trimestre ?" or the end), is the accountant's payment, not a verification.
+//! A loop that repeats the service period after period is not a return either
+//! (`period_loop`).
 
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 
@@ -252,106 +245,6 @@ fn quickest_pass(ctx: &Context, members: &[usize], entries: &[usize], c: usize) 
     out.unwrap_or_default()
 }
 
-/// Work steps looked at through gateways around a loop's decision and entries.
-const GATEWAY_REACH: usize = 32;
-
-/// The nearest work steps from `from` along the arcs `next` gives, through gateways, staying in
-/// component `c`.
-fn nearest_work(ctx: &Context, c: usize, from: &[usize], forward: bool) -> Vec<usize> {
-    let mut found = Vec::new();
-    let mut stack: Vec<usize> = from.to_vec();
-    let mut seen: Vec<usize> = Vec::new();
-    while let Some(n) = stack.pop() {
-        if ctx.comps.of[n] != c || seen.contains(&n) || seen.len() >= GATEWAY_REACH {
-            continue;
-        }
-        seen.push(n);
-        if ctx.step(n).kind.is_work() {
-            if !found.contains(&n) {
-                found.push(n);
-            }
-            continue;
-        }
-        let arcs = if forward { &ctx.g.out[n] } else { &ctx.g.inc[n] };
-        stack.extend(arcs.iter().filter(|a| a.share > 0.0).map(|a| a.node));
-    }
-    found
-}
-
-/// Whether every way out of loop `c` from the nodes `from` reaches an end through gateways
-/// only, with no work step on the way (the case is over once it leaves).
-fn leads_straight_to_an_end(ctx: &Context, c: usize, from: impl Iterator<Item = usize>) -> bool {
-    let mut stack: Vec<usize> = from.collect();
-    let mut seen: Vec<usize> = Vec::new();
-    let mut ends = false;
-    while let Some(n) = stack.pop() {
-        if seen.contains(&n) {
-            continue;
-        }
-        if ctx.comps.of[n] == c || seen.len() >= GATEWAY_REACH || ctx.step(n).kind.is_work() {
-            return false;
-        }
-        seen.push(n);
-        if ctx.step(n).kind == StepKind::End {
-            ends = true;
-        }
-        stack.extend(ctx.g.out[n].iter().filter(|a| a.share > 0.0).map(|a| a.node));
-    }
-    ends
-}
-
-/// Whether loop `c` repeats the service period after period rather than sending the file back
-/// (see the module's documentation): every decision of the loop that goes round again follows
-/// no verification, and its way round reaches first only steps where passes start (the first
-/// work steps after the loop's entries). Returns those steps, where each pass — each period —
-/// starts; `None` for a return, or a loop of another shape.
-///
-/// Complexity: O(size of the loop and of the gateways around it).
-pub(super) fn recurring(ctx: &Context, c: usize) -> Option<Vec<usize>> {
-    let members = &ctx.comps.members[c];
-    let inside = |n: usize| ctx.comps.of[n] == c;
-    let entries: Vec<usize> = members
-        .iter()
-        .copied()
-        .filter(|&n| ctx.g.inc[n].iter().any(|a| a.share > 0.0 && !inside(a.node) && ctx.reachable[a.node]))
-        .collect();
-    let starts = nearest_work(ctx, c, &entries, true);
-    if starts.is_empty() {
-        return None;
-    }
-    let mut going_round = 0;
-    for &d in members {
-        if ctx.step(d).kind != StepKind::Decision {
-            continue;
-        }
-        let outs = &ctx.g.out[d];
-        let back: Vec<usize> = outs.iter().filter(|a| a.share > 0.0 && inside(a.node)).map(|a| a.node).collect();
-        if back.is_empty() || !outs.iter().any(|a| a.share > 0.0 && !inside(a.node)) {
-            continue;
-        }
-        going_round += 1;
-        let before = nearest_work(ctx, c, &ctx.g.inc[d].iter().map(|a| a.node).collect::<Vec<_>>(), false);
-        // A task that says it verifies and delivers the period's service, after which the case
-        // can close ("Contrôler l'ordre de payer et verser le reliquat", then "Autre trimestre ?"
-        // or the end): the accountant's control is how the payment is made, not what sends the
-        // file round again.
-        let closes = leads_straight_to_an_end(ctx, c, outs.iter().filter(|a| !inside(a.node)).map(|a| a.node));
-        let verifies = |n: usize| {
-            let s = ctx.step(n);
-            s.kind != StepKind::Task
-                || ((!closes || s.produces.is_empty()) && super::redundant_check::says_verify(ctx, s.label()))
-        };
-        if before.is_empty() || before.iter().any(|&n| verifies(n)) {
-            return None;
-        }
-        let round = nearest_work(ctx, c, &back, true);
-        if round.is_empty() || round.iter().any(|n| !starts.contains(n)) {
-            return None;
-        }
-    }
-    (going_round > 0).then_some(starts)
-}
-
 pub fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     for (c, members) in ctx.comps.members.iter().enumerate() {
@@ -359,7 +252,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             continue;
         }
         // Period after period, not a return.
-        if recurring(ctx, c).is_some() {
+        if super::period_loop::recurring(ctx, c).is_some() {
             continue;
         }
         let mut inflow = 0.0;

@@ -8,7 +8,7 @@
 //! step of theirs follows): the file stays open in the back office — the fee's invoice, the
 //! archiving — but nobody waits for it. Nor on the wait before the step where each pass of a
 //! loop that repeats the service period after period starts (the month worked before the
-//! employer claims its indemnity, see [`super::rework_loop::recurring`]): that is the period
+//! employer claims its indemnity, see `period_loop::recurring`): that is the period
 //! itself, not a queue; the other waits of such a loop are weighed as any. Explained, nothing
 //! proposed.
 
@@ -128,7 +128,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         let starts: &Vec<usize> = periods_once.get_or_init(|| {
             (0..ctx.comps.members.len())
                 .filter(|&c| ctx.comps.cyclic[c])
-                .filter_map(|c| super::rework_loop::recurring(ctx, c))
+                .filter_map(|c| super::period_loop::recurring(ctx, c))
                 .flatten()
                 .collect()
         });
