@@ -1,0 +1,285 @@
+//! The administration's own procedures: its staff, its purchases, the grants it pays out, and
+//! the State's short-time work scheme for employers.
+
+use crate::kit::*;
+
+/// Another unseen one, internal: an agent's travel expenses, from the claim to the payment by
+/// the public accountant (the ordonnateur / comptable separation of public finance).
+#[test]
+fn an_unseen_travel_expenses_claim_is_read_as_an_expert_would() {
+    let found = found_in("frais-deplacement.epure.json");
+    let found: Vec<(&str, &str)> = found.iter().map(|(r, s)| (r.as_str(), s.as_str())).collect();
+    assert_eq!(
+        found,
+        [
+            // The amounts the agent typed in are typed again into Chorus.
+            ("rekeying", "etat-frais saisie ressaisie"),
+            // Sending the list of payment orders is only passing the file on...
+            ("transit-step", "bordereau controle-comptable"),
+            ("waiting", "controle-comptable"),
+        ]
+    );
+    // Near misses: the accountant checks the receipts the finance service already checked, but
+    // gives a visa of their own (and the law requires it): not a redundant check; the manager's
+    // approval and the signature of the payment order are not in a row (the liquidation is
+    // between them); telling the agent they are paid is not a transit step.
+    assert_not_flagged(&found, &["redundant-check", "approval-chain", "duplicate-step", "ping-pong", "handoff-chain"]);
+    // ...but it is in the same service as the signature before it: going straight to the
+    // accountant saves no handoff.
+    let v = analysis_of_fixture("frais-deplacement.epure.json");
+    let transit =
+        v["findings"].as_array().expect("findings").iter().find(|f| f["rule"] == "transit-step").expect("transit");
+    assert_eq!(transit["gain"]["handoffs"], 0);
+}
+
+/// Unseen: an operating grant to an association (Cerfa 12156 online, completeness, the sports
+/// department's examination, the credit check, the commission, the council's vote, the
+/// convention above 23 000 €, payment by the public accountant).
+#[test]
+fn an_unseen_grant_to_an_association_is_read_as_an_expert_would() {
+    let found = found_in("subvention-association.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The statutes are in the RNA, the SIRET in Sirene; the RIB is asked again by finance.
+            ("once-only", "statuts depot"),
+            ("once-only", "siret depot"),
+            ("once-only", "rib depot envoi-rib"),
+            ("rekeying", "montant depot enregistrement engagement"),
+            // A 5-minute credit check in the finance department between two steps of the sports one.
+            ("ping-pong", "instruction credits-check fiche"),
+            ("transit-step", "envoi-service instruction"),
+            (
+                "handoff-chain",
+                "depot completude enregistrement envoi-service instruction credits-check fiche commission-avis delib vote legalite redaction signature-maire signature-asso demande-rib envoi-rib engagement mandatement paiement"
+            ),
+            ("rework-loop", "completude d-complet relance complement"),
+            ("waiting", "commission-avis"),
+            ("waiting", "vote"),
+            ("too-many-contacts", "depot complement signature-asso envoi-rib"),
+            // Information only: the examination and the credit check share no data.
+            ("parallelizable", "instruction credits-check"),
+        ]
+    );
+    // Near misses: the mayor's and the president's signatures of the convention are the two
+    // parties, not a cascade of validations; the council's vote is required by law; keying the
+    // commitment in uses the deliberation, it does not check it again; the accountant's control
+    // produces the payment; the credit check's verdict goes on to the fiche.
+    assert_not_flagged(&found, &["approval-chain", "redundant-check", "duplicate-step", "late-knockout"]);
+    assert!(!found.iter().any(|(r, s)| *r == "parallelizable" && s.contains("fiche")), "{found:?}");
+}
+
+/// Unseen: recruiting a contract agent on a permanent post in a commune (vacancy declared to the
+/// centre de gestion, jury, the DRH's and the DGS's visas before the mayor's signature, the
+/// contrôle de légalité, the DPAE and the SIRH in parallel).
+#[test]
+fn an_unseen_contract_agent_recruitment_is_read_as_an_expert_would() {
+    let found = found_in("recrutement-contractuel.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // Diplomas sent with the application, asked again for the hiring file.
+            ("once-only", "diplomes candidature pieces"),
+            // The employer asks the Casier judiciaire national for the bulletin n° 2 itself.
+            ("once-only", "casier pieces"),
+            // The candidate's civil status typed in online, then into the DPAE, then the SIRH.
+            ("rekeying", "identite candidature dpae saisie-sirh"),
+            (
+                "handoff-chain",
+                "fiche relecture credits accord-dgs vacance publication candidature preselection convocation entretien jury choix demande-pieces pieces verif-pieces visite aptitude redaction visa-drh visa-dgs signature-maire signature-agent envoi-legalite legalite"
+            ),
+            // Two visas before the mayor's signature; the agent's own signature is not one.
+            ("approval-chain", "visa-drh visa-dgs signature-maire"),
+            // The publication period before applications come in.
+            ("waiting", "candidature"),
+            ("too-many-contacts", "candidature entretien pieces visite signature-agent"),
+        ]
+    );
+    // Near misses: the contrôle de légalité (mandated, a control of its own, not a relay nor a
+    // redundant check); the jury's audition after the preselection (it classes the candidates);
+    // the check of the hiring pieces (a fresh copy came in); the interview and the medical visit
+    // that need the candidate in person (not side by side with their convocation).
+    assert_not_flagged(&found, &["transit-step", "redundant-check", "parallelizable", "duplicate-step", "ping-pong"]);
+    // The DPAE also produces its receipt: half its 10 minutes; the SIRH's 30 are keying.
+    let v = analysis_of_fixture("recrutement-contractuel.epure.json");
+    let rekeying =
+        v["findings"].as_array().expect("findings").iter().find(|f| f["rule"] == "rekeying").expect("rekeying");
+    assert_eq!(rekeying["gain"]["touch_min"], 35);
+}
+
+/// Unseen: a works contract under the adapted procedure (MAPA): BOAMP and buyer profile, the
+/// applications, the technical analysis by the project manager in parallel with the price
+/// analysis, optional negotiation, the MAPA commission, the winner's certificates, the award,
+/// the letters to the unsuccessful bidders, the notification and the award notice.
+#[test]
+fn an_unseen_adapted_procedure_contract_is_read_as_an_expert_would() {
+    let found = found_in("marche-mapa.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // Certificates the DGFiP and the URSSAF hold, asked with the bid and again of the winner.
+            ("once-only", "attestations offre envoi-attestations"),
+            ("once-only", "kbis offre envoi-attestations"),
+            // The technical memoranda are on the buyer profile: sending them on is a relay.
+            ("transit-step", "envoi-moe analyse-technique"),
+            (
+                "handoff-chain",
+                "besoin cctp dce verif-cctp publication offre ouverture candidatures envoi-moe analyse-technique negociation offre-finale analyse-finale rapport controle-rapport commission demande-attestations envoi-attestations verif-attestations attribution rejet notification avis-attribution engagement"
+            ),
+            // The consultation period (mandated): explained, nothing proposed.
+            ("waiting", "offre"),
+            ("too-many-contacts", "offre offre-finale envoi-attestations"),
+            // Information only: the award notice and the financial commitment share no data.
+            ("parallelizable", "avis-attribution engagement"),
+        ]
+    );
+    // Near misses: the technical and price analyses are two experts in parallel; the analysis of
+    // the final offers (a fresh offer came in); the check of the winner's certificates (mandated,
+    // CCP R2144-4); the commission's opinion before the award; informing the unsuccessful bidders
+    // and notifying the winner (two addressees, both mandated); the bid after the publication.
+    assert_not_flagged(&found, &["redundant-check", "duplicate-step", "approval-chain", "late-knockout", "ping-pong"]);
+    assert!(!found.iter().any(|(r, s)| *r == "parallelizable" && !s.contains("engagement")), "{found:?}");
+}
+
+/// Unseen: a territorial civil servant's retirement under the CNRACL (the request to the mayor,
+/// the career account checked on PEP's and the career rebuilt from former employers' records,
+/// the paper pension request, the order striking the agent off the strength, the liquidation file
+/// keyed in on PEP's, the head of service's check and the centre de gestion's, the CNRACL's
+/// liquidation with its returns for anomalies, the pension certificate, the last pay).
+#[test]
+fn an_unseen_retirement_of_a_civil_servant_is_read_as_an_expert_would() {
+    let found = found_in("retraite-cnracl.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The individual statement of the career: the CNRACL holds it.
+            ("once-only", "ris pieces"),
+            // The paper pension request and its pieces keyed into PEP's.
+            ("rekeying", "saisie demande-pension livret rib identite pieces"),
+            // The centre de gestion checks again what the head of service checked, and produces nothing.
+            ("redundant-check", "verif-responsable controle-cdg dossier-liquidation arrete"),
+            // The mayor's secretariat only forwards the letter to the HR department.
+            ("transit-step", "secretariat accuse"),
+            (
+                "handoff-chain",
+                "courrier secretariat accuse pieces controle-cir redaction signature notif-arrete saisie verif-responsable controle-cdg instruction fin-paie premiere-pension"
+            ),
+            ("waiting", "instruction"),
+            // The former employers' records come by post and are keyed into the career account.
+            ("media-break", "f9 reconstitution cir"),
+            // The CNRACL's returns for anomalies: information (20 %).
+            ("rework-loop", "instruction d-anomalie signalement correction"),
+        ]
+    );
+    assert_eq!(finding_of("retraite-cnracl.epure.json", "rework-loop")["severity"], "info");
+    // Near misses: the career rebuilt on PEP's, then the CNRACL's liquidation (the deciding body,
+    // it produces the pension certificate, mandated); one signature of the order; notifying the
+    // order and sending the certificate to the agent are not relays; the pay stopped side by side
+    // with the certificate sent; two contacts with the agent (not more than the threshold).
+    assert_not_flagged(
+        &found,
+        &["approval-chain", "duplicate-step", "ping-pong", "too-many-contacts", "late-knockout", "parallelizable"],
+    );
+}
+
+/// Unseen: an ERDF (FEDER) grant under a regional programme (filed on e-Synergie, completeness,
+/// the operational directorate's opinion, the examination, the programming committee, the
+/// standing committee's vote, the agreement signed by the holder then the president, the
+/// commitment, the claim for payment, the check of service done and the on-the-spot visit on a
+/// sample, payment by the regional paymaster, the accounting function's check before declaring
+/// the expenditure to the Commission, the audit authority's audit on a sample).
+#[test]
+fn an_unseen_erdf_grant_is_read_as_an_expert_would() {
+    let found = found_in("subvention-feder.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The tax and social certificates: the DGFiP and the URSSAF hold them (asked twice).
+            ("once-only", "attestations depot demande-paiement"),
+            // The RIB given at the request, asked again with the claim.
+            ("once-only", "rib depot demande-paiement"),
+            // The grant's amount keyed into e-Synergie, then into the finance software.
+            ("rekeying", "aide redaction engagement"),
+            (
+                "handoff-chain",
+                "depot completude avis-technique instruction comite vote redaction engagement signature-porteur signature notif-convention demande-paiement csf mandat paiement controle-comptable audit"
+            ),
+            ("rework-loop", "completude d-complet demande-pieces complement"),
+            // The claims sent back for pieces or expenses to justify.
+            ("rework-loop", "csf d-csf demande-complements complement-paiement"),
+            // The operation carried out before the claim: the project's own time, explained,
+            // nothing proposed.
+            ("waiting", "demande-paiement"),
+            ("too-many-contacts", "depot complement signature-porteur demande-paiement complement-paiement"),
+        ]
+    );
+    // Near misses, the checks the regulation requires and keeps apart: the check of service
+    // done, the on-the-spot visit, the paymaster's control, the accounting function's check and
+    // the audit each produce their own report or act on the same invoices: none is a redundant
+    // check; the examination after the completeness check and the technical opinion; the
+    // committee's opinion then the standing committee's vote (a check, then one approval; the
+    // president's signature comes after the holder's); the refusal decided on the examination;
+    // notifying the agreement is not a relay; the commitment, legally before the signature, is
+    // not proposed side by side with it.
+    assert_not_flagged(
+        &found,
+        &[
+            "redundant-check",
+            "duplicate-step",
+            "approval-chain",
+            "late-knockout",
+            "transit-step",
+            "parallelizable",
+            "ping-pong",
+        ],
+    );
+}
+
+/// Unseen: activité partielle (the works council consulted, the prior request on the national
+/// platform, the DREETS's examination within 15 days or the implicit acceptance, then each month
+/// the indemnity paid with the payroll and declared in the DSN, the claim on the platform, its
+/// validation by the DREETS and the allocation paid by the ASP).
+#[test]
+fn an_unseen_short_time_work_scheme_is_read_as_an_expert_would() {
+    let found = found_in("activite-partielle.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The headcount: the DSN already gives it.
+            ("once-only", "effectif demande"),
+            // The hours not worked, declared in the DSN, typed in again each month.
+            ("once-only", "heures di"),
+            // The DREETS validates the claim, the ASP pays it: two bodies for one allowance.
+            ("handoff-chain", "consultation avis-cse demande instruction autorisation paie di validation-di paiement"),
+            // Each month's claim; the count also holds the consultation and the payroll.
+            ("too-many-contacts", "consultation demande complement paie di"),
+            // Requests for details on the grounds: information (10 %).
+            ("rework-loop", "instruction d-instruction demande-complements complement"),
+        ]
+    );
+    assert_eq!(finding_of("activite-partielle.epure.json", "rework-loop")["severity"], "info");
+    // Near misses: the monthly claim, validated and paid, then the next month is a period after
+    // another, not a rework loop, and the month worked before each claim is not a wait; the
+    // implicit acceptance after 15 days of silence (the platform, mandated); the examination of
+    // the request and the validation of each claim look at different things; the platform's
+    // receipt and notifications are not relays; the ASP pays on the DREETS's validation.
+    assert!(!found.iter().any(|(r, s)| *r == "rework-loop" && s.contains("paie")), "{found:?}");
+    assert_not_flagged(
+        &found,
+        &[
+            "waiting",
+            "redundant-check",
+            "duplicate-step",
+            "transit-step",
+            "approval-chain",
+            "late-knockout",
+            "ping-pong",
+        ],
+    );
+}

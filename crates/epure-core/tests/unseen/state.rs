@@ -1,0 +1,132 @@
+//! The State's offices for foreigners and identity: the prefecture, the ANTS, the SDANF.
+
+use crate::kit::*;
+
+/// Unseen: the renewal of a residence permit at a prefecture (ANEF online filing, pre-instruction
+/// platform, AGDREF, police files, signature by delegation, ANTS, handing over at the counter).
+#[test]
+fn an_unseen_residence_permit_renewal_is_read_as_an_expert_would() {
+    let found = found_in("titre-sejour.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The prefecture asks for the permit it issued and holds in AGDREF.
+            ("once-only", "titre-actuel depot"),
+            // The proofs filed online are asked again as originals at the counter. The filing
+            // is named, not the request of the rework loop in between.
+            ("once-only", "domicile depot presentation"),
+            ("once-only", "avis-impot depot"),
+            ("once-only", "ressources depot presentation"),
+            // Typed online by the applicant, keyed again into AGDREF.
+            ("rekeying", "etat-civil depot saisie"),
+            (
+                "handoff-chain",
+                "depot completude saisie enquete visa-chef signature fabrication rdv presentation remise"
+            ),
+            // The head of office's visa before the signature by delegation.
+            ("approval-chain", "visa-chef signature"),
+            ("rework-loop", "completude d-complet demande-complement complement"),
+            // Waiting for an appointment at the counter.
+            ("waiting", "presentation"),
+            ("too-many-contacts", "depot complement rdv presentation"),
+        ]
+    );
+    let domicile = explained("titre-sejour.epure.json", "once-only")
+        .into_iter()
+        .find(|e| e.contains("domicile"))
+        .expect("domicile asked twice");
+    assert!(domicile.contains("Déposer la demande de renouvellement sur l'ANEF"), "{domicile}");
+    // Near misses: the examination of the conditions after the completeness check, the police
+    // check in parallel with it, the identity check when handing over the permit (it produces the
+    // permit), the receipt the system issues and the SMS to the applicant (not transit steps).
+    assert_not_flagged(
+        &found,
+        &["redundant-check", "duplicate-step", "transit-step", "parallelizable", "ping-pong", "late-knockout"],
+    );
+}
+
+/// Unseen: a national identity card in a town hall with a dispositif de recueil, after the ANTS
+/// pre-application (appointment, the fingerprints, the CERT's instruction, the Imprimerie
+/// nationale, the card handed in person).
+#[test]
+fn an_unseen_identity_card_application_is_read_as_an_expert_would() {
+    let found = found_in("carte-identite.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The civil status typed in the pre-application, written again on the paper form.
+            ("once-only", "etat-civil predemande cerfa"),
+            // The birth certificate is checked with the commune of birth through COMEDEC.
+            ("once-only", "acte-naissance precontrole"),
+            // The dispositif de recueil sends the file to the CERT itself.
+            ("transit-step", "transmission instruction"),
+            ("handoff-chain", "predemande rdv precontrole cerfa recueil transmission instruction retrait remise"),
+            // The wait for an appointment.
+            ("waiting", "precontrole"),
+            ("too-many-contacts", "predemande rdv cerfa retrait"),
+        ]
+    );
+    // Near misses: the agent retrieves the pre-application by its number (no keying again); the
+    // CERT's instruction after the counter's checks (it decides); the fingerprints checked again
+    // when the card is handed over (mandated, it hands the card); the rejection after the
+    // instruction that decides it (not late); the old card shown at the filing and given back
+    // at the handover (not asked twice).
+    assert_not_flagged(&found, &["rekeying", "redundant-check", "late-knockout", "duplicate-step", "ping-pong"]);
+    // Two contacts in person are needed (filing, handover): the gain is what lies above the
+    // threshold, not all contacts but one.
+    let v = analysis_of_fixture("carte-identite.epure.json");
+    let contacts = v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .find(|f| f["rule"] == "too-many-contacts")
+        .expect("too-many-contacts");
+    assert!(contacts["gain"]["contacts"].as_f64().expect("gain") < 2.0);
+}
+
+/// Unseen: a naturalisation by decree (NATALI filing, the prefecture's completeness check, the
+/// police inquiry in parallel with the assimilation interview, the prefect's proposal, the
+/// SDANF's national examination, the decree, the Journal officiel, the French birth certificate
+/// by the SCEC and the welcome ceremony).
+#[test]
+fn an_unseen_naturalisation_is_read_as_an_expert_would() {
+    let found = found_in("naturalisation.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The prefecture asks for the residence permit it issued and holds in AGDREF.
+            ("once-only", "titre-sejour depot"),
+            // The three tax notices: the DGFiP holds them.
+            ("once-only", "avis-imposition depot"),
+            // NATALI already shares the file with the SDANF: sending it on is a relay.
+            ("transit-step", "transmission instruction"),
+            (
+                "handoff-chain",
+                "depot completude recepisse convocation entretien compte-rendu proposition visa signature transmission instruction decret publication invitation ceremonie"
+            ),
+            // The head of office's visa before the prefect's signature.
+            ("approval-chain", "visa signature"),
+            ("rework-loop", "completude d-complet demande-pieces complement"),
+            // Four months before anyone opens the file.
+            ("waiting", "completude"),
+            ("too-many-contacts", "depot complement entretien ceremonie"),
+        ]
+    );
+    // Near misses: the SDANF examines the whole file after the prefecture and drafts the decree
+    // (the deciding authority, not a redundant check); the decree is signed after that
+    // examination, not in a row with the prefect's signature; the police inquiry and the
+    // interview run side by side, each with its own report; asking the police for the inquiry
+    // produces the request (not a relay); the two refusals, by the prefect and by the minister,
+    // are on exclusive ways; both are decided on the inquiry, the interview and the proposal;
+    // the invitation and the birth certificate sent to the new French citizen are not relays.
+    assert_not_flagged(
+        &found,
+        &["redundant-check", "duplicate-step", "parallelizable", "late-knockout", "ping-pong", "rekeying"],
+    );
+    assert!(!found.iter().any(|(r, s)| *r == "transit-step" && !s.starts_with("transmission")), "{found:?}");
+    // The prefect's proposal goes straight to the SDANF: one handoff less on the favourable way.
+    assert_eq!(finding_of("naturalisation.epure.json", "transit-step")["gain"]["handoffs"], 0.7);
+}
