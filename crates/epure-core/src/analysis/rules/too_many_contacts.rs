@@ -1,29 +1,60 @@
 //! `too-many-contacts` — Sollicitations multiples.
 //!
-//! Fires when the user is solicited more than `max_user_contacts` times per case (expected visits
-//! to work steps in the user's lane). Subjects: the user's steps. Not fired at or below the
-//! threshold, whatever the number of steps drawn (a rarely taken branch weighs its probability).
-//! The gain is the contacts above the threshold, not all but one: a procedure that needs the
-//! user twice by nature (the fingerprints at the filing and the card handed in person) cannot be
-//! brought down to a single contact.
+//! Fires when the user is solicited more than `max_user_contacts` times per case. A solicitation
+//! is one sitting: the user's steps done one after the other in the same visit to the counter,
+//! the same phone call or the same online session count once (the concession asked for at the
+//! cemetery desk, then the deed signed and paid there while the agent drew it up). Other user
+//! steps count their expected visits, as the `user_contacts` metric does. Subjects: the user's
+//! steps. Not fired at or below the threshold, whatever the number of steps drawn (a rarely
+//! taken branch weighs its probability). The gain is the solicitations above the threshold, not
+//! all but one: a procedure that needs the user twice by nature (the fingerprints at the filing
+//! and the card handed in person) cannot be brought down to a single contact.
 
 use super::{Context, finding, text};
 use crate::analysis::words::{number, quoted_list};
 use crate::analysis::{Finding, Gain, Lang, Severity};
+use crate::model::Channel;
 
 pub const ID: &str = "too-many-contacts";
 
+/// Steps looked at behind a user step to find the sitting it continues.
+const SITTING_LOOKBEHIND: usize = 16;
+
 pub fn run(ctx: &Context) -> Vec<Finding> {
-    let contacts = ctx.metrics.user_contacts;
     let max = ctx.settings.max_user_contacts;
-    if contacts <= max + 1e-9 {
+    if ctx.metrics.user_contacts <= max + 1e-9 {
         return Vec::new();
     }
     let steps: Vec<usize> = ctx.reachable_work().filter(|&n| ctx.in_user_lane(n) && ctx.visits[n] > 0.0).collect();
-    if steps.is_empty() {
+    let (continued, opening): (Vec<usize>, Vec<usize>) = steps.iter().partition(|&&n| continues_a_sitting(ctx, n));
+    let contacts: f64 = opening.iter().map(|&n| ctx.visits[n]).sum();
+    if steps.is_empty() || contacts <= max + 1e-9 {
         return Vec::new();
     }
     let labels: Vec<String> = steps.iter().map(|&n| ctx.label(n)).collect();
+    let continued: Vec<String> = continued.iter().map(|&n| ctx.label(n)).collect();
+    let (same_fr, same_en) = if continued.is_empty() {
+        (String::new(), String::new())
+    } else {
+        let (fr, en) = (quoted_list(Lang::Fr, &continued), quoted_list(Lang::En, &continued));
+        if continued.len() == 1 {
+            (
+                format!(
+                    " L'étape {fr} se fait lors du même passage que celle qui la précède : elle n'est pas comptée à part."
+                ),
+                format!(" Step {en} is done in the same sitting as the one before it: it is not counted on its own."),
+            )
+        } else {
+            (
+                format!(
+                    " Les étapes {fr} se font chacune lors du même passage que celle qui la précède : elles ne sont pas comptées à part."
+                ),
+                format!(
+                    " Steps {en} are each done in the same sitting as the one before: they are not counted on their own."
+                ),
+            )
+        }
+    };
     vec![finding(
         ID,
         Severity::Warning,
@@ -34,15 +65,15 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         ),
         text(
             format!(
-                "L'usager est sollicité en moyenne {} fois par dossier (seuil : {}), aux étapes {}. Chaque sollicitation \
-                 est un déplacement, un envoi ou une connexion de plus, et un risque d'abandon.",
+                "L'usager est sollicité en moyenne {} fois par dossier (seuil : {}), aux étapes {}.{same_fr} Chaque \
+                 sollicitation est un déplacement, un envoi ou une connexion de plus, et un risque d'abandon.",
                 number(Lang::Fr, contacts, 2),
                 number(Lang::Fr, max, 1),
                 quoted_list(Lang::Fr, &labels)
             ),
             format!(
-                "The user is solicited {} times per file on average (threshold: {}), at steps {}. Each contact is one \
-                 more trip, mailing or login, and a risk of giving up.",
+                "The user is solicited {} times per file on average (threshold: {}), at steps {}.{same_en} Each \
+                 contact is one more trip, mailing or login, and a risk of giving up.",
                 number(Lang::En, contacts, 2),
                 number(Lang::En, max, 1),
                 quoted_list(Lang::En, &labels)
@@ -53,9 +84,56 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     )]
 }
 
+/// Whether user step `n` is done in the sitting of the user step before it, on every way in: `n`
+/// does not wait, and behind it, through gateways, there is only another user step on the same
+/// channel, or an agent's step on that channel that does not wait either, done while the user is
+/// there (at the counter or on the phone), itself behind such a step. Mail and paper are never
+/// one sitting across an agent's step: the agent works on the file once the user has sent it.
+fn continues_a_sitting(ctx: &Context, n: usize) -> bool {
+    let s = ctx.step(n);
+    if s.wait() > 0.0 {
+        return false;
+    }
+    let channel = s.channel;
+    let with_user = matches!(channel, Some(Channel::Counter | Channel::Phone));
+    let mut stack: Vec<usize> = vec![n];
+    let mut seen: Vec<usize> = vec![n];
+    let mut user_found = false;
+    while let Some(m) = stack.pop() {
+        for a in ctx.g.inc[m].iter().filter(|a| a.share > 0.0) {
+            let b = a.node;
+            if seen.contains(&b) {
+                // Two ways that meet, or a loop back: that way is looked at already.
+                continue;
+            }
+            if seen.len() >= SITTING_LOOKBEHIND {
+                return false;
+            }
+            seen.push(b);
+            let bs = ctx.step(b);
+            if !bs.kind.is_work() {
+                if bs.kind == crate::model::StepKind::Start {
+                    return false;
+                }
+                stack.push(b);
+            } else if bs.channel != channel {
+                return false;
+            } else if ctx.in_user_lane(b) {
+                user_found = true;
+            } else if with_user && bs.wait() == 0.0 {
+                stack.push(b);
+            } else {
+                return false;
+            }
+        }
+    }
+    user_found
+}
+
 #[cfg(test)]
 mod tests {
     use crate::analysis::testkit::{B, check};
+    use crate::model::Channel;
 
     fn contacts(p_back: f64) -> crate::model::Procedure {
         B::new()
@@ -95,5 +173,74 @@ mod tests {
     fn does_not_fire_at_the_threshold() {
         // Two contacts, the third step is never taken.
         check(&contacts(0.0), "too-many-contacts", &[]);
+    }
+
+    /// Three user steps: the request at the desk, the deed signed and paid at the same desk while
+    /// the agent draws it up (`between` is the agent's step), the hand-over of a document later.
+    fn one_visit(between_wait: f64, channel: Channel) -> crate::model::Procedure {
+        B::new()
+            .start("s")
+            .task("demande", "u", "Demander une concession au guichet")
+            .task("redaction", "a", "Rédiger l'acte de concession")
+            .task("paiement", "u", "Signer l'acte et payer")
+            .task("remise", "u", "Retirer le titre")
+            .end("e")
+            .chain(&["s", "demande", "redaction", "paiement", "remise", "e"])
+            .channel("demande", channel)
+            .channel("redaction", channel)
+            .channel("paiement", channel)
+            .channel("remise", Channel::Counter)
+            .wait("demande", 120.0)
+            .dur("redaction", 15.0)
+            .wait("redaction", between_wait)
+            .wait("remise", 2880.0)
+            .build()
+    }
+
+    #[test]
+    fn steps_of_one_visit_count_once() {
+        // Request, then deed signed on the spot while the agent draws it up: one visit, plus the
+        // hand-over later: 2 solicitations, at the threshold.
+        check(&one_visit(0.0, Channel::Counter), "too-many-contacts", &[]);
+        // The same on the phone.
+        check(&one_visit(0.0, Channel::Phone), "too-many-contacts", &[]);
+    }
+
+    #[test]
+    fn a_wait_or_a_letter_between_two_steps_makes_two_contacts() {
+        // The agent's step waits: the user has gone home and comes back.
+        check(&one_visit(420.0, Channel::Counter), "too-many-contacts", &["demande paiement remise"]);
+        // By mail, the agent works on the file once it is sent: the signed deed is a second letter.
+        check(&one_visit(0.0, Channel::Mail), "too-many-contacts", &["demande paiement remise"]);
+    }
+
+    #[test]
+    fn the_explanation_says_which_step_is_the_same_visit() {
+        let p = B::new()
+            .start("s")
+            .task("u1", "u", "Déposer la demande")
+            .task("u2", "u", "Signer le récépissé")
+            .task("u3", "u", "Se présenter à l'entretien")
+            .task("u4", "u", "Retirer le titre")
+            .end("e")
+            .chain(&["s", "u1", "u2", "u3", "u4", "e"])
+            .channel("u1", Channel::Counter)
+            .channel("u2", Channel::Counter)
+            .wait("u3", 2880.0)
+            .wait("u4", 2880.0)
+            .build();
+        let f = crate::analysis::analyze(&p, &crate::analysis::Settings::default())
+            .findings
+            .into_iter()
+            .find(|f| f.rule == "too-many-contacts")
+            .expect("fired: 3 sittings");
+        assert!(f.title_fr.contains("3 contacts"), "{}", f.title_fr);
+        assert!(
+            f.explanation_fr
+                .contains("L'étape « Signer le récépissé » se fait lors du même passage que celle qui la précède"),
+            "{}",
+            f.explanation_fr
+        );
+        assert!((f.gain.contacts - 1.0).abs() < 1e-9, "gain {}", f.gain.contacts);
     }
 }
