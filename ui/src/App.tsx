@@ -74,11 +74,13 @@ export function App() {
     }
   }
 
+  const wide = route.page !== 'library';
   return (
-    // The editor is a workbench filling the window; the other pages scroll.
-    <div className={route.page === 'editor' ? 'app app--editor' : 'app'}>
+    // The editor is a workbench filling the window; the other pages scroll. Every page but the
+    // library uses the window's width, its header too.
+    <div className={wide ? (route.page === 'editor' ? 'app app--wide app--editor' : 'app app--wide') : 'app'}>
       <Header />
-      <main className={route.page === 'library' ? 'app-main' : 'app-main app-main--wide'}>{content}</main>
+      <main className={wide ? 'app-main app-main--wide' : 'app-main'}>{content}</main>
       {route.page === 'library' && <Footer />}
     </div>
   );

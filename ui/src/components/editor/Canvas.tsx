@@ -40,14 +40,18 @@ const READABLE_ZOOM = 0.6;
 
 /**
  * Where the canvas first looks: the whole procedure when it fits at a readable size, else its
- * beginning (the start and the first lanes) at the smallest readable zoom, the rest a pan away.
+ * beginning (the start and the first lanes, top left) at the smallest readable zoom, the rest a pan
+ * away.
  */
 export function initialViewport(width: number, height: number, boxWidth: number, boxHeight: number) {
   const margin = 12;
   const fit = Math.min((boxWidth - 2 * margin) / width, (boxHeight - 2 * margin) / height, 1);
   const zoom = Math.max(fit, READABLE_ZOOM);
   const centre = (box: number, size: number) => Math.max((box - size * zoom) / 2, margin);
-  return { x: fit >= READABLE_ZOOM ? centre(boxWidth, width) : margin, y: centre(boxHeight, height), zoom };
+  // Shown whole, it is centred; shown in part, it reads like a page, from its top left corner
+  // (centred, its lanes would float in mid-canvas above the overview map).
+  if (fit >= READABLE_ZOOM) return { x: centre(boxWidth, width), y: centre(boxHeight, height), zoom };
+  return { x: margin, y: margin, zoom };
 }
 
 /** The React Flow instance of a canvas (to move it with another one). */
