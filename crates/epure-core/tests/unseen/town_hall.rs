@@ -474,3 +474,57 @@ fn an_unseen_cafe_terrace_permit_is_read_as_an_expert_would() {
         ],
     );
 }
+
+/// Unseen: a permis de détention for a dog of category 1 or 2 at the town hall (the owner's
+/// seven-hour training and its certificate, the behaviour assessment by a listed vet who sends
+/// its result to the mayor, the file handed in at the counter with the insurance, the rabies
+/// vaccination and the identification, checked there with the owner, keyed in, the mayor's
+/// order, the permit posted, entered into the national dog register and sent to the police
+/// municipale, which keeps its own file).
+#[test]
+fn an_unseen_dangerous_dog_permit_is_read_as_an_expert_would() {
+    let found = found_in("permis-chien.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The vet sent the assessment's result to the mayor; the owner brings it again.
+            ("once-only", "evaluation depot"),
+            // The dog's identification is in I-CAD, which the town hall can consult.
+            ("once-only", "identification depot"),
+            // The dog keyed into the town hall's software, into I-CAD, into the police's file.
+            ("rekeying", "chien saisie icad fichier-police"),
+            (
+                "handoff-chain",
+                "formation delivrance-attestation presentation evaluation depot verif saisie instruction signature notif icad copie-police fichier-police"
+            ),
+            // Waiting for a training session, then for a listed vet: explained, nothing proposed.
+            ("waiting", "formation"),
+            ("waiting", "presentation"),
+            // The paper form checked at the counter, keyed in afterwards.
+            ("media-break", "f13 saisie chien"),
+            // The training, the vet, the counter, and coming back with a missing piece.
+            ("too-many-contacts", "formation presentation depot complement"),
+        ]
+    );
+    // Near misses: the pieces are gone through at the counter with the owner as they are handed
+    // in (the returns are pieces the owner did not have: a vaccination out of date, no
+    // insurance yet); the vet's reading of the chip is part of the assessment, and the service's
+    // examination of the assessment writes the order; the vet's communication to the mayor
+    // (mandated) and the copy of the permit to the police are not relays; the national register
+    // and the police's file are two entries of the same dog (the rekeying), not two steps doing
+    // one thing; one signature; the refusal is decided on the assessment.
+    assert_not_flagged(
+        &found,
+        &[
+            "duplicate-step",
+            "redundant-check",
+            "rework-loop",
+            "transit-step",
+            "ping-pong",
+            "approval-chain",
+            "parallelizable",
+            "late-knockout",
+        ],
+    );
+}
