@@ -438,3 +438,66 @@ fn an_unseen_over_indebtedness_file_is_read_as_an_expert_would() {
     );
     assert!(!found.iter().any(|(r, s)| *r == "once-only" && s.contains("dettes")), "{found:?}");
 }
+
+/// Unseen: a request for the RQTH and a vocational orientation at an MDPH, then France Travail
+/// and Cap emploi (the form and the medical certificate, online or by post, the admissibility
+/// check, the multidisciplinary team's medical and vocational assessments side by side, an
+/// interview when needed, the proposal, the CDAPH, the notification and the data exchange with
+/// France Travail, the registration, France Travail's first interview and referral, Cap emploi's
+/// first interview and plan).
+#[test]
+fn an_unseen_disabled_worker_recognition_is_read_as_an_expert_would() {
+    let found = found_in("rqth-orientation.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // France Travail and Cap emploi ask for the notification the MDPH sent them.
+            ("once-only", "notification entretien-ft entretien-cap"),
+            // The CV given at the registration, asked again by Cap emploi.
+            ("once-only", "cv inscription entretien-cap"),
+            // (The acknowledgement and the data exchange, sent by the information system, are no
+            // hands the file passes through.)
+            (
+                "handoff-chain",
+                "certif envoi-papier enregistrement recevabilite eval-pro entretien-mdph ep-entretien synthese info-cdaph cdaph notif inscription entretien-ft orientation-ft convocation-cap entretien-cap diagnostic-cap"
+            ),
+            // The multidisciplinary team's queue: the bulk of the months an RQTH takes.
+            ("waiting", "eval-medicale"),
+            // The paper form keyed in by the MDPH.
+            ("media-break", "f7 enregistrement demande"),
+            (
+                "too-many-contacts",
+                "depot-ligne envoi-papier complement entretien-mdph inscription entretien-ft entretien-cap"
+            ),
+            ("rework-loop", "recevabilite d-recevable demande-pieces complement"),
+        ]
+    );
+    // Known miss: the person tells their working life twice, at France Travail's diagnostic and
+    // again at Cap emploi's, which France Travail referred them to. The labels ("Établir le
+    // diagnostic et orienter vers Cap emploi", "Établir le diagnostic et le plan
+    // d'accompagnement") and the data (a referral, a plan) differ, as they would for a first
+    // assessment and the expert's own: telling a repeated diagnostic from a referral to a
+    // specialist needs more than the drawing says, and a broader `duplicate-step` would flag
+    // every triage followed by its specialist.
+    assert!(!found.iter().any(|(r, _)| *r == "duplicate-step"), "{found:?}");
+    // Near misses: the acknowledgement the information system sends between the registration and
+    // the admissibility check is no round trip; the medical and the vocational assessments are
+    // two experts side by side, and
+    // the team's proposal after them is its own; informing the person of the CDAPH's date
+    // (mandated) and the data exchange with France Travail are not relays; the CDAPH decides on
+    // the proposal (a check, then one approval), and its refusal comes on the assessments; the
+    // notification and the exchange are two addressees and the exchange takes no one's time.
+    assert_not_flagged(
+        &found,
+        &[
+            "redundant-check",
+            "transit-step",
+            "approval-chain",
+            "late-knockout",
+            "parallelizable",
+            "ping-pong",
+            "rekeying",
+        ],
+    );
+}

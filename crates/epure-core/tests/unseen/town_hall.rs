@@ -361,3 +361,170 @@ fn an_unseen_funeral_concession_and_burial_is_read_as_an_expert_would() {
         ],
     );
 }
+
+/// Unseen: a PACS registered at the town hall (the appointment booked online, the joint
+/// declaration, the convention and the birth certificates e-mailed for a check before the
+/// appointment, the registration before the officer with both partners present, the convention
+/// stamped and handed back, the notice to the birth places' civil status offices for the margin
+/// of the birth certificates).
+#[test]
+fn an_unseen_pacs_registration_is_read_as_an_expert_would() {
+    let found = found_in("pacs.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The commune of birth can be asked through COMEDEC (also when a recent copy is sent
+            // again because the first was more than three months old).
+            ("once-only", "acte-naissance envoi complement"),
+            // Known false alarm: the copies e-mailed with the file let the service prepare the
+            // registration; the originals shown at the joint declaration in person are the
+            // officer's check of who declares (Code civil art. 515-3), and asking once would drop
+            // that one. The rule keeps the first request and has no way to tell a presentation
+            // the law requires in person from a piece asked again; exempting every request at a
+            // mandated step would also hide the RIB asked again at a mandated filing.
+            ("once-only", "identite envoi presence"),
+            // The certificate of no PACS comes from the SCEC's own register.
+            ("once-only", "non-pacs etranger"),
+            // Waiting for the appointment: explained, nothing proposed.
+            ("waiting", "presence"),
+            // An appointment booked online, the file by e-mail, the returns, then in person.
+            ("too-many-contacts", "rdv envoi etranger complement presence"),
+            // One file in five comes back for a missing piece or an old birth certificate.
+            ("rework-loop", "pre-verif d-complet demande-pieces complement"),
+        ]
+    );
+    // What sends files back is the birth certificate and the convention sent with the file, not
+    // the certificates only those born abroad add.
+    let rework = explained("pacs.epure.json", "rework-loop");
+    assert!(rework[0].contains("dès l'étape « Envoyer le dossier de PACS par courriel"), "{}", rework[0]);
+    // Near misses: the officer's registration after the service's check of the file is the act itself
+    // (it stamps the convention); handing the convention back and the notice of mention (art.
+    // 515-3-1) are not relays; the partners ↔ officer exchange happens on the spot at the
+    // counter; the impediment is decided on the check before any work; one signature; the
+    // mention's wait comes after the partners have their stamped convention; the file goes from
+    // the partners to the civil status service, the officer and the birth places: not too many
+    // hands.
+    assert_not_flagged(
+        &found,
+        &[
+            "duplicate-step",
+            "rekeying",
+            "redundant-check",
+            "ping-pong",
+            "transit-step",
+            "handoff-chain",
+            "approval-chain",
+            "parallelizable",
+            "late-knockout",
+            "media-break",
+        ],
+    );
+}
+
+/// Unseen: an autorisation d'occupation temporaire du domaine public for a café terrace (a first
+/// request by e-mail, its completeness, the police municipale's opinion and the roads service's
+/// visit side by side, or a renewal as it was last season; the mayor's order, notified, a copy to
+/// the police; the fee computed, its revenue title, the DGFiP's notice, the payment; the police's
+/// check of the footprint during the season).
+#[test]
+fn an_unseen_cafe_terrace_permit_is_read_as_an_expert_would() {
+    let found = found_in("terrasse-aot.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The register of companies holds the Kbis, asked at each request and each renewal.
+            ("once-only", "kbis demande renouvellement"),
+            // The town hall itself received the licence's declaration.
+            ("once-only", "licence demande"),
+            // The terrace keyed into the occupation software, again into the order, again into the
+            // finance software.
+            ("rekeying", "terrasse enregistrement redaction titre"),
+            // (Through the roads service's visit, the longer of the two opinions.)
+            (
+                "handoff-chain",
+                "demande completude enregistrement visite-voirie redaction signature notif copie-police liquidation titre asap paiement controle"
+            ),
+            // Three first requests in ten come back for a plan not to scale or a missing piece.
+            ("rework-loop", "completude d-complet demande-pieces complement"),
+            // The paper liquidation keyed into the finance software.
+            ("media-break", "f26 titre terrasse liquidation"),
+            // The request, the payment, and the plans not to scale sent back.
+            ("too-many-contacts", "demande complement renouvellement paiement"),
+        ]
+    );
+    // Near misses: the police's opinion on public quiet and the roads service's measure of the
+    // pavement (mandated accessibility) are two opinions side by side, and the police's check of
+    // the footprint on the spot during the season looks at the order's execution, not at the
+    // file; the copy of the order to the police and the notice to pay are not relays; the
+    // renewal's check is on the other way from the first request's; the refusal is decided on
+    // the opinions; one signature; no wait dominates (the season's check comes after the payment).
+    assert_not_flagged(
+        &found,
+        &[
+            "duplicate-step",
+            "redundant-check",
+            "ping-pong",
+            "transit-step",
+            "approval-chain",
+            "parallelizable",
+            "late-knockout",
+            "waiting",
+        ],
+    );
+}
+
+/// Unseen: a permis de détention for a dog of category 1 or 2 at the town hall (the owner's
+/// seven-hour training and its certificate, the behaviour assessment by a listed vet who sends
+/// its result to the mayor, the file handed in at the counter with the insurance, the rabies
+/// vaccination and the identification, checked there with the owner, keyed in, the mayor's
+/// order, the permit posted, entered into the national dog register and sent to the police
+/// municipale, which keeps its own file).
+#[test]
+fn an_unseen_dangerous_dog_permit_is_read_as_an_expert_would() {
+    let found = found_in("permis-chien.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The vet sent the assessment's result to the mayor; the owner brings it again.
+            ("once-only", "evaluation depot"),
+            // The dog's identification is in I-CAD, which the town hall can consult.
+            ("once-only", "identification depot"),
+            // The dog keyed into the town hall's software, into I-CAD, into the police's file.
+            ("rekeying", "chien saisie icad fichier-police"),
+            (
+                "handoff-chain",
+                "formation delivrance-attestation presentation evaluation depot verif saisie instruction signature notif icad copie-police fichier-police"
+            ),
+            // Waiting for a training session, then for a listed vet: explained, nothing proposed.
+            ("waiting", "formation"),
+            ("waiting", "presentation"),
+            // The paper form checked at the counter, keyed in afterwards.
+            ("media-break", "f13 saisie chien"),
+            // The training, the vet, the counter, and coming back with a missing piece.
+            ("too-many-contacts", "formation presentation depot complement"),
+        ]
+    );
+    // Near misses: the pieces are gone through at the counter with the owner as they are handed
+    // in (the returns are pieces the owner did not have: a vaccination out of date, no
+    // insurance yet); the vet's reading of the chip is part of the assessment, and the service's
+    // examination of the assessment writes the order; the vet's communication to the mayor
+    // (mandated) and the copy of the permit to the police are not relays; the national register
+    // and the police's file are two entries of the same dog (the rekeying), not two steps doing
+    // one thing; one signature; the refusal is decided on the assessment.
+    assert_not_flagged(
+        &found,
+        &[
+            "duplicate-step",
+            "redundant-check",
+            "rework-loop",
+            "transit-step",
+            "ping-pong",
+            "approval-chain",
+            "parallelizable",
+            "late-knockout",
+        ],
+    );
+}

@@ -10,9 +10,12 @@
 //! check that writes its verdict down, an "avis", a certificate, a report: it carries B's name and
 //! responsibility, so moving the step into A's lane would have A sign B's document). A short
 //! check in B that yields a mere datum (the credits are available), or a form B fills in for A,
-//! can still be handed to A. Nor is coming back to A by going round a loop that repeats the
-//! service period after period (see `period_loop::recurring`): the service of
-//! management liquidates the next term's grant, the accountant pays it, that is the next term.
+//! can still be handed to A. Nor when A or B is an information system's lane: the
+//! acknowledgement of receipt the system sends by itself between two steps of the service is no
+//! round trip, the file does not change hands there (as `handoff-chain` reads it). Nor is coming
+//! back to A by going round a loop that repeats the service period after period (see
+//! `period_loop::recurring`): the service of management liquidates the next term's grant, the
+//! accountant pays it, that is the next term.
 
 use super::{Context, finding, text};
 use crate::analysis::labels;
@@ -51,6 +54,12 @@ fn own_competence(ctx: &Context, n: usize) -> bool {
             .any(|d| s.kind == StepKind::Check || ctx.label_words(&d.name).iter().any(|w| stems.contains(w)))
 }
 
+/// Whether a step sits in an information system's lane: the system acts alone (an automatic
+/// acknowledgement, an exchange of data), the file does not change hands there.
+fn in_system_lane(ctx: &Context, n: usize) -> bool {
+    ctx.lane_kind(n) == Some(ActorKind::System)
+}
+
 pub fn run(ctx: &Context) -> Vec<Finding> {
     // Lanes are compared, never kept: borrowed, not cloned at every look.
     let lane = |n: usize| ctx.step(n).actor.as_deref();
@@ -62,12 +71,12 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     // a bounce goes round).
     let mut periods: std::collections::HashMap<usize, Option<Vec<usize>>> = std::collections::HashMap::new();
     for a in ctx.reachable_work() {
-        if ctx.in_user_lane(a) {
+        if ctx.in_user_lane(a) || in_system_lane(ctx, a) {
             continue;
         }
         ctx.next_work_into(a, &mut outs);
         for &(b, w) in &outs {
-            if w <= 0.0 || lane(b) == lane(a) || ctx.in_user_lane(b) {
+            if w <= 0.0 || lane(b) == lane(a) || ctx.in_user_lane(b) || in_system_lane(ctx, b) {
                 continue;
             }
             let mut run = vec![b];
@@ -247,6 +256,32 @@ mod tests {
         check(&termly(false).build(), "ping-pong", &[]);
         // Near miss: within one term the file goes back to the service after the short payment.
         check(&termly(true).build(), "ping-pong", &["liq pay classer"]);
+    }
+
+    #[test]
+    fn does_not_fire_through_an_information_system_s_step() {
+        // The service registers the file, the system sends the acknowledgement by itself, the
+        // service checks the file: the file stays in the service's hands.
+        let b = |kind: crate::model::ActorKind| {
+            let mut b = B::new()
+                .start("s")
+                .task("a1", "b", "Enregistrer la demande")
+                .dur("a1", 10.0)
+                .task("x", "c", "Envoyer l'accusé de réception")
+                .produces("x", &["ar"])
+                .task("a2", "b", "Vérifier la recevabilité du dossier")
+                .dur("a2", 10.0)
+                .checks("a2", &["formulaire"])
+                .end("e")
+                .chain(&["s", "a1", "x", "a2", "e"]);
+            if let Some(c) = b.p.actors.iter_mut().find(|a| a.id == "c") {
+                c.kind = kind;
+            }
+            b.build()
+        };
+        check(&b(crate::model::ActorKind::System), "ping-pong", &[]);
+        // Near miss: a service that sends the acknowledgement in between is a round trip.
+        check(&b(crate::model::ActorKind::Service), "ping-pong", &["a1 x a2"]);
     }
 
     #[test]

@@ -122,29 +122,20 @@ pub(crate) fn rework(p: &Procedure, members: &[NodeIndex]) -> Result<Rework, Not
         .find(|&m| inside(m) && g[m].kind.is_work() && !g[m].checks.is_empty())
         .ok_or(NotRework::Check)?;
     let back: Vec<EdgeIndex> = p.outgoing(decision).into_iter().filter(|&(_, m)| inside(m)).map(|(e, _)| e).collect();
-    // The nearest step of the user before the loop that hands in something the check verifies.
-    let checked = &g[checker].checks;
-    let mut queue: std::collections::VecDeque<NodeIndex> =
-        members.iter().flat_map(|&n| p.incoming(n)).map(|(_, m)| m).filter(|&m| !inside(m)).collect();
-    let mut seen: Vec<NodeIndex> = Vec::new();
-    let mut submission = None;
-    while let Some(n) = queue.pop_front() {
-        if seen.contains(&n) || seen.len() >= SUBMISSION_LOOKBEHIND {
-            continue;
-        }
-        seen.push(n);
-        if user(n) && g[n].requests.iter().any(|d| checked.contains(d)) {
-            submission = Some(n);
-            break;
-        }
-        queue.extend(p.incoming(n).into_iter().map(|(_, m)| m).filter(|&m| !inside(m)));
-    }
-    let submission = submission.ok_or(NotRework::Submission)?;
-    let mut items: Vec<String> = checked.iter().filter(|d| g[submission].requests.contains(d)).cloned().collect();
     // The pieces the loop asks for again are those whose absence sends the file back: the ones
     // to check at the submission. A loop that asks for none by name ("Compléter le dossier")
     // keeps every piece the check verifies.
+    let checked = &g[checker].checks;
     let asked_again: Vec<&String> = members.iter().filter(|&&n| user(n)).flat_map(|&n| &g[n].requests).collect();
+    // The submission is the nearest step of the user before the loop that hands in one of them
+    // (the filing, not a step on a branch before the check that adds other pieces for some
+    // cases); failing that, the nearest one that hands in something the check verifies.
+    let hands_in_again = |n: NodeIndex| g[n].requests.iter().any(|d| checked.contains(d) && asked_again.contains(&d));
+    let hands_in = |n: NodeIndex| g[n].requests.iter().any(|d| checked.contains(d));
+    let submission = nearest_user_step_before(p, members, &set, &hands_in_again)
+        .or_else(|| nearest_user_step_before(p, members, &set, &hands_in))
+        .ok_or(NotRework::Submission)?;
+    let mut items: Vec<String> = checked.iter().filter(|d| g[submission].requests.contains(d)).cloned().collect();
     if items.iter().any(|d| asked_again.contains(&d)) {
         items.retain(|d| asked_again.contains(&d));
     }
@@ -154,6 +145,32 @@ pub(crate) fn rework(p: &Procedure, members: &[NodeIndex]) -> Result<Rework, Not
     let in_place = spot.contains(&checker)
         || items.iter().all(|d| g[submission].checks.contains(d) || spot.iter().any(|&m| g[m].checks.contains(d)));
     Ok(Rework { decision, checker, back, submission, items, in_place })
+}
+
+/// The nearest step of the user before the loop made of `members` for which `wanted` holds,
+/// looking back at most [`SUBMISSION_LOOKBEHIND`] steps.
+fn nearest_user_step_before(
+    p: &Procedure,
+    members: &[NodeIndex],
+    set: &std::collections::HashSet<NodeIndex>,
+    wanted: &dyn Fn(NodeIndex) -> bool,
+) -> Option<NodeIndex> {
+    let g = p.graph();
+    let inside = |n: NodeIndex| set.contains(&n);
+    let mut queue: std::collections::VecDeque<NodeIndex> =
+        members.iter().flat_map(|&n| p.incoming(n)).map(|(_, m)| m).filter(|&m| !inside(m)).collect();
+    let mut seen: Vec<NodeIndex> = Vec::new();
+    while let Some(n) = queue.pop_front() {
+        if seen.contains(&n) || seen.len() >= SUBMISSION_LOOKBEHIND {
+            continue;
+        }
+        seen.push(n);
+        if g[n].kind.is_work() && crate::graph::in_user_lane(p, n) && wanted(n) {
+            return Some(n);
+        }
+        queue.extend(p.incoming(n).into_iter().map(|(_, m)| m).filter(|&m| !inside(m)));
+    }
+    None
 }
 
 /// Steps looked at after the submission to find the check made on the spot.
@@ -463,6 +480,54 @@ mod tests {
         assert_eq!(named.matches('“').count(), 3, "{all}");
         // Once the piece that sends files back is checked at the submission, the loop is silent.
         check(&incomplete.requests("r", &["rib"]).checks("depot", &["rib"]).build(), "rework-loop", &[]);
+    }
+
+    #[test]
+    fn names_the_filing_that_handed_in_what_the_loop_asks_for_again() {
+        // The file, then for some cases a piece of their own on a branch, then the check; the
+        // return asks for the RIB again, which came with the file, not with the branch's piece.
+        let b = |asked_again: &[&str]| {
+            B::new()
+                .start("s")
+                .task("depot", "u", "Envoyer le dossier")
+                .decision("d-etranger")
+                .task("extra", "u", "Envoyer le certificat de coutume")
+                .decision("m")
+                .check("c", "a", "Vérifier le dossier")
+                .dur("c", 10.0)
+                .decision("d")
+                .task("r", "u", "Envoyer les pièces manquantes")
+                .dur("r", 20.0)
+                .end("e")
+                .chain(&["s", "depot", "d-etranger"])
+                .prob("d-etranger", "extra", 0.1)
+                .prob("d-etranger", "m", 0.9)
+                .chain(&["extra", "m"])
+                .prob("m", "c", 1.0)
+                .chain(&["c", "d"])
+                .prob("d", "r", 0.2)
+                .prob("d", "e", 0.8)
+                .chain(&["r", "c"])
+                .requests("depot", &["rib", "domicile"])
+                .requests("extra", &["coutume"])
+                .checks("c", &["rib", "domicile", "coutume"])
+                .requests("r", asked_again)
+                .build()
+        };
+        let advice = |p: &crate::model::Procedure| {
+            analyze(p, &Settings::default())
+                .findings
+                .into_iter()
+                .find(|f| f.rule == "rework-loop")
+                .map(|f| f.explanation_en)
+                .expect("fires")
+        };
+        let rib = advice(&b(&["rib"]));
+        assert!(rib.contains("Checking “RIB” at step “Envoyer le dossier”"), "{rib}");
+        // Near miss: when the return asks for the branch's piece again, the branch is where it
+        // came from.
+        let coutume = advice(&b(&["coutume"]));
+        assert!(coutume.contains("at step “Envoyer le certificat de coutume”"), "{coutume}");
     }
 
     #[test]
