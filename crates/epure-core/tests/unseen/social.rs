@@ -438,3 +438,48 @@ fn an_unseen_over_indebtedness_file_is_read_as_an_expert_would() {
     );
     assert!(!found.iter().any(|(r, s)| *r == "once-only" && s.contains("dettes")), "{found:?}");
 }
+
+/// Unseen: a carte mobilité inclusion at an MDPH (the form and the medical certificate online or
+/// by post, the admissibility check, the evaluation on the pieces by the team's doctor, the
+/// decision of the president of the département, the order sent to the Imprimerie nationale, which
+/// asks the person for a photo, makes the card and posts it).
+#[test]
+fn an_unseen_mobility_inclusion_card_is_read_as_an_expert_would() {
+    let found = found_in("carte-mobilite-inclusion.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            (
+                "handoff-chain",
+                "certif envoi numerisation ar recevabilite demande-pieces complement evaluation-step proposition decision-pcd notif commande-step courrier-photo-step envoi-photo fabrication"
+            ),
+            ("rework-loop", "recevabilite d-recevable demande-pieces complement"),
+            // Six weeks before the team's doctor looks at the file: explained, nothing proposed.
+            ("waiting", "evaluation-step"),
+            // The paper form keyed into the MDPH's software.
+            ("media-break", "f7 numerisation identification"),
+        ]
+    );
+    // Near misses: the doctor's evaluation after the admissibility check writes its own opinion;
+    // the proposal, then the president's decision (one approval); notifying the person and sending
+    // the order to the Imprimerie nationale are two addressees; the photo is asked once, by the
+    // Imprimerie nationale, which makes the card; the refusal is decided on the evaluation; two
+    // contacts on average (the form, the photo), the returns included; the medical certificate
+    // on paper attached to the online form is not keyed in by the administration.
+    assert_not_flagged(
+        &found,
+        &[
+            "duplicate-step",
+            "redundant-check",
+            "approval-chain",
+            "transit-step",
+            "parallelizable",
+            "late-knockout",
+            "once-only",
+            "rekeying",
+            "ping-pong",
+            "too-many-contacts",
+        ],
+    );
+}
