@@ -153,17 +153,20 @@ fn an_unseen_detr_grant_to_a_commune_is_read_as_an_expert_would() {
             ("rekeying", "depenses mandatement service-fait"),
             (
                 "handoff-chain",
-                "depot completude demande-pieces-step complement instruction avis-commission-step programmation-step redaction signature engagement notif mandatement etat-step certification demande-paiement controle service-fait paiement"
+                "preparation deliberation-step ctes depot completude arc-step instruction avis-commission-step programmation-step redaction signature engagement notif mandatement etat-step certification demande-paiement controle service-fait paiement"
             ),
             // One file in three is incomplete on the first try.
             ("rework-loop", "completude d-complet demande-pieces-step complement"),
             // The filing, the pieces asked for, the payment request: 2.2 solicitations. Not the
-            // commune's own preparation, its council's vote or its works.
+            // commune's own preparation, its council's vote or its works (the analysis counted
+            // them, 4.9 contacts, until the user's own work on the `internal` channel stopped
+            // counting as a solicitation).
             ("too-many-contacts", "ctes depot complement demande-paiement"),
         ]
     );
     // Near misses: the commune's works take months, but they are its project, not a queue of the
-    // State (no `waiting`); the completeness check, then the examination (another question); the
+    // State (no `waiting`: the analysis flagged the wait before them until the user's own work
+    // stopped being read as a queue); the completeness check, then the examination (another question); the
     // public accountant certifies the expenses were paid, the sub-prefecture checks they are the
     // project's (two questions); the council's vote is the commune's own act, the prefect's
     // signature the one approval of the State; the control of the expenses passes its verdict on to
