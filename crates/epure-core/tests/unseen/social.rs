@@ -501,3 +501,51 @@ fn an_unseen_disabled_worker_recognition_is_read_as_an_expert_would() {
         ],
     );
 }
+
+/// Unseen: a carte mobilité inclusion at an MDPH (the form and the medical certificate online or
+/// by post, the admissibility check, the evaluation on the pieces by the team's doctor, the
+/// decision of the president of the département, the order sent to the Imprimerie nationale, which
+/// asks the person for a photo, makes the card and posts it).
+#[test]
+fn an_unseen_mobility_inclusion_card_is_read_as_an_expert_would() {
+    let found = found_in("carte-mobilite-inclusion.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            (
+                "handoff-chain",
+                "certif envoi numerisation ar recevabilite evaluation-step proposition decision-pcd notif courrier-photo-step envoi-photo fabrication"
+            ),
+            // Six weeks before the team's doctor looks at the file: explained, nothing proposed.
+            ("waiting", "evaluation-step"),
+            // The paper form keyed into the MDPH's software.
+            ("media-break", "f7 numerisation identification"),
+            // One file in five lacks a piece (most often the medical certificate's pages).
+            ("rework-loop", "recevabilite d-recevable demande-pieces complement"),
+        ]
+    );
+    // Near misses: the doctor's evaluation after the admissibility check writes its own opinion;
+    // the proposal, then the president's decision (one approval); notifying the person and sending
+    // the order to the Imprimerie nationale are two addressees; the photo is asked once, by the
+    // Imprimerie nationale, which makes the card; the refusal is decided on the evaluation; two
+    // contacts on average (the form, the photo), the returns included; the medical certificate
+    // on paper attached to the online form is no media break: the person types their own identity,
+    // not the certificate (the analysis flagged it until a user's own form stopped counting as
+    // copying the paper).
+    assert_not_flagged(
+        &found,
+        &[
+            "duplicate-step",
+            "redundant-check",
+            "approval-chain",
+            "transit-step",
+            "parallelizable",
+            "late-knockout",
+            "once-only",
+            "rekeying",
+            "ping-pong",
+            "too-many-contacts",
+        ],
+    );
+}

@@ -130,3 +130,60 @@ fn an_unseen_naturalisation_is_read_as_an_expert_would() {
     // The prefect's proposal goes straight to the SDANF: one handoff less on the favourable way.
     assert_eq!(finding_of("naturalisation.epure.json", "transit-step")["gain"]["handoffs"], 0.7);
 }
+
+/// Unseen: a commune's application for a DETR grant (the council's deliberation sent to the
+/// contrôle de légalité, the file on démarches-simplifiées, the sub-prefecture's completeness check
+/// and examination, the commission des élus above 100 000 €, the departmental programming, the
+/// prefect's order, the commitment in Chorus, the works, the statement of expenses certified by the
+/// commune's public accountant, the payment by the DRFiP).
+#[test]
+fn an_unseen_detr_grant_to_a_commune_is_read_as_an_expert_would() {
+    let found = found_in("subvention-detr.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The prefecture received the deliberation through @ctes.
+            ("once-only", "deliberation depot"),
+            // The commune's account is at the Trésor; and it is asked again for the payment.
+            ("once-only", "rib depot demande-paiement"),
+            // The project's figures typed on démarches-simplifiées, keyed again into Chorus.
+            ("rekeying", "projet depot engagement"),
+            // The expenses in the commune's accounts, keyed again into Chorus from the statement.
+            ("rekeying", "depenses mandatement service-fait"),
+            (
+                "handoff-chain",
+                "preparation deliberation-step ctes depot completude arc-step instruction avis-commission-step programmation-step redaction signature engagement notif mandatement etat-step certification demande-paiement controle service-fait paiement"
+            ),
+            // One file in three is incomplete on the first try.
+            ("rework-loop", "completude d-complet demande-pieces-step complement"),
+            // The filing, the pieces asked for, the payment request: 2.2 solicitations. Not the
+            // commune's own preparation, its council's vote or its works (the analysis counted
+            // them, 4.9 contacts, until the user's own work on the `internal` channel stopped
+            // counting as a solicitation).
+            ("too-many-contacts", "ctes depot complement demande-paiement"),
+        ]
+    );
+    // Near misses: the commune's works take months, but they are its project, not a queue of the
+    // State (no `waiting`: the analysis flagged the wait before them until the user's own work
+    // stopped being read as a queue); the completeness check, then the examination (another question); the
+    // public accountant certifies the expenses were paid, the sub-prefecture checks they are the
+    // project's (two questions); the council's vote is the commune's own act, the prefect's
+    // signature the one approval of the State; the control of the expenses passes its verdict on to
+    // the service fait; the projects not retained are decided on the examination and the
+    // commission's opinion; the notice of the order and the letter to the commune are not relays.
+    assert_not_flagged(
+        &found,
+        &[
+            "waiting",
+            "redundant-check",
+            "approval-chain",
+            "parallelizable",
+            "late-knockout",
+            "transit-step",
+            "duplicate-step",
+            "ping-pong",
+            "media-break",
+        ],
+    );
+}

@@ -528,3 +528,108 @@ fn an_unseen_dangerous_dog_permit_is_read_as_an_expert_would() {
         ],
     );
 }
+
+/// Unseen: a déclaration d'intention d'aliéner and the town's right of pre-emption (the notary's
+/// DIA on the guichet numérique or by registered letter, the mail desk, the urban planning
+/// service's analysis, the land and housing services consulted side by side, the deputy mayor's
+/// weekly arbitration; when the town is interested, the single request for pieces and the visit,
+/// the Domaine's valuation, the mayor's decision by delegation of the council, the contrôle de
+/// légalité and the notice to the notary within two months).
+#[test]
+fn an_unseen_declaration_of_intent_to_sell_is_read_as_an_expert_would() {
+    let found = found_in("dia-preemption.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The property, the price and the conditions, in the software already, typed again
+            // into the démarches-simplifiées form of the Domaine.
+            ("rekeying", "dia-infos saisie-ads saisine-domaine"),
+            // The letter's arrival registered by the mail desk, then again in the urban planning
+            // software.
+            ("rekeying", "arrivee arrivee-courrier saisie-ads"),
+            // The deputy mayor arbitrates, the service writes a five-line letter, the deputy mayor
+            // signs it a week later: the renunciation can go with the weekly list.
+            ("ping-pong", "arbitrage-step redaction-renonciation signature-renonciation"),
+            (
+                "handoff-chain",
+                "envoi-lrar arrivee-courrier saisie-ads analyse consultation avis-habitat-step bordereau-step arbitrage-step demande-pieces-step envoi-pieces visite-user constat-step saisine-domaine evaluation note-step decision-maire redaction-decision signature-decision legalite ar-legalite notif-preemption"
+            ),
+            // The week the services take to answer, on every DIA, 95 % of which end in a
+            // renunciation: explained, nothing proposed.
+            ("waiting", "avis-habitat-step"),
+            // The registered letter keyed by hand twice, when the guichet numérique exists: its
+            // arrival at the mail desk, then its content in the urban planning software. (Written
+            // first as one break, at the service; the analysis is right that the mail desk keys the
+            // paper in too, and the double registration itself is the rekeying above.)
+            ("media-break", "f6 arrivee-courrier arrivee"),
+            ("media-break", "f7 saisie-ads arrivee dia-infos"),
+        ]
+    );
+    // Near misses: the services' opinions are theirs, side by side (not duplicates, not a
+    // redundant check of the analysis, not a round trip); asking for the pieces and the visit is
+    // mandated and suspends the delay; the Domaine's valuation is mandated; the mayor decides on
+    // the principle, then signs the motivated decision the service drafted (real work between);
+    // the transmission to the contrôle de légalité is mandated; the renunciation sent to the
+    // notary is not a relay; the notary is asked for the DIA once; no refusal.
+    assert_not_flagged(
+        &found,
+        &[
+            "duplicate-step",
+            "redundant-check",
+            "approval-chain",
+            "transit-step",
+            "parallelizable",
+            "late-knockout",
+            "once-only",
+            "too-many-contacts",
+            "rework-loop",
+        ],
+    );
+}
+
+/// Unseen: a registration on the electoral rolls at the town hall (online on service-public.fr or
+/// at the counter with the Cerfa 12669, the proof of identity and of attachment to the commune, the
+/// mayor's decision within five days, the REU of the INSEE, the notice to the voter, the commission
+/// de contrôle's review after the fact, the electoral card before the next election).
+#[test]
+fn an_unseen_registration_on_the_electoral_rolls_is_read_as_an_expert_would() {
+    let found = found_in("inscription-listes-electorales.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The paper form handed in at the counter, keyed in the next day by the service.
+            ("media-break", "f7 saisie etat-civil"),
+            // One online request in eight comes back for an outdated or missing proof of address.
+            ("rework-loop", "instruction d-valable demande-justificatif-step complement"),
+            // No `handoff-chain`: written first as expected, but the worst way (counter, service,
+            // the voter's new proof, the mayor, the service, the commission) stays at the
+            // threshold, and each hand is a role the Code électoral gives (the mayor decides, the
+            // commission controls): the analysis is right.
+        ]
+    );
+    // Near misses: the counter checks the file is complete, the service checks the attachment
+    // (another question); the INSEE's check against the RNIPP produces the registration in the
+    // REU; the commission de contrôle's review is mandated (C. élect. art. L19); the notice and the
+    // card are two mandated mailings, not duplicates; the voter has the outcome once notified, so
+    // the months before the commission and the card are no waiting; the refusal is decided on
+    // the instruction; one contact (1.1 with the returns).
+    assert_not_flagged(
+        &found,
+        &[
+            "duplicate-step",
+            "redundant-check",
+            "approval-chain",
+            "transit-step",
+            "parallelizable",
+            "late-knockout",
+            "once-only",
+            "waiting",
+            "too-many-contacts",
+            "ping-pong",
+            "rekeying",
+            "handoff-chain",
+        ],
+    );
+}

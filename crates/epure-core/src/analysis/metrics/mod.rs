@@ -189,6 +189,14 @@ impl<'a> Context<'a> {
         self.lane_kind(n) == Some(ActorKind::User)
     }
 
+    /// Whether a step is the user's own work inside their own organisation: a step of the user's
+    /// lane carried out on the `internal` channel (a commune's council voting its deliberation, its
+    /// works and its accounts; a company's payroll). It is no contact with the administration, and
+    /// the time before it is the user's own, not a queue of the administration.
+    pub fn users_own_work(&self, n: usize) -> bool {
+        self.in_user_lane(n) && self.step(n).channel == Some(crate::model::Channel::Internal)
+    }
+
     /// The name of a step's lane (its actor id when the actor is unknown).
     pub fn lane_name(&self, n: usize) -> String {
         self.lane_str(n).to_owned()

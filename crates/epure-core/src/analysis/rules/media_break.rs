@@ -6,7 +6,10 @@
 //! "Dossier complet ?", then "Saisir le dossier") at a step carried out in a system that `enters`
 //! data. Not fired: paper to paper, digital to digital; a digital step that prints or posts a
 //! letter (the normal way to notify by post, counted in the `media_breaks` metric but not
-//! flagged); a paper document arriving at a step that enters nothing.
+//! flagged); a paper document arriving at a step that enters nothing; the user filling in their
+//! own form online after a paper step (the doctor's paper certificate attached to the online
+//! request): they type what they know, not what the paper says — unless they key in what that
+//! paper step produced.
 //!
 //! The gain is the keying saved, shared as `rekeying` shares it: a step that keys in the paper
 //! and also issues a document ("Admettre l'élève et l'inscrire dans ONDE") keeps the issuing.
@@ -112,6 +115,12 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 None => paper_through_gateways(ctx, n),
             };
             let Some(source) = source else { continue };
+            // The user filling in their own form online after a paper step (the doctor's paper
+            // certificate, scanned and attached) types what they know, not the paper: nothing is
+            // copied by hand, unless what they key in is what the paper brought.
+            if ctx.in_user_lane(a.node) && !to.enters.iter().any(|d| ctx.step(source).produces.contains(d)) {
+                continue;
+            }
             let names: Vec<String> = to.enters.iter().map(|d| ctx.data_name(d)).collect();
             // Named by the work step it comes from: a gateway is no step anyone did.
             let (from_fr, from_en) = match named_source(ctx, source, a.node) {
@@ -308,6 +317,31 @@ mod tests {
         check(&through_a_decision(Some(None)), "media-break", &[]);
         // Both ways on paper: still the paper file keyed in.
         check(&through_a_decision(Some(Some(Medium::Mail))), "media-break", &["f3 y formulaire"]);
+    }
+
+    /// The doctor fills in the certificate on paper, then the user fills in the request online;
+    /// `keys_the_paper`: what the user types is what the certificate says.
+    fn paper_then_online_form(keys_the_paper: bool) -> crate::model::Procedure {
+        let entered: &[&str] = if keys_the_paper { &["certificat"] } else { &["identite"] };
+        B::new()
+            .start("s")
+            .task("x", "a", "Remplir le certificat médical")
+            .channel("x", Channel::Paper)
+            .produces("x", &["certificat"])
+            .task("y", "u", "Remplir la demande en ligne et joindre les pièces")
+            .channel("y", Channel::Online)
+            .requests("y", &["certificat", "identite"])
+            .enters("y", entered)
+            .end("e")
+            .chain(&["s", "x", "y", "e"])
+            .build()
+    }
+
+    #[test]
+    fn the_user_typing_their_own_form_after_a_paper_step_is_no_media_break() {
+        check(&paper_then_online_form(false), "media-break", &[]);
+        // Near miss: the user copies the paper certificate into the online form.
+        check(&paper_then_online_form(true), "media-break", &["f2 y certificat"]);
     }
 
     #[test]

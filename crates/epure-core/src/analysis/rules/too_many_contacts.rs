@@ -4,9 +4,12 @@
 //! is one sitting: the user's steps done one after the other in the same visit to the counter,
 //! the same phone call or the same online session count once (the concession asked for at the
 //! cemetery desk, then the deed signed and paid there while the agent drew it up). Other user
-//! steps count their expected visits, as the `user_contacts` metric does. Subjects: the user's
-//! steps. Not fired at or below the threshold, whatever the number of steps drawn (a rarely
-//! taken branch weighs its probability). The gain is the solicitations above the threshold, not
+//! steps count their expected visits, as the `user_contacts` metric does. A step the user carries
+//! out inside their own organisation (the `internal` channel in the user's lane: a commune's
+//! council voting the deliberation, its works and its accounts) is no solicitation: the
+//! administration asks nothing of them there. Subjects: the user's steps that solicit them. Not
+//! fired at or below the threshold, whatever the number of steps drawn (a rarely taken branch
+//! weighs its probability). The gain is the solicitations above the threshold, not
 //! all but one: a procedure that needs the user twice by nature (the fingerprints at the filing
 //! and the card handed in person) cannot be brought down to a single contact.
 
@@ -25,7 +28,10 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     if ctx.metrics.user_contacts <= max + 1e-9 {
         return Vec::new();
     }
-    let steps: Vec<usize> = ctx.reachable_work().filter(|&n| ctx.in_user_lane(n) && ctx.visits[n] > 0.0).collect();
+    let steps: Vec<usize> = ctx
+        .reachable_work()
+        .filter(|&n| ctx.in_user_lane(n) && !ctx.users_own_work(n) && ctx.visits[n] > 0.0)
+        .collect();
     let (continued, opening): (Vec<usize>, Vec<usize>) = steps.iter().partition(|&&n| continues_a_sitting(ctx, n));
     let contacts: f64 = opening.iter().map(|&n| ctx.visits[n]).sum();
     if steps.is_empty() || contacts <= max + 1e-9 {
@@ -212,6 +218,46 @@ mod tests {
         check(&one_visit(420.0, Channel::Counter), "too-many-contacts", &["demande paiement remise"]);
         // By mail, the agent works on the file once it is sent: the signed deed is a second letter.
         check(&one_visit(0.0, Channel::Mail), "too-many-contacts", &["demande paiement remise"]);
+    }
+
+    /// A commune asks for a grant: its council votes, it files online, completes the file half the
+    /// time, does the works, then asks for the payment; `own` is the channel of the council's vote
+    /// and of the works, `back` the share of files sent back.
+    fn commune(own: Channel, back: f64) -> crate::model::Procedure {
+        B::new()
+            .start("s")
+            .approval("vote", "u", "Approuver le projet en conseil municipal")
+            .task("depot", "u", "Déposer la demande de subvention")
+            .check("c", "b", "Vérifier la complétude")
+            .decision("d")
+            .task("complement", "u", "Compléter le dossier")
+            .task("travaux", "u", "Réaliser les travaux et mandater les factures")
+            .task("paiement", "u", "Demander le paiement")
+            .end("e")
+            .chain(&["s", "vote", "depot", "c", "d"])
+            .prob("d", "complement", back)
+            .prob("d", "travaux", 1.0 - back)
+            .chain(&["complement", "c"])
+            .chain(&["travaux", "paiement", "e"])
+            .channel("vote", own)
+            .channel("depot", Channel::Online)
+            .channel("complement", Channel::Online)
+            .channel("travaux", own)
+            .channel("paiement", Channel::Online)
+            .wait("depot", 420.0)
+            .wait("paiement", 4200.0)
+            .build()
+    }
+
+    #[test]
+    fn the_users_own_work_inside_their_organisation_is_no_solicitation() {
+        // The vote and the works are the commune's own: the filing, the returns and the payment
+        // request are 2.25 solicitations, the steps named those three.
+        check(&commune(Channel::Internal, 0.2), "too-many-contacts", &["depot complement paiement"]);
+        // Never sent back: the filing and the payment request, at the threshold.
+        check(&commune(Channel::Internal, 0.0), "too-many-contacts", &[]);
+        // Near miss: the same steps done by post are sent to the administration: each counts.
+        check(&commune(Channel::Mail, 0.0), "too-many-contacts", &["vote depot travaux paiement"]);
     }
 
     #[test]

@@ -9,8 +9,11 @@
 //! archiving — but nobody waits for it. Nor on the wait before the step where each pass of a
 //! loop that repeats the service period after period starts (the month worked before the
 //! employer claims its indemnity, see `period_loop::recurring`): that is the period
-//! itself, not a queue; the other waits of such a loop are weighed as any. Explained, nothing
-//! proposed.
+//! itself, not a queue; the other waits of such a loop are weighed as any. Nor on the wait before
+//! a step the user carries out inside their own organisation (the `internal` channel in the
+//! user's lane: the commune's works before it mandates the invoices, its council's next sitting):
+//! that is the user's own time, which the administration neither causes nor can shorten; it
+//! stays in the lead time. Explained, nothing proposed.
 
 use super::{Context, finding, text};
 use crate::analysis::labels;
@@ -140,7 +143,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             continue;
         }
         let w = ctx.visits[n] * ctx.step(n).wait();
-        if big(w) && !served(n) && !period_start(n) {
+        if big(w) && !served(n) && !period_start(n) && !ctx.users_own_work(n) {
             let label = ctx.label(n);
             out.push(finding(
                 ID,
@@ -247,6 +250,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use crate::analysis::testkit::{B, check};
+    use crate::model::Channel;
 
     #[test]
     fn fires_on_a_wait_that_dominates() {
@@ -358,6 +362,33 @@ mod tests {
         // same wait before a claim sent back by a check is the time a return costs.
         check(&monthly("task", 12600.0), "waiting", &["pay"]);
         check(&monthly("check", 420.0), "waiting", &["claim"]);
+    }
+
+    /// The prefecture grants the subsidy, then the commune does the works (months) and asks for
+    /// the payment; `works` is the channel of the works.
+    fn works_then_payment(works: Channel) -> crate::model::Procedure {
+        B::new()
+            .start("s")
+            .task("t", "a", "Instruire la demande")
+            .dur("t", 60.0)
+            .wait("t", 840.0)
+            .task("w", "u", "Réaliser les travaux et mandater les factures")
+            .channel("w", works)
+            .wait("w", 50400.0)
+            .task("p", "u", "Demander le paiement")
+            .task("v", "a", "Verser la subvention")
+            .wait("v", 840.0)
+            .end("e")
+            .chain(&["s", "t", "w", "p", "v", "e"])
+            .build()
+    }
+
+    #[test]
+    fn is_silent_on_the_time_of_the_users_own_work() {
+        check(&works_then_payment(Channel::Internal), "waiting", &[]);
+        // Near miss: a step of the user that is a contact (the appointment at the counter) is
+        // waited for as any.
+        check(&works_then_payment(Channel::Counter), "waiting", &["w"]);
     }
 
     #[test]
