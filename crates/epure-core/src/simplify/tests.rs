@@ -930,3 +930,21 @@ fn merge_steps_tells_a_data_item_from_a_step_of_the_same_id() {
     // Near miss: a subject naming only a step is a step (the two checks themselves).
     assert!(!left.contains(&"controle"));
 }
+
+#[test]
+fn a_file_handed_on_digitally_is_not_read_as_parallel_work() {
+    // Once the paper is gone and the entry is made once, the mail desk's registration and the
+    // service's keying, or the counter's check and the keying, share no data any more; the
+    // service still works on what the mail desk or the counter passed on.
+    for name in ["dia-preemption", "inscription-listes-electorales"] {
+        let p = fixture(name);
+        let settings = Settings::from_procedure(&p);
+        let target = simplify(&p, &Accept::All, &settings).procedure;
+        let found = analysis::analyze(&target, &settings).findings;
+        assert!(
+            !found.iter().any(|f| f.rule == "parallelizable"),
+            "{name}: {:?}",
+            found.iter().map(|f| f.rule).collect::<Vec<_>>()
+        );
+    }
+}

@@ -16,7 +16,11 @@
 //! names the second step's lane as its addressee ("… à la direction des finances") is what sets
 //! the second one going. Nor when the two labels name the same object: "Déposer la demande de
 //! paiement sur la plateforme", then "Instruire la demande de paiement": the second works on what
-//! the first filed, whatever data the author listed.
+//! the first filed, whatever data the author listed. Nor when a check comes just before a step
+//! that keys the file in ("Vérifier que le dossier est complet", then "Saisir la demande dans le
+//! logiciel"): only what the check found complete is keyed in. Nor when the first step handles
+//! the mail ("Enregistrer le courrier arrivé"): it is how the letter reaches the service, which
+//! then works on it.
 
 use super::{Context, finding, text};
 use crate::analysis::labels;
@@ -50,13 +54,23 @@ const HANDING_ON: &[&str] = &[
     "mandater",
 ];
 
-/// Whether step `a` sets the work of step `b` going: it consults, asks, sends or notifies, or its
-/// label names `b`'s lane as its addressee.
+/// Words of a label saying the step handles the incoming mail, which it then hands to the service
+/// the letter is for.
+const MAIL: &[&str] = &["courrier", "pli"];
+
+/// Whether step `a` sets the work of step `b` going: it consults, asks, sends or notifies, handles
+/// the mail, or its label names `b`'s lane as its addressee.
 fn hands_on(ctx: &Context, a: usize, b: usize) -> bool {
-    static STEMS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    let stems = STEMS.get_or_init(|| HANDING_ON.iter().flat_map(|w| labels::words(w)).collect());
+    static STEMS: std::sync::OnceLock<(Vec<String>, Vec<String>)> = std::sync::OnceLock::new();
+    let (verbs, mail) = STEMS.get_or_init(|| {
+        (
+            HANDING_ON.iter().flat_map(|w| labels::words(w)).collect(),
+            MAIL.iter().flat_map(|w| labels::words(w)).collect(),
+        )
+    });
     let label = ctx.label_str(a);
-    if ctx.label_words(label).first().is_some_and(|w| stems.contains(w)) {
+    let words = ctx.label_words(label);
+    if words.first().is_some_and(|w| verbs.contains(w)) || words.iter().any(|w| mail.contains(w)) {
         return true;
     }
     let lane = ctx.label_words(ctx.lane_str(b));
@@ -104,9 +118,11 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         if da.iter().any(|d| db.contains(d)) {
             continue;
         }
-        // A verdict handed on, work the first step sets going, or the same object worked on in
-        // turn: a dependency the data do not show.
-        if (sa.kind == StepKind::Check && sa.produces.is_empty()) || hands_on(ctx, a, b) || same_object(ctx, a, b) {
+        // A verdict handed on (a check that produces nothing, or one before the keying of the
+        // file), work the first step sets going, or the same object worked on in turn: a
+        // dependency the data do not show.
+        let verdict = sa.kind == StepKind::Check && (sa.produces.is_empty() || !sb.enters.is_empty());
+        if verdict || hands_on(ctx, a, b) || same_object(ctx, a, b) {
             continue;
         }
         let time = |n: usize, s: &Step| ctx.visits[n] * (s.duration() + s.wait());
@@ -208,6 +224,38 @@ mod tests {
             x.produces.clear();
         }
         check(&verdict, "parallelizable", &[]);
+        // The mail desk registers the letter, then the service keys in the request it brought.
+        let mut mail = after("Enregistrer le courrier arrivé", "c");
+        if let Some(x) = mail.step_mut("x") {
+            x.kind = crate::model::StepKind::Task;
+        }
+        check(&mail, "parallelizable", &[]);
+    }
+
+    /// The counter checks the file is complete and hands a receipt; `y` is the service's step,
+    /// which keys in the request or checks something else.
+    fn counter_then(y_keys_in: bool) -> crate::model::Procedure {
+        let mut p = seq("bilan", None);
+        if let Some(x) = p.step_mut("x") {
+            x.label = Some("Vérifier que le dossier est complet et remettre un récépissé".into());
+            x.checks = vec!["formulaire".into()];
+            x.produces = vec!["recepisse".into()];
+        }
+        if y_keys_in && let Some(y) = p.step_mut("y") {
+            y.kind = crate::model::StepKind::Task;
+            y.label = Some("Saisir la demande dans le logiciel".into());
+            y.checks.clear();
+            y.enters = vec!["etat-civil".into()];
+        }
+        p
+    }
+
+    #[test]
+    fn does_not_fire_when_a_check_comes_before_the_keying_of_the_file() {
+        // Only what the counter found complete is keyed in.
+        check(&counter_then(true), "parallelizable", &[]);
+        // Near miss: a second, independent check can run side by side with the first.
+        check(&counter_then(false), "parallelizable", &["x y"]);
     }
 
     #[test]
