@@ -21,6 +21,10 @@
 //! nothing an agent can do, on a loop they have just simplified, reads as wrong. Its cost stays
 //! in the metrics (visits, lead time).
 //!
+//! A loop that goes round on a decision following no check of data (the obligés alimentaires
+//! reminded when they have not answered, an opinion to be given again) is flagged, but checking
+//! the pieces earlier would not avoid it: the finding says so and proposes nothing.
+//!
 //! A loop that repeats the service period after period is not a return either
 //! (`period_loop`).
 
@@ -102,25 +106,11 @@ pub(crate) fn rework(p: &Procedure, members: &[NodeIndex]) -> Result<Rework, Not
     let set: std::collections::HashSet<NodeIndex> = members.iter().copied().collect();
     let inside = |n: NodeIndex| set.contains(&n);
     let user = |n: NodeIndex| g[n].kind.is_work() && crate::graph::in_user_lane(p, n);
-    let decision = members
-        .iter()
-        .copied()
-        .find(|&n| {
-            let outs = p.outgoing(n);
-            g[n].kind == StepKind::Decision
-                && outs.iter().any(|&(_, m)| inside(m))
-                && outs.iter().any(|&(_, m)| !inside(m))
-        })
-        .ok_or(NotRework::Decision)?;
+    let decision = going_round(p, members, &inside).ok_or(NotRework::Decision)?;
     if !members.iter().any(|&n| user(n)) {
         return Err(NotRework::User);
     }
-    let checker = p
-        .incoming(decision)
-        .into_iter()
-        .map(|(_, m)| m)
-        .find(|&m| inside(m) && g[m].kind.is_work() && !g[m].checks.is_empty())
-        .ok_or(NotRework::Check)?;
+    let checker = checker_of(p, decision, &inside).ok_or(NotRework::Check)?;
     let back: Vec<EdgeIndex> = p.outgoing(decision).into_iter().filter(|&(_, m)| inside(m)).map(|(e, _)| e).collect();
     // The nearest step of the user before the loop that hands in something the check verifies.
     let checked = &g[checker].checks;
@@ -154,6 +144,34 @@ pub(crate) fn rework(p: &Procedure, members: &[NodeIndex]) -> Result<Rework, Not
     let in_place = spot.contains(&checker)
         || items.iter().all(|d| g[submission].checks.contains(d) || spot.iter().any(|&m| g[m].checks.contains(d)));
     Ok(Rework { decision, checker, back, submission, items, in_place })
+}
+
+/// The decision of a loop that both goes round again and leaves it.
+fn going_round(p: &Procedure, members: &[NodeIndex], inside: &dyn Fn(NodeIndex) -> bool) -> Option<NodeIndex> {
+    let g = p.graph();
+    members.iter().copied().find(|&n| {
+        let outs = p.outgoing(n);
+        g[n].kind == StepKind::Decision && outs.iter().any(|&(_, m)| inside(m)) && outs.iter().any(|&(_, m)| !inside(m))
+    })
+}
+
+/// The work step of the loop just before `decision` that checks data: the check whose result
+/// the decision follows.
+fn checker_of(p: &Procedure, decision: NodeIndex, inside: &dyn Fn(NodeIndex) -> bool) -> Option<NodeIndex> {
+    let g = p.graph();
+    p.incoming(decision)
+        .into_iter()
+        .map(|(_, m)| m)
+        .find(|&m| inside(m) && g[m].kind.is_work() && !g[m].checks.is_empty())
+}
+
+/// Whether a loop goes round on a decision that follows no check of data: the obligés
+/// alimentaires reminded when they have not answered, an opinion to be given again. Checking
+/// the pieces earlier would not avoid those rounds.
+fn unchecked_return(p: &Procedure, members: &[NodeIndex]) -> bool {
+    let set: std::collections::HashSet<NodeIndex> = members.iter().copied().collect();
+    let inside = |n: NodeIndex| set.contains(&n);
+    going_round(p, members, &inside).is_some_and(|d| checker_of(p, d, &inside).is_none())
 }
 
 /// Steps looked at after the submission to find the check made on the spot.
@@ -321,6 +339,9 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         } else {
             (String::new(), String::new())
         };
+        // A return no check of the pieces decides is not avoided by checking them earlier: nothing
+        // is proposed, the finding explains.
+        let unchecked = shape.is_none() && unchecked_return(ctx.p, &nodes);
         // What to do about it, in the words of the proposal that `check-upfront` makes.
         let (advice_fr, advice_en) = match &shape {
             Some(r) => {
@@ -347,6 +368,14 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                     ),
                 )
             }
+            None if unchecked => (
+                "Ce retour n'est pas décidé par un contrôle des pièces : vérifier le dossier plus tôt ne l'éviterait \
+                 pas ; c'est ce qui le fait repartir (une réponse qui tarde, un avis à reprendre) qu'il faut traiter."
+                    .to_owned(),
+                "This return is not decided by a check of the pieces: checking the file earlier would not avoid it; \
+                 what sends it round (an answer that is late, an opinion to give again) is what to address."
+                    .to_owned(),
+            ),
             None => (
                 "Vérifier la complétude dès le premier contact (liste des pièces claire, contrôle à la saisie) \
                  réduirait ces retours."
@@ -385,7 +414,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 ),
             ),
             Gain { touch_min: extra_touch, lead_min: extra_lead, contacts: extra_contacts, ..Gain::default() },
-            Some("check-upfront"),
+            if unchecked { None } else { Some("check-upfront") },
         ));
     }
     out
@@ -435,6 +464,41 @@ mod tests {
         // One file in five sent back is at the threshold (0.2), not below it.
         assert_eq!(severity(0.2), crate::analysis::Severity::Warning);
         assert_eq!(severity(0.19), crate::analysis::Severity::Info);
+    }
+
+    #[test]
+    fn proposes_nothing_on_a_return_no_check_decides() {
+        // The Département reminds a partner who has not answered: no check sends the file round.
+        let reminded = |checks: &[&str]| {
+            B::new()
+                .start("s")
+                .task("invite", "b", "Inviter les obligés à répondre")
+                .task("reponse", "d", "Retourner le questionnaire")
+                .dur("reponse", 40.0)
+                .checks("reponse", checks)
+                .decision("d")
+                .task("relance", "b", "Relancer les obligés")
+                .dur("relance", 10.0)
+                .end("e")
+                .chain(&["s", "invite", "reponse", "d"])
+                .prob("d", "relance", 0.35)
+                .prob("d", "e", 0.65)
+                .chain(&["relance", "reponse"])
+                .build()
+        };
+        let found = |p: &crate::model::Procedure| {
+            analyze(p, &Settings::default()).findings.into_iter().find(|f| f.rule == "rework-loop").unwrap()
+        };
+        let f = found(&reminded(&[]));
+        assert_eq!(f.subjects, ["reponse", "d", "relance"]);
+        assert_eq!(f.suggestion, None);
+        assert!(f.explanation_fr.contains("vérifier le dossier plus tôt ne l'éviterait pas"), "{}", f.explanation_fr);
+        assert!(f.explanation_en.contains("checking the file earlier would not avoid it"), "{}", f.explanation_en);
+        // Near miss: a check of the pieces decides the return (here between two bodies): the
+        // usual advice, and the proposal.
+        let f = found(&reminded(&["questionnaire"]));
+        assert_eq!(f.suggestion, Some("check-upfront"));
+        assert!(f.explanation_fr.contains("Vérifier la complétude dès le premier contact"), "{}", f.explanation_fr);
     }
 
     #[test]
