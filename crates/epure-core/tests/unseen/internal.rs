@@ -319,8 +319,14 @@ fn an_unseen_supplier_invoice_is_read_as_an_expert_would() {
             ("rework-loop", "signature controle-comptable d-mandat rejet-mandat correction-mandat"),
         ]
     );
+    // The order number the supplier types on the portal is what to check there.
     let upfront = finding_of("facture-chorus-pro.epure.json", "rework-loop");
     assert_eq!(upfront["suggestion"], "check-upfront");
+    let advice = upfront["explanation_fr"].as_str().expect("explanation");
+    assert!(
+        advice.contains("« Numéro d'engagement (bon de commande) » dès l'étape « Déposer la facture sur Chorus Pro »"),
+        "{advice}"
+    );
     // Near misses: the service fait certified by the ordering service (a certificate it signs,
     // mandated: no short round trip for the accounts department); the liquidation after it and
     // the accountant's control before paying (mandated, the separation of ordonnateur and

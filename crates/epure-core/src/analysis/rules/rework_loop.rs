@@ -7,7 +7,8 @@
 //! `rework_warning_probability`) is information. Loops without a way out are `endless-loop`.
 //!
 //! When the loop sends an incomplete file back to the user (a check decides the return, and a
-//! submission step of the user before the loop provides what that check verifies), the finding
+//! submission step of the user before the loop provides what that check verifies: a piece asked
+//! for, or a datum the user types in their own form online), the finding
 //! proposes `check-upfront` and says what it would do: check those pieces at the submission —
 //! only those the loop asks for again when it names some, since their absence is what sends the
 //! file back — with the prudent assumption that half the returns are avoided ([`UPFRONT_FACTOR`]).
@@ -75,7 +76,9 @@ pub(crate) struct Rework {
     pub checker: NodeIndex,
     /// The decision's flows that go round the loop again.
     pub back: Vec<EdgeIndex>,
-    /// The user's step, before the loop, that hands in what the check verifies.
+    /// The user's step, before the loop, that hands in what the check verifies: pieces it is
+    /// asked for, or data the user types in their own form (the order number a supplier types on
+    /// the invoicing portal, which the accounts department then looks for).
     pub submission: NodeIndex,
     /// What the check verifies that the submission hands in, in the check's order.
     pub items: Vec<String>,
@@ -111,6 +114,8 @@ pub(crate) fn rework(p: &Procedure, members: &[NodeIndex]) -> Result<Rework, Not
         return Err(NotRework::User);
     }
     let checker = checker_of(p, decision, &inside).ok_or(NotRework::Check)?;
+    // What a step of the user hands in: the pieces asked for, and what they type in themselves.
+    let hands_in = |n: NodeIndex| g[n].requests.iter().chain(&g[n].enters);
     let back: Vec<EdgeIndex> = p.outgoing(decision).into_iter().filter(|&(_, m)| inside(m)).map(|(e, _)| e).collect();
     // The nearest step of the user before the loop that hands in something the check verifies.
     let checked = &g[checker].checks;
@@ -123,18 +128,18 @@ pub(crate) fn rework(p: &Procedure, members: &[NodeIndex]) -> Result<Rework, Not
             continue;
         }
         seen.push(n);
-        if user(n) && g[n].requests.iter().any(|d| checked.contains(d)) {
+        if user(n) && hands_in(n).any(|d| checked.contains(d)) {
             submission = Some(n);
             break;
         }
         queue.extend(p.incoming(n).into_iter().map(|(_, m)| m).filter(|&m| !inside(m)));
     }
     let submission = submission.ok_or(NotRework::Submission)?;
-    let mut items: Vec<String> = checked.iter().filter(|d| g[submission].requests.contains(d)).cloned().collect();
+    let mut items: Vec<String> = checked.iter().filter(|&d| hands_in(submission).any(|x| x == d)).cloned().collect();
     // The pieces the loop asks for again are those whose absence sends the file back: the ones
     // to check at the submission. A loop that asks for none by name ("Compléter le dossier")
     // keeps every piece the check verifies.
-    let asked_again: Vec<&String> = members.iter().filter(|&&n| user(n)).flat_map(|&n| &g[n].requests).collect();
+    let asked_again: Vec<&String> = members.iter().filter(|&&n| user(n)).flat_map(|&n| hands_in(n)).collect();
     if items.iter().any(|d| asked_again.contains(&d)) {
         items.retain(|d| asked_again.contains(&d));
     }
@@ -516,6 +521,29 @@ mod tests {
         check(&incomplete.clone().checks("depot", &["rib", "domicile"]).build(), "rework-loop", &[]);
         // Checking only some of them upfront leaves the loop to flag.
         check(&incomplete.checks("depot", &["rib"]).build(), "rework-loop", &["c d r"]);
+    }
+
+    #[test]
+    fn proposes_the_check_of_what_the_user_types_in_online() {
+        // The supplier types the order number on the portal; the accounts department looks for it
+        // and sends back the invoices without one.
+        let typed = |who: &str| {
+            let b = rework(0.1).checks("c", &["engagement"]).channel("depot", crate::model::Channel::Online);
+            if who == "u" { b.enters("depot", &["engagement"]) } else { b.enters("c", &["engagement"]) }.build()
+        };
+        let found = |p: &crate::model::Procedure| {
+            analyze(p, &Settings::default()).findings.into_iter().find(|f| f.rule == "rework-loop").unwrap()
+        };
+        let f = found(&typed("u"));
+        assert!(
+            f.explanation_fr.contains("Contrôler « engagement » dès l'étape « Déposer le dossier »"),
+            "{}",
+            f.explanation_fr
+        );
+        assert!(f.explanation_fr.contains("le formulaire en ligne signale"), "{}", f.explanation_fr);
+        // Near miss: the number is keyed in by the administration, not handed in by the user.
+        let f = found(&typed("b"));
+        assert!(f.explanation_fr.contains("Vérifier la complétude dès le premier contact"), "{}", f.explanation_fr);
     }
 
     #[test]
