@@ -62,17 +62,17 @@ fn leads_to_refusal(ctx: &Context, d: usize, n: usize, seen: &mut Marks, stack: 
     refused
 }
 
-/// The data ids the steps name, numbered once per analysis, and per step, packed in tables:
-/// the numbers of what it produces or checks (what it feeds a later step), of what it checks or
-/// enters (what it reads), and of what it requests (what comes into the file there). A step needs
-/// what it reads and what it requests (a form the administration sent, returned filled in).
+/// The data ids the steps name, numbered once per analysis, and per step, packed in two tables:
+/// the numbers of what it produces or checks (what it feeds a later step), and of what it needs:
+/// what it reads (checks or enters), then what it requests (what comes into the file there; a
+/// step needs it too: a form the administration sent, returned filled in).
 struct DataIds {
     count: usize,
     feeds: Vec<u32>,
     feeds_at: Vec<usize>,
-    reads: Vec<u32>,
-    reads_at: Vec<usize>,
-    asks: Vec<u32>,
+    needs: Vec<u32>,
+    needs_at: Vec<usize>,
+    /// Where each step's requests begin in `needs`, after what it reads.
     asks_at: Vec<usize>,
 }
 
@@ -80,12 +80,12 @@ impl DataIds {
     fn new<'a>(ctx: &Context<'a>) -> Self {
         let bound = ctx.g.bound;
         let mut number: HashMap<&'a str, u32> = HashMap::default();
-        let (mut feeds, mut reads, mut asks) = (Vec::new(), Vec::new(), Vec::new());
-        let (mut feeds_at, mut reads_at, mut asks_at) = (vec![0; bound + 1], vec![0; bound + 1], vec![0; bound + 1]);
+        let (mut feeds, mut needs) = (Vec::new(), Vec::new());
+        let (mut feeds_at, mut needs_at, mut asks_at) = (vec![0; bound + 1], vec![0; bound + 1], vec![0; bound]);
         for n in 0..bound {
             feeds_at[n] = feeds.len();
-            reads_at[n] = reads.len();
-            asks_at[n] = asks.len();
+            needs_at[n] = needs.len();
+            asks_at[n] = needs.len();
             if ctx.g.pos[n] == usize::MAX {
                 continue;
             }
@@ -95,30 +95,32 @@ impl DataIds {
                 *number.entry(x.as_str()).or_insert(next)
             };
             feeds.extend(s.produces.iter().chain(&s.checks).map(&mut id));
-            reads.extend(s.checks.iter().chain(&s.enters).map(&mut id));
-            asks.extend(s.requests.iter().map(&mut id));
+            needs.extend(s.checks.iter().chain(&s.enters).map(&mut id));
+            asks_at[n] = needs.len();
+            needs.extend(s.requests.iter().map(&mut id));
         }
         feeds_at[bound] = feeds.len();
-        reads_at[bound] = reads.len();
-        asks_at[bound] = asks.len();
-        DataIds { count: number.len(), feeds, feeds_at, reads, reads_at, asks, asks_at }
+        needs_at[bound] = needs.len();
+        DataIds { count: number.len(), feeds, feeds_at, needs, needs_at, asks_at }
     }
 
     fn feeds(&self, n: usize) -> &[u32] {
         &self.feeds[self.feeds_at[n]..self.feeds_at[n + 1]]
     }
 
+    /// What a step reads, then what it requests.
+    fn needs(&self, n: usize) -> &[u32] {
+        &self.needs[self.needs_at[n]..self.needs_at[n + 1]]
+    }
+
+    /// What a step reads: checks or enters.
     fn reads(&self, n: usize) -> &[u32] {
-        &self.reads[self.reads_at[n]..self.reads_at[n + 1]]
+        &self.needs[self.needs_at[n]..self.asks_at[n]]
     }
 
+    /// What a step requests.
     fn asks(&self, n: usize) -> &[u32] {
-        &self.asks[self.asks_at[n]..self.asks_at[n + 1]]
-    }
-
-    /// What a step needs: what it reads, then what it requests.
-    fn needs(&self, n: usize) -> impl Iterator<Item = u32> + '_ {
-        self.reads(n).iter().chain(self.asks(n)).copied()
+        &self.needs[self.asks_at[n]..self.needs_at[n + 1]]
     }
 }
 
@@ -177,7 +179,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         }
         round += 1;
         for &w in &deciders {
-            for x in data.needs(w) {
+            for &x in data.needs(w) {
                 inputs[x as usize] = round;
             }
         }
@@ -191,13 +193,15 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 return grew;
             }
             let is_input = |x: &u32| inputs[*x as usize] == round;
-            let (fed, handed) = (data.feeds(n).iter().any(is_input), data.asks(n).iter().any(is_input));
-            if !fed && !handed {
+            let needs = if data.feeds(n).iter().any(is_input) {
+                data.needs(n)
+            } else if data.asks(n).iter().any(is_input) {
+                data.reads(n)
+            } else {
                 return grew;
-            }
+            };
             influencing.insert(n);
-            let asked: &[u32] = if fed { data.asks(n) } else { &[] };
-            for &x in data.reads(n).iter().chain(asked) {
+            for &x in needs {
                 grew |= inputs[x as usize] != round;
                 inputs[x as usize] = round;
             }

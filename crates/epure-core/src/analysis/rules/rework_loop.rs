@@ -93,10 +93,10 @@ pub(crate) struct Rework {
 pub(crate) enum NotRework {
     /// No decision of the loop both goes round again and leaves it.
     Decision,
-    /// The loop holds no step of the user: the file is not sent back to them.
-    User,
     /// The decision does not follow a check that verifies data.
     Check,
+    /// The loop holds no step of the user: the file is not sent back to them.
+    User,
     /// No step of the user before the loop hands in what the check verifies.
     Submission,
 }
@@ -110,10 +110,12 @@ pub(crate) fn rework(p: &Procedure, members: &[NodeIndex]) -> Result<Rework, Not
     let inside = |n: NodeIndex| set.contains(&n);
     let user = |n: NodeIndex| g[n].kind.is_work() && crate::graph::in_user_lane(p, n);
     let decision = going_round(p, members, &inside).ok_or(NotRework::Decision)?;
+    // Whether a check decides the return is asked first: a loop round an answer that did not come
+    // is told as such (`run`), whoever it waits for.
+    let checker = checker_of(p, decision, &inside).ok_or(NotRework::Check)?;
     if !members.iter().any(|&n| user(n)) {
         return Err(NotRework::User);
     }
-    let checker = checker_of(p, decision, &inside).ok_or(NotRework::Check)?;
     // What a step of the user hands in: the pieces asked for, and what they type in themselves.
     let hands_in = |n: NodeIndex| g[n].requests.iter().chain(&g[n].enters);
     let back: Vec<EdgeIndex> = p.outgoing(decision).into_iter().filter(|&(_, m)| inside(m)).map(|(e, _)| e).collect();
@@ -168,15 +170,6 @@ fn checker_of(p: &Procedure, decision: NodeIndex, inside: &dyn Fn(NodeIndex) -> 
         .into_iter()
         .map(|(_, m)| m)
         .find(|&m| inside(m) && g[m].kind.is_work() && !g[m].checks.is_empty())
-}
-
-/// Whether a loop goes round on a decision that follows no check of data: the obligés
-/// alimentaires reminded when they have not answered, an opinion to be given again. Checking
-/// the pieces earlier would not avoid those rounds.
-fn unchecked_return(p: &Procedure, members: &[NodeIndex]) -> bool {
-    let set: std::collections::HashSet<NodeIndex> = members.iter().copied().collect();
-    let inside = |n: NodeIndex| set.contains(&n);
-    going_round(p, members, &inside).is_some_and(|d| checker_of(p, d, &inside).is_none())
 }
 
 /// Steps looked at after the submission to find the check made on the spot.
@@ -313,7 +306,12 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             }
         }
         let nodes: Vec<NodeIndex> = members.iter().map(|&n| NodeIndex::new(n)).collect();
-        let shape = rework(ctx.p, &nodes).ok();
+        let read = rework(ctx.p, &nodes);
+        // A loop going round on a decision that follows no check of data (the obligés alimentaires
+        // reminded when they have not answered, an opinion to be given again): checking the pieces
+        // earlier would not avoid those rounds. Nothing is proposed, the finding explains.
+        let unchecked = read == Err(NotRework::Check);
+        let shape = read.ok();
         if shape.as_ref().is_some_and(|r| r.in_place) {
             continue;
         }
@@ -344,9 +342,6 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         } else {
             (String::new(), String::new())
         };
-        // A return no check of the pieces decides is not avoided by checking them earlier: nothing
-        // is proposed, the finding explains.
-        let unchecked = shape.is_none() && unchecked_return(ctx.p, &nodes);
         // What to do about it, in the words of the proposal that `check-upfront` makes.
         let (advice_fr, advice_en) = match &shape {
             Some(r) => {
