@@ -376,7 +376,8 @@ fn an_unseen_accident_at_work_is_read_as_an_expert_would() {
             ("approval-chain", "visa-drh signature"),
             // A fifth of the declarations come back for a missing certificate or box.
             ("rework-loop", "completude d-complet demande-pieces complement"),
-            // The conseil médical's backlog: explained, nothing proposed.
+            // The conseil médical's backlog: explained, nothing proposed. One file in five goes
+            // there, and waits two months: said as such, not only as the average over all files.
             ("waiting", "seance"),
             // The paper declaration keyed into the SIRH.
             ("media-break", "f4 enregistrement declaration arret"),
@@ -403,4 +404,11 @@ fn an_unseen_accident_at_work_is_read_as_an_expert_would() {
             "too-many-contacts",
         ],
     );
+    let wait = explained("accident-service.epure.json", "waiting");
+    assert!(
+        wait[0].starts_with("Le dossier attend 40 jours ouvrés avant l'étape « Rendre l'avis du conseil médical"),
+        "{}",
+        wait[0]
+    );
+    assert!(wait[0].contains("par laquelle passent 21 % des dossiers : 8,4 jours ouvrés en moyenne"), "{}", wait[0]);
 }
