@@ -1,4 +1,6 @@
-//! The State's offices for foreigners and identity: the prefecture, the ANTS, the SDANF.
+//! The State's offices: foreigners and identity (the prefecture, the ANTS, the SDANF), grants to
+//! local authorities (the prefecture's DETR), and civil protection (natural disasters recognised
+//! by the ministry of the Interior on the commune's request).
 
 use crate::kit::*;
 
@@ -184,6 +186,57 @@ fn an_unseen_detr_grant_to_a_commune_is_read_as_an_expert_would() {
             "duplicate-step",
             "ping-pong",
             "media-break",
+        ],
+    );
+}
+
+/// Unseen: the recognition of a natural disaster (drought) for a commune (the residents' letters
+/// to the mayor, listed by the technical services, the commune's request on iCatNat signed by the
+/// mayor, the prefecture's completeness check, the DGSCGC's yearly campaign and Météo-France's
+/// report, the interministerial commission, the order signed and published, notified to the
+/// mayor with its grounds, the residents told, their claims to their insurers, the expert's
+/// visit and the compensation).
+#[test]
+fn an_unseen_natural_disaster_recognition_is_read_as_an_expert_would() {
+    let found = found_in("catastrophe-naturelle.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            (
+                "handoff-chain",
+                "signalement recensement saisie-icatnat signature-maire completude campagne rapport-meteo commission signature-arrete publication notif-maire information declaration mission expertise indemnisation"
+            ),
+            // The yearly drought campaign: the request waits months before it is looked at.
+            // Explained, nothing proposed.
+            ("waiting", "campagne"),
+            // The residents' letters keyed into the commune's table (an online form would feed it).
+            ("media-break", "f2 recensement tableau"),
+            // The prefecture asks the commune for more (15 %): information.
+            ("rework-loop", "completude d-complet demande-complements complements"),
+        ]
+    );
+    // Near misses: the mayor's signature of the request (mandated, one approval); the
+    // commission's opinion on the request and Météo-France's report, then the ministers' order (a
+    // check, then one approval); the DGSCGC's referral to Météo-France (it writes it); notifying
+    // the order to the mayor with its grounds and the mayor telling the residents (both
+    // mandated or needed, each its own act); the refusal decided by the commission, and the
+    // insurer's refusal decided on the expert's report; the residents' claim to their insurer
+    // asks for the claim and the estimate, not for the letter to the mayor again; under two
+    // contacts with the residents.
+    assert_not_flagged(
+        &found,
+        &[
+            "once-only",
+            "rekeying",
+            "duplicate-step",
+            "redundant-check",
+            "ping-pong",
+            "transit-step",
+            "approval-chain",
+            "parallelizable",
+            "late-knockout",
+            "too-many-contacts",
         ],
     );
 }

@@ -386,12 +386,12 @@ fn an_unseen_pacs_registration_is_read_as_an_expert_would() {
             ("once-only", "identite envoi presence"),
             // The certificate of no PACS comes from the SCEC's own register.
             ("once-only", "non-pacs etranger"),
+            // One file in five comes back for a missing piece or an old birth certificate.
+            ("rework-loop", "pre-verif d-complet demande-pieces complement"),
             // Waiting for the appointment: explained, nothing proposed.
             ("waiting", "presence"),
             // An appointment booked online, the file by e-mail, the returns, then in person.
             ("too-many-contacts", "rdv envoi etranger complement presence"),
-            // One file in five comes back for a missing piece or an old birth certificate.
-            ("rework-loop", "pre-verif d-complet demande-pieces complement"),
         ]
     );
     // What sends files back is the birth certificate and the convention sent with the file, not

@@ -3,7 +3,10 @@
 //! Fires on a decision with a way to a `refused` end, placed after costly work of the
 //! administration that did not influence it. What influences a decision is read from the data:
 //! the step(s) that decide it (the work steps just before it), then, going back, every step that
-//! produces or checks something an influencing step checks, enters or requests. The work before
+//! produces, checks or asks for something an influencing step checks, enters or requests (a piece
+//! comes into the file at the step that asks for it, and that step rests on what it reads: the
+//! insurer's expert decides on the claim the resident made on the published recognition, so the
+//! recognition is not work that "did not influence" the insurer's refusal). The work before
 //! the decision that is not in that set "did not influence it"; the rule fires when it is at least
 //! `late_knockout_min_touch_min` per case and at least `late_knockout_min_share` of the
 //! administration's work before the decision, and some of it produced a document the decision
@@ -59,15 +62,18 @@ fn leads_to_refusal(ctx: &Context, d: usize, n: usize, seen: &mut Marks, stack: 
     refused
 }
 
-/// The data ids the steps name, numbered once per analysis, and per step the numbers of what it
-/// produces or checks (what can feed a later step) and of what it checks, enters or requests
-/// (what it needs), packed in two tables.
+/// The data ids the steps name, numbered once per analysis, and per step, packed in two tables:
+/// the numbers of what it produces or checks (what it feeds a later step), and of what it needs:
+/// what it reads (checks or enters), then what it requests (what comes into the file there; a
+/// step needs it too: a form the administration sent, returned filled in).
 struct DataIds {
     count: usize,
     feeds: Vec<u32>,
     feeds_at: Vec<usize>,
     needs: Vec<u32>,
     needs_at: Vec<usize>,
+    /// Where each step's requests begin in `needs`, after what it reads.
+    asks_at: Vec<usize>,
 }
 
 impl DataIds {
@@ -75,10 +81,11 @@ impl DataIds {
         let bound = ctx.g.bound;
         let mut number: HashMap<&'a str, u32> = HashMap::default();
         let (mut feeds, mut needs) = (Vec::new(), Vec::new());
-        let (mut feeds_at, mut needs_at) = (vec![0; bound + 1], vec![0; bound + 1]);
+        let (mut feeds_at, mut needs_at, mut asks_at) = (vec![0; bound + 1], vec![0; bound + 1], vec![0; bound]);
         for n in 0..bound {
             feeds_at[n] = feeds.len();
             needs_at[n] = needs.len();
+            asks_at[n] = needs.len();
             if ctx.g.pos[n] == usize::MAX {
                 continue;
             }
@@ -88,19 +95,32 @@ impl DataIds {
                 *number.entry(x.as_str()).or_insert(next)
             };
             feeds.extend(s.produces.iter().chain(&s.checks).map(&mut id));
-            needs.extend(s.checks.iter().chain(&s.enters).chain(&s.requests).map(&mut id));
+            needs.extend(s.checks.iter().chain(&s.enters).map(&mut id));
+            asks_at[n] = needs.len();
+            needs.extend(s.requests.iter().map(&mut id));
         }
         feeds_at[bound] = feeds.len();
         needs_at[bound] = needs.len();
-        DataIds { count: number.len(), feeds, feeds_at, needs, needs_at }
+        DataIds { count: number.len(), feeds, feeds_at, needs, needs_at, asks_at }
     }
 
     fn feeds(&self, n: usize) -> &[u32] {
         &self.feeds[self.feeds_at[n]..self.feeds_at[n + 1]]
     }
 
+    /// What a step reads, then what it requests.
     fn needs(&self, n: usize) -> &[u32] {
         &self.needs[self.needs_at[n]..self.needs_at[n + 1]]
+    }
+
+    /// What a step reads: checks or enters.
+    fn reads(&self, n: usize) -> &[u32] {
+        &self.needs[self.needs_at[n]..self.asks_at[n]]
+    }
+
+    /// What a step requests.
+    fn asks(&self, n: usize) -> &[u32] {
+        &self.needs[self.asks_at[n]..self.needs_at[n + 1]]
     }
 }
 
@@ -164,15 +184,26 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             }
         }
         // Whether a step influences the decision: it feeds an input, and then what it needs is an
-        // input too. True when some input was new.
+        // input too; or an input comes into the file there (the piece is requested at that step),
+        // and then what it reads is an input too, not the other pieces handed in with it (which
+        // the decision may well ignore). True when some input was new.
         let mut influence = |n: usize, influencing: &mut Marks| -> bool {
             let mut grew = false;
-            if !influencing.contains(n) && data.feeds(n).iter().any(|&x| inputs[x as usize] == round) {
-                influencing.insert(n);
-                for &x in data.needs(n) {
-                    grew |= inputs[x as usize] != round;
-                    inputs[x as usize] = round;
-                }
+            if influencing.contains(n) {
+                return grew;
+            }
+            let is_input = |x: &u32| inputs[*x as usize] == round;
+            let needs = if data.feeds(n).iter().any(is_input) {
+                data.needs(n)
+            } else if data.asks(n).iter().any(is_input) {
+                data.reads(n)
+            } else {
+                return grew;
+            };
+            influencing.insert(n);
+            for &x in needs {
+                grew |= inputs[x as usize] != round;
+                inputs[x as usize] = round;
             }
             grew
         };
@@ -346,6 +377,45 @@ mod tests {
     fn does_not_fire_when_the_decision_uses_the_work() {
         check(&late(&["avis"]), "late-knockout", &[]);
         check(&late(&["formulaire"]), "late-knockout", &[]);
+    }
+
+    /// The administration's work (90 minutes, producing a decision it notifies), then the user's
+    /// claim to a partner, which decides on the claim and refuses some; with `reads`, the claim is
+    /// made on the notified decision (the resident claims once the disaster is recognised).
+    fn claim_after(reads: bool) -> crate::model::Procedure {
+        let b = B::new()
+            .start("s")
+            .task("instr", "b", "Instruire la demande et prendre l'arrêté")
+            .dur("instr", 90.0)
+            .produces("instr", &["arrete"])
+            .task("claim", "u", "Déclarer le sinistre à son assureur")
+            .requests("claim", &["declaration"])
+            .task("expertise", "d", "Expertiser les dommages")
+            .dur("expertise", 60.0)
+            .checks("expertise", &["declaration"])
+            .decision("d")
+            .end("ok")
+            .refused("ko")
+            .chain(&["s", "instr", "claim", "expertise", "d"])
+            .prob("d", "ok", 0.8)
+            .prob("d", "ko", 0.2);
+        if reads { b.checks("claim", &["arrete"]).build() } else { b.build() }
+    }
+
+    #[test]
+    fn reads_the_influence_through_what_the_user_hands_in() {
+        // The claim is made on the decree: the decree's work is what the refusal comes after.
+        check(&claim_after(true), "late-knockout", &[]);
+        // Near miss: a claim that does not rest on the earlier work, refused on the claim alone.
+        check(&claim_after(false), "late-knockout", &["d expertise instr"]);
+        // The plans handed in with the form do not make the work on the plans influence a
+        // refusal decided on the form.
+        let p = B { p: late(&["formulaire"]) }.requests("depot", &["plans"]).build();
+        let mut p = p;
+        if let Some(instr) = p.step_mut("instr") {
+            instr.checks = vec!["plans".into()];
+        }
+        check(&p, "late-knockout", &["d sign instr"]);
     }
 
     #[test]

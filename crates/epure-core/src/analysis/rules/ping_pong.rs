@@ -6,7 +6,9 @@
 //! (an approval is never "short"); the user's lane at either end (going back to the user is a
 //! contact, see `too-many-contacts`); real work in B; B hands the file to a third lane; B is a
 //! partner (another administration or body: what it does is its own competence, the bus operator's
-//! opinion on a traffic order cannot be given to the town's service); B issues an opinion (a
+//! opinion on a traffic order cannot be given to the town's service); A is a partner (the remedy
+//! would move the administration's step into that body's lane: the obligés alimentaires who did not
+//! answer cannot remind themselves, the Département's reminder is its own); B issues an opinion (a
 //! check that writes its verdict down, an "avis", a certificate, a report: it carries B's name and
 //! responsibility, so moving the step into A's lane would have A sign B's document). A short
 //! check in B that yields a mere datum (the credits are available), or a form B fills in for A,
@@ -28,9 +30,9 @@ pub const ID: &str = "ping-pong";
 /// Longest run of steps in the other lane that is followed.
 const MAX_RUN: usize = 16;
 
-/// The two lanes, the consecutive step pairs of their bounces, the visits of the bounces, the wait
-/// in the other lane.
-type Bounces<'a> = ((Option<&'a str>, Option<&'a str>), Vec<(usize, usize)>, f64, f64);
+/// The two lanes, the consecutive step pairs of their bounces, the steps of the other lane on the
+/// way (B's short steps), the visits of the bounces, the wait in the other lane.
+type Bounces<'a> = ((Option<&'a str>, Option<&'a str>), Vec<(usize, usize)>, Vec<usize>, f64, f64);
 
 /// Words of a document's name saying it is an opinion or an attestation given under its author's
 /// name (normalised by [`labels::words`]): "Avis technique", "Certificat d'aptitude", "Rapport
@@ -71,7 +73,9 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     // a bounce goes round).
     let mut periods: std::collections::HashMap<usize, Option<Vec<usize>>> = std::collections::HashMap::new();
     for a in ctx.reachable_work() {
-        if ctx.in_user_lane(a) || in_system_lane(ctx, a) {
+        // Going back to the user is a contact; going back to a partner would hand it B's step; an
+        // information system's step is no hand the file passes through.
+        if ctx.in_user_lane(a) || ctx.lane_kind(a) == Some(ActorKind::Partner) || in_system_lane(ctx, a) {
             continue;
         }
         ctx.next_work_into(a, &mut outs);
@@ -125,18 +129,19 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             let pairs: Vec<(usize, usize)> = chain.windows(2).map(|p| (p[0], p[1])).collect();
             let wait: f64 = run.iter().map(|&n| ctx.visits[n] * ctx.step(n).wait()).sum();
             let key = (lane(a).min(lane(b)), lane(a).max(lane(b)));
-            match bounces.iter_mut().find(|(k, _, _, _)| *k == key) {
-                Some((_, p, v, wt)) => {
+            match bounces.iter_mut().find(|(k, _, _, _, _)| *k == key) {
+                Some((_, p, r, v, wt)) => {
                     p.extend(pairs);
+                    r.extend(&run);
                     *v += ctx.visits[b] * w;
                     *wt += wait;
                 }
-                None => bounces.push((key, pairs, ctx.visits[b] * w, wait)),
+                None => bounces.push((key, pairs, run, ctx.visits[b] * w, wait)),
             }
         }
     }
     let mut out = Vec::new();
-    for (_, mut pairs, per_case, wait) in bounces {
+    for (_, mut pairs, runs, per_case, wait) in bounces {
         let mut seen = std::collections::HashSet::new();
         pairs.retain(|p| seen.insert(*p));
         let sets = super::groups(ctx, &pairs);
@@ -159,8 +164,9 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 group.iter().map(|&n| format!("{} ({})", quote(Lang::Fr, &ctx.label(n)), ctx.lane_name(n))).collect();
             let steps_en: Vec<String> =
                 group.iter().map(|&n| format!("{} ({})", quote(Lang::En, &ctx.label(n)), ctx.lane_name(n))).collect();
-            let short: Vec<usize> = group[1..group.len().saturating_sub(1)].to_vec();
-            let short_touch: f64 = short.iter().map(|&n| ctx.step(n).duration()).sum();
+            // B's steps, read from the bounces rather than from the set's ends: a bounce that comes
+            // back to the step it left (a loop) has no end step of its own.
+            let short_touch: f64 = group.iter().filter(|n| runs.contains(n)).map(|&n| ctx.step(n).duration()).sum();
             let day = ctx.settings.working_day_min;
             out.push(finding(
                 ID,
@@ -320,6 +326,46 @@ mod tests {
             d.kind = Some(crate::model::DataKind::Field);
         }
         check(&p, "ping-pong", &["a1 x a2"]);
+    }
+
+    /// The Département invites someone to answer and reminds them (10 minutes) when they do not:
+    /// in `lane_a`, a partner (`d`, the obligés alimentaires) or another service (`c`).
+    fn reminded(lane_a: &str) -> crate::model::Procedure {
+        B::new()
+            .start("s")
+            .task("invite", "b", "Inviter les obligés à répondre")
+            .task("reponse", lane_a, "Retourner le questionnaire")
+            .dur("reponse", 40.0)
+            .produces("reponse", &["questionnaire"])
+            .decision("d")
+            .task("relance", "b", "Relancer les obligés")
+            .dur("relance", 10.0)
+            .task("calcul", "b", "Calculer la participation")
+            .checks("calcul", &["questionnaire"])
+            .end("e")
+            .chain(&["s", "invite", "reponse", "d"])
+            .prob("d", "relance", 0.35)
+            .prob("d", "calcul", 0.65)
+            .chain(&["relance", "reponse"])
+            .chain(&["calcul", "e"])
+            .build()
+    }
+
+    #[test]
+    fn does_not_fire_back_to_a_partner() {
+        // The obligés cannot remind themselves: the reminder is the Département's own.
+        check(&reminded("d"), "ping-pong", &[]);
+        // Near miss: the same short reminder between two services of the administration.
+        let p = reminded("c");
+        check(&p, "ping-pong", &["reponse relance"]);
+        // B's ten minutes are told, though the bounce comes back to the step it left.
+        let f = crate::analysis::analyze(&p, &crate::analysis::Settings::default())
+            .findings
+            .into_iter()
+            .find(|f| f.rule == "ping-pong")
+            .unwrap();
+        assert!(f.explanation_fr.contains("que 10 min de travail"), "{}", f.explanation_fr);
+        assert!(f.explanation_en.contains("only 10 min of work"), "{}", f.explanation_en);
     }
 
     #[test]

@@ -115,6 +115,62 @@ fn after_outcome(ctx: &Context) -> Vec<bool> {
     (0..bound).map(|n| given[n] && !user_next[n] && !ctx.in_user_lane(n)).collect()
 }
 
+/// Share of the files at most which a step is called rare: the wait of those that go through it
+/// is told beside the average over all files, which would understate it (a conseil médical
+/// consulted on one file in five makes those files wait two months, not the 8 days of the average).
+const RARE_SHARE: f64 = 0.5;
+
+/// The sentence of a wait `w` (per case, expected) before step `n`.
+fn wait_before(ctx: &Context, n: usize, w: f64, lang: Lang) -> String {
+    let day = ctx.settings.working_day_min;
+    let lead = ctx.metrics.lead_time_min;
+    let label = quote(lang, &ctx.label(n));
+    let lane = ctx.lane_name(n);
+    let (avg, share, total) = (duration(lang, w, day), percent(lang, w / lead), duration(lang, lead, day));
+    let visits = ctx.visits[n];
+    // Before a step of the user, the time is theirs or an appointment's, not the file's.
+    let user = ctx.in_user_lane(n);
+    if visits > 0.0 && visits <= RARE_SHARE {
+        let (once, files) = (duration(lang, w / visits, day), percent(lang, visits));
+        return match (lang, user) {
+            (Lang::Fr, false) => format!(
+                "Le dossier attend {once} avant l'étape {label} ({lane}), par laquelle passent {files} des dossiers : \
+                 {avg} en moyenne sur l'ensemble des dossiers, soit {share} du délai total de la démarche ({total})."
+            ),
+            (Lang::Fr, true) => format!(
+                "L'attente avant l'étape {label} ({lane}), par laquelle passent {files} des dossiers, est de {once} : \
+                 {avg} en moyenne sur l'ensemble des dossiers, soit {share} du délai total de la démarche ({total})."
+            ),
+            (Lang::En, false) => format!(
+                "The file waits {once} before step {label} ({lane}), which {files} of files go through: {avg} on \
+                 average over all files, that is {share} of the procedure's lead time ({total})."
+            ),
+            (Lang::En, true) => format!(
+                "The wait before step {label} ({lane}), which {files} of files go through, is {once}: {avg} on \
+                 average over all files, that is {share} of the procedure's lead time ({total})."
+            ),
+        };
+    }
+    match (lang, user) {
+        (Lang::Fr, false) => format!(
+            "Le dossier attend en moyenne {avg} avant l'étape {label} ({lane}), soit {share} du délai total de la \
+             démarche ({total})."
+        ),
+        (Lang::Fr, true) => format!(
+            "L'attente avant l'étape {label} ({lane}) est de {avg} en moyenne, soit {share} du délai total de la \
+             démarche ({total})."
+        ),
+        (Lang::En, false) => format!(
+            "The file waits {avg} on average before step {label} ({lane}), that is {share} of the procedure's lead \
+             time ({total})."
+        ),
+        (Lang::En, true) => format!(
+            "The wait before step {label} ({lane}) is {avg} on average, that is {share} of the procedure's lead time \
+             ({total})."
+        ),
+    }
+}
+
 pub fn run(ctx: &Context) -> Vec<Finding> {
     let lead = ctx.metrics.lead_time_min;
     if lead <= 0.0 {
@@ -153,47 +209,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                     format!("Attente prépondérante avant {}", quote(Lang::Fr, &label)),
                     format!("Dominant wait before {}", quote(Lang::En, &label)),
                 ),
-                text(
-                    // Before a step of the user, the time is theirs or an appointment's, not the file's.
-                    if ctx.in_user_lane(n) {
-                        format!(
-                            "L'attente avant l'étape {} ({}) est de {} en moyenne, soit {} du délai total de la démarche ({}).",
-                            quote(Lang::Fr, &label),
-                            ctx.lane_name(n),
-                            duration(Lang::Fr, w, day),
-                            percent(Lang::Fr, w / lead),
-                            duration(Lang::Fr, lead, day)
-                        )
-                    } else {
-                        format!(
-                            "Le dossier attend en moyenne {} avant l'étape {} ({}), soit {} du délai total de la démarche ({}).",
-                            duration(Lang::Fr, w, day),
-                            quote(Lang::Fr, &label),
-                            ctx.lane_name(n),
-                            percent(Lang::Fr, w / lead),
-                            duration(Lang::Fr, lead, day)
-                        )
-                    },
-                    if ctx.in_user_lane(n) {
-                        format!(
-                            "The wait before step {} ({}) is {} on average, that is {} of the procedure's lead time ({}).",
-                            quote(Lang::En, &label),
-                            ctx.lane_name(n),
-                            duration(Lang::En, w, day),
-                            percent(Lang::En, w / lead),
-                            duration(Lang::En, lead, day)
-                        )
-                    } else {
-                        format!(
-                            "The file waits {} on average before step {} ({}), that is {} of the procedure's lead time ({}).",
-                            duration(Lang::En, w, day),
-                            quote(Lang::En, &label),
-                            ctx.lane_name(n),
-                            percent(Lang::En, w / lead),
-                            duration(Lang::En, lead, day)
-                        )
-                    },
-                ),
+                text(wait_before(ctx, n, w, Lang::Fr), wait_before(ctx, n, w, Lang::En)),
                 Gain::default(),
                 None,
             ));
@@ -264,6 +280,53 @@ mod tests {
             .chain(&["s", "t", "c", "e"])
             .build();
         check(&p, "waiting", &["c"]);
+    }
+
+    #[test]
+    fn tells_the_wait_of_the_files_that_go_through_a_rare_step() {
+        // One file in five goes before the commission, which sits two months later.
+        let rare = |p_commission: f64| {
+            let p = B::new()
+                .start("s")
+                .task("t", "a", "Instruire")
+                .dur("t", 60.0)
+                .wait("t", 840.0)
+                .decision("d")
+                .approval("c", "c", "Examiner en commission")
+                .wait("c", 16800.0)
+                .end("e")
+                .chain(&["s", "t", "d"])
+                .prob("d", "c", p_commission)
+                .prob("d", "e", 1.0 - p_commission)
+                .chain(&["c", "e"])
+                .build();
+            crate::analysis::analyze(&p, &crate::analysis::Settings::default())
+                .findings
+                .into_iter()
+                .find(|f| f.rule == "waiting")
+                .unwrap()
+        };
+        let f = rare(0.2);
+        assert!(
+            f.explanation_fr.starts_with(
+                "Le dossier attend 40 jours ouvrés avant l'étape « Examiner en commission » (Direction), par laquelle \
+                 passent 20 % des dossiers : 8 jours ouvrés en moyenne sur l'ensemble des dossiers, soit "
+            ),
+            "{}",
+            f.explanation_fr
+        );
+        assert!(
+            f.explanation_en.contains("which 20% of files go through: 8 working days on average"),
+            "{}",
+            f.explanation_en
+        );
+        // Near miss: most files go through it; the average says it.
+        let f = rare(0.8);
+        assert!(
+            f.explanation_fr.starts_with("Le dossier attend en moyenne 32 jours ouvrés avant l'étape"),
+            "{}",
+            f.explanation_fr
+        );
     }
 
     #[test]
