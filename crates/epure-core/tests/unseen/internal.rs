@@ -297,7 +297,9 @@ fn an_unseen_apprentice_recruitment_is_read_as_an_expert_would() {
         found,
         [
             // The CFA had the diploma and the identity document for the enrolment; the HR asks
-            // for them again for the hiring file.
+            // for them again for the hiring file. (The CFA's attestation was first given the id
+            // of the enrolment step, which the format allows; the finding's subjects then read it
+            // as a data item and `ask-once` found nothing to do: see `Finding::names_data`.)
             ("once-only", "diplome inscription-cfa pieces"),
             ("once-only", "identite inscription-cfa pieces"),
             // The apprentice and the contract typed into the HR software, the DPAE, the national
