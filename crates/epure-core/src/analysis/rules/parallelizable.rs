@@ -16,9 +16,9 @@
 //! names the second step's lane as its addressee ("… à la direction des finances") is what sets
 //! the second one going. Nor when the two labels name the same object: "Déposer la demande de
 //! paiement sur la plateforme", then "Instruire la demande de paiement": the second works on what
-//! the first filed, whatever data the author listed. Nor when a check comes just before a step
-//! that keys the file in ("Vérifier que le dossier est complet", then "Saisir la demande dans le
-//! logiciel"): only what the check found complete is keyed in. Nor when the first step handles
+//! the first filed, whatever data the author listed. Nor when a check of what the user handed in
+//! comes just before a step that keys the file in ("Vérifier que le dossier est complet", then
+//! "Saisir la demande dans le logiciel"): only what the check found complete is keyed in. Nor when the first step handles
 //! the mail ("Enregistrer le courrier arrivé"): it is how the letter reaches the service, which
 //! then works on it.
 
@@ -100,6 +100,10 @@ fn eligible(ctx: &Context, n: usize) -> bool {
 pub fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     let day = ctx.settings.working_day_min;
+    // What the user hands in somewhere: a check of it before the keying of the file is the
+    // completeness check the keying waits for.
+    let handed_in: rustc_hash::FxHashSet<&String> =
+        ctx.reachable_work().filter(|&n| ctx.in_user_lane(n)).flat_map(|n| &ctx.step(n).requests).collect();
     for a in ctx.reachable_work() {
         let outs = &ctx.g.out[a];
         if outs.len() != 1 || !eligible(ctx, a) {
@@ -121,7 +125,8 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         // A verdict handed on (a check that produces nothing, or one before the keying of the
         // file), work the first step sets going, or the same object worked on in turn: a
         // dependency the data do not show.
-        let verdict = sa.kind == StepKind::Check && (sa.produces.is_empty() || !sb.enters.is_empty());
+        let verdict = sa.kind == StepKind::Check
+            && (sa.produces.is_empty() || (!sb.enters.is_empty() && sa.checks.iter().any(|d| handed_in.contains(d))));
         if verdict || hands_on(ctx, a, b) || same_object(ctx, a, b) {
             continue;
         }
@@ -232,30 +237,35 @@ mod tests {
         check(&mail, "parallelizable", &[]);
     }
 
-    /// The counter checks the file is complete and hands a receipt; `y` is the service's step,
-    /// which keys in the request or checks something else.
-    fn counter_then(y_keys_in: bool) -> crate::model::Procedure {
-        let mut p = seq("bilan", None);
-        if let Some(x) = p.step_mut("x") {
-            x.label = Some("Vérifier que le dossier est complet et remettre un récépissé".into());
-            x.checks = vec!["formulaire".into()];
-            x.produces = vec!["recepisse".into()];
-        }
-        if y_keys_in && let Some(y) = p.step_mut("y") {
-            y.kind = crate::model::StepKind::Task;
-            y.label = Some("Saisir la demande dans le logiciel".into());
-            y.checks.clear();
-            y.enters = vec!["etat-civil".into()];
-        }
-        p
+    /// The user hands in the form (`handed`) or not, the counter checks it and hands a receipt;
+    /// `y` is the service's step, which keys in the request or checks something else.
+    fn counter_then(handed: bool, y_keys_in: bool) -> crate::model::Procedure {
+        let (label, lane) =
+            if y_keys_in { ("Saisir la demande dans le logiciel", "c") } else { ("Vérifier la solvabilité", "c") };
+        let b = B::new()
+            .start("s")
+            .task("depot", "u", "Déposer la demande")
+            .requests("depot", if handed { &["formulaire"] } else { &["autre"] })
+            .check("x", "b", "Vérifier que le dossier est complet et remettre un récépissé")
+            .checks("x", &["formulaire"])
+            .produces("x", &["recepisse"])
+            .dur("x", 30.0);
+        let b = if y_keys_in {
+            b.task("y", lane, label).enters("y", &["etat-civil"])
+        } else {
+            b.check("y", lane, label).checks("y", &["bilan"])
+        };
+        b.dur("y", 20.0).end("e").chain(&["s", "depot", "x", "y", "e"]).build()
     }
 
     #[test]
-    fn does_not_fire_when_a_check_comes_before_the_keying_of_the_file() {
+    fn does_not_fire_when_a_check_of_what_the_user_handed_in_comes_before_the_keying() {
         // Only what the counter found complete is keyed in.
-        check(&counter_then(true), "parallelizable", &[]);
-        // Near miss: a second, independent check can run side by side with the first.
-        check(&counter_then(false), "parallelizable", &["x y"]);
+        check(&counter_then(true, true), "parallelizable", &[]);
+        // Near misses: a second, independent check can run side by side with the first; and a
+        // check of what no user handed in (a partner's agreement) does not hold the keying back.
+        check(&counter_then(true, false), "parallelizable", &["x y"]);
+        check(&counter_then(false, true), "parallelizable", &["x y"]);
     }
 
     #[test]

@@ -243,6 +243,34 @@ mod tests {
     }
 
     #[test]
+    fn a_later_entry_of_items_keyed_again_in_two_findings_is_no_media_break() {
+        // The apprentice keyed into the HR software and the DPAE, the contract into the HR
+        // software only: two findings. Both are keyed again into the funder's platform after the
+        // medical visit at the counter, which hands nothing on to key in.
+        let p = |platform: &[&str]| {
+            base()
+                .task("dpae", "a2", "Effectuer la DPAE")
+                .task("visite", "m", "Examiner l'apprenti")
+                .channel("saisie", Channel::Internal)
+                .enters("saisie", &["apprenti", "contrat"])
+                .channel("dpae", Channel::Online)
+                .enters("dpae", &["apprenti"])
+                .channel("visite", Channel::Counter)
+                .channel("ressaisie", Channel::Online)
+                .enters("ressaisie", platform)
+                .chain(&["s", "depot", "saisie", "dpae", "visite", "ressaisie", "e"])
+                .build()
+        };
+        let both = p(&["apprenti", "contrat"]);
+        check(&both, "rekeying", &["apprenti saisie ressaisie dpae", "contrat saisie ressaisie"]);
+        check(&both, "media-break", &[]);
+        // Near miss: the platform also takes an item nobody keyed before, which the counter may
+        // have handed on paper: the break stays.
+        let new_item = p(&["apprenti", "contrat", "avis"]);
+        check(&new_item, "media-break", &["f5 ressaisie apprenti contrat avis"]);
+    }
+
+    #[test]
     fn the_gain_is_the_keying_not_the_whole_step() {
         let p = base()
             .dur("saisie", 10.0)

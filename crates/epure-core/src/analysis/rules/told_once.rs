@@ -81,12 +81,16 @@ pub(super) fn drop_keyed_from_paper_twice(ctx: &Context, findings: &mut Vec<Find
 /// A second entry from paper is one redundancy: `rekeying` says the item is keyed in twice (the
 /// family file created at the counter, then keyed again into the canteen's software from the
 /// paper form) and proposes to enter it once; the `media-break` before the second entry would say
-/// again that it is keyed from paper. That media break is dropped when one `rekeying` finding
-/// names its keying step as a later entry of all its items; the one before the first entry stays
-/// (the paper is keyed in there too, and entering it once does not change that).
-/// Complexity: one pass to index the later entries of each `rekeying` finding, one to filter.
+/// again that it is keyed from paper. That media break is dropped when `rekeying` findings name
+/// its keying step as a later entry of each of its items — one finding or several: items keyed at
+/// different steps before come as one finding each (the apprentice keyed into the HR software and
+/// the DPAE, the contract into the HR software only, both again into the funder's platform after
+/// the medical visit at the counter). The one before the first entry stays (the paper is keyed in
+/// there too, and entering it once does not change that).
+/// Complexity: one pass to index, per keying step, the items `rekeying` findings say are keyed
+/// there again, one to filter.
 pub(super) fn drop_break_of_a_second_entry(ctx: &Context, findings: &mut Vec<Finding>) {
-    let mut later: rustc_hash::FxHashMap<&str, Vec<Vec<&str>>> = rustc_hash::FxHashMap::default();
+    let mut later: rustc_hash::FxHashMap<&str, rustc_hash::FxHashSet<&str>> = rustc_hash::FxHashMap::default();
     for f in findings.iter().filter(|f| f.rule == rekeying::ID) {
         // An item keyed twice names its items first, then the steps entering them.
         if !f.subjects.first().is_some_and(|s| f.names_data(ctx.p, s)) {
@@ -96,7 +100,7 @@ pub(super) fn drop_break_of_a_second_entry(ctx: &Context, findings: &mut Vec<Fin
         let mut steps: Vec<usize> = f.step_subjects(ctx.p).filter_map(|s| ctx.p.node(s).map(|x| x.index())).collect();
         steps.sort_by_key(|&n| ctx.g.pos[n]);
         for &n in steps.iter().skip(1) {
-            later.entry(ctx.step(n).id.as_str()).or_default().push(items.clone());
+            later.entry(ctx.step(n).id.as_str()).or_default().extend(items.iter().copied());
         }
     }
     if later.is_empty() {
@@ -106,9 +110,10 @@ pub(super) fn drop_break_of_a_second_entry(ctx: &Context, findings: &mut Vec<Fin
         .iter()
         .map(|f| {
             f.rule == media_break::ID
-                && f.subjects.get(1).and_then(|s| later.get(s.as_str())).is_some_and(|keyed| {
-                    keyed.iter().any(|items| f.subjects[2..].iter().all(|d| items.contains(&d.as_str())))
-                })
+                && f.subjects
+                    .get(1)
+                    .and_then(|s| later.get(s.as_str()))
+                    .is_some_and(|keyed| f.subjects[2..].iter().all(|d| keyed.contains(d.as_str())))
         })
         .collect();
     let mut told = told.into_iter();
