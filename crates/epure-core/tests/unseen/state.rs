@@ -1,6 +1,7 @@
 //! The State's offices: foreigners and identity (the prefecture, the ANTS, the SDANF), grants to
-//! local authorities (the prefecture's DETR), and civil protection (natural disasters recognised
-//! by the ministry of the Interior on the commune's request).
+//! local authorities (the prefecture's DETR), civil protection (natural disasters recognised by
+//! the ministry of the Interior on the commune's request), classified installations (the
+//! prefecture and the DREAL) and the labour inspectorate (a protected employee's dismissal).
 
 use crate::kit::*;
 
@@ -237,6 +238,107 @@ fn an_unseen_natural_disaster_recognition_is_read_as_an_expert_would() {
             "parallelizable",
             "late-knockout",
             "too-many-contacts",
+        ],
+    );
+}
+
+/// Unseen: the dismissal of a protected employee (an elected member of the CSE) before the
+/// inspection du travail (the preliminary interview, the CSE's opinion, the request by registered
+/// post, Wiki'T, the contradictory inquiry with the employee heard in person and the employer on
+/// site, the pieces communicated to the employee, the reasoned decision within two months, the
+/// hierarchical appeal to the minister with the DREETS's counter-inquiry).
+#[test]
+fn an_unseen_protected_employee_dismissal_is_read_as_an_expert_would() {
+    let found = found_in("licenciement-salarie-protege.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The ministry holds the minutes of the professional elections: the mandates are
+            // known.
+            ("once-only", "mandats demande"),
+            (
+                "handoff-chain",
+                "entretien information-cse avis-cse demande enregistrement recevabilite convocation audition-salarie entendre-salarie audition-employeur entendre-employeur contradictoire observations instruction decision notification licenciement recours-salarie saisine contre-enquete-salarie contre-enquete-employeur rapport projet-ministre signature-ministre notification-ministre"
+            ),
+            // Three requests in ten lack the pieces the decision needs: asked for, communicated
+            // again to the employee.
+            ("rework-loop", "contradictoire observations d-suffisant demande-pieces envoi-pieces"),
+            // The registered letter keyed into Wiki'T.
+            ("media-break", "f-lrar enregistrement entreprise salarie-identite mandats"),
+            (
+                "too-many-contacts",
+                "demande audition-salarie audition-employeur observations envoi-pieces recours-salarie recours-employeur contre-enquete-salarie contre-enquete-employeur"
+            ),
+        ]
+    );
+    // Near misses: the admissibility check, then the appraisal of the facts (another question);
+    // the counter-inquiry hears the parties again for the minister (another authority, its own
+    // report); the inspector decides alone (one approval), the minister's decision is another
+    // level; the notices to the parties are not relays; the inadmissible request is turned down
+    // first thing; the hearings are the contradictory inquiry itself, not a waste; no wait
+    // dominates a procedure the code bounds to two months.
+    assert_not_flagged(
+        &found,
+        &[
+            "redundant-check",
+            "duplicate-step",
+            "approval-chain",
+            "transit-step",
+            "late-knockout",
+            "ping-pong",
+            "waiting",
+            "parallelizable",
+        ],
+    );
+}
+
+/// Unseen: the registration (enregistrement) of an ICPE at the prefecture (the file on the
+/// GUNenv, the DREAL inspector's completeness and regularity check, the order opening the public
+/// consultation, the paper copies for the town halls, the notice posted and published, the
+/// municipal councils' opinions, the inspector's report, the CODERST when special requirements are
+/// planned, the head of office's visa and the signature by delegation, notice and publication).
+#[test]
+fn an_unseen_classified_installation_registration_is_read_as_an_expert_would() {
+    let found = found_in("icpe-enregistrement.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The file filed online is asked again on paper for the town halls.
+            ("once-only", "dossier depot exemplaires"),
+            // The Kbis is in the national register of companies.
+            ("once-only", "kbis depot"),
+            // The town halls' registers and the councils' opinions passed on to the inspector.
+            ("transit-step", "report rapport"),
+            // (Through the councils' opinion or the town halls' register, as many handoffs: the
+            // analysis names the first.)
+            (
+                "handoff-chain",
+                "depot completude arrete-consultation exemplaires envoi-mairies publication-avis deliberation report rapport contradictoire coderst mise-en-forme visa signature notification publication affichage-arrete"
+            ),
+            // The head of office's visa before the signature by delegation.
+            ("approval-chain", "visa signature"),
+            // Nearly one file in two is incomplete on the first filing.
+            ("rework-loop", "completude d-complet demande-complements complements"),
+            ("too-many-contacts", "depot complements exemplaires contradictoire"),
+        ]
+    );
+    // Near misses: the completeness and regularity check, then the inspector's report on the
+    // substance (another question, its own report); the notice and the order published and
+    // posted (two acts, both mandated); the councils' opinions and the public consultation side
+    // by side; the notice to the operator is no relay; the CODERST gives its own opinion; the
+    // refusal is decided on the report; the legal periods of the consultation are no queue.
+    assert_not_flagged(
+        &found,
+        &[
+            "redundant-check",
+            "duplicate-step",
+            "late-knockout",
+            "ping-pong",
+            "waiting",
+            "parallelizable",
+            "media-break",
         ],
     );
 }

@@ -11,7 +11,10 @@
 //! `late_knockout_min_touch_min` per case and at least `late_knockout_min_share` of the
 //! administration's work before the decision, and some of it produced a document the decision
 //! ignores (evidence, not a mere absence of data). Not fired: a decision whose deciding step looks at
-//! what the earlier work produced; little work before the refusal; a decision without a refusal.
+//! what the earlier work produced; little work before the refusal; a decision without a refusal;
+//! the work before a step the user carries out inside their own organisation (the `internal`
+//! channel in the user's lane: the childminder receiving children for five years, then the
+//! renewal refused): it led to an earlier outcome the user acted on, the search stops there.
 //!
 //! On very large procedures, only the nearest [`ANCESTORS_MAX`] steps before a decision are
 //! looked at, so that the rule stays linear.
@@ -136,6 +139,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     // work, and its touch time per case; looked up once here rather than through the procedure.
     let admin: Vec<bool> =
         (0..bound).map(|n| ctx.g.pos[n] != usize::MAX && ctx.step(n).kind.is_work() && !ctx.in_user_lane(n)).collect();
+    let own_work: Vec<bool> = (0..bound).map(|n| ctx.g.pos[n] != usize::MAX && ctx.users_own_work(n)).collect();
     let touch_of: Vec<f64> = (0..bound)
         .map(|n| if ctx.g.pos[n] == usize::MAX { 0.0 } else { ctx.visits[n] * ctx.step(n).duration() })
         .collect();
@@ -227,7 +231,13 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         let (live_in, live_in_at) = ctx.g.live_in_parts();
         let (mut head, mut x) = (0, d);
         'search: loop {
-            for &y in &live_in[live_in_at[x]..live_in_at[x + 1]] {
+            // The search stops at a step the user carries out inside their own organisation
+            // (the childminder receiving children for the five years of the agrément, the
+            // commune's works): the administration's work before it brought the case to an
+            // earlier outcome the user then acted on, and cannot come after a decision that
+            // judges what they did.
+            let preds = if x != d && own_work[x] { &[][..] } else { &live_in[live_in_at[x]..live_in_at[x + 1]] };
+            for &y in preds {
                 if before.len() >= ANCESTORS_MAX {
                     break 'search;
                 }
@@ -343,6 +353,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use crate::analysis::testkit::{B, check};
+    use crate::model::Channel;
 
     fn late(decider_checks: &[&str]) -> crate::model::Procedure {
         let b = B::new()
@@ -416,6 +427,39 @@ mod tests {
             instr.checks = vec!["plans".into()];
         }
         check(&p, "late-knockout", &["d sign instr"]);
+    }
+
+    /// The work of a first stage, then the user's own work on what it granted (receiving
+    /// children under the agrément: `internal` in the user's lane, or at the `counter` when the
+    /// administration calls them in), then a renewal refused on a new examination.
+    fn after_the_users_work(channel: Channel) -> crate::model::Procedure {
+        B::new()
+            .start("s")
+            .task("instr", "b", "Instruire la demande et rédiger le rapport")
+            .dur("instr", 120.0)
+            .produces("instr", &["rapport"])
+            .approval("agrement", "c", "Accorder l'agrément")
+            .checks("agrement", &["rapport"])
+            .produces("agrement", &["agrement"])
+            .task("exercice", "u", "Accueillir des enfants pendant la durée de l'agrément")
+            .channel("exercice", channel)
+            .check("visite", "b", "Évaluer la pratique au renouvellement")
+            .dur("visite", 60.0)
+            .produces("visite", &["rapport-renouvellement"])
+            .decision("d")
+            .end("ok")
+            .refused("ko")
+            .chain(&["s", "instr", "agrement", "exercice", "visite", "d"])
+            .prob("d", "ok", 0.95)
+            .prob("d", "ko", 0.05)
+            .build()
+    }
+
+    #[test]
+    fn does_not_look_past_the_users_own_work() {
+        check(&after_the_users_work(Channel::Internal), "late-knockout", &[]);
+        // Near miss: a step where the user comes to the administration is no earlier stage.
+        check(&after_the_users_work(Channel::Counter), "late-knockout", &["d visite instr agrement"]);
     }
 
     #[test]
