@@ -27,11 +27,9 @@ fn an_unseen_order_for_payment_is_read_as_an_expert_would() {
             ("waiting", "examen"),
             // The request posted on the Cerfa form is keyed into the civil application.
             ("media-break", "f-requete enregistrement creancier-id debiteur-id creance"),
-            // The creditor files, has the order signified, then comes back for the formula.
-            (
-                "too-many-contacts",
-                "requete envoi-pieces mandat opposition audience-creancier audience-debiteur demande-fe"
-            ),
+            // The creditor files, has the order signified, then comes back for the formula. (The
+            // debtor, who opposes or not, is solicited at most twice, and on their own.)
+            ("too-many-contacts", "requete envoi-pieces mandat audience-creancier demande-fe"),
             // One request in eight lacks a piece of evidence.
             ("rework-loop", "controle-greffe d-complete demande-pieces envoi-pieces"),
         ]

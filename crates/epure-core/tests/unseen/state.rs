@@ -266,10 +266,10 @@ fn an_unseen_protected_employee_dismissal_is_read_as_an_expert_would() {
             ("rework-loop", "contradictoire observations d-suffisant demande-pieces envoi-pieces"),
             // The registered letter keyed into Wiki'T.
             ("media-break", "f-lrar enregistrement entreprise salarie-identite mandats"),
-            (
-                "too-many-contacts",
-                "demande audition-salarie audition-employeur observations envoi-pieces recours-salarie recours-employeur contre-enquete-salarie contre-enquete-employeur"
-            ),
+            // The employer and the employee are each solicited more than twice (each counted on
+            // their own since the rule counts per person served).
+            ("too-many-contacts", "demande audition-employeur envoi-pieces recours-employeur contre-enquete-employeur"),
+            ("too-many-contacts", "audition-salarie observations recours-salarie contre-enquete-salarie"),
         ]
     );
     // Near misses: the admissibility check, then the appraisal of the facts (another question);
