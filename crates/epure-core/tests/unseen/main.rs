@@ -6,7 +6,9 @@
 
 mod kit;
 
+mod farming;
 mod internal;
+mod justice;
 mod social;
 mod state;
 mod town_hall;

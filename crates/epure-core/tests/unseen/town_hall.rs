@@ -803,3 +803,52 @@ fn an_unseen_operational_planning_certificate_is_read_as_an_expert_would() {
         ],
     );
 }
+
+/// Unseen: the mise en sécurité of a dangerous building by the mayor (a resident's report by
+/// phone, the technical services' visit, in an imminent danger the expert named by the tribunal
+/// administratif and the urgent order, otherwise the contradictory procedure with the owner, the
+/// order visaed and signed, the works by the owner or ex officio after a formal notice, the
+/// lifting of the order).
+#[test]
+fn an_unseen_building_safety_order_is_read_as_an_expert_would() {
+    let found = found_in("mise-en-securite.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The address keyed into the requests software, then again into the housing unit's
+            // tracking table.
+            ("rekeying", "adresse enregistrer ouverture"),
+            (
+                "handoff-chain",
+                "signaler enregistrer visite ouverture requete-ta designation expertise arrete-urgent signature-urgent notif-urgent office-urgent constat-urgent contradictoire observations projet-arrete visa-arrete signature-arrete notif-arrete publication mise-en-demeure commande-office travaux-office reception titre projet-mainlevee visa-mainlevee signature-mainlevee notif-mainlevee"
+            ),
+            // The general manager's visa before the mayor's signature, on each order.
+            ("approval-chain", "visa-arrete signature-arrete"),
+            ("approval-chain", "visa-mainlevee signature-mainlevee"),
+        ]
+    );
+    // Near misses: the services' visit and the court's expert (two findings, each its own report);
+    // the urgent order and the ordinary one, the two notices, the two site visits (different
+    // acts); the order published and sent to the prefect, the CAF and the prosecutor (mandated);
+    // the owner's month to answer and the works' delay (the owner's time, fixed by law and by
+    // the order, not a queue); the resident is asked once and the owner twice (observations,
+    // the certificate): no one is solicited more than twice; the report sent by e-mail before the
+    // file is opened (no paper keyed in); the rare case found not dangerous is told after the
+    // visit that decides it.
+    assert_not_flagged(
+        &found,
+        &[
+            "redundant-check",
+            "duplicate-step",
+            "transit-step",
+            "waiting",
+            "too-many-contacts",
+            "media-break",
+            "late-knockout",
+            "parallelizable",
+            "ping-pong",
+            "once-only",
+        ],
+    );
+}

@@ -12,9 +12,15 @@
 //! weighs its probability). The gain is the solicitations above the threshold, not
 //! all but one: a procedure that needs the user twice by nature (the fingerprints at the filing
 //! and the card handed in person) cannot be brought down to a single contact.
+//!
+//! Each person the procedure serves is counted on their own: where it has several user lanes (the
+//! resident who reports a dangerous building and its owner, the creditor and the debtor), a
+//! person's steps are their solicitations, not the other's, and a step of one does not continue
+//! a sitting of the other. One finding per person solicited more than the threshold, naming their
+//! lane: the resident asked once and the owner twice are not solicited three times.
 
 use super::{Context, finding, text};
-use crate::analysis::words::{number, quoted_list};
+use crate::analysis::words::{number, quote, quoted_list};
 use crate::analysis::{Finding, Gain, Lang, Severity};
 use crate::model::Channel;
 
@@ -32,10 +38,33 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         .reachable_work()
         .filter(|&n| ctx.in_user_lane(n) && !ctx.users_own_work(n) && ctx.visits[n] > 0.0)
         .collect();
+    // Each person the procedure serves is solicited on their own: the creditor and the debtor,
+    // the resident who reports a danger and the owner who must act. Their steps are grouped by
+    // lane, in the order of each lane's first step.
+    let mut index: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
+    let mut lanes: Vec<Vec<usize>> = Vec::new();
+    for &n in &steps {
+        let lane = ctx.step(n).actor.as_deref().unwrap_or_default();
+        let i = *index.entry(lane).or_insert_with(|| {
+            lanes.push(Vec::new());
+            lanes.len() - 1
+        });
+        lanes[i].push(n);
+    }
+    let named = lanes.len() > 1;
+    lanes.iter().filter_map(|steps| one_person(ctx, steps, named)).collect()
+}
+
+/// The finding for one person the procedure serves (the user steps of one lane), if they are
+/// solicited more than the threshold; `named` when other people are served too, so that the
+/// sentences say whom they speak of.
+fn one_person(ctx: &Context, steps: &[usize], named: bool) -> Option<Finding> {
+    let max = ctx.settings.max_user_contacts;
     let (continued, opening): (Vec<usize>, Vec<usize>) = steps.iter().partition(|&&n| continues_a_sitting(ctx, n));
     let contacts: f64 = opening.iter().map(|&n| ctx.visits[n]).sum();
-    if steps.is_empty() || contacts <= max + 1e-9 {
-        return Vec::new();
+    let first = *steps.first()?;
+    if contacts <= max + 1e-9 {
+        return None;
     }
     let labels: Vec<String> = steps.iter().map(|&n| ctx.label(n)).collect();
     let continued: Vec<String> = continued.iter().map(|&n| ctx.label(n)).collect();
@@ -61,33 +90,67 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             )
         }
     };
-    vec![finding(
-        ID,
-        Severity::Warning,
-        steps.iter().map(|&n| ctx.id(n)).collect(),
-        text(
-            format!("Sollicitations multiples : {} contacts avec l'usager par dossier", number(Lang::Fr, contacts, 1)),
-            format!("Too many contacts: {} contacts with the user per file", number(Lang::En, contacts, 1)),
-        ),
-        text(
+    let (title_fr, title_en, who_fr, who_en) = if named {
+        let lane = ctx.lane_str(first);
+        (
             format!(
-                "L'usager est sollicité en moyenne {} fois par dossier (seuil : {}), aux étapes {}.{same_fr} Chaque \
-                 sollicitation est un déplacement, un envoi ou une connexion de plus, et un risque d'abandon.",
+                "Sollicitations multiples : {} contacts avec la personne de la voie {} par dossier",
+                number(Lang::Fr, contacts, 1),
+                quote(Lang::Fr, lane)
+            ),
+            format!(
+                "Too many contacts: {} contacts with the person in lane {} per file",
+                number(Lang::En, contacts, 1),
+                quote(Lang::En, lane)
+            ),
+            format!(
+                "La personne de la voie {} est sollicitée en moyenne {} fois par dossier (seuil : {}), aux étapes {}.",
+                quote(Lang::Fr, lane),
                 number(Lang::Fr, contacts, 2),
                 number(Lang::Fr, max, 1),
                 quoted_list(Lang::Fr, &labels)
             ),
             format!(
-                "The user is solicited {} times per file on average (threshold: {}), at steps {}.{same_en} Each \
-                 contact is one more trip, mailing or login, and a risk of giving up.",
+                "The person in lane {} is solicited {} times per file on average (threshold: {}), at steps {}.",
+                quote(Lang::En, lane),
                 number(Lang::En, contacts, 2),
                 number(Lang::En, max, 1),
                 quoted_list(Lang::En, &labels)
             ),
+        )
+    } else {
+        (
+            format!("Sollicitations multiples : {} contacts avec l'usager par dossier", number(Lang::Fr, contacts, 1)),
+            format!("Too many contacts: {} contacts with the user per file", number(Lang::En, contacts, 1)),
+            format!(
+                "L'usager est sollicité en moyenne {} fois par dossier (seuil : {}), aux étapes {}.",
+                number(Lang::Fr, contacts, 2),
+                number(Lang::Fr, max, 1),
+                quoted_list(Lang::Fr, &labels)
+            ),
+            format!(
+                "The user is solicited {} times per file on average (threshold: {}), at steps {}.",
+                number(Lang::En, contacts, 2),
+                number(Lang::En, max, 1),
+                quoted_list(Lang::En, &labels)
+            ),
+        )
+    };
+    Some(finding(
+        ID,
+        Severity::Warning,
+        steps.iter().map(|&n| ctx.id(n)).collect(),
+        text(title_fr, title_en),
+        text(
+            format!(
+                "{who_fr}{same_fr} Chaque sollicitation est un déplacement, un envoi ou une connexion de plus, et un \
+                 risque d'abandon."
+            ),
+            format!("{who_en}{same_en} Each contact is one more trip, mailing or login, and a risk of giving up."),
         ),
         Gain { contacts: (contacts - max).max(0.0), ..Gain::default() },
         None,
-    )]
+    ))
 }
 
 /// Whether user step `n` is done in the sitting of the user step before it, on every way in: `n`
@@ -125,6 +188,10 @@ fn continues_a_sitting(ctx: &Context, n: usize) -> bool {
             } else if bs.channel != channel {
                 return false;
             } else if ctx.in_user_lane(b) {
+                if bs.actor != s.actor {
+                    // Another person's step: theirs is another sitting.
+                    return false;
+                }
                 user_found = true;
             } else if with_user && bs.wait() == 0.0 {
                 stack.push(b);
@@ -173,6 +240,48 @@ mod tests {
             .find(|f| f.rule == "too-many-contacts")
             .expect("fired");
         assert!((f.gain.contacts - 0.5).abs() < 1e-9, "gain {}", f.gain.contacts);
+    }
+
+    /// Two people served: the resident reports (once), the owner answers `owner` times (the
+    /// observations, the certificate of the works, a third exchange).
+    fn two_people(owner: usize) -> crate::model::Procedure {
+        let mut b = B::new();
+        b.p.actors.push(crate::model::Actor {
+            id: "v".into(),
+            name: "Propriétaire".into(),
+            kind: crate::model::ActorKind::User,
+            hourly_cost_eur: None,
+            extra: crate::model::Extra::new(),
+        });
+        let answers = ["observations", "attestation", "pieces"];
+        let mut chain = vec!["s", "signaler", "visite"];
+        let mut b = b.start("s").task("signaler", "u", "Signaler le danger").task("visite", "b", "Visiter l'immeuble");
+        for (i, id) in answers.iter().take(owner).enumerate() {
+            let agent = ["courrier", "arrete", "constat"][i];
+            b = b.task(agent, "b", "Écrire au propriétaire").task(id, "v", "Répondre à la mairie");
+            chain.extend([agent, id]);
+        }
+        chain.push("e");
+        b.end("e").chain(&chain).build()
+    }
+
+    #[test]
+    fn each_person_served_is_counted_on_their_own() {
+        // The resident once, the owner twice: three steps of users, but nobody above two.
+        check(&two_people(2), "too-many-contacts", &[]);
+        // The owner three times: the finding names the owner's steps only, and their lane.
+        let p = two_people(3);
+        check(&p, "too-many-contacts", &["observations attestation pieces"]);
+        let f = crate::analysis::analyze(&p, &crate::analysis::Settings::default())
+            .findings
+            .into_iter()
+            .find(|f| f.rule == "too-many-contacts")
+            .expect("fired");
+        assert!(
+            f.explanation_fr.starts_with("La personne de la voie « Propriétaire » est sollicitée en moyenne 3 fois"),
+            "{}",
+            f.explanation_fr
+        );
     }
 
     #[test]

@@ -30,6 +30,10 @@ const DELIVERING: &[&str] = &["notifier", "remettre", "délivrer"];
 /// à l'entreprise" ([`labels::words`] maps "envoyer" and "adresser" onto "transmettre");
 /// "Transmettre la demande au responsable" passes it on.
 const DELIVERING_TO_NAMED: &[&str] = &["transmettre"];
+/// Words of a label that gives the user the outcome online when the user is named after "à":
+/// "Mettre la décision à disposition du candidat" (the platform's way to notify); "Mettre le
+/// dossier à disposition du service" passes it on.
+const MAKING_AVAILABLE: [&str; 2] = ["mettre", "disposition"];
 
 /// Words of a user's lane name too general to name the user in a label ("Agent demandeur": a
 /// step addressed "à l'agent comptable" is not addressed to them).
@@ -60,7 +64,7 @@ fn stems(words: &[&str]) -> Vec<String> {
 
 /// Whether step `n` gives the user the outcome: a work step outside the user's lane whose label's
 /// first word delivers ([`DELIVERING`]) to the applicant or to a user named after "à", or sends
-/// ([`DELIVERING_TO_NAMED`]) to a user named after "à".
+/// ([`DELIVERING_TO_NAMED`]) or makes available ([`MAKING_AVAILABLE`]) to a user named after "à".
 fn delivers(ctx: &Context, n: usize, user_words: &[String]) -> bool {
     static TO_APPLICANT: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     static TO_NAMED: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
@@ -68,10 +72,20 @@ fn delivers(ctx: &Context, n: usize, user_words: &[String]) -> bool {
     if !s.kind.is_work() || ctx.in_user_lane(n) {
         return false;
     }
-    let Some(verb) = ctx.label_words(s.label()).first().cloned() else { return false };
-    let to_applicant = TO_APPLICANT.get_or_init(|| stems(DELIVERING)).contains(&verb);
-    if !to_applicant && !TO_NAMED.get_or_init(|| stems(DELIVERING_TO_NAMED)).contains(&verb) {
+    static AVAILABLE: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let words = ctx.label_words(s.label());
+    let Some(verb) = words.first() else { return false };
+    let to_applicant = TO_APPLICANT.get_or_init(|| stems(DELIVERING)).contains(verb);
+    let available = AVAILABLE.get_or_init(|| stems(&MAKING_AVAILABLE));
+    let makes_available = available.first() == Some(verb) && available.iter().skip(1).all(|w| words.contains(w));
+    if !to_applicant && !makes_available && !TO_NAMED.get_or_init(|| stems(DELIVERING_TO_NAMED)).contains(verb) {
         return false;
+    }
+    if makes_available && !to_applicant {
+        // Whom it is made available to follows "disposition" ("… à disposition de l'entreprise").
+        let label = s.label().to_lowercase();
+        let after = label.find("disposition").map_or("", |i| &label[i + "disposition".len()..]);
+        return labels::words(after).iter().any(|w| user_words.contains(w));
     }
     let to = labels::addressees(s.label());
     (to_applicant && to.is_empty()) || to.iter().any(|w| user_words.contains(w))
@@ -390,6 +404,10 @@ mod tests {
         // still to come (paying the fee) means they wait; a notice to someone else.
         check(&after_notice("Transmettre l'arrêté au service des recettes", false), "waiting", &["f"]);
         check(&after_notice("Notifier l'arrêté à l'entreprise", true), "waiting", &["f"]);
+        // A platform makes the order available to the company: that is its notice; made available
+        // to another service, it is passed on.
+        check(&after_notice("Mettre l'arrêté à disposition de l'entreprise dans son espace", false), "waiting", &[]);
+        check(&after_notice("Mettre l'arrêté à disposition du service des recettes", false), "waiting", &["f"]);
         check(&after_notice("Notifier l'arrêté à la police municipale", false), "waiting", &["f"]);
     }
 
