@@ -94,7 +94,7 @@ fn one_person(ctx: &Context, steps: &[usize], named: bool) -> Option<Finding> {
         let lane = ctx.lane_str(first);
         (
             format!(
-                "Sollicitations multiples : {} contacts avec la personne de la voie {} par dossier",
+                "Sollicitations multiples : {} contacts avec la personne du couloir {} par dossier",
                 number(Lang::Fr, contacts, 1),
                 quote(Lang::Fr, lane)
             ),
@@ -104,7 +104,7 @@ fn one_person(ctx: &Context, steps: &[usize], named: bool) -> Option<Finding> {
                 quote(Lang::En, lane)
             ),
             format!(
-                "La personne de la voie {} est sollicitée en moyenne {} fois par dossier (seuil : {}), aux étapes {}.",
+                "La personne du couloir {} est sollicitée en moyenne {} fois par dossier (seuil : {}), aux étapes {}.",
                 quote(Lang::Fr, lane),
                 number(Lang::Fr, contacts, 2),
                 number(Lang::Fr, max, 1),
@@ -278,7 +278,7 @@ mod tests {
             .find(|f| f.rule == "too-many-contacts")
             .expect("fired");
         assert!(
-            f.explanation_fr.starts_with("La personne de la voie « Propriétaire » est sollicitée en moyenne 3 fois"),
+            f.explanation_fr.starts_with("La personne du couloir « Propriétaire » est sollicitée en moyenne 3 fois"),
             "{}",
             f.explanation_fr
         );
