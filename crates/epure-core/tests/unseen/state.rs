@@ -342,3 +342,54 @@ fn an_unseen_classified_installation_registration_is_read_as_an_expert_would() {
         ],
     );
 }
+
+/// Unseen: a taxpayer's claim against the taxe foncière at the DGFiP (the messagerie sécurisée,
+/// whose messages land at the SIP and are redirected to the CDIF, or a letter at the SIP's
+/// counter; the CDIF's registration and admissibility check, its examination against MAJIC, the
+/// surveyor's visit of the premises, the decision signed within six months, the dégrèvement in
+/// ILIAD, the refund by the SIP's accountant with interest).
+#[test]
+fn an_unseen_property_tax_claim_is_read_as_an_expert_would() {
+    let found = found_in("reclamation-taxe-fonciere.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The DGFiP asks for the tax notice it issued (the claim only needs its references).
+            ("once-only", "avis-tf depot-ligne depot-guichet regularisation"),
+            // The references and amounts typed in the messagerie, typed again into the
+            // contentieux application.
+            ("rekeying", "references depot-ligne enregistrement"),
+            // The SIP only redirects the message: the messagerie could route it to the CDIF.
+            ("transit-step", "reorientation enregistrement"),
+            (
+                "handoff-chain",
+                "depot-ligne reorientation enregistrement recevabilite examen demande-visite-step visite proposition signature majic degrevement-step demande-rib-step envoi-rib remboursement-step"
+            ),
+            // Claims to regularise (signature, notice missing), one in ten: information.
+            ("rework-loop", "recevabilite d-recevable invitation-step regularisation"),
+            // Six weeks before the CDIF opens the file.
+            ("waiting", "examen"),
+            // The letter handed in at the SIP, keyed in at the CDIF.
+            ("media-break", "vers-enregistrement enregistrement references"),
+        ]
+    );
+    // Near misses: the examination after the admissibility check (what the claim says, against
+    // MAJIC, not whether it is signed and in time); the surveyor's visit after the examination
+    // (on the spot, it writes its own report); one signature; the refusal decided on the
+    // examination and the visit; the decision and the tax notice sent to the taxpayer, and the
+    // request for their bank details, are not relays; the surveyor's round trip writes a report;
+    // a little more than one contact.
+    assert_not_flagged(
+        &found,
+        &[
+            "redundant-check",
+            "duplicate-step",
+            "approval-chain",
+            "late-knockout",
+            "ping-pong",
+            "parallelizable",
+            "too-many-contacts",
+        ],
+    );
+}
