@@ -823,7 +823,7 @@ fn an_unseen_parking_penalty_appeal_is_read_as_an_expert_would() {
             ("once-only", "carte-grise rapo-ligne rapo-lrar recours"),
             (
                 "handoff-chain",
-                "constat notification rapo-ligne recevabilite examen demande-obs observations-step rejet paiement recours communication-step defense jugement-step notif-jugement"
+                "constat notification rapo-lrar enregistrement recevabilite examen demande-obs observations-step rejet paiement recours communication-step defense jugement-step notif-jugement"
             ),
             // The registered letter keyed into the operator's tool.
             ("media-break", "f-lrar enregistrement references"),
