@@ -110,6 +110,14 @@ impl B {
         }
         self
     }
+    /// Makes a data item a single datum (`field`) rather than a document.
+    pub fn field(mut self, data: &str) -> Self {
+        self.ensure_data(&[data]);
+        if let Some(d) = self.p.data.iter_mut().find(|d| d.id == data) {
+            d.kind = Some(crate::model::DataKind::Field);
+        }
+        self
+    }
     pub fn requests(mut self, id: &str, d: &[&str]) -> Self {
         self.ensure_data(d);
         let d: Vec<String> = d.iter().map(|s| s.to_string()).collect();

@@ -474,3 +474,58 @@ fn an_unseen_apprentice_recruitment_is_read_as_an_expert_would() {
         ],
     );
 }
+
+/// Unseen: the acceptance of public works and the final account of a works contract in a commune
+/// (CCAG-Travaux 2021: the completion notice, the operations prior to acceptance on the site, the
+/// maître d'œuvre's proposal, the decision prepared, endorsed and signed, the reservations
+/// lifted; the contractor's final statement on Chorus Pro, checked by the maître d'œuvre; the
+/// décompte général signed and notified, signed back or disputed; the payment of the balance;
+/// the release of the retention after the year of guarantee).
+#[test]
+fn an_unseen_works_acceptance_and_final_account_is_read_as_an_expert_would() {
+    let found = found_in("reception-decompte-travaux.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The balance keyed into the contracts software, then again into the financial one.
+            ("rekeying", "solde decompte-general-step mandatement"),
+            // The contracts service only forwards the signed account to the finance department.
+            ("transit-step", "transmission mandatement"),
+            (
+                "handoff-chain",
+                "avis convocation-step opr-entreprise opr proposition-step preparation visa signature notif-reception levee constat-levee projet-decompte-step verif-moe decompte-general-step signature-dg notif-dg retour-dg reclamation instruction-memoire decision-memoire transmission mandatement paiement-step demande-retenue-step verif-garantie mandat-retenue-step paiement-retenue"
+            ),
+            // The director's visa before the deputy mayor's signature of the acceptance.
+            ("approval-chain", "visa signature"),
+            // Known false alarm: the year before the retention is released is the guarantee
+            // period (CCAG-Travaux art. 44.1, CCP art. R2191-35), not a queue anyone can shorten;
+            // the format cannot say a wait is a legal period (a legal basis is on a step, and a
+            // mandated step may still have a real queue before it), so the rule cannot tell.
+            ("waiting", "demande-retenue-step"),
+            // The contractor asks for the retention the commune should release by itself.
+            (
+                "too-many-contacts",
+                "avis opr-entreprise projet-decompte-step retour-dg reclamation demande-retenue-step"
+            ),
+        ]
+    );
+    // Near misses: the accountant's
+    // control before paying (mandated, separation of ordonnateur and comptable); the maître
+    // d'œuvre's check of the final statement after the reception (other pieces); the
+    // maître d'œuvre's finding on the site that the reservations are lifted writes its own
+    // report; the signatures of the acceptance and of the account are separated by real work;
+    // the notices to the contractor are not relays; nothing is refused.
+    assert_not_flagged(
+        &found,
+        &[
+            "redundant-check",
+            "duplicate-step",
+            "once-only",
+            "ping-pong",
+            "parallelizable",
+            "late-knockout",
+            "media-break",
+        ],
+    );
+}

@@ -730,3 +730,60 @@ fn an_unseen_housing_benefit_application_is_read_as_an_expert_would() {
         ],
     );
 }
+
+/// Unseen: an emergency shelter request through the SIAO (the call to the 115 or a social
+/// worker's referral typed into the SI-SIAO during the interview; the SIAO's allocation of the
+/// places the centres declared; no place tonight, call again tomorrow; the centre's
+/// unconditional admission confirmed in the SI-SIAO, its entry interview and its own file; the
+/// social worker's follow-up and the request for an insertion place).
+#[test]
+fn an_unseen_emergency_shelter_request_is_read_as_an_expert_would() {
+    let found = found_in("hebergement-urgence-siao.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The identity in the SI-SIAO, keyed again into the association's own software.
+            ("rekeying", "etat-civil evaluation-115 entretien-accueil"),
+            (
+                "handoff-chain",
+                "entretien-ts evaluation-ts recherche info-orientation presentation admission-step entretien-accueil rdv-referent accompagnement"
+            ),
+            // No place tonight: the person calls again tomorrow, more than once on average.
+            ("rework-loop", "recherche d-place non-pourvue rappel mise-a-jour"),
+            // The week before the first meeting with the référent (expected as not flagged: the
+            // person is sheltered meanwhile; but the request for an insertion place waits on it,
+            // and the emergency places stay taken while it waits, which is what silts up the
+            // shelters: the expectation was wrong).
+            ("waiting", "rdv-referent"),
+            // The identity papers and the proofs of resources the person brings to the
+            // référent, copied into the SI-SIAO request (expected as not flagged, read as the
+            // référent writing their own evaluation; but the request's identity and resources
+            // fields are typed from those papers: the expectation was wrong).
+            ("media-break", "f22 accompagnement evaluation-insertion"),
+            // The calls day after day, then the centre.
+            ("too-many-contacts", "appel entretien-ts rappel presentation rdv-referent"),
+        ]
+    );
+    // Checking pieces earlier would give no place: nothing to propose.
+    assert!(finding_of("hebergement-urgence-siao.epure.json", "rework-loop")["suggestion"].is_null());
+    // Near misses: the social worker types the request while the person is in front of them
+    // (no paper, no rekeying); the situation updated on the next call (a new value); the
+    // SIAO's allocation is its own decision among all requests of the day (no round trip for
+    // the 115); the centre checks the orientation it must honour; nothing is refused. (The
+    // social worker's typing was read as a paper rekeying until a datum told at the counter and
+    // typed there in the same sitting stopped counting as one.)
+    assert_not_flagged(
+        &found,
+        &[
+            "once-only",
+            "redundant-check",
+            "duplicate-step",
+            "ping-pong",
+            "transit-step",
+            "parallelizable",
+            "late-knockout",
+        ],
+    );
+    assert!(!found.iter().any(|(r, s)| *r == "rekeying" && s.contains("evaluation-ts")), "{found:?}");
+}

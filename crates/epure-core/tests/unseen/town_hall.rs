@@ -852,3 +852,53 @@ fn an_unseen_building_safety_order_is_read_as_an_expert_would() {
         ],
     );
 }
+
+/// Unseen: a RAPO against a forfait post-stationnement (the FPS drawn up on the officer's
+/// terminal, notified by the ANTAI after it found the holder in the SIV; the RAPO online or by
+/// registered letter within a month, to the commune's delegated operator; the admissibility, the
+/// examination against the officer's photos and the rights paid, the officer's observations when
+/// the finding is disputed; the rejection, the cancellation or a rectified notice; the appeal to
+/// the CCSP after paying the FPS).
+#[test]
+fn an_unseen_parking_penalty_appeal_is_read_as_an_expert_would() {
+    let found = found_in("rapo-fps.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The notice the ANTAI sent on the commune's behalf: its number is enough.
+            ("once-only", "avis-fps rapo-ligne rapo-lrar recours"),
+            // The SIV holds the registration (the ANTAI has just found the holder in it).
+            ("once-only", "carte-grise rapo-ligne rapo-lrar recours"),
+            (
+                "handoff-chain",
+                "constat notification rapo-lrar enregistrement recevabilite examen demande-obs observations-step rejet paiement recours communication-step defense jugement-step notif-jugement"
+            ),
+            // The registered letter keyed into the operator's tool.
+            ("media-break", "f-lrar enregistrement references"),
+        ]
+    );
+    // Near misses: the examination after the admissibility check (the photos and the rights
+    // paid, not the time limit and the pieces); the officer's observations (their own report,
+    // no round trip to cut); the commune's defence before the CCSP (real work, the
+    // commission's own procedure); the RAPO's decision asked by the CCSP (the contested
+    // decision, issued by the commune in between); the rejection decided on the examination;
+    // the notices to the holder are not relays; the user's month to act and the CCSP's delay on
+    // the few appeals are not a queue that dominates the lead time of a case; about one contact.
+    assert_not_flagged(
+        &found,
+        &[
+            "redundant-check",
+            "duplicate-step",
+            "ping-pong",
+            "transit-step",
+            "approval-chain",
+            "parallelizable",
+            "late-knockout",
+            "rekeying",
+            "waiting",
+            "rework-loop",
+            "too-many-contacts",
+        ],
+    );
+}

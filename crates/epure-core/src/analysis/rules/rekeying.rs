@@ -5,9 +5,12 @@
 //! gave on paper (requested at a step carried out at the counter, on paper or by post). Not
 //! fired: entries on exclusive branches; an entry after the user was asked for the item again (a
 //! new value); a correction inside a rework loop the first entry is not part of; data the user
-//! gave through an online service; the user typing their own form. A paper form keyed in where
-//! it arrives along a paper flow is told by `media-break` alone, and the media break before the
-//! second entry of items this rule finds keyed twice by this rule alone (`rules::run_all`).
+//! gave through an online service; the user typing their own form; a datum the user tells an
+//! agent at the counter, typed in there during the same sitting (the social worker entering the
+//! request while the person is in front of them: nothing written is copied). A paper form keyed
+//! in where it arrives along a paper flow is told by `media-break` alone, and the media break
+//! before the second entry of items this rule finds keyed twice by this rule alone
+//! (`rules::run_all`).
 //!
 //! The gain is the keying saved, not the step: a step that also drafts a document ("Rédiger
 //! l'arrêté", "Émettre le titre de recettes") or keys in other data keeps that work once the item
@@ -19,7 +22,7 @@ use super::{Context, finding, text};
 use crate::analysis::metrics::{Support, channel_support};
 use crate::analysis::words::{quote, quoted_list, times};
 use crate::analysis::{Finding, Gain, Lang, Severity};
-use crate::model::Step;
+use crate::model::{Channel, DataKind, Step};
 
 pub const ID: &str = "rekeying";
 
@@ -48,6 +51,20 @@ pub(super) fn requested(s: &Step) -> impl Iterator<Item = &String> {
     s.requests.iter()
 }
 
+/// Whether the agent types a datum the user tells them at the counter while they are there: the
+/// user's counter step that gives it comes just before the keying step (only gateways between),
+/// which is carried out at the counter too ("Rencontrer un travailleur social", then "Évaluer la
+/// situation et saisir la demande pendant l'entretien"). Nothing was written on paper to be copied:
+/// that is the first entry of what was said. A document handed in (a paper form) is still keyed in
+/// from paper, and so is a datum keyed in later, back in the office.
+fn typed_while_told(ctx: &Context, d: &crate::model::DataItem, later: usize, earlier: usize) -> bool {
+    let counter = |n: usize| ctx.step(n).channel == Some(Channel::Counter);
+    d.kind() == DataKind::Field
+        && counter(later)
+        && counter(earlier)
+        && ctx.prev_work(later).iter().any(|&(m, _)| m == earlier)
+}
+
 pub fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     // Entering step → data items keyed in from paper, with the step that took the paper.
@@ -65,7 +82,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             .collect();
         let twice: Vec<(usize, usize)> = pairs.iter().copied().filter(|&(_, e)| enters(e)).collect();
         for (later, earlier) in pairs.iter().copied().filter(|&(_, e)| !enters(e)) {
-            if ctx.in_user_lane(later) {
+            if ctx.in_user_lane(later) || typed_while_told(ctx, d, later, earlier) {
                 continue;
             }
             match slot.get(&later) {
@@ -198,6 +215,40 @@ mod tests {
             .chain(&["s", "depot", "saisie", "ressaisie", "e"])
             .build();
         check(&p, "rekeying", &["saisie formulaire depot"]);
+    }
+
+    #[test]
+    fn a_datum_typed_at_the_counter_while_the_user_tells_it_is_no_rekeying() {
+        // The person tells the social worker their situation; she types it into the software
+        // during the interview.
+        let told = base()
+            .field("situation")
+            .channel("depot", Channel::Counter)
+            .requests("depot", &["situation"])
+            .enters("saisie", &["situation"]);
+        let p = told.clone().channel("saisie", Channel::Counter).chain(&["s", "depot", "saisie", "e"]).build();
+        check(&p, "rekeying", &[]);
+        // Near misses: typed later, back in the office, from the notes taken at the counter (the
+        // paper reaches the keying along the flow: told as a media break); a paper form handed in
+        // at the counter and keyed in there; a datum told at an earlier visit.
+        let p = told.clone().channel("saisie", Channel::Internal).chain(&["s", "depot", "saisie", "e"]).build();
+        check(&p, "media-break", &["f2 saisie situation"]);
+        let p = base()
+            .channel("depot", Channel::Counter)
+            .requests("depot", &["formulaire"])
+            .enters("saisie", &["formulaire"])
+            .channel("saisie", Channel::Counter)
+            .chain(&["s", "depot", "saisie", "e"])
+            .build();
+        check(&p, "rekeying", &["saisie formulaire depot"]);
+        let p = told
+            .channel("saisie", Channel::Counter)
+            .channel("ressaisie", Channel::Counter)
+            .task("rdv", "u", "Revenir au guichet")
+            .channel("rdv", Channel::Counter)
+            .chain(&["s", "depot", "rdv", "saisie", "e"])
+            .build();
+        check(&p, "rekeying", &["saisie situation depot"]);
     }
 
     #[test]

@@ -24,7 +24,9 @@
 //!
 //! A loop that goes round on a decision following no check of data (the obligés alimentaires
 //! reminded when they have not answered, an opinion to be given again) is flagged, but checking
-//! the pieces earlier would not avoid it: the finding says so and proposes nothing.
+//! the pieces earlier would not avoid it: the finding says so and proposes nothing. So is a loop
+//! whose check weighs what an administration holds outside the file, which no step brings in (the
+//! places the shelters declared free tonight: no place, call the 115 again tomorrow).
 //!
 //! A loop that repeats the service period after period is not a return either
 //! (`period_loop`).
@@ -113,6 +115,9 @@ pub(crate) fn rework(p: &Procedure, members: &[NodeIndex]) -> Result<Rework, Not
     // Whether a check decides the return is asked first: a loop round an answer that did not come
     // is told as such (`run`), whoever it waits for.
     let checker = checker_of(p, decision, &inside).ok_or(NotRework::Check)?;
+    if weighs_an_outside_resource(p, members, &set, checker) {
+        return Err(NotRework::Check);
+    }
     if !members.iter().any(|&n| user(n)) {
         return Err(NotRework::User);
     }
@@ -168,6 +173,48 @@ fn nearest_user_step_before(
         queue.extend(p.incoming(n).into_iter().map(|(_, m)| m).filter(|&m| !inside(m)));
     }
     None
+}
+
+/// Whether the check weighs what an administration holds outside the file, which no step of the
+/// loop or before it brings in (asks for, types in or issues): the places the shelters declared
+/// free tonight, the credits left. A file that goes round then ("Place disponible ?", call again
+/// tomorrow) waits for that resource, not for a piece: checking the pieces earlier would not
+/// avoid the rounds, so nothing is proposed.
+///
+/// Complexity: the loop and at most [`SUBMISSION_LOOKBEHIND`] steps before it.
+fn weighs_an_outside_resource(
+    p: &Procedure,
+    members: &[NodeIndex],
+    set: &std::collections::HashSet<NodeIndex>,
+    checker: NodeIndex,
+) -> bool {
+    let g = p.graph();
+    let held: Vec<&String> =
+        g[checker].checks.iter().filter(|d| p.data_item(d).is_some_and(|item| !item.held_by.is_empty())).collect();
+    if held.is_empty() {
+        return false;
+    }
+    let brings = |n: NodeIndex, d: &String| {
+        let s = &g[n];
+        s.requests.contains(d) || s.enters.contains(d) || s.produces.contains(d)
+    };
+    let mut outside = held;
+    outside.retain(|d| !members.iter().any(|&n| brings(n, d)));
+    let mut queue: std::collections::VecDeque<NodeIndex> =
+        members.iter().flat_map(|&n| p.incoming(n)).map(|(_, m)| m).filter(|m| !set.contains(m)).collect();
+    let mut seen: Vec<NodeIndex> = Vec::new();
+    while let Some(n) = queue.pop_front() {
+        if outside.is_empty() {
+            return false;
+        }
+        if seen.contains(&n) || seen.len() >= SUBMISSION_LOOKBEHIND {
+            continue;
+        }
+        seen.push(n);
+        outside.retain(|d| !brings(n, d));
+        queue.extend(p.incoming(n).into_iter().map(|(_, m)| m).filter(|m| !set.contains(m)));
+    }
+    !outside.is_empty()
 }
 
 /// The decision of a loop that both goes round again and leaves it.
@@ -470,6 +517,44 @@ mod tests {
         assert!((f.gain.touch_min - extra * 30.0).abs() < 1e-9);
         assert!((f.gain.contacts - extra).abs() < 1e-9);
         assert!(f.title_fr.contains("30 %"), "{}", f.title_fr);
+    }
+
+    #[test]
+    fn proposes_nothing_when_the_check_weighs_a_resource_outside_the_file() {
+        let suggestion = |b: B| {
+            let p = b.build();
+            analyze(&p, &Settings::default())
+                .findings
+                .into_iter()
+                .find(|f| f.rule == "rework-loop")
+                .map(|f| f.suggestion)
+        };
+        let pieces = || rework(0.5).requests("depot", &["dossier"]).checks("c", &["dossier"]);
+        assert_eq!(suggestion(pieces()), Some(Some("check-upfront")));
+        // No place free tonight: the places the shelters declared are the administration's, no
+        // step brings them into the file; the person calls again tomorrow.
+        let places = || pieces().checks("c", &["places"]).held("places", "SIAO");
+        assert_eq!(suggestion(places()), Some(None));
+        // Near misses: a held piece the user is asked for anyway (it may be the missing one);
+        // one a step before issues (the opinion to be checked).
+        assert_eq!(suggestion(places().requests("depot", &["places"])), Some(Some("check-upfront")));
+        let issued = B::new()
+            .start("s")
+            .task("depot", "u", "Déposer le dossier")
+            .requests("depot", &["dossier"])
+            .task("avis", "b", "Émettre l'avis")
+            .produces("avis", &["places"])
+            .held("places", "SIAO")
+            .check("c", "a", "Vérifier la complétude")
+            .checks("c", &["dossier", "places"])
+            .decision("d")
+            .task("r", "u", "Compléter le dossier")
+            .end("e")
+            .chain(&["s", "depot", "avis", "c", "d"])
+            .prob("d", "r", 0.5)
+            .prob("d", "e", 0.5)
+            .chain(&["r", "c"]);
+        assert_eq!(suggestion(issued), Some(Some("check-upfront")));
     }
 
     #[test]
