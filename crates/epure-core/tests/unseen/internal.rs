@@ -529,3 +529,58 @@ fn an_unseen_works_acceptance_and_final_account_is_read_as_an_expert_would() {
         ],
     );
 }
+
+/// Unseen: an agent's ordinary sick leave in a local authority (régime général: the doctor sends
+/// two parts of the sick note to the CPAM online, the agent sends the third to the employer
+/// within 48 hours; the HR registers it and checks the time limit and the rights; a
+/// counter-visit by an approved doctor now and then; beyond six months the conseil médical; the
+/// DSN's notice, the pay kept, the daily allowances paid to the authority by subrogation and
+/// matched; each extension is a new sick note handled the same way).
+#[test]
+fn an_unseen_sick_leave_is_read_as_an_expert_would() {
+    let found = found_in("conge-maladie-agent.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The sick note the doctor sent the CPAM online is sent again on paper to the
+            // employer.
+            ("once-only", "avis-arret envoi-volet3"),
+            // The daily allowances the CPAM recorded are typed again into the payroll from its
+            // statement.
+            ("rekeying", "ij-montants versement-ij rapprochement"),
+            // Known miss (`handoff-chain`): on the conseil médical's way the file goes from the
+            // doctor to the agent, the HR, the centre de gestion, the conseil, the HR, the mayor,
+            // the HR and the CPAM: eight hands. The whole leave is one loop (each extension goes
+            // round), and the rule walks a loop's steps breadth-first from its entry: the short
+            // way past "Plus de six mois ?" reaches the merge first, which is then closed to the
+            // longer way through the conseil médical, so that way is never counted. Walking a
+            // loop in a topological order of its forward flows would count it.
+            // The CPAM's delay before it pays the allowances the authority advanced.
+            ("waiting", "versement-ij"),
+            // The paper note keyed into the SIRH.
+            ("media-break", "f3 enregistrement arret-dates"),
+        ]
+    );
+    // Near misses: an extension is the next sick note, not a return (first flagged as a
+    // `rework-loop`: the counter-visit's "not justified, back to work" was read as a way round;
+    // fixed in `period_loop`); the letter on a late note,
+    // the counter-visit, the referral to the conseil médical and the secretariat telling the
+    // agent are mandated (décret 87-602); the approved doctor's and the conseil's opinions are
+    // their own; the order after the opinion has one signature; the pay kept and the
+    // allowances' branch run side by side already; the agent is asked once per note.
+    assert_not_flagged(
+        &found,
+        &[
+            "rework-loop",
+            "redundant-check",
+            "duplicate-step",
+            "transit-step",
+            "ping-pong",
+            "approval-chain",
+            "late-knockout",
+            "parallelizable",
+            "too-many-contacts",
+        ],
+    );
+}

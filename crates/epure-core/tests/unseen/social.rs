@@ -787,3 +787,60 @@ fn an_unseen_emergency_shelter_request_is_read_as_an_expert_would() {
     );
     assert!(!found.iter().any(|(r, s)| *r == "rekeying" && s.contains("evaluation-ts")), "{found:?}");
 }
+
+/// Unseen: the complémentaire santé solidaire at the CPAM (the request online on the ameli
+/// account or on the paper form S3711, the household's resources compared with the CAF's and the
+/// monthly resources' data, the justificatifs the files do not know, the decision with or without
+/// a financial participation, the direct debit's mandate, the organism chosen, the rights opened,
+/// the carte Vitale updated).
+#[test]
+fn an_unseen_c2s_request_is_read_as_an_expert_would() {
+    let found = found_in("c2s-cpam.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The household declares what the CAF already holds (its composition, its benefits)
+            // and what the monthly resources' system holds (salaries, pensions, unemployment
+            // benefits), then the technician looks the same figures up in those files.
+            ("once-only", "composition en-ligne papier"),
+            ("once-only", "revenus en-ligne papier"),
+            ("once-only", "prestations-caf en-ligne papier"),
+            // The CPAM pays the insured's reimbursements to an account it knows.
+            ("once-only", "rib envoi-mandat"),
+            // The paper form typed into the management tool.
+            ("rekeying", "saisie composition revenus prestations-caf choix-organisme papier"),
+            // The paper way with the participation and an organisme complémentaire: the foyer's
+            // comings and goings and three hands (the loop for the justificatifs counted once).
+            (
+                "handoff-chain",
+                "papier numeriser saisie consultation instruction decider notifier envoi-mandat enregistrer-mandat transmettre-oc ouvrir-contrat carte"
+            ),
+            // One file in five waits for a letter asking for the resources the files do not know.
+            ("rework-loop", "instruction d-justificatifs demande-justificatifs envoi-justificatifs"),
+            // The queue before the technician looks at the file: explained, nothing proposed.
+            ("waiting", "consultation"),
+            // The mandate and the RIB sent by post, typed in.
+            ("media-break", "f24 enregistrer-mandat rib"),
+            // The request, the justificatifs, the mandate, the card to update at a terminal.
+            ("too-many-contacts", "en-ligne papier envoi-justificatifs envoi-mandat carte"),
+        ]
+    );
+    // Near misses: the award after the instruction is the decision (an approval, mandated); the
+    // refusal is decided on the instruction; sending the attestation to the organism the
+    // household chose is how that organism opens the contract, not a relay; the refusal and the
+    // award notices are on exclusive ways; the rights opened by the system take no time to run
+    // beside the notice; the online request is typed by the household itself.
+    assert_not_flagged(
+        &found,
+        &[
+            "redundant-check",
+            "late-knockout",
+            "transit-step",
+            "duplicate-step",
+            "parallelizable",
+            "ping-pong",
+            "approval-chain",
+        ],
+    );
+}

@@ -458,3 +458,56 @@ fn an_unseen_property_tax_claim_is_read_as_an_expert_would() {
         ],
     );
 }
+
+/// Unseen: an authorisation of works on a listed historic monument (the programme presented to
+/// the CRMH, the qualified architect's diagnosis and project, the request in four copies to the
+/// DRAC, its completeness within a month, the CRMH's examination and the architecte des
+/// bâtiments de France's opinion side by side, the regional conservator's proposal, the prefect
+/// of region's order, the opening of the works declared, the scientific and technical control
+/// during the works, the documentary file of the works done and the check of their conformity).
+#[test]
+fn an_unseen_historic_monument_works_authorisation_is_read_as_an_expert_would() {
+    let found = found_in("travaux-monument-classe.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            (
+                "handoff-chain",
+                "presentation orientation etudes depot enregistrement completude accuser avis-abf synthese redaction-refus signature notification declarer-ouverture cst ddoe conformite"
+            ),
+            // Three files in ten come back for a missing piece, after a month.
+            ("rework-loop", "completude d-complet pieces complement"),
+            // The paper request keyed into the application.
+            ("media-break", "f5 enregistrement travaux-donnees"),
+            // Known false alarm: the owner presents the programme (their own initiative, which
+            // prevents returns), files the request, and declares the opening of the works (the
+            // control during the works needs it): three sittings over two years, each required
+            // or chosen; the returns for missing pieces are the rework loop's. The rule counts
+            // solicitations against a fixed threshold and cannot tell a sitting the administration
+            // could spare; exempting every mandated step of the user would also hide the returns
+            // of a mandated filing.
+            ("too-many-contacts", "presentation depot complement declarer-ouverture"),
+        ]
+    );
+    // Near misses: the CRMH's examination and the ABF's opinion are two competences in parallel,
+    // each with its document, and neither repeats the completeness check; the conservator's
+    // proposal decides on both; one signature; the notice to the owner is not a relay; the
+    // refusal is decided on the examinations; the control during the works and the check of
+    // conformity at the end are mandated and look at the works, not the file; the owner's own
+    // works are not a queue.
+    assert_not_flagged(
+        &found,
+        &[
+            "redundant-check",
+            "duplicate-step",
+            "approval-chain",
+            "transit-step",
+            "late-knockout",
+            "ping-pong",
+            "parallelizable",
+            "waiting",
+            "once-only",
+        ],
+    );
+}

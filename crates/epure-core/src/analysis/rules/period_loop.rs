@@ -10,9 +10,15 @@
 //! delivers the period's service, after which the case can close ("Contrôler l'ordre de payer
 //! et verser le reliquat", then "Autre trimestre ?" or the end), is the accountant's payment, not
 //! a verification.
+//!
+//! A decision inside the pass that only lets a case out to a refusal or an abandonment, and
+//! otherwise goes on with the same pass ("Arrêt médicalement justifié ?" after the approved
+//! doctor's counter-visit: no, the agent is told to come back to work; yes, the pay goes on) does
+//! not go round: it stops the case, it sends nothing back. Only the decisions whose way back
+//! inside the loop reaches a step where passes start are read as the period's.
 
 use super::Context;
-use crate::model::StepKind;
+use crate::model::{Outcome, StepKind};
 
 /// Work steps looked at through gateways around a loop's decision and entries.
 const GATEWAY_REACH: usize = 32;
@@ -62,10 +68,67 @@ fn leads_straight_to_an_end(ctx: &Context, c: usize, from: impl Iterator<Item = 
     ends
 }
 
+/// Whether every way out of loop `c` from the nodes `from` ends the case as refused or abandoned
+/// without coming back into it (the agent told to come back to work, the request rejected),
+/// whatever work is done on the way; looked at within [`GATEWAY_REACH`] steps.
+fn knocks_out(ctx: &Context, c: usize, from: impl Iterator<Item = usize>) -> bool {
+    let mut stack: Vec<usize> = from.collect();
+    let mut seen: Vec<usize> = Vec::new();
+    let mut ends = false;
+    while let Some(n) = stack.pop() {
+        if seen.contains(&n) {
+            continue;
+        }
+        if ctx.comps.of[n] == c || seen.len() >= GATEWAY_REACH {
+            return false;
+        }
+        seen.push(n);
+        let s = ctx.step(n);
+        if s.kind == StepKind::End {
+            if !matches!(s.outcome, Some(Outcome::Refused | Outcome::Abandoned)) {
+                return false;
+            }
+            ends = true;
+        }
+        stack.extend(ctx.g.out[n].iter().filter(|a| a.share > 0.0).map(|a| a.node));
+    }
+    ends
+}
+
+/// Steps looked at along the way on of a knock-out inside the pass.
+const PASS_REACH: usize = 64;
+
+/// Whether the ways on from decision `d` into loop `c` (`back`) go on with the same pass: they
+/// meet another decision that lets cases out of the loop before any step where passes start
+/// ([`recurring`]'s `starts`). A way that reaches such a step first goes back (the claim
+/// corrected, then filed again): a return. Looked at within [`PASS_REACH`] steps; past it, a
+/// return is assumed.
+fn goes_on_with_the_pass(ctx: &Context, c: usize, d: usize, back: &[usize], starts: &[usize]) -> bool {
+    let inside = |n: usize| ctx.comps.of[n] == c;
+    let mut stack: Vec<usize> = back.to_vec();
+    let mut seen: Vec<usize> = Vec::new();
+    while let Some(n) = stack.pop() {
+        if seen.contains(&n) {
+            continue;
+        }
+        if starts.contains(&n) || n == d || seen.len() >= PASS_REACH {
+            return false;
+        }
+        seen.push(n);
+        let outs = &ctx.g.out[n];
+        let lets_out = ctx.step(n).kind == StepKind::Decision && outs.iter().any(|a| a.share > 0.0 && !inside(a.node));
+        if !lets_out {
+            stack.extend(outs.iter().filter(|a| a.share > 0.0 && inside(a.node)).map(|a| a.node));
+        }
+    }
+    true
+}
+
 /// Whether loop `c` repeats the service period after period rather than sending the file back
-/// : every decision of the loop that goes round again follows
-/// no verification, and its way round reaches first only steps where passes start (the first
-/// work steps after the loop's entries). Returns those steps, where each pass — each period —
+/// : every decision of the loop that goes round again follows no verification, and its way
+/// round reaches first only steps where passes start (the first work steps after the loop's
+/// entries). A knock-out inside the pass (its way out only refuses or abandons, its way on goes
+/// on with the pass) does not go round. Returns those steps, where each pass — each period —
 /// starts; `None` for a return, or a loop of another shape.
 ///
 /// Complexity: O(size of the loop and of the gateways around it).
@@ -91,6 +154,13 @@ pub(crate) fn recurring(ctx: &Context, c: usize) -> Option<Vec<usize>> {
         if back.is_empty() || !outs.iter().any(|a| a.share > 0.0 && !inside(a.node)) {
             continue;
         }
+        let round = nearest_work(ctx, c, &back, true);
+        // A knock-out inside the pass: its way on stays in the pass, its way out only stops the case.
+        if knocks_out(ctx, c, outs.iter().filter(|a| a.share > 0.0 && !inside(a.node)).map(|a| a.node))
+            && goes_on_with_the_pass(ctx, c, d, &back, &starts)
+        {
+            continue;
+        }
         going_round += 1;
         let before = nearest_work(ctx, c, &ctx.g.inc[d].iter().map(|a| a.node).collect::<Vec<_>>(), false);
         // A task that says it verifies and delivers the period's service, after which the case
@@ -106,7 +176,6 @@ pub(crate) fn recurring(ctx: &Context, c: usize) -> Option<Vec<usize>> {
         if before.is_empty() || before.iter().any(|&n| verifies(n)) {
             return None;
         }
-        let round = nearest_work(ctx, c, &back, true);
         if round.is_empty() || round.iter().any(|n| !starts.contains(n)) {
             return None;
         }

@@ -806,6 +806,44 @@ mod tests {
     }
 
     #[test]
+    fn is_silent_on_a_period_with_a_knock_out_inside_the_pass() {
+        // Each sick note is checked now and then by an approved doctor: a note not justified ends
+        // the case (back to work), a justified one goes on with the pay; "Arrêt prolongé ?" then
+        // starts the next note. The counter-visit's decision stops the case, it sends nothing back.
+        let notes = |after_ko: &str| {
+            let b = B::new()
+                .start("s")
+                .task("note", "u", "Adresser l'avis d'arrêt de travail")
+                .check("visit", "d", "Examiner l'agent en contre-visite")
+                .decision("justified")
+                .task("pay", "b", "Maintenir le traitement du mois")
+                .decision("d")
+                .end("e")
+                .refused("back")
+                .chain(&["s", "note", "visit", "justified"])
+                .prob("justified", "pay", 0.8)
+                .chain(&["pay", "d"])
+                .prob("d", "note", 0.3)
+                .prob("d", "e", 0.7);
+            match after_ko {
+                "refused" => b.prob("justified", "back", 0.2),
+                "granted" => b.end("ok").prob("justified", "ok", 0.2),
+                // The decision also sends the note back to be corrected: a return.
+                _ => b
+                    .prob("justified", "back", 0.1)
+                    .task("fix", "u", "Corriger l'avis d'arrêt")
+                    .prob("justified", "fix", 0.1)
+                    .chain(&["fix", "note"]),
+            }
+        };
+        check(&notes("refused").build(), "rework-loop", &[]);
+        // Near misses: the way out of the decision after the counter-visit is not a refusal; it
+        // also sends the note back to be corrected.
+        check(&notes("granted").build(), "rework-loop", &["note visit justified pay d"]);
+        check(&notes("return").build(), "rework-loop", &["note visit justified pay d fix"]);
+    }
+
+    #[test]
     fn is_silent_on_a_period_paid_by_an_accountant_who_controls_the_order() {
         // Each term the order to pay is liquidated, then the accountant controls it and pays: the
         // control is how the payment is made, and once paid the case can close.
