@@ -584,3 +584,60 @@ fn an_unseen_sick_leave_is_read_as_an_expert_would() {
         ],
     );
 }
+
+/// Unseen: the titularisation of a trainee civil servant in a commune affiliated to a centre de
+/// gestion (the year of training in the service, the CNFPT's integration training during it, the
+/// end-of-training interview and report, the careers service's check, the CAP's opinion before an
+/// extension or a refusal, the mayor's order, the pay and the personal file).
+#[test]
+fn an_unseen_trainee_civil_servant_titularisation_is_read_as_an_expert_would() {
+    let found = found_in("titularisation-stagiaire.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The CNFPT posts the attestation in the commune's space on its platform: asking the
+            // trainee to forward it is asking for what the CNFPT holds.
+            ("once-only", "attestation-fi envoi-attestation"),
+            // The grade, step and date typed into the careers module, then again into the pay
+            // software (not linked).
+            ("rekeying", "reclassement redaction saisie-paie"),
+            // (Through the refusal: the way the analysis names has more handoffs than the one
+            // through the extension that was expected.)
+            (
+                "handoff-chain",
+                "inscription-fi formation attestation envoi-attestation evaluation visa-rapport verif saisine avis-cap signature-refus notif-refus"
+            ),
+            // Known false alarm: 2.06 solicitations per case, over the threshold of 2 by the
+            // report signed again after an extended year (one file in seventeen). The forwarding
+            // of the attestation is told by `once-only`; the rest is the end-of-training
+            // interview, which no one would take away. The rule counts expected visits against
+            // the threshold and has no notion of an excess too small to act on.
+            ("too-many-contacts", "envoi-attestation visa-rapport"),
+        ]
+    );
+    // Near misses: the extended training year (one file in seventeen, after the CAP's opinion)
+    // is the trainee's statutory second chance, not a file sent back for a missing piece; the
+    // year of training and the wait for a CNFPT session are the trainee's own working time, side
+    // by side; the CAP's opinion is its own (no round trip, no redundant check of the report);
+    // the careers service's check weighs the report with the training and the absences; each
+    // order is signed once; the refusal rests on the report and the CAP's opinion. (The extension
+    // was read as a return, proposing to check the attestation at its forwarding, until a loop
+    // whose way round issues the authority's act for the next term, handing nothing back in, was
+    // read as a loop that repeats the service period after period.)
+    assert_not_flagged(
+        &found,
+        &[
+            "duplicate-step",
+            "redundant-check",
+            "ping-pong",
+            "transit-step",
+            "approval-chain",
+            "parallelizable",
+            "rework-loop",
+            "late-knockout",
+            "waiting",
+            "media-break",
+        ],
+    );
+}

@@ -844,3 +844,61 @@ fn an_unseen_c2s_request_is_read_as_an_expert_would() {
         ],
     );
 }
+
+/// Unseen: a contrat jeune majeur at the Département's aide sociale à l'enfance (the interview a
+/// year before majority, the young person's written request handed to their educator, the
+/// foster home's opinion, the educator's report, the interview with the inspector who decides,
+/// the contract signed by both, the allowance set up in the finance software, a review every
+/// six months that decides on a renewal until 21).
+#[test]
+fn an_unseen_young_adult_contract_is_read_as_an_expert_would() {
+    let found = found_in("contrat-jeune-majeur.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The ASE holds the identity papers of the minor in its care.
+            ("once-only", "piece-identite demande"),
+            // The contract's dates and amount typed into the ASE software, then into the finance
+            // software, at each renewal (a finding of its own: a renewal's dates are new ones, not
+            // the contract's typed again).
+            ("rekeying", "mesure maj-mesure maj-allocation"),
+            // And at the contract.
+            ("rekeying", "mesure saisie-mesure saisie-allocation"),
+            (
+                "handoff-chain",
+                "entretien-17 demande recueil avis-lieu rapport enregistrement venue entretien-inspecteur redaction signature-inspecteur signature-jeune saisie-mesure saisie-allocation bilan"
+            ),
+            // The contract drawn up outside the software, signed on paper, then typed in.
+            ("media-break", "f15 saisie-mesure mesure"),
+            // The same for each amendment (missed in the expectation: the same paper, the same
+            // typing, at each renewal).
+            ("media-break", "f22 maj-mesure mesure"),
+            // The young person comes back to sign what the inspector decided at the interview,
+            // and again for each renewal.
+            ("too-many-contacts", "demande venue signature-jeune signature-avenant"),
+        ]
+    );
+    // Near misses: the six-month review that renews the contract is the next term of the
+    // accompaniment (not a file sent back, and its six months are the contract's term, not a
+    // queue); the foster home's opinion is its own (no round trip); the inspector hears the young
+    // person on the educator's report (not the same check again); the young person's signature
+    // after the inspector's is the other party's (no cascade of approvals); the refusal follows
+    // the interview that decides it. (The review loop was read as a return, and its six months as a
+    // queue, until a loop whose way round issues the authority's act for the next term, handing
+    // nothing back in, was read as a loop that repeats the service period after period.)
+    assert_not_flagged(
+        &found,
+        &[
+            "duplicate-step",
+            "redundant-check",
+            "ping-pong",
+            "transit-step",
+            "approval-chain",
+            "parallelizable",
+            "rework-loop",
+            "late-knockout",
+            "waiting",
+        ],
+    );
+}

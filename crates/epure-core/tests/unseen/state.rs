@@ -2,7 +2,8 @@
 //! local authorities (the prefecture's DETR), civil protection (natural disasters recognised by
 //! the ministry of the Interior on the commune's request), classified installations (the
 //! prefecture and the DREAL), the labour inspectorate (a protected employee's dismissal), exams
-//! (the rectorat's arrangements for a candidate with a disability) and taxes (the DGFiP).
+//! (the rectorat's arrangements for a candidate with a disability), taxes (the DGFiP) and driving
+//! licences (the CERT that exchanges foreign ones).
 
 use crate::kit::*;
 
@@ -508,6 +509,57 @@ fn an_unseen_historic_monument_works_authorisation_is_read_as_an_expert_would() 
             "parallelizable",
             "waiting",
             "once-only",
+        ],
+    );
+}
+
+/// Unseen: the exchange of a foreign (non-EU) driving licence for a French one (the request on
+/// the ANTS site, the original sent by registered post to the CERT in Nantes, its instruction,
+/// the authentication with the issuing State through the consulate when needed, the decision in
+/// the prefect's name, the licence made by the Imprimerie nationale and posted, the foreign
+/// licence sent back to the issuing State's authorities).
+#[test]
+fn an_unseen_foreign_driving_licence_exchange_is_read_as_an_expert_would() {
+    let found = found_in("echange-permis-etranger.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The residence permit is in the ANEF: the CERT can read it there.
+            ("once-only", "titre-sejour demande"),
+            // The categories and dates the applicant typed online, typed again into the SNPC
+            // from the translation.
+            ("rekeying", "donnees-permis demande snpc"),
+            // No `handoff-chain` (expected, but the expectation was wrong): the file goes from
+            // the post room to the instructor, to the issuing State and back, then to the
+            // printer; the returns to the applicant are told by the rework loop. Five hands on
+            // the longest way is what a national instruction centre needs.
+            // Three files in ten lack a piece (the translation, the proof of residence abroad).
+            ("rework-loop", "instruction d-complet relance complement"),
+            // The CERT's backlog: three months before an instructor opens the file.
+            ("waiting", "instruction"),
+            // The request online, the original by post, the pieces asked again.
+            ("too-many-contacts", "demande envoi-original complement"),
+        ]
+    );
+    // Near misses: matching the original that arrives by post with the request is not the
+    // instruction's examination of it (presence, then content); the consulate's authentication
+    // is the issuing State's own answer (no round trip, no relay); the decision is signed once;
+    // the refusal rests on the instruction and the authentication; the licence is made while
+    // the foreign one goes back (already side by side); the State's answer by diplomatic post is
+    // read for the decision, nothing is keyed from it.
+    assert_not_flagged(
+        &found,
+        &[
+            "duplicate-step",
+            "redundant-check",
+            "ping-pong",
+            "transit-step",
+            "handoff-chain",
+            "approval-chain",
+            "parallelizable",
+            "late-knockout",
+            "media-break",
         ],
     );
 }

@@ -958,3 +958,55 @@ fn an_unseen_change_of_first_name_is_read_as_an_expert_would() {
         ],
     );
 }
+
+/// Unseen: a permis de stationnement for a skip or a scaffolding on the road (the company's
+/// request on the town's online counter, which does not feed the roads software; the roads
+/// service's check, the municipal police's opinion, the deputy mayor's order, the fee; the
+/// company posts the order on site, the police check some sites).
+#[test]
+fn an_unseen_parking_permit_for_a_skip_is_read_as_an_expert_would() {
+    let found = found_in("permis-stationnement-benne.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The town can read the Kbis through API Entreprise from the SIRET given online.
+            ("once-only", "kbis demande"),
+            // What the company typed online is typed again into the roads software (the online
+            // counter is not connected to it), then into the finance software for the fee.
+            ("rekeying", "occupation demande saisie titre"),
+            ("rekeying", "entreprise-id demande saisie titre"),
+            // (The way the analysis names has as many handoffs as the one through the return
+            // and the check on site that was expected.)
+            ("handoff-chain", "demande saisie verif avis-police redaction signature notif titre paiement"),
+            // Known false alarm: the ten days before the company pays the fee are its payment
+            // term, after it has its permit (the occupation is authorised from the notice); the
+            // rule exempts waits once the user has the outcome only when no step of theirs
+            // follows, and telling a payment term from a queue for the counter (the wait for an
+            // appointment to collect a card, which is flagged) needs more than the drawing says.
+            ("waiting", "paiement"),
+            // Filing, posting and paying: the fee could be paid with the request online.
+            ("too-many-contacts", "demande complement affichage paiement"),
+            // A request in five lacks its plan or its insurance certificate.
+            ("rework-loop", "verif d-complet relance complement"),
+        ]
+    );
+    // Near misses: the police's opinion is its own (no round trip, no redundant check with the
+    // roads service's check); its check on site writes a report of what it saw (not the same
+    // check again); the order is signed once; the refusal follows the police's opinion that
+    // decides it; the fee is issued from the order while the company posts it (no paper crosses
+    // to the finance office).
+    assert_not_flagged(
+        &found,
+        &[
+            "duplicate-step",
+            "redundant-check",
+            "ping-pong",
+            "transit-step",
+            "approval-chain",
+            "parallelizable",
+            "late-knockout",
+            "media-break",
+        ],
+    );
+}

@@ -16,6 +16,13 @@
 //! doctor's counter-visit: no, the agent is told to come back to work; yes, the pay goes on) does
 //! not go round: it stops the case, it sends nothing back. Only the decisions whose way back
 //! inside the loop reaches a step where passes start are read as the period's.
+//!
+//! A loop renewed by an act is such a loop too, although a review decides the way round: the
+//! contract's six-month review, then "Renouveler ?", the inspector's signed amendment, the young
+//! person's signature, the next six months; the trainee's extended year after the CAP's opinion.
+//! Its way round issues the authority's act for the next period (an approval that produces a
+//! document) and hands nothing back in: no step on it asks for anything, and the user's steps on
+//! it neither enter nor produce anything (a return for missing pieces brings pieces back).
 
 use super::Context;
 use crate::model::{Outcome, StepKind};
@@ -124,12 +131,38 @@ fn goes_on_with_the_pass(ctx: &Context, c: usize, d: usize, back: &[usize], star
     true
 }
 
-/// Whether loop `c` repeats the service period after period rather than sending the file back
-/// : every decision of the loop that goes round again follows no verification, and its way
-/// round reaches first only steps where passes start (the first work steps after the loop's
-/// entries). A knock-out inside the pass (its way out only refuses or abandons, its way on goes
-/// on with the pass) does not go round. Returns those steps, where each pass — each period —
-/// starts; `None` for a return, or a loop of another shape.
+/// Whether the way round of loop `c`, from the nodes `back` to the steps where passes start,
+/// renews the service by an act: it passes an approval that produces a document, no step on it
+/// requests anything, and no step of the user's lane on it enters or produces anything.
+///
+/// Complexity: O(size of the loop).
+fn renewed_by_an_act(ctx: &Context, c: usize, back: &[usize], starts: &[usize]) -> bool {
+    let mut stack: Vec<usize> = back.to_vec();
+    let mut seen = rustc_hash::FxHashSet::default();
+    let mut act = false;
+    while let Some(n) = stack.pop() {
+        if ctx.comps.of[n] != c || starts.contains(&n) || !seen.insert(n) {
+            continue;
+        }
+        let s = ctx.step(n);
+        if !s.requests.is_empty()
+            || (ctx.in_user_lane(n) && s.kind.is_work() && (!s.enters.is_empty() || !s.produces.is_empty()))
+        {
+            return false;
+        }
+        act |= s.kind == StepKind::Approval && !s.produces.is_empty();
+        stack.extend(ctx.g.out[n].iter().filter(|a| a.share > 0.0).map(|a| a.node));
+    }
+    act
+}
+
+/// Whether loop `c` repeats the service period after period rather than sending the file back:
+/// every decision of the loop that goes round again follows no verification, and its way round
+/// reaches first only steps where passes start (the first work steps after the loop's entries),
+/// or it follows one and its way round renews the service by an act ([`renewed_by_an_act`]). A
+/// knock-out inside the pass (its way out only refuses or abandons, its way on goes on with the
+/// pass) does not go round. Returns those steps, where each pass — each period — starts; `None`
+/// for a return, or a loop of another shape.
 ///
 /// Complexity: O(size of the loop and of the gateways around it).
 pub(crate) fn recurring(ctx: &Context, c: usize) -> Option<Vec<usize>> {
@@ -173,7 +206,13 @@ pub(crate) fn recurring(ctx: &Context, c: usize) -> Option<Vec<usize>> {
             s.kind != StepKind::Task
                 || ((!closes || s.produces.is_empty()) && super::redundant_check::says_verify(ctx, s.label()))
         };
-        if before.is_empty() || before.iter().any(|&n| verifies(n)) {
+        if before.is_empty() {
+            return None;
+        }
+        if before.iter().any(|&n| verifies(n)) {
+            if renewed_by_an_act(ctx, c, &back, &starts) {
+                continue;
+            }
             return None;
         }
         if round.is_empty() || round.iter().any(|n| !starts.contains(n)) {

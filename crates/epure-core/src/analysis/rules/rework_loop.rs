@@ -28,8 +28,9 @@
 //! whose check weighs what an administration holds outside the file, which no step brings in (the
 //! places the shelters declared free tonight: no place, call the 115 again tomorrow).
 //!
-//! A loop that repeats the service period after period is not a return either
-//! (`period_loop`).
+//! A loop that repeats the service period after period is not a return either, nor one that a
+//! review renews by the authority's act for the next term (the contract's amendment, the
+//! trainee's extended year): `period_loop`.
 
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 
@@ -803,6 +804,43 @@ mod tests {
             &["claim valid pay d fix"],
         );
         check(&monthly(("task", "Instruire la demande"), None).build(), "rework-loop", &["claim valid pay d"]);
+    }
+
+    /// A contract reviewed every six months and renewed by a signed amendment the user signs too;
+    /// `back` is what the user does on the way round: sign the amendment, or hand pieces back in.
+    fn renewed(back: &str) -> B {
+        let b = B::new()
+            .start("s")
+            .task("sign", "u", "Signer le contrat")
+            .check("review", "a", "Faire le bilan du contrat")
+            .wait("review", 52920.0)
+            .checks("review", &["contrat"])
+            .produces("review", &["bilan"])
+            .decision("d")
+            .approval("avenant", "c", "Signer l'avenant de renouvellement")
+            .checks("avenant", &["bilan"])
+            .task("user", "u", "Signer l'avenant")
+            .end("e")
+            .chain(&["s", "sign", "review", "d"])
+            .prob("d", "avenant", 0.6)
+            .prob("d", "e", 0.4)
+            .chain(&["avenant", "user", "review"]);
+        match back {
+            "signs" => b.produces("avenant", &["avenant-doc"]).checks("user", &["avenant-doc"]),
+            "hands in" => b.produces("avenant", &["avenant-doc"]).requests("user", &["justificatif"]),
+            _ => b,
+        }
+    }
+
+    #[test]
+    fn is_silent_on_a_contract_renewed_by_an_act_after_its_review() {
+        // The review decides, the authority signs the amendment, the next term begins.
+        check(&renewed("signs").build(), "rework-loop", &[]);
+        check(&renewed("signs").build(), "waiting", &[]);
+        // Near misses: the way round asks the user for a piece (a return); the approval on the
+        // way round issues no act (a visa of the review, not a renewal).
+        check(&renewed("hands in").build(), "rework-loop", &["review d avenant user"]);
+        check(&renewed("visa").build(), "rework-loop", &["review d avenant user"]);
     }
 
     #[test]
