@@ -902,3 +902,66 @@ fn an_unseen_young_adult_contract_is_read_as_an_expert_would() {
         ],
     );
 }
+
+/// Unseen: MaPrimeAdapt' at the ANAH (the online request with the income fetched from the DGFiP,
+/// the AMO chosen by the person, its visit and the occupational therapist's diagnosis at home,
+/// the quotes, the local office's completeness check and instruction in OP@L, the commission on
+/// a derogatory file, the délégué's decision, the works, the payment on invoices).
+#[test]
+fn an_unseen_maprimeadapt_is_read_as_an_expert_would() {
+    let found = found_in("maprimeadapt.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The APA's notification (with the GIR) or the MDPH's decision is asked of the person
+            // although the Département and the MDPH hold it.
+            ("once-only", "justif-autonomie demande"),
+            // Person, AMO, occupational therapist, AMO, company, AMO, person, local office,
+            // délégué, company, person, AMO, local office, délégué, accountant: the file changes
+            // hands far more than five times on every way to the payment. (The analysis names
+            // the way that does not go round the return for missing pieces, nor through the
+            // platform's notice: as many hands.)
+            (
+                "handoff-chain",
+                "demande choix-amo visite-amo diag-autonomie consultation devis-entreprise montage validation-demandeur completude instruire avis-commission attribution travaux demande-paiement depot-paiement controle-factures ordonnancement paiement"
+            ),
+            // Three files in ten come back to the AMO for a missing piece.
+            ("rework-loop", "completude d-complet demander-pieces completer"),
+            // Known false alarm: the months before the company comes are its order book, which
+            // the person chose and neither the ANAH nor the AMO can shorten; telling a partner's
+            // schedule from a queue of the administration needs more than the drawing says (a
+            // partner's wait is a queue elsewhere: the prefecture, the court).
+            ("waiting", "travaux"),
+            // An elderly person: the request, the AMO's contract, the project signed, the
+            // payment request signed (the visits at home are the AMO's and the therapist's).
+            ("too-many-contacts", "demande choix-amo validation-demandeur demande-paiement"),
+            // The AMO's technical visit and the occupational therapist's diagnosis use nothing of
+            // each other: the ANAH itself recommends a joint visit.
+            ("parallelizable", "visite-amo diag-autonomie"),
+        ]
+    );
+    // Near misses: the completeness check, then the instruction of what the pieces say; the
+    // invoices checked against the quotes (the invoices are new) and the accountant's control
+    // of the payment order (mandated, GBCP); the rejection decided on the instruction of the
+    // diagnosis and quotes; the commission's opinion, then the délégué's decision taken on it
+    // (CCH art. R. 321-10: another body's act, before the decision; `approval-chain` read it as
+    // two visas in a row before the rule knew a partner's act the decision reads); the AMO's
+    // consultation of the companies, then their quotes (it asks for them: `parallelizable`
+    // read only a label's first verb); the decision sent by the platform (no relay);
+    // everything online, no paper keyed in; the local office's queues are not most of the time.
+    assert_not_flagged(
+        &found,
+        &[
+            "duplicate-step",
+            "rekeying",
+            "redundant-check",
+            "ping-pong",
+            "transit-step",
+            "approval-chain",
+            "late-knockout",
+            "media-break",
+            "waste-step",
+        ],
+    );
+}

@@ -1,5 +1,5 @@
-//! What a town hall runs: civil status, schools and nurseries, the cemetery, roads, planning and
-//! public buildings.
+//! What a town hall runs: civil status, schools and nurseries, the cemetery, roads, planning,
+//! public buildings, and the recovery of what it is owed (with the DGFiP's public accountant).
 
 use crate::kit::*;
 
@@ -1007,6 +1007,60 @@ fn an_unseen_parking_permit_for_a_skip_is_read_as_an_expert_would() {
             "parallelizable",
             "late-knockout",
             "media-break",
+        ],
+    );
+}
+
+/// Unseen: a commune recovering a debt (the damage to a street lamp costed by the technical
+/// services, the revenue title issued by the ordonnateur and taken over in Hélios by the public
+/// accountant, the notice to pay, the debtor's challenge of the debt, the reminder, the formal
+/// notice, the ordonnateur's authorisation to pursue, the bank account found in FICOBA, the
+/// opposition à tiers détenteur with the bank and its challenge, the write-off by the council).
+#[test]
+fn an_unseen_recovery_of_a_communal_debt_is_read_as_an_expert_would() {
+    let found = found_in("recouvrement-titre-recettes.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The debtor writes to the accountant whose address is on the notice; the accountant
+            // cannot rule on the debt and only forwards the letter to the ordonnateur.
+            ("transit-step", "transmettre-contestation examen-contestation"),
+            // Technical services, finance, ordonnateur, accountant, debtor, accountant,
+            // finance, accountant, ordonnateur, accountant, bank, debtor: a challenged debt that
+            // ends in an opposition changes hands far more than five times. (The analysis names
+            // the way that ends in the council's write-off, without the printing centre's
+            // reminder: as many hands.)
+            (
+                "handoff-chain",
+                "chiffrage emission signature-bordereau prise-en-charge contester transmettre-contestation examen-contestation maintien mise-demeure demande-autorisation autoriser ficoba notifier-otd blocage proposer-nv deliberer-nv"
+            ),
+        ]
+    );
+    // Near misses: the accountant's control of the title the ordonnateur signed (the
+    // separation of ordonnateur and accountant, GBCP art. 19 and 20); the accountant asking the
+    // ordonnateur's authorisation to pursue (an authority's act, CGCT art. R. 1617-24, not a
+    // short errand); the month before the reminder and the month before the formal notice are
+    // the debtor's terms to pay, not a queue; the notices printed and posted by the DGFiP's
+    // printing centre (a digital step that posts a letter); the debtor solicited to pay, at most
+    // to challenge; no refusal at the end (an annulled debt is granted to the debtor); the bank
+    // account read in FICOBA by the accountant, never asked of the debtor.
+    assert_not_flagged(
+        &found,
+        &[
+            "duplicate-step",
+            "once-only",
+            "rekeying",
+            "redundant-check",
+            "ping-pong",
+            "approval-chain",
+            "parallelizable",
+            "rework-loop",
+            "late-knockout",
+            "waiting",
+            "media-break",
+            "waste-step",
+            "too-many-contacts",
         ],
     );
 }

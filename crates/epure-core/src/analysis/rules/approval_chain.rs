@@ -8,28 +8,39 @@
 //! one another). Not fired: approvals separated by real work; approvals on exclusive branches (one
 //! to grant, one to refuse); a check followed by an approval; a signature in the user's lane (the
 //! association's president signing the convention the mayor signed is the other party to a
-//! contract, not a visa of the administration: the two signatures are what makes it binding).
+//! contract, not a visa of the administration: the two signatures are what makes it binding); an
+//! approval that decides on what another body's approval produced (the commission's opinion, the
+//! Architecte des Bâtiments de France's agreement, given in a partner's lane, read by the
+//! decision after it): the law has the administration decide after that body and on what it
+//! said, so that act can be neither dropped nor given beside the decision.
 
 use super::{Context, finding, text};
 use crate::analysis::words::{duration, list, quote};
 use crate::analysis::{Finding, Gain, Lang, Severity};
-use crate::model::StepKind;
+use crate::model::{ActorKind, StepKind};
 
 pub const ID: &str = "approval-chain";
+
+/// Whether approval `b` decides on the act another body gave at approval `a`: `a` is in a
+/// partner's lane and `b` checks something `a` produced.
+fn rests_on_partners_act(ctx: &Context, a: usize, b: usize) -> bool {
+    ctx.lane_kind(a) == Some(ActorKind::Partner) && ctx.step(a).produces.iter().any(|d| ctx.step(b).checks.contains(d))
+}
 
 pub fn run(ctx: &Context) -> Vec<Finding> {
     // The user's signature is not one of the administration's validations.
     let is_approval = |n: usize| ctx.step(n).kind == StepKind::Approval && !ctx.in_user_lane(n);
+    let chained = |a: usize, b: usize| is_approval(b) && b != a && !rests_on_partners_act(ctx, a, b);
     let mut pairs = Vec::new();
     for a in ctx.reachable_work().filter(|&n| is_approval(n)) {
         for (b, _) in ctx.next_work(a) {
-            if is_approval(b) && b != a {
-                pairs.push((a, b));
+            if is_approval(b) {
+                if chained(a, b) {
+                    pairs.push((a, b));
+                }
             } else if super::transit_step::passes_on(ctx, b) {
                 // Through a relay that only passes the file on ("Envoyer pour signature").
-                pairs.extend(
-                    ctx.next_work(b).into_iter().filter(|&(c, _)| is_approval(c) && c != a).map(|(c, _)| (a, c)),
-                );
+                pairs.extend(ctx.next_work(b).into_iter().filter(|&(c, _)| chained(a, c)).map(|(c, _)| (a, c)));
             }
         }
     }
@@ -140,6 +151,29 @@ mod tests {
         check(&p, "approval-chain", &["v1 v2 v3"]);
         let f = crate::analysis::analyze(&p, &Default::default()).findings;
         assert!(f.iter().any(|f| f.rule == "approval-chain" && f.suggestion == Some("single-approval")));
+    }
+
+    /// A commission (`lane`) gives its opinion as an approval, then the service decides; the
+    /// decision reads the opinion when `reads` is true.
+    fn after_opinion(lane: &str, reads: bool) -> crate::model::Procedure {
+        let b = B::new()
+            .start("s")
+            .task("t", "b", "Instruire le dossier")
+            .approval("avis", lane, "Examiner le dossier en commission et rendre un avis")
+            .produces("avis", &["avis-commission"])
+            .approval("decision", "c", "Signer la décision")
+            .end("e")
+            .chain(&["s", "t", "avis", "decision", "e"]);
+        if reads { b.checks("decision", &["avis-commission"]).build() } else { b.build() }
+    }
+
+    #[test]
+    fn does_not_fire_on_a_decision_taken_on_another_bodys_opinion() {
+        check(&after_opinion("d", true), "approval-chain", &[]);
+        // Near misses: a decision that does not read the opinion; an opinion of the
+        // administration's own service (a visa read by the signature is still a visa).
+        check(&after_opinion("d", false), "approval-chain", &["avis decision"]);
+        check(&after_opinion("b", true), "approval-chain", &["avis decision"]);
     }
 
     #[test]

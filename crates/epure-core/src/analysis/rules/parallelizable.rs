@@ -9,18 +9,19 @@
 //! and there must be time to gain: when one of the two takes no time (a notice the information
 //! system sends by itself), running them side by side saves nothing and is not proposed.
 //!
-//! Nor is it proposed when the first step hands work to the second, which the data do not show:
-//! a check that produces nothing passes its verdict on along the flow itself ("Vérifier la
+//! Nor is it proposed when the first step hands work to the second, which the data do not show: a
+//! check that produces nothing passes its verdict on along the flow itself ("Vérifier la
 //! disponibilité des crédits" before the service goes on); a step that consults, asks, sends or
-//! notifies ("Consulter l'architecte des Bâtiments de France", then the ABF's opinion) or that
-//! names the second step's lane as its addressee ("… à la direction des finances") is what sets
-//! the second one going. Nor when the two labels name the same object: "Déposer la demande de
+//! notifies ("Consulter l'architecte des Bâtiments de France", then the ABF's opinion; or as its
+//! last action: "Définir le programme de travaux et consulter les entreprises", then the quote) or
+//! that names the second step's lane as its addressee ("… à la direction des finances") is what
+//! sets the second one going. Nor when the two labels name the same object: "Déposer la demande de
 //! paiement sur la plateforme", then "Instruire la demande de paiement": the second works on what
 //! the first filed, whatever data the author listed. Nor when a check of what the user handed in
 //! comes just before a step that keys the file in ("Vérifier que le dossier est complet", then
-//! "Saisir la demande dans le logiciel"): only what the check found complete is keyed in. Nor when the first step handles
-//! the mail ("Enregistrer le courrier arrivé"): it is how the letter reaches the service, which
-//! then works on it.
+//! "Saisir la demande dans le logiciel"): only what the check found complete is keyed in. Nor when
+//! the first step handles the mail ("Enregistrer le courrier arrivé"): it is how the letter reaches
+//! the service, which then works on it.
 
 use super::{Context, finding, text};
 use crate::analysis::labels;
@@ -54,6 +55,11 @@ const HANDING_ON: &[&str] = &[
     "mandater",
 ];
 
+/// Verbs of [`HANDING_ON`] that ask for someone else's work (not those that send a result on):
+/// also read as a label's last action ("… et consulter les entreprises").
+const ASKING_FOR_WORK: &[&str] =
+    &["consulter", "solliciter", "demander", "convoquer", "interroger", "commander", "mandater"];
+
 /// Words of a label saying the step handles the incoming mail, which it then hands to the service
 /// the letter is for.
 const MAIL: &[&str] = &["courrier", "pli"];
@@ -71,6 +77,16 @@ fn hands_on(ctx: &Context, a: usize, b: usize) -> bool {
     let label = ctx.label_str(a);
     let words = ctx.label_words(label);
     if words.first().is_some_and(|w| verbs.contains(w)) || words.iter().any(|w| mail.contains(w)) {
+        return true;
+    }
+    // The step's last action may ask for the next one's work: "Définir le programme de travaux
+    // et consulter les entreprises", then the company's quote. A last action that sends or
+    // notifies ("Instruire la demande et notifier l'accord") hands over the step's own result,
+    // which the next step need not wait for.
+    static ASKING: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let asking = ASKING.get_or_init(|| ASKING_FOR_WORK.iter().flat_map(|w| labels::words(w)).collect());
+    let lower = label.to_lowercase();
+    if lower.split(" et ").skip(1).any(|clause| labels::words(clause).first().is_some_and(|w| asking.contains(w))) {
         return true;
     }
     let lane = ctx.label_words(ctx.lane_str(b));
@@ -220,6 +236,12 @@ mod tests {
         // Consulting a partner, then the partner's opinion.
         check(&after("Consulter l'architecte des Bâtiments de France", "d"), "parallelizable", &[]);
         check(&after("Solliciter l'avis du service", "c"), "parallelizable", &[]);
+        // The step ends by consulting the partner: its last action sets the next one going.
+        check(&after("Définir le programme de travaux et consulter les entreprises", "d"), "parallelizable", &[]);
+        // Near misses: "et" between two objects, not before a verb of handing on; a last action
+        // that notifies the step's own result, which the next step does not wait for.
+        check(&after("Définir le programme et le budget des travaux", "d"), "parallelizable", &["x y"]);
+        check(&after("Instruire la demande et notifier l'accord", "d"), "parallelizable", &["x y"]);
         // The first step names the second one's lane as its addressee.
         check(&after("Préparer le dossier pour la Direction", "c"), "parallelizable", &["x y"]);
         check(&after("Préparer le dossier destiné à la Direction", "c"), "parallelizable", &[]);

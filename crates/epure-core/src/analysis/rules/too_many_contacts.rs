@@ -3,7 +3,8 @@
 //! Fires when the user is solicited more than `max_user_contacts` times per case. A solicitation
 //! is one sitting: the user's steps done one after the other in the same visit to the counter,
 //! the same phone call or the same online session count once (the concession asked for at the
-//! cemetery desk, then the deed signed and paid there while the agent drew it up). Other user
+//! cemetery desk, then the deed signed and paid there while the agent drew it up; a short wait
+//! on the spot, in the hall or on hold, does not end the visit). Other user
 //! steps count their expected visits, as the `user_contacts` metric does. A step the user carries
 //! out inside their own organisation (the `internal` channel in the user's lane: a commune's
 //! council voting the deliberation, its works and its accounts) is no solicitation: the
@@ -28,6 +29,11 @@ pub const ID: &str = "too-many-contacts";
 
 /// Steps looked at behind a user step to find the sitting it continues.
 const SITTING_LOOKBEHIND: usize = 16;
+
+/// Longest wait (minutes) spent on the spot at a counter or on the phone: the person waits in
+/// the waiting room for the officer who takes their complaint, or on hold, and has not gone
+/// home. A longer wait before a step ends the sitting.
+const ON_THE_SPOT_WAIT_MIN: f64 = 60.0;
 
 pub fn run(ctx: &Context) -> Vec<Finding> {
     let max = ctx.settings.max_user_contacts;
@@ -156,15 +162,19 @@ fn one_person(ctx: &Context, steps: &[usize], named: bool) -> Option<Finding> {
 /// Whether user step `n` is done in the sitting of the user step before it, on every way in: `n`
 /// does not wait, and behind it, through gateways, there is only another user step on the same
 /// channel, or an agent's step on that channel that does not wait either, done while the user is
-/// there (at the counter or on the phone), itself behind such a step. Mail and paper are never
-/// one sitting across an agent's step: the agent works on the file once the user has sent it.
+/// there (at the counter or on the phone), itself behind such a step. At the counter or on the
+/// phone, a wait of up to [`ON_THE_SPOT_WAIT_MIN`] is spent there (the victim waits in the hall
+/// between the reception desk and the hearing): it does not end the sitting. Mail and paper are
+/// never one sitting across an agent's step: the agent works on the file once the user has sent
+/// it.
 fn continues_a_sitting(ctx: &Context, n: usize) -> bool {
     let s = ctx.step(n);
-    if s.wait() > 0.0 {
-        return false;
-    }
     let channel = s.channel;
     let with_user = matches!(channel, Some(Channel::Counter | Channel::Phone));
+    let on_the_spot = |w: f64| w == 0.0 || (with_user && w <= ON_THE_SPOT_WAIT_MIN);
+    if !on_the_spot(s.wait()) {
+        return false;
+    }
     let mut stack: Vec<usize> = vec![n];
     let mut seen: Vec<usize> = vec![n];
     let mut user_found = false;
@@ -193,7 +203,7 @@ fn continues_a_sitting(ctx: &Context, n: usize) -> bool {
                     return false;
                 }
                 user_found = true;
-            } else if with_user && bs.wait() == 0.0 {
+            } else if with_user && on_the_spot(bs.wait()) {
                 stack.push(b);
             } else {
                 return false;
@@ -319,6 +329,18 @@ mod tests {
         check(&one_visit(0.0, Channel::Counter), "too-many-contacts", &[]);
         // The same on the phone.
         check(&one_visit(0.0, Channel::Phone), "too-many-contacts", &[]);
+    }
+
+    #[test]
+    fn a_short_wait_on_the_spot_does_not_end_the_visit() {
+        // The victim waits half an hour in the hall before the hearing, then signs the
+        // procès-verbal: still one visit, plus the hand-over later.
+        check(&one_visit(30.0, Channel::Counter), "too-many-contacts", &[]);
+        check(&one_visit(30.0, Channel::Phone), "too-many-contacts", &[]);
+        // Near miss: by mail, even a short wait is the agent working on the letter once sent.
+        check(&one_visit(30.0, Channel::Mail), "too-many-contacts", &["demande paiement remise"]);
+        // Near miss: two hours is not waiting on the spot.
+        check(&one_visit(120.0, Channel::Counter), "too-many-contacts", &["demande paiement remise"]);
     }
 
     #[test]

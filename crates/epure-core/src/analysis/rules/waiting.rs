@@ -2,18 +2,19 @@
 //!
 //! Fires on a wait before a step, or a transfer delay along a flow, that is at least
 //! `waiting_min_share` of the lead time and at least `waiting_min_min` long (per case, expected).
-//! Not fired on waits on a shorter branch of a parallel block (they do not lengthen the lead
-//! time), nor on short waits in very short procedures; nor on waits after the user has the
-//! outcome and nothing more to do (the decision is notified to them on every way there and no
-//! step of theirs follows): the file stays open in the back office — the fee's invoice, the
-//! archiving — but nobody waits for it. Nor on the wait before the step where each pass of a
-//! loop that repeats the service period after period starts (the month worked before the
-//! employer claims its indemnity, see `period_loop::recurring`): that is the period
-//! itself, not a queue; the other waits of such a loop are weighed as any. Nor on the wait before
-//! a step the user carries out inside their own organisation (the `internal` channel in the
-//! user's lane: the commune's works before it mandates the invoices, its council's next sitting):
-//! that is the user's own time, which the administration neither causes nor can shorten; it
-//! stays in the lead time. Explained, nothing proposed.
+//! Not fired on waits on a shorter branch of a parallel block (they do not lengthen the lead time),
+//! nor on short waits in very short procedures; nor on waits after the user has the outcome and
+//! nothing more to do (the decision is notified to them on every way there and no step of theirs
+//! follows): the file stays open in the back office — the fee's invoice, the archiving — but nobody
+//! waits for it. A receipt handed over ("Remettre à la victime le récépissé de plainte") is not the
+//! outcome: the user still waits for what the file becomes. Nor on the wait before the step where
+//! each pass of a loop that repeats the service period after period starts (the month worked before
+//! the employer claims its indemnity, see `period_loop::recurring`): that is the period itself, not
+//! a queue; the other waits of such a loop are weighed as any. Nor on the wait before a step the
+//! user carries out inside their own organisation (the `internal` channel in the user's lane: the
+//! commune's works before it mandates the invoices, its council's next sitting): that is the user's
+//! own time, which the administration neither causes nor can shorten; it stays in the lead time.
+//! Explained, nothing proposed.
 
 use super::{Context, finding, text};
 use crate::analysis::labels;
@@ -58,6 +59,12 @@ const USER_WORDS: &[&str] = &[
     "parents",
 ];
 
+/// Words naming an acknowledgement of what the user handed in: handing it over tells them the
+/// file was received, not what was decided ("Remettre à la victime le récépissé de plainte",
+/// "Délivrer l'accusé de réception du dépôt"). [`labels::words`] reduces "accusé de réception" to
+/// these two words.
+const RECEIPT: &[&str] = &["récépissé", "accusé"];
+
 fn stems(words: &[&str]) -> Vec<String> {
     words.iter().flat_map(|w| labels::words(w)).collect()
 }
@@ -79,6 +86,15 @@ fn delivers(ctx: &Context, n: usize, user_words: &[String]) -> bool {
     let available = AVAILABLE.get_or_init(|| stems(&MAKING_AVAILABLE));
     let makes_available = available.first() == Some(verb) && available.iter().skip(1).all(|w| words.contains(w));
     if !to_applicant && !makes_available && !TO_NAMED.get_or_init(|| stems(DELIVERING_TO_NAMED)).contains(verb) {
+        return false;
+    }
+    // What is handed over is the first thing the label names after the verb and its addressee:
+    // a receipt first is the acknowledgement of the filing ("Remettre la convention visée et le
+    // récépissé" hands over the outcome first).
+    static RECEIPTS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let to_words = labels::addressees(s.label());
+    let object = words.iter().skip(1).find(|w| !user_words.contains(w) && !to_words.contains(w));
+    if object.is_some_and(|w| RECEIPTS.get_or_init(|| stems(RECEIPT)).contains(w)) {
         return false;
     }
     if makes_available && !to_applicant {
@@ -409,6 +425,16 @@ mod tests {
         check(&after_notice("Mettre l'arrêté à disposition de l'entreprise dans son espace", false), "waiting", &[]);
         check(&after_notice("Mettre l'arrêté à disposition du service des recettes", false), "waiting", &["f"]);
         check(&after_notice("Notifier l'arrêté à la police municipale", false), "waiting", &["f"]);
+    }
+
+    #[test]
+    fn a_receipt_handed_over_is_not_the_outcome() {
+        // The receipt of the complaint tells the victim it was received: they still wait for
+        // what the file becomes.
+        check(&after_notice("Remettre au demandeur le récépissé de sa demande", false), "waiting", &["f"]);
+        check(&after_notice("Délivrer l'accusé de réception du dépôt", false), "waiting", &["f"]);
+        // Near miss: the order handed over first, with the receipt of the filed copy.
+        check(&after_notice("Remettre l'arrêté et le récépissé au demandeur", false), "waiting", &[]);
     }
 
     /// Each month the employer claims the indemnity after the month worked (`claim`'s wait), the
