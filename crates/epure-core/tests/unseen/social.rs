@@ -965,3 +965,56 @@ fn an_unseen_maprimeadapt_is_read_as_an_expert_would() {
         ],
     );
 }
+
+/// Unseen: an agrément for adoption at the Département (the written request, the information
+/// meeting, the written confirmation with the pieces, the social and psychological assessments
+/// side by side, the candidates heard by the commission if they ask, the president's decision
+/// within nine months, then the yearly confirmation of the project for the five years).
+#[test]
+fn an_unseen_adoption_agrement_is_read_as_an_expert_would() {
+    let found = found_in("agrement-adoption.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The DGFiP holds the tax notice.
+            ("once-only", "avis-imposition confirmation"),
+            (
+                "handoff-chain",
+                "demande-info envoi-info reunion confirmation enregistrement verif-pieces eval-psy info-commission audition commission decision notif-agrement rappel-annuel confirmation-annuelle maj-dossier"
+            ),
+            // One file in four comes back for a missing piece (the medical certificate).
+            ("rework-loop", "verif-pieces d-complet complement"),
+            // The confirmation sent by post, keyed into the child welfare software by hand.
+            ("media-break", "f5 enregistrement candidature"),
+            // Not in the first expectation, rightly found: each year's declaration, sent by post,
+            // is keyed into the file by hand again (it could be confirmed online).
+            ("media-break", "f28 maj-dossier candidature"),
+            // The request, the meeting, the confirmation, the hearing if asked, then each year's
+            // confirmation: explained, all mandated.
+            ("too-many-contacts", "demande-info reunion confirmation complement audition confirmation-annuelle"),
+        ]
+    );
+    // Near misses: the two assessments give two reports on the same candidates (two experts, not
+    // a redundant check, and already side by side); the commission's opinion, then the
+    // president's decision (a check, then one approval, on another body's opinion); the yearly
+    // declaration is a new one each year (not a piece asked again) and the file updated with it
+    // is a new value, not a second keying; the refusal is decided on the commission's opinion,
+    // itself on the assessments; the waits before the commission are within the nine months
+    // and small beside the five years of the agrément.
+    assert_not_flagged(
+        &found,
+        &[
+            "duplicate-step",
+            "redundant-check",
+            "approval-chain",
+            "rekeying",
+            "late-knockout",
+            "parallelizable",
+            "transit-step",
+            "ping-pong",
+            "waiting",
+        ],
+    );
+    assert!(!found.iter().any(|(r, s)| *r == "once-only" && s.contains("declaration-annuelle")), "{found:?}");
+}

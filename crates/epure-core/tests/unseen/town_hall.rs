@@ -1064,3 +1064,102 @@ fn an_unseen_recovery_of_a_communal_debt_is_read_as_an_expert_would() {
         ],
     );
 }
+
+/// Unseen: a commune's grant towards a young person's driving licence (the file at the youth
+/// service's counter, the mission locale's opinion, the youth commission, the agreement signed by
+/// the deputy mayor and the young person, the volunteering hours, the payment to the driving
+/// school on its invoice through Chorus Pro).
+#[test]
+fn an_unseen_driving_licence_grant_is_read_as_an_expert_would() {
+    let found = found_in("bourse-permis-conduire.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The DGFiP holds the household's tax notice (asked again when it was missing).
+            ("once-only", "avis-imposition depot complement"),
+            // The young person's identity, typed in the follow-up table, then again in the
+            // agreement.
+            ("rekeying", "dossier-jeune saisie redaction"),
+            (
+                "handoff-chain",
+                "depot verif saisie demande-avis avis-ml commission redaction signature-elu signature-jeune benevolat attestation remise-attestation verif-benevolat facture service-fait mandatement paiement"
+            ),
+            // Known false alarm: the months before the driving school's invoice are the lessons
+            // the young person takes, not a queue of the commune; as with the company's order
+            // book of MaPrimeAdapt' (social.rs), telling a partner's schedule from a queue needs
+            // more than the drawing says.
+            ("waiting", "facture"),
+            // The paper file handed in at the counter, keyed in by hand.
+            ("media-break", "f5 saisie dossier-jeune"),
+            // The file, the agreement signed, the hours, the attestation carried to the service
+            // (the association could send it).
+            ("too-many-contacts", "depot complement signature-jeune benevolat remise-attestation"),
+        ]
+    );
+    // Near misses: the file is checked at the counter as the young person hands it in (the
+    // returns are pieces they did not bring: nothing to check earlier); asking the mission
+    // locale for its opinion is not a relay; the deputy mayor's signature, then the young
+    // person's, are the two parties to the agreement; certifying the service done,
+    // then the accountant's control of the payment order, are mandated and of different things.
+    assert_not_flagged(
+        &found,
+        &[
+            "rework-loop",
+            "transit-step",
+            "approval-chain",
+            "redundant-check",
+            "duplicate-step",
+            "late-knockout",
+            "parallelizable",
+            "ping-pong",
+        ],
+    );
+}
+
+/// Unseen: a disabled parking space in front of one's home (the letter to the mayor with the
+/// CMI, the mail service, the police municipale's visit, the roads service's study, the
+/// director's visa and the deputy mayor's order, the publication, the marking works by the
+/// company holding the signage contract).
+#[test]
+fn an_unseen_disabled_parking_space_is_read_as_an_expert_would() {
+    let found = found_in("place-stationnement-handicape.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The name and address keyed in by the mail service, the police, the roads service.
+            ("rekeying", "demande enregistrement saisie-police redaction"),
+            // The mail service passes the letter on to the police.
+            ("transit-step", "envoi-police saisie-police"),
+            (
+                "handoff-chain",
+                "demande enregistrement envoi-police saisie-police visite etude redaction visa signature publication commande travaux reception notif"
+            ),
+            // The director's visa, then the deputy mayor's signature.
+            ("approval-chain", "visa signature"),
+            // The month before the company paints the space: the delay is set in the commune's
+            // own contract, the resident waits for it.
+            ("waiting", "travaux"),
+            // The letter keyed in by hand. (Keyed again by the police from the paper letter:
+            // told once, by the rekeying.)
+            ("media-break", "f2 enregistrement demande"),
+        ]
+    );
+    // Near misses: the police's visit and the roads service's study are two opinions, the second
+    // on the first (not redundant, not side by side); the company works on the commune's order
+    // and the roads service checks its work (a partner, no round trip); the refusal is decided on
+    // the study; publishing the order and ordering the works are the same service's.
+    assert_not_flagged(
+        &found,
+        &[
+            "redundant-check",
+            "parallelizable",
+            "ping-pong",
+            "late-knockout",
+            "duplicate-step",
+            "once-only",
+            "too-many-contacts",
+        ],
+    );
+}
