@@ -116,6 +116,8 @@ async fn a_thousand_step_procedure_opens_and_pans() {
             .await;
         assert!(laid_out >= STEPS, "the whole procedure is laid out ({laid_out})");
         assert!(drawn * 5 < laid_out, "only what is on screen is drawn: {drawn} of {laid_out}");
+        // Too long to be shown whole, it opens on its beginning, its first lanes at the top.
+        app.screenshot("editor-1000-steps-opened").await;
         tokio::time::sleep(Duration::from_millis(300)).await; // let the first frames settle
         let pss_idle_kb = tree_pss_kb(&app_db(&app));
 
