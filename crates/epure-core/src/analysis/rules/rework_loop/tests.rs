@@ -1,0 +1,426 @@
+//! `rework-loop`: where it fires, the near misses, and what it advises.
+
+use crate::analysis::testkit::{B, check};
+use crate::analysis::{Settings, analyze};
+
+fn rework(p_back: f64) -> B {
+    B::new()
+        .start("s")
+        .task("depot", "u", "Déposer le dossier")
+        .check("c", "a", "Vérifier la complétude")
+        .dur("c", 10.0)
+        .decision("d")
+        .task("r", "u", "Compléter le dossier")
+        .dur("r", 20.0)
+        .wait("r", 100.0)
+        .end("e")
+        .chain(&["s", "depot", "c", "d"])
+        .prob("d", "r", p_back)
+        .prob("d", "e", 1.0 - p_back)
+        .chain(&["r", "c"])
+}
+
+#[test]
+fn fires_with_its_probability_and_cost() {
+    let p = rework(0.3).build();
+    check(&p, "rework-loop", &["c d r"]);
+    let f = analyze(&p, &Settings::default()).findings.into_iter().find(|f| f.rule == "rework-loop").unwrap();
+    // Extra passes per case: 0.3 / 0.7; each costs 10 + 20 + 100 minutes.
+    let extra = 0.3 / 0.7;
+    assert!((f.gain.lead_min - extra * 130.0).abs() < 1e-9, "{:?}", f.gain);
+    assert!((f.gain.touch_min - extra * 30.0).abs() < 1e-9);
+    assert!((f.gain.contacts - extra).abs() < 1e-9);
+    assert!(f.title_fr.contains("30 %"), "{}", f.title_fr);
+}
+
+#[test]
+fn proposes_nothing_when_the_check_weighs_a_resource_outside_the_file() {
+    let suggestion = |b: B| {
+        let p = b.build();
+        analyze(&p, &Settings::default()).findings.into_iter().find(|f| f.rule == "rework-loop").map(|f| f.suggestion)
+    };
+    let pieces = || rework(0.5).requests("depot", &["dossier"]).checks("c", &["dossier"]);
+    assert_eq!(suggestion(pieces()), Some(Some("check-upfront")));
+    // No place free tonight: the places the shelters declared are the administration's, no
+    // step brings them into the file; the person calls again tomorrow.
+    let places = || pieces().checks("c", &["places"]).held("places", "SIAO");
+    assert_eq!(suggestion(places()), Some(None));
+    // Near misses: a held piece the user is asked for anyway (it may be the missing one);
+    // one a step before issues (the opinion to be checked).
+    assert_eq!(suggestion(places().requests("depot", &["places"])), Some(Some("check-upfront")));
+    let issued = B::new()
+        .start("s")
+        .task("depot", "u", "Déposer le dossier")
+        .requests("depot", &["dossier"])
+        .task("avis", "b", "Émettre l'avis")
+        .produces("avis", &["places"])
+        .held("places", "SIAO")
+        .check("c", "a", "Vérifier la complétude")
+        .checks("c", &["dossier", "places"])
+        .decision("d")
+        .task("r", "u", "Compléter le dossier")
+        .end("e")
+        .chain(&["s", "depot", "avis", "c", "d"])
+        .prob("d", "r", 0.5)
+        .prob("d", "e", 0.5)
+        .chain(&["r", "c"]);
+    assert_eq!(suggestion(issued), Some(Some("check-upfront")));
+}
+
+#[test]
+fn is_a_warning_from_the_threshold_on_and_information_below() {
+    let severity = |p_back: f64| {
+        let p = rework(p_back).build();
+        analyze(&p, &Settings::default()).findings.into_iter().find(|f| f.rule == "rework-loop").unwrap().severity
+    };
+    // One file in five sent back is at the threshold (0.2), not below it.
+    assert_eq!(severity(0.2), crate::analysis::Severity::Warning);
+    assert_eq!(severity(0.19), crate::analysis::Severity::Info);
+}
+
+#[test]
+fn proposes_nothing_on_a_return_no_check_decides() {
+    // The Département reminds a partner who has not answered: no check sends the file round.
+    let reminded = |checks: &[&str]| {
+        B::new()
+            .start("s")
+            .task("invite", "b", "Inviter les obligés à répondre")
+            .task("reponse", "d", "Retourner le questionnaire")
+            .dur("reponse", 40.0)
+            .checks("reponse", checks)
+            .decision("d")
+            .task("relance", "b", "Relancer les obligés")
+            .dur("relance", 10.0)
+            .end("e")
+            .chain(&["s", "invite", "reponse", "d"])
+            .prob("d", "relance", 0.35)
+            .prob("d", "e", 0.65)
+            .chain(&["relance", "reponse"])
+            .build()
+    };
+    let found = |p: &crate::model::Procedure| {
+        analyze(p, &Settings::default()).findings.into_iter().find(|f| f.rule == "rework-loop").unwrap()
+    };
+    let f = found(&reminded(&[]));
+    assert_eq!(f.subjects, ["reponse", "d", "relance"]);
+    assert_eq!(f.suggestion, None);
+    assert!(f.explanation_fr.contains("vérifier le dossier plus tôt ne l'éviterait pas"), "{}", f.explanation_fr);
+    assert!(f.explanation_en.contains("checking the file earlier would not avoid it"), "{}", f.explanation_en);
+    // Near miss: a check of the pieces decides the return (here between two bodies): the
+    // usual advice, and the proposal.
+    let f = found(&reminded(&["questionnaire"]));
+    assert_eq!(f.suggestion, Some("check-upfront"));
+    assert!(f.explanation_fr.contains("Vérifier la complétude dès le premier contact"), "{}", f.explanation_fr);
+}
+
+#[test]
+fn proposes_the_check_at_the_submission_and_is_silent_once_it_is_there() {
+    let incomplete = rework(0.3).requests("depot", &["rib", "domicile"]).checks("c", &["rib", "domicile"]);
+    let f = analyze(&incomplete.clone().build(), &Settings::default())
+        .findings
+        .into_iter()
+        .find(|f| f.rule == "rework-loop")
+        .expect("fires");
+    assert_eq!(f.suggestion, Some("check-upfront"));
+    assert!(f.explanation_fr.contains("dès l'étape « Déposer le dossier »"), "{}", f.explanation_fr);
+    // The submission checks every piece the loop's check verifies: the returns left are the
+    // examination of what the pieces say.
+    check(&incomplete.clone().checks("depot", &["rib", "domicile"]).build(), "rework-loop", &[]);
+    // Checking only some of them upfront leaves the loop to flag.
+    check(&incomplete.checks("depot", &["rib"]).build(), "rework-loop", &["c d r"]);
+}
+
+#[test]
+fn proposes_the_check_of_what_the_user_types_in_online() {
+    // The supplier types the order number on the portal; the accounts department looks for it
+    // and sends back the invoices without one.
+    let typed = |who: &str| {
+        let b = rework(0.1).checks("c", &["engagement"]).channel("depot", crate::model::Channel::Online);
+        if who == "u" { b.enters("depot", &["engagement"]) } else { b.enters("c", &["engagement"]) }.build()
+    };
+    let found = |p: &crate::model::Procedure| {
+        analyze(p, &Settings::default()).findings.into_iter().find(|f| f.rule == "rework-loop").unwrap()
+    };
+    let f = found(&typed("u"));
+    assert!(
+        f.explanation_fr.contains("Contrôler « engagement » dès l'étape « Déposer le dossier »"),
+        "{}",
+        f.explanation_fr
+    );
+    assert!(f.explanation_fr.contains("le formulaire en ligne signale"), "{}", f.explanation_fr);
+    // Near miss: the number is keyed in by the administration, not handed in by the user.
+    let f = found(&typed("b"));
+    assert!(f.explanation_fr.contains("Vérifier la complétude dès le premier contact"), "{}", f.explanation_fr);
+}
+
+#[test]
+fn names_the_pieces_the_loop_asks_for_again() {
+    let incomplete =
+        rework(0.3).requests("depot", &["rib", "domicile", "identite"]).checks("c", &["rib", "domicile", "identite"]);
+    let advice = |b: B| {
+        let f = analyze(&b.build(), &Settings::default())
+            .findings
+            .into_iter()
+            .find(|f| f.rule == "rework-loop")
+            .expect("fires");
+        f.explanation_en
+    };
+    // The return asks for the RIB again: that is the piece to check at the submission.
+    let targeted = advice(incomplete.clone().requests("r", &["rib"]));
+    assert!(targeted.contains("Checking “RIB” at step “Déposer le dossier”"), "{targeted}");
+    // Near miss: a return that names no piece leaves every piece the check verifies.
+    let all = advice(incomplete.clone());
+    let named = all.split("Checking ").nth(1).and_then(|rest| rest.split(" at step").next()).unwrap_or_default();
+    assert_eq!(named.matches('“').count(), 3, "{all}");
+    // Once the piece that sends files back is checked at the submission, the loop is silent.
+    check(&incomplete.requests("r", &["rib"]).checks("depot", &["rib"]).build(), "rework-loop", &[]);
+}
+
+#[test]
+fn names_the_filing_that_handed_in_what_the_loop_asks_for_again() {
+    // The file, then for some cases a piece of their own on a branch, then the check; the
+    // return asks for the RIB again, which came with the file, not with the branch's piece.
+    let b = |asked_again: &[&str]| {
+        B::new()
+            .start("s")
+            .task("depot", "u", "Envoyer le dossier")
+            .decision("d-etranger")
+            .task("extra", "u", "Envoyer le certificat de coutume")
+            .decision("m")
+            .check("c", "a", "Vérifier le dossier")
+            .dur("c", 10.0)
+            .decision("d")
+            .task("r", "u", "Envoyer les pièces manquantes")
+            .dur("r", 20.0)
+            .end("e")
+            .chain(&["s", "depot", "d-etranger"])
+            .prob("d-etranger", "extra", 0.1)
+            .prob("d-etranger", "m", 0.9)
+            .chain(&["extra", "m"])
+            .prob("m", "c", 1.0)
+            .chain(&["c", "d"])
+            .prob("d", "r", 0.2)
+            .prob("d", "e", 0.8)
+            .chain(&["r", "c"])
+            .requests("depot", &["rib", "domicile"])
+            .requests("extra", &["coutume"])
+            .checks("c", &["rib", "domicile", "coutume"])
+            .requests("r", asked_again)
+            .build()
+    };
+    let advice = |p: &crate::model::Procedure| {
+        analyze(p, &Settings::default())
+            .findings
+            .into_iter()
+            .find(|f| f.rule == "rework-loop")
+            .map(|f| f.explanation_en)
+            .expect("fires")
+    };
+    let rib = advice(&b(&["rib"]));
+    assert!(rib.contains("Checking “RIB” at step “Envoyer le dossier”"), "{rib}");
+    // Near miss: when the return asks for the branch's piece again, the branch is where it
+    // came from.
+    let coutume = advice(&b(&["coutume"]));
+    assert!(coutume.contains("at step “Envoyer le certificat de coutume”"), "{coutume}");
+}
+
+#[test]
+fn is_silent_when_the_counter_checks_the_pieces_as_they_are_handed_in() {
+    use crate::model::Channel;
+    let incomplete = rework(0.3).requests("depot", &["rib", "domicile"]).checks("c", &["rib", "domicile"]);
+    // Handed in at the counter, gone through there and then: the check is already upfront,
+    // and a return means the user did not have the piece.
+    let counter = incomplete.clone().channel("depot", Channel::Counter).channel("c", Channel::Counter);
+    check(&counter.build(), "rework-loop", &[]);
+    // Near misses: the pieces checked later in the back office, or filed online.
+    let back_office = incomplete.clone().channel("depot", Channel::Counter).channel("c", Channel::Internal);
+    check(&back_office.build(), "rework-loop", &["c d r"]);
+    let online = incomplete.clone().channel("depot", Channel::Online).channel("c", Channel::Counter);
+    check(&online.build(), "rework-loop", &["c d r"]);
+    // A fetch from a holder between the two takes no one's time: still on the spot. Work in
+    // between, or a wait before the check, means the user has left.
+    let between = |minutes: f64| {
+        let mut b = incomplete.clone().channel("depot", Channel::Counter).channel("c", Channel::Counter);
+        b.p.remove_flow("f2").expect("depot to check");
+        b.task("x", "a", "Récupérer le RIB").dur("x", minutes).chain(&["depot", "x", "c"]).build()
+    };
+    check(&between(0.0), "rework-loop", &[]);
+    check(&between(15.0), "rework-loop", &["c d r"]);
+    let later = incomplete.channel("depot", Channel::Counter).channel("c", Channel::Counter).wait("c", 420.0);
+    check(&later.build(), "rework-loop", &["c d r"]);
+}
+
+#[test]
+fn is_silent_when_another_check_at_the_counter_already_went_through_the_pieces() {
+    use crate::model::Channel;
+    // The reception desk checks the file with the user at the counter; the office it serves
+    // checks it again later and sends it back: proposing to check the pieces at the counter
+    // proposes what is done already.
+    let desk = |checked: &[&str], wait: f64| {
+        let mut b = rework(0.3)
+            .requests("depot", &["rib", "domicile"])
+            .checks("c", &["rib", "domicile"])
+            .channel("depot", Channel::Counter)
+            .channel("c", Channel::Internal);
+        b.p.remove_flow("f2").expect("depot to check");
+        b.check("g", "a", "Vérifier au guichet que le dossier est complet")
+            .dur("g", 10.0)
+            .wait("g", wait)
+            .channel("g", Channel::Counter)
+            .checks("g", checked)
+            .chain(&["depot", "g", "c"])
+    };
+    check(&desk(&["rib", "domicile"], 0.0).build(), "rework-loop", &[]);
+    // Near misses: the desk checks only some of the pieces; it sees the file later, once the
+    // user has left; it is not at the counter.
+    check(&desk(&["rib"], 0.0).build(), "rework-loop", &["c d r"]);
+    check(&desk(&["rib", "domicile"], 420.0).build(), "rework-loop", &["c d r"]);
+    check(&desk(&["rib", "domicile"], 0.0).channel("g", Channel::Internal).build(), "rework-loop", &["c d r"]);
+}
+
+/// Each month the employer claims the indemnity, the service validates the claim, the
+/// allocation is paid, and "Autre mois ?" goes round again: `payer` is the step before the
+/// decision, `fix` a step of its own on the way round when given.
+fn monthly(payer: (&str, &str), fix: Option<&str>) -> B {
+    let b = B::new()
+        .start("s")
+        .task("claim", "u", "Déposer la demande d'indemnisation du mois")
+        .wait("claim", 8400.0)
+        .check("valid", "b", "Valider la demande d'indemnisation")
+        .dur("valid", 10.0);
+    let b = match payer.0 {
+        "check" => b.check("pay", "d", payer.1),
+        _ => b.task("pay", "d", payer.1),
+    };
+    let b = b.decision("d").end("e").chain(&["s", "claim", "valid", "pay", "d"]).prob("d", "e", 0.33);
+    match fix {
+        Some(label) => b.task("fix", "u", label).prob("d", "fix", 0.67).chain(&["fix", "claim"]),
+        None => b.prob("d", "claim", 0.67),
+    }
+}
+
+#[test]
+fn is_silent_on_a_loop_that_repeats_the_period() {
+    // Period after period: nothing is done again for the same file.
+    check(&monthly(("task", "Verser l'allocation"), None).build(), "rework-loop", &[]);
+    // Near misses: a verification decides the way round (a return); the way round has a step
+    // of its own (the claim corrected); the step before the decision says it verifies.
+    check(&monthly(("check", "Contrôler le paiement"), None).build(), "rework-loop", &["claim valid pay d"]);
+    check(
+        &monthly(("task", "Verser l'allocation"), Some("Corriger la demande")).build(),
+        "rework-loop",
+        &["claim valid pay d fix"],
+    );
+    check(&monthly(("task", "Instruire la demande"), None).build(), "rework-loop", &["claim valid pay d"]);
+}
+
+/// A contract reviewed every six months and renewed by a signed amendment the user signs too;
+/// `back` is what the user does on the way round: sign the amendment, or hand pieces back in.
+fn renewed(back: &str) -> B {
+    let b = B::new()
+        .start("s")
+        .task("sign", "u", "Signer le contrat")
+        .check("review", "a", "Faire le bilan du contrat")
+        .wait("review", 52920.0)
+        .checks("review", &["contrat"])
+        .produces("review", &["bilan"])
+        .decision("d")
+        .approval("avenant", "c", "Signer l'avenant de renouvellement")
+        .checks("avenant", &["bilan"])
+        .task("user", "u", "Signer l'avenant")
+        .end("e")
+        .chain(&["s", "sign", "review", "d"])
+        .prob("d", "avenant", 0.6)
+        .prob("d", "e", 0.4)
+        .chain(&["avenant", "user", "review"]);
+    match back {
+        "signs" => b.produces("avenant", &["avenant-doc"]).checks("user", &["avenant-doc"]),
+        "hands in" => b.produces("avenant", &["avenant-doc"]).requests("user", &["justificatif"]),
+        _ => b,
+    }
+}
+
+#[test]
+fn is_silent_on_a_contract_renewed_by_an_act_after_its_review() {
+    // The review decides, the authority signs the amendment, the next term begins.
+    check(&renewed("signs").build(), "rework-loop", &[]);
+    check(&renewed("signs").build(), "waiting", &[]);
+    // Near misses: the way round asks the user for a piece (a return); the approval on the
+    // way round issues no act (a visa of the review, not a renewal).
+    check(&renewed("hands in").build(), "rework-loop", &["review d avenant user"]);
+    check(&renewed("visa").build(), "rework-loop", &["review d avenant user"]);
+}
+
+#[test]
+fn is_silent_on_a_period_with_a_knock_out_inside_the_pass() {
+    // Each sick note is checked now and then by an approved doctor: a note not justified ends
+    // the case (back to work), a justified one goes on with the pay; "Arrêt prolongé ?" then
+    // starts the next note. The counter-visit's decision stops the case, it sends nothing back.
+    let notes = |after_ko: &str| {
+        let b = B::new()
+            .start("s")
+            .task("note", "u", "Adresser l'avis d'arrêt de travail")
+            .check("visit", "d", "Examiner l'agent en contre-visite")
+            .decision("justified")
+            .task("pay", "b", "Maintenir le traitement du mois")
+            .decision("d")
+            .end("e")
+            .refused("back")
+            .chain(&["s", "note", "visit", "justified"])
+            .prob("justified", "pay", 0.8)
+            .chain(&["pay", "d"])
+            .prob("d", "note", 0.3)
+            .prob("d", "e", 0.7);
+        match after_ko {
+            "refused" => b.prob("justified", "back", 0.2),
+            "granted" => b.end("ok").prob("justified", "ok", 0.2),
+            // The decision also sends the note back to be corrected: a return.
+            _ => b
+                .prob("justified", "back", 0.1)
+                .task("fix", "u", "Corriger l'avis d'arrêt")
+                .prob("justified", "fix", 0.1)
+                .chain(&["fix", "note"]),
+        }
+    };
+    check(&notes("refused").build(), "rework-loop", &[]);
+    // Near misses: the way out of the decision after the counter-visit is not a refusal; it
+    // also sends the note back to be corrected.
+    check(&notes("granted").build(), "rework-loop", &["note visit justified pay d"]);
+    check(&notes("return").build(), "rework-loop", &["note visit justified pay d fix"]);
+}
+
+#[test]
+fn is_silent_on_a_period_paid_by_an_accountant_who_controls_the_order() {
+    // Each term the order to pay is liquidated, then the accountant controls it and pays: the
+    // control is how the payment is made, and once paid the case can close.
+    let termly = |label: &str, pays: bool| {
+        let b = B::new()
+            .start("s")
+            .task("liq", "g", "Liquider la bourse du trimestre")
+            .wait("liq", 25200.0)
+            .produces("liq", &["ordre"])
+            .task("pay", "c", label)
+            .checks("pay", &["ordre"])
+            .decision("d")
+            .end("e")
+            .chain(&["s", "liq", "pay", "d"])
+            .prob("d", "liq", 0.67)
+            .prob("d", "e", 0.33);
+        if pays { b.produces("pay", &["versement"]) } else { b }
+    };
+    check(&termly("Contrôler l'ordre de payer et verser la bourse", true).build(), "rework-loop", &[]);
+    // Near misses: a control that delivers nothing decides the way round (a return); a
+    // delivering control after which more work follows before the case can close.
+    check(&termly("Contrôler l'ordre de payer", false).build(), "rework-loop", &["liq pay d"]);
+    let mut more = termly("Contrôler l'ordre de payer et verser la bourse", true).build();
+    let out = more.flows().find(|f| f.from == "d" && f.to == "e").map(|f| f.flow.id.clone()).unwrap();
+    more.remove_flow(&out).unwrap();
+    let more = B { p: more }.task("clos", "g", "Clôturer le dossier").prob("d", "clos", 0.33).chain(&["clos", "e"]);
+    check(&more.build(), "rework-loop", &["liq pay d"]);
+}
+
+#[test]
+fn does_not_fire_without_a_loop_or_when_it_is_never_taken() {
+    let straight = B::new().start("s").task("t", "a", "Instruire").end("e").chain(&["s", "t", "e"]).build();
+    check(&straight, "rework-loop", &[]);
+}
