@@ -1018,3 +1018,57 @@ fn an_unseen_adoption_agrement_is_read_as_an_expert_would() {
     );
     assert!(!found.iter().any(|(r, s)| *r == "once-only" && s.contains("declaration-annuelle")), "{found:?}");
 }
+
+/// Unseen: a pupil with a disability given an AESH (the educational team filling in the GEVA-Sco,
+/// the doctor's certificate, the family's request to the MDPH, the evaluation team, the draft PPS
+/// sent to the family, the CDAPH's decision notified to the family and to the DSDEN, the
+/// notification keyed in by the service of inclusive schooling, the PIAL assigning the AESH, the
+/// follow-up team meeting at school).
+#[test]
+fn an_unseen_aesh_assignment_is_read_as_an_expert_would() {
+    let found = found_in("aesh-scolarisation.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The school filled in the GEVA-Sco: the family carries it to the MDPH.
+            ("once-only", "geva-sco depot"),
+            // The MDPH sent the notification to the DSDEN: the school asks the family for a copy.
+            ("once-only", "notification copie-ecole"),
+            // The human aid the CDAPH decided, keyed again by the DSDEN from the notification.
+            ("rekeying", "aide-humaine cdaph saisie-dsden"),
+            // The file changes hands at the school, the doctor, the family, the MDPH, the DSDEN,
+            // the PIAL and the referent teacher.
+            (
+                "handoff-chain",
+                "equipe-educative certif depot enregistrement recevabilite evaluation envoi-projet observations cdaph notif saisie-dsden copie-ecole affectation accueil-aesh ess"
+            ),
+            // One file in four is incomplete.
+            ("rework-loop", "recevabilite d-recevable demande-pieces complement"),
+            // The request sent on paper, keyed into the MDPH's software.
+            ("media-break", "f4 enregistrement demande"),
+            // Known false alarm: the family's observations arrive by post (one family in five)
+            // before the CDAPH, which keys in its own decision, not the letter; `media-break`
+            // reads any entry after a paper arrival as keying the paper in, and the data ids
+            // cannot tell a decided value from a copied one (the paper form and the field keyed
+            // from it have different ids too).
+            ("media-break", "f16 cdaph aide-humaine"),
+            // The request, the missing pieces, the observations, the copy to the school.
+            ("too-many-contacts", "depot complement observations copie-ecole"),
+            // The school's meeting and the doctor's certificate do not need each other.
+            ("parallelizable", "equipe-educative certif"),
+        ]
+    );
+    // Expectation corrected: the evaluation team's queue (40 working days) is not a quarter of
+    // the expected lead time (the rework, the notification's keying, the PIAL's assignment and the
+    // follow-up meeting count too), so `waiting` rightly stays silent at its threshold.
+    // Near misses: the educational team's meeting and the follow-up team's meeting are two
+    // bodies at two moments (the second mandated each year, D351-10), not one step twice; the
+    // certificate checked for admissibility, then evaluated (the evaluation produces the
+    // assessment); the refusal is decided on the evaluation; the draft PPS and the decision
+    // sent to the family are results, not relays; one approval (the CDAPH's).
+    assert_not_flagged(
+        &found,
+        &["duplicate-step", "redundant-check", "late-knockout", "transit-step", "approval-chain", "ping-pong"],
+    );
+}

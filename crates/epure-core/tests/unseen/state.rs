@@ -724,3 +724,56 @@ fn an_unseen_school_trip_is_read_as_an_expert_would() {
         ],
     );
 }
+
+/// Unseen: a land-clearing authorisation at the DDT (the case-by-case review above half a hectare,
+/// the request with its plans, the completeness check, the ONF's survey of the woods, the public's
+/// electronic participation when an impact study is required, the order signed by delegation of
+/// the prefect with its compensatory measures, the posting at the town hall and on the land, the
+/// indemnity's revenue order or the control of the compensatory planting).
+#[test]
+fn an_unseen_land_clearing_authorisation_is_read_as_an_expert_would() {
+    let found = found_in("defrichement.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The plan of the site, given to the DREAL, then to the DDT.
+            ("once-only", "plan-situation cas-par-cas depot"),
+            // The DREAL's own decision, asked of the applicant by the DDT.
+            ("once-only", "decision-cpc depot"),
+            // The cadastre's extract, which the DDT reads in the DGFiP's files.
+            ("once-only", "cadastre depot complement"),
+            // The way with the most hands: the impact study, the public's participation.
+            (
+                "handoff-chain",
+                "cas-par-cas decision-ae etude depot enregistrement completude ar reconnaissance ppve instruction visa-chef signature notif affichage-mairie affichage-terrain titre-recette paiement"
+            ),
+            // Two approvals in a row: the head of service's visa, then the director's signature.
+            ("approval-chain", "visa-chef signature"),
+            // One file in three is incomplete.
+            ("rework-loop", "completude d-complet demande-pieces complement"),
+            // The request sent by post, keyed into the follow-up software.
+            ("media-break", "f10 enregistrement dossier"),
+            // The review, the request, the missing pieces, the posting, the payment.
+            ("too-many-contacts", "cas-par-cas depot complement affichage-terrain paiement"),
+        ]
+    );
+    // Near misses: the DREAL's review and the DDT's completeness check are two administrations'
+    // own files (the second is mandated, R341-3), and the ONF's survey produces its report; the
+    // refusal is decided on the survey and the instruction; the posting at the town hall and on
+    // the land are two postings the code requires (R341-7), by two hands; the wait before the
+    // control of the planting comes after the applicant has the order and nothing left to do;
+    // the receipt goes to the applicant, not to the ONF, and takes ten minutes.
+    assert_not_flagged(
+        &found,
+        &[
+            "duplicate-step",
+            "redundant-check",
+            "late-knockout",
+            "waiting",
+            "parallelizable",
+            "transit-step",
+            "ping-pong",
+        ],
+    );
+}
