@@ -1018,3 +1018,58 @@ fn an_unseen_adoption_agrement_is_read_as_an_expert_would() {
     );
     assert!(!found.iter().any(|(r, s)| *r == "once-only" && s.contains("declaration-annuelle")), "{found:?}");
 }
+
+/// Unseen: admission to an EHPAD through ViaTrajectoire (the dossier unique created online by
+/// the family, its medical part filled in by the GP, the medical coordinator's study and the
+/// admission committee, the waiting list, the pre-admission visit, the establishment's own
+/// administrative file, the contrat de séjour, and for a resident whose means fall short the
+/// aide sociale à l'hébergement filed at the CCAS and decided by the Département).
+#[test]
+fn an_unseen_nursing_home_admission_is_read_as_an_expert_would() {
+    let found = found_in("admission-ehpad.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // Identity, pensions and RIB handed in to the EHPAD, then again at the CCAS.
+            ("once-only", "piece-identite dossier-etab depot-ash"),
+            // The rights to health insurance can be read by the establishment (CDRi).
+            ("once-only", "carte-vitale dossier-etab"),
+            // The tax notice is the DGFiP's: asked by the EHPAD, then again for the aide sociale.
+            ("once-only", "avis-impot dossier-etab depot-ash"),
+            ("once-only", "titres-pension dossier-etab depot-ash"),
+            ("once-only", "rib dossier-etab depot-ash"),
+            // What the family typed into ViaTrajectoire is typed again by the EHPAD, the CCAS and
+            // the Département.
+            ("rekeying", "volet-admin creation saisie-resident saisie-ccas instruction-ash"),
+            (
+                "handoff-chain",
+                "creation volet-medical envoi etude-med commission liste-attente proposition visite dossier-etab saisie-resident redaction-contrat signature-contrat depot-ash saisie-ccas instruction-ash notif-ash"
+            ),
+            // The waiting list is most of the lead time: explained (a lack of places, not of
+            // procedure).
+            ("waiting", "proposition"),
+            // Online twice, then the file, the contract and, for one in four, the CCAS.
+            ("too-many-contacts", "creation envoi dossier-etab signature-contrat depot-ash"),
+        ]
+    );
+    // Near misses: the medical coordinator sees the person at the visit and writes the GIR at
+    // entry (not the same check of the medical part again); the committee's opinion is the
+    // direction's own act after the coordinator's (no approval chain, no round trip); the
+    // refusal is decided on that opinion, before any costly work; the CCAS's opinion is mandated
+    // and its own (no relay); the establishment's paper file keyed in is told by the rekeying.
+    assert_not_flagged(
+        &found,
+        &[
+            "duplicate-step",
+            "redundant-check",
+            "ping-pong",
+            "transit-step",
+            "approval-chain",
+            "parallelizable",
+            "late-knockout",
+            "rework-loop",
+            "media-break",
+        ],
+    );
+}
