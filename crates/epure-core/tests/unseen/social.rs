@@ -1073,3 +1073,54 @@ fn an_unseen_nursing_home_admission_is_read_as_an_expert_would() {
         ],
     );
 }
+
+/// Unseen: a CAF overpayment and the request for its remission (the quarterly declaration, the
+/// rights recomputed by Cristal, the negative recall validated, the notice of overpayment, the
+/// recovery on the benefits to come, the paper request for remission with the household's
+/// resources and charges, the mail scanned, the completeness check and its returns, the budget
+/// assessed, the commission's decision by delegation of the board, the appeal to the pôle social).
+#[test]
+fn an_unseen_caf_overpayment_remission_is_read_as_an_expert_would() {
+    let found = found_in("indu-caf-remise.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The household's resources are the CAF's own (the quarterly declaration, the
+            // incomes the DGFiP sends it), and so is the notice of overpayment it sent.
+            ("once-only", "notif-indu-doc demande-remise"),
+            ("once-only", "ressources-foyer demande-remise"),
+            // The resources and charges written on the paper form are keyed in by the manager
+            // (the finding names the keying step first).
+            ("rekeying", "evaluation ressources-foyer charges demande-remise"),
+            // Allocataire, technician, allocataire, mailroom, recovery, commission, recovery,
+            // allocataire: the way to the court is longer still. (Cristal's steps are passed
+            // through: the file does not change hands in the system.)
+            (
+                "handoff-chain",
+                "declaration validation demande-remise numeriser completude evaluation commission notif-decision recours jugement execution"
+            ),
+            // A third of the requests lack a bank statement or a proof of charges.
+            ("rework-loop", "numeriser completude d-complet demande-pieces complement"),
+        ]
+    );
+    // Near misses: the months of recovery on the benefits to come are the plan of repayment
+    // after the notice, not a queue; the completeness check looks at the pieces being there, the
+    // assessment at what they say; the commission (mandated, it decides) and the court (it
+    // judges) are no redundant checks nor a round trip; the refusal follows the budget it rests
+    // on; the allocataire is solicited about once and a half.
+    assert_not_flagged(
+        &found,
+        &[
+            "waiting",
+            "duplicate-step",
+            "redundant-check",
+            "ping-pong",
+            "transit-step",
+            "approval-chain",
+            "parallelizable",
+            "late-knockout",
+            "too-many-contacts",
+        ],
+    );
+}
