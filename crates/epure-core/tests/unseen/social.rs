@@ -1072,3 +1072,109 @@ fn an_unseen_aesh_assignment_is_read_as_an_expert_would() {
         &["duplicate-step", "redundant-check", "late-knockout", "transit-step", "approval-chain", "ping-pong"],
     );
 }
+
+/// Unseen: admission to an EHPAD through ViaTrajectoire (the dossier unique created online by
+/// the family, its medical part filled in by the GP, the medical coordinator's study and the
+/// admission committee, the waiting list, the pre-admission visit, the establishment's own
+/// administrative file, the contrat de séjour, and for a resident whose means fall short the
+/// aide sociale à l'hébergement filed at the CCAS and decided by the Département).
+#[test]
+fn an_unseen_nursing_home_admission_is_read_as_an_expert_would() {
+    let found = found_in("admission-ehpad.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // Identity, pensions and RIB handed in to the EHPAD, then again at the CCAS.
+            ("once-only", "piece-identite dossier-etab depot-ash"),
+            // The rights to health insurance can be read by the establishment (CDRi).
+            ("once-only", "carte-vitale dossier-etab"),
+            // The tax notice is the DGFiP's: asked by the EHPAD, then again for the aide sociale.
+            ("once-only", "avis-impot dossier-etab depot-ash"),
+            ("once-only", "titres-pension dossier-etab depot-ash"),
+            ("once-only", "rib dossier-etab depot-ash"),
+            // What the family typed into ViaTrajectoire is typed again by the EHPAD, the CCAS and
+            // the Département.
+            ("rekeying", "volet-admin creation saisie-resident saisie-ccas instruction-ash"),
+            (
+                "handoff-chain",
+                "creation volet-medical envoi etude-med commission liste-attente proposition visite dossier-etab saisie-resident redaction-contrat signature-contrat depot-ash saisie-ccas instruction-ash notif-ash"
+            ),
+            // The waiting list is most of the lead time: explained (a lack of places, not of
+            // procedure).
+            ("waiting", "proposition"),
+            // Online twice, then the file, the contract and, for one in four, the CCAS.
+            ("too-many-contacts", "creation envoi dossier-etab signature-contrat depot-ash"),
+        ]
+    );
+    // Near misses: the medical coordinator sees the person at the visit and writes the GIR at
+    // entry (not the same check of the medical part again); the committee's opinion is the
+    // direction's own act after the coordinator's (no approval chain, no round trip); the
+    // refusal is decided on that opinion, before any costly work; the CCAS's opinion is mandated
+    // and its own (no relay); the establishment's paper file keyed in is told by the rekeying.
+    assert_not_flagged(
+        &found,
+        &[
+            "duplicate-step",
+            "redundant-check",
+            "ping-pong",
+            "transit-step",
+            "approval-chain",
+            "parallelizable",
+            "late-knockout",
+            "rework-loop",
+            "media-break",
+        ],
+    );
+}
+
+/// Unseen: a CAF overpayment and the request for its remission (the quarterly declaration, the
+/// rights recomputed by Cristal, the negative recall validated, the notice of overpayment, the
+/// recovery on the benefits to come, the paper request for remission with the household's
+/// resources and charges, the mail scanned, the completeness check and its returns, the budget
+/// assessed, the commission's decision by delegation of the board, the appeal to the pôle social).
+#[test]
+fn an_unseen_caf_overpayment_remission_is_read_as_an_expert_would() {
+    let found = found_in("indu-caf-remise.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The household's resources are the CAF's own (the quarterly declaration, the
+            // incomes the DGFiP sends it), and so is the notice of overpayment it sent.
+            ("once-only", "notif-indu-doc demande-remise"),
+            ("once-only", "ressources-foyer demande-remise"),
+            // The resources and charges written on the paper form are keyed in by the manager
+            // (the finding names the keying step first).
+            ("rekeying", "evaluation ressources-foyer charges demande-remise"),
+            // Allocataire, technician, allocataire, mailroom, recovery, commission, recovery,
+            // allocataire: the way to the court is longer still. (Cristal's steps are passed
+            // through: the file does not change hands in the system.)
+            (
+                "handoff-chain",
+                "declaration validation demande-remise numeriser completude evaluation commission notif-decision recours jugement execution"
+            ),
+            // A third of the requests lack a bank statement or a proof of charges.
+            ("rework-loop", "numeriser completude d-complet demande-pieces complement"),
+        ]
+    );
+    // Near misses: the months of recovery on the benefits to come are the plan of repayment
+    // after the notice, not a queue; the completeness check looks at the pieces being there, the
+    // assessment at what they say; the commission (mandated, it decides) and the court (it
+    // judges) are no redundant checks nor a round trip; the refusal follows the budget it rests
+    // on; the allocataire is solicited about once and a half.
+    assert_not_flagged(
+        &found,
+        &[
+            "waiting",
+            "duplicate-step",
+            "redundant-check",
+            "ping-pong",
+            "transit-step",
+            "approval-chain",
+            "parallelizable",
+            "late-knockout",
+            "too-many-contacts",
+        ],
+    );
+}

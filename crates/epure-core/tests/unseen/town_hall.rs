@@ -1163,3 +1163,62 @@ fn an_unseen_disabled_parking_space_is_read_as_an_expert_would() {
         ],
     );
 }
+
+/// Unseen: a commune's hall booked by an association (the form sent by e-mail with the statutes
+/// and the insurance certificate, the calendar checked and an option taken, the convention signed
+/// by the deputy mayor and countersigned, the deposit cheque at the régie, the keys and the
+/// inventory before, the inventory after, the deposit returned or cashed).
+#[test]
+fn an_unseen_hall_booking_by_an_association_is_read_as_an_expert_would() {
+    let found = found_in("reservation-salle-association.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The statutes and the receipt of declaration are in the RNA (API Association).
+            ("once-only", "statuts demande"),
+            // The insurance certificate sent with the form is asked again with the convention.
+            ("once-only", "assurance demande contresignature"),
+            // The association's details keyed into the halls' calendar, then again at the régie.
+            ("rekeying", "coordonnees-asso option enregistrer-caution"),
+            // The service only passes the exit inventory on to the régie.
+            ("transit-step", "transmettre-edl restitution"),
+            // Association, service, deputy mayor, association, régie, caretaker, association,
+            // caretaker, service, régie, association.
+            (
+                "handoff-chain",
+                "demande planning option redaction accord contresignature caution enregistrer-caution edl-entree manifestation edl-sortie transmettre-edl restitution retrait"
+            ),
+            // Known false alarm: the eight weeks before the entry inventory are the time until
+            // the date the association chose, not a queue of the commune. The rule exempts the
+            // wait before a step the user carries out inside their own organisation (the event,
+            // drawn on the `internal` channel), but not the wait before the caretaker's step that
+            // comes the eve of it; exempting the step before the user's own activity would also
+            // exempt a real queue there (a grant's advance paid late before the commune's works),
+            // and the drawing does not say who set the date.
+            ("waiting", "edl-entree"),
+            // The request, the convention and the deposit, then back to the régie for the cheque
+            // (it could be handed back at the exit inventory).
+            ("too-many-contacts", "demande contresignature caution retrait"),
+        ]
+    );
+    // Near misses: the exit inventory compares the hall with the entry one and writes its own report
+    // (not a redundant check, nor a duplicate of the entry); the convention is signed once by the
+    // commune, the association's countersignature makes it a contract; the caretaker hands the
+    // keys only against the deposit's receipt (nothing to run side by side); the refusal comes at
+    // the calendar check, before any work; the deposit keyed in at the régie is told by the
+    // rekeying.
+    assert_not_flagged(
+        &found,
+        &[
+            "duplicate-step",
+            "redundant-check",
+            "ping-pong",
+            "approval-chain",
+            "parallelizable",
+            "late-knockout",
+            "rework-loop",
+            "media-break",
+        ],
+    );
+}
