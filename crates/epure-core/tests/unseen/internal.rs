@@ -8,7 +8,7 @@ use crate::kit::*;
 #[test]
 fn an_unseen_travel_expenses_claim_is_read_as_an_expert_would() {
     let found = found_in("frais-deplacement.epure.json");
-    let found: Vec<(&str, &str)> = found.iter().map(|(r, s)| (r.as_str(), s.as_str())).collect();
+    let found = as_pairs(&found);
     assert_eq!(
         found,
         [

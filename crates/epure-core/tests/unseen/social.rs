@@ -9,7 +9,7 @@ use crate::kit::*;
 #[test]
 fn an_unseen_social_housing_request_is_read_as_an_expert_would() {
     let found = found_in("logement-social.epure.json");
-    let found: Vec<(&str, &str)> = found.iter().map(|(r, s)| (r.as_str(), s.as_str())).collect();
+    let found = as_pairs(&found);
     assert_eq!(
         found,
         [
