@@ -5,6 +5,8 @@ pub mod lead;
 pub mod scc;
 pub mod visits;
 
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+
 use petgraph::stable_graph::NodeIndex;
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
@@ -114,13 +116,15 @@ pub struct Context<'a> {
     /// look at, and finding an actor is a scan of the actors comparing ids).
     actor: Vec<Option<&'a crate::model::Actor>>,
     /// The normalised words of each label asked for ([`Context::label_words`]), filled on first use.
-    label_words: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, std::rc::Rc<[String]>>>,
+    /// Behind a lock, as every cache of the context: the rules may run on several threads
+    /// ([`rules::run_all`](crate::analysis::rules::run_all)).
+    label_words: Mutex<rustc_hash::FxHashMap<Box<str>, Arc<[String]>>>,
     /// The stack of [`Context::next_work`] and [`Context::prev_work`], kept between calls (they
-    /// run once per work step and more): taken out while a search runs, so a call inside another
-    /// would only allocate its own.
-    work_stack: std::cell::Cell<Vec<(usize, f64)>>,
+    /// run once per work step and more): taken out while a search runs, so a call inside another,
+    /// or on another thread at the same time, only allocates its own.
+    work_stack: Mutex<Vec<(usize, f64)>>,
     /// The answers of [`Context::data_pairs`] not yet taken, one slot per question.
-    pub(crate) data_pairs: std::cell::RefCell<[Option<PairsPerGroup>; 3]>,
+    pub(crate) data_pairs: Mutex<[Option<PairsPerGroup>; 3]>,
 }
 
 impl<'a> Context<'a> {
@@ -217,14 +221,28 @@ impl<'a> Context<'a> {
     /// (`duplicate-step`, `redundant-check`, `transit-step`): labels repeat, and stemming costs far
     /// more than the rest of their tests. Complexity: one hash look-up, plus the normalisation the
     /// first time a label is asked for.
-    pub fn label_words(&self, label: &str) -> std::rc::Rc<[String]> {
-        let known = self.label_words.borrow().get(label).cloned();
+    pub fn label_words(&self, label: &str) -> Arc<[String]> {
+        let known = locked(&self.label_words).get(label).cloned();
         if let Some(words) = known {
             return words;
         }
-        let words: std::rc::Rc<[String]> = crate::analysis::labels::words(label).into();
-        self.label_words.borrow_mut().insert(label.into(), words.clone());
+        // Normalised outside the lock: two threads asking for one new label at once both
+        // normalise it, to the same words.
+        let words: Arc<[String]> = crate::analysis::labels::words(label).into();
+        locked(&self.label_words).insert(label.into(), words.clone());
         words
+    }
+
+    /// Takes the stack of [`Context::next_work`] out of the context, empty.
+    fn take_work_stack(&self) -> Vec<(usize, f64)> {
+        let mut stack = std::mem::take(&mut *locked(&self.work_stack));
+        stack.clear();
+        stack
+    }
+
+    /// Puts a stack taken by [`Context::take_work_stack`] back for the next search.
+    fn give_back_work_stack(&self, stack: Vec<(usize, f64)>) {
+        *locked(&self.work_stack) = stack;
     }
 
     /// The name of a data item (its id when unknown).
@@ -247,8 +265,7 @@ impl<'a> Context<'a> {
     pub fn next_work_into(&self, n: usize, found: &mut Vec<(usize, f64)>) {
         found.clear();
         // Shares only, without the join factor: each branch of a parallel block hands the file on.
-        let mut stack = self.work_stack.take();
-        stack.clear();
+        let mut stack = self.take_work_stack();
         stack.extend(self.g.out[n].iter().rev().map(|a| (a.node, a.share)));
         let mut budget = 4 * (self.g.bound + 16);
         while let Some((m, w)) = stack.pop() {
@@ -267,7 +284,7 @@ impl<'a> Context<'a> {
                 }
             }
         }
-        self.work_stack.set(stack);
+        self.give_back_work_stack(stack);
     }
 
     /// The nearest work steps before `n` (through start, end and gateways), with how many passes
@@ -277,8 +294,7 @@ impl<'a> Context<'a> {
     pub fn prev_work(&self, n: usize) -> Vec<(usize, f64)> {
         let mut found: Vec<(usize, f64)> = Vec::new();
         // (step, share of that step's passes that goes on towards `n`)
-        let mut stack = self.work_stack.take();
-        stack.clear();
+        let mut stack = self.take_work_stack();
         stack.extend(self.g.inc[n].iter().map(|a| (a.node, a.share)));
         let mut budget = 4 * (self.g.bound + 16);
         while let Some((m, share)) = stack.pop() {
@@ -298,7 +314,7 @@ impl<'a> Context<'a> {
                 }
             }
         }
-        self.work_stack.set(stack);
+        self.give_back_work_stack(stack);
         found
     }
 
@@ -476,6 +492,12 @@ pub fn media_breaks(p: &Procedure) -> Vec<(String, Support)> {
 /// Kinds of step that do work.
 pub fn is_work(kind: StepKind) -> bool {
     kind.is_work()
+}
+
+/// A cache of the context, locked. A rule that panicked while holding it left nothing half
+/// written that matters (each cache holds whole answers), so a poisoned lock is used as it is.
+pub(crate) fn locked<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 #[cfg(test)]

@@ -86,7 +86,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     // Classes of keys that mean the same.
     let mut class: Vec<usize> = (0..by_key.len()).collect();
     if by_key.len() <= PAIRWISE_MAX {
-        let words: Vec<std::rc::Rc<[String]>> =
+        let words: Vec<std::sync::Arc<[String]>> =
             by_key.iter().map(|(_, steps)| ctx.label_words(ctx.label_str(steps[0]))).collect();
         for i in 0..by_key.len() {
             for j in i + 1..by_key.len() {

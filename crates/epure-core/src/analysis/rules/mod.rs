@@ -23,6 +23,7 @@ pub mod ping_pong;
 pub mod redundant_check;
 pub mod rekeying;
 pub mod rework_loop;
+mod schedule;
 mod told_once;
 pub mod too_many_contacts;
 pub mod transit_step;
@@ -62,9 +63,10 @@ pub fn rank(rule: &str) -> usize {
     CATALOGUE.iter().position(|(id, _)| *id == rule).unwrap_or(CATALOGUE.len())
 }
 
-/// Runs every rule.
+/// Runs every rule (on several threads for a large procedure: [`schedule`]), then tells each
+/// redundancy once.
 pub fn run_all(ctx: &Context) -> Vec<Finding> {
-    let mut out: Vec<Finding> = CATALOGUE.iter().flat_map(|(_, rule)| rule(ctx)).collect();
+    let mut out: Vec<Finding> = schedule::run_rules(ctx, schedule::workers(ctx)).into_iter().flatten().collect();
     told_once::drop_told_twice(&mut out);
     told_once::drop_keyed_from_paper_twice(ctx, &mut out);
     told_once::drop_break_of_a_second_entry(ctx, &mut out);
@@ -126,7 +128,10 @@ impl<'a> Context<'a> {
     /// once instead of three times. Each answer is computed on the first call and handed out once;
     /// asking again recomputes them all.
     pub(crate) fn data_pairs(&self, q: DataQuestion) -> Vec<Vec<(usize, usize)>> {
-        if let Some(found) = self.data_pairs.borrow_mut()[q as usize].take() {
+        // Locked while the pass runs: a rule asking on another thread meanwhile waits for its
+        // answer rather than computing them all a second time.
+        let mut slots = super::metrics::locked(&self.data_pairs);
+        if let Some(found) = slots[q as usize].take() {
             return found;
         }
         let d = self.p.data.len();
@@ -145,7 +150,7 @@ impl<'a> Context<'a> {
         let keyed = found.split_off(d.min(found.len() / 2));
         let mut all = [Some(found), Some(keyed), Some(checked)];
         let mine = all[q as usize].take();
-        *self.data_pairs.borrow_mut() = all;
+        *slots = all;
         mine.unwrap_or_default()
     }
 }
