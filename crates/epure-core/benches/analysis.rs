@@ -1,11 +1,13 @@
 //! The analysis on generated procedures of 100 to 100,000 steps, each next to one breadth-first
 //! traversal of the same graph (the goal: the whole analysis within 20× a traversal at 10,000 steps).
+//! `analyze` is what the app and the command line run (its rules on several threads from 1,000
+//! steps); `analyze-1-thread` is the same analysis on the calling thread alone.
 
 use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use epure_core::analysis::{Settings, analyze};
+use epure_core::analysis::{Settings, analyze, analyze_on};
 use epure_core::synthetic;
 use petgraph::visit::{Bfs, Walker};
 
@@ -30,6 +32,11 @@ fn analysis(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("analyze", size), &p, |b, p| {
             b.iter(|| analyze(black_box(p), &settings))
         });
+        if size >= 1_000 {
+            group.bench_with_input(BenchmarkId::new("analyze-1-thread", size), &p, |b, p| {
+                b.iter(|| analyze_on(black_box(p), &settings, 1))
+            });
+        }
     }
     group.finish();
 }

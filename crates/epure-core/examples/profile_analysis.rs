@@ -30,8 +30,12 @@ fn main() {
     let a = epure_core::analysis::analyze(&p, &Settings::default());
     println!("analyze (whole): {:?} ({} findings)", t.elapsed(), a.findings.len());
     let t = Instant::now();
-    let all = rules::run_all(&ctx);
+    let all = rules::run_all(&ctx, None);
     println!("all rules: {:?} ({} findings)", t.elapsed(), all.len());
+    let ctx = Context::new(&p, &Settings::default());
+    let t = Instant::now();
+    let all = rules::run_all(&ctx, Some(1));
+    println!("all rules, one thread: {:?} ({} findings)", t.elapsed(), all.len());
     for (id, rule) in rules::CATALOGUE {
         let t = Instant::now();
         let n = rule(&ctx).len();

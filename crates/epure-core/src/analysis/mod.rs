@@ -131,8 +131,19 @@ impl Analysis {
 /// Complexity: O(V + E) for the metrics on procedures whose loops are small, plus one linear pass
 /// per rule and per data item or label group for the rules that look along paths.
 pub fn analyze(p: &Procedure, settings: &Settings) -> Analysis {
+    analyze_with(p, settings, None)
+}
+
+/// [`analyze`] with the rules on exactly `threads` threads (1: all on the calling thread), where
+/// [`analyze`] chooses from the procedure's size and the machine. The result is the same; this is
+/// for the benchmarks, which time both.
+pub fn analyze_on(p: &Procedure, settings: &Settings, threads: usize) -> Analysis {
+    analyze_with(p, settings, Some(threads))
+}
+
+fn analyze_with(p: &Procedure, settings: &Settings, threads: Option<usize>) -> Analysis {
     let mut ctx = metrics::Context::new(p, settings);
-    let mut findings = rules::run_all(&ctx);
+    let mut findings = rules::run_all(&ctx, threads);
     normalise(&ctx, &mut findings);
     // Moved out, not cloned: the visits alone are one id string per step.
     let metrics = std::mem::replace(&mut ctx.metrics, Metrics::empty());

@@ -63,10 +63,11 @@ pub fn rank(rule: &str) -> usize {
     CATALOGUE.iter().position(|(id, _)| *id == rule).unwrap_or(CATALOGUE.len())
 }
 
-/// Runs every rule (on several threads for a large procedure: [`schedule`]), then tells each
-/// redundancy once.
-pub fn run_all(ctx: &Context) -> Vec<Finding> {
-    let mut out: Vec<Finding> = schedule::run_rules(ctx, schedule::workers(ctx)).into_iter().flatten().collect();
+/// Runs every rule, on `threads` threads or, when `None`, on as many as [`schedule`] chooses for
+/// the procedure's size (several for a large one), then tells each redundancy once.
+pub fn run_all(ctx: &Context, threads: Option<usize>) -> Vec<Finding> {
+    let threads = threads.unwrap_or_else(|| schedule::workers(ctx));
+    let mut out: Vec<Finding> = schedule::run_rules(ctx, threads).into_iter().flatten().collect();
     told_once::drop_told_twice(&mut out);
     told_once::drop_keyed_from_paper_twice(ctx, &mut out);
     told_once::drop_break_of_a_second_entry(ctx, &mut out);
