@@ -206,19 +206,19 @@ fn normalise(ctx: &metrics::Context, findings: &mut Vec<Finding>) {
     // distinct by now, so a one-subject finding can only repeat another one-subject finding: those
     // are keyed without a vector. Sets are compared through their places, one per id (a step, a
     // flow or a data item has one id), so that sorting them compares numbers, not strings.
+    // Each finding's places sorted where they are: the sort keys above hold their first subject's.
+    for &(from, to) in &span {
+        places[from..to].sort_unstable();
+    }
     let mut keep = vec![false; findings.len()];
     {
         let mut seen_one = rustc_hash::FxHashSet::with_capacity_and_hasher(keyed.len(), Default::default());
-        let mut seen = rustc_hash::FxHashSet::default();
+        let mut seen: rustc_hash::FxHashSet<(&str, &[Place])> = rustc_hash::FxHashSet::default();
         for &(_, i) in &keyed {
             let f = &findings[i];
             keep[i] = match f.subjects.as_slice() {
                 [one] => seen_one.insert((f.rule, one.as_str())),
-                _ => {
-                    let mut set = places[span[i].0..span[i].1].to_vec();
-                    set.sort_unstable();
-                    seen.insert((f.rule, set))
-                }
+                _ => seen.insert((f.rule, &places[span[i].0..span[i].1])),
             };
         }
     }
