@@ -119,10 +119,6 @@ pub struct Context<'a> {
     /// Behind a lock, as every cache of the context: the rules may run on several threads
     /// ([`rules::run_all`](crate::analysis::rules::run_all)).
     label_words: Mutex<rustc_hash::FxHashMap<Box<str>, Arc<[String]>>>,
-    /// The stack of [`Context::next_work`] and [`Context::prev_work`], kept between calls (they
-    /// run once per work step and more): taken out while a search runs, so a call inside another,
-    /// or on another thread at the same time, only allocates its own.
-    work_stack: Mutex<Vec<(usize, f64)>>,
     /// The answers of [`Context::data_pairs`] not yet taken, one slot per question.
     pub(crate) data_pairs: Mutex<[Option<PairsPerGroup>; 3]>,
 }
@@ -161,7 +157,6 @@ impl<'a> Context<'a> {
             metrics: Metrics::empty(),
             actor,
             label_words: Default::default(),
-            work_stack: Default::default(),
             data_pairs: Default::default(),
         };
         ctx.metrics = ctx.compute_metrics();
@@ -233,16 +228,19 @@ impl<'a> Context<'a> {
         words
     }
 
-    /// Takes the stack of [`Context::next_work`] out of the context, empty.
+    /// Takes the stack of [`Context::next_work`] and [`Context::prev_work`], empty. They run once
+    /// per work step and more, so one stack per thread is kept between calls (the rules may run on
+    /// several threads): taken out while a search runs, so a call inside another only allocates
+    /// its own.
     fn take_work_stack(&self) -> Vec<(usize, f64)> {
-        let mut stack = std::mem::take(&mut *locked(&self.work_stack));
+        let mut stack = WORK_STACK.take();
         stack.clear();
         stack
     }
 
     /// Puts a stack taken by [`Context::take_work_stack`] back for the next search.
     fn give_back_work_stack(&self, stack: Vec<(usize, f64)>) {
-        *locked(&self.work_stack) = stack;
+        WORK_STACK.set(stack);
     }
 
     /// The name of a data item (its id when unknown).
@@ -492,6 +490,11 @@ pub fn media_breaks(p: &Procedure) -> Vec<(String, Support)> {
 /// Kinds of step that do work.
 pub fn is_work(kind: StepKind) -> bool {
     kind.is_work()
+}
+
+thread_local! {
+    /// The stack of [`Context::take_work_stack`], one per thread.
+    static WORK_STACK: std::cell::Cell<Vec<(usize, f64)>> = const { std::cell::Cell::new(Vec::new()) };
 }
 
 /// A cache of the context, locked. A rule that panicked while holding it left nothing half
