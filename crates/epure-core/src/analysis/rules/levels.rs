@@ -14,12 +14,17 @@
 //! the loop's steps in increasing distance, which gives the same choice.
 //!
 //! Steps a group's search may not pass (not reached by its sources, or stopping it) carry no
-//! distance for it: [`Context::earlier_on_paths`]'s forward pass says which.
+//! distance for it: a step outside loops that stops a group drops its distance, as
+//! [`Context::earlier_on_paths`]'s forward pass drops its bit (inside loops neither stops).
+//!
+//! A loop with one way in at most is not solved group by group: a group without a source in the
+//! loop reaches every member through that way, at the member's distance from it further, with the
+//! same source. Only the groups with a source in the loop are searched.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
-use super::Context;
+use super::{Context, Stops};
 
 /// No way back to a source. Distances stay far below it, so `FAR + 1` does not overflow.
 const FAR: i32 = i32::MAX / 2;
@@ -38,6 +43,13 @@ struct Rows {
 impl Rows {
     /// A row for step `n`, every distance far; `None` beyond the memory budget.
     fn alloc(&mut self, n: usize) -> Option<usize> {
+        let s = self.alloc_raw(n)?;
+        self.dist[s * self.width..(s + 1) * self.width].fill(FAR);
+        Some(s)
+    }
+
+    /// A row for step `n` holding whatever it held, for a caller writing all of it.
+    fn alloc_raw(&mut self, n: usize) -> Option<usize> {
         let s = match self.free.pop() {
             Some(s) => s as usize,
             None => {
@@ -50,7 +62,6 @@ impl Rows {
                 s
             }
         };
-        self.dist[s * self.width..(s + 1) * self.width].fill(FAR);
         self.slot[n] = s as u32;
         Some(s)
     }
@@ -65,6 +76,32 @@ impl Rows {
 
     fn at(&self, n: usize) -> usize {
         self.slot[n] as usize * self.width
+    }
+
+    /// Relaxes the row at `at` (a step's) from the row of step `y` (another row).
+    fn relax_from(&mut self, at: usize, y: usize) {
+        let (w, ay) = (self.width, self.at(y));
+        let (d, dy) = two_rows(&mut self.dist, at, ay, w);
+        let (s, sy) = two_rows(&mut self.src, at, ay, w);
+        relax(d, s, dy, sy);
+    }
+}
+
+/// The row at `a`, to write, and the row at `b`, to read (`a != b`, both `w` long).
+fn two_rows<T>(v: &mut [T], a: usize, b: usize, w: usize) -> (&mut [T], &[T]) {
+    if a < b {
+        let (l, r) = v.split_at_mut(b);
+        (&mut l[a..a + w], &r[..w])
+    } else {
+        let (l, r) = v.split_at_mut(a);
+        (&mut r[..w], &l[b..b + w])
+    }
+}
+
+/// One step further: each distance + 1, far staying far.
+fn one_further(d: &mut [i32]) {
+    for d in d {
+        *d += 1 - (*d >= FAR) as i32;
     }
 }
 
@@ -184,19 +221,19 @@ impl<'a> Context<'a> {
     /// Per group, `(later, earlier)` pairs in no particular order, as the backward searches of
     /// [`Context::earlier_on_paths`] find them; `None` when the rows would exceed [`BUDGET`].
     ///
-    /// Arguments: the number of groups; each step's groups (`src_gi[src_at[n]..fill[n]]`); the forward pass's bitset
-    /// of groups per step (`bits`, `words` words a step); whether some group can be blocked
-    /// (then `bits` says where a search stops).
+    /// Arguments: the number of groups; each step's groups (`src_gi[src_at[n]..fill[n]]`); where
+    /// searches stop, if anywhere (applied at steps outside loops, as the forward pass does).
     /// Complexity: O((V + E) × groups) time, O(live steps × groups) memory, where the live steps
-    /// are those whose successors are not all done yet; loops add a heap search per group reaching
-    /// them, O(L log L) for a loop of L steps.
+    /// are those whose successors are not all done yet (a step that is the last to read its first
+    /// predecessor's row takes it over); loops add a heap search per group with a source in them
+    /// (per group reaching them, for loops with several ways in of more than [`SMALL_LOOP`]
+    /// steps), O(L log L) for a loop of L steps. The pairs are read out in the author's order
+    /// through each source's entry, O(V + sources), without sorting.
     pub(super) fn earlier_by_levels(
         &self,
         groups: usize,
         (src_at, fill, src_gi): (&[u32], &[u32], &[u32]),
-        bits: &[u64],
-        words: usize,
-        masked: bool,
+        stops: Option<&Stops>,
     ) -> Option<Vec<Vec<(usize, usize)>>> {
         let src_of = |n: usize| &src_gi[src_at[n] as usize..fill[n] as usize];
         let bound = self.g.bound;
@@ -215,7 +252,13 @@ impl<'a> Context<'a> {
             slot: vec![NONE; bound],
             max_slots: BUDGET / width.max(1),
         };
-        let mut out: Vec<Vec<(usize, usize)>> = vec![Vec::new(); groups];
+        // The earlier source of each source of each group (`NONE` for none), in `src_gi`'s order.
+        let mut found = vec![NONE; src_gi.len()];
+        let entry_of = |n: usize, gi: u32| {
+            let at = src_at[n] as usize;
+            at + src_of(n).iter().position(|&g| g == gi).unwrap_or(0)
+        };
+        let mut reach: Vec<bool> = Vec::new();
         let mut cur_d = vec![FAR; width];
         let mut cur_s = vec![NONE; width];
         let mut taken = vec![0i32; width];
@@ -224,33 +267,38 @@ impl<'a> Context<'a> {
         let mut ld: Vec<i32> = Vec::new();
         let mut ls: Vec<u32> = Vec::new();
         let mut heap: BinaryHeap<Reverse<(i32, u32)>> = BinaryHeap::new();
+        // Loops with one way in: each member's distance from it, and the queue finding them.
+        let mut inside: Vec<i32> = Vec::new();
+        let mut queue: Vec<usize> = Vec::new();
         for (c, members) in self.comps.members.iter().enumerate() {
             if !self.comps.cyclic[c] {
                 let x = members[0];
                 let at = match *preds(x) {
-                    // The only step reading its predecessor's row: take it over, one further.
-                    [y] if uses[y] == 1 => {
-                        uses[y] = 0;
-                        let slot = rows.slot[y];
-                        rows.slot[y] = NONE;
-                        rows.slot[x] = slot;
-                        let at = slot as usize * width;
-                        for d in &mut rows.dist[at..at + width] {
-                            *d += 1 - (*d >= FAR) as i32;
-                        }
-                        at
-                    }
-                    _ => {
-                        cur_d.fill(FAR);
-                        for &y in preds(x) {
-                            let at = rows.at(y);
-                            let (dy, sy) = (&rows.dist[at..at + width], &rows.src[at..at + width]);
-                            relax(&mut cur_d, &mut cur_s, dy, sy);
-                        }
-                        let at = rows.alloc(x)? * width;
-                        rows.dist[at..at + width].copy_from_slice(&cur_d);
-                        rows.src[at..at + width].copy_from_slice(&cur_s);
-                        for &y in preds(x) {
+                    [] => rows.alloc(x)? * width,
+                    [first, ref rest @ ..] => {
+                        // The first predecessor's row, one further: taken over when `x` is the
+                        // last step reading it, else copied. The others are relaxed into it
+                        // (strictly nearer only, so the first predecessor wins ties).
+                        uses[first] -= 1;
+                        let at = if uses[first] == 0 {
+                            let slot = rows.slot[first];
+                            rows.slot[first] = NONE;
+                            rows.slot[x] = slot;
+                            let at = slot as usize * width;
+                            one_further(&mut rows.dist[at..at + width]);
+                            at
+                        } else {
+                            let at = rows.alloc_raw(x)? * width;
+                            let ay = rows.at(first);
+                            let (d, dy) = two_rows(&mut rows.dist, at, ay, width);
+                            for (d, &e) in d.iter_mut().zip(dy) {
+                                *d = e + 1 - (e >= FAR) as i32;
+                            }
+                            rows.src.copy_within(ay..ay + width, at);
+                            at
+                        };
+                        for &y in rest {
+                            rows.relax_from(at, y);
                             uses[y] -= 1;
                             if uses[y] == 0 {
                                 rows.release(y);
@@ -260,22 +308,16 @@ impl<'a> Context<'a> {
                     }
                 };
                 let (dist, src) = (&mut rows.dist[at..at + width], &mut rows.src[at..at + width]);
-                for &gi in src_of(x) {
-                    let gi = gi as usize;
+                for k in src_at[x] as usize..fill[x] as usize {
+                    let gi = src_gi[k] as usize;
                     if dist[gi] != FAR {
-                        out[gi].push((x, src[gi] as usize));
+                        found[k] = src[gi];
                     }
                 }
-                if masked {
-                    // Only the groups this step stops (or that never reached it) are visited.
-                    for (w, &word) in bits[x * words..(x + 1) * words].iter().enumerate() {
-                        let lanes = (width - w * 64).min(64);
-                        let mut stopped = !word & (u64::MAX >> (64 - lanes));
-                        while stopped != 0 {
-                            dist[w * 64 + stopped.trailing_zeros() as usize] = FAR;
-                            stopped &= stopped - 1;
-                        }
-                    }
+                // The searches this step stops go no further (a group that never reached it is
+                // far already).
+                for &gi in stops.map(|s| s.of(x)).unwrap_or_default() {
+                    dist[gi as usize] = FAR;
                 }
                 for &gi in src_of(x) {
                     dist[gi as usize] = 0;
@@ -293,9 +335,6 @@ impl<'a> Context<'a> {
             let len = members.len();
             ld.resize(len, FAR);
             ls.resize(len, NONE);
-            // Every member carries the groups reaching the loop (the forward pass does not block
-            // inside loops).
-            let b = &bits[members[0] * words..(members[0] + 1) * words];
             // The first two sources of each group in the loop, in the author's order.
             let mut firsts: Vec<(u32, u32, u32)> = Vec::new();
             for &m in members {
@@ -363,13 +402,85 @@ impl<'a> Context<'a> {
                     }
                 }
             };
-            if len <= SMALL_LOOP {
+            // The ways into the loop from outside: with one at most, a group without a source
+            // in the loop reaches each member through it, its distance grown by the member's
+            // distance from the way in and its source unchanged (a case comes in only there, so
+            // the backward search from the member leaves the loop only there). Only the groups
+            // with a source in the loop are searched.
+            let mut entry = None;
+            let mut entries = 0;
+            for (i, &m) in members.iter().enumerate() {
+                for &y in preds(m) {
+                    if self.comps.of[y] != c {
+                        entries += 1;
+                        entry = Some((i, y));
+                    }
+                }
+            }
+            if entries <= 1 {
+                if let Some((first, y)) = entry {
+                    inside.clear();
+                    inside.resize(len, FAR);
+                    inside[first] = 0;
+                    queue.clear();
+                    queue.push(first);
+                    let mut head = 0;
+                    while let Some(&i) = queue.get(head) {
+                        head += 1;
+                        for a in &self.g.out[members[i]] {
+                            if a.share > 0.0 && self.comps.of[a.node] == c {
+                                let j = local[a.node] as usize;
+                                if inside[j] == FAR {
+                                    inside[j] = inside[i] + 1;
+                                    queue.push(j);
+                                }
+                            }
+                        }
+                    }
+                    let ay = rows.at(y);
+                    for (&m, &k) in members.iter().zip(inside.iter()) {
+                        if k == FAR {
+                            continue;
+                        }
+                        let at = rows.at(m);
+                        let k = k + 1;
+                        let (d, dy) = two_rows(&mut rows.dist, at, ay, width);
+                        for (d, &e) in d.iter_mut().zip(dy) {
+                            *d = e + (k & -((e < FAR) as i32));
+                        }
+                        rows.src.copy_within(ay..ay + width, at);
+                    }
+                }
+                for &(gi, _, _) in &firsts {
+                    let g = gi as usize;
+                    ls.fill(NONE);
+                    search(g, usize::MAX, &rows, &mut ld, &mut ls);
+                    for (i, &m) in members.iter().enumerate() {
+                        let at = rows.at(m) + g;
+                        rows.dist[at] = ld[i];
+                        rows.src[at] = if ld[i] == FAR { NONE } else { ls[i] };
+                    }
+                }
+            } else if len <= SMALL_LOOP {
                 self.small_loop(c, members, &mut rows, (src_at, fill, src_gi), (&mut cur_d, &mut cur_s, &mut taken));
             } else {
-                for g in 0..groups {
-                    if b[g / 64] >> (g % 64) & 1 == 0 {
-                        continue;
+                // The groups reaching the loop: from outside, or from a source inside it.
+                reach.clear();
+                reach.resize(width, false);
+                for &m in members {
+                    for &y in preds(m) {
+                        if self.comps.of[y] != c {
+                            let at = rows.at(y);
+                            for (r, &d) in reach.iter_mut().zip(&rows.dist[at..at + width]) {
+                                *r |= d != FAR;
+                            }
+                        }
                     }
+                }
+                for &(gi, _, _) in &firsts {
+                    reach[gi as usize] = true;
+                }
+                for g in (0..groups).filter(|&g| reach[g]) {
                     ls.fill(NONE);
                     search(g, usize::MAX, &rows, &mut ld, &mut ls);
                     for (i, &m) in members.iter().enumerate() {
@@ -384,10 +495,10 @@ impl<'a> Context<'a> {
             for &(gi, first, second) in &firsts {
                 let g = gi as usize;
                 if second != NONE {
-                    out[g].push((first as usize, second as usize));
+                    found[entry_of(first as usize, gi)] = second;
                     for &m in members {
                         if m as u32 != first && src_of(m).contains(&gi) {
-                            out[g].push((m, first as usize));
+                            found[entry_of(m, gi)] = first;
                         }
                     }
                     continue;
@@ -408,7 +519,7 @@ impl<'a> Context<'a> {
                     }
                 }
                 if best.0 != FAR {
-                    out[g].push((s, best.1 as usize));
+                    found[entry_of(s, gi)] = best.1;
                 }
             }
             for &m in members {
@@ -422,6 +533,15 @@ impl<'a> Context<'a> {
             for &m in members {
                 if uses[m] == 0 {
                     rows.release(m);
+                }
+            }
+        }
+        // Pairs in the author's order of the later source.
+        let mut out: Vec<Vec<(usize, usize)>> = vec![Vec::new(); groups];
+        for &n in &self.g.order {
+            for k in src_at[n] as usize..fill[n] as usize {
+                if found[k] != NONE {
+                    out[src_gi[k] as usize].push((n, found[k] as usize));
                 }
             }
         }

@@ -203,15 +203,16 @@ impl<'a> Context<'a> {
     /// Arguments: the groups of sources; `stops`, if given, the groups whose search each step stops
     /// (e.g. where a fresh copy of a document comes in); `None` when nothing does.
     /// Returns: per group, `(later, earlier)` pairs in the author's order of the later step.
-    /// Complexity: one forward pass over the loops' condensation in topological order carrying a
-    /// bitset of groups per step, O((V + E) × ⌈groups / 64⌉) time and memory, plus the groups
-    /// each step stops; then the nearest earlier source of every later source
-    /// in a second such pass carrying a distance and a source per group ([`levels`]), O((V + E) ×
-    /// groups) time in vector instructions and O(steps still read × groups) memory. Past its
-    /// memory budget, per later source, a backward breadth-first search over the live
-    /// predecessors ([`Graph::live_preds`](super::metrics::graph::Graph::live_preds)), restricted
-    /// to the steps its group's sources reach, which stops at the nearest one: in all O(Σ over
-    /// groups of the steps between consecutive sources), with O(V) memory. Both give the same pairs.
+    /// Complexity: the nearest earlier source of every later source in one pass over the loops'
+    /// condensation in topological order carrying a distance and a source per group
+    /// ([`levels`]), O((V + E) × groups) time in vector instructions and O(steps still read ×
+    /// groups) memory, plus the groups each step stops. Past its memory budget, a forward pass
+    /// carrying a bitset of groups per step, O((V + E) × ⌈groups / 64⌉) time and memory, finds the
+    /// later sources and where each group's sources reach; then per later source, a backward
+    /// breadth-first search over the live predecessors
+    /// ([`Graph::live_preds`](super::metrics::graph::Graph::live_preds)), restricted to the steps
+    /// its group's sources reach, which stops at the nearest one: in all O(Σ over groups of the
+    /// steps between consecutive sources), with O(V) memory. Both give the same pairs.
     pub fn earlier_on_paths(&self, groups: &[Vec<usize>], stops: Option<&Stops>) -> Vec<Vec<(usize, usize)>> {
         self.earlier_on_paths_by(groups, stops, true)
     }
@@ -251,6 +252,9 @@ impl<'a> Context<'a> {
                     fill[n] += 1;
                 }
             }
+        }
+        if levels && let Some(out) = self.earlier_by_levels(groups.len(), (&src_at, &fill, &src_gi), stops) {
+            return out;
         }
         let src_of = |n: usize| &src_gi[src_at[n] as usize..fill[n] as usize];
         let mut bits = vec![0u64; bound * words];
@@ -315,15 +319,6 @@ impl<'a> Context<'a> {
                 }
                 bits[n * words..(n + 1) * words].copy_from_slice(&pre);
             }
-        }
-        if levels
-            && let Some(mut out) =
-                self.earlier_by_levels(groups.len(), (&src_at, &fill, &src_gi), &bits, words, stops.is_some())
-        {
-            for found in &mut out {
-                found.sort_by_key(|&(l, _)| self.g.pos[l]);
-            }
-            return out;
         }
         let mut out = vec![Vec::new(); groups.len()];
         let (live_in, live_in_at) = self.g.live_in_parts();
