@@ -26,15 +26,22 @@ use std::collections::BinaryHeap;
 
 use super::{Context, Stops};
 
-/// No way back to a source. Distances stay far below it, so `FAR + 1` does not overflow.
+/// No way back to a source. Distances (and the differences of a row's distances from them, see
+/// [`Rows`]) stay far below it, so adding a few does not overflow.
 const FAR: i32 = i32::MAX / 2;
 const NONE: u32 = u32::MAX;
 
 /// The rows of the steps still to be read by a later step: per group, a distance and a source.
+///
+/// A row's distances are kept less its `base`, one number per row, so that a step taking over its
+/// predecessor's row one further adds one to that number rather than to every distance (and a
+/// copy one further is a plain copy). Far distances are `FAR`, whatever the base.
 struct Rows {
     width: usize,
     dist: Vec<i32>,
     src: Vec<u32>,
+    /// Per row (slot), what its distances are kept less of.
+    base: Vec<i32>,
     free: Vec<u32>,
     slot: Vec<u32>,
     max_slots: usize,
@@ -48,7 +55,7 @@ impl Rows {
         Some(s)
     }
 
-    /// A row for step `n` holding whatever it held, for a caller writing all of it.
+    /// A row for step `n` holding whatever it held (its base 0), for a caller writing all of it.
     fn alloc_raw(&mut self, n: usize) -> Option<usize> {
         let s = match self.free.pop() {
             Some(s) => s as usize,
@@ -59,11 +66,37 @@ impl Rows {
                 }
                 self.dist.resize(self.dist.len() + self.width, FAR);
                 self.src.resize(self.src.len() + self.width, NONE);
+                self.base.push(0);
                 s
             }
         };
+        self.base[s] = 0;
         self.slot[n] = s as u32;
         Some(s)
+    }
+
+    /// The base of step `n`'s row.
+    fn base_of(&self, n: usize) -> i32 {
+        self.base[self.slot[n] as usize]
+    }
+
+    /// The distance of group `g` at step `n`.
+    fn dist_of(&self, n: usize, g: usize) -> i32 {
+        match self.dist[self.at(n) + g] {
+            FAR => FAR,
+            d => d + self.base_of(n),
+        }
+    }
+
+    /// Makes step `n`'s row hold its distances themselves (its base 0).
+    fn normalize(&mut self, n: usize) {
+        let s = self.slot[n] as usize;
+        let b = std::mem::take(&mut self.base[s]);
+        if b != 0 {
+            for d in &mut self.dist[s * self.width..(s + 1) * self.width] {
+                *d += b & ((*d - FAR) >> 31);
+            }
+        }
     }
 
     fn release(&mut self, n: usize) {
@@ -78,12 +111,13 @@ impl Rows {
         self.slot[n] as usize * self.width
     }
 
-    /// Relaxes the row at `at` (a step's) from the row of step `y` (another row).
-    fn relax_from(&mut self, at: usize, y: usize) {
-        let (w, ay) = (self.width, self.at(y));
+    /// Relaxes step `x`'s row from the row of step `y` (another row), one further.
+    fn relax_from(&mut self, x: usize, y: usize) {
+        let (w, at, ay) = (self.width, self.at(x), self.at(y));
+        let k = self.base_of(y) + 1 - self.base_of(x);
         let (d, dy) = two_rows(&mut self.dist, at, ay, w);
         let (s, sy) = two_rows(&mut self.src, at, ay, w);
-        relax(d, s, dy, sy);
+        relax(d, s, dy, sy, k);
     }
 }
 
@@ -98,28 +132,25 @@ fn two_rows<T>(v: &mut [T], a: usize, b: usize, w: usize) -> (&mut [T], &[T]) {
     }
 }
 
-/// One step further: each distance + 1, far staying far.
-fn one_further(d: &mut [i32]) {
-    for d in d {
-        *d += 1 - (*d >= FAR) as i32;
-    }
-}
-
 /// Loops up to this many steps are solved for every group at once, by rounds over their steps
 /// until nothing changes; larger ones by one search per group.
 const SMALL_LOOP: usize = 16;
 
-/// Takes, lane by lane, a predecessor's distance + 1 and source where that is strictly nearer
-/// (so the first predecessor at the smallest distance keeps its source).
+/// Takes, lane by lane, a predecessor's distance + `k` and source where that is strictly nearer
+/// (so the first predecessor at the smallest distance keeps its source); far distances stay far.
+/// `k` is 1 when both rows hold their distances themselves, else 1 + the predecessor's base - the
+/// step's (see [`Rows`]).
 /// Rows are [`LANES`] wide chunks, so that this compiles to vector instructions.
-fn relax(d: &mut [i32], s: &mut [u32], dy: &[i32], sy: &[u32]) {
+fn relax(d: &mut [i32], s: &mut [u32], dy: &[i32], sy: &[u32], k: i32) {
     for ((d, s), (dy, sy)) in
         d.chunks_exact_mut(LANES).zip(s.chunks_exact_mut(LANES)).zip(dy.chunks_exact(LANES).zip(sy.chunks_exact(LANES)))
     {
         for l in 0..LANES {
-            let e = dy[l] + 1;
-            // All ones where `e` is nearer: the sign of `e - d[l]` (both lie in 0..=FAR + 1, so
-            // the difference does not overflow). A sign rather than `e < d[l]`: the compiler
+            // `k` only where the distance is not far (all ones below `FAR`: the sign of the
+            // difference, as below).
+            let e = dy[l] + (k & ((dy[l] - FAR) >> 31));
+            // All ones where `e` is nearer: the sign of `e - d[l]` (both lie far below `FAR` or at
+            // it, so the difference does not overflow). A sign rather than `e < d[l]`: the compiler
             // turns a comparison feeding masks back into a 32-bit minimum, which SSE2 lacks and
             // which it then computes lane by lane.
             let nearer = e.wrapping_sub(d[l]) >> 31;
@@ -157,7 +188,7 @@ impl<'a> Context<'a> {
             for &y in preds(m) {
                 if self.comps.of[y] != c {
                     let at = rows.at(y);
-                    relax(cur_d, cur_s, &rows.dist[at..at + width], &rows.src[at..at + width]);
+                    relax(cur_d, cur_s, &rows.dist[at..at + width], &rows.src[at..at + width], 1);
                 }
             }
             for &gi in src_of(m) {
@@ -248,6 +279,7 @@ impl<'a> Context<'a> {
             width,
             dist: Vec::new(),
             src: Vec::new(),
+            base: Vec::new(),
             free: Vec::new(),
             slot: vec![NONE; bound],
             max_slots: BUDGET / width.max(1),
@@ -284,21 +316,18 @@ impl<'a> Context<'a> {
                             let slot = rows.slot[first];
                             rows.slot[first] = NONE;
                             rows.slot[x] = slot;
-                            let at = slot as usize * width;
-                            one_further(&mut rows.dist[at..at + width]);
-                            at
+                            rows.base[slot as usize] += 1;
+                            slot as usize * width
                         } else {
-                            let at = rows.alloc_raw(x)? * width;
-                            let ay = rows.at(first);
-                            let (d, dy) = two_rows(&mut rows.dist, at, ay, width);
-                            for (d, &e) in d.iter_mut().zip(dy) {
-                                *d = e + 1 - (e >= FAR) as i32;
-                            }
+                            let s = rows.alloc_raw(x)?;
+                            let (at, ay) = (s * width, rows.at(first));
+                            rows.base[s] = rows.base_of(first) + 1;
+                            rows.dist.copy_within(ay..ay + width, at);
                             rows.src.copy_within(ay..ay + width, at);
                             at
                         };
                         for &y in rest {
-                            rows.relax_from(at, y);
+                            rows.relax_from(x, y);
                             uses[y] -= 1;
                             if uses[y] == 0 {
                                 rows.release(y);
@@ -307,6 +336,7 @@ impl<'a> Context<'a> {
                         at
                     }
                 };
+                let zero = -rows.base_of(x);
                 let (dist, src) = (&mut rows.dist[at..at + width], &mut rows.src[at..at + width]);
                 for k in src_at[x] as usize..fill[x] as usize {
                     let gi = src_gi[k] as usize;
@@ -320,7 +350,7 @@ impl<'a> Context<'a> {
                     dist[gi as usize] = FAR;
                 }
                 for &gi in src_of(x) {
-                    dist[gi as usize] = 0;
+                    dist[gi as usize] = zero;
                     src[gi as usize] = x as u32;
                 }
                 if uses[x] == 0 {
@@ -330,7 +360,7 @@ impl<'a> Context<'a> {
             }
             for (i, &m) in members.iter().enumerate() {
                 local[m] = i as u32;
-                rows.alloc(m)?;
+                rows.alloc_raw(m)?;
             }
             let len = members.len();
             ld.resize(len, FAR);
@@ -356,7 +386,7 @@ impl<'a> Context<'a> {
                     let mut d = if src_of(m).contains(&(g as u32)) { 0 } else { FAR };
                     for &y in preds(m) {
                         if self.comps.of[y] != c {
-                            d = d.min(rows.dist[rows.at(y) + g].saturating_add(1));
+                            d = d.min(rows.dist_of(y, g).saturating_add(1));
                         }
                     }
                     if d != FAR {
@@ -380,8 +410,7 @@ impl<'a> Context<'a> {
                                 let j = local[y] as usize;
                                 if y == without { (FAR, NONE) } else { (ld[j], ls[j]) }
                             } else {
-                                let at = rows.at(y) + g;
-                                (rows.dist[at], rows.src[at])
+                                (rows.dist_of(y, g), rows.src[rows.at(y) + g])
                             };
                             if dy != FAR && dy + 1 == d {
                                 s = sy;
@@ -417,51 +446,62 @@ impl<'a> Context<'a> {
                     }
                 }
             }
-            if entries <= 1 {
-                if let Some((first, y)) = entry {
-                    inside.clear();
-                    inside.resize(len, FAR);
-                    inside[first] = 0;
-                    queue.clear();
-                    queue.push(first);
-                    let mut head = 0;
-                    while let Some(&i) = queue.get(head) {
-                        head += 1;
-                        for a in &self.g.out[members[i]] {
-                            if a.share > 0.0 && self.comps.of[a.node] == c {
-                                let j = local[a.node] as usize;
-                                if inside[j] == FAR {
-                                    inside[j] = inside[i] + 1;
-                                    queue.push(j);
-                                }
+            if let (1, Some((first, y))) = (entries, entry) {
+                inside.clear();
+                inside.resize(len, FAR);
+                inside[first] = 0;
+                queue.clear();
+                queue.push(first);
+                let mut head = 0;
+                while let Some(&i) = queue.get(head) {
+                    head += 1;
+                    for a in &self.g.out[members[i]] {
+                        if a.share > 0.0 && self.comps.of[a.node] == c {
+                            let j = local[a.node] as usize;
+                            if inside[j] == FAR {
+                                inside[j] = inside[i] + 1;
+                                queue.push(j);
                             }
                         }
                     }
-                    let ay = rows.at(y);
-                    for (&m, &k) in members.iter().zip(inside.iter()) {
-                        if k == FAR {
-                            continue;
-                        }
-                        let at = rows.at(m);
-                        let k = k + 1;
-                        let (d, dy) = two_rows(&mut rows.dist, at, ay, width);
-                        for (d, &e) in d.iter_mut().zip(dy) {
-                            *d = e + (k & -((e < FAR) as i32));
-                        }
-                        rows.src.copy_within(ay..ay + width, at);
-                    }
                 }
+                let (ay, by) = (rows.at(y), rows.base_of(y));
+                for (&m, &k) in members.iter().zip(inside.iter()) {
+                    let at = rows.at(m);
+                    if k == FAR {
+                        rows.dist[at..at + width].fill(FAR);
+                        continue;
+                    }
+                    rows.base[rows.slot[m] as usize] = by + k + 1;
+                    rows.dist.copy_within(ay..ay + width, at);
+                    rows.src.copy_within(ay..ay + width, at);
+                }
+            } else {
+                for &m in members {
+                    let at = rows.at(m);
+                    rows.dist[at..at + width].fill(FAR);
+                }
+            }
+            if entries <= 1 {
                 for &(gi, _, _) in &firsts {
                     let g = gi as usize;
                     ls.fill(NONE);
                     search(g, usize::MAX, &rows, &mut ld, &mut ls);
                     for (i, &m) in members.iter().enumerate() {
                         let at = rows.at(m) + g;
-                        rows.dist[at] = ld[i];
+                        rows.dist[at] = if ld[i] == FAR { FAR } else { ld[i] - rows.base_of(m) };
                         rows.src[at] = if ld[i] == FAR { NONE } else { ls[i] };
                     }
                 }
             } else if len <= SMALL_LOOP {
+                // The rounds read the rows of the steps coming into the loop as they are.
+                for &m in members {
+                    for &y in preds(m) {
+                        if self.comps.of[y] != c {
+                            rows.normalize(y);
+                        }
+                    }
+                }
                 self.small_loop(c, members, &mut rows, (src_at, fill, src_gi), (&mut cur_d, &mut cur_s, &mut taken));
             } else {
                 // The groups reaching the loop: from outside, or from a source inside it.
@@ -511,8 +551,7 @@ impl<'a> Context<'a> {
                     let (dy, sy) = if self.comps.of[y] == c {
                         if y == s { (FAR, NONE) } else { (ld[local[y] as usize], ls[local[y] as usize]) }
                     } else {
-                        let at = rows.at(y) + g;
-                        (rows.dist[at], rows.src[at])
+                        (rows.dist_of(y, g), rows.src[rows.at(y) + g])
                     };
                     if dy != FAR && dy + 1 < best.0 {
                         best = (dy + 1, sy);
