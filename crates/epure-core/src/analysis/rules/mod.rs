@@ -516,45 +516,88 @@ impl Marks {
 /// Complexity: O(P log P) for P pairs; the steps are renumbered densely first, so nothing
 /// proportional to the procedure is allocated.
 pub(crate) fn groups(ctx: &Context, pairs: &[(usize, usize)]) -> Vec<Vec<usize>> {
-    // The steps named by the pairs, in the author's order, each once.
-    let mut nodes: Vec<usize> = pairs.iter().flat_map(|&(a, b)| [a, b]).collect();
-    nodes.sort_unstable_by_key(|&n| (ctx.g.pos[n], n));
-    nodes.dedup();
-    let slot = |n: usize| nodes.binary_search_by_key(&(ctx.g.pos[n], n), |&m| (ctx.g.pos[m], m)).unwrap_or(0);
-    fn find(parent: &mut [usize], x: usize) -> usize {
+    groups_and_pairs(ctx, pairs).0
+}
+
+/// [`groups`], and for each set the indices of its pairs in the pairs' order (as
+/// [`pairs_by_group`] gives them), from the same union-find.
+///
+/// Complexity: O(P log P) for P pairs: one sort of the pairs' ends by their place in the author's
+/// order, which numbers the steps densely; no search per pair.
+pub(crate) fn groups_and_pairs(ctx: &Context, pairs: &[(usize, usize)]) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
+    // Each end of each pair (`2k` the later, `2k + 1` the earlier) as its step's place in the
+    // author's order above the end's number: sorted, equal places are adjacent, and numbered in
+    // the author's order.
+    let mut ends: Vec<u64> = pairs
+        .iter()
+        .enumerate()
+        .flat_map(|(k, &(a, b))| [(a, 2 * k), (b, 2 * k + 1)])
+        .map(|(n, e)| ((ctx.g.pos[n] as u64) << 32) | e as u64)
+        .collect();
+    ends.sort_unstable();
+    let mut slot_of_end = vec![0u32; ends.len()];
+    let mut nodes: Vec<usize> = Vec::with_capacity(ends.len());
+    let mut last = u64::MAX;
+    for &key in &ends {
+        let pos = key >> 32;
+        if pos != last {
+            nodes.push(pos as usize);
+            last = pos;
+        }
+        slot_of_end[(key & u32::MAX as u64) as usize] = (nodes.len() - 1) as u32;
+    }
+    // Places back to steps (every step of a pair has one).
+    for n in &mut nodes {
+        *n = ctx.g.order.get(*n).copied().unwrap_or_default();
+    }
+    fn find(parent: &mut [u32], x: u32) -> u32 {
         let mut r = x;
-        while parent[r] != r {
-            r = parent[r];
+        while parent[r as usize] != r {
+            r = parent[r as usize];
         }
         let mut y = x;
-        while parent[y] != r {
-            let next = parent[y];
-            parent[y] = r;
+        while parent[y as usize] != r {
+            let next = parent[y as usize];
+            parent[y as usize] = r;
             y = next;
         }
         r
     }
-    let mut parent: Vec<usize> = (0..nodes.len()).collect();
-    for &(a, b) in pairs {
-        let (ra, rb) = (find(&mut parent, slot(a)), find(&mut parent, slot(b)));
+    let mut parent: Vec<u32> = (0..nodes.len() as u32).collect();
+    for k in 0..pairs.len() {
+        let (ra, rb) = (find(&mut parent, slot_of_end[2 * k]), find(&mut parent, slot_of_end[2 * k + 1]));
         if ra != rb {
             // The root is the member first in the author's order.
-            parent[ra.max(rb)] = ra.min(rb);
+            parent[ra.max(rb) as usize] = ra.min(rb);
         }
     }
     // Roots are each set's first member, so sets come out ordered by their first member, and
     // members, visited in the author's order, come out sorted.
-    let mut set_of = vec![usize::MAX; nodes.len()];
-    let mut out: Vec<Vec<usize>> = Vec::new();
-    for (i, &node) in nodes.iter().enumerate() {
-        let r = find(&mut parent, i);
-        if set_of[r] == usize::MAX {
-            set_of[r] = out.len();
-            out.push(Vec::new());
+    // Each step's set, and each set's numbers of steps and of pairs, counted first so that every
+    // list is allocated once at its size.
+    let mut set_of = vec![u32::MAX; nodes.len()];
+    let mut sizes: Vec<(usize, usize)> = Vec::new();
+    for i in 0..nodes.len() {
+        let r = find(&mut parent, i as u32) as usize;
+        if set_of[r] == u32::MAX {
+            set_of[r] = sizes.len() as u32;
+            sizes.push((0, 0));
         }
-        out[set_of[r]].push(node);
+        set_of[i] = set_of[r];
+        sizes[set_of[i] as usize].0 += 1;
     }
-    out
+    for k in 0..pairs.len() {
+        sizes[set_of[slot_of_end[2 * k] as usize] as usize].1 += 1;
+    }
+    let mut sets: Vec<Vec<usize>> = sizes.iter().map(|&(steps, _)| Vec::with_capacity(steps)).collect();
+    let mut of_set: Vec<Vec<usize>> = sizes.iter().map(|&(_, pairs)| Vec::with_capacity(pairs)).collect();
+    for (i, &node) in nodes.iter().enumerate() {
+        sets[set_of[i] as usize].push(node);
+    }
+    for k in 0..pairs.len() {
+        of_set[set_of[slot_of_end[2 * k] as usize] as usize].push(k);
+    }
+    (sets, of_set)
 }
 
 /// For each set returned by [`groups`] for `pairs`, the indices of its pairs (both steps of a pair
@@ -563,13 +606,19 @@ pub(crate) fn groups(ctx: &Context, pairs: &[(usize, usize)]) -> Vec<Vec<usize>>
 /// Complexity: O((S + P) log S) for S steps in the sets and P pairs; a rule reading each set's
 /// pairs through this, rather than filtering every pair for every set, stays linear in the pairs.
 pub(crate) fn pairs_by_group(ctx: &Context, sets: &[Vec<usize>], pairs: &[(usize, usize)]) -> Vec<Vec<usize>> {
-    let mut at: Vec<(usize, usize)> =
-        sets.iter().enumerate().flat_map(|(i, set)| set.iter().map(move |&n| (ctx.g.pos[n], i))).collect();
+    // Each member's place in the author's order above its set's number, sorted.
+    let mut at: Vec<u64> = sets
+        .iter()
+        .enumerate()
+        .flat_map(|(i, set)| set.iter().map(move |&n| ((ctx.g.pos[n] as u64) << 32) | i as u64))
+        .collect();
     at.sort_unstable();
     let mut out = vec![Vec::new(); sets.len()];
     for (k, &(a, _)) in pairs.iter().enumerate() {
-        if let Ok(i) = at.binary_search_by_key(&ctx.g.pos[a], |&(p, _)| p) {
-            out[at[i].1].push(k);
+        let pos = ctx.g.pos[a] as u64;
+        let i = at.partition_point(|&key| key >> 32 < pos);
+        if let Some(&key) = at.get(i).filter(|&&key| key >> 32 == pos) {
+            out[(key & u32::MAX as u64) as usize].push(k);
         }
     }
     out
