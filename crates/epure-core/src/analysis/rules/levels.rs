@@ -258,7 +258,8 @@ impl<'a> Context<'a> {
     /// are those whose successors are not all done yet (a step that is the last to read its first
     /// predecessor's row takes it over); loops add a heap search per group with a source in them
     /// (per group reaching them, for loops with several ways in of more than [`SMALL_LOOP`]
-    /// steps), O(L log L) for a loop of L steps. The pairs are read out in the author's order
+    /// steps, and another per group with a single source there, for loops with several ways in),
+    /// O(L log L) for a loop of L steps. The pairs are read out in the author's order
     /// through each source's entry, O(V + sources), without sorting.
     pub(super) fn earlier_by_levels(
         &self,
@@ -544,6 +545,19 @@ impl<'a> Context<'a> {
                     continue;
                 }
                 let s = first as usize;
+                if entries <= 1 {
+                    // The only source of its group in a loop with one way in at most: every way
+                    // back from it leaves the loop through that way, so the nearest earlier source
+                    // is the one coming in there, if it reaches `s` (a shortest way from the way in
+                    // to `s` does not pass `s` before its end).
+                    if let Some((_, y)) = entry
+                        && inside[local[s] as usize] != FAR
+                        && rows.dist_of(y, g) != FAR
+                    {
+                        found[entry_of(s, gi)] = rows.src[rows.at(y) + g];
+                    }
+                    continue;
+                }
                 ls.fill(NONE);
                 search(g, s, &rows, &mut ld, &mut ls);
                 let mut best = (FAR, NONE);
