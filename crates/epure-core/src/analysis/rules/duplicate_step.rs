@@ -55,11 +55,14 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     // number the distinct keys, so that a step costs one look-up of its borrowed label.
     let mut keys: Vec<Vec<String>> = Vec::new();
     let mut key_number: HashMap<Vec<String>, usize> = HashMap::default();
-    let mut label_key: HashMap<&str, usize> = HashMap::default();
+    // Each distinct label's key and number; each step's label number.
+    let mut label_key: HashMap<&str, (usize, u32)> = HashMap::default();
+    let mut distinct: Vec<&str> = Vec::new();
+    let mut label_of = vec![u32::MAX; ctx.g.bound];
     for n in ctx.reachable_work() {
         let label = ctx.label_str(n);
-        let key = match label_key.get(label) {
-            Some(&k) => k,
+        let (key, number) = match label_key.get(label) {
+            Some(&known) => known,
             None => {
                 let k = labels::key_of_words(&ctx.label_words(label));
                 let next = keys.len();
@@ -67,10 +70,13 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                     keys.push(k.clone());
                     next
                 });
-                label_key.insert(label, k);
-                k
+                let known = (k, distinct.len() as u32);
+                distinct.push(label);
+                label_key.insert(label, known);
+                known
             }
         };
+        label_of[n] = number;
         if keys[key].is_empty() {
             continue;
         }
@@ -112,15 +118,21 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         .collect();
     // The same act for two addressees is two steps: each class is split by whom its steps are
     // addressed to, before looking along the paths (so that the nearest earlier step found is
-    // one addressed to the same). Each distinct label is read once.
-    let mut to_of: HashMap<&str, Vec<String>> = HashMap::default();
+    // one addressed to the same). Each distinct label is read once, when a class first needs it,
+    // and its addressees numbered, so that a step costs two look-ups in vectors.
+    let mut to_of: Vec<u32> = vec![u32::MAX; distinct.len()];
+    let mut to_number: HashMap<Vec<String>, u32> = HashMap::default();
     let classes: Vec<Vec<usize>> = classes
         .into_iter()
         .flat_map(|class| {
-            let mut by_to: Vec<(Vec<String>, Vec<usize>)> = Vec::new();
+            let mut by_to: Vec<(u32, Vec<usize>)> = Vec::new();
             for n in class {
-                let label = ctx.label_str(n);
-                let to = to_of.entry(label).or_insert_with(|| labels::addressees(label)).clone();
+                let li = label_of[n] as usize;
+                if to_of[li] == u32::MAX {
+                    let next = to_number.len() as u32;
+                    to_of[li] = *to_number.entry(labels::addressees(distinct[li])).or_insert(next);
+                }
+                let to = to_of[li];
                 match by_to.iter_mut().find(|(t, _)| *t == to) {
                     Some((_, m)) => m.push(n),
                     None => by_to.push((to, vec![n])),
@@ -137,8 +149,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             .filter(|&(l, e)| !unrelated(ctx.step(l), ctx.step(e)))
             .filter(|&(l, e)| ctx.step(l).kind != StepKind::Approval || ctx.step(l).actor == ctx.step(e).actor)
             .collect();
-        let sets = super::groups(ctx, &pairs);
-        let of_set = super::pairs_by_group(ctx, &sets, &pairs);
+        let (sets, of_set) = super::groups_and_pairs(ctx, &pairs);
         for (group, of_set) in sets.into_iter().zip(of_set) {
             let later: Vec<usize> = of_set.iter().map(|&k| pairs[k].0).collect();
             let touch: f64 = later.iter().map(|&n| ctx.visits[n] * ctx.step(n).duration()).sum();

@@ -209,15 +209,16 @@ impl<'a> Context<'a> {
     /// Arguments: the groups of sources; `stops`, if given, the groups whose search each step stops
     /// (e.g. where a fresh copy of a document comes in); `None` when nothing does.
     /// Returns: per group, `(later, earlier)` pairs in the author's order of the later step.
-    /// Complexity: one forward pass over the loops' condensation in topological order carrying a
-    /// bitset of groups per step, O((V + E) × ⌈groups / 64⌉) time and memory, plus the groups
-    /// each step stops; then the nearest earlier source of every later source
-    /// in a second such pass carrying a distance and a source per group ([`levels`]), O((V + E) ×
-    /// groups) time in vector instructions and O(steps still read × groups) memory. Past its
-    /// memory budget, per later source, a backward breadth-first search over the live
-    /// predecessors ([`Graph::live_preds`](super::metrics::graph::Graph::live_preds)), restricted
-    /// to the steps its group's sources reach, which stops at the nearest one: in all O(Σ over
-    /// groups of the steps between consecutive sources), with O(V) memory. Both give the same pairs.
+    /// Complexity: the nearest earlier source of every later source in one pass over the loops'
+    /// condensation in topological order carrying a distance and a source per group
+    /// ([`levels`]), O((V + E) × groups) time in vector instructions and O(steps still read ×
+    /// groups) memory, plus the groups each step stops. Past its memory budget, a forward pass
+    /// carrying a bitset of groups per step, O((V + E) × ⌈groups / 64⌉) time and memory, finds the
+    /// later sources and where each group's sources reach; then per later source, a backward
+    /// breadth-first search over the live predecessors
+    /// ([`Graph::live_preds`](super::metrics::graph::Graph::live_preds)), restricted to the steps
+    /// its group's sources reach, which stops at the nearest one: in all O(Σ over groups of the
+    /// steps between consecutive sources), with O(V) memory. Both give the same pairs.
     pub fn earlier_on_paths(&self, groups: &[Vec<usize>], stops: Option<&Stops>) -> Vec<Vec<(usize, usize)>> {
         self.earlier_on_paths_by(groups, stops, true)
     }
@@ -257,6 +258,9 @@ impl<'a> Context<'a> {
                     fill[n] += 1;
                 }
             }
+        }
+        if levels && let Some(out) = self.earlier_by_levels(groups.len(), (&src_at, &fill, &src_gi), stops) {
+            return out;
         }
         let src_of = |n: usize| &src_gi[src_at[n] as usize..fill[n] as usize];
         let mut bits = vec![0u64; bound * words];
@@ -321,15 +325,6 @@ impl<'a> Context<'a> {
                 }
                 bits[n * words..(n + 1) * words].copy_from_slice(&pre);
             }
-        }
-        if levels
-            && let Some(mut out) =
-                self.earlier_by_levels(groups.len(), (&src_at, &fill, &src_gi), &bits, words, stops.is_some())
-        {
-            for found in &mut out {
-                found.sort_by_key(|&(l, _)| self.g.pos[l]);
-            }
-            return out;
         }
         let mut out = vec![Vec::new(); groups.len()];
         let (live_in, live_in_at) = self.g.live_in_parts();
@@ -527,45 +522,88 @@ impl Marks {
 /// Complexity: O(P log P) for P pairs; the steps are renumbered densely first, so nothing
 /// proportional to the procedure is allocated.
 pub(crate) fn groups(ctx: &Context, pairs: &[(usize, usize)]) -> Vec<Vec<usize>> {
-    // The steps named by the pairs, in the author's order, each once.
-    let mut nodes: Vec<usize> = pairs.iter().flat_map(|&(a, b)| [a, b]).collect();
-    nodes.sort_unstable_by_key(|&n| (ctx.g.pos[n], n));
-    nodes.dedup();
-    let slot = |n: usize| nodes.binary_search_by_key(&(ctx.g.pos[n], n), |&m| (ctx.g.pos[m], m)).unwrap_or(0);
-    fn find(parent: &mut [usize], x: usize) -> usize {
+    groups_and_pairs(ctx, pairs).0
+}
+
+/// [`groups`], and for each set the indices of its pairs in the pairs' order (as
+/// [`pairs_by_group`] gives them), from the same union-find.
+///
+/// Complexity: O(P log P) for P pairs: one sort of the pairs' ends by their place in the author's
+/// order, which numbers the steps densely; no search per pair.
+pub(crate) fn groups_and_pairs(ctx: &Context, pairs: &[(usize, usize)]) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
+    // Each end of each pair (`2k` the later, `2k + 1` the earlier) as its step's place in the
+    // author's order above the end's number: sorted, equal places are adjacent, and numbered in
+    // the author's order.
+    let mut ends: Vec<u64> = pairs
+        .iter()
+        .enumerate()
+        .flat_map(|(k, &(a, b))| [(a, 2 * k), (b, 2 * k + 1)])
+        .map(|(n, e)| ((ctx.g.pos[n] as u64) << 32) | e as u64)
+        .collect();
+    ends.sort_unstable();
+    let mut slot_of_end = vec![0u32; ends.len()];
+    let mut nodes: Vec<usize> = Vec::with_capacity(ends.len());
+    let mut last = u64::MAX;
+    for &key in &ends {
+        let pos = key >> 32;
+        if pos != last {
+            nodes.push(pos as usize);
+            last = pos;
+        }
+        slot_of_end[(key & u32::MAX as u64) as usize] = (nodes.len() - 1) as u32;
+    }
+    // Places back to steps (every step of a pair has one).
+    for n in &mut nodes {
+        *n = ctx.g.order.get(*n).copied().unwrap_or_default();
+    }
+    fn find(parent: &mut [u32], x: u32) -> u32 {
         let mut r = x;
-        while parent[r] != r {
-            r = parent[r];
+        while parent[r as usize] != r {
+            r = parent[r as usize];
         }
         let mut y = x;
-        while parent[y] != r {
-            let next = parent[y];
-            parent[y] = r;
+        while parent[y as usize] != r {
+            let next = parent[y as usize];
+            parent[y as usize] = r;
             y = next;
         }
         r
     }
-    let mut parent: Vec<usize> = (0..nodes.len()).collect();
-    for &(a, b) in pairs {
-        let (ra, rb) = (find(&mut parent, slot(a)), find(&mut parent, slot(b)));
+    let mut parent: Vec<u32> = (0..nodes.len() as u32).collect();
+    for k in 0..pairs.len() {
+        let (ra, rb) = (find(&mut parent, slot_of_end[2 * k]), find(&mut parent, slot_of_end[2 * k + 1]));
         if ra != rb {
             // The root is the member first in the author's order.
-            parent[ra.max(rb)] = ra.min(rb);
+            parent[ra.max(rb) as usize] = ra.min(rb);
         }
     }
     // Roots are each set's first member, so sets come out ordered by their first member, and
     // members, visited in the author's order, come out sorted.
-    let mut set_of = vec![usize::MAX; nodes.len()];
-    let mut out: Vec<Vec<usize>> = Vec::new();
-    for (i, &node) in nodes.iter().enumerate() {
-        let r = find(&mut parent, i);
-        if set_of[r] == usize::MAX {
-            set_of[r] = out.len();
-            out.push(Vec::new());
+    // Each step's set, and each set's numbers of steps and of pairs, counted first so that every
+    // list is allocated once at its size.
+    let mut set_of = vec![u32::MAX; nodes.len()];
+    let mut sizes: Vec<(usize, usize)> = Vec::new();
+    for i in 0..nodes.len() {
+        let r = find(&mut parent, i as u32) as usize;
+        if set_of[r] == u32::MAX {
+            set_of[r] = sizes.len() as u32;
+            sizes.push((0, 0));
         }
-        out[set_of[r]].push(node);
+        set_of[i] = set_of[r];
+        sizes[set_of[i] as usize].0 += 1;
     }
-    out
+    for k in 0..pairs.len() {
+        sizes[set_of[slot_of_end[2 * k] as usize] as usize].1 += 1;
+    }
+    let mut sets: Vec<Vec<usize>> = sizes.iter().map(|&(steps, _)| Vec::with_capacity(steps)).collect();
+    let mut of_set: Vec<Vec<usize>> = sizes.iter().map(|&(_, pairs)| Vec::with_capacity(pairs)).collect();
+    for (i, &node) in nodes.iter().enumerate() {
+        sets[set_of[i] as usize].push(node);
+    }
+    for k in 0..pairs.len() {
+        of_set[set_of[slot_of_end[2 * k] as usize] as usize].push(k);
+    }
+    (sets, of_set)
 }
 
 /// For each set returned by [`groups`] for `pairs`, the indices of its pairs (both steps of a pair
@@ -574,13 +612,19 @@ pub(crate) fn groups(ctx: &Context, pairs: &[(usize, usize)]) -> Vec<Vec<usize>>
 /// Complexity: O((S + P) log S) for S steps in the sets and P pairs; a rule reading each set's
 /// pairs through this, rather than filtering every pair for every set, stays linear in the pairs.
 pub(crate) fn pairs_by_group(ctx: &Context, sets: &[Vec<usize>], pairs: &[(usize, usize)]) -> Vec<Vec<usize>> {
-    let mut at: Vec<(usize, usize)> =
-        sets.iter().enumerate().flat_map(|(i, set)| set.iter().map(move |&n| (ctx.g.pos[n], i))).collect();
+    // Each member's place in the author's order above its set's number, sorted.
+    let mut at: Vec<u64> = sets
+        .iter()
+        .enumerate()
+        .flat_map(|(i, set)| set.iter().map(move |&n| ((ctx.g.pos[n] as u64) << 32) | i as u64))
+        .collect();
     at.sort_unstable();
     let mut out = vec![Vec::new(); sets.len()];
     for (k, &(a, _)) in pairs.iter().enumerate() {
-        if let Ok(i) = at.binary_search_by_key(&ctx.g.pos[a], |&(p, _)| p) {
-            out[at[i].1].push(k);
+        let pos = ctx.g.pos[a] as u64;
+        let i = at.partition_point(|&key| key >> 32 < pos);
+        if let Some(&key) = at.get(i).filter(|&&key| key >> 32 == pos) {
+            out[(key & u32::MAX as u64) as usize].push(k);
         }
     }
     out

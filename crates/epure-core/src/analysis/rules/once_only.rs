@@ -136,8 +136,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             // Asked again on a rework branch the first request is not part of: the piece was missing.
             .filter(|&(later, earlier)| !ctx.in_loop(later) || ctx.same_loop(later, earlier))
             .collect();
-        let sets = super::groups(ctx, &pairs);
-        let of_set = super::pairs_by_group(ctx, &sets, &pairs);
+        let (sets, of_set) = super::groups_and_pairs(ctx, &pairs);
         for side_by_side in on_parallel_branches(ctx, &branches_of, askers) {
             // Already named together as requests one after the other.
             if !sets.iter().any(|set| side_by_side.iter().all(|n| set.contains(n))) {
