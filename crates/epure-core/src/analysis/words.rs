@@ -391,6 +391,29 @@ impl Piece for usize {
     }
 }
 
+/// Two pieces side by side (« de l'étape », then the step).
+impl<A: Piece, B: Piece> Piece for (A, B) {
+    fn size(&self) -> usize {
+        self.0.size() + self.1.size()
+    }
+    fn push_to(&self, out: &mut String) {
+        self.0.push_to(out);
+        self.1.push_to(out);
+    }
+}
+
+/// A piece or nothing.
+impl<T: Piece> Piece for Option<T> {
+    fn size(&self) -> usize {
+        self.as_ref().map_or(0, |p| p.size())
+    }
+    fn push_to(&self, out: &mut String) {
+        if let Some(p) = self {
+            p.push_to(out);
+        }
+    }
+}
+
 impl Piece for Quoted<'_> {
     fn size(&self) -> usize {
         let (open, close) = quotes(self.0);
