@@ -96,10 +96,10 @@ fn write_list<W: fmt::Write>(
 }
 
 /// Quoted labels joined as a list.
-pub fn quoted_list(lang: Lang, labels: &[String]) -> String {
-    let len: usize = labels.iter().map(|l| l.len() + 10).sum::<usize>() + 4;
+pub fn quoted_list<S: AsRef<str>>(lang: Lang, labels: &[S]) -> String {
+    let len: usize = labels.iter().map(|l| l.as_ref().len() + 10).sum::<usize>() + 4;
     let mut out = String::with_capacity(len);
-    push_list(&mut out, lang, labels.len(), |o, i| push_quoted(o, lang, &labels[i]));
+    push_list(&mut out, lang, labels.len(), |o, i| push_quoted(o, lang, labels[i].as_ref()));
     out
 }
 
