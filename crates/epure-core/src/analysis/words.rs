@@ -151,6 +151,10 @@ fn whole(v: f64, decimals: usize) -> Option<i64> {
 
 /// Writes a whole number, thousands grouped (12 345 / 12,345) beyond four digits.
 fn write_whole<W: fmt::Write>(w: &mut W, lang: Lang, r: i64) -> fmt::Result {
+    // One digit, the most written (« 0 min »).
+    if (0..10).contains(&r) {
+        return w.write_char(char::from(b'0' + r as u8));
+    }
     let sep = match lang {
         Lang::Fr => NBSP,
         Lang::En => ',',
