@@ -338,8 +338,8 @@ impl Display for Times {
 }
 
 /// A part of a sentence built by [`sentence!`]: appended to the sentence's buffer directly, and
-/// sized beforehand (exactly for text, an estimate for numbers) so that the buffer is allocated
-/// once.
+/// sized beforehand (exactly for text and quoted labels, an estimate for numbers, durations and
+/// lists of steps) so that the buffer is, as a rule, allocated once.
 pub trait Piece {
     /// The bytes the piece will likely take.
     fn size(&self) -> usize;
@@ -469,7 +469,8 @@ pub fn join(pieces: &[&dyn Piece]) -> String {
 /// A sentence written as its pieces end to end, text and [`Piece`]s (labels, lists, durations…):
 /// `sentence!["Étape en double : ", Quoted(Lang::Fr, label)]`. The cheap writing of `format!`:
 /// each piece is appended straight to one buffer sized beforehand, with no formatting machinery
-/// and no `String` of its own.
+/// and no `String` of its own (but for the rare numbers with decimals, written through the float
+/// formatting).
 macro_rules! sentence {
     ($($piece:expr),+ $(,)?) => {
         $crate::analysis::words::join(&[$(&$piece as &dyn $crate::analysis::words::Piece),+])
