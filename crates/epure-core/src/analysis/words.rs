@@ -2,12 +2,25 @@
 //! (typography of the French public service: « guillemets », non-breaking spaces, decimal comma)
 //! and in English.
 
+use std::fmt::{self, Display};
+
 use super::Lang;
 
 /// The space inside « guillemets » and between a number and its unit. A plain space, not U+00A0:
 /// the texts are searched and compared by scripts and tests, and the report's layout wraps lines
 /// itself.
 pub const NBSP: char = ' ';
+
+/// The French quotes with their spaces ([`NBSP`], checked by a test).
+const FR_QUOTES: (&str, &str) = ("« ", " »");
+
+/// The opening and closing quotes of a language.
+fn quotes(lang: Lang) -> (&'static str, &'static str) {
+    match lang {
+        Lang::Fr => FR_QUOTES,
+        Lang::En => ("“", "”"),
+    }
+}
 
 /// A label in quotes: « Déposer le dossier » / “Déposer le dossier”.
 pub fn quote(lang: Lang, s: &str) -> String {
@@ -18,19 +31,25 @@ pub fn quote(lang: Lang, s: &str) -> String {
 
 /// Appends a label in quotes (see [`quote`]).
 pub fn push_quoted(out: &mut String, lang: Lang, s: &str) {
-    match lang {
-        Lang::Fr => {
-            out.push('«');
-            out.push(NBSP);
-            out.push_str(s);
-            out.push(NBSP);
-            out.push('»');
-        }
-        Lang::En => {
-            out.push('“');
-            out.push_str(s);
-            out.push('”');
-        }
+    let (open, close) = quotes(lang);
+    out.reserve(open.len() + s.len() + close.len());
+    out.push_str(open);
+    out.push_str(s);
+    out.push_str(close);
+}
+
+/// A label in quotes written where it is formatted, without a `String` of its own:
+/// `format!("Étape en double : {}", Quoted(Lang::Fr, label))` writes what [`quote`] returns.
+/// Width and precision (`{:>20}`) are ignored, as for all the writers of this module.
+#[derive(Clone, Copy)]
+pub struct Quoted<'a>(pub Lang, pub &'a str);
+
+impl Display for Quoted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (open, close) = quotes(self.0);
+        f.write_str(open)?;
+        f.write_str(self.1)?;
+        f.write_str(close)
     }
 }
 
@@ -52,22 +71,47 @@ pub fn list(lang: Lang, items: &[String]) -> String {
 
 /// Appends `count` items joined as a list, `item(out, i)` writing the i-th.
 pub fn push_list(out: &mut String, lang: Lang, count: usize, mut item: impl FnMut(&mut String, usize)) {
+    let _ = write_list(out, lang, count, |o, i| {
+        item(o, i);
+        Ok(())
+    });
+}
+
+/// Writes `count` items joined as a list, `item(w, i)` writing the i-th.
+fn write_list<W: fmt::Write>(
+    w: &mut W,
+    lang: Lang,
+    count: usize,
+    mut item: impl FnMut(&mut W, usize) -> fmt::Result,
+) -> fmt::Result {
     for i in 0..count {
         if i + 1 == count && i > 0 {
-            out.push_str(and(lang));
+            w.write_str(and(lang))?;
         } else if i > 0 {
-            out.push_str(", ");
+            w.write_str(", ")?;
         }
-        item(out, i);
+        item(w, i)?;
     }
+    Ok(())
 }
 
 /// Quoted labels joined as a list.
-pub fn quoted_list(lang: Lang, labels: &[String]) -> String {
-    let len: usize = labels.iter().map(|l| l.len() + 10).sum::<usize>() + 4;
+pub fn quoted_list<S: AsRef<str>>(lang: Lang, labels: &[S]) -> String {
+    let len: usize = labels.iter().map(|l| l.as_ref().len() + 10).sum::<usize>() + 4;
     let mut out = String::with_capacity(len);
-    push_list(&mut out, lang, labels.len(), |o, i| push_quoted(o, lang, &labels[i]));
+    push_list(&mut out, lang, labels.len(), |o, i| push_quoted(o, lang, labels[i].as_ref()));
     out
+}
+
+/// Quoted labels joined as a list, written where they are formatted (what [`quoted_list`]
+/// returns).
+#[derive(Clone, Copy)]
+pub struct QuotedList<'a, S>(pub Lang, pub &'a [S]);
+
+impl<S: AsRef<str>> Display for QuotedList<'_, S> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_list(f, self.0, self.1.len(), |f, i| Quoted(self.0, self.1[i].as_ref()).fmt(f))
+    }
 }
 
 /// A number with at most `decimals` decimals, trailing zeros dropped, decimal comma in French.
@@ -83,8 +127,83 @@ fn fixed(v: f64, decimals: usize) -> String {
     format!("{v:.decimals$}")
 }
 
+/// The whole number [`number`] writes for `v` when it writes one that integer formatting gives
+/// exactly: `v` rounded without a tie to meet (no decimals asked), or a whole `v` (its decimals
+/// are zeros, dropped). `None` when the float formatting must decide. A negative value written
+/// as zero is zero (`number` drops the sign of « -0 »).
+fn whole(v: f64, decimals: usize) -> Option<i64> {
+    if !v.is_finite() || v.abs() >= 1e15 {
+        return None;
+    }
+    // Truncated by the conversion, the fraction exact: no call to the float library's `round`.
+    let t = v as i64;
+    let frac = v - t as f64;
+    if decimals > 0 {
+        return (frac == 0.0).then_some(t);
+    }
+    match frac {
+        0.5 | -0.5 => None,
+        f if f > 0.5 => Some(t + 1),
+        f if f < -0.5 => Some(t - 1),
+        _ => Some(t),
+    }
+}
+
+/// Writes a whole number, thousands grouped (12 345 / 12,345) beyond four digits.
+fn write_whole<W: fmt::Write>(w: &mut W, lang: Lang, r: i64) -> fmt::Result {
+    // One digit, the most written (« 0 min »).
+    if (0..10).contains(&r) {
+        return w.write_char(char::from(b'0' + r as u8));
+    }
+    let sep = match lang {
+        Lang::Fr => NBSP,
+        Lang::En => ',',
+    };
+    // 19 digits, 6 separators and a sign, from the last.
+    let mut buf = ['0'; 26];
+    let mut at = buf.len();
+    let mut u = r.unsigned_abs();
+    let grouped = u >= 10_000;
+    let mut digits = 0usize;
+    loop {
+        if grouped && digits > 0 && digits.is_multiple_of(3) {
+            at -= 1;
+            buf[at] = sep;
+        }
+        at -= 1;
+        buf[at] = char::from(b'0' + (u % 10) as u8);
+        digits += 1;
+        u /= 10;
+        if u == 0 {
+            break;
+        }
+    }
+    if r < 0 {
+        at -= 1;
+        buf[at] = '-';
+    }
+    buf[at..].iter().try_for_each(|&c| w.write_char(c))
+}
+
+/// A number with at most `decimals` decimals, trailing zeros dropped, decimal comma in French,
+/// thousands grouped beyond four digits: « 12 345,5 » / “12,345.5”.
 pub fn number(lang: Lang, v: f64, decimals: usize) -> String {
+    let mut out = String::with_capacity(8);
+    let _ = write_number(&mut out, lang, v, decimals);
+    out
+}
+
+/// Writes [`number`]: whole numbers by [`write_whole`], the others through the float formatting.
+fn write_number<W: fmt::Write>(w: &mut W, lang: Lang, v: f64, decimals: usize) -> fmt::Result {
     let v = if v.is_finite() { v } else { 0.0 };
+    match whole(v, decimals) {
+        Some(r) => write_whole(w, lang, r),
+        None => w.write_str(&decimal(lang, v, decimals)),
+    }
+}
+
+/// [`number`] through the float formatting.
+fn decimal(lang: Lang, v: f64, decimals: usize) -> String {
     let mut s = fixed(v, decimals);
     if s.contains('.') {
         while s.ends_with('0') {
@@ -124,44 +243,57 @@ pub fn number(lang: Lang, v: f64, decimals: usize) -> String {
     out
 }
 
-/// A number followed by a space and a unit.
-fn with_unit(mut n: String, unit: &str) -> String {
-    n.reserve(unit.len() + 1);
-    n.push(NBSP);
-    n.push_str(unit);
-    n
+/// Writes a space and a unit.
+fn write_unit<W: fmt::Write>(w: &mut W, unit: &str) -> fmt::Result {
+    w.write_char(NBSP)?;
+    w.write_str(unit)
 }
 
 /// A duration in people's units: minutes below an hour, hours below a working day, working days
 /// beyond (1 working day = `day` minutes, the project's convention: 420).
 pub fn duration(lang: Lang, min: f64, day: f64) -> String {
+    let mut out = String::with_capacity(16);
+    let _ = write_duration(&mut out, lang, min, day);
+    out
+}
+
+/// A duration written where it is formatted (what [`duration`] returns): lang, minutes, minutes
+/// of a working day.
+#[derive(Clone, Copy)]
+pub struct Duration(pub Lang, pub f64, pub f64);
+
+impl Display for Duration {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_duration(f, self.0, self.1, self.2)
+    }
+}
+
+/// Writes [`duration`].
+fn write_duration<W: fmt::Write>(w: &mut W, lang: Lang, min: f64, day: f64) -> fmt::Result {
     let min = if min.is_finite() { min.max(0.0) } else { 0.0 };
     let day = if day > 0.0 { day } else { 420.0 };
     if min < 59.5 {
-        return with_unit(number(lang, min, 0), "min");
+        write_number(w, lang, min, 0)?;
+        return write_unit(w, "min");
     }
     if min < day {
         let h = (min / 60.0).floor();
         let m = (min - h * 60.0).round();
         let (h, m) = if m >= 60.0 { (h + 1.0, 0.0) } else { (h, m) };
-        let hours = with_unit(number(lang, h, 0), "h");
-        return if m == 0.0 {
-            hours
-        } else {
-            let mut s = hours;
-            let _ = match lang {
-                Lang::Fr => std::fmt::Write::write_fmt(&mut s, format_args!("{NBSP}{:02}", m as u32)),
-                Lang::En => std::fmt::Write::write_fmt(&mut s, format_args!("{NBSP}{:02}{NBSP}min", m as u32)),
-            };
-            s
+        write_number(w, lang, h, 0)?;
+        write_unit(w, "h")?;
+        return match (m == 0.0, lang) {
+            (true, _) => Ok(()),
+            (false, Lang::Fr) => write!(w, "{NBSP}{:02}", m as u32),
+            (false, Lang::En) => write!(w, "{NBSP}{:02}{NBSP}min", m as u32),
         };
     }
     let d = min / day;
     let n = number(lang, d, 1);
-    let one = n == "1";
+    w.write_str(&n)?;
     match lang {
-        Lang::Fr => with_unit(n, if d < 2.0 { "jour ouvré" } else { "jours ouvrés" }),
-        Lang::En => with_unit(n, if one { "working day" } else { "working days" }),
+        Lang::Fr => write_unit(w, if d < 2.0 { "jour ouvré" } else { "jours ouvrés" }),
+        Lang::En => write_unit(w, if n == "1" { "working day" } else { "working days" }),
     }
 }
 
@@ -188,17 +320,163 @@ pub fn quantity(lang: Lang, v: f64, decimals: usize, one: &str, many: &str) -> S
     format!("{n} {}", if singular { one } else { many })
 }
 
-/// "twice", "three times"…
-pub fn times(lang: Lang, n: usize) -> String {
-    match (lang, n) {
-        (Lang::Fr, 2) => "deux fois".into(),
-        (Lang::Fr, 3) => "trois fois".into(),
-        (Lang::Fr, 4) => "quatre fois".into(),
-        (Lang::Fr, n) => format!("{n}{NBSP}fois"),
-        (Lang::En, 2) => "twice".into(),
-        (Lang::En, n) => format!("{n} times"),
+/// "twice", "three times"…, written where they are formatted.
+#[derive(Clone, Copy)]
+pub struct Times(pub Lang, pub usize);
+
+impl Display for Times {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.0, self.1) {
+            (Lang::Fr, 2) => f.write_str("deux fois"),
+            (Lang::Fr, 3) => f.write_str("trois fois"),
+            (Lang::Fr, 4) => f.write_str("quatre fois"),
+            (Lang::Fr, n) => write!(f, "{n}{NBSP}fois"),
+            (Lang::En, 2) => f.write_str("twice"),
+            (Lang::En, n) => write!(f, "{n} times"),
+        }
     }
 }
+
+/// A part of a sentence built by [`sentence!`]: appended to the sentence's buffer directly, and
+/// sized beforehand (exactly for text and quoted labels, an estimate for numbers, durations and
+/// lists of steps) so that the buffer is, as a rule, allocated once.
+pub trait Piece {
+    /// The bytes the piece will likely take.
+    fn size(&self) -> usize;
+    /// Appends the piece.
+    fn push_to(&self, out: &mut String);
+}
+
+impl Piece for str {
+    fn size(&self) -> usize {
+        self.len()
+    }
+    fn push_to(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+impl Piece for String {
+    fn size(&self) -> usize {
+        self.len()
+    }
+    fn push_to(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+impl<T: Piece + ?Sized> Piece for &T {
+    fn size(&self) -> usize {
+        (**self).size()
+    }
+    fn push_to(&self, out: &mut String) {
+        (**self).push_to(out);
+    }
+}
+
+/// A count as `{}` writes it: digits only, not grouped.
+impl Piece for usize {
+    fn size(&self) -> usize {
+        4
+    }
+    fn push_to(&self, out: &mut String) {
+        let mut buf = ['0'; 20];
+        let mut at = buf.len();
+        let mut u = *self;
+        loop {
+            at -= 1;
+            buf[at] = char::from(b'0' + (u % 10) as u8);
+            u /= 10;
+            if u == 0 {
+                break;
+            }
+        }
+        out.extend(&buf[at..]);
+    }
+}
+
+/// Two pieces side by side (« de l'étape », then the step).
+impl<A: Piece, B: Piece> Piece for (A, B) {
+    fn size(&self) -> usize {
+        self.0.size() + self.1.size()
+    }
+    fn push_to(&self, out: &mut String) {
+        self.0.push_to(out);
+        self.1.push_to(out);
+    }
+}
+
+/// A piece or nothing.
+impl<T: Piece> Piece for Option<T> {
+    fn size(&self) -> usize {
+        self.as_ref().map_or(0, |p| p.size())
+    }
+    fn push_to(&self, out: &mut String) {
+        if let Some(p) = self {
+            p.push_to(out);
+        }
+    }
+}
+
+impl Piece for Quoted<'_> {
+    fn size(&self) -> usize {
+        let (open, close) = quotes(self.0);
+        open.len() + self.1.len() + close.len()
+    }
+    fn push_to(&self, out: &mut String) {
+        push_quoted(out, self.0, self.1);
+    }
+}
+
+impl<S: AsRef<str>> Piece for QuotedList<'_, S> {
+    fn size(&self) -> usize {
+        let (open, close) = quotes(self.0);
+        self.1.iter().map(|l| l.as_ref().len() + open.len() + close.len() + 2).sum::<usize>() + 3
+    }
+    fn push_to(&self, out: &mut String) {
+        push_list(out, self.0, self.1.len(), |o, i| push_quoted(o, self.0, self.1[i].as_ref()));
+    }
+}
+
+impl Piece for Duration {
+    fn size(&self) -> usize {
+        12
+    }
+    fn push_to(&self, out: &mut String) {
+        let _ = write_duration(out, self.0, self.1, self.2);
+    }
+}
+
+impl Piece for Times {
+    fn size(&self) -> usize {
+        12
+    }
+    fn push_to(&self, out: &mut String) {
+        use std::fmt::Write as _;
+        let _ = write!(out, "{self}");
+    }
+}
+
+/// The pieces of a sentence put end to end, in a buffer allocated once (see [`sentence!`]).
+pub fn join(pieces: &[&dyn Piece]) -> String {
+    let mut out = String::with_capacity(pieces.iter().map(|p| p.size()).sum());
+    for p in pieces {
+        p.push_to(&mut out);
+    }
+    out
+}
+
+/// A sentence written as its pieces end to end, text and [`Piece`]s (labels, lists, durations…):
+/// `sentence!["Étape en double : ", Quoted(Lang::Fr, label)]`. The cheap writing of `format!`:
+/// each piece is appended straight to one buffer sized beforehand, with no formatting machinery
+/// and no `String` of its own (but for the rare numbers with decimals, written through the float
+/// formatting).
+macro_rules! sentence {
+    ($($piece:expr),+ $(,)?) => {
+        $crate::analysis::words::join(&[$(&$piece as &dyn $crate::analysis::words::Piece),+])
+    };
+}
+pub(crate) use sentence;
 
 #[cfg(test)]
 mod tests {
@@ -243,6 +521,48 @@ mod tests {
             assert_eq!(super::fixed(v, 0), format!("{v:.0}"), "{v:?}");
             assert_eq!(super::fixed(v, 1), format!("{v:.1}"), "{v:?}");
         }
+    }
+
+    #[test]
+    fn whole_numbers_write_as_the_reference_does() {
+        let mut values = vec![0.0, -0.0, 0.4, -0.4, 0.5, -0.5, 1.5, 2.5, -2.5, 0.49999999999999994, 9.99e14, -7.6];
+        values.extend([9999.0, 10_000.0, -10_000.0, 123_456_789.0, -999_999_999_999_999.0, 1e15 - 0.5]);
+        let mut x = 0.37f64;
+        for i in 0..20_000 {
+            x = (x * 7919.0 + 0.123).fract();
+            values.push((x - 0.5) * 10f64.powi(i % 16));
+            values.push(((x * 2000.0).round() / 2.0) * if i % 2 == 0 { 1.0 } else { -1.0 });
+            values.push(((x - 0.5) * 10f64.powi(i % 16)).round());
+        }
+        for v in values {
+            for decimals in 0..3 {
+                for lang in [Lang::Fr, Lang::En] {
+                    assert_eq!(number(lang, v, decimals), number_reference(lang, v, decimals), "{v:?} {decimals}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_writers_write_what_the_functions_return() {
+        assert_eq!(FR_QUOTES, (format!("«{NBSP}").as_str(), format!("{NBSP}»").as_str()));
+        let l = ["A".to_string(), "B".to_string(), "C".to_string()];
+        for lang in [Lang::Fr, Lang::En] {
+            assert_eq!(Quoted(lang, "Déposer").to_string(), quote(lang, "Déposer"));
+            for n in 0..=l.len() {
+                assert_eq!(QuotedList(lang, &l[..n]).to_string(), quoted_list(lang, &l[..n]));
+            }
+            for min in [0.0, 0.4, 59.4, 59.5, 90.0, 119.6, 419.0, 420.0, 1470.0, 441.0, 1e7, f64::NAN] {
+                assert_eq!(Duration(lang, min, 420.0).to_string(), duration(lang, min, 420.0));
+            }
+        }
+        let times = |lang, n| sentence![Times(lang, n)];
+        assert_eq!(times(Lang::Fr, 3), "trois fois");
+        assert_eq!(times(Lang::Fr, 7).replace(NBSP, " "), "7 fois");
+        assert_eq!(times(Lang::En, 2), "twice");
+        assert_eq!(times(Lang::En, 5), "5 times");
+        let q = Quoted(Lang::Fr, "A");
+        assert_eq!(sentence!["x ", q, " y ", 12usize, QuotedList(Lang::En, &l)], format!("x {q} y 12“A”, “B” and “C”"));
     }
 
     #[test]

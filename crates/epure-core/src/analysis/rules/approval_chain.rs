@@ -14,8 +14,9 @@
 //! decision after it): the law has the administration decide after that body and on what it
 //! said, so that act can be neither dropped nor given beside the decision.
 
+use super::duplicate_step::StepsWithLanes;
 use super::{Context, finding, text};
-use crate::analysis::words::{duration, list, quote};
+use crate::analysis::words::{Duration, quote, sentence};
 use crate::analysis::{Finding, Gain, Lang, Severity};
 use crate::model::{ActorKind, StepKind};
 
@@ -76,10 +77,6 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             let longest = chain.iter().map(|&n| time(n)).fold(0.0, f64::max);
             ("parallelize", Gain { lead_min: total - longest, ..Gain::default() })
         };
-        let items_fr: Vec<String> =
-            chain.iter().map(|&n| format!("{} ({})", quote(Lang::Fr, &ctx.label(n)), ctx.lane_name(n))).collect();
-        let items_en: Vec<String> =
-            chain.iter().map(|&n| format!("{} ({})", quote(Lang::En, &ctx.label(n)), ctx.lane_name(n))).collect();
         let wait: f64 = chain.iter().map(|&n| time(n)).sum();
         let day = ctx.settings.working_day_min;
         let (advice_fr, advice_en) = if suggestion == "single-approval" {
@@ -104,22 +101,19 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             Severity::Warning,
             chain.iter().map(|&n| ctx.id(n)).collect(),
             text(
-                format!("Cascade de {} validations successives", chain.len()),
-                format!("Chain of {} approvals in a row", chain.len()),
+                sentence!["Cascade de ", chain.len(), " validations successives"],
+                sentence!["Chain of ", chain.len(), " approvals in a row"],
             ),
             text(
-                format!(
-                    "Le dossier passe par {} validations à la suite : {}. Elles prennent {} par dossier, attente comprise. {advice_fr}",
-                    chain.len(),
-                    list(Lang::Fr, &items_fr),
-                    duration(Lang::Fr, wait, day)
-                ),
-                format!(
-                    "The file goes through {} approvals in a row: {}. They take {} per file, waiting included. {advice_en}",
-                    chain.len(),
-                    list(Lang::En, &items_en),
-                    duration(Lang::En, wait, day)
-                ),
+                sentence! {
+                    "Le dossier passe par ", chain.len(), " validations à la suite : ",
+                    StepsWithLanes(ctx, Lang::Fr, &chain), ". Elles prennent ", Duration(Lang::Fr, wait, day),
+                    " par dossier, attente comprise. ", advice_fr,
+                },
+                sentence! {
+                    "The file goes through ", chain.len(), " approvals in a row: ", StepsWithLanes(ctx, Lang::En, &chain),
+                    ". They take ", Duration(Lang::En, wait, day), " per file, waiting included. ", advice_en,
+                },
             ),
             gain,
             Some(suggestion),

@@ -14,7 +14,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::{Context, finding, text};
 use crate::analysis::labels;
-use crate::analysis::words::{self, quote};
+use crate::analysis::words::{self, Piece, Quoted, sentence};
 use crate::analysis::{Finding, Gain, Lang, Severity};
 use crate::model::{Step, StepKind};
 
@@ -32,16 +32,43 @@ fn unrelated(a: &Step, b: &Step) -> bool {
     data_of(a).next().is_some() && data_of(b).next().is_some() && !data_of(a).any(|d| data_of(b).any(|e| e == d))
 }
 
-/// The steps of a group as a list, each quoted with its lane: « A » (Accueil), « B » (Direction)…
-fn steps_with_lanes(ctx: &Context, lang: Lang, group: &[usize]) -> String {
-    let mut out = String::with_capacity(group.len() * 48);
-    words::push_list(&mut out, lang, group.len(), |o, i| {
-        words::push_quoted(o, lang, ctx.label_str(group[i]));
-        o.push_str(" (");
-        o.push_str(ctx.lane_str(group[i]));
-        o.push(')');
-    });
-    out
+/// A step quoted with its lane: « A » (Accueil).
+fn push_step_with_lane(out: &mut String, ctx: &Context, lang: Lang, n: usize) {
+    words::push_quoted(out, lang, ctx.label_str(n));
+    out.push_str(" (");
+    out.push_str(ctx.lane_str(n));
+    out.push(')');
+}
+
+/// Steps as a list, each quoted with its lane: « A » (Accueil), « B » (Direction)…
+pub(super) struct StepsWithLanes<'c, 'a>(pub &'c Context<'a>, pub Lang, pub &'c [usize]);
+
+impl Piece for StepsWithLanes<'_, '_> {
+    fn size(&self) -> usize {
+        self.2.len() * 48
+    }
+    fn push_to(&self, out: &mut String) {
+        let StepsWithLanes(ctx, lang, steps) = *self;
+        words::push_list(out, lang, steps.len(), |o, i| push_step_with_lane(o, ctx, lang, steps[i]));
+    }
+}
+
+/// Steps one after the other, each quoted with its lane: « A » (Accueil) → « B » (Direction)…
+pub(super) struct PathWithLanes<'c, 'a>(pub &'c Context<'a>, pub Lang, pub &'c [usize]);
+
+impl Piece for PathWithLanes<'_, '_> {
+    fn size(&self) -> usize {
+        self.2.len() * 50
+    }
+    fn push_to(&self, out: &mut String) {
+        let PathWithLanes(ctx, lang, steps) = *self;
+        for (i, &n) in steps.iter().enumerate() {
+            if i > 0 {
+                out.push_str(" → ");
+            }
+            push_step_with_lane(out, ctx, lang, n);
+        }
+    }
 }
 
 /// A step's kind and the normalised words of its label.
@@ -163,19 +190,18 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 Severity::Warning,
                 group.iter().map(|&n| ctx.id(n)).collect(),
                 text(
-                    format!("Étape en double : {}", quote(Lang::Fr, ctx.label_str(group[0]))),
-                    format!("Duplicate step: {}", quote(Lang::En, ctx.label_str(group[0]))),
+                    sentence!["Étape en double : ", Quoted(Lang::Fr, ctx.label_str(group[0]))],
+                    sentence!["Duplicate step: ", Quoted(Lang::En, ctx.label_str(group[0]))],
                 ),
                 text(
-                    format!(
-                        "Les étapes {} font la même chose sur le même parcours : un dossier passe par chacune d'elles. \
-                         Une seule suffit.",
-                        steps_with_lanes(ctx, Lang::Fr, &group)
-                    ),
-                    format!(
-                        "Steps {} do the same thing on the same way through: a file goes through each of them. One is enough.",
-                        steps_with_lanes(ctx, Lang::En, &group)
-                    ),
+                    sentence! {
+                        "Les étapes ", StepsWithLanes(ctx, Lang::Fr, &group),
+                        " font la même chose sur le même parcours : un dossier passe par chacune d'elles. Une seule suffit.",
+                    },
+                    sentence! {
+                        "Steps ", StepsWithLanes(ctx, Lang::En, &group),
+                        " do the same thing on the same way through: a file goes through each of them. One is enough.",
+                    },
                 ),
                 Gain { touch_min: touch, lead_min: lead, ..Gain::default() },
                 Some("merge-steps"),

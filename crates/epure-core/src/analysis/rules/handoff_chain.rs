@@ -109,14 +109,16 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     }
     path.reverse();
     let work: Vec<usize> = path.into_iter().filter(|&n| hand(n)).collect();
-    let mut lanes: Vec<String> = Vec::new();
+    let mut lanes: Vec<&str> = Vec::new();
     let mut prev: Option<&Option<String>> = None;
     for &n in &work {
         if prev != Some(&ctx.step(n).actor) {
-            lanes.push(ctx.lane_name(n));
+            lanes.push(ctx.lane_str(n));
             prev = Some(&ctx.step(n).actor);
         }
     }
+    // The lanes one after the other, written once for both languages.
+    let lanes = lanes.join(" → ");
     vec![finding(
         ID,
         Severity::Warning,
@@ -127,15 +129,13 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 "Sur un même parcours, le dossier change {max} fois de mains (seuil : {}) : {}. Chaque passage ajoute une \
                  attente, un risque de perte d'information et brouille la responsabilité du dossier ; un interlocuteur \
                  unique ou le regroupement d'étapes dans un même service réduirait ces relais.",
-                ctx.settings.handoff_chain_max,
-                lanes.join(" → ")
+                ctx.settings.handoff_chain_max, lanes
             ),
             format!(
                 "On one way through, the file changes hands {max} times (threshold: {}): {}. Each handoff adds a wait and a \
                  risk of losing information, and blurs who owns the file; a single contact or grouping steps in one service \
                  would reduce them.",
-                ctx.settings.handoff_chain_max,
-                lanes.join(" → ")
+                ctx.settings.handoff_chain_max, lanes
             ),
         ),
         Gain { handoffs: (max - ctx.settings.handoff_chain_max as i64) as f64, ..Gain::default() },

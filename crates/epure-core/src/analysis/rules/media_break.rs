@@ -16,7 +16,7 @@
 
 use super::{Context, finding, text};
 use crate::analysis::metrics::{Support, channel_support, medium_support};
-use crate::analysis::words::{quote, quoted_list};
+use crate::analysis::words::{Quoted, QuotedList, sentence};
 use crate::analysis::{Finding, Gain, Lang, Severity};
 use crate::model::StepKind;
 
@@ -123,13 +123,12 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             }
             let names: Vec<String> = to.enters.iter().map(|d| ctx.data_name(d)).collect();
             // Named by the work step it comes from: a gateway is no step anyone did.
-            let (from_fr, from_en) = match named_source(ctx, source, a.node) {
-                Some(m) => (
-                    format!(" de l'étape {}", quote(Lang::Fr, &ctx.label(m))),
-                    format!(" from step {}", quote(Lang::En, &ctx.label(m))),
-                ),
-                None => (String::new(), String::new()),
-            };
+            let from = named_source(ctx, source, a.node).map(|m| ctx.label_str(m));
+            let (from_fr, from_en) = (
+                from.map(|l| (" de l'étape ", Quoted(Lang::Fr, l))),
+                from.map(|l| (" from step ", Quoted(Lang::En, l))),
+            );
+            let (label, lane) = (ctx.label_str(a.node), ctx.lane_str(a.node));
             let mut subjects = vec![flow.id.clone(), ctx.id(a.node)];
             subjects.extend(to.enters.iter().cloned());
             out.push(finding(
@@ -137,25 +136,21 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 Severity::Warning,
                 subjects,
                 text(
-                    format!("Rupture de support avant {}", quote(Lang::Fr, &ctx.label(a.node))),
-                    format!("Media break before {}", quote(Lang::En, &ctx.label(a.node))),
+                    sentence!["Rupture de support avant ", Quoted(Lang::Fr, label)],
+                    sentence!["Media break before ", Quoted(Lang::En, label)],
                 ),
                 text(
-                    format!(
-                        "Le dossier arrive sur papier{from_fr} à l'étape {} ({}), qui saisit {} dans un système \
-                         d'information : le papier est recopié à la main. Une transmission dématérialisée de bout en bout \
-                         supprimerait la saisie et les erreurs de recopie.",
-                        quote(Lang::Fr, &ctx.label(a.node)),
-                        ctx.lane_name(a.node),
-                        quoted_list(Lang::Fr, &names)
-                    ),
-                    format!(
-                        "The file arrives on paper{from_en} at step {} ({}), which keys {} into an information system: \
-                         paper is copied by hand. A digital transfer end to end would remove the keying and copying errors.",
-                        quote(Lang::En, &ctx.label(a.node)),
-                        ctx.lane_name(a.node),
-                        quoted_list(Lang::En, &names)
-                    ),
+                    sentence! {
+                        "Le dossier arrive sur papier", from_fr, " à l'étape ", Quoted(Lang::Fr, label), " (", lane,
+                        "), qui saisit ", QuotedList(Lang::Fr, &names), " dans un système d'information : le papier est \
+                        recopié à la main. Une transmission dématérialisée de bout en bout supprimerait la saisie et les \
+                        erreurs de recopie.",
+                    },
+                    sentence! {
+                        "The file arrives on paper", from_en, " at step ", Quoted(Lang::En, label), " (", lane, "), which keys ",
+                        QuotedList(Lang::En, &names), " into an information system: paper is copied by hand. A digital \
+                        transfer end to end would remove the keying and copying errors.",
+                    },
                 ),
                 Gain {
                     // The keying saved, not the step: a step that also issues a document (the

@@ -16,7 +16,7 @@
 //! block count (visited as often as its fork), not one a decision inside the branch may skip.
 
 use super::{Context, finding, text};
-use crate::analysis::words::{list, quote, quoted_list, times};
+use crate::analysis::words::{Quoted, QuotedList, Times, list, quote, quoted_list, sentence};
 use crate::analysis::{Finding, Gain, Lang, Severity};
 use crate::model::Step;
 
@@ -145,7 +145,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         }
         for (group, of_set) in sets.into_iter().zip(of_set) {
             let later: Vec<usize> = of_set.iter().map(|&k| pairs[k].0).collect();
-            let labels: Vec<String> = group.iter().map(|&n| ctx.label(n)).collect();
+            let labels: Vec<&str> = group.iter().map(|&n| ctx.label_str(n)).collect();
             let mut subjects = vec![d.id.clone()];
             subjects.extend(group.iter().map(|&n| ctx.id(n)));
             let saved: f64 = later.iter().map(|&n| ctx.visits[n]).sum();
@@ -155,23 +155,19 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 Severity::Warning,
                 subjects,
                 text(
-                    format!("Dites-le-nous une fois : {} demandée {}", noun_fr(d), times(Lang::Fr, k)),
-                    format!("Tell us once: {} requested {}", quote(Lang::En, &name), times(Lang::En, k)),
+                    sentence!["Dites-le-nous une fois : ", noun_fr(d), " demandée ", Times(Lang::Fr, k)],
+                    sentence!["Tell us once: ", Quoted(Lang::En, &name), " requested ", Times(Lang::En, k)],
                 ),
                 text(
-                    format!(
-                        "{} est demandée {} à l'usager (étapes {}). Celle fournie la première fois peut être conservée \
-                         et réutilisée par la suite.",
-                        subject_fr(d),
-                        times(Lang::Fr, k),
-                        quoted_list(Lang::Fr, &labels)
-                    ),
-                    format!(
-                        "{} is requested from the user {} (steps {}). The copy given the first time can be kept and reused.",
-                        quote(Lang::En, &name),
-                        times(Lang::En, k),
-                        quoted_list(Lang::En, &labels)
-                    ),
+                    sentence! {
+                        subject_fr(d), " est demandée ", Times(Lang::Fr, k), " à l'usager (étapes ",
+                        QuotedList(Lang::Fr, &labels),
+                        "). Celle fournie la première fois peut être conservée et réutilisée par la suite.",
+                    },
+                    sentence! {
+                        Quoted(Lang::En, &name), " is requested from the user ", Times(Lang::En, k), " (steps ",
+                        QuotedList(Lang::En, &labels), "). The copy given the first time can be kept and reused.",
+                    },
                 ),
                 Gain { requests: saved, ..Gain::default() },
                 Some("ask-once"),
@@ -226,7 +222,7 @@ fn on_parallel_branches(ctx: &Context, branches_of: &[Vec<(usize, usize)>], aske
 
 /// The finding for one item asked on parallel branches (`steps`, in the author's order).
 fn parallel_finding(ctx: &Context, d: &crate::model::DataItem, steps: &[usize]) -> Finding {
-    let labels: Vec<String> = steps.iter().map(|&n| ctx.label(n)).collect();
+    let labels: Vec<&str> = steps.iter().map(|&n| ctx.label_str(n)).collect();
     let mut subjects = vec![d.id.clone()];
     subjects.extend(steps.iter().map(|&n| ctx.id(n)));
     let k = steps.len();
@@ -236,26 +232,20 @@ fn parallel_finding(ctx: &Context, d: &crate::model::DataItem, steps: &[usize]) 
         Severity::Warning,
         subjects,
         text(
-            format!("Dites-le-nous une fois : {} demandée {}", noun_fr(d), times(Lang::Fr, k)),
-            format!("Tell us once: {} requested {}", quote(Lang::En, &d.name), times(Lang::En, k)),
+            sentence!["Dites-le-nous une fois : ", noun_fr(d), " demandée ", Times(Lang::Fr, k)],
+            sentence!["Tell us once: ", Quoted(Lang::En, &d.name), " requested ", Times(Lang::En, k)],
         ),
         text(
-            format!(
-                "{} est demandée {} à l'usager, par des étapes menées en parallèle (étapes {}) : chaque dossier \
-                 passe par {}. Celle fournie une fois peut être partagée entre les services.",
-                subject_fr(d),
-                times(Lang::Fr, k),
-                quoted_list(Lang::Fr, &labels),
-                if k == 2 { "les deux" } else { "toutes" }
-            ),
-            format!(
-                "{} is requested from the user {} by steps carried out in parallel (steps {}): every case goes \
-                 through {}. The copy given once can be shared between the services.",
-                quote(Lang::En, &d.name),
-                times(Lang::En, k),
-                quoted_list(Lang::En, &labels),
-                if k == 2 { "both" } else { "all of them" }
-            ),
+            sentence! {
+                subject_fr(d), " est demandée ", Times(Lang::Fr, k), " à l'usager, par des étapes menées en parallèle \
+                (étapes ", QuotedList(Lang::Fr, &labels), ") : chaque dossier passe par ",
+                if k == 2 { "les deux" } else { "toutes" }, ". Celle fournie une fois peut être partagée entre les services.",
+            },
+            sentence! {
+                Quoted(Lang::En, &d.name), " is requested from the user ", Times(Lang::En, k),
+                " by steps carried out in parallel (steps ", QuotedList(Lang::En, &labels), "): every case goes through ",
+                if k == 2 { "both" } else { "all of them" }, ". The copy given once can be shared between the services.",
+            },
         ),
         Gain { requests: saved, ..Gain::default() },
         Some("ask-once"),

@@ -19,9 +19,10 @@
 //! `period_loop::recurring`): the service of management liquidates the next term's grant, the
 //! accountant pays it, that is the next term.
 
+use super::duplicate_step::PathWithLanes;
 use super::{Context, finding, text};
 use crate::analysis::labels;
-use crate::analysis::words::{duration, quote};
+use crate::analysis::words::{Duration, sentence};
 use crate::analysis::{Finding, Gain, Lang, Severity};
 use crate::model::{ActorKind, DataKind, StepKind};
 
@@ -160,10 +161,6 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 u
             };
             let (la, lb) = (lanes.first().cloned().unwrap_or_default(), lanes.get(1).cloned().unwrap_or_default());
-            let steps_fr: Vec<String> =
-                group.iter().map(|&n| format!("{} ({})", quote(Lang::Fr, &ctx.label(n)), ctx.lane_name(n))).collect();
-            let steps_en: Vec<String> =
-                group.iter().map(|&n| format!("{} ({})", quote(Lang::En, &ctx.label(n)), ctx.lane_name(n))).collect();
             // B's steps, read from the bounces rather than from the set's ends: a bounce that comes
             // back to the step it left (a loop) has no end step of its own.
             let short_touch: f64 = group.iter().filter(|n| runs.contains(n)).map(|&n| ctx.step(n).duration()).sum();
@@ -172,23 +169,23 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 ID,
                 Severity::Warning,
                 group.iter().map(|&n| ctx.id(n)).collect(),
-                text(format!("Aller-retour entre {la} et {lb}"), format!("Ping-pong between {la} and {lb}")),
                 text(
-                    format!(
-                        "Le dossier fait l'aller-retour entre {la} et {lb} ({} passages de relais) : {}. Les étapes intermédiaires \
-                         ne représentent que {} de travail ; les confier au même service éviterait ces allers-retours et \
-                         l'attente qui les accompagne.",
-                        trips,
-                        steps_fr.join(" → "),
-                        duration(Lang::Fr, short_touch, day)
-                    ),
-                    format!(
-                        "The file goes back and forth between {la} and {lb} ({} handoffs): {}. The steps in between are only \
-                         {} of work; giving them to one service would avoid the round trips and the waiting that comes with them.",
-                        trips,
-                        steps_en.join(" → "),
-                        duration(Lang::En, short_touch, day)
-                    ),
+                    sentence!["Aller-retour entre ", la, " et ", lb],
+                    sentence!["Ping-pong between ", la, " and ", lb],
+                ),
+                text(
+                    sentence! {
+                        "Le dossier fait l'aller-retour entre ", la, " et ", lb, " (", trips, " passages de relais) : ",
+                        PathWithLanes(ctx, Lang::Fr, &group), ". Les étapes intermédiaires ne représentent que ",
+                        Duration(Lang::Fr, short_touch, day), " de travail ; les confier au même service éviterait \
+                        ces allers-retours et l'attente qui les accompagne.",
+                    },
+                    sentence! {
+                        "The file goes back and forth between ", la, " and ", lb, " (", trips, " handoffs): ",
+                        PathWithLanes(ctx, Lang::En, &group), ". The steps in between are only ",
+                        Duration(Lang::En, short_touch, day), " of work; giving them to one service would avoid the \
+                        round trips and the waiting that comes with them.",
+                    },
                 ),
                 Gain { handoffs: 2.0 * per_case, lead_min: wait, ..Gain::default() },
                 Some("reassign-step"),

@@ -17,9 +17,10 @@
 //! checks of the decision. A later check with a legal basis is mandated where it stands and is
 //! never flagged.
 
+use super::duplicate_step::StepsWithLanes;
 use super::{Context, finding, text};
 use crate::analysis::labels;
-use crate::analysis::words::{quote, quoted_list};
+use crate::analysis::words::{Quoted, QuotedList, sentence};
 use crate::analysis::{Finding, Gain, Lang, Severity};
 use crate::model::{Step, StepKind};
 
@@ -137,10 +138,6 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         earlier.sort_by_key(|&n| ctx.g.pos[n]);
         earlier.dedup();
         let names: Vec<String> = s.checks.iter().map(|d| ctx.data_name(d)).collect();
-        let earlier_labels: Vec<String> =
-            earlier.iter().map(|&n| format!("{} ({})", quote(Lang::Fr, &ctx.label(n)), ctx.lane_name(n))).collect();
-        let earlier_labels_en: Vec<String> =
-            earlier.iter().map(|&n| format!("{} ({})", quote(Lang::En, &ctx.label(n)), ctx.lane_name(n))).collect();
         let mut subjects: Vec<String> = earlier.iter().map(|&n| ctx.id(n)).collect();
         subjects.push(ctx.id(later));
         subjects.extend(s.checks.iter().cloned());
@@ -151,31 +148,24 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             Severity::Warning,
             subjects,
             text(
-                format!("Contrôle redondant : {}", quote(Lang::Fr, &ctx.label(later))),
-                format!("Redundant check: {}", quote(Lang::En, &ctx.label(later))),
+                sentence!["Contrôle redondant : ", Quoted(Lang::Fr, ctx.label_str(later))],
+                sentence!["Redundant check: ", Quoted(Lang::En, ctx.label_str(later))],
             ),
             text(
-                format!(
-                    "{} {} {} à l'étape {}. L'étape {} ({}) {} à nouveau sans rien produire de plus \
-                     (ni avis, ni document) : les deux contrôles peuvent être fusionnés.",
-                    if plural { "Les éléments" } else { "L'élément" },
-                    quoted_list(Lang::Fr, &names),
-                    if plural { "sont déjà vérifiés" } else { "est déjà vérifié" },
-                    crate::analysis::words::list(Lang::Fr, &earlier_labels),
-                    quote(Lang::Fr, &ctx.label(later)),
-                    ctx.lane_name(later),
-                    if plural { "les contrôle" } else { "le contrôle" },
-                ),
-                format!(
-                    "{} {} already checked at {}. Step {} ({}) checks {} again and produces nothing more (no opinion, \
-                     no document): the two checks can be merged.",
-                    quoted_list(Lang::En, &names),
-                    if plural { "are" } else { "is" },
-                    crate::analysis::words::list(Lang::En, &earlier_labels_en),
-                    quote(Lang::En, &ctx.label(later)),
-                    ctx.lane_name(later),
-                    if plural { "them" } else { "it" },
-                ),
+                sentence! {
+                    if plural { "Les éléments " } else { "L'élément " }, QuotedList(Lang::Fr, &names),
+                    if plural { " sont déjà vérifiés" } else { " est déjà vérifié" }, " à l'étape ",
+                    StepsWithLanes(ctx, Lang::Fr, &earlier), ". L'étape ", Quoted(Lang::Fr, ctx.label_str(later)),
+                    " (", ctx.lane_str(later), ") ", if plural { "les contrôle" } else { "le contrôle" },
+                    " à nouveau sans rien produire de plus (ni avis, ni document) : les deux contrôles peuvent être \
+                     fusionnés.",
+                },
+                sentence! {
+                    QuotedList(Lang::En, &names), if plural { " are" } else { " is" }, " already checked at ",
+                    StepsWithLanes(ctx, Lang::En, &earlier), ". Step ", Quoted(Lang::En, ctx.label_str(later)),
+                    " (", ctx.lane_str(later), ") checks ", if plural { "them" } else { "it" },
+                    " again and produces nothing more (no opinion, no document): the two checks can be merged.",
+                },
             ),
             Gain { touch_min: ctx.visits[later] * s.duration(), lead_min: lead, ..Gain::default() },
             Some("merge-steps"),

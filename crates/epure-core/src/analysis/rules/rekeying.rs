@@ -20,7 +20,7 @@
 
 use super::{Context, finding, text};
 use crate::analysis::metrics::{Support, channel_support};
-use crate::analysis::words::{quote, quoted_list, times};
+use crate::analysis::words::{Quoted, QuotedList, Times, sentence};
 use crate::analysis::{Finding, Gain, Lang, Severity};
 use crate::model::{Channel, DataKind, Step};
 
@@ -97,7 +97,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         let of_set = super::pairs_by_group(ctx, &sets, &twice);
         for (group, of_set) in sets.into_iter().zip(of_set) {
             let later: Vec<usize> = of_set.iter().map(|&k| twice[k].0).collect();
-            let labels: Vec<String> = group.iter().map(|&n| ctx.label(n)).collect();
+            let labels: Vec<&str> = group.iter().map(|&n| ctx.label_str(n)).collect();
             let mut subjects = vec![d.id.clone()];
             subjects.extend(group.iter().map(|&n| ctx.id(n)));
             let touch: f64 = later.iter().map(|&n| keying_min(ctx, n, 1)).sum();
@@ -107,24 +107,22 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 Severity::Warning,
                 subjects,
                 text(
-                    format!("Double saisie : {} saisie {}", super::once_only::noun_fr(d), times(Lang::Fr, k)),
-                    format!("Rekeying: {} entered {}", quote(Lang::En, &d.name), times(Lang::En, k)),
+                    sentence!["Double saisie : ", super::once_only::noun_fr(d), " saisie ", Times(Lang::Fr, k)],
+                    sentence!["Rekeying: ", Quoted(Lang::En, &d.name), " entered ", Times(Lang::En, k)],
                 ),
                 text(
-                    format!(
-                        "{} est saisie {} dans un système d'information (étapes {}). Une saisie unique, reprise ensuite \
-                         par les autres applications, éviterait le travail en double et les erreurs de recopie.",
-                        super::once_only::subject_fr(d),
-                        times(Lang::Fr, k),
-                        quoted_list(Lang::Fr, &labels)
-                    ),
-                    format!(
-                        "{} is keyed into an information system {} (steps {}). Entering it once and passing it on to the \
-                         other applications would avoid the duplicate work and copying errors.",
-                        quote(Lang::En, &d.name),
-                        times(Lang::En, k),
-                        quoted_list(Lang::En, &labels)
-                    ),
+                    sentence! {
+                        super::once_only::subject_fr(d), " est saisie ", Times(Lang::Fr, k),
+                        " dans un système d'information (étapes ", QuotedList(Lang::Fr, &labels),
+                        "). Une saisie unique, reprise ensuite par les autres applications, éviterait le travail en \
+                         double et les erreurs de recopie.",
+                    },
+                    sentence! {
+                        Quoted(Lang::En, &d.name), " is keyed into an information system ", Times(Lang::En, k),
+                        " (steps ", QuotedList(Lang::En, &labels),
+                        "). Entering it once and passing it on to the other applications would avoid the duplicate \
+                         work and copying errors.",
+                    },
                 ),
                 Gain { touch_min: touch, ..Gain::default() },
                 Some("enter-once"),
@@ -137,7 +135,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         let mut sources: Vec<usize> = items.iter().map(|&(_, e)| e).collect();
         sources.sort_by_key(|&n| ctx.g.pos[n]);
         sources.dedup();
-        let source_labels: Vec<String> = sources.iter().map(|&n| ctx.label(n)).collect();
+        let source_labels: Vec<&str> = sources.iter().map(|&n| ctx.label_str(n)).collect();
         let mut subjects = vec![ctx.id(later)];
         subjects.extend(items.iter().map(|(d, _)| d.clone()));
         subjects.extend(sources.iter().map(|&n| ctx.id(n)));
@@ -147,33 +145,27 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             Severity::Warning,
             subjects,
             text(
-                format!("Double saisie : ressaisie à la main d'informations fournies sur papier à l'étape {}", quote(Lang::Fr, &ctx.label(later))),
-                format!("Rekeying: paper information keyed in by hand at {}", quote(Lang::En, &ctx.label(later))),
+                sentence! {
+                    "Double saisie : ressaisie à la main d'informations fournies sur papier à l'étape ",
+                    Quoted(Lang::Fr, ctx.label_str(later)),
+                },
+                sentence!["Rekeying: paper information keyed in by hand at ", Quoted(Lang::En, ctx.label_str(later))],
             ),
             text(
-                format!(
-                    "À l'étape {} ({}), {} {} sur papier par l'usager (étape {}) {} à la main. Un formulaire en ligne \
-                     alimentant directement le logiciel supprimerait cette ressaisie.",
-                    quote(Lang::Fr, &ctx.label(later)),
-                    ctx.lane_name(later),
-                    if plural { "les informations" } else { "l'information" },
-                    if plural {
-                        format!("{} fournies", quoted_list(Lang::Fr, &names))
-                    } else {
-                        format!("{} fournie", quoted_list(Lang::Fr, &names))
-                    },
-                    quoted_list(Lang::Fr, &source_labels),
-                    if plural { "sont ressaisies" } else { "est ressaisie" },
-                ),
-                format!(
-                    "At step {} ({}), {} given on paper by the user (step {}) {} keyed in by hand. An online form feeding \
-                     the software directly would remove this rekeying.",
-                    quote(Lang::En, &ctx.label(later)),
-                    ctx.lane_name(later),
-                    quoted_list(Lang::En, &names),
-                    quoted_list(Lang::En, &source_labels),
-                    if plural { "are" } else { "is" },
-                ),
+                sentence! {
+                    "À l'étape ", Quoted(Lang::Fr, ctx.label_str(later)), " (", ctx.lane_str(later), "), ",
+                    if plural { "les informations " } else { "l'information " }, QuotedList(Lang::Fr, &names),
+                    if plural { " fournies" } else { " fournie" }, " sur papier par l'usager (étape ",
+                    QuotedList(Lang::Fr, &source_labels), ") ", if plural { "sont ressaisies" } else { "est ressaisie" },
+                    " à la main. Un formulaire en ligne alimentant directement le logiciel supprimerait cette \
+                     ressaisie.",
+                },
+                sentence! {
+                    "At step ", Quoted(Lang::En, ctx.label_str(later)), " (", ctx.lane_str(later), "), ",
+                    QuotedList(Lang::En, &names), " given on paper by the user (step ",
+                    QuotedList(Lang::En, &source_labels), ") ", if plural { "are" } else { "is" },
+                    " keyed in by hand. An online form feeding the software directly would remove this rekeying.",
+                },
             ),
             Gain { touch_min: keying_min(ctx, later, items.len()), ..Gain::default() },
             Some("enter-once"),

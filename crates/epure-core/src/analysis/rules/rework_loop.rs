@@ -36,7 +36,7 @@ use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 
 use super::{Context, finding, text};
 use crate::analysis::metrics::visits::LoopState;
-use crate::analysis::words::{duration, percent, quantity, quote, quoted_list};
+use crate::analysis::words::{Duration, Quoted, QuotedList, percent, quantity, quote, quoted_list, sentence};
 use crate::analysis::{Finding, Gain, Lang, Severity};
 use crate::model::{Channel, Procedure, StepKind};
 
@@ -384,10 +384,10 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         let extra_lead = (total - inflow * base_time).max(0.0);
         let extra_touch = (touch - inflow * base_touch).max(0.0);
         let extra_contacts = (contacts - inflow * base_contacts).max(0.0);
-        let labels: Vec<String> =
-            members.iter().filter(|&&n| ctx.step(n).kind.is_work()).map(|&n| ctx.label(n)).collect();
-        let labels = if labels.is_empty() { members.iter().map(|&n| ctx.label(n)).collect() } else { labels };
-        let entry_label = ctx.label(entries[0]);
+        let labels: Vec<&str> =
+            members.iter().filter(|&&n| ctx.step(n).kind.is_work()).map(|&n| ctx.label_str(n)).collect();
+        let labels = if labels.is_empty() { members.iter().map(|&n| ctx.label_str(n)).collect() } else { labels };
+        let entry_label = ctx.label_str(entries[0]);
         let day = ctx.settings.working_day_min;
         // The share is a difference of visits solved in floating point: one in five returns comes
         // out a hair under 0.2, and must not fall below a threshold of 0.2 (it is not "rarely").
@@ -450,33 +450,28 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                     .to_owned(),
             ),
         };
+        let (share_fr, share_en) = (percent(Lang::Fr, p_again), percent(Lang::En, p_again));
         out.push(finding(
             ID,
             severity,
             members.iter().map(|&n| ctx.id(n)).collect(),
             text(
-                format!("Boucle de reprise : {} des passages repartent vers {}", percent(Lang::Fr, p_again), quote(Lang::Fr, &entry_label)),
-                format!("Rework loop: {} of passes go back to {}", percent(Lang::En, p_again), quote(Lang::En, &entry_label)),
+                sentence!["Boucle de reprise : ", share_fr, " des passages repartent vers ", Quoted(Lang::Fr, entry_label)],
+                sentence!["Rework loop: ", share_en, " of passes go back to ", Quoted(Lang::En, entry_label)],
             ),
             text(
-                format!(
-                    "Dans {} des passages, le dossier repart vers {} et refait le circuit {}. Par dossier, cette boucle ajoute \
-                     en moyenne {} de délai et {} de travail{contacts_fr}. {advice_fr}",
-                    percent(Lang::Fr, p_again),
-                    quote(Lang::Fr, &entry_label),
-                    quoted_list(Lang::Fr, &labels),
-                    duration(Lang::Fr, extra_lead, day),
-                    duration(Lang::Fr, extra_touch, day),
-                ),
-                format!(
-                    "In {} of passes, the file goes back to {} and through {} again. Per file, this loop adds {} of lead time \
-                     and {} of work on average{contacts_en}. {advice_en}",
-                    percent(Lang::En, p_again),
-                    quote(Lang::En, &entry_label),
-                    quoted_list(Lang::En, &labels),
-                    duration(Lang::En, extra_lead, day),
-                    duration(Lang::En, extra_touch, day),
-                ),
+                sentence! {
+                    "Dans ", share_fr, " des passages, le dossier repart vers ", Quoted(Lang::Fr, entry_label),
+                    " et refait le circuit ", QuotedList(Lang::Fr, &labels),
+                    ". Par dossier, cette boucle ajoute en moyenne ", Duration(Lang::Fr, extra_lead, day),
+                    " de délai et ", Duration(Lang::Fr, extra_touch, day), " de travail", contacts_fr, ". ", advice_fr,
+                },
+                sentence! {
+                    "In ", share_en, " of passes, the file goes back to ", Quoted(Lang::En, entry_label), " and through ",
+                    QuotedList(Lang::En, &labels), " again. Per file, this loop adds ",
+                    Duration(Lang::En, extra_lead, day), " of lead time and ", Duration(Lang::En, extra_touch, day),
+                    " of work on average", contacts_en, ". ", advice_en,
+                },
             ),
             Gain { touch_min: extra_touch, lead_min: extra_lead, contacts: extra_contacts, ..Gain::default() },
             if unchecked { None } else { Some("check-upfront") },

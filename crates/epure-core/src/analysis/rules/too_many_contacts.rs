@@ -72,8 +72,8 @@ fn one_person(ctx: &Context, steps: &[usize], named: bool) -> Option<Finding> {
     if contacts <= max + 1e-9 {
         return None;
     }
-    let labels: Vec<String> = steps.iter().map(|&n| ctx.label(n)).collect();
-    let continued: Vec<String> = continued.iter().map(|&n| ctx.label(n)).collect();
+    let labels: Vec<&str> = steps.iter().map(|&n| ctx.label_str(n)).collect();
+    let continued: Vec<&str> = continued.iter().map(|&n| ctx.label_str(n)).collect();
     let (same_fr, same_en) = if continued.is_empty() {
         (String::new(), String::new())
     } else {

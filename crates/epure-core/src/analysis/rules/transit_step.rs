@@ -8,9 +8,10 @@
 //! same lane as the next one; a step with a legal basis (it is mandated: only digitised, never
 //! removed).
 
+use super::duplicate_step::StepsWithLanes;
 use super::{Context, finding, text};
 use crate::analysis::labels;
-use crate::analysis::words::quote;
+use crate::analysis::words::{Quoted, sentence};
 use crate::analysis::{Finding, Gain, Lang, Severity};
 use crate::model::StepKind;
 
@@ -87,12 +88,9 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             (Lang::En, 1) => "step",
             (Lang::En, _) => "steps",
         };
-        let targets = |lang: Lang| {
-            let items: Vec<String> =
-                next.iter().map(|&(m, _)| format!("{} ({})", quote(lang, &ctx.label(m)), ctx.lane_name(m))).collect();
-            format!("{} {}", step_word(lang), crate::analysis::words::list(lang, &items))
-        };
-        let (targets_fr, targets_en) = (targets(Lang::Fr), targets(Lang::En));
+        let next_steps: Vec<usize> = next.iter().map(|&(m, _)| m).collect();
+        let targets = |lang: Lang| (step_word(lang), (" ", StepsWithLanes(ctx, lang, &next_steps)));
+        let (label, lane) = (ctx.label_str(n), ctx.lane_str(n));
         let lead = if ctx.on_lead(n) { ctx.visits[n] * (s.duration() + s.wait()) } else { 0.0 };
         let mut subjects = vec![ctx.id(n)];
         subjects.extend(next.iter().map(|&(m, _)| ctx.id(m)));
@@ -101,24 +99,20 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             Severity::Warning,
             subjects,
             text(
-                format!("Simple transmission : {}", quote(Lang::Fr, &ctx.label(n))),
-                format!("Transit step: {}", quote(Lang::En, &ctx.label(n))),
+                sentence!["Simple transmission : ", Quoted(Lang::Fr, label)],
+                sentence!["Transit step: ", Quoted(Lang::En, label)],
             ),
             text(
-                format!(
-                    "L'étape {} ({}) ne fait que faire suivre le dossier vers {} : elle ne vérifie, ne saisit, ne produit \
-                     et ne décide rien. Le dossier peut y aller directement, sans ce relais.",
-                    quote(Lang::Fr, &ctx.label(n)),
-                    ctx.lane_name(n),
-                    targets_fr,
-                ),
-                format!(
-                    "Step {} ({}) only passes the file on to {}: it checks, enters, produces and decides nothing. The file \
-                     can go there directly, without this relay.",
-                    quote(Lang::En, &ctx.label(n)),
-                    ctx.lane_name(n),
-                    targets_en,
-                ),
+                sentence! {
+                    "L'étape ", Quoted(Lang::Fr, label), " (", lane, ") ne fait que faire suivre le dossier vers ",
+                    targets(Lang::Fr), " : elle ne vérifie, ne saisit, ne produit et ne décide rien. Le dossier peut y \
+                    aller directement, sans ce relais.",
+                },
+                sentence! {
+                    "Step ", Quoted(Lang::En, label), " (", lane, ") only passes the file on to ", targets(Lang::En),
+                    ": it checks, enters, produces and decides nothing. The file can go there directly, without this \
+                    relay.",
+                },
             ),
             Gain {
                 touch_min: ctx.visits[n] * s.duration(),

@@ -6,7 +6,7 @@
 //! `redundant-check`) is told by that finding alone, which says why it can go.
 
 use super::{Context, finding, text};
-use crate::analysis::words::{duration, quote};
+use crate::analysis::words::{Duration, Quoted, sentence};
 use crate::analysis::{Finding, Gain, Lang, Severity};
 use crate::model::ValueClass;
 
@@ -24,35 +24,40 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             let v = ctx.visits[n];
             let lead = if ctx.on_lead(n) { v * (s.duration() + s.wait()) } else { 0.0 };
             let mandated = s.legal_basis.is_some();
-            let (label_fr, label_en) = (quote(Lang::Fr, ctx.label_str(n)), quote(Lang::En, ctx.label_str(n)));
+            let work = v * s.duration();
+            let (label_fr, label_en) = (Quoted(Lang::Fr, ctx.label_str(n)), Quoted(Lang::En, ctx.label_str(n)));
             let lane = ctx.lane_str(n);
             finding(
                 ID,
                 Severity::Info,
                 vec![ctx.id(n)],
                 text(
-                    format!("Étape sans valeur ajoutée : {label_fr}"),
-                    format!("Step without added value: {label_en}"),
+                    sentence!["Étape sans valeur ajoutée : ", label_fr],
+                    sentence!["Step without added value: ", label_en],
                 ),
                 text(
-                    format!(
-                        "L'étape {} ({}) est classée sans valeur ajoutée ni obligation : elle coûte {} de travail et {} de délai par dossier.{}",
-                        label_fr,
-                        lane,
-                        duration(Lang::Fr, v * s.duration(), day),
-                        duration(Lang::Fr, lead, day),
-                        if mandated { " Elle est toutefois prévue par un texte : elle ne peut être supprimée sans le modifier." } else { " Elle peut être supprimée." }
-                    ),
-                    format!(
-                        "Step {} ({}) is classified as neither adding value nor required: it costs {} of work and {} of lead time per file.{}",
-                        label_en,
-                        lane,
-                        duration(Lang::En, v * s.duration(), day),
-                        duration(Lang::En, lead, day),
-                        if mandated { " It is however required by a legal text: it cannot be removed without changing it." } else { " It can be removed." }
-                    ),
+                    sentence! {
+                        "L'étape ", label_fr, " (", lane, ") est classée sans valeur ajoutée ni obligation : elle coûte ",
+                        Duration(Lang::Fr, work, day), " de travail et ", Duration(Lang::Fr, lead, day),
+                        " de délai par dossier.",
+                        if mandated {
+                            " Elle est toutefois prévue par un texte : elle ne peut être supprimée sans le modifier."
+                        } else {
+                            " Elle peut être supprimée."
+                        },
+                    },
+                    sentence! {
+                        "Step ", label_en, " (", lane, ") is classified as neither adding value nor required: it costs ",
+                        Duration(Lang::En, work, day), " of work and ", Duration(Lang::En, lead, day),
+                        " of lead time per file.",
+                        if mandated {
+                            " It is however required by a legal text: it cannot be removed without changing it."
+                        } else {
+                            " It can be removed."
+                        },
+                    },
                 ),
-                Gain { touch_min: v * s.duration(), lead_min: lead, ..Gain::default() },
+                Gain { touch_min: work, lead_min: lead, ..Gain::default() },
                 if mandated { None } else { Some("remove-step") },
             )
         })
