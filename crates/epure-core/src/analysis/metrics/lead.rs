@@ -12,8 +12,6 @@
 //! A fork that is not well-structured counts every branch one after the other (an upper bound),
 //! and is reported as `unstructured-parallel`.
 
-use rustc_hash::FxHashSet as HashSet;
-
 use petgraph::stable_graph::NodeIndex;
 
 use super::graph::Graph;
@@ -94,28 +92,39 @@ fn arc_delay(p: &Procedure, visits: &[f64], n: usize, a: &super::graph::Arc) -> 
 /// Complexity: O(V + E) plus the post-dominator computation (near-linear on drawn procedures,
 /// O(V²) worst case) and O(Σ block sizes × nesting depth) for the blocks; only when there are forks.
 pub fn compute(p: &Procedure, g: &Graph, visits: &[f64], start: Option<usize>) -> Lead {
+    let pg = p.graph();
     let times = node_times(p, g, visits);
     let mut total = Time::default();
+    // One pass over the steps: the total, and the forks (a fork has several flows out: the cheap
+    // test first).
+    let mut forks: Vec<usize> = Vec::new();
     for &n in &g.order {
         total.add(times[n]);
-        for a in &g.out[n] {
+        let out = &g.out[n];
+        for a in out {
             total.wait += arc_delay(p, visits, n, a);
         }
+        if out.len() >= 2 && !matches!(pg[NodeIndex::new(n)].kind, StepKind::Decision | StepKind::End) {
+            forks.push(n);
+        }
     }
-    let forks: Vec<usize> = g.order.iter().copied().filter(|&n| g.is_fork(p, n)).collect();
     let mut lead = Lead { off_critical: vec![false; g.bound], ..Lead::default() };
-    let mut blocks = Vec::new();
+    // Each block with its sort key: its size, then its fork's author position.
+    let mut keyed: Vec<((usize, usize), Block)> = Vec::new();
     if !forks.is_empty() {
         let ipdom = post_dominators(p, g);
+        let mut scratch = BlockScratch { owner: vec![NONE; g.bound], touched: Vec::new(), stack: Vec::new() };
         for &f in &forks {
-            match ipdom[f].and_then(|j| block(p, g, f, j)) {
-                Some(b) => blocks.push(b),
+            match ipdom[f].and_then(|j| block(p, g, f, j, &mut scratch)) {
+                Some(b) => keyed.push(((b.branches.iter().map(Vec::len).sum::<usize>(), g.pos[b.fork]), b)),
                 None => lead.unstructured_forks.push(f),
             }
         }
     }
-    // Innermost first: a block nested in another is strictly smaller.
-    blocks.sort_by_key(|b: &Block| (b.branches.iter().map(Vec::len).sum::<usize>(), g.pos[b.fork]));
+    // Innermost first: a block nested in another is strictly smaller. The keys are distinct (one
+    // block per fork), so an unstable sort gives the order a stable one would.
+    keyed.sort_unstable_by_key(|(k, _)| *k);
+    let mut blocks: Vec<Block> = keyed.into_iter().map(|(_, b)| b).collect();
     let mut excess_at = vec![Time::default(); g.bound];
     for b in &mut blocks {
         let mut bt = Vec::with_capacity(b.branches.len());
@@ -159,13 +168,25 @@ pub fn compute(p: &Procedure, g: &Graph, visits: &[f64], start: Option<usize>) -
             }
         }
     }
-    let matched: HashSet<usize> = blocks.iter().map(|b| b.join).collect();
-    lead.unmatched_joins = g.order.iter().copied().filter(|&n| g.is_join(p, n) && !matched.contains(&n)).collect();
+    let mut matched = vec![false; g.bound];
+    for b in &blocks {
+        matched[b.join] = true;
+    }
+    // `Graph::is_join`, the cheap test first.
+    lead.unmatched_joins = g
+        .order
+        .iter()
+        .copied()
+        .filter(|&n| g.inc[n].len() >= 2 && !matched[n] && pg[NodeIndex::new(n)].kind == StepKind::Parallel)
+        .collect();
     lead.lead = Time { work: total.work.max(0.0), wait: total.wait.max(0.0) };
     lead.critical_path = critical_path(p, g, &blocks, start);
     lead.blocks = blocks;
     lead
 }
+
+/// No node (a hole in an index table, or "not yet").
+const NONE: usize = usize::MAX;
 
 /// Immediate post-dominator of every node (None when a node cannot reach an end or a dead end).
 ///
@@ -179,20 +200,27 @@ pub fn compute(p: &Procedure, g: &Graph, visits: &[f64], start: Option<usize>) -
 fn post_dominators(p: &Procedure, g: &Graph) -> Vec<Option<usize>> {
     let pg = p.graph();
     let exit = g.bound;
-    let live_out = |n: usize| g.out[n].iter().filter(|a| a.share > 0.0).map(|a| a.node);
-    let is_exit_pred = |n: usize| pg[NodeIndex::new(n)].kind == StepKind::End || live_out(n).next().is_none();
-    let ends: Vec<usize> = g.order.iter().copied().filter(|&n| is_exit_pred(n)).collect();
-    let succ = |x: usize| if x == exit { &ends[..] } else { g.live_preds(x) };
+    // The steps joined to the exit: every end, and every step without a way on.
+    let mut to_exit = vec![false; g.bound];
+    let mut ends: Vec<usize> = Vec::new();
+    for &n in &g.order {
+        if pg[NodeIndex::new(n)].kind == StepKind::End || !g.out[n].iter().any(|a| a.share > 0.0) {
+            to_exit[n] = true;
+            ends.push(n);
+        }
+    }
+    let (live_in, live_in_at) = g.live_in_parts();
     // Depth-first post-order from the exit over the reversed graph.
-    const NONE: usize = usize::MAX;
     let mut post = vec![NONE; g.bound + 1];
     let mut by_post: Vec<usize> = Vec::with_capacity(g.bound + 1);
     let mut seen = vec![false; g.bound + 1];
-    let mut stack: Vec<(usize, usize)> = vec![(exit, 0)];
+    let mut stack: Vec<(usize, usize)> = Vec::with_capacity(g.bound + 1);
+    stack.push((exit, 0));
     seen[exit] = true;
     while let Some(top) = stack.last_mut() {
         let (x, i) = *top;
-        if let Some(&y) = succ(x).get(i) {
+        let succ = if x == exit { &ends[..] } else { &live_in[live_in_at[x]..live_in_at[x + 1]] };
+        if let Some(&y) = succ.get(i) {
             top.1 += 1;
             if !seen[y] {
                 seen[y] = true;
@@ -206,17 +234,28 @@ fn post_dominators(p: &Procedure, g: &Graph) -> Vec<Option<usize>> {
     }
     // Immediate dominators by post-order number; the exit is the last.
     let root = by_post.len() - 1;
+    // The predecessors of each node in the reversed graph, by post-order number, packed once
+    // rather than filtered again at every round: its live successors the search reached, in the
+    // order of its flows, then the exit when it is joined to it.
+    let mut preds: Vec<usize> = Vec::with_capacity(live_in.len() + ends.len());
+    let mut preds_at: Vec<usize> = Vec::with_capacity(root + 1);
+    for &x in &by_post[..root] {
+        preds_at.push(preds.len());
+        preds.extend(g.out[x].iter().filter(|a| a.share > 0.0).map(|a| post[a.node]).filter(|&q| q != NONE));
+        if to_exit[x] {
+            preds.push(root);
+        }
+    }
+    preds_at.push(preds.len());
     let mut idom = vec![NONE; by_post.len()];
     idom[root] = root;
     let mut changed = true;
     while changed {
         changed = false;
         for b in (0..root).rev() {
-            let x = by_post[b];
             let mut new = NONE;
-            let preds = live_out(x).map(|m| post[m]).chain(is_exit_pred(x).then_some(root));
-            for q in preds {
-                if q == NONE || idom[q] == NONE {
+            for &q in &preds[preds_at[b]..preds_at[b + 1]] {
+                if idom[q] == NONE {
                     continue;
                 }
                 new = if new == NONE {
@@ -250,28 +289,51 @@ fn post_dominators(p: &Procedure, g: &Graph) -> Vec<Option<usize>> {
     out
 }
 
+/// Tables [`block`] reuses from one fork to the next, rather than a hash map and stacks per fork.
+struct BlockScratch {
+    /// The branch each step was found on (`NONE` when none): reset after each fork.
+    owner: Vec<usize>,
+    /// The steps whose `owner` was set.
+    touched: Vec<usize>,
+    stack: Vec<usize>,
+}
+
 /// The block of fork `f` closed by `j`, when it is well-structured.
-fn block(p: &Procedure, g: &Graph, f: usize, j: usize) -> Option<Block> {
+fn block(p: &Procedure, g: &Graph, f: usize, j: usize, scratch: &mut BlockScratch) -> Option<Block> {
     if !g.is_join(p, j) || g.inc[j].len() != g.out[f].len() {
         return None;
     }
-    let mut owner: rustc_hash::FxHashMap<usize, usize> = rustc_hash::FxHashMap::default();
-    let mut branches = Vec::new();
+    let found = branches(p, g, f, j, scratch);
+    for &n in &scratch.touched {
+        scratch.owner[n] = NONE;
+    }
+    scratch.touched.clear();
+    Some(Block { fork: f, join: j, branches: found?, branch_time: Vec::new(), critical: 0, excess: Time::default() })
+}
+
+/// The branches of the block of fork `f` closed by `j`, when each is entered only from the fork
+/// and none reaches the fork, an end or another branch. Leaves `scratch.owner` set for the steps
+/// listed in `scratch.touched`.
+fn branches(p: &Procedure, g: &Graph, f: usize, j: usize, scratch: &mut BlockScratch) -> Option<Vec<Vec<usize>>> {
+    let BlockScratch { owner, touched, stack } = scratch;
+    let mut branches = Vec::with_capacity(g.out[f].len());
     for (i, a) in g.out[f].iter().enumerate() {
         let mut nodes = Vec::new();
         if a.node == j {
             branches.push(nodes);
             continue;
         }
-        let mut stack = vec![a.node];
+        stack.clear();
+        stack.push(a.node);
         while let Some(n) = stack.pop() {
-            if n == j || owner.get(&n) == Some(&i) {
+            if n == j || owner[n] == i {
                 continue;
             }
-            if n == f || owner.contains_key(&n) || p.graph()[NodeIndex::new(n)].kind == StepKind::End {
+            if n == f || owner[n] != NONE || p.graph()[NodeIndex::new(n)].kind == StepKind::End {
                 return None;
             }
-            owner.insert(n, i);
+            owner[n] = i;
+            touched.push(n);
             nodes.push(n);
             for b in g.out[n].iter().rev() {
                 stack.push(b.node);
@@ -282,12 +344,12 @@ fn block(p: &Procedure, g: &Graph, f: usize, j: usize) -> Option<Block> {
     // Single entry: every step of a branch is entered from the fork or from its own branch.
     for (i, nodes) in branches.iter().enumerate() {
         for &n in nodes {
-            if g.inc[n].iter().any(|a| a.node != f && owner.get(&a.node) != Some(&i)) {
+            if g.inc[n].iter().any(|a| a.node != f && owner[a.node] != i) {
                 return None;
             }
         }
     }
-    Some(Block { fork: f, join: j, branches, branch_time: Vec::new(), critical: 0, excess: Time::default() })
+    Some(branches)
 }
 
 /// The chain of steps that sets the lead time on the most likely way through: from the start,
@@ -298,13 +360,11 @@ fn critical_path(p: &Procedure, g: &Graph, blocks: &[Block], start: Option<usize
         return Vec::new();
     };
     let pg = p.graph();
-    let crit: rustc_hash::FxHashMap<usize, usize> = blocks
-        .iter()
-        .map(|b| {
-            let head = b.branches[b.critical].first().copied().unwrap_or(b.join);
-            (b.fork, head)
-        })
-        .collect();
+    // The head of each block's longest branch, by fork.
+    let mut crit = vec![NONE; g.bound];
+    for b in blocks {
+        crit[b.fork] = b.branches[b.critical].first().copied().unwrap_or(b.join);
+    }
     let mut on = vec![false; g.bound];
     let mut path = Vec::new();
     loop {
@@ -313,8 +373,8 @@ fn critical_path(p: &Procedure, g: &Graph, blocks: &[Block], start: Option<usize
         if pg[NodeIndex::new(cur)].kind == StepKind::End {
             break;
         }
-        let next = if let Some(&h) = crit.get(&cur) {
-            Some(h)
+        let next = if crit[cur] != NONE {
+            Some(crit[cur])
         } else {
             let mut best: Option<&super::graph::Arc> = None;
             for a in &g.out[cur] {
