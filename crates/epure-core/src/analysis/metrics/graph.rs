@@ -188,6 +188,30 @@ impl Graph {
     }
 }
 
+/// The nodes reachable from `from` (included) along the arcs of `adj`, as a table indexed by node:
+/// along `Graph::out`, the steps a case can reach; along `Graph::inc`, the steps that reach one
+/// of `from`. Each node is marked when first found, so it is stacked at most once.
+///
+/// Complexity: O(V + E).
+pub fn search(adj: &Adjacency, from: impl Iterator<Item = usize>) -> Vec<bool> {
+    let (arcs, at) = adj.parts();
+    let mut seen = vec![false; adj.len()];
+    let mut stack: Vec<usize> = Vec::new();
+    for n in from {
+        if !std::mem::replace(&mut seen[n], true) {
+            stack.push(n);
+        }
+    }
+    while let Some(n) = stack.pop() {
+        for a in &arcs[at[n]..at[n + 1]] {
+            if !std::mem::replace(&mut seen[a.node], true) {
+                stack.push(a.node);
+            }
+        }
+    }
+    seen
+}
+
 /// Running sums in place: each entry becomes the sum of itself and those before it.
 fn running_sums(t: &mut [usize]) {
     let mut sum = 0;
