@@ -210,51 +210,67 @@ fn post_dominators(p: &Procedure, g: &Graph) -> Vec<Option<usize>> {
         }
     }
     let (live_in, live_in_at) = g.live_in_parts();
-    // Depth-first post-order from the exit over the reversed graph.
+    // Depth-first post-order from the exit over the reversed graph: the exit's successors are the
+    // steps joined to it, searched one after the other, and the exit comes last. Each entry of the
+    // stack keeps the range of `live_in` still to look at.
     let mut post = vec![NONE; g.bound + 1];
     let mut by_post: Vec<usize> = Vec::with_capacity(g.bound + 1);
-    let mut seen = vec![false; g.bound + 1];
-    let mut stack: Vec<(usize, usize)> = Vec::with_capacity(g.bound + 1);
-    stack.push((exit, 0));
-    seen[exit] = true;
-    while let Some(top) = stack.last_mut() {
-        let (x, i) = *top;
-        let succ = if x == exit { &ends[..] } else { &live_in[live_in_at[x]..live_in_at[x + 1]] };
-        if let Some(&y) = succ.get(i) {
-            top.1 += 1;
-            if !seen[y] {
-                seen[y] = true;
-                stack.push((y, 0));
+    let mut seen = vec![false; g.bound];
+    let mut stack: Vec<(usize, usize, usize)> = Vec::with_capacity(g.bound);
+    for &e in &ends {
+        if std::mem::replace(&mut seen[e], true) {
+            continue;
+        }
+        stack.push((e, live_in_at[e], live_in_at[e + 1]));
+        while let Some(top) = stack.last_mut() {
+            let (x, i, end) = *top;
+            if i < end {
+                top.1 += 1;
+                let y = live_in[i];
+                if !std::mem::replace(&mut seen[y], true) {
+                    stack.push((y, live_in_at[y], live_in_at[y + 1]));
+                }
+            } else {
+                post[x] = by_post.len();
+                by_post.push(x);
+                stack.pop();
             }
-        } else {
-            post[x] = by_post.len();
-            by_post.push(x);
-            stack.pop();
         }
     }
+    post[exit] = by_post.len();
+    by_post.push(exit);
     // Immediate dominators by post-order number; the exit is the last.
     let root = by_post.len() - 1;
     // The predecessors of each node in the reversed graph, by post-order number, packed once
     // rather than filtered again at every round: its live successors the search reached, in the
-    // order of its flows, then the exit when it is joined to it.
-    let mut preds: Vec<usize> = Vec::with_capacity(live_in.len() + ends.len());
+    // order of its flows, then the exit when it is joined to it. Written in place, the position
+    // moving on only past a kept one (so one more entry than can be kept).
+    let (arcs, at) = g.out.parts();
+    let mut preds: Vec<usize> = vec![0; live_in.len() + ends.len() + 1];
     let mut preds_at: Vec<usize> = Vec::with_capacity(root + 1);
+    let mut len = 0;
     for &x in &by_post[..root] {
-        preds_at.push(preds.len());
-        preds.extend(g.out[x].iter().filter(|a| a.share > 0.0).map(|a| post[a.node]).filter(|&q| q != NONE));
-        if to_exit[x] {
-            preds.push(root);
+        preds_at.push(len);
+        for a in &arcs[at[x]..at[x + 1]] {
+            let q = post[a.node];
+            preds[len] = q;
+            len += usize::from(a.share > 0.0 && q != NONE);
         }
+        preds[len] = root;
+        len += usize::from(to_exit[x]);
     }
-    preds_at.push(preds.len());
+    preds_at.push(len);
     let mut idom = vec![NONE; by_post.len()];
     idom[root] = root;
     let mut changed = true;
     while changed {
         changed = false;
+        // Node b's predecessors end where b + 1's begin.
+        let mut end = len;
         for b in (0..root).rev() {
+            let begin = preds_at[b];
             let mut new = NONE;
-            for &q in &preds[preds_at[b]..preds_at[b + 1]] {
+            for &q in &preds[begin..end] {
                 if idom[q] == NONE {
                     continue;
                 }
@@ -277,6 +293,7 @@ fn post_dominators(p: &Procedure, g: &Graph) -> Vec<Option<usize>> {
                 idom[b] = new;
                 changed = true;
             }
+            end = begin;
         }
     }
     let mut out = vec![None; g.bound];
