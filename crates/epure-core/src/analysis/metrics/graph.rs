@@ -110,13 +110,15 @@ impl Graph {
         running_sums(&mut out_at);
         running_sums(&mut in_at);
         let blank = Arc { node: 0, edge: EdgeIndex::new(0), share: 0.0 };
+        // Outgoing arcs are placed with a share of 1, what every step but an end and a decision
+        // sends along each flow (see `set_shares`): only those two kinds are looked at again.
         let mut arcs = vec![blank; ends.len()];
         // Where each flow (by its rank in `ends`) sits among the outgoing arcs.
         let mut slot = Vec::with_capacity(ends.len());
         for &(a, b, e) in &ends {
             let k = out_at[a + 1];
             out_at[a + 1] += 1;
-            arcs[k] = Arc { node: b, edge: e, share: 0.0 };
+            arcs[k] = Arc { node: b, edge: e, share: 1.0 };
             slot.push(k);
         }
         out_at.pop();
@@ -126,7 +128,9 @@ impl Graph {
         let mut join_factor = vec![1.0; bound];
         for &n in &order {
             let step = &pg[NodeIndex::new(n)];
-            set_shares(step, out.of_mut(n), |a| pg[a.edge].probability);
+            if matches!(step.kind, StepKind::End | StepKind::Decision) {
+                set_shares(step, out.of_mut(n), |a| pg[a.edge].probability);
+            }
             let in_degree = in_at[n + 2] - in_at[n + 1];
             if step.kind == StepKind::Parallel && in_degree >= 2 {
                 join_factor[n] = 1.0 / in_degree as f64;

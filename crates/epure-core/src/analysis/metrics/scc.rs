@@ -58,6 +58,8 @@ pub fn components(g: &Graph) -> Components {
     let mut index = vec![NONE; g.bound];
     let mut low = vec![0usize; g.bound];
     let mut on_stack = vec![false; g.bound];
+    // Whether a node has a live flow to itself, noted while its arcs are looked at.
+    let mut self_loop = vec![false; g.bound];
     let mut stack: Vec<usize> = Vec::with_capacity(g.order.len());
     let mut of = vec![NONE; g.bound];
     // The components as Tarjan emits them, sinks first, packed: their members, and where each ends.
@@ -91,6 +93,7 @@ pub fn components(g: &Graph) -> Components {
                     child = Some(m);
                     break;
                 } else if on_stack[m] {
+                    self_loop[n] |= m == n;
                     low[n] = low[n].min(index[m]);
                 }
             }
@@ -134,7 +137,7 @@ pub fn components(g: &Graph) -> Components {
             // Most components are one step: no sort, and a loop only through a flow to itself.
             members.nodes.push(n);
             of[n] = c;
-            cyclic.push(g.out[n].iter().any(|a| a.node == n && a.share > 0.0));
+            cyclic.push(self_loop[n]);
         } else {
             let first = members.nodes.len();
             members.nodes.extend_from_slice(comp);
