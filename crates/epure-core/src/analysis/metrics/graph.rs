@@ -76,6 +76,8 @@ pub struct Graph {
     live_in: Vec<usize>,
     /// Where each node's slice of `live_in` starts (`bound + 1` entries).
     live_in_at: Vec<usize>,
+    /// The kind of each step, read here rather than through the procedure graph.
+    kind: Vec<StepKind>,
 }
 
 impl Graph {
@@ -126,8 +128,11 @@ impl Graph {
         // Shares, and the join factors from the in-degrees (`in_at[n + 2] - in_at[n + 1]` until
         // the incoming arcs are placed).
         let mut join_factor = vec![1.0; bound];
+        // Holes keep a kind no one reads.
+        let mut kind = vec![StepKind::Task; bound];
         for &n in &order {
             let step = &pg[NodeIndex::new(n)];
+            kind[n] = step.kind;
             if matches!(step.kind, StepKind::End | StepKind::Decision) {
                 set_shares(step, out.of_mut(n), |a| pg[a.edge].probability);
             }
@@ -157,7 +162,7 @@ impl Graph {
         }
         live_in_at.push(len);
         live_in.truncate(len);
-        Graph { bound, order, pos, out, inc, join_factor, live_in, live_in_at }
+        Graph { bound, order, pos, out, inc, join_factor, live_in, live_in_at, kind }
     }
 
     /// The sources of the flows with a share > 0 into `n`, in the author's order of flows.
@@ -176,14 +181,18 @@ impl Graph {
 
     /// Whether a node starts several branches that are all taken: a `parallel` fork, or a start or
     /// work step drawn with several outgoing flows (read as a fork, as BPMN reads it).
-    pub fn is_fork(&self, p: &Procedure, n: usize) -> bool {
-        let kind = p.graph()[NodeIndex::new(n)].kind;
-        self.out[n].len() >= 2 && !matches!(kind, StepKind::Decision | StepKind::End)
+    pub fn is_fork(&self, _p: &Procedure, n: usize) -> bool {
+        self.out[n].len() >= 2 && !matches!(self.kind[n], StepKind::Decision | StepKind::End)
     }
 
     /// Whether a node is a `parallel` join.
-    pub fn is_join(&self, p: &Procedure, n: usize) -> bool {
-        p.graph()[NodeIndex::new(n)].kind == StepKind::Parallel && self.inc[n].len() >= 2
+    pub fn is_join(&self, _p: &Procedure, n: usize) -> bool {
+        self.kind[n] == StepKind::Parallel && self.inc[n].len() >= 2
+    }
+
+    /// The kind of the step at node `n` (a node of `order`).
+    pub fn kind(&self, n: usize) -> StepKind {
+        self.kind[n]
     }
 
     /// Visits passed along an arc for `v` visits of its source.

@@ -108,7 +108,7 @@ pub fn compute(p: &Procedure, g: &Graph, visits: &[f64], start: Option<usize>) -
         for a in out {
             total.wait += arc_delay(p, visits, n, a);
         }
-        if out.len() >= 2 && !matches!(pg[NodeIndex::new(n)].kind, StepKind::Decision | StepKind::End) {
+        if out.len() >= 2 && !matches!(g.kind(n), StepKind::Decision | StepKind::End) {
             forks.push(n);
         }
     }
@@ -116,7 +116,7 @@ pub fn compute(p: &Procedure, g: &Graph, visits: &[f64], start: Option<usize>) -
     // Each block with its sort key: its size, then its fork's author position.
     let mut keyed: Vec<((usize, usize), Block)> = Vec::new();
     if !forks.is_empty() {
-        let ipdom = PostDominators::new(p, g);
+        let ipdom = PostDominators::new(g);
         let mut scratch = BlockScratch { owner: vec![NONE; g.bound], touched: Vec::new(), stack: Vec::new() };
         for &f in &forks {
             match ipdom.of(f).and_then(|j| block(p, g, f, j, &mut scratch)) {
@@ -187,10 +187,10 @@ pub fn compute(p: &Procedure, g: &Graph, visits: &[f64], start: Option<usize>) -
         .order
         .iter()
         .copied()
-        .filter(|&n| g.inc[n].len() >= 2 && !matched[n] && pg[NodeIndex::new(n)].kind == StepKind::Parallel)
+        .filter(|&n| g.inc[n].len() >= 2 && !matched[n] && g.kind(n) == StepKind::Parallel)
         .collect();
     lead.lead = Time { work: total.work.max(0.0), wait: total.wait.max(0.0) };
-    lead.critical_path = critical_path(p, g, &blocks, &block_of, start);
+    lead.critical_path = critical_path(g, &blocks, &block_of, start);
     lead.blocks = blocks;
     lead
 }
@@ -208,8 +208,9 @@ const NONE: usize = usize::MAX;
 /// Complexity: O((V + E) × rounds), the rounds few on graphs whose loops are shallow; O(V + E)
 /// memory.
 #[cfg(test)]
-fn post_dominators(p: &Procedure, g: &Graph) -> Vec<Option<usize>> {
-    let d = PostDominators::new(p, g);
+/// (`_p`, the procedure, is not read: the kinds of its steps are in `g`.)
+fn post_dominators(_p: &Procedure, g: &Graph) -> Vec<Option<usize>> {
+    let d = PostDominators::new(g);
     let mut out = vec![None; g.bound];
     for &n in &g.order {
         out[n] = d.of(n);
@@ -240,14 +241,13 @@ impl PostDominators {
     }
 
     /// See [`post_dominators`].
-    fn new(p: &Procedure, g: &Graph) -> Self {
-        let pg = p.graph();
+    fn new(g: &Graph) -> Self {
         let exit = g.bound;
         // The steps joined to the exit: every end, and every step without a way on.
         let mut to_exit = vec![false; g.bound];
         let mut ends: Vec<usize> = Vec::new();
         for &n in &g.order {
-            if pg[NodeIndex::new(n)].kind == StepKind::End || !g.out[n].iter().any(|a| a.share > 0.0) {
+            if g.kind(n) == StepKind::End || !g.out[n].iter().any(|a| a.share > 0.0) {
                 to_exit[n] = true;
                 ends.push(n);
             }
@@ -357,7 +357,7 @@ fn block(p: &Procedure, g: &Graph, f: usize, j: usize, scratch: &mut BlockScratc
     if !g.is_join(p, j) || g.inc[j].len() != g.out[f].len() {
         return None;
     }
-    let found = branches(p, g, f, j, scratch);
+    let found = branches(g, f, j, scratch);
     for &n in &scratch.touched {
         scratch.owner[n] = NONE;
     }
@@ -368,7 +368,7 @@ fn block(p: &Procedure, g: &Graph, f: usize, j: usize, scratch: &mut BlockScratc
 /// The branches of the block of fork `f` closed by `j`, when each is entered only from the fork
 /// and none reaches the fork, an end or another branch. Leaves `scratch.owner` set for the steps
 /// listed in `scratch.touched`.
-fn branches(p: &Procedure, g: &Graph, f: usize, j: usize, scratch: &mut BlockScratch) -> Option<Vec<Vec<usize>>> {
+fn branches(g: &Graph, f: usize, j: usize, scratch: &mut BlockScratch) -> Option<Vec<Vec<usize>>> {
     let BlockScratch { owner, touched, stack } = scratch;
     let mut branches = Vec::with_capacity(g.out[f].len());
     for (i, a) in g.out[f].iter().enumerate() {
@@ -383,7 +383,7 @@ fn branches(p: &Procedure, g: &Graph, f: usize, j: usize, scratch: &mut BlockScr
             if n == j || owner[n] == i {
                 continue;
             }
-            if n == f || owner[n] != NONE || p.graph()[NodeIndex::new(n)].kind == StepKind::End {
+            if n == f || owner[n] != NONE || g.kind(n) == StepKind::End {
                 return None;
             }
             owner[n] = i;
@@ -411,17 +411,16 @@ fn branches(p: &Procedure, g: &Graph, f: usize, j: usize, scratch: &mut BlockScr
 /// another way exists), the longest branch of each parallel block, the first flow elsewhere.
 ///
 /// `block_of[n]` is 1 + the rank in `blocks` of the block forking at `n`, 0 when there is none.
-fn critical_path(p: &Procedure, g: &Graph, blocks: &[Block], block_of: &[usize], start: Option<usize>) -> Vec<usize> {
+fn critical_path(g: &Graph, blocks: &[Block], block_of: &[usize], start: Option<usize>) -> Vec<usize> {
     let Some(mut cur) = start else {
         return Vec::new();
     };
-    let pg = p.graph();
     let mut on = vec![false; g.bound];
     let mut path = Vec::new();
     loop {
         on[cur] = true;
         path.push(cur);
-        if pg[NodeIndex::new(cur)].kind == StepKind::End {
+        if g.kind(cur) == StepKind::End {
             break;
         }
         let next = if let Some(b) = block_of[cur].checked_sub(1).and_then(|k| blocks.get(k)) {

@@ -140,8 +140,7 @@ impl<'a> Context<'a> {
             None => vec![false; g.bound],
         };
         let pg = p.graph();
-        let to_end =
-            graph::search(&g.inc, g.order.iter().copied().filter(|&n| pg[NodeIndex::new(n)].kind == StepKind::End));
+        let to_end = graph::search(&g.inc, g.order.iter().copied().filter(|&n| g.kind(n) == StepKind::End));
         let comps = scc::components(&g);
         let (visits, loop_state) = visits::solve(&g, &comps, start);
         let lead = lead::compute(p, &g, &visits, start);
