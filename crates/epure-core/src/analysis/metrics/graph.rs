@@ -2,7 +2,7 @@
 //! `NodeIndex::index()`, in the author's order of flows, with the share of a case each flow carries.
 
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
-use petgraph::visit::{EdgeIndexable, NodeIndexable};
+use petgraph::visit::NodeIndexable;
 
 use crate::model::{Procedure, Step, StepKind};
 
@@ -26,26 +26,14 @@ pub struct Adjacency {
 }
 
 impl Adjacency {
-    /// From `(node, arc)` pairs, each node's arcs kept in the pairs' order. Complexity: O(V + E).
-    fn new(bound: usize, pairs: impl Iterator<Item = (usize, Arc)> + Clone) -> Self {
-        let mut at = vec![0usize; bound + 1];
-        for (n, _) in pairs.clone() {
-            at[n + 1] += 1;
-        }
-        for n in 0..bound {
-            at[n + 1] += at[n];
-        }
-        let mut fill = at.clone();
-        let mut arcs = vec![Arc { node: 0, edge: EdgeIndex::new(0), share: 0.0 }; at[bound]];
-        for (n, a) in pairs {
-            arcs[fill[n]] = a;
-            fill[n] += 1;
-        }
-        Adjacency { arcs, at }
-    }
-
     fn of_mut(&mut self, n: usize) -> &mut [Arc] {
         &mut self.arcs[self.at[n]..self.at[n + 1]]
+    }
+
+    /// The table behind the slices: every arc, and where each node's arcs start (`len() + 1`
+    /// entries: node `n`'s arcs are `arcs[at[n]..at[n + 1]]`), for searches that keep positions.
+    pub fn parts(&self) -> (&[Arc], &[usize]) {
+        (&self.arcs, &self.at)
     }
 
     /// Number of nodes.
@@ -88,6 +76,8 @@ pub struct Graph {
     live_in: Vec<usize>,
     /// Where each node's slice of `live_in` starts (`bound + 1` entries).
     live_in_at: Vec<usize>,
+    /// The kind of each step, read here rather than through the procedure graph.
+    kind: Vec<StepKind>,
 }
 
 impl Graph {
@@ -102,40 +92,77 @@ impl Graph {
         for (i, &n) in order.iter().enumerate() {
             pos[n] = i;
         }
-        // Flows in the author's order, so every adjacency list is in the author's order too.
-        let ends: Vec<(usize, usize, EdgeIndex)> = p
-            .flow_indices()
-            .iter()
-            .filter_map(|&e| pg.edge_endpoints(e).map(|(a, b)| (a.index(), b.index(), e)))
-            .collect();
-        let mut out = Adjacency::new(bound, ends.iter().map(|&(a, b, e)| (a, Arc { node: b, edge: e, share: 0.0 })));
-        let mut share_of = vec![0.0; pg.edge_bound()];
+        // Flows in the author's order, so every adjacency list is in the author's order too. Both
+        // tables are filled by counting sort, in one table each (no vector per node): `at[n + 2]`
+        // first counts node n's arcs; after the running sums `at[n + 1]` is where n's arcs start,
+        // and serves as the cursor that places them, which leaves it where they end, that is
+        // where n + 1's start.
+        let flows = p.flow_indices();
+        let mut ends: Vec<(usize, usize, EdgeIndex)> = Vec::with_capacity(flows.len());
+        let mut out_at = vec![0usize; bound + 2];
+        let mut in_at = vec![0usize; bound + 2];
+        for &e in flows {
+            if let Some((a, b)) = pg.edge_endpoints(e) {
+                let (a, b) = (a.index(), b.index());
+                out_at[a + 2] += 1;
+                in_at[b + 2] += 1;
+                ends.push((a, b, e));
+            }
+        }
+        running_sums(&mut out_at);
+        running_sums(&mut in_at);
+        let blank = Arc { node: 0, edge: EdgeIndex::new(0), share: 0.0 };
+        // Outgoing arcs are placed with a share of 1, what every step but an end and a decision
+        // sends along each flow (see `set_shares`): only those two kinds are looked at again.
+        let mut arcs = vec![blank; ends.len()];
+        // Where each flow (by its rank in `ends`) sits among the outgoing arcs.
+        let mut slot = Vec::with_capacity(ends.len());
+        for &(a, b, e) in &ends {
+            let k = out_at[a + 1];
+            out_at[a + 1] += 1;
+            arcs[k] = Arc { node: b, edge: e, share: 1.0 };
+            slot.push(k);
+        }
+        out_at.pop();
+        let mut out = Adjacency { arcs, at: out_at };
+        // Shares, and the join factors from the in-degrees (`in_at[n + 2] - in_at[n + 1]` until
+        // the incoming arcs are placed).
+        let mut join_factor = vec![1.0; bound];
+        // Holes keep a kind no one reads.
+        let mut kind = vec![StepKind::Task; bound];
         for &n in &order {
             let step = &pg[NodeIndex::new(n)];
-            set_shares(step, out.of_mut(n), |a| pg[a.edge].probability);
-            for a in &out[n] {
-                share_of[a.edge.index()] = a.share;
+            kind[n] = step.kind;
+            if matches!(step.kind, StepKind::End | StepKind::Decision) {
+                set_shares(step, out.of_mut(n), |a| pg[a.edge].probability);
+            }
+            let in_degree = in_at[n + 2] - in_at[n + 1];
+            if step.kind == StepKind::Parallel && in_degree >= 2 {
+                join_factor[n] = 1.0 / in_degree as f64;
             }
         }
-        let inc = Adjacency::new(
-            bound,
-            ends.iter().map(|&(a, b, e)| (b, Arc { node: a, edge: e, share: share_of[e.index()] })),
-        );
-        let mut join_factor = vec![1.0; bound];
-        for &n in &order {
-            if pg[NodeIndex::new(n)].kind == StepKind::Parallel && inc[n].len() >= 2 {
-                join_factor[n] = 1.0 / inc[n].len() as f64;
-            }
+        let mut arcs = vec![blank; ends.len()];
+        for (&(a, b, e), &k) in ends.iter().zip(&slot) {
+            let i = in_at[b + 1];
+            in_at[b + 1] += 1;
+            arcs[i] = Arc { node: a, edge: e, share: out.arcs[k].share };
         }
-        let mut live_in = Vec::with_capacity(p.flow_indices().len());
+        in_at.pop();
+        let inc = Adjacency { arcs, at: in_at };
+        // Written in place, the position moving on only past a live arc.
+        let mut live_in = vec![0usize; inc.arcs.len()];
         let mut live_in_at = Vec::with_capacity(bound + 1);
-        for n in 0..bound {
-            let arcs = &inc[n];
-            live_in_at.push(live_in.len());
-            live_in.extend(arcs.iter().filter(|a| a.share > 0.0).map(|a| a.node));
+        let mut len = 0;
+        for w in inc.at.windows(2) {
+            live_in_at.push(len);
+            for a in &inc.arcs[w[0]..w[1]] {
+                live_in[len] = a.node;
+                len += usize::from(a.share > 0.0);
+            }
         }
-        live_in_at.push(live_in.len());
-        Graph { bound, order, pos, out, inc, join_factor, live_in, live_in_at }
+        live_in_at.push(len);
+        live_in.truncate(len);
+        Graph { bound, order, pos, out, inc, join_factor, live_in, live_in_at, kind }
     }
 
     /// The sources of the flows with a share > 0 into `n`, in the author's order of flows.
@@ -154,19 +181,56 @@ impl Graph {
 
     /// Whether a node starts several branches that are all taken: a `parallel` fork, or a start or
     /// work step drawn with several outgoing flows (read as a fork, as BPMN reads it).
-    pub fn is_fork(&self, p: &Procedure, n: usize) -> bool {
-        let kind = p.graph()[NodeIndex::new(n)].kind;
-        self.out[n].len() >= 2 && !matches!(kind, StepKind::Decision | StepKind::End)
+    pub fn is_fork(&self, _p: &Procedure, n: usize) -> bool {
+        self.out[n].len() >= 2 && !matches!(self.kind[n], StepKind::Decision | StepKind::End)
     }
 
     /// Whether a node is a `parallel` join.
-    pub fn is_join(&self, p: &Procedure, n: usize) -> bool {
-        p.graph()[NodeIndex::new(n)].kind == StepKind::Parallel && self.inc[n].len() >= 2
+    pub fn is_join(&self, _p: &Procedure, n: usize) -> bool {
+        self.kind[n] == StepKind::Parallel && self.inc[n].len() >= 2
+    }
+
+    /// The kind of the step at node `n` (a node of `order`).
+    pub fn kind(&self, n: usize) -> StepKind {
+        self.kind[n]
     }
 
     /// Visits passed along an arc for `v` visits of its source.
     pub fn transfer(&self, v: f64, arc: &Arc) -> f64 {
         v * arc.share * self.join_factor[arc.node]
+    }
+}
+
+/// The nodes reachable from `from` (included) along the arcs of `adj`, as a table indexed by node:
+/// along `Graph::out`, the steps a case can reach; along `Graph::inc`, the steps that reach one
+/// of `from`. Each node is marked when first found, so it is stacked at most once.
+///
+/// Complexity: O(V + E).
+pub fn search(adj: &Adjacency, from: impl Iterator<Item = usize>) -> Vec<bool> {
+    let (arcs, at) = adj.parts();
+    let mut seen = vec![false; adj.len()];
+    let mut stack: Vec<usize> = Vec::new();
+    for n in from {
+        if !std::mem::replace(&mut seen[n], true) {
+            stack.push(n);
+        }
+    }
+    while let Some(n) = stack.pop() {
+        for a in &arcs[at[n]..at[n + 1]] {
+            if !std::mem::replace(&mut seen[a.node], true) {
+                stack.push(a.node);
+            }
+        }
+    }
+    seen
+}
+
+/// Running sums in place: each entry becomes the sum of itself and those before it.
+fn running_sums(t: &mut [usize]) {
+    let mut sum = 0;
+    for x in t {
+        sum += *x;
+        *x = sum;
     }
 }
 

@@ -12,8 +12,6 @@
 //! A fork that is not well-structured counts every branch one after the other (an upper bound),
 //! and is reported as `unstructured-parallel`.
 
-use rustc_hash::FxHashSet as HashSet;
-
 use petgraph::stable_graph::NodeIndex;
 
 use super::graph::Graph;
@@ -94,29 +92,47 @@ fn arc_delay(p: &Procedure, visits: &[f64], n: usize, a: &super::graph::Arc) -> 
 /// Complexity: O(V + E) plus the post-dominator computation (near-linear on drawn procedures,
 /// O(V²) worst case) and O(Σ block sizes × nesting depth) for the blocks; only when there are forks.
 pub fn compute(p: &Procedure, g: &Graph, visits: &[f64], start: Option<usize>) -> Lead {
-    let times = node_times(p, g, visits);
+    let pg = p.graph();
+    // What `node_times` gives, computed where it is used rather than kept in a table.
+    let time_at = |n: usize| {
+        let s = &pg[NodeIndex::new(n)];
+        Time { work: visits[n] * s.duration(), wait: visits[n] * s.wait() }
+    };
     let mut total = Time::default();
+    // One pass over the steps: the total, and the forks (a fork has several flows out: the cheap
+    // test first).
+    let mut forks: Vec<usize> = Vec::new();
     for &n in &g.order {
-        total.add(times[n]);
-        for a in &g.out[n] {
+        total.add(time_at(n));
+        let out = &g.out[n];
+        for a in out {
             total.wait += arc_delay(p, visits, n, a);
         }
+        if out.len() >= 2 && !matches!(g.kind(n), StepKind::Decision | StepKind::End) {
+            forks.push(n);
+        }
     }
-    let forks: Vec<usize> = g.order.iter().copied().filter(|&n| g.is_fork(p, n)).collect();
     let mut lead = Lead { off_critical: vec![false; g.bound], ..Lead::default() };
-    let mut blocks = Vec::new();
+    // Each block with its sort key: its size, then its fork's author position.
+    let mut keyed: Vec<((usize, usize), Block)> = Vec::new();
     if !forks.is_empty() {
-        let ipdom = post_dominators(p, g);
+        let ipdom = PostDominators::new(g);
+        let mut scratch = BlockScratch { owner: vec![NONE; g.bound], touched: Vec::new(), stack: Vec::new() };
         for &f in &forks {
-            match ipdom[f].and_then(|j| block(p, g, f, j)) {
-                Some(b) => blocks.push(b),
+            match ipdom.of(f).and_then(|j| block(p, g, f, j, &mut scratch)) {
+                Some(b) => keyed.push(((b.branches.iter().map(Vec::len).sum::<usize>(), g.pos[b.fork]), b)),
                 None => lead.unstructured_forks.push(f),
             }
         }
     }
-    // Innermost first: a block nested in another is strictly smaller.
-    blocks.sort_by_key(|b: &Block| (b.branches.iter().map(Vec::len).sum::<usize>(), g.pos[b.fork]));
-    let mut excess_at = vec![Time::default(); g.bound];
+    // Innermost first: a block nested in another is strictly smaller. The keys are distinct (one
+    // block per fork), so an unstable sort gives the order a stable one would.
+    keyed.sort_unstable_by_key(|(k, _)| *k);
+    let mut blocks: Vec<Block> = keyed.into_iter().map(|(_, b)| b).collect();
+    // 1 + the rank of the block of each fork already counted (0 for none), and each counted
+    // block's excess: a step's excess is 0 unless it is such a fork.
+    let mut block_of = vec![0usize; g.bound];
+    let mut excess_of: Vec<Time> = Vec::with_capacity(blocks.len());
     for b in &mut blocks {
         let mut bt = Vec::with_capacity(b.branches.len());
         for (i, nodes) in b.branches.iter().enumerate() {
@@ -126,8 +142,10 @@ pub fn compute(p: &Procedure, g: &Graph, visits: &[f64], start: Option<usize>) -
                 t.wait += arc_delay(p, visits, b.fork, a);
             }
             for &n in nodes {
-                t.add(times[n]);
-                t.sub(excess_at[n]);
+                t.add(time_at(n));
+                if block_of[n] != 0 {
+                    t.sub(excess_of[block_of[n] - 1]);
+                }
                 for a in &g.out[n] {
                     t.wait += arc_delay(p, visits, n, a);
                 }
@@ -146,7 +164,8 @@ pub fn compute(p: &Procedure, g: &Graph, visits: &[f64], start: Option<usize>) -
                 excess.add(*t);
             }
         }
-        excess_at[b.fork] = excess;
+        excess_of.push(excess);
+        block_of[b.fork] = excess_of.len();
         b.branch_time = bt;
         b.critical = critical;
         b.excess = excess;
@@ -159,13 +178,25 @@ pub fn compute(p: &Procedure, g: &Graph, visits: &[f64], start: Option<usize>) -
             }
         }
     }
-    let matched: HashSet<usize> = blocks.iter().map(|b| b.join).collect();
-    lead.unmatched_joins = g.order.iter().copied().filter(|&n| g.is_join(p, n) && !matched.contains(&n)).collect();
+    let mut matched = vec![false; g.bound];
+    for b in &blocks {
+        matched[b.join] = true;
+    }
+    // `Graph::is_join`, the cheap test first.
+    lead.unmatched_joins = g
+        .order
+        .iter()
+        .copied()
+        .filter(|&n| g.inc[n].len() >= 2 && !matched[n] && g.kind(n) == StepKind::Parallel)
+        .collect();
     lead.lead = Time { work: total.work.max(0.0), wait: total.wait.max(0.0) };
-    lead.critical_path = critical_path(p, g, &blocks, start);
+    lead.critical_path = critical_path(g, &blocks, &block_of, start);
     lead.blocks = blocks;
     lead
 }
+
+/// No node (a hole in an index table, or "not yet").
+const NONE: usize = usize::MAX;
 
 /// Immediate post-dominator of every node (None when a node cannot reach an end or a dead end).
 ///
@@ -176,102 +207,187 @@ pub fn compute(p: &Procedure, g: &Graph, visits: &[f64], start: Option<usize>) -
 /// end). Immediate dominators are unique, so this gives what any dominator algorithm gives.
 /// Complexity: O((V + E) × rounds), the rounds few on graphs whose loops are shallow; O(V + E)
 /// memory.
-fn post_dominators(p: &Procedure, g: &Graph) -> Vec<Option<usize>> {
-    let pg = p.graph();
-    let exit = g.bound;
-    let live_out = |n: usize| g.out[n].iter().filter(|a| a.share > 0.0).map(|a| a.node);
-    let is_exit_pred = |n: usize| pg[NodeIndex::new(n)].kind == StepKind::End || live_out(n).next().is_none();
-    let ends: Vec<usize> = g.order.iter().copied().filter(|&n| is_exit_pred(n)).collect();
-    let succ = |x: usize| if x == exit { &ends[..] } else { g.live_preds(x) };
-    // Depth-first post-order from the exit over the reversed graph.
-    const NONE: usize = usize::MAX;
-    let mut post = vec![NONE; g.bound + 1];
-    let mut by_post: Vec<usize> = Vec::with_capacity(g.bound + 1);
-    let mut seen = vec![false; g.bound + 1];
-    let mut stack: Vec<(usize, usize)> = vec![(exit, 0)];
-    seen[exit] = true;
-    while let Some(top) = stack.last_mut() {
-        let (x, i) = *top;
-        if let Some(&y) = succ(x).get(i) {
-            top.1 += 1;
-            if !seen[y] {
-                seen[y] = true;
-                stack.push((y, 0));
-            }
-        } else {
-            post[x] = by_post.len();
-            by_post.push(x);
-            stack.pop();
-        }
-    }
-    // Immediate dominators by post-order number; the exit is the last.
-    let root = by_post.len() - 1;
-    let mut idom = vec![NONE; by_post.len()];
-    idom[root] = root;
-    let mut changed = true;
-    while changed {
-        changed = false;
-        for b in (0..root).rev() {
-            let x = by_post[b];
-            let mut new = NONE;
-            let preds = live_out(x).map(|m| post[m]).chain(is_exit_pred(x).then_some(root));
-            for q in preds {
-                if q == NONE || idom[q] == NONE {
-                    continue;
-                }
-                new = if new == NONE {
-                    q
-                } else {
-                    let (mut a, mut c) = (q, new);
-                    while a != c {
-                        while a < c {
-                            a = idom[a];
-                        }
-                        while c < a {
-                            c = idom[c];
-                        }
-                    }
-                    a
-                };
-            }
-            if new != idom[b] {
-                idom[b] = new;
-                changed = true;
-            }
-        }
-    }
+#[cfg(test)]
+/// (`_p`, the procedure, is not read: the kinds of its steps are in `g`.)
+fn post_dominators(_p: &Procedure, g: &Graph) -> Vec<Option<usize>> {
+    let d = PostDominators::new(g);
     let mut out = vec![None; g.bound];
     for &n in &g.order {
-        let b = post[n];
-        if b != NONE && b != root && idom[b] != NONE && idom[b] != root {
-            out[n] = Some(by_post[idom[b]]);
-        }
+        out[n] = d.of(n);
     }
     out
 }
 
+/// The post-dominator tree, by post-order number of the reversed graph ([`post_dominators`]).
+struct PostDominators {
+    /// Post-order number of each node (`NONE` when the search from the exit did not reach it).
+    post: Vec<usize>,
+    /// The node of each post-order number.
+    by_post: Vec<usize>,
+    /// Immediate dominator of each post-order number (`NONE` when none); the exit's is itself.
+    idom: Vec<usize>,
+}
+
+impl PostDominators {
+    /// The immediate post-dominator of node `n`, when it has one that is a step.
+    fn of(&self, n: usize) -> Option<usize> {
+        let root = self.by_post.len() - 1;
+        let b = self.post[n];
+        if b != NONE && b != root && self.idom[b] != NONE && self.idom[b] != root {
+            Some(self.by_post[self.idom[b]])
+        } else {
+            None
+        }
+    }
+
+    /// See [`post_dominators`].
+    fn new(g: &Graph) -> Self {
+        let exit = g.bound;
+        // The steps joined to the exit: every end, and every step without a way on.
+        let mut to_exit = vec![false; g.bound];
+        let mut ends: Vec<usize> = Vec::new();
+        for &n in &g.order {
+            if g.kind(n) == StepKind::End || !g.out[n].iter().any(|a| a.share > 0.0) {
+                to_exit[n] = true;
+                ends.push(n);
+            }
+        }
+        let (live_in, live_in_at) = g.live_in_parts();
+        // Depth-first post-order from the exit over the reversed graph: the exit's successors are the
+        // steps joined to it, searched one after the other, and the exit comes last. Each entry of the
+        // stack keeps the range of `live_in` still to look at.
+        let mut post = vec![NONE; g.bound + 1];
+        let mut by_post: Vec<usize> = Vec::with_capacity(g.bound + 1);
+        let mut seen = vec![false; g.bound];
+        let mut stack: Vec<(usize, usize, usize)> = Vec::with_capacity(g.bound);
+        for &e in &ends {
+            if std::mem::replace(&mut seen[e], true) {
+                continue;
+            }
+            stack.push((e, live_in_at[e], live_in_at[e + 1]));
+            while let Some(top) = stack.last_mut() {
+                let (x, i, end) = *top;
+                if i < end {
+                    top.1 += 1;
+                    let y = live_in[i];
+                    if !std::mem::replace(&mut seen[y], true) {
+                        stack.push((y, live_in_at[y], live_in_at[y + 1]));
+                    }
+                } else {
+                    post[x] = by_post.len();
+                    by_post.push(x);
+                    stack.pop();
+                }
+            }
+        }
+        post[exit] = by_post.len();
+        by_post.push(exit);
+        // Immediate dominators by post-order number; the exit is the last.
+        let root = by_post.len() - 1;
+        // The predecessors of each node in the reversed graph, by post-order number, packed once
+        // rather than filtered again at every round: its live successors the search reached, in the
+        // order of its flows, then the exit when it is joined to it. Written in place, the position
+        // moving on only past a kept one (so one more entry than can be kept).
+        let (arcs, at) = g.out.parts();
+        let mut preds: Vec<usize> = vec![0; live_in.len() + ends.len() + 1];
+        let mut preds_at: Vec<usize> = Vec::with_capacity(root + 1);
+        let mut len = 0;
+        for &x in &by_post[..root] {
+            preds_at.push(len);
+            for a in &arcs[at[x]..at[x + 1]] {
+                let q = post[a.node];
+                preds[len] = q;
+                len += usize::from(a.share > 0.0 && q != NONE);
+            }
+            preds[len] = root;
+            len += usize::from(to_exit[x]);
+        }
+        preds_at.push(len);
+        let mut idom = vec![NONE; by_post.len()];
+        idom[root] = root;
+        let mut changed = true;
+        while changed {
+            changed = false;
+            // Node b's predecessors end where b + 1's begin.
+            let mut end = len;
+            for b in (0..root).rev() {
+                let begin = preds_at[b];
+                let mut new = NONE;
+                for &q in &preds[begin..end] {
+                    if idom[q] == NONE {
+                        continue;
+                    }
+                    new = if new == NONE {
+                        q
+                    } else {
+                        let (mut a, mut c) = (q, new);
+                        while a != c {
+                            while a < c {
+                                a = idom[a];
+                            }
+                            while c < a {
+                                c = idom[c];
+                            }
+                        }
+                        a
+                    };
+                }
+                if new != idom[b] {
+                    idom[b] = new;
+                    changed = true;
+                }
+                end = begin;
+            }
+        }
+        PostDominators { post, by_post, idom }
+    }
+}
+
+/// Tables [`block`] reuses from one fork to the next, rather than a hash map and stacks per fork.
+struct BlockScratch {
+    /// The branch each step was found on (`NONE` when none): reset after each fork.
+    owner: Vec<usize>,
+    /// The steps whose `owner` was set.
+    touched: Vec<usize>,
+    stack: Vec<usize>,
+}
+
 /// The block of fork `f` closed by `j`, when it is well-structured.
-fn block(p: &Procedure, g: &Graph, f: usize, j: usize) -> Option<Block> {
+fn block(p: &Procedure, g: &Graph, f: usize, j: usize, scratch: &mut BlockScratch) -> Option<Block> {
     if !g.is_join(p, j) || g.inc[j].len() != g.out[f].len() {
         return None;
     }
-    let mut owner: rustc_hash::FxHashMap<usize, usize> = rustc_hash::FxHashMap::default();
-    let mut branches = Vec::new();
+    let found = branches(g, f, j, scratch);
+    for &n in &scratch.touched {
+        scratch.owner[n] = NONE;
+    }
+    scratch.touched.clear();
+    Some(Block { fork: f, join: j, branches: found?, branch_time: Vec::new(), critical: 0, excess: Time::default() })
+}
+
+/// The branches of the block of fork `f` closed by `j`, when each is entered only from the fork
+/// and none reaches the fork, an end or another branch. Leaves `scratch.owner` set for the steps
+/// listed in `scratch.touched`.
+fn branches(g: &Graph, f: usize, j: usize, scratch: &mut BlockScratch) -> Option<Vec<Vec<usize>>> {
+    let BlockScratch { owner, touched, stack } = scratch;
+    let mut branches = Vec::with_capacity(g.out[f].len());
     for (i, a) in g.out[f].iter().enumerate() {
         let mut nodes = Vec::new();
         if a.node == j {
             branches.push(nodes);
             continue;
         }
-        let mut stack = vec![a.node];
+        stack.clear();
+        stack.push(a.node);
         while let Some(n) = stack.pop() {
-            if n == j || owner.get(&n) == Some(&i) {
+            if n == j || owner[n] == i {
                 continue;
             }
-            if n == f || owner.contains_key(&n) || p.graph()[NodeIndex::new(n)].kind == StepKind::End {
+            if n == f || owner[n] != NONE || g.kind(n) == StepKind::End {
                 return None;
             }
-            owner.insert(n, i);
+            owner[n] = i;
+            touched.push(n);
             nodes.push(n);
             for b in g.out[n].iter().rev() {
                 stack.push(b.node);
@@ -282,39 +398,34 @@ fn block(p: &Procedure, g: &Graph, f: usize, j: usize) -> Option<Block> {
     // Single entry: every step of a branch is entered from the fork or from its own branch.
     for (i, nodes) in branches.iter().enumerate() {
         for &n in nodes {
-            if g.inc[n].iter().any(|a| a.node != f && owner.get(&a.node) != Some(&i)) {
+            if g.inc[n].iter().any(|a| a.node != f && owner[a.node] != i) {
                 return None;
             }
         }
     }
-    Some(Block { fork: f, join: j, branches, branch_time: Vec::new(), critical: 0, excess: Time::default() })
+    Some(branches)
 }
 
 /// The chain of steps that sets the lead time on the most likely way through: from the start,
 /// the most likely flow out of each decision (not going back to a step already on the chain when
 /// another way exists), the longest branch of each parallel block, the first flow elsewhere.
-fn critical_path(p: &Procedure, g: &Graph, blocks: &[Block], start: Option<usize>) -> Vec<usize> {
+///
+/// `block_of[n]` is 1 + the rank in `blocks` of the block forking at `n`, 0 when there is none.
+fn critical_path(g: &Graph, blocks: &[Block], block_of: &[usize], start: Option<usize>) -> Vec<usize> {
     let Some(mut cur) = start else {
         return Vec::new();
     };
-    let pg = p.graph();
-    let crit: rustc_hash::FxHashMap<usize, usize> = blocks
-        .iter()
-        .map(|b| {
-            let head = b.branches[b.critical].first().copied().unwrap_or(b.join);
-            (b.fork, head)
-        })
-        .collect();
     let mut on = vec![false; g.bound];
     let mut path = Vec::new();
     loop {
         on[cur] = true;
         path.push(cur);
-        if pg[NodeIndex::new(cur)].kind == StepKind::End {
+        if g.kind(cur) == StepKind::End {
             break;
         }
-        let next = if let Some(&h) = crit.get(&cur) {
-            Some(h)
+        let next = if let Some(b) = block_of[cur].checked_sub(1).and_then(|k| blocks.get(k)) {
+            // The head of the block's longest branch.
+            Some(b.branches[b.critical].first().copied().unwrap_or(b.join))
         } else {
             let mut best: Option<&super::graph::Arc> = None;
             for a in &g.out[cur] {

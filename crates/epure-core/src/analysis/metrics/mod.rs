@@ -132,24 +132,46 @@ impl<'a> Context<'a> {
         settings.sanitise();
         let g = Graph::new(p);
         let start = p.start().map(|n| n.index());
-        let reachable = start.map(|s| crate::graph::reachable_from(p, NodeIndex::new(s))).unwrap_or_default();
-        let mut reachable_t = vec![false; g.bound];
-        for (i, r) in reachable.iter().enumerate().take(g.bound) {
-            reachable_t[i] = *r;
-        }
-        let to_end = crate::graph::reaches_an_end(p);
+        // Reachability over the adjacency, which holds every flow of the procedure graph: what
+        // `graph::reachable_from` and `graph::reaches_an_end` find, without walking petgraph's
+        // lists.
+        let reachable = match start {
+            Some(s) => graph::search(&g.out, std::iter::once(s)),
+            None => vec![false; g.bound],
+        };
+        let pg = p.graph();
+        let to_end = graph::search(&g.inc, g.order.iter().copied().filter(|&n| g.kind(n) == StepKind::End));
         let comps = scc::components(&g);
         let (visits, loop_state) = visits::solve(&g, &comps, start);
         let lead = lead::compute(p, &g, &visits, start);
-        let actor =
-            (0..g.bound).map(|n| if g.pos[n] == usize::MAX { None } else { p.actor_of(NodeIndex::new(n)) }).collect();
+        // The actor of each step, and the lanes in use (distinct lane names of the steps a case
+        // can reach): a known lane counted through its actor's index, an unknown one by name.
+        let mut actor = vec![None; g.bound];
+        let mut lane_seen = vec![false; p.actors.len()];
+        let mut unknown_lanes: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+        let mut lanes = 0;
+        for &n in &g.order {
+            let Some(id) = pg[NodeIndex::new(n)].actor.as_deref() else { continue };
+            // The first actor with that id, as `Procedure::actor` finds it.
+            let known = p.actors.iter().position(|a| a.id == id);
+            if let Some(i) = known {
+                actor[n] = Some(&p.actors[i]);
+            }
+            if reachable[n] {
+                let new = match known {
+                    Some(i) => !std::mem::replace(&mut lane_seen[i], true),
+                    None => unknown_lanes.insert(id),
+                };
+                lanes += usize::from(new);
+            }
+        }
         let mut ctx = Context {
             p,
             settings,
             g,
             start,
             visits,
-            reachable: reachable_t,
+            reachable,
             to_end,
             comps,
             loop_state,
@@ -159,7 +181,7 @@ impl<'a> Context<'a> {
             label_words: Default::default(),
             data_pairs: Default::default(),
         };
-        ctx.metrics = ctx.compute_metrics();
+        ctx.metrics = ctx.compute_metrics(lanes);
         ctx
     }
 
@@ -321,7 +343,8 @@ impl<'a> Context<'a> {
         !self.lead.off_critical[n]
     }
 
-    fn compute_metrics(&self) -> Metrics {
+    /// The metrics, given the number of lanes in use.
+    fn compute_metrics(&self, lanes: usize) -> Metrics {
         let p = self.p;
         let order = &self.g.order;
         // The structural counts of `graph::summary`, computed here from the same walk as the
@@ -329,7 +352,6 @@ impl<'a> Context<'a> {
         // very large procedures).
         let mut work_steps = 0;
         let mut handoffs = 0;
-        let mut lanes: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
         let visits = Visits(order.iter().map(|&n| (self.id(n), self.visits[n])).collect());
         let mut handoffs_per_case = 0.0;
         let mut user_contacts = 0.0;
@@ -353,9 +375,6 @@ impl<'a> Context<'a> {
             }
             let hourly = self.actor_of(n).and_then(|a| a.hourly_cost_eur).unwrap_or(0.0);
             cost += v * (s.duration() / 60.0 * hourly + s.cost_eur.unwrap_or(0.0));
-            if let Some(a) = s.actor.as_deref().filter(|_| self.reachable[n]) {
-                lanes.insert(a);
-            }
             if s.kind.is_work() {
                 work_steps += 1;
                 if self.in_user_lane(n) {
@@ -393,7 +412,7 @@ impl<'a> Context<'a> {
         Metrics {
             visits,
             work_steps,
-            actors: lanes.len(),
+            actors: lanes,
             handoffs,
             handoffs_per_case,
             user_contacts,
@@ -471,17 +490,14 @@ pub fn media_breaks(p: &Procedure) -> Vec<(String, Support)> {
         let Some((a, b)) = g.edge_endpoints(e) else { continue };
         let (a, b, flow) = (&g[a], &g[b], &g[e]);
         let seq = [channel_support(a.channel), medium_support(flow.medium), channel_support(b.channel)];
-        let mut seq = seq.iter().flatten();
-        let first = seq.next();
-        let (mut last, mut differs) = (first, false);
-        for s in seq {
-            differs |= Some(s) != first;
-            last = Some(s);
-        }
-        if let Some(last) = last
-            && differs
+        // The known supports differ when both appear (there are two); the case arrives on the last.
+        let paper = seq.contains(&Some(Support::Paper));
+        let digital = seq.contains(&Some(Support::Digital));
+        if paper
+            && digital
+            && let Some(last) = seq[2].or(seq[1])
         {
-            out.push((flow.id.clone(), *last));
+            out.push((flow.id.clone(), last));
         }
     }
     out

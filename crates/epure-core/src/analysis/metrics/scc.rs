@@ -54,21 +54,25 @@ impl std::ops::Index<usize> for Members {
 /// Complexity: O(V + E) time and memory.
 pub fn components(g: &Graph) -> Components {
     const NONE: usize = usize::MAX;
+    let (arcs, at) = g.out.parts();
     let mut index = vec![NONE; g.bound];
     let mut low = vec![0usize; g.bound];
     let mut on_stack = vec![false; g.bound];
-    let mut stack: Vec<usize> = Vec::new();
+    // Whether a node has a live flow to itself, noted while its arcs are looked at.
+    let mut self_loop = vec![false; g.bound];
+    let mut stack: Vec<usize> = Vec::with_capacity(g.order.len());
     let mut of = vec![NONE; g.bound];
-    // The components as Tarjan emits them, sinks first, packed: each one's members, then their count.
-    let mut found: Vec<usize> = Vec::with_capacity(2 * g.order.len());
+    // The components as Tarjan emits them, sinks first, packed: their members, and where each ends.
+    let mut found: Vec<usize> = Vec::with_capacity(g.order.len());
+    let mut found_end: Vec<usize> = Vec::with_capacity(g.order.len());
     let mut next = 0usize;
-    // (node, position of the next arc to look at)
-    let mut call: Vec<(usize, usize)> = Vec::new();
+    // (node, position in `arcs` of the next arc to look at)
+    let mut call: Vec<(usize, usize)> = Vec::with_capacity(g.order.len());
     for &root in &g.order {
         if index[root] != NONE {
             continue;
         }
-        call.push((root, 0));
+        call.push((root, at[root]));
         index[root] = next;
         low[root] = next;
         next += 1;
@@ -76,9 +80,10 @@ pub fn components(g: &Graph) -> Components {
         on_stack[root] = true;
         while let Some(top) = call.len().checked_sub(1) {
             let (n, mut i) = call[top];
+            let end = at[n + 1];
             let mut child = None;
-            while i < g.out[n].len() {
-                let a = g.out[n][i];
+            while i < end {
+                let a = &arcs[i];
                 i += 1;
                 if a.share <= 0.0 {
                     continue;
@@ -88,17 +93,18 @@ pub fn components(g: &Graph) -> Components {
                     child = Some(m);
                     break;
                 } else if on_stack[m] {
+                    self_loop[n] |= m == n;
                     low[n] = low[n].min(index[m]);
                 }
             }
-            call[top].1 = i;
             if let Some(m) = child {
+                call[top].1 = i;
                 index[m] = next;
                 low[m] = next;
                 next += 1;
                 stack.push(m);
                 on_stack[m] = true;
-                call.push((m, 0));
+                call.push((m, at[m]));
                 continue;
             }
             call.pop();
@@ -106,7 +112,6 @@ pub fn components(g: &Graph) -> Components {
                 low[parent] = low[parent].min(low[n]);
             }
             if low[n] == index[n] {
-                let first = found.len();
                 while let Some(m) = stack.pop() {
                     on_stack[m] = false;
                     found.push(m);
@@ -114,28 +119,35 @@ pub fn components(g: &Graph) -> Components {
                         break;
                     }
                 }
-                found.push(found.len() - first);
+                found_end.push(found.len());
             }
         }
     }
     // Tarjan emits components sinks first: read them back from the last one.
-    let mut members = Members { nodes: Vec::with_capacity(g.order.len()), at: vec![0] };
-    let mut cyclic = Vec::new();
+    let mut members = Members { nodes: Vec::with_capacity(found.len()), at: Vec::with_capacity(found_end.len() + 1) };
+    members.at.push(0);
+    let mut cyclic = Vec::with_capacity(found_end.len());
     let mut end = found.len();
-    while end > 0 {
-        let len = found[end - 1];
-        let comp = &found[end - 1 - len..end - 1];
-        end -= len + 1;
+    for k in (0..found_end.len()).rev() {
+        let start = if k == 0 { 0 } else { found_end[k - 1] };
+        let comp = &found[start..end];
+        end = start;
         let c = cyclic.len();
-        let start = members.nodes.len();
-        members.nodes.extend_from_slice(comp);
-        members.nodes[start..].sort_by_key(|&n| g.pos[n]);
-        members.at.push(members.nodes.len());
-        for &n in comp {
+        if let [n] = *comp {
+            // Most components are one step: no sort, and a loop only through a flow to itself.
+            members.nodes.push(n);
             of[n] = c;
+            cyclic.push(self_loop[n]);
+        } else {
+            let first = members.nodes.len();
+            members.nodes.extend_from_slice(comp);
+            members.nodes[first..].sort_by_key(|&n| g.pos[n]);
+            for &n in comp {
+                of[n] = c;
+            }
+            cyclic.push(true);
         }
-        let self_loop = len == 1 && g.out[comp[0]].iter().any(|a| a.node == comp[0] && a.share > 0.0);
-        cyclic.push(len > 1 || self_loop);
+        members.at.push(members.nodes.len());
     }
     Components { of, members, cyclic }
 }

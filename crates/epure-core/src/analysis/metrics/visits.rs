@@ -36,32 +36,48 @@ pub enum LoopState {
 /// Complexity: O(V + E) outside loops; O(k³) for a loop of k ≤ 256 steps; iterations × arcs beyond.
 pub fn solve(g: &Graph, c: &Components, start: Option<usize>) -> (Vec<f64>, Vec<LoopState>) {
     let mut v = vec![0.0; g.bound];
-    let mut inflow = vec![0.0; g.bound];
     let mut state = vec![LoopState::Solved; c.members.len()];
     let Some(start) = start else {
         return (v, state);
     };
+    let mut inflow = vec![0.0; g.bound];
     inflow[start] = 1.0;
+    // Index of each member of a loop inside its component (set for a loop's members when it is
+    // solved; each node is in one component), and the tables of the dense solver, kept from one
+    // loop to the next.
+    let mut local = vec![0usize; g.bound];
+    let mut dense_scratch = Dense::default();
     for (id, members) in c.members.iter().enumerate() {
-        if members.iter().all(|&n| inflow[n] == 0.0) {
-            // No case ever gets here (unreachable, or only through prob-0 flows).
-            continue;
-        }
-        if !c.cyclic[id] {
-            v[members[0]] = inflow[members[0]];
+        if let [n] = *members
+            && !c.cyclic[id]
+        {
+            // A single step outside any loop: its visits are what flows in.
+            if inflow[n] == 0.0 {
+                // No case ever gets here (unreachable, or only through prob-0 flows).
+                continue;
+            }
+            v[n] = inflow[n];
         } else {
+            if members.iter().all(|&n| inflow[n] == 0.0) {
+                continue;
+            }
+            for (i, &n) in members.iter().enumerate() {
+                local[n] = i;
+            }
             let leaks = members.iter().any(|&n| g.out[n].iter().any(|a| a.share > 0.0 && c.of[a.node] != id));
+            let iterated;
             let solved = if !leaks {
                 state[id] = LoopState::Closed;
                 None
             } else if members.len() <= DENSE_MAX {
-                dense(g, c, id, members, &inflow)
+                dense(g, c, id, members, &local, &inflow, &mut dense_scratch)
             } else {
-                gauss_seidel(g, c, id, members, &inflow)
+                iterated = gauss_seidel(g, c, id, members, &local, &inflow);
+                iterated.as_deref()
             };
             match solved {
                 Some(values) => {
-                    for (&n, x) in members.iter().zip(values) {
+                    for (&n, &x) in members.iter().zip(values) {
                         v[n] = x;
                     }
                 }
@@ -84,22 +100,39 @@ pub fn solve(g: &Graph, c: &Components, start: Option<usize>) -> (Vec<f64>, Vec<
     (v, state)
 }
 
-/// Index of each member inside its component.
-fn local_index(members: &[usize]) -> rustc_hash::FxHashMap<usize, usize> {
-    members.iter().enumerate().map(|(i, &n)| (n, i)).collect()
+/// The tables of [`dense`], reused from one loop to the next.
+#[derive(Default)]
+struct Dense {
+    a: Vec<f64>,
+    b: Vec<f64>,
+    x: Vec<f64>,
 }
 
 /// Gaussian elimination with partial pivoting on `(I − P_SSᵀ) v = inflow`.
-fn dense(g: &Graph, c: &Components, id: usize, members: &[usize], inflow: &[f64]) -> Option<Vec<f64>> {
+///
+/// `local` gives each member's index inside the component. Returns the solution, borrowed from
+/// `scratch`.
+fn dense<'s>(
+    g: &Graph,
+    c: &Components,
+    id: usize,
+    members: &[usize],
+    local: &[usize],
+    inflow: &[f64],
+    scratch: &'s mut Dense,
+) -> Option<&'s [f64]> {
     let k = members.len();
-    let local = local_index(members);
-    let mut a = vec![0.0; k * k];
-    let mut b: Vec<f64> = members.iter().map(|&n| inflow[n]).collect();
+    let Dense { a, b, x } = scratch;
+    a.clear();
+    a.resize(k * k, 0.0);
+    b.clear();
+    b.extend(members.iter().map(|&n| inflow[n]));
     for (i, &n) in members.iter().enumerate() {
         a[i * k + i] += 1.0;
         for arc in &g.out[n] {
             // Row j (the target) receives from column i (the source).
-            if let Some(&j) = local.get(&arc.node).filter(|_| c.of[arc.node] == id) {
+            if c.of[arc.node] == id {
+                let j = local[arc.node];
                 a[j * k + i] -= g.transfer(1.0, arc);
             }
         }
@@ -126,7 +159,8 @@ fn dense(g: &Graph, c: &Components, id: usize, members: &[usize], inflow: &[f64]
             }
         }
     }
-    let mut x = vec![0.0; k];
+    x.clear();
+    x.resize(k, 0.0);
     for row in (0..k).rev() {
         let mut s = b[row];
         for j in row + 1..k {
@@ -138,8 +172,16 @@ fn dense(g: &Graph, c: &Components, id: usize, members: &[usize], inflow: &[f64]
 }
 
 /// Gauss-Seidel sweeps in the author's order until the visits settle.
-fn gauss_seidel(g: &Graph, c: &Components, id: usize, members: &[usize], inflow: &[f64]) -> Option<Vec<f64>> {
-    let local = local_index(members);
+///
+/// `local` gives each member's index inside the component.
+fn gauss_seidel(
+    g: &Graph,
+    c: &Components,
+    id: usize,
+    members: &[usize],
+    local: &[usize],
+    inflow: &[f64],
+) -> Option<Vec<f64>> {
     let k = members.len();
     let mut x = vec![0.0; k];
     let arcs_per_sweep: usize = members.iter().map(|&n| g.inc[n].len() + 1).sum();
@@ -156,8 +198,8 @@ fn gauss_seidel(g: &Graph, c: &Components, id: usize, members: &[usize], inflow:
                 let w = arc.share * g.join_factor[n];
                 if arc.node == n {
                     self_share += w;
-                } else if let Some(&j) = local.get(&arc.node) {
-                    s += w * x[j];
+                } else {
+                    s += w * x[local[arc.node]];
                 }
             }
             if self_share >= 1.0 {
@@ -171,16 +213,19 @@ fn gauss_seidel(g: &Graph, c: &Components, id: usize, members: &[usize], inflow:
             x[i] = new;
         }
         if delta < TOLERANCE {
-            return acceptable(x);
+            return acceptable(&mut x).is_some().then_some(x);
         }
     }
     None
 }
 
-/// Visits must be finite and not negative (tiny negative rounding is clamped).
-fn acceptable(x: Vec<f64>) -> Option<Vec<f64>> {
+/// Visits must be finite and not negative (tiny negative rounding is clamped, in place).
+fn acceptable(x: &mut [f64]) -> Option<&[f64]> {
     if x.iter().all(|v| v.is_finite() && *v > -1e-9 && *v < 1e12) {
-        Some(x.into_iter().map(|v| v.max(0.0)).collect())
+        for v in x.iter_mut() {
+            *v = v.max(0.0);
+        }
+        Some(x)
     } else {
         None
     }
