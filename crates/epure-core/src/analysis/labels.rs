@@ -41,8 +41,28 @@ pub const SYNONYMS: &[&[&str]] = &[
 ];
 
 /// Removes accents: NFD, then drops combining marks.
+///
+/// Labels are mostly ASCII and Latin letters: those are decomposed one by one (a letter of
+/// U+0080–U+017F decomposes into a base letter and marks only, and the marks are dropped, so no
+/// reordering of marks can show), without the buffers of the normalising iterator; any other
+/// character sends the whole text through it.
 pub fn strip_accents(s: &str) -> String {
-    s.nfd().filter(|c| !is_combining_mark(*c)).collect()
+    if s.is_ascii() {
+        return s.to_owned();
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c as u32 {
+            0..0x80 => out.push(c),
+            0x80..0x180 => unicode_normalization::char::decompose_canonical(c, |d| {
+                if !is_combining_mark(d) {
+                    out.push(d);
+                }
+            }),
+            _ => return s.nfd().filter(|c| !is_combining_mark(*c)).collect(),
+        }
+    }
+    out
 }
 
 fn stemmer() -> &'static Stemmer {
@@ -73,18 +93,49 @@ fn synonyms() -> &'static HashMap<String, String> {
 pub fn words(label: &str) -> Vec<String> {
     let mut text = label.to_lowercase().replace(['’', '\''], " ");
     for (from, to) in EXPRESSIONS {
-        text = text.replace(from, to);
+        if text.contains(from) {
+            text = text.replace(from, to);
+        }
     }
     let mut out = Vec::new();
     for raw in text.split(|c: char| !c.is_alphanumeric()) {
-        if raw.is_empty() || STOP_WORDS.contains(&strip_accents(raw).as_str()) {
-            continue;
+        if !raw.is_empty()
+            && let Some(w) = word(raw)
+        {
+            out.push(w);
         }
-        let s = stem(raw);
-        let s = synonyms().get(&s).cloned().unwrap_or(s);
-        out.push(s);
     }
     out
+}
+
+/// Words normalised on this thread, by their lower-case text: `None` for a stop word. Labels of
+/// a procedure (and of the next) share most of their words, and stemming costs far more than a
+/// look-up. Emptied when it reaches [`WORD_CACHE_MAX`] entries, so that it stays small whatever
+/// the labels.
+const WORD_CACHE_MAX: usize = 4_096;
+
+thread_local! {
+    static WORDS: std::cell::RefCell<HashMap<String, Option<String>>> = Default::default();
+}
+
+/// One lower-case word of a label, normalised as [`words`] says; `None` for a stop word.
+fn word(raw: &str) -> Option<String> {
+    if let Some(known) = WORDS.with_borrow(|cache| cache.get(raw).cloned()) {
+        return known;
+    }
+    let w = if STOP_WORDS.contains(&strip_accents(raw).as_str()) {
+        None
+    } else {
+        let s = stem(raw);
+        Some(synonyms().get(&s).cloned().unwrap_or(s))
+    };
+    WORDS.with_borrow_mut(|cache| {
+        if cache.len() >= WORD_CACHE_MAX {
+            cache.clear();
+        }
+        cache.insert(raw.to_owned(), w.clone());
+    });
+    w
 }
 
 /// The normalised key of a label: its meaningful words, sorted, without repeats.
@@ -227,6 +278,22 @@ mod tests {
         assert_ne!(addressees("Notifier la décision à l'usager"), addressees("Notifier la décision à la CAF"));
         assert_eq!(addressees("Notifier à la CAF la décision"), addressees("Notifier la décision à la CAF"));
         assert_eq!(addressees("Transmettre à la direction des finances pour visa"), key("direction finances"));
+    }
+
+    #[test]
+    fn accents_are_stripped_as_by_the_normalising_iterator() {
+        let slow = |s: &str| s.nfd().filter(|c| !is_combining_mark(*c)).collect::<String>();
+        let chars: Vec<char> = (0..0x400u32).filter_map(char::from_u32).collect();
+        for &c in &chars {
+            for s in [format!("{c}"), format!("é{c}a"), format!("{c}\u{301}ç"), format!("a\u{327}{c}")] {
+                assert_eq!(strip_accents(&s), slow(&s), "{s:?}");
+            }
+        }
+        // Cached or not, a word normalises the same.
+        for label in ["Vérifier l'éligibilité à l'aide", "Contrôler les pièces", "Vérifier l'éligibilité à l'aide"]
+        {
+            assert_eq!(words(label), words(label));
+        }
     }
 
     #[test]
