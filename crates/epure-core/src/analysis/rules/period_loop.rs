@@ -32,9 +32,9 @@ const GATEWAY_REACH: usize = 32;
 
 /// The nearest work steps from `from` along the arcs `next` gives, through gateways, staying in
 /// component `c`.
-fn nearest_work(ctx: &Context, c: usize, from: &[usize], forward: bool) -> Vec<usize> {
+fn nearest_work(ctx: &Context, c: usize, from: impl Iterator<Item = usize>, forward: bool) -> Vec<usize> {
     let mut found = Vec::new();
-    let mut stack: Vec<usize> = from.to_vec();
+    let mut stack: Vec<usize> = from.collect();
     let mut seen: Vec<usize> = Vec::new();
     while let Some(n) = stack.pop() {
         if ctx.comps.of[n] != c || seen.contains(&n) || seen.len() >= GATEWAY_REACH {
@@ -168,12 +168,11 @@ fn renewed_by_an_act(ctx: &Context, c: usize, back: &[usize], starts: &[usize]) 
 pub(crate) fn recurring(ctx: &Context, c: usize) -> Option<Vec<usize>> {
     let members = &ctx.comps.members[c];
     let inside = |n: usize| ctx.comps.of[n] == c;
-    let entries: Vec<usize> = members
+    let entries = members
         .iter()
         .copied()
-        .filter(|&n| ctx.g.inc[n].iter().any(|a| a.share > 0.0 && !inside(a.node) && ctx.reachable[a.node]))
-        .collect();
-    let starts = nearest_work(ctx, c, &entries, true);
+        .filter(|&n| ctx.g.inc[n].iter().any(|a| a.share > 0.0 && !inside(a.node) && ctx.reachable[a.node]));
+    let starts = nearest_work(ctx, c, entries, true);
     if starts.is_empty() {
         return None;
     }
@@ -187,34 +186,36 @@ pub(crate) fn recurring(ctx: &Context, c: usize) -> Option<Vec<usize>> {
         if back.is_empty() || !outs.iter().any(|a| a.share > 0.0 && !inside(a.node)) {
             continue;
         }
-        let round = nearest_work(ctx, c, &back, true);
         // A knock-out inside the pass: its way on stays in the pass, its way out only stops the case.
-        if knocks_out(ctx, c, outs.iter().filter(|a| a.share > 0.0 && !inside(a.node)).map(|a| a.node))
-            && goes_on_with_the_pass(ctx, c, d, &back, &starts)
+        // Both searches only read: the one along the pass, which a way back to where passes
+        // start ends at once, is asked first.
+        if goes_on_with_the_pass(ctx, c, d, &back, &starts)
+            && knocks_out(ctx, c, outs.iter().filter(|a| a.share > 0.0 && !inside(a.node)).map(|a| a.node))
         {
             continue;
         }
         going_round += 1;
-        let before = nearest_work(ctx, c, &ctx.g.inc[d].iter().map(|a| a.node).collect::<Vec<_>>(), false);
+        let before = nearest_work(ctx, c, ctx.g.inc[d].iter().map(|a| a.node), false);
         // A task that says it verifies and delivers the period's service, after which the case
         // can close ("Contrôler l'ordre de payer et verser le reliquat", then "Autre trimestre ?"
         // or the end): the accountant's control is how the payment is made, not what sends the
         // file round again.
+        if before.is_empty() {
+            return None;
+        }
         let closes = leads_straight_to_an_end(ctx, c, outs.iter().filter(|a| !inside(a.node)).map(|a| a.node));
         let verifies = |n: usize| {
             let s = ctx.step(n);
             s.kind != StepKind::Task
                 || ((!closes || s.produces.is_empty()) && super::redundant_check::says_verify(ctx, s.label()))
         };
-        if before.is_empty() {
-            return None;
-        }
         if before.iter().any(|&n| verifies(n)) {
             if renewed_by_an_act(ctx, c, &back, &starts) {
                 continue;
             }
             return None;
         }
+        let round = nearest_work(ctx, c, back.iter().copied(), true);
         if round.is_empty() || round.iter().any(|n| !starts.contains(n)) {
             return None;
         }
