@@ -70,6 +70,8 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     let mut bounces: Vec<Bounces> = Vec::new();
     // The steps after `a`, and after the last step of a run: buffers shared by every step.
     let (mut outs, mut next) = (Vec::new(), Vec::new());
+    // The run of B's steps after `a`: one buffer for every bounce looked at.
+    let mut run: Vec<usize> = Vec::new();
     // Loop → where each of its periods starts, when it repeats the service (asked only of loops
     // a bounce goes round).
     let mut periods: std::collections::HashMap<usize, Option<Vec<usize>>> = std::collections::HashMap::new();
@@ -84,7 +86,8 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             if w <= 0.0 || lane(b) == lane(a) || ctx.in_user_lane(b) || in_system_lane(ctx, b) {
                 continue;
             }
-            let mut run = vec![b];
+            run.clear();
+            run.push(b);
             let mut back = None;
             loop {
                 let last = run[run.len() - 1];
@@ -137,7 +140,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                     *v += ctx.visits[b] * w;
                     *wt += wait;
                 }
-                None => bounces.push((key, pairs, run, ctx.visits[b] * w, wait)),
+                None => bounces.push((key, pairs, run.clone(), ctx.visits[b] * w, wait)),
             }
         }
     }
