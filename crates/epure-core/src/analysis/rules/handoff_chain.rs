@@ -56,6 +56,14 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     let mut done = vec![false; bound];
     // A hand: a work step outside an information system's lane.
     let hand = |n: usize| ctx.step(n).kind.is_work() && ctx.lane_kind(n) != Some(ActorKind::System);
+    // Whether two steps have the same `actor`: two known actors are one when they are the same
+    // actor (the context keeps the first actor of each id), a known and an unknown one never
+    // are, and only unknown ones are compared by id.
+    let same_lane = |x: usize, y: usize| match (ctx.actor_of(x), ctx.actor_of(y)) {
+        (Some(p), Some(q)) => std::ptr::eq(p, q),
+        (None, None) => ctx.step(x).actor == ctx.step(y).actor,
+        _ => false,
+    };
     // Scratch for the loops' walks, shared by every loop.
     let (mut taken, mut walked) = (Marks::new(bound), Vec::new());
     for (c, members) in ctx.comps.members.iter().enumerate() {
@@ -72,7 +80,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             }
             let (mut c, mut lw) = (count[n], last_work[n]);
             if hand(n) {
-                if lw != NONE && ctx.step(lw).actor != ctx.step(n).actor {
+                if lw != NONE && !same_lane(lw, n) {
                     c += 1;
                 }
                 lw = n;
