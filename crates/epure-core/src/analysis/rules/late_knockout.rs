@@ -166,6 +166,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     let mut round = 0u32;
     // Scratch reused by every decision.
     let (mut lookahead, mut before, mut work, mut wasted) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut deciders, mut stack) = (Vec::new(), Vec::new());
     for &d in &ctx.g.order {
         if !ctx.reachable[d] || ctx.step(d).kind != StepKind::Decision {
             continue;
@@ -179,8 +180,9 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             continue;
         }
         // The deciding steps: the work steps just before the decision, through gateways.
-        let mut deciders = Vec::new();
-        let mut stack: Vec<usize> = ctx.g.inc[d].iter().map(|a| a.node).collect();
+        deciders.clear();
+        stack.clear();
+        stack.extend(ctx.g.inc[d].iter().map(|a| a.node));
         seen_gw.clear();
         while let Some(n) = stack.pop() {
             if !seen_gw.insert(n) || n == d {
