@@ -8,7 +8,7 @@
 //! lane (a platform's receipt, an automatic exchange) are passed through: the file goes through
 //! a system between two hands, it does not change hands there.
 
-use super::{Context, finding, text};
+use super::{Context, Marks, finding, text};
 use crate::analysis::{Finding, Gain, Severity};
 use crate::model::ActorKind;
 
@@ -17,12 +17,20 @@ pub const ID: &str = "handoff-chain";
 /// The steps of loop `c` in the order a case meets them going round once: breadth-first from
 /// the steps cases enter by (in the author's order), along the loop's own flows. A step the
 /// author listed last (one a simplification added) is still taken after the steps before it.
-fn from_entries(ctx: &Context, c: usize) -> Vec<usize> {
+///
+/// Written into `order` (emptied first); `taken` is scratch space shared by every loop (emptied
+/// here in O(1)), so that a loop costs its size, not a set of its own.
+fn from_entries(ctx: &Context, c: usize, taken: &mut Marks, order: &mut Vec<usize>) {
     let members = &ctx.comps.members[c];
     let inside = |n: usize| ctx.comps.of[n] == c;
-    let mut order: Vec<usize> =
-        members.iter().copied().filter(|&n| ctx.g.inc[n].iter().any(|a| a.share > 0.0 && !inside(a.node))).collect();
-    let mut taken: rustc_hash::FxHashSet<usize> = order.iter().copied().collect();
+    order.clear();
+    taken.clear();
+    for &n in members {
+        if ctx.g.inc[n].iter().any(|a| a.share > 0.0 && !inside(a.node)) {
+            order.push(n);
+            taken.insert(n);
+        }
+    }
     let mut i = 0;
     while i < order.len() {
         let n = order[i];
@@ -33,8 +41,7 @@ fn from_entries(ctx: &Context, c: usize) -> Vec<usize> {
             }
         }
     }
-    order.extend(members.iter().copied().filter(|n| !taken.contains(n)));
-    order
+    order.extend(members.iter().copied().filter(|&n| !taken.contains(n)));
 }
 
 pub fn run(ctx: &Context) -> Vec<Finding> {
@@ -49,10 +56,19 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     let mut done = vec![false; bound];
     // A hand: a work step outside an information system's lane.
     let hand = |n: usize| ctx.step(n).kind.is_work() && ctx.lane_kind(n) != Some(ActorKind::System);
+    // Whether two steps have the same `actor`: two known actors are one when they are the same
+    // actor (the context keeps the first actor of each id), a known and an unknown one never
+    // are, and only unknown ones are compared by id.
+    let same_lane = |x: usize, y: usize| match (ctx.actor_of(x), ctx.actor_of(y)) {
+        (Some(p), Some(q)) => std::ptr::eq(p, q),
+        (None, None) => ctx.step(x).actor == ctx.step(y).actor,
+        _ => false,
+    };
+    // Scratch for the loops' walks, shared by every loop.
+    let (mut taken, mut walked) = (Marks::new(bound), Vec::new());
     for (c, members) in ctx.comps.members.iter().enumerate() {
-        let walked;
         let order: &[usize] = if ctx.comps.cyclic[c] {
-            walked = from_entries(ctx, c);
+            from_entries(ctx, c, &mut taken, &mut walked);
             &walked
         } else {
             members
@@ -64,7 +80,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             }
             let (mut c, mut lw) = (count[n], last_work[n]);
             if hand(n) {
-                if lw != NONE && ctx.step(lw).actor != ctx.step(n).actor {
+                if lw != NONE && !same_lane(lw, n) {
                     c += 1;
                 }
                 lw = n;

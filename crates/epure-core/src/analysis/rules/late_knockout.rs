@@ -97,10 +97,24 @@ impl DataIds {
                 let next = number.len() as u32;
                 *number.entry(x.as_str()).or_insert(next)
             };
-            feeds.extend(s.produces.iter().chain(&s.checks).map(&mut id));
-            needs.extend(s.checks.iter().chain(&s.enters).map(&mut id));
+            // Pushed one by one (most lists are empty or hold one id), in the order the tables
+            // give: what it produces then checks; what it checks then enters, then requests. A
+            // check both feeds and needs its item: numbered once for the two.
+            for x in &s.produces {
+                feeds.push(id(x));
+            }
+            for x in &s.checks {
+                let i = id(x);
+                feeds.push(i);
+                needs.push(i);
+            }
+            for x in &s.enters {
+                needs.push(id(x));
+            }
             asks_at[n] = needs.len();
-            needs.extend(s.requests.iter().map(&mut id));
+            for x in &s.requests {
+                needs.push(id(x));
+            }
         }
         feeds_at[bound] = feeds.len();
         needs_at[bound] = needs.len();
@@ -137,17 +151,22 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     let data = DataIds::new(ctx);
     // Per step, read for every step before every decision: whether it is the administration's
     // work, and its touch time per case; looked up once here rather than through the procedure.
-    let admin: Vec<bool> =
-        (0..bound).map(|n| ctx.g.pos[n] != usize::MAX && ctx.step(n).kind.is_work() && !ctx.in_user_lane(n)).collect();
-    let own_work: Vec<bool> = (0..bound).map(|n| ctx.g.pos[n] != usize::MAX && ctx.users_own_work(n)).collect();
-    let touch_of: Vec<f64> = (0..bound)
-        .map(|n| if ctx.g.pos[n] == usize::MAX { 0.0 } else { ctx.visits[n] * ctx.step(n).duration() })
-        .collect();
+    // One pass over the steps for the three tables (a step removed keeps false and 0).
+    let (mut admin, mut own_work, mut touch_of) = (vec![false; bound], vec![false; bound], vec![0.0; bound]);
+    for &n in &ctx.g.order {
+        let s = ctx.step(n);
+        let user = ctx.in_user_lane(n);
+        admin[n] = s.kind.is_work() && !user;
+        // `Context::users_own_work`, with the lane already looked up.
+        own_work[n] = user && s.channel == Some(crate::model::Channel::Internal);
+        touch_of[n] = ctx.visits[n] * s.duration();
+    }
     // The data items influencing the decision at hand: those whose number holds its round.
     let mut inputs = vec![0u32; data.count];
     let mut round = 0u32;
     // Scratch reused by every decision.
     let (mut lookahead, mut before, mut work, mut wasted) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut deciders, mut stack) = (Vec::new(), Vec::new());
     for &d in &ctx.g.order {
         if !ctx.reachable[d] || ctx.step(d).kind != StepKind::Decision {
             continue;
@@ -161,8 +180,9 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             continue;
         }
         // The deciding steps: the work steps just before the decision, through gateways.
-        let mut deciders = Vec::new();
-        let mut stack: Vec<usize> = ctx.g.inc[d].iter().map(|a| a.node).collect();
+        deciders.clear();
+        stack.clear();
+        stack.extend(ctx.g.inc[d].iter().map(|a| a.node));
         seen_gw.clear();
         while let Some(n) = stack.pop() {
             if !seen_gw.insert(n) || n == d {

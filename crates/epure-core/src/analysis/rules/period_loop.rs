@@ -30,12 +30,35 @@ use crate::model::{Outcome, StepKind};
 /// Work steps looked at through gateways around a loop's decision and entries.
 const GATEWAY_REACH: usize = 32;
 
+/// The stack and the steps seen of the searches around one loop, shared by the searches of one
+/// [`recurring`] call: a search empties them as it starts.
+#[derive(Default)]
+struct Walk {
+    stack: Vec<usize>,
+    seen: Vec<usize>,
+}
+
+impl Walk {
+    /// Empties the scratch and stacks the nodes a search starts from.
+    fn start(&mut self, from: impl Iterator<Item = usize>) -> (&mut Vec<usize>, &mut Vec<usize>) {
+        self.stack.clear();
+        self.seen.clear();
+        self.stack.extend(from);
+        (&mut self.stack, &mut self.seen)
+    }
+}
+
 /// The nearest work steps from `from` along the arcs `next` gives, through gateways, staying in
 /// component `c`.
-fn nearest_work(ctx: &Context, c: usize, from: &[usize], forward: bool) -> Vec<usize> {
+fn nearest_work(
+    ctx: &Context,
+    c: usize,
+    from: impl Iterator<Item = usize>,
+    forward: bool,
+    walk: &mut Walk,
+) -> Vec<usize> {
     let mut found = Vec::new();
-    let mut stack: Vec<usize> = from.to_vec();
-    let mut seen: Vec<usize> = Vec::new();
+    let (stack, seen) = walk.start(from);
     while let Some(n) = stack.pop() {
         if ctx.comps.of[n] != c || seen.contains(&n) || seen.len() >= GATEWAY_REACH {
             continue;
@@ -55,9 +78,8 @@ fn nearest_work(ctx: &Context, c: usize, from: &[usize], forward: bool) -> Vec<u
 
 /// Whether every way out of loop `c` from the nodes `from` reaches an end through gateways
 /// only, with no work step on the way (the case is over once it leaves).
-fn leads_straight_to_an_end(ctx: &Context, c: usize, from: impl Iterator<Item = usize>) -> bool {
-    let mut stack: Vec<usize> = from.collect();
-    let mut seen: Vec<usize> = Vec::new();
+fn leads_straight_to_an_end(ctx: &Context, c: usize, from: impl Iterator<Item = usize>, walk: &mut Walk) -> bool {
+    let (stack, seen) = walk.start(from);
     let mut ends = false;
     while let Some(n) = stack.pop() {
         if seen.contains(&n) {
@@ -78,9 +100,8 @@ fn leads_straight_to_an_end(ctx: &Context, c: usize, from: impl Iterator<Item = 
 /// Whether every way out of loop `c` from the nodes `from` ends the case as refused or abandoned
 /// without coming back into it (the agent told to come back to work, the request rejected),
 /// whatever work is done on the way; looked at within [`GATEWAY_REACH`] steps.
-fn knocks_out(ctx: &Context, c: usize, from: impl Iterator<Item = usize>) -> bool {
-    let mut stack: Vec<usize> = from.collect();
-    let mut seen: Vec<usize> = Vec::new();
+fn knocks_out(ctx: &Context, c: usize, from: impl Iterator<Item = usize>, walk: &mut Walk) -> bool {
+    let (stack, seen) = walk.start(from);
     let mut ends = false;
     while let Some(n) = stack.pop() {
         if seen.contains(&n) {
@@ -110,10 +131,9 @@ const PASS_REACH: usize = 64;
 /// ([`recurring`]'s `starts`). A way that reaches such a step first goes back (the claim
 /// corrected, then filed again): a return. Looked at within [`PASS_REACH`] steps; past it, a
 /// return is assumed.
-fn goes_on_with_the_pass(ctx: &Context, c: usize, d: usize, back: &[usize], starts: &[usize]) -> bool {
+fn goes_on_with_the_pass(ctx: &Context, c: usize, d: usize, back: &[usize], starts: &[usize], walk: &mut Walk) -> bool {
     let inside = |n: usize| ctx.comps.of[n] == c;
-    let mut stack: Vec<usize> = back.to_vec();
-    let mut seen: Vec<usize> = Vec::new();
+    let (stack, seen) = walk.start(back.iter().copied());
     while let Some(n) = stack.pop() {
         if seen.contains(&n) {
             continue;
@@ -168,12 +188,12 @@ fn renewed_by_an_act(ctx: &Context, c: usize, back: &[usize], starts: &[usize]) 
 pub(crate) fn recurring(ctx: &Context, c: usize) -> Option<Vec<usize>> {
     let members = &ctx.comps.members[c];
     let inside = |n: usize| ctx.comps.of[n] == c;
-    let entries: Vec<usize> = members
+    let entries = members
         .iter()
         .copied()
-        .filter(|&n| ctx.g.inc[n].iter().any(|a| a.share > 0.0 && !inside(a.node) && ctx.reachable[a.node]))
-        .collect();
-    let starts = nearest_work(ctx, c, &entries, true);
+        .filter(|&n| ctx.g.inc[n].iter().any(|a| a.share > 0.0 && !inside(a.node) && ctx.reachable[a.node]));
+    let mut walk = Walk::default();
+    let starts = nearest_work(ctx, c, entries, true, &mut walk);
     if starts.is_empty() {
         return None;
     }
@@ -187,34 +207,37 @@ pub(crate) fn recurring(ctx: &Context, c: usize) -> Option<Vec<usize>> {
         if back.is_empty() || !outs.iter().any(|a| a.share > 0.0 && !inside(a.node)) {
             continue;
         }
-        let round = nearest_work(ctx, c, &back, true);
         // A knock-out inside the pass: its way on stays in the pass, its way out only stops the case.
-        if knocks_out(ctx, c, outs.iter().filter(|a| a.share > 0.0 && !inside(a.node)).map(|a| a.node))
-            && goes_on_with_the_pass(ctx, c, d, &back, &starts)
+        // Both searches only read: the one along the pass, which a way back to where passes
+        // start ends at once, is asked first.
+        if goes_on_with_the_pass(ctx, c, d, &back, &starts, &mut walk)
+            && knocks_out(ctx, c, outs.iter().filter(|a| a.share > 0.0 && !inside(a.node)).map(|a| a.node), &mut walk)
         {
             continue;
         }
         going_round += 1;
-        let before = nearest_work(ctx, c, &ctx.g.inc[d].iter().map(|a| a.node).collect::<Vec<_>>(), false);
+        let before = nearest_work(ctx, c, ctx.g.inc[d].iter().map(|a| a.node), false, &mut walk);
         // A task that says it verifies and delivers the period's service, after which the case
         // can close ("Contrôler l'ordre de payer et verser le reliquat", then "Autre trimestre ?"
         // or the end): the accountant's control is how the payment is made, not what sends the
         // file round again.
-        let closes = leads_straight_to_an_end(ctx, c, outs.iter().filter(|a| !inside(a.node)).map(|a| a.node));
+        if before.is_empty() {
+            return None;
+        }
+        let closes =
+            leads_straight_to_an_end(ctx, c, outs.iter().filter(|a| !inside(a.node)).map(|a| a.node), &mut walk);
         let verifies = |n: usize| {
             let s = ctx.step(n);
             s.kind != StepKind::Task
                 || ((!closes || s.produces.is_empty()) && super::redundant_check::says_verify(ctx, s.label()))
         };
-        if before.is_empty() {
-            return None;
-        }
         if before.iter().any(|&n| verifies(n)) {
             if renewed_by_an_act(ctx, c, &back, &starts) {
                 continue;
             }
             return None;
         }
+        let round = nearest_work(ctx, c, back.iter().copied(), true, &mut walk);
         if round.is_empty() || round.iter().any(|n| !starts.contains(n)) {
             return None;
         }

@@ -66,10 +66,20 @@ fn in_system_lane(ctx: &Context, n: usize) -> bool {
 pub fn run(ctx: &Context) -> Vec<Finding> {
     // Lanes are compared, never kept: borrowed, not cloned at every look.
     let lane = |n: usize| ctx.step(n).actor.as_deref();
+    // Whether two steps are in one lane, as `lane(x) == lane(y)` tells: two known actors are one
+    // when they are the same actor (the context keeps the first actor of each id), a known and an
+    // unknown one never are, and only unknown lanes are compared by name.
+    let same_lane = |x: usize, y: usize| match (ctx.actor_of(x), ctx.actor_of(y)) {
+        (Some(p), Some(q)) => std::ptr::eq(p, q),
+        (None, None) => lane(x) == lane(y),
+        _ => false,
+    };
     // (lanes A, B) → consecutive step pairs of the bounces, plus (first-step visits, B's wait).
     let mut bounces: Vec<Bounces> = Vec::new();
     // The steps after `a`, and after the last step of a run: buffers shared by every step.
     let (mut outs, mut next) = (Vec::new(), Vec::new());
+    // The run of B's steps after `a`: one buffer for every bounce looked at.
+    let mut run: Vec<usize> = Vec::new();
     // Loop → where each of its periods starts, when it repeats the service (asked only of loops
     // a bounce goes round).
     let mut periods: std::collections::HashMap<usize, Option<Vec<usize>>> = std::collections::HashMap::new();
@@ -81,10 +91,11 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         }
         ctx.next_work_into(a, &mut outs);
         for &(b, w) in &outs {
-            if w <= 0.0 || lane(b) == lane(a) || ctx.in_user_lane(b) || in_system_lane(ctx, b) {
+            if w <= 0.0 || same_lane(b, a) || ctx.in_user_lane(b) || in_system_lane(ctx, b) {
                 continue;
             }
-            let mut run = vec![b];
+            run.clear();
+            run.push(b);
             let mut back = None;
             loop {
                 let last = run[run.len() - 1];
@@ -94,10 +105,10 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                     break;
                 }
                 let m = next[0].0;
-                if lane(m) == lane(b) && run.len() < MAX_RUN && !run.contains(&m) {
+                if same_lane(m, b) && run.len() < MAX_RUN && !run.contains(&m) {
                     run.push(m);
                 } else {
-                    if lane(m) == lane(a) {
+                    if same_lane(m, a) {
                         back = Some(m);
                     }
                     break;
@@ -124,10 +135,11 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                     continue;
                 }
             }
-            let mut chain = vec![a];
-            chain.extend(&run);
-            chain.push(c);
-            let pairs: Vec<(usize, usize)> = chain.windows(2).map(|p| (p[0], p[1])).collect();
+            // The consecutive pairs of a, the run, c.
+            let mut pairs: Vec<(usize, usize)> = Vec::with_capacity(run.len() + 1);
+            pairs.push((a, run[0]));
+            pairs.extend(run.windows(2).map(|p| (p[0], p[1])));
+            pairs.push((run[run.len() - 1], c));
             let wait: f64 = run.iter().map(|&n| ctx.visits[n] * ctx.step(n).wait()).sum();
             let key = (lane(a).min(lane(b)), lane(a).max(lane(b)));
             match bounces.iter_mut().find(|(k, _, _, _, _)| *k == key) {
@@ -137,7 +149,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                     *v += ctx.visits[b] * w;
                     *wt += wait;
                 }
-                None => bounces.push((key, pairs, run, ctx.visits[b] * w, wait)),
+                None => bounces.push((key, pairs, run.clone(), ctx.visits[b] * w, wait)),
             }
         }
     }
