@@ -10,8 +10,8 @@ use proptest::prelude::*;
 
 fn check_invariants(p: &Procedure, a: &Analysis) -> Result<(), TestCaseError> {
     let m = &a.metrics;
-    for (id, v) in &m.visits.0 {
-        prop_assert!(v.is_finite() && *v >= 0.0, "visits of {id}: {v}");
+    for (id, v) in m.visits.iter() {
+        prop_assert!(v.is_finite() && v >= 0.0, "visits of {id}: {v}");
     }
     for v in [
         m.handoffs_per_case,

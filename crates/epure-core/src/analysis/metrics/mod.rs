@@ -19,8 +19,18 @@ use super::{Settings, ser_f64};
 use crate::model::{ActorKind, Channel, Medium, Procedure, Step, StepKind, ValueClass};
 
 /// Expected visits per step, written as a JSON object keyed by step id, in the author's order.
+///
+/// The ids are packed one after the other in one string (one allocation for all rather than one
+/// per step): [`Visits::iter`] reads them back as pairs.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Visits(pub Vec<(String, f64)>);
+pub struct Visits {
+    /// Every step id, one after the other.
+    ids: String,
+    /// Where each id ends in `ids` (it begins where the one before ends).
+    ends: Vec<usize>,
+    /// The visits of each id, in the same order.
+    values: Vec<f64>,
+}
 
 impl Serialize for Visits {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -30,17 +40,51 @@ impl Serialize for Visits {
                 ser_f64(&self.0, s)
             }
         }
-        let mut m = s.serialize_map(Some(self.0.len()))?;
-        for (k, v) in &self.0 {
-            m.serialize_entry(k, &F(*v))?;
+        let mut m = s.serialize_map(Some(self.len()))?;
+        for (k, v) in self.iter() {
+            m.serialize_entry(k, &F(v))?;
         }
         m.end()
     }
 }
 
 impl Visits {
+    /// Visits from `(step id, visits)` pairs, kept in their order.
+    pub fn new<'s>(pairs: impl IntoIterator<Item = (&'s str, f64)>) -> Self {
+        let mut v = Visits::default();
+        for (id, x) in pairs {
+            v.push(id, x);
+        }
+        v
+    }
+
+    /// Adds a step's visits after the others.
+    pub fn push(&mut self, id: &str, visits: f64) {
+        self.ids.push_str(id);
+        self.ends.push(self.ids.len());
+        self.values.push(visits);
+    }
+
+    /// The `(step id, visits)` pairs, in the author's order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = (&str, f64)> + '_ {
+        (0..self.len()).map(|i| {
+            let begin = if i == 0 { 0 } else { self.ends[i - 1] };
+            (&self.ids[begin..self.ends[i]], self.values[i])
+        })
+    }
+
+    /// The number of steps.
+    pub fn len(&self) -> usize {
+        self.values.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.values.is_empty()
+    }
+
+    /// The visits of the first step with that id. Complexity: O(number of steps).
     pub fn get(&self, id: &str) -> Option<f64> {
-        self.0.iter().find(|(k, _)| k == id).map(|&(_, v)| v)
+        self.iter().find(|&(k, _)| k == id).map(|(_, v)| v)
     }
 }
 
@@ -115,6 +159,9 @@ pub struct Context<'a> {
     /// The actor of each step's lane, looked up once (the rules ask for it at every step they
     /// look at, and finding an actor is a scan of the actors comparing ids).
     actor: Vec<Option<&'a crate::model::Actor>>,
+    /// The number of each step's lane ([`NO_LANE`] for none): equal for two steps exactly when
+    /// their `actor` fields are equal, compared as numbers rather than as strings.
+    lane: Vec<u32>,
     /// The normalised words of each label asked for ([`Context::label_words`]), filled on first use.
     /// Behind a lock, as every cache of the context: the rules may run on several threads
     /// ([`rules::run_all`](crate::analysis::rules::run_all)).
@@ -146,23 +193,34 @@ impl<'a> Context<'a> {
         let lead = lead::compute(p, &g, &visits, start);
         // The actor of each step, and the lanes in use (distinct lane names of the steps a case
         // can reach): a known lane counted through its actor's index, an unknown one by name.
+        // Each lane gets a number (`lane`): a known one its actor's index, an unknown one the next
+        // number past the actors, so two steps have the same number exactly when they name the
+        // same lane.
         let mut actor = vec![None; g.bound];
+        let mut lane = vec![NO_LANE; g.bound];
+        let mut unknown_lanes: rustc_hash::FxHashMap<&str, u32> = rustc_hash::FxHashMap::default();
         let mut lane_seen = vec![false; p.actors.len()];
-        let mut unknown_lanes: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
         let mut lanes = 0;
         for &n in &g.order {
             let Some(id) = pg[NodeIndex::new(n)].actor.as_deref() else { continue };
             // The first actor with that id, as `Procedure::actor` finds it.
-            let known = p.actors.iter().position(|a| a.id == id);
-            if let Some(i) = known {
-                actor[n] = Some(&p.actors[i]);
-            }
+            let number = match p.actors.iter().position(|a| a.id == id) {
+                Some(i) => {
+                    actor[n] = Some(&p.actors[i]);
+                    i as u32
+                }
+                None => {
+                    let next = (p.actors.len() + unknown_lanes.len()) as u32;
+                    *unknown_lanes.entry(id).or_insert(next)
+                }
+            };
+            lane[n] = number;
             if reachable[n] {
-                let new = match known {
-                    Some(i) => !std::mem::replace(&mut lane_seen[i], true),
-                    None => unknown_lanes.insert(id),
-                };
-                lanes += usize::from(new);
+                let i = number as usize;
+                if i >= lane_seen.len() {
+                    lane_seen.resize(i + 1, false);
+                }
+                lanes += usize::from(!std::mem::replace(&mut lane_seen[i], true));
             }
         }
         let mut ctx = Context {
@@ -178,6 +236,7 @@ impl<'a> Context<'a> {
             lead,
             metrics: Metrics::empty(),
             actor,
+            lane,
             label_words: Default::default(),
             data_pairs: Default::default(),
         };
@@ -198,6 +257,12 @@ impl<'a> Context<'a> {
     /// The actor of a step's lane, when it has one that exists.
     pub fn actor_of(&self, n: usize) -> Option<&'a crate::model::Actor> {
         self.actor.get(n).copied().flatten()
+    }
+
+    /// Whether two steps name the same lane (both none counts as the same), as comparing their
+    /// `actor` fields says, without comparing strings.
+    pub fn same_lane(&self, a: usize, b: usize) -> bool {
+        self.lane.get(a) == self.lane.get(b)
     }
 
     /// The kind of actor of a step's lane.
@@ -293,7 +358,7 @@ impl<'a> Context<'a> {
             if budget == 0 {
                 break;
             }
-            if self.step(m).kind.is_work() {
+            if self.g.kind(m).is_work() {
                 match found.iter_mut().find(|(x, _)| *x == m) {
                     Some(e) => e.1 += w,
                     None => found.push((m, w)),
@@ -322,7 +387,7 @@ impl<'a> Context<'a> {
             if budget == 0 {
                 break;
             }
-            if self.step(m).kind.is_work() {
+            if self.g.kind(m).is_work() {
                 let w = self.visits[m] * share;
                 match found.iter_mut().find(|(x, _)| *x == m) {
                     Some(e) => e.1 += w,
@@ -352,7 +417,15 @@ impl<'a> Context<'a> {
         // very large procedures).
         let mut work_steps = 0;
         let mut handoffs = 0;
-        let visits = Visits(order.iter().map(|&n| (self.id(n), self.visits[n])).collect());
+        // Room for every id at once: the packed table is filled without growing.
+        let mut visits = Visits {
+            ids: String::with_capacity(order.iter().map(|&n| self.step(n).id.len()).sum()),
+            ends: Vec::with_capacity(order.len()),
+            values: Vec::with_capacity(order.len()),
+        };
+        for &n in order {
+            visits.push(&self.step(n).id, self.visits[n]);
+        }
         let mut handoffs_per_case = 0.0;
         let mut user_contacts = 0.0;
         let mut requests_per_case = 0.0;
@@ -384,7 +457,7 @@ impl<'a> Context<'a> {
                 }
                 self.next_work_into(n, &mut next);
                 for &(m, w) in &next {
-                    if self.step(m).actor != s.actor {
+                    if !self.same_lane(m, n) {
                         handoffs += 1;
                         handoffs_per_case += v * w;
                     }
@@ -507,6 +580,9 @@ pub fn media_breaks(p: &Procedure) -> Vec<(String, Support)> {
 pub fn is_work(kind: StepKind) -> bool {
     kind.is_work()
 }
+
+/// The lane number of a step drawn in no lane.
+const NO_LANE: u32 = u32::MAX;
 
 thread_local! {
     /// The stack of [`Context::take_work_stack`], one per thread.
