@@ -166,7 +166,7 @@ impl<'a> Context<'a> {
     pub fn label_str(&self, n: usize) -> &'a str {
         let s = self.step(n);
         match s.label.as_deref() {
-            Some(l) if !l.trim().is_empty() => l,
+            Some(l) if has_words(l) => l,
             _ => &s.id,
         }
     }
@@ -382,6 +382,15 @@ impl<'a> Context<'a> {
             found.sort_by_key(|&(l, _)| self.g.pos[l]);
         }
         out
+    }
+}
+
+/// Whether a label says something: not empty once trimmed. Labels almost always begin with a
+/// visible ASCII character, which answers without trimming (the rules ask at every step they name).
+fn has_words(l: &str) -> bool {
+    match l.as_bytes().first() {
+        Some(b) if b.is_ascii_graphic() => true,
+        _ => !l.trim().is_empty(),
     }
 }
 
@@ -628,4 +637,21 @@ pub(crate) fn pairs_by_group(ctx: &Context, sets: &[Vec<usize>], pairs: &[(usize
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_label_says_something_unless_it_is_blank() {
+        let check = |label: &str, expect: bool| assert_eq!(super::has_words(label), expect, "{label:?}");
+        check("Instruire la demande", true);
+        check("été", true);
+        check("  Signer", true);
+        check("\tX", true);
+        check("", false);
+        check("   ", false);
+        // Blank in Unicode's sense, as `trim` reads it: no-break and em spaces.
+        check("\u{a0}\u{2003}\n", false);
+        check("\u{a0}Viser", true);
+    }
 }
