@@ -187,8 +187,9 @@ fn normalise(ctx: &metrics::Context, findings: &mut Vec<Finding>) {
     // The findings kept, by index, with their sort key: severity, rule, place of the first subject,
     // packed into one number that compares as that tuple does (`sort_key`).
     let mut keyed: Vec<(u128, usize)> = Vec::with_capacity(findings.len());
-    // The places of each kept finding's subjects, packed (`places[span[i].0..span[i].1]`).
-    let mut places: Vec<Place> = Vec::new();
+    // The places of each kept finding's subjects, packed (`places[span[i].0..span[i].1]`), sized
+    // once for all the subjects.
+    let mut places: Vec<Place> = Vec::with_capacity(findings.iter().map(|f| f.subjects.len()).sum());
     let mut span = vec![(0, 0); findings.len()];
     for (i, f) in findings.iter_mut().enumerate() {
         if f.subjects.is_empty() {
