@@ -150,10 +150,6 @@ fn analyze_with(p: &Procedure, settings: &Settings, threads: Option<usize>) -> A
     Analysis { metrics, findings }
 }
 
-/// Subject lists up to this long are deduplicated by comparing each subject with those before it;
-/// longer ones through a hash set.
-const SHORT_SUBJECTS: usize = 16;
-
 /// Where an id is: (0, author position) for a step, (1, position) for a flow, (2, position) for a
 /// data item.
 type Place = (u8, usize);
@@ -161,9 +157,11 @@ type Place = (u8, usize);
 /// Drops findings naming unknown ids, deduplicates on (rule, subjects) and sorts.
 ///
 /// Steps and flows are found through the procedure's own id index and the adjacency's author
-/// positions, so nothing proportional to the procedure is rebuilt here; each subject is looked up
-/// once. The findings themselves are moved once: what is sorted is their keys and indices.
-/// Complexity: O(F log F) for F findings, plus their subjects.
+/// positions; each subject is looked up once. Repeated subjects are found through their places
+/// (one id, one place), marked per place in one table for all findings. The findings themselves
+/// are moved once: what is sorted is their keys and indices.
+/// Complexity: O(V + E + D) for the tables of V steps, E flows and D data items, plus
+/// O(F log F) for F findings, plus their subjects.
 fn normalise(ctx: &metrics::Context, findings: &mut Vec<Finding>) {
     let p = ctx.p;
     let mut flow_at = vec![usize::MAX; petgraph::visit::EdgeIndexable::edge_bound(p.graph())];
@@ -172,6 +170,12 @@ fn normalise(ctx: &metrics::Context, findings: &mut Vec<Finding>) {
     }
     let data_at: rustc_hash::FxHashMap<&str, usize> =
         p.data.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
+    // For each place (steps, flows, data items), the last finding that named it.
+    let mut named = [
+        vec![usize::MAX; p.step_indices().len()],
+        vec![usize::MAX; p.flow_indices().len()],
+        vec![usize::MAX; p.data.len()],
+    ];
     // Where an id is, for the order of findings; `None` for an id that names nothing (a step or a
     // flow always has a position, so this is also whether the id exists).
     let place = |id: &str| -> Option<Place> {
@@ -180,25 +184,47 @@ fn normalise(ctx: &metrics::Context, findings: &mut Vec<Finding>) {
             .or_else(|| p.edge(id).and_then(|e| flow_at.get(e.index()).map(|&i| (1, i))))
             .or_else(|| data_at.get(id).map(|&i| (2, i)))
     };
-    // The findings kept, by index, with their sort key: severity, rule, place of the first subject.
-    let mut keyed: Vec<((Severity, usize, Place), usize)> = Vec::with_capacity(findings.len());
-    // The places of each kept finding's subjects, packed (`places[span[i].0..span[i].1]`).
-    let mut places: Vec<Place> = Vec::new();
+    // The findings kept, by index, with their sort key: severity, rule, place of the first subject,
+    // packed into one number that compares as that tuple does (`sort_key`).
+    let mut keyed: Vec<(u128, usize)> = Vec::with_capacity(findings.len());
+    // The places of each kept finding's subjects, packed (`places[span[i].0..span[i].1]`), sized
+    // once for all the subjects.
+    let mut places: Vec<Place> = Vec::with_capacity(findings.iter().map(|f| f.subjects.len()).sum());
     let mut span = vec![(0, 0); findings.len()];
     for (i, f) in findings.iter_mut().enumerate() {
         if f.subjects.is_empty() {
             continue;
         }
-        // Removing repeats first does not change the first subject nor whether all exist.
-        dedup_subjects(&mut f.subjects);
         let from = places.len();
         places.extend(f.subjects.iter().map_while(|s| place(s)));
         if places.len() - from != f.subjects.len() {
             places.truncate(from);
             continue;
         }
+        // Repeats removed, keeping the first of each in its order: two subjects are the same id
+        // when they have the same place, and `named` holds the last finding that named each place.
+        // The kept subjects are moved to the front, the repeats behind them cut.
+        let mut kept = from;
+        for r in from..places.len() {
+            let (kind, pos) = places[r];
+            let first = match named[usize::from(kind)].get_mut(pos) {
+                Some(last) if *last == i => false,
+                Some(last) => {
+                    *last = i;
+                    true
+                }
+                None => true,
+            };
+            if first {
+                places[kept] = places[r];
+                f.subjects.swap(kept - from, r - from);
+                kept += 1;
+            }
+        }
+        places.truncate(kept);
+        f.subjects.truncate(kept - from);
         span[i] = (from, places.len());
-        keyed.push(((f.severity, rules::rank(f.rule), places[from]), i));
+        keyed.push((sort_key(f.severity, rules::rank(f.rule), places[from]), i));
     }
     // Stable, as the findings' own sort was: equal keys keep the rules' order.
     keyed.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| findings[a.1].subjects.cmp(&findings[b.1].subjects)));
@@ -233,27 +259,13 @@ fn normalise(ctx: &metrics::Context, findings: &mut Vec<Finding>) {
     }
 }
 
-/// Removes repeated subjects, keeping the first of each, in place (no allocation when there are
-/// none, the usual case). Complexity: O(k²) for k ≤ [`SHORT_SUBJECTS`], O(k) expected beyond.
-fn dedup_subjects(subjects: &mut Vec<String>) {
-    if subjects.len() <= SHORT_SUBJECTS {
-        // Kept subjects are moved to the front, in their order; repeats end up behind and are cut.
-        let mut kept = 0;
-        for r in 0..subjects.len() {
-            if !subjects[..kept].contains(&subjects[r]) {
-                subjects.swap(kept, r);
-                kept += 1;
-            }
-        }
-        subjects.truncate(kept);
-        return;
-    }
-    let keep: Vec<bool> = {
-        let mut seen = rustc_hash::FxHashSet::with_capacity_and_hasher(subjects.len(), Default::default());
-        subjects.iter().map(|s| seen.insert(s.as_str())).collect()
-    };
-    let mut k = keep.into_iter();
-    subjects.retain(|_| k.next().unwrap_or(false));
+/// The sort key of a finding, (severity, rule rank, place of the first subject), as one number
+/// ordered as the tuple: the severity from bit 98, the rank in bits 66 to 97 (ranks are positions
+/// in the catalogue, so far below 2³², the bound it is clamped to), the kind of the place in bits
+/// 64 and 65, its position in the low 64 bits.
+fn sort_key(severity: Severity, rank: usize, (kind, pos): Place) -> u128 {
+    let rank = u32::try_from(rank).unwrap_or(u32::MAX);
+    ((severity as u128) << 98) | (u128::from(rank) << 66) | (u128::from(kind & 3) << 64) | pos as u128
 }
 
 /// Rounds to 4 decimals; non-finite values (which the analysis guards against) become 0.

@@ -68,10 +68,7 @@ pub fn rank(rule: &str) -> usize {
 pub fn run_all(ctx: &Context, threads: Option<usize>) -> Vec<Finding> {
     let threads = threads.unwrap_or_else(|| schedule::workers(ctx));
     let mut out: Vec<Finding> = schedule::run_rules(ctx, threads).into_iter().flatten().collect();
-    told_once::drop_told_twice(&mut out);
-    told_once::drop_keyed_from_paper_twice(ctx, &mut out);
-    told_once::drop_break_of_a_second_entry(ctx, &mut out);
-    told_once::drop_removed_twice(ctx, &mut out);
+    told_once::drop_all(ctx, &mut out);
     out
 }
 
