@@ -181,12 +181,12 @@ impl Graph {
 
     /// Whether a node starts several branches that are all taken: a `parallel` fork, or a start or
     /// work step drawn with several outgoing flows (read as a fork, as BPMN reads it).
-    pub fn is_fork(&self, _p: &Procedure, n: usize) -> bool {
+    pub fn is_fork(&self, n: usize) -> bool {
         self.out[n].len() >= 2 && !matches!(self.kind[n], StepKind::Decision | StepKind::End)
     }
 
     /// Whether a node is a `parallel` join.
-    pub fn is_join(&self, _p: &Procedure, n: usize) -> bool {
+    pub fn is_join(&self, n: usize) -> bool {
         self.kind[n] == StepKind::Parallel && self.inc[n].len() >= 2
     }
 

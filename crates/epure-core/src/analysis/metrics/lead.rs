@@ -119,7 +119,7 @@ pub fn compute(p: &Procedure, g: &Graph, visits: &[f64], start: Option<usize>) -
         let ipdom = PostDominators::new(g);
         let mut scratch = BlockScratch { owner: vec![NONE; g.bound], touched: Vec::new(), stack: Vec::new() };
         for &f in &forks {
-            match ipdom.of(f).and_then(|j| block(p, g, f, j, &mut scratch)) {
+            match ipdom.of(f).and_then(|j| block(g, f, j, &mut scratch)) {
                 Some(b) => keyed.push(((b.branches.iter().map(Vec::len).sum::<usize>(), g.pos[b.fork]), b)),
                 None => lead.unstructured_forks.push(f),
             }
@@ -353,8 +353,8 @@ struct BlockScratch {
 }
 
 /// The block of fork `f` closed by `j`, when it is well-structured.
-fn block(p: &Procedure, g: &Graph, f: usize, j: usize, scratch: &mut BlockScratch) -> Option<Block> {
-    if !g.is_join(p, j) || g.inc[j].len() != g.out[f].len() {
+fn block(g: &Graph, f: usize, j: usize, scratch: &mut BlockScratch) -> Option<Block> {
+    if !g.is_join(j) || g.inc[j].len() != g.out[f].len() {
         return None;
     }
     let found = branches(g, f, j, scratch);

@@ -245,7 +245,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             ));
         }
         for a in &ctx.g.out[n] {
-            if !ctx.on_lead(a.node) && !ctx.g.is_join(ctx.p, a.node) {
+            if !ctx.on_lead(a.node) && !ctx.g.is_join(a.node) {
                 continue;
             }
             let w = ctx.visits[n] * a.share * ctx.p.graph()[a.edge].delay();
