@@ -1,6 +1,10 @@
 // The desktop app's entry point: everything is in the library so that tests can reach it.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+// The allocator the app and the command line run with (see the workspace's Cargo.toml).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> std::process::ExitCode {
     #[cfg(target_os = "linux")]
     {

@@ -17,6 +17,10 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use messages::Lang;
 
+// The allocator the app and the command line run with (see the workspace's Cargo.toml).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Épure: map, analyse and simplify administrative procedures.
 #[derive(Parser)]
 #[command(name = "epure", version, about, propagate_version = true)]

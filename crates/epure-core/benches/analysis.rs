@@ -41,5 +41,9 @@ fn analysis(c: &mut Criterion) {
     group.finish();
 }
 
+// What the app and the command line run with: the times are theirs.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 criterion_group!(benches, analysis);
 criterion_main!(benches);

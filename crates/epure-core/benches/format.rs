@@ -19,5 +19,9 @@ fn read_write(c: &mut Criterion) {
     group.finish();
 }
 
+// What the app and the command line run with: the times are theirs.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 criterion_group!(benches, read_write);
 criterion_main!(benches);

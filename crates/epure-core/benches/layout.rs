@@ -17,5 +17,9 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
+// What the app and the command line run with: the times are theirs.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 criterion_group!(benches, bench);
 criterion_main!(benches);

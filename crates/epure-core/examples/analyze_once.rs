@@ -10,3 +10,7 @@ fn main() {
     let a = epure_core::analysis::analyze_on(&p, &epure_core::analysis::Settings::default(), threads);
     println!("{} findings", std::hint::black_box(a).findings.len());
 }
+
+// The binaries' allocator, so that what is counted is what the app runs.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

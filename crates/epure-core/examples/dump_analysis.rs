@@ -33,3 +33,7 @@ fn main() {
         }
     }
 }
+
+// The binaries' allocator, so that what is counted is what the app runs.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -42,3 +42,7 @@ fn main() {
         println!("{id}: {:?} ({n} findings)", t.elapsed());
     }
 }
+
+// The binaries' allocator, so that what is counted is what the app runs.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
