@@ -87,9 +87,13 @@ fn about_completeness(ctx: &Context, label: &str) -> bool {
 
 /// For each data item, the reachable work steps that verify it.
 pub(super) fn checked(ctx: &Context) -> Vec<Vec<usize>> {
-    super::steps_naming(ctx, ctx.reachable_work().filter(|&n| verifies(ctx, ctx.step(n))), |n| {
-        ctx.step(n).checks.iter()
-    })
+    // Whether a task verifies is read from its label's words: asked only of the steps that list
+    // something checked, the others naming no item anyway.
+    let verifying = |n: usize| {
+        let s = ctx.step(n);
+        !s.checks.is_empty() && verifies(ctx, s)
+    };
+    super::steps_naming(ctx, ctx.reachable_work().filter(|&n| verifying(n)), |n| ctx.step(n).checks.iter())
 }
 
 /// The data items a step brings a fresh copy of (requested again, or issued).
