@@ -155,6 +155,9 @@ pub struct Context<'a> {
     pub comps: Components,
     pub loop_state: Vec<LoopState>,
     pub lead: Lead,
+    /// The metrics. While the rules run in [`analyze`](crate::analysis::analyze), the figures
+    /// only the report shows (visits, handoffs, critical path, media breaks) are still empty: no
+    /// rule reads them, and they are computed beside the rules.
     pub metrics: Metrics,
     /// The actor of each step's lane, looked up once (the rules ask for it at every step they
     /// look at, and finding an actor is a scan of the actors comparing ids).
