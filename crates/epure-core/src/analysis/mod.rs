@@ -142,11 +142,13 @@ pub fn analyze_on(p: &Procedure, settings: &Settings, threads: usize) -> Analysi
 }
 
 fn analyze_with(p: &Procedure, settings: &Settings, threads: Option<usize>) -> Analysis {
-    let mut ctx = metrics::Context::new(p, settings);
-    let mut findings = rules::run_all(&ctx, threads);
+    let mut ctx = metrics::Context::for_rules(p, settings);
+    // The figures no rule reads are computed beside the rules, not before them.
+    let (mut findings, report) = rules::run_all_beside(&ctx, threads, || ctx.report_figures());
     normalise(&ctx, &mut findings);
-    // Moved out, not cloned: the visits alone are one id string per step.
-    let metrics = std::mem::replace(&mut ctx.metrics, Metrics::empty());
+    // Moved out, not cloned.
+    let mut metrics = std::mem::replace(&mut ctx.metrics, Metrics::empty());
+    report.fill(&mut metrics);
     Analysis { metrics, findings }
 }
 

@@ -155,6 +155,9 @@ pub struct Context<'a> {
     pub comps: Components,
     pub loop_state: Vec<LoopState>,
     pub lead: Lead,
+    /// The metrics. While the rules run in [`analyze`](crate::analysis::analyze), the figures
+    /// only the report shows (visits, handoffs, critical path, media breaks) are still empty: no
+    /// rule reads them, and they are computed beside the rules.
     pub metrics: Metrics,
     /// The actor of each step's lane, looked up once (the rules ask for it at every step they
     /// look at, and finding an actor is a scan of the actors comparing ids).
@@ -175,6 +178,14 @@ impl<'a> Context<'a> {
     ///
     /// Complexity: see [`visits::solve`] and [`lead::compute`]; O(V + E) memory.
     pub fn new(p: &'a Procedure, settings: &Settings) -> Self {
+        let mut ctx = Self::for_rules(p, settings);
+        ctx.report_figures().fill(&mut ctx.metrics);
+        ctx
+    }
+
+    /// [`Context::new`] without the [`ReportFigures`], which no rule reads: the analysis computes
+    /// them while the rules run ([`Context::report_figures`]).
+    pub(crate) fn for_rules(p: &'a Procedure, settings: &Settings) -> Self {
         let mut settings = settings.clone();
         settings.sanitise();
         let g = Graph::new(p);
@@ -408,25 +419,13 @@ impl<'a> Context<'a> {
         !self.lead.off_critical[n]
     }
 
-    /// The metrics, given the number of lanes in use.
+    /// The metrics but the [`ReportFigures`] (left empty), given the number of lanes in use.
     fn compute_metrics(&self, lanes: usize) -> Metrics {
         let p = self.p;
         let order = &self.g.order;
         // The structural counts of `graph::summary`, computed here from the same walk as the
-        // per-case figures (`graph::next_work_steps` allocates a table per step: quadratic on
-        // very large procedures).
+        // per-case figures.
         let mut work_steps = 0;
-        let mut handoffs = 0;
-        // Room for every id at once: the packed table is filled without growing.
-        let mut visits = Visits {
-            ids: String::with_capacity(order.iter().map(|&n| self.step(n).id.len()).sum()),
-            ends: Vec::with_capacity(order.len()),
-            values: Vec::with_capacity(order.len()),
-        };
-        for &n in order {
-            visits.push(&self.step(n).id, self.visits[n]);
-        }
-        let mut handoffs_per_case = 0.0;
         let mut user_contacts = 0.0;
         let mut requests_per_case = 0.0;
         let mut touch = 0.0;
@@ -435,7 +434,6 @@ impl<'a> Context<'a> {
         let mut cost = 0.0;
         let mut agent_min = 0.0;
         let mut requested: Vec<&str> = Vec::new();
-        let mut next = Vec::new();
         for &n in order {
             let s = self.step(n);
             let v = self.visits[n];
@@ -454,13 +452,6 @@ impl<'a> Context<'a> {
                     user_contacts += v;
                 } else {
                     agent_min += v * s.duration();
-                }
-                self.next_work_into(n, &mut next);
-                for &(m, w) in &next {
-                    if !self.same_lane(m, n) {
-                        handoffs += 1;
-                        handoffs_per_case += v * w;
-                    }
                 }
             }
             if self.reachable[n] {
@@ -483,24 +474,79 @@ impl<'a> Context<'a> {
             days_waited: self.lead.lead.wait / self.settings.working_day_min * c,
         });
         Metrics {
-            visits,
             work_steps,
             actors: lanes,
-            handoffs,
-            handoffs_per_case,
             user_contacts,
             documents_requested: requested.len(),
             requests_per_case,
             touch_time_min: touch,
             wait_time_min: self.lead.lead.wait,
             lead_time_min: lead,
-            critical_path: self.lead.critical_path.iter().map(|&n| self.id(n)).collect(),
             cycle_efficiency,
             cycle_efficiency_basis: basis,
             cost_per_case_eur: cost,
             yearly,
-            media_breaks: media_breaks(p).into_iter().map(|(id, _)| id).collect(),
+            ..Metrics::empty()
         }
+    }
+
+    /// The [`ReportFigures`] of the procedure.
+    ///
+    /// Complexity: O(V + E), plus [`Context::next_work`] from each work step.
+    pub(crate) fn report_figures(&self) -> ReportFigures {
+        let order = &self.g.order;
+        // Room for every id at once: the packed table is filled without growing.
+        let mut visits = Visits {
+            ids: String::with_capacity(order.iter().map(|&n| self.step(n).id.len()).sum()),
+            ends: Vec::with_capacity(order.len()),
+            values: Vec::with_capacity(order.len()),
+        };
+        for &n in order {
+            visits.push(&self.step(n).id, self.visits[n]);
+        }
+        // Handoffs: a work step's nearest work steps after it in another lane (`graph::summary`
+        // counts the same; its `graph::next_work_steps` allocates a table per step, quadratic on
+        // very large procedures).
+        let mut handoffs = 0;
+        let mut handoffs_per_case = 0.0;
+        let mut next = Vec::new();
+        for &n in order.iter().filter(|&&n| self.g.kind(n).is_work()) {
+            self.next_work_into(n, &mut next);
+            for &(m, w) in &next {
+                if !self.same_lane(m, n) {
+                    handoffs += 1;
+                    handoffs_per_case += self.visits[n] * w;
+                }
+            }
+        }
+        ReportFigures {
+            visits,
+            handoffs,
+            handoffs_per_case,
+            critical_path: self.lead.critical_path.iter().map(|&n| self.id(n)).collect(),
+            media_breaks: media_breaks(self.p).into_iter().map(|(id, _)| id).collect(),
+        }
+    }
+}
+
+/// The figures of the [`Metrics`] that only the report shows, no rule reading them: the
+/// analysis computes them beside the rules, off the path of its longest thread.
+pub(crate) struct ReportFigures {
+    visits: Visits,
+    handoffs: usize,
+    handoffs_per_case: f64,
+    critical_path: Vec<String>,
+    media_breaks: Vec<String>,
+}
+
+impl ReportFigures {
+    /// Writes the figures into the metrics computed without them.
+    pub(crate) fn fill(self, m: &mut Metrics) {
+        m.visits = self.visits;
+        m.handoffs = self.handoffs;
+        m.handoffs_per_case = self.handoffs_per_case;
+        m.critical_path = self.critical_path;
+        m.media_breaks = self.media_breaks;
     }
 }
 

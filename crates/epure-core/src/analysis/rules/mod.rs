@@ -69,10 +69,25 @@ pub fn rank(rule: &str) -> usize {
 /// Runs every rule, on `threads` threads or, when `None`, on as many as [`schedule`] chooses for
 /// the procedure's size (several for a large one), then tells each redundancy once.
 pub fn run_all(ctx: &Context, threads: Option<usize>) -> Vec<Finding> {
+    run_all_beside(ctx, threads, || ()).0
+}
+
+/// [`run_all`], and what `beside` returns: work no rule waits for, done on the calling thread
+/// while the others run rules (after the rules on one thread).
+pub(crate) fn run_all_beside<T>(
+    ctx: &Context,
+    threads: Option<usize>,
+    beside: impl FnOnce() -> T,
+) -> (Vec<Finding>, T) {
     let threads = threads.unwrap_or_else(|| schedule::workers(ctx));
-    let mut out: Vec<Finding> = schedule::run_rules(ctx, threads).into_iter().flatten().collect();
+    let (per_rule, aside) = schedule::run_rules(ctx, threads, beside);
+    // Sized once: the findings are large, and growing the vector would move them again.
+    let mut out: Vec<Finding> = Vec::with_capacity(per_rule.iter().map(Vec::len).sum());
+    for findings in per_rule {
+        out.extend(findings);
+    }
     told_once::drop_all(ctx, &mut out);
-    out
+    (out, aside)
 }
 
 /// A sentence in both languages.

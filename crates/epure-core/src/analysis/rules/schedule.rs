@@ -53,13 +53,19 @@ pub(super) fn workers(ctx: &Context) -> usize {
 }
 
 /// The findings of every rule, one vector per rule in the catalogue's order, on `workers` threads
-/// (the calling thread when 1).
+/// (the calling thread when 1), and what `beside` returns: work that no rule waits for, done by
+/// the calling thread before it takes rules (after them on one thread).
 ///
 /// A rule that panics (none should: see the analysis invariant) panics the caller, as it would
 /// on one thread.
-pub(super) fn run_rules(ctx: &Context, workers: usize) -> Vec<Vec<Finding>> {
+pub(super) fn run_rules<T>(
+    ctx: &Context,
+    workers: usize,
+    beside: impl FnOnce() -> T,
+) -> (Vec<Vec<Finding>>, T) {
     if workers <= 1 {
-        return CATALOGUE.iter().map(|(_, rule)| rule(ctx)).collect();
+        let findings = CATALOGUE.iter().map(|(_, rule)| rule(ctx)).collect();
+        return (findings, beside());
     }
     // Catalogue positions in the order rules are taken; a rule missing from the costs list (none
     // is: a test checks) comes last.
@@ -74,11 +80,13 @@ pub(super) fn run_rules(ctx: &Context, workers: usize) -> Vec<Vec<Finding>> {
         done
     };
     let mut slots: Vec<Vec<Finding>> = vec![Vec::new(); CATALOGUE.len()];
-    std::thread::scope(|scope| {
+    let aside = std::thread::scope(|scope| {
         // A thread the system refuses to start is simply not there: the others take its rules.
         let helpers: Vec<_> =
             (1..workers).filter_map(|_| std::thread::Builder::new().spawn_scoped(scope, work).ok()).collect();
-        // The calling thread works too, rather than waiting.
+        // The calling thread works too, rather than waiting: first what no rule waits for, while
+        // the helpers take the costliest rules.
+        let aside = beside();
         let mut results = vec![work()];
         for h in helpers {
             match h.join() {
@@ -89,8 +97,9 @@ pub(super) fn run_rules(ctx: &Context, workers: usize) -> Vec<Vec<Finding>> {
         for (i, findings) in results.into_iter().flatten() {
             slots[i] = findings;
         }
+        aside
     });
-    slots
+    (slots, aside)
 }
 
 #[cfg(test)]
@@ -103,10 +112,10 @@ mod tests {
         for (seed, size) in [(3u64, 1_200usize), (11, 2_000)] {
             let p = crate::synthetic::procedure(seed, size);
             let ctx = Context::new(&p, &Settings::default());
-            let one = run_rules(&ctx, 1);
+            let one = run_rules(&ctx, 1, || ()).0;
             // A fresh context: the first run took the cached answers of `data_pairs`.
             let ctx = Context::new(&p, &Settings::default());
-            let three = run_rules(&ctx, 3);
+            let three = run_rules(&ctx, 3, || ()).0;
             assert_eq!(one.iter().map(Vec::len).sum::<usize>(), three.iter().map(Vec::len).sum::<usize>());
             assert!(one.iter().map(Vec::len).sum::<usize>() > 100, "a procedure with findings to compare");
             assert_eq!(one, three, "seed {seed}, {size} steps");
