@@ -58,11 +58,7 @@ pub(super) fn workers(ctx: &Context) -> usize {
 ///
 /// A rule that panics (none should: see the analysis invariant) panics the caller, as it would
 /// on one thread.
-pub(super) fn run_rules<T>(
-    ctx: &Context,
-    workers: usize,
-    beside: impl FnOnce() -> T,
-) -> (Vec<Vec<Finding>>, T) {
+pub(super) fn run_rules<T>(ctx: &Context, workers: usize, beside: impl FnOnce() -> T) -> (Vec<Vec<Finding>>, T) {
     if workers <= 1 {
         let findings = CATALOGUE.iter().map(|(_, rule)| rule(ctx)).collect();
         return (findings, beside());
