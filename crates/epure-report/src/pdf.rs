@@ -41,7 +41,7 @@ pub fn write(fonts: &Fonts, pages: &[Page], meta: &Metadata) -> Result<Vec<u8>, 
     write_with(fonts, pages, meta, &mut |_| true)
 }
 
-/// Like [`write`], calling `before_page(i)` before page `i` (from 0) is turned into PDF
+/// Like [`write()`], calling `before_page(i)` before page `i` (from 0) is turned into PDF
 /// operations; when it answers `false`, the pages after it are not written and the (partial)
 /// result must be thrown away by the caller.
 pub fn write_with(

@@ -1,9 +1,11 @@
 //! Analysis: the metrics of a procedure (per case, expected values) and the findings of the rule
 //! catalogue (analysis spec, sections 1 and 2).
 //!
-//! The pipeline is: [`metrics::compute`] builds a compact view of the graph ([`Graph`]), solves the
-//! absorbing Markov chain for the expected visits, then the lead time and the critical path; each
-//! rule of [`rules`] reads that context and returns findings; [`analyze`] sorts and deduplicates them.
+//! The pipeline is: [`metrics::Context`] builds a compact view of the graph
+//! ([`metrics::graph::Graph`]), solves the absorbing Markov chain for the expected visits, then
+//! the lead time and the critical path; each rule of [`rules`] reads that context and returns
+//! findings, while the figures only the report shows are computed beside them; [`analyze`]
+//! sorts and deduplicates the findings.
 //!
 //! **Invariant:** the analysis can't fail. A half-drawn procedure (no end, loops, no start, a fork
 //! without a join) gives findings, never a panic, an `Err`, a NaN or an infinity. Every finding

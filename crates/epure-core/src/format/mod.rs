@@ -2,7 +2,7 @@
 //!
 //! Reading is three phases: JSON syntax (serde_json, whose recursion limit refuses absurd
 //! nesting without overflowing the stack), shape (serde, with the path of the offending field),
-//! then validity ([`validate`]): every refusal the format lists, each naming the field and the
+//! then validity (`validate`): every refusal the format lists, each naming the field and the
 //! offending id, all of them reported at once.
 //!
 //! Writing is canonical: the same procedure always gives the same bytes, in the author's order.
@@ -188,7 +188,7 @@ fn json_error(e: serde_json::Error) -> ReadError {
 }
 
 /// Writes a procedure as canonical JSON ending with a newline: one line per actor, data item,
-/// step and flow (see [`layout`]).
+/// step and flow (see `layout`).
 ///
 /// Deterministic: the same procedure always gives byte-identical output, in the author's order.
 pub fn to_string(procedure: &Procedure) -> String {

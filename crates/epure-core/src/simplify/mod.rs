@@ -115,7 +115,7 @@ fn effect(a: &analysis::Metrics, b: &analysis::Metrics) -> Effect {
 pub enum Accept {
     All,
     Rules(BTreeSet<String>),
-    /// Findings named by their rule and subjects ([`Finding::key`]), as the agent reviewed
+    /// Findings named by their rule and subjects (`(rule, subjects)`), as the agent reviewed
     /// them one by one: a finding that only appears after another change is not taken.
     Findings(BTreeSet<(String, Vec<String>)>),
 }

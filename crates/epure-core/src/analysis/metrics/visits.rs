@@ -3,7 +3,7 @@
 //!
 //! Outside loops the solution is exact by propagation. Inside a loop (a strongly connected
 //! component) the small system of that loop is solved: densely by Gaussian elimination up to
-//! [`DENSE_MAX`] steps, by Gauss-Seidel iteration with a convergence check beyond. A loop cases
+//! `DENSE_MAX` steps, by Gauss-Seidel iteration with a convergence check beyond. A loop cases
 //! cannot leave makes its system singular: it is reported (`endless-loop`) and its steps are counted
 //! as passed once, so every figure stays finite.
 

@@ -16,7 +16,7 @@
 //! channel in the user's lane: the childminder receiving children for five years, then the
 //! renewal refused): it led to an earlier outcome the user acted on, the search stops there.
 //!
-//! On very large procedures, only the nearest [`ANCESTORS_MAX`] steps before a decision are
+//! On very large procedures, only the nearest `ANCESTORS_MAX` steps before a decision are
 //! looked at, so that the rule stays linear.
 
 use rustc_hash::FxHashMap as HashMap;
@@ -142,7 +142,7 @@ impl DataIds {
 }
 
 /// Complexity: O(ANCESTORS_MAX + REFUSAL_LOOKAHEAD) steps per decision, so O(V) in all; the
-/// sets of steps the searches keep are [`Marks`] shared by every decision (O(V) memory, emptied
+/// sets of steps the searches keep are `Marks` shared by every decision (O(V) memory, emptied
 /// in O(1)), not a hash set per decision.
 pub fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();

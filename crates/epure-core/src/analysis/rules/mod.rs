@@ -66,7 +66,7 @@ pub fn rank(rule: &str) -> usize {
     CATALOGUE.iter().position(|(id, _)| *id == rule).unwrap_or(CATALOGUE.len())
 }
 
-/// Runs every rule, on `threads` threads or, when `None`, on as many as [`schedule`] chooses for
+/// Runs every rule, on `threads` threads or, when `None`, on as many as `schedule` chooses for
 /// the procedure's size (several for a large one), then tells each redundancy once.
 pub fn run_all(ctx: &Context, threads: Option<usize>) -> Vec<Finding> {
     run_all_beside(ctx, threads, || ()).0

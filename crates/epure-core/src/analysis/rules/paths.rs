@@ -80,12 +80,12 @@ impl<'a> Context<'a> {
     /// Returns: per group, `(later, earlier)` pairs in the author's order of the later step.
     /// Complexity: the nearest earlier source of every later source in one pass over the loops'
     /// condensation in topological order carrying a distance and a source per group
-    /// ([`levels`]), O((V + E) × groups) time in vector instructions and O(steps still read ×
+    /// (`rules/levels.rs`), O((V + E) × groups) time in vector instructions and O(steps still read ×
     /// groups) memory, plus the groups each step stops. Past its memory budget, a forward pass
     /// carrying a bitset of groups per step, O((V + E) × ⌈groups / 64⌉) time and memory, finds the
     /// later sources and where each group's sources reach; then per later source, a backward
     /// breadth-first search over the live predecessors
-    /// ([`Graph::live_preds`](super::metrics::graph::Graph::live_preds)), restricted to the steps
+    /// ([`Graph::live_preds`](crate::analysis::metrics::graph::Graph::live_preds)), restricted to the steps
     /// its group's sources reach, which stops at the nearest one: in all O(Σ over groups of the
     /// steps between consecutive sources), with O(V) memory. Both give the same pairs.
     pub fn earlier_on_paths(&self, groups: &[Vec<usize>], stops: Option<&Stops>) -> Vec<Vec<(usize, usize)>> {
