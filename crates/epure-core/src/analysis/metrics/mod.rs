@@ -30,7 +30,6 @@ pub struct Context<'a> {
     pub start: Option<usize>,
     pub visits: Vec<f64>,
     pub reachable: Vec<bool>,
-    pub to_end: Vec<bool>,
     pub comps: Components,
     pub loop_state: Vec<LoopState>,
     pub lead: Lead,
@@ -70,14 +69,12 @@ impl<'a> Context<'a> {
         let g = Graph::new(p);
         let start = p.start().map(|n| n.index());
         // Reachability over the adjacency, which holds every flow of the procedure graph: what
-        // `graph::reachable_from` and `graph::reaches_an_end` find, without walking petgraph's
-        // lists.
+        // `graph::reachable_from` finds, without walking petgraph's lists.
         let reachable = match start {
             Some(s) => graph::search(&g.out, std::iter::once(s)),
             None => vec![false; g.bound],
         };
         let pg = p.graph();
-        let to_end = graph::search(&g.inc, g.order.iter().copied().filter(|&n| g.kind(n) == StepKind::End));
         let comps = scc::components(&g);
         let (visits, loop_state) = visits::solve(&g, &comps, start);
         let lead = lead::compute(p, &g, &visits, start);
@@ -120,7 +117,6 @@ impl<'a> Context<'a> {
             start,
             visits,
             reachable,
-            to_end,
             comps,
             loop_state,
             lead,
