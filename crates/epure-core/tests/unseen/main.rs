@@ -9,6 +9,7 @@ mod kit;
 mod farming;
 mod internal;
 mod justice;
+mod region;
 mod social;
 mod state;
 mod town_hall;

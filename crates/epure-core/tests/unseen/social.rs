@@ -1,5 +1,6 @@
 //! Social benefits, housing, grants to households and legal aid: the department, the CAF, the MDPH,
-//! the CROUS, the Banque de France's commission, the ANAH, the courts' legal aid offices.
+//! the CROUS, the Banque de France's commission, the ANAH, the courts' legal aid offices, and
+//! France Travail (registration as a job seeker and the unemployment allowance).
 
 use crate::kit::*;
 
@@ -1175,6 +1176,65 @@ fn an_unseen_caf_overpayment_remission_is_read_as_an_expert_would() {
             "parallelizable",
             "late-knockout",
             "too-many-contacts",
+        ],
+    );
+}
+
+/// Unseen: the registration as a job seeker at France Travail with the application for the
+/// allowance (ARE) in the same online session (the NIR certified by the CNAV, the certificate of
+/// registration, then side by side: the situation interview within four weeks with the contrat
+/// d'engagement, and the examination of the rights by the indemnisation platform on the employer's
+/// certificate received through the DSN, its returns when a certificate is missing, the
+/// reference daily wage computed, the decision notified).
+#[test]
+fn an_unseen_job_seeker_registration_is_read_as_an_expert_would() {
+    let found = found_in("inscription-france-travail.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The identity document uploaded at the registration, asked again at the interview
+            // (the convocation says to bring it).
+            ("once-only", "identite inscription presentation"),
+            // So is the CV: the counsellor has it in the dossier unique.
+            ("once-only", "cv inscription presentation"),
+            // The employer's certificate reaches France Travail through the DSN: asking the job
+            // seeker to upload it, and again when the platform finds it missing, is asking
+            // France Travail's own data.
+            ("once-only", "attestation-employeur inscription complement"),
+            // One file in five lacks a certificate or has an inconsistent one.
+            ("rework-loop", "etude d-pieces relance complement"),
+            // Four weeks before the situation interview: the agency's diary, a queue.
+            ("waiting", "presentation"),
+            // The registration and the interview are both needed; the returns for a missing
+            // certificate add a quarter of a contact, and the gain says only that.
+            ("too-many-contacts", "inscription presentation complement"),
+        ]
+    );
+    let contacts = finding_of("inscription-france-travail.epure.json", "too-many-contacts");
+    assert_eq!(contacts["gain"]["contacts"], 0.25);
+    // Near misses: the CNAV certifies the NIR, the counsellor assesses the career, the
+    // indemnisation platform the affiliation and the reason the contract ended (three questions);
+    // the reference daily wage computed from the certificate already examined produces the
+    // calculation, and the decision rests on it (no redundant check); the interview and the
+    // examination of the rights run side by side, and convening the job seeker comes before the
+    // interview that needs them (not parallelizable); the registration and the allowance asked
+    // in one session; notifying the rights or the refusal to the job seeker is not a relay; the
+    // diagnostic and the contrat d'engagement signed in the same sitting are not two steps to
+    // merge; the refusal, on one branch, is decided on the examination it follows.
+    assert_not_flagged(
+        &found,
+        &[
+            "redundant-check",
+            "duplicate-step",
+            "parallelizable",
+            "transit-step",
+            "ping-pong",
+            "approval-chain",
+            "late-knockout",
+            "handoff-chain",
+            "rekeying",
+            "media-break",
         ],
     );
 }

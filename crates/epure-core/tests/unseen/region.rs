@@ -1,0 +1,68 @@
+//! What a region runs: school transport outside the urban networks (with the communes that act as
+//! its organising authorities of second rank, the schools and the carriers).
+
+use crate::kit::*;
+
+/// Unseen: a pupil's registration for the school bus and the card sent home (online on the
+/// region's portal, or on the paper form left at the town hall, which gives its opinion on the
+/// stop and posts the forms to the region's office, where they are keyed in; the completeness
+/// check and its returns, the eligibility by distance and school sector, the family's share set
+/// on the quotient familial and paid online, the circuit and stop assigned, the card printed and
+/// posted while the carrier gets its lists, the school's roll call at the start of the year).
+#[test]
+fn an_unseen_school_bus_pass_is_read_as_an_expert_would() {
+    let found = found_in("transport-scolaire.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The school holds the enrolment, and confirms it at the start of the year anyway:
+            // the certificate asked of the family (and asked again when missing) is its data.
+            ("once-only", "certificat en-ligne papier complement"),
+            // The family's quotient familial: the CAF holds it (API Particulier).
+            ("once-only", "qf en-ligne papier"),
+            // Known false alarm: the region's eligibility check reads the school the family
+            // declared to measure the distance and the sector; the school's roll call checks that
+            // the pupil is really enrolled there. Two questions about one item, and two bodies:
+            // the roll call cannot be merged into the region's check (the region has no access
+            // to the school's register), what removes the double proof is the certificate not
+            // asked (the `once-only` above). The rule cannot tell "is it within the criteria"
+            // from "is it true", and a later check by another body is no exception to it (the
+            // centre de gestion's check of a CNRACL pension file is rightly flagged).
+            ("redundant-check", "eligibilite pointage scolarite"),
+            // The town hall's opinion on the stop is its own (the step before); posting the forms
+            // on is a relay the portal would remove.
+            ("transit-step", "envoi-mairie saisie"),
+            // On the paper way: family, town hall, region, family (payment), region, carrier,
+            // school.
+            (
+                "handoff-chain",
+                "papier avis-mairie envoi-mairie saisie completude eligibilite payer affecter circuits pointage"
+            ),
+            // Three files in ten lack the photo, the proof of address or the certificate.
+            ("rework-loop", "completude d-complet relance complement"),
+            // Known false alarm: the ten days before the roll call are the time until the start
+            // of the school year, a date, not a queue; the card is home by then. The format cannot
+            // say that a wait is a date (as for the CAP aids' payment calendar).
+            ("waiting", "pointage"),
+            // The paper form posted to the region is keyed into its software. (The same keying
+            // is not told again as a `rekeying`: the online way and the paper way are exclusive.)
+            ("media-break", "f7 saisie eleve adresse scolarite"),
+            // The filing, the payment, and the returns for missing pieces: 2.4 solicitations.
+            ("too-many-contacts", "en-ligne papier complement payer"),
+        ]
+    );
+    // Near misses: the town hall checks the address for the stop, the region checks the distance
+    // and the sector on the address and the proof of domicile it had only seen to be there (the
+    // completeness check, then the content); assigning the circuit and printing the card use what
+    // was checked, they do not check it again; posting the card home and the list sent to the
+    // carrier are not relays (the card goes to the family, the list is produced); the card and
+    // the carrier's lists are prepared side by side; the family's share computed by the portal
+    // from the quotient familial; the refusal follows the eligibility check that decides it.
+    assert_not_flagged(
+        &found,
+        &["duplicate-step", "rekeying", "parallelizable", "ping-pong", "approval-chain", "late-knockout", "waste-step"],
+    );
+    assert!(!found.iter().any(|(r, s)| *r == "transit-step" && s.contains("envoi-carte")), "{found:?}");
+    assert!(!found.iter().any(|(r, s)| *r == "redundant-check" && s.contains("affecter")), "{found:?}");
+}
