@@ -348,11 +348,7 @@ mod tests {
                 .prob("d", "e", 1.0 - p_commission)
                 .chain(&["c", "e"])
                 .build();
-            crate::analysis::analyze(&p, &crate::analysis::Settings::default())
-                .findings
-                .into_iter()
-                .find(|f| f.rule == "waiting")
-                .unwrap()
+            the_waiting(&p)
         };
         let f = rare(0.2);
         assert!(
@@ -377,6 +373,15 @@ mod tests {
         );
     }
 
+    /// The `waiting` finding of a procedure the test draws with one.
+    fn the_waiting(p: &crate::model::Procedure) -> super::Finding {
+        crate::analysis::analyze(p, &crate::analysis::Settings::default())
+            .findings
+            .into_iter()
+            .find(|f| f.rule == "waiting")
+            .expect("a waiting finding")
+    }
+
     #[test]
     fn tells_the_delay_of_the_files_that_take_a_rare_flow() {
         // One file in five is posted, which takes ten working days in the summer.
@@ -395,11 +400,7 @@ mod tests {
                 .flow("courrier", "t", 4200.0, None)
                 .chain(&["ligne", "t", "e"])
                 .build();
-            crate::analysis::analyze(&p, &crate::analysis::Settings::default())
-                .findings
-                .into_iter()
-                .find(|f| f.rule == "waiting")
-                .unwrap()
+            the_waiting(&p)
         };
         let f = posted(0.2);
         assert!(
