@@ -1,6 +1,6 @@
 //! What BPMN's words say in Épure's terms: the channel a task type implies, an actor's kind
 //! from a lane's name, an end's outcome from its name, a timer's ISO 8601 duration in minutes.
-//! Pure functions of strings, separate from the mapping of the element tree (`map.rs`).
+//! Pure functions of strings, separate from the mapping of the element tree (`map/`).
 
 use epure_core::{ActorKind, Channel, Outcome};
 
