@@ -8,7 +8,8 @@
 //!
 //! When the loop sends an incomplete file back to the user (a check decides the return, and a
 //! submission step of the user before the loop provides what that check verifies: a piece asked
-//! for, or a datum the user types in their own form online), the finding
+//! for, a datum the user types in their own form online, or the piece they send that is filed in
+//! their record and which the check reads as filed), the finding
 //! proposes `check-upfront` and says what it would do: check those pieces at the submission —
 //! only those the loop asks for again when it names some, since their absence is what sends the
 //! file back — with the prudent assumption that half the returns are avoided ([`UPFRONT_FACTOR`]).
@@ -122,8 +123,10 @@ pub(crate) fn rework(p: &Procedure, members: &[NodeIndex]) -> Result<Rework, Not
     if !members.iter().any(|&n| user(n)) {
         return Err(NotRework::User);
     }
-    // What a step of the user hands in: the pieces asked for, and what they type in themselves.
-    let hands_in = |n: NodeIndex| g[n].requests.iter().chain(&g[n].enters);
+    // What a step of the user hands in: the pieces asked for, what they type in themselves, and
+    // what they make for the administration (the piece they send, filed in their record: "Envoyer
+    // le justificatif par la messagerie", which the check then reads as the filed piece).
+    let hands_in = |n: NodeIndex| g[n].requests.iter().chain(&g[n].enters).chain(&g[n].produces);
     let back: Vec<EdgeIndex> = p.outgoing(decision).into_iter().filter(|&(_, m)| inside(m)).map(|(e, _)| e).collect();
     // The pieces the loop asks for again are those whose absence sends the file back: the ones
     // to check at the submission. A loop that asks for none by name ("Compléter le dossier")

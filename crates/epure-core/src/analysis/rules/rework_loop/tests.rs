@@ -225,6 +225,52 @@ fn names_the_filing_that_handed_in_what_the_loop_asks_for_again() {
 }
 
 #[test]
+fn names_the_piece_the_user_files_when_the_check_reads_it_filed() {
+    // The dates of the leave told first, then the certificate sent through the account, which
+    // files it in the record; the check reads the filed piece, and the return sends a new one.
+    let b = |return_files: bool| {
+        let b = B::new()
+            .start("s")
+            .task("dates", "u", "Indiquer les dates du congé")
+            .task("envoi", "u", "Envoyer le justificatif par la messagerie")
+            .check("c", "a", "Vérifier les droits et le justificatif")
+            .dur("c", 10.0)
+            .decision("d")
+            .task("r", "u", "Renvoyer un justificatif conforme")
+            .dur("r", 10.0)
+            .end("e")
+            .chain(&["s", "dates", "envoi", "c", "d"])
+            .prob("d", "r", 0.1)
+            .prob("d", "e", 0.9)
+            .chain(&["r", "c"])
+            .requests("dates", &["conge"])
+            .requests("envoi", &["acte"])
+            .produces("envoi", &["piece"])
+            .checks("c", &["piece", "conge"])
+            .requests("r", &["acte"]);
+        if return_files { b.produces("r", &["piece"]) } else { b }
+    };
+    let advice = |p: &crate::model::Procedure| {
+        analyze(p, &Settings::default())
+            .findings
+            .into_iter()
+            .find(|f| f.rule == "rework-loop")
+            .map(|f| f.explanation_en)
+            .expect("fires")
+    };
+    // The piece sent again is what sends files back: checked where it was first sent, not the
+    // dates told before (which the return does not touch).
+    let filed = advice(&b(true).build());
+    assert!(filed.contains("Checking “piece” at step “Envoyer le justificatif par la messagerie”"), "{filed}");
+    // A return that sends a piece by another name still finds the filing, the nearest step that
+    // handed in what the check verifies.
+    let told = advice(&b(false).build());
+    assert!(told.contains("Checking “piece” at step “Envoyer le justificatif par la messagerie”"), "{told}");
+    // Near miss: once the account's messaging checks the piece it files, the loop is silent.
+    check(&b(true).checks("envoi", &["piece"]).build(), "rework-loop", &[]);
+}
+
+#[test]
 fn is_silent_when_the_counter_checks_the_pieces_as_they_are_handed_in() {
     use crate::model::Channel;
     let incomplete = rework(0.3).requests("depot", &["rib", "domicile"]).checks("c", &["rib", "domicile"]);
