@@ -324,6 +324,38 @@ fn is_silent_when_another_check_at_the_counter_already_went_through_the_pieces()
     check(&desk(&["rib", "domicile"], 0.0).channel("g", Channel::Internal).build(), "rework-loop", &["c d r"]);
 }
 
+#[test]
+fn is_silent_when_the_online_service_checks_the_pieces_as_they_are_sent() {
+    use crate::model::{Actor, ActorKind, Channel, Extra};
+    // The guichet unique checks the mandatory fields and pieces the moment the formality is sent
+    // and will not send it without them; the greffe checks it later and asks for a
+    // regularisation: proposing an online form that flags missing pieces proposes what is done.
+    let guichet = |lane: &str, wait: f64, as_check: bool| {
+        let mut b = rework(0.3)
+            .requests("depot", &["rib", "domicile"])
+            .checks("c", &["rib", "domicile"])
+            .channel("depot", Channel::Online)
+            .channel("c", Channel::Internal);
+        b.p.actors.push(Actor {
+            id: "sys".into(),
+            name: "Guichet en ligne".into(),
+            kind: ActorKind::System,
+            hourly_cost_eur: None,
+            extra: Extra::new(),
+        });
+        b.p.remove_flow("f2").expect("depot to check");
+        let label = "Contrôler les pièces obligatoires de la demande";
+        let b = if as_check { b.check("g", lane, label) } else { b.task("g", lane, label) };
+        b.wait("g", wait).channel("g", Channel::Internal).checks("g", &["rib", "domicile"]).chain(&["depot", "g", "c"])
+    };
+    check(&guichet("sys", 0.0, true).build(), "rework-loop", &[]);
+    // Near misses: the system's check waits (a batch at night, once the user has left); a
+    // person checks, if only for a moment; the system records the filing as a task.
+    check(&guichet("sys", 420.0, true).build(), "rework-loop", &["c d r"]);
+    check(&guichet("a", 0.0, true).build(), "rework-loop", &["c d r"]);
+    check(&guichet("sys", 0.0, false).build(), "rework-loop", &["c d r"]);
+}
+
 /// Each month the employer claims the indemnity, the service validates the claim, the
 /// allocation is paid, and "Autre mois ?" goes round again: `payer` is the step before the
 /// decision, `fix` a step of its own on the way round when given.
