@@ -6,6 +6,7 @@
 
 mod kit;
 
+mod business;
 mod farming;
 mod internal;
 mod justice;

@@ -8,7 +8,8 @@
 //!
 //! When the loop sends an incomplete file back to the user (a check decides the return, and a
 //! submission step of the user before the loop provides what that check verifies: a piece asked
-//! for, or a datum the user types in their own form online), the finding
+//! for, a datum the user types in their own form online, or the piece they send that is filed in
+//! their record and which the check reads as filed), the finding
 //! proposes `check-upfront` and says what it would do: check those pieces at the submission —
 //! only those the loop asks for again when it names some, since their absence is what sends the
 //! file back — with the prudent assumption that half the returns are avoided ([`UPFRONT_FACTOR`]).
@@ -17,7 +18,8 @@
 //! counter as the user hands the file in (the agent goes through the pieces with them, right
 //! after the submission at the counter), or another check made there and then does (the
 //! reception desk of a court checks the file at the counter, the office it serves checks it again
-//! later and sends it back), the loop is not flagged: the returns that remain are about what the
+//! later and sends it back; online, the information system's own check of the filing the moment
+//! it is sent, as the guichet unique's check of the mandatory pieces), the loop is not flagged: the returns that remain are about what the
 //! pieces say, which is the examination itself, not a redundancy — and a finding that proposes
 //! nothing an agent can do, on a loop they have just simplified, reads as wrong. Its cost stays
 //! in the metrics (visits, lead time).
@@ -122,8 +124,10 @@ pub(crate) fn rework(p: &Procedure, members: &[NodeIndex]) -> Result<Rework, Not
     if !members.iter().any(|&n| user(n)) {
         return Err(NotRework::User);
     }
-    // What a step of the user hands in: the pieces asked for, and what they type in themselves.
-    let hands_in = |n: NodeIndex| g[n].requests.iter().chain(&g[n].enters);
+    // What a step of the user hands in: the pieces asked for, what they type in themselves, and
+    // what they make for the administration (the piece they send, filed in their record: "Envoyer
+    // le justificatif par la messagerie", which the check then reads as the filed piece).
+    let hands_in = |n: NodeIndex| g[n].requests.iter().chain(&g[n].enters).chain(&g[n].produces);
     let back: Vec<EdgeIndex> = p.outgoing(decision).into_iter().filter(|&(_, m)| inside(m)).map(|(e, _)| e).collect();
     // The pieces the loop asks for again are those whose absence sends the file back: the ones
     // to check at the submission. A loop that asks for none by name ("Compléter le dossier")
@@ -245,11 +249,28 @@ const ON_THE_SPOT_LOOKAHEAD: usize = 16;
 /// gateways and steps that take no one's time (an exchange between systems, a fetch from a
 /// holder) between the two: the user has not left, and the step does not wait. The search stops
 /// at the first step that takes time, on each way.
+///
+/// Online, the same holds of the service's own checks: a check step of an information system
+/// that goes through the filing the moment it is sent, taking no one's time ("Contrôler les
+/// champs et les pièces obligatoires" on the guichet unique, which will not send the formality
+/// without them), is the form that flags missing pieces; a check by a person, one that waits, one
+/// after a join (it waits for another branch), or a system's task that only records the filing
+/// (the receipt of a declaration) is not.
 fn at_counter_on_the_spot(p: &Procedure, submission: NodeIndex) -> Vec<NodeIndex> {
     let g = p.graph();
-    let at_counter = |n: NodeIndex| g[n].channel == Some(Channel::Counter);
+    let online = g[submission].channel == Some(Channel::Online);
+    let takes_no_time = |n: NodeIndex| g[n].duration() == 0.0 && g[n].wait() == 0.0;
+    let by_system = |n: NodeIndex| p.actor_of(n).is_some_and(|a| a.kind == crate::model::ActorKind::System);
+    let on_the_spot = |n: NodeIndex| {
+        if online {
+            g[n].kind == StepKind::Check && by_system(n) && takes_no_time(n)
+        } else {
+            g[n].channel == Some(Channel::Counter)
+        }
+    };
+    let join = |n: NodeIndex| g[n].kind == StepKind::Parallel && p.incoming(n).len() > 1;
     let mut found = Vec::new();
-    if !at_counter(submission) {
+    if !online && !on_the_spot(submission) {
         return found;
     }
     let mut stack: Vec<NodeIndex> = p.outgoing(submission).into_iter().map(|(_, m)| m).collect();
@@ -260,11 +281,11 @@ fn at_counter_on_the_spot(p: &Procedure, submission: NodeIndex) -> Vec<NodeIndex
         }
         seen.push(n);
         let s = &g[n];
-        if s.kind.is_work() && at_counter(n) && s.wait() == 0.0 {
+        if s.kind.is_work() && on_the_spot(n) && s.wait() == 0.0 {
             found.push(n);
         }
         let instant = !s.kind.is_work() || (s.duration() == 0.0 && s.wait() == 0.0);
-        if instant && s.kind != StepKind::End {
+        if instant && s.kind != StepKind::End && !(online && join(n)) {
             stack.extend(p.outgoing(n).into_iter().map(|(_, m)| m));
         }
     }

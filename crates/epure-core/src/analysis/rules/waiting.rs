@@ -7,7 +7,9 @@
 //! nothing more to do (the decision is notified to them on every way there and no step of theirs
 //! follows): the file stays open in the back office — the fee's invoice, the archiving — but nobody
 //! waits for it. A receipt handed over ("Remettre à la victime le récépissé de plainte") is not the
-//! outcome: the user still waits for what the file becomes. Nor on the wait before the step where
+//! outcome: the user still waits for what the file becomes; but the receipt of a declaration
+//! ("Délivrer le récépissé de déclaration" of a drinks licence) is, under a declaration regime,
+//! the title the declarant acts under. Nor on the wait before the step where
 //! each pass of a loop that repeats the service period after period starts (the month worked before
 //! the employer claims its indemnity, see `period_loop::recurring`): that is the period itself, not
 //! a queue; the other waits of such a loop are weighed as any. Nor on the wait before a step the
@@ -65,6 +67,8 @@ const USER_WORDS: &[&str] = &[
 /// "Délivrer l'accusé de réception du dépôt"). [`labels::words`] reduces "accusé de réception" to
 /// these two words.
 const RECEIPT: &[&str] = &["récépissé", "accusé"];
+/// The word that, right after a receipt, makes it the title of a declaration regime.
+const DECLARED: &[&str] = &["déclaration"];
 
 fn stems(words: &[&str]) -> Vec<String> {
     words.iter().flat_map(|w| labels::words(w)).collect()
@@ -92,10 +96,19 @@ fn delivers(ctx: &Context, n: usize, user_words: &[String]) -> bool {
     // What is handed over is the first thing the label names after the verb and its addressee:
     // a receipt first is the acknowledgement of the filing ("Remettre la convention visée et le
     // récépissé" hands over the outcome first).
+    // Under a declaration regime the receipt of the declaration is the outcome itself: the
+    // declarant acts under it ("Délivrer le récépissé de déclaration" of a drinks licence, of an
+    // association): the word right after the receipt names the declaration, not its filing
+    // ("le récépissé de dépôt de la déclaration" only acknowledges it).
     static RECEIPTS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    static DECLARATION: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     let to_words = labels::addressees(s.label());
-    let object = words.iter().skip(1).find(|w| !user_words.contains(w) && !to_words.contains(w));
-    if object.is_some_and(|w| RECEIPTS.get_or_init(|| stems(RECEIPT)).contains(w)) {
+    // (The word after the receipt is read as it stands: "déclaration" and "déclarant" share a stem.)
+    let object = words.iter().enumerate().skip(1).find(|(_, w)| !user_words.contains(w) && !to_words.contains(w));
+    if let Some((i, w)) = object
+        && RECEIPTS.get_or_init(|| stems(RECEIPT)).contains(w)
+        && !words.get(i + 1).is_some_and(|w| DECLARATION.get_or_init(|| stems(DECLARED)).contains(w))
+    {
         return false;
     }
     if makes_available && !to_applicant {
@@ -497,6 +510,17 @@ mod tests {
         check(&after_notice("Délivrer l'accusé de réception du dépôt", false), "waiting", &["f"]);
         // Near miss: the order handed over first, with the receipt of the filed copy.
         check(&after_notice("Remettre l'arrêté et le récépissé au demandeur", false), "waiting", &[]);
+    }
+
+    #[test]
+    fn the_receipt_of_a_declaration_is_the_outcome() {
+        // Under a declaration regime (a drinks licence, an association) the declarant acts under
+        // the receipt: the back office's later work keeps nobody waiting.
+        check(&after_notice("Délivrer le récépissé de déclaration", false), "waiting", &[]);
+        check(&after_notice("Remettre au déclarant le récépissé de la déclaration d'ouverture", false), "waiting", &[]);
+        // Near misses: the receipt of the filing of a declaration, of a request, only acknowledges it.
+        check(&after_notice("Délivrer le récépissé de dépôt de la déclaration", false), "waiting", &["f"]);
+        check(&after_notice("Remettre au demandeur le récépissé de sa demande", false), "waiting", &["f"]);
     }
 
     /// Each month the employer claims the indemnity after the month worked (`claim`'s wait), the

@@ -225,6 +225,52 @@ fn names_the_filing_that_handed_in_what_the_loop_asks_for_again() {
 }
 
 #[test]
+fn names_the_piece_the_user_files_when_the_check_reads_it_filed() {
+    // The dates of the leave told first, then the certificate sent through the account, which
+    // files it in the record; the check reads the filed piece, and the return sends a new one.
+    let b = |return_files: bool| {
+        let b = B::new()
+            .start("s")
+            .task("dates", "u", "Indiquer les dates du congé")
+            .task("envoi", "u", "Envoyer le justificatif par la messagerie")
+            .check("c", "a", "Vérifier les droits et le justificatif")
+            .dur("c", 10.0)
+            .decision("d")
+            .task("r", "u", "Renvoyer un justificatif conforme")
+            .dur("r", 10.0)
+            .end("e")
+            .chain(&["s", "dates", "envoi", "c", "d"])
+            .prob("d", "r", 0.1)
+            .prob("d", "e", 0.9)
+            .chain(&["r", "c"])
+            .requests("dates", &["conge"])
+            .requests("envoi", &["acte"])
+            .produces("envoi", &["piece"])
+            .checks("c", &["piece", "conge"])
+            .requests("r", &["acte"]);
+        if return_files { b.produces("r", &["piece"]) } else { b }
+    };
+    let advice = |p: &crate::model::Procedure| {
+        analyze(p, &Settings::default())
+            .findings
+            .into_iter()
+            .find(|f| f.rule == "rework-loop")
+            .map(|f| f.explanation_en)
+            .expect("fires")
+    };
+    // The piece sent again is what sends files back: checked where it was first sent, not the
+    // dates told before (which the return does not touch).
+    let filed = advice(&b(true).build());
+    assert!(filed.contains("Checking “piece” at step “Envoyer le justificatif par la messagerie”"), "{filed}");
+    // A return that sends a piece by another name still finds the filing, the nearest step that
+    // handed in what the check verifies.
+    let told = advice(&b(false).build());
+    assert!(told.contains("Checking “piece” at step “Envoyer le justificatif par la messagerie”"), "{told}");
+    // Near miss: once the account's messaging checks the piece it files, the loop is silent.
+    check(&b(true).checks("envoi", &["piece"]).build(), "rework-loop", &[]);
+}
+
+#[test]
 fn is_silent_when_the_counter_checks_the_pieces_as_they_are_handed_in() {
     use crate::model::Channel;
     let incomplete = rework(0.3).requests("depot", &["rib", "domicile"]).checks("c", &["rib", "domicile"]);
@@ -276,6 +322,38 @@ fn is_silent_when_another_check_at_the_counter_already_went_through_the_pieces()
     check(&desk(&["rib"], 0.0).build(), "rework-loop", &["c d r"]);
     check(&desk(&["rib", "domicile"], 420.0).build(), "rework-loop", &["c d r"]);
     check(&desk(&["rib", "domicile"], 0.0).channel("g", Channel::Internal).build(), "rework-loop", &["c d r"]);
+}
+
+#[test]
+fn is_silent_when_the_online_service_checks_the_pieces_as_they_are_sent() {
+    use crate::model::{Actor, ActorKind, Channel, Extra};
+    // The guichet unique checks the mandatory fields and pieces the moment the formality is sent
+    // and will not send it without them; the greffe checks it later and asks for a
+    // regularisation: proposing an online form that flags missing pieces proposes what is done.
+    let guichet = |lane: &str, wait: f64, as_check: bool| {
+        let mut b = rework(0.3)
+            .requests("depot", &["rib", "domicile"])
+            .checks("c", &["rib", "domicile"])
+            .channel("depot", Channel::Online)
+            .channel("c", Channel::Internal);
+        b.p.actors.push(Actor {
+            id: "sys".into(),
+            name: "Guichet en ligne".into(),
+            kind: ActorKind::System,
+            hourly_cost_eur: None,
+            extra: Extra::new(),
+        });
+        b.p.remove_flow("f2").expect("depot to check");
+        let label = "Contrôler les pièces obligatoires de la demande";
+        let b = if as_check { b.check("g", lane, label) } else { b.task("g", lane, label) };
+        b.wait("g", wait).channel("g", Channel::Internal).checks("g", &["rib", "domicile"]).chain(&["depot", "g", "c"])
+    };
+    check(&guichet("sys", 0.0, true).build(), "rework-loop", &[]);
+    // Near misses: the system's check waits (a batch at night, once the user has left); a
+    // person checks, if only for a moment; the system records the filing as a task.
+    check(&guichet("sys", 420.0, true).build(), "rework-loop", &["c d r"]);
+    check(&guichet("a", 0.0, true).build(), "rework-loop", &["c d r"]);
+    check(&guichet("sys", 0.0, false).build(), "rework-loop", &["c d r"]);
 }
 
 /// Each month the employer claims the indemnity, the service validates the claim, the
