@@ -3,7 +3,8 @@
 //! road (the prefecture), civil protection (natural disasters recognised by the ministry of the
 //! Interior on the commune's request), classified installations (the prefecture and the DREAL),
 //! the labour inspectorate (a protected employee's dismissal), exams and schools (the rectorat's
-//! arrangements for a candidate with a disability, a primary class's trip with overnight stays),
+//! arrangements for a candidate with a disability, a primary class's trip with overnight stays,
+//! home schooling authorised by the DASEN),
 //! taxes (the DGFiP), driving licences (the CERT that exchanges foreign ones) and hunting licences
 //! (validated each season by the federation of hunters, a body with a public-service mission, on
 //! the OFB's central file).
@@ -842,4 +843,89 @@ fn an_unseen_hunting_licence_validation_is_read_as_an_expert_would() {
             "rekeying",
         ],
     );
+}
+
+/// Unseen: the authorisation of home schooling (instruction dans la famille) by the DASEN since
+/// the 2021 law (the request on the academy's online service with the justification of one of
+/// the four grounds of L131-5, the completeness check and its returns, the school doctor's
+/// opinion on a health ground or the interview on the child's own situation, the decision signed
+/// by the DASEN, the RAPO before the commission chaired by the rector, then the mayor's enquiry
+/// of the first year and the inspector's control of the child's progress, a second control and
+/// the formal notice to enrol the child when it is insufficient).
+#[test]
+fn an_unseen_home_schooling_authorisation_is_read_as_an_expert_would() {
+    let found = found_in("instruction-famille.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // Known false alarm: the second control, months after an insufficient first one, is
+            // the repeat the law requires (L131-10), on new work; "Une seule suffit" is wrong. The
+            // labels differ only by "second", which the rule's normalisation drops.
+            ("duplicate-step", "controle-famille second-famille"),
+            // The town hall's agent asks the family at home for the livret de famille and a proof
+            // of address the DSDEN already holds from the request: the copy of the authorisation
+            // sent to the mayor could carry them. (The finding names the first way of filing; the
+            // four are exclusive, each asks for them.)
+            ("once-only", "identite-enfant depot-sante visite-mairie"),
+            ("once-only", "domicile depot-sante visite-mairie"),
+            // Known false alarm: the child's work shown at the second control is the work done
+            // since the first one, not the piece handed in again; the format cannot say that an
+            // item changes between two requests.
+            ("once-only", "travaux controle-famille second-famille"),
+            // The town hall posts its report to the DSDEN, which files it: a step of its own only
+            // because the report goes by post (on the academy's platform the town hall would file
+            // it itself, and the 3.7 days of the post would go with it). Not written down before
+            // the run; the analysis is right.
+            ("transit-step", "envoi-enquete classement-enquete"),
+            // Family, DSDEN, inspector (interview), DSDEN, DASEN, DSDEN, family, the commission on
+            // the RAPO, the DSDEN, family, town hall, DSDEN, inspector, family: the way of a refusal
+            // overturned on the RAPO, then a second control.
+            (
+                "handoff-chain",
+                "depot-projet accuse-reception completude convoquer entretien-famille entretien instruction signature notif-refus rapo observations-dasen examen-recours decision-rapo notif-accord visite-mairie enquete envoi-enquete classement-enquete programmer controle-famille controle notif-controle second-famille second-controle mise-demeure"
+            ),
+            // One request in three lacks a piece (most often the diploma or the proof of address).
+            ("rework-loop", "completude d-complet demande-complement complement"),
+            // Known false alarm: "La famille conteste ?" is the family's choice once the DASEN's
+            // refusal is notified; the refusal was decided on the instruction before the signature.
+            // The rule takes the notice just before the choice for the step that decides.
+            (
+                "late-knockout",
+                "d-rapo notif-refus accuse-reception completude demande-complement avis-medecin convoquer entretien instruction signature"
+            ),
+            // Known false alarm: the commission decides on its re-examination of the ground, the
+            // step before the decision, which reads the project, the justifications and the DASEN's
+            // observations; "Statuer sur le recours" lists no data of its own, so the rule stops
+            // there (as for the rector's decision on exam arrangements).
+            (
+                "late-knockout",
+                "d-rapo-issue decision-rapo accuse-reception completude demande-complement avis-medecin convoquer entretien instruction signature notif-refus observations-dasen examen-recours"
+            ),
+            // The town hall's report, posted, is filed by hand into the child's file.
+            ("media-break", "f-enquete classement-enquete cr-enquete"),
+            // The filing, the returns for missing pieces, the interview, the town hall's visit and
+            // the control at home: the family meets the administration four times the first year.
+            (
+                "too-many-contacts",
+                "depot-sante depot-sport depot-itinerance depot-projet complement entretien-famille rapo visite-mairie controle-famille second-famille"
+            ),
+            // Information: the inspector's control does not need the town hall's enquiry (L131-10
+            // asks for both, on two questions); it can be scheduled as soon as the authorisation
+            // is given. Not written down before the run; the analysis is right.
+            ("parallelizable", "classement-enquete programmer"),
+        ]
+    );
+    // Near misses: the four ways of filing are exclusive (one ground per request), not duplicates;
+    // the school doctor's opinion, the inspector's interview, the DSDEN's instruction and the
+    // DASEN's signature each rest on what the one before produced; the commission's re-examination
+    // of the ground on the RAPO is a second look by another authority the law requires before any
+    // appeal, not a redundant check; the mayor's enquiry (the family's living conditions) and the
+    // inspector's control (the child's progress) are two questions; the DSDEN sending the file and
+    // the DASEN's observations to the commission writes the observations (no relay); the contested
+    // decision joined to the RAPO names the act contested; the time before the control is the
+    // school year the child is taught in, not a queue (no wait is a large share of the lead time).
+    assert_not_flagged(&found, &["redundant-check", "approval-chain", "ping-pong", "waiting", "rekeying"]);
+    assert!(!found.iter().any(|(r, s)| *r == "transit-step" && s.contains("observations-dasen")), "{found:?}");
+    assert!(!found.iter().any(|(r, s)| *r == "once-only" && s.starts_with("decision")), "{found:?}");
 }
