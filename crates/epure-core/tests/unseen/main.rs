@@ -7,6 +7,7 @@
 mod kit;
 
 mod farming;
+mod health;
 mod internal;
 mod justice;
 mod region;
