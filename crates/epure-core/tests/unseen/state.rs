@@ -859,10 +859,10 @@ fn an_unseen_home_schooling_authorisation_is_read_as_an_expert_would() {
     assert_eq!(
         found,
         [
-            // Known false alarm: the second control, months after an insufficient first one, is
-            // the repeat the law requires (L131-10), on new work; "Une seule suffit" is wrong. The
-            // labels differ only by "second", which the rule's normalisation drops.
-            ("duplicate-step", "controle-famille second-famille"),
+            // No `duplicate-step` on the two "Présenter les travaux de l'enfant": the second
+            // control, months after an insufficient first one, is the repeat the law requires
+            // (L131-10), and its label says so (the rule read "second" as a word more of the same
+            // step, and told the family one sitting suffices).
             // The town hall's agent asks the family at home for the livret de famille and a proof
             // of address the DSDEN already holds from the request: the copy of the authorisation
             // sent to the mayor could carry them. (The finding names the first way of filing; the
@@ -917,7 +917,7 @@ fn an_unseen_home_schooling_authorisation_is_read_as_an_expert_would() {
     // school year the child is taught in, not a queue (no wait is a large share of the lead time).
     assert_not_flagged(
         &found,
-        &["redundant-check", "approval-chain", "ping-pong", "waiting", "rekeying", "late-knockout"],
+        &["duplicate-step", "redundant-check", "approval-chain", "ping-pong", "waiting", "rekeying", "late-knockout"],
     );
     assert!(!found.iter().any(|(r, s)| *r == "transit-step" && s.contains("observations-dasen")), "{found:?}");
     assert!(!found.iter().any(|(r, s)| *r == "once-only" && s.starts_with("decision")), "{found:?}");
