@@ -156,7 +156,9 @@ fn an_unseen_nationality_certificate_is_read_as_an_expert_would() {
             // No `late-knockout` on "Délivrance ordonnée ?": the minister rules on the bureau's
             // re-examination of the chain of nationality just before, which reads the file and the
             // appeal (the rule stopped at "Statuer sur le recours", which lists no data of its own).
-            // The backlog before the file is even opened is most of the delay (68 %).
+            // The backlog before the file is even opened is most of the delay (68 %), and the file
+            // goes back into it each time the pieces asked for come back (181.8 working days on
+            // average, as applicants to the nationality services know them).
             ("waiting", "recevabilite"),
             // The paper file handed in at the counter is keyed into the service's software.
             ("media-break", "f-depot enregistrement etat-civil"),

@@ -865,8 +865,11 @@ fn an_unseen_home_schooling_authorisation_is_read_as_an_expert_would() {
             // step, and told the family one sitting suffices).
             // The town hall's agent asks the family at home for the livret de famille and a proof
             // of address the DSDEN already holds from the request: the copy of the authorisation
-            // sent to the mayor could carry them. (The finding names the first way of filing; the
-            // four are exclusive, each asks for them.)
+            // sent to the mayor could carry them. Known imprecise explanation: the finding (and the
+            // rework loop's advice below) names only the first way of filing, "au motif de l'état
+            // de santé", though the four exclusive ways each ask for them and the gain counts them
+            // all; the search for the earlier request keeps the nearest one it meets, shared by
+            // the rules asking about data, and naming every way in would change them all.
             ("once-only", "identite-enfant depot-sante visite-mairie"),
             ("once-only", "domicile depot-sante visite-mairie"),
             // Known false alarm: the child's work shown at the second control is the work done
