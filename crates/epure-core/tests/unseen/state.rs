@@ -865,13 +865,14 @@ fn an_unseen_home_schooling_authorisation_is_read_as_an_expert_would() {
             // step, and told the family one sitting suffices).
             // The town hall's agent asks the family at home for the livret de famille and a proof
             // of address the DSDEN already holds from the request: the copy of the authorisation
-            // sent to the mayor could carry them. Known imprecise explanation: the finding (and the
-            // rework loop's advice below) names only the first way of filing, "au motif de l'état
-            // de santé", though the four exclusive ways each ask for them and the gain counts them
-            // all; the search for the earlier request keeps the nearest one it meets, shared by
-            // the rules asking about data, and naming every way in would change them all.
-            ("once-only", "identite-enfant depot-sante visite-mairie"),
-            ("once-only", "domicile depot-sante visite-mairie"),
+            // sent to the mayor could carry them. The four ways of filing each ask for them: the
+            // finding names the first and, since the rule names every way in, the three others
+            // (it named only "au motif de l'état de santé", as if the other families were not
+            // asked again). The rework loop's advice below still names the first way only: a
+            // known imprecision of its sentence (the proposal it describes moves the check to one
+            // filing step).
+            ("once-only", "identite-enfant depot-sante visite-mairie depot-sport depot-itinerance depot-projet"),
+            ("once-only", "domicile depot-sante visite-mairie depot-sport depot-itinerance depot-projet"),
             // Known false alarm: the child's work shown at the second control is the work done
             // since the first one, not the piece handed in again; the format cannot say that an
             // item changes between two requests.
