@@ -229,8 +229,19 @@ pub fn same_meaning_keys(wa: &[String], ka: &[String], wb: &[String], kb: &[Stri
     if small.len() < 2 || large.len() != small.len() + 1 || wa.first() != wb.first() {
         return false;
     }
+    // The word one label has more must not be an ordinal: "lors du second contrôle" is the
+    // occurrence after "lors du contrôle", as the author says.
+    let ordinals = ORDINALS.get_or_init(|| ORDINAL_WORDS.iter().filter_map(|w| word(w)).collect());
     small.iter().all(|w| large.binary_search(w).is_ok())
+        && !large.iter().any(|w| small.binary_search(w).is_err() && ordinals.contains(w))
 }
+
+/// Words that say which occurrence of an act a step is ("le second contrôle", "la deuxième
+/// relance"): a label with one of them more than another names a later occurrence, not the same
+/// step again. Normalised once, as [`words`] normalises them.
+const ORDINAL_WORDS: &[&str] =
+    &["premier", "première", "second", "seconde", "deuxième", "troisième", "quatrième", "2e", "3e", "2ème", "3ème"];
+static ORDINALS: OnceLock<Vec<String>> = OnceLock::new();
 
 #[cfg(test)]
 mod tests {
@@ -253,6 +264,8 @@ mod tests {
         check("Le dossier : vérifier la complétude", "Vérifier la complétude du dossier", true);
         check("Vérifier la complétude du dossier", "Vérifier la complétude du dossier d'inscription", true);
         check("Vérifier les justificatifs", "Vérifier les pièces", true);
+        // Near miss: a word more that is no ordinal still reads as the same step.
+        check("Présenter les travaux lors du contrôle", "Présenter les travaux lors du contrôle annuel", true);
     }
 
     #[test]
@@ -265,6 +278,9 @@ mod tests {
         check("Vérifier", "Vérifier la complétude du dossier", false);
         check("", "", false);
         check("Examiner la desserte électrique", "Examiner l'accès des secours", false);
+        // One says which occurrence it is: the second control after an insufficient first one.
+        check("Présenter les travaux lors du contrôle", "Présenter les travaux lors du second contrôle", false);
+        check("Relancer le demandeur par courrier", "Relancer le demandeur par deuxième courrier", false);
     }
 
     #[test]

@@ -8,6 +8,7 @@ mod kit;
 
 mod business;
 mod farming;
+mod health;
 mod internal;
 mod justice;
 mod region;

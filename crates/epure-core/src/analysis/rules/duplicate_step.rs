@@ -5,7 +5,8 @@
 //! both. Not fired: steps on exclusive or parallel branches; steps whose data show they work on
 //! different things (both list data, and they share none); approvals in different lanes (that is
 //! an `approval-chain`); a step repeated on the rework branch of a loop the first one is not part
-//! of; labels that differ by a number ("N+1" / "N+2"); steps addressed to different recipients
+//! of; labels that differ by a number ("N+1" / "N+2") or of which one says which occurrence it is
+//! ("lors du second contrôle" after "lors du contrôle"); steps addressed to different recipients
 //! ("Notifier la décision" to the applicant, then "Notifier la décision à la CAF", the payer).
 //! Two checks of the same pieces that `redundant-check` flags are told by it alone (see
 //! `rules::run_all`), not twice.
@@ -260,6 +261,24 @@ mod tests {
             .chain(&["n2", "e2"])
             .build();
         check(&exclusive, "duplicate-step", &[]);
+    }
+
+    #[test]
+    fn does_not_fire_on_a_later_occurrence_the_label_names() {
+        let shown = |second: &str| {
+            B::new()
+                .start("s")
+                .task("p1", "u", "Présenter les travaux de l'enfant lors du contrôle")
+                .check("c1", "b", "Contrôler les acquisitions")
+                .task("p2", "u", second)
+                .end("e")
+                .chain(&["s", "p1", "c1", "p2", "e"])
+                .build()
+        };
+        // The second control, after an insufficient first one: the author says which it is.
+        check(&shown("Présenter les travaux de l'enfant lors du second contrôle"), "duplicate-step", &[]);
+        // Near miss: a word more that says no occurrence is the same step again.
+        check(&shown("Présenter les travaux de l'enfant lors du contrôle annuel"), "duplicate-step", &["p1 p2"]);
     }
 
     #[test]

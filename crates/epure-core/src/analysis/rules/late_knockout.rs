@@ -2,7 +2,11 @@
 //!
 //! Fires on a decision with a way to a `refused` end, placed after costly work of the
 //! administration that did not influence it. What influences a decision is read from the data:
-//! the step(s) that decide it (the work steps just before it), then, going back, every step that
+//! the step(s) that decide it (the work steps just before it; when one names no data of its own,
+//! also the work just before that one, if that work names what it reads and the step is either
+//! the same lane's conclusion of it — the commission's re-examination, then "Statuer sur le
+//! recours" — or a notice passing on what was decided there — "Notifier le refus", then the
+//! user's choice to appeal), then, going back, every step that
 //! produces, checks or asks for something an influencing step checks, enters or requests (a piece
 //! comes into the file at the step that asks for it, and that step rests on what it reads: the
 //! insurer's expert decides on the claim the resident made on the published recognition, so the
@@ -63,6 +67,14 @@ fn leads_to_refusal(ctx: &Context, d: usize, n: usize, seen: &mut Marks, stack: 
         stack.extend(ctx.g.out[m].iter().filter(|a| a.share > 0.0).map(|a| a.node));
     }
     refused
+}
+
+/// Whether a work step outside the user's lane notifies ("Notifier le refus", "Informer le
+/// demandeur de la décision": [`crate::analysis::labels::words`] maps "informer" onto "notifier").
+fn notice(ctx: &Context, n: usize) -> bool {
+    static NOTIFY: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let notify = NOTIFY.get_or_init(|| crate::analysis::labels::words("notifier"));
+    !ctx.in_user_lane(n) && ctx.label_words(ctx.step(n).label()).first().is_some_and(|w| notify.contains(w))
 }
 
 /// The data ids the steps name, numbered once per analysis, and per step, packed in two tables:
@@ -196,6 +208,31 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         }
         if deciders.is_empty() {
             continue;
+        }
+        // A deciding step that names no data of its own rests on the work just before it, when
+        // that work names what it reads and the step is the same body's conclusion of it (the commission's re-examination, then
+        // "Statuer sur le recours") or a notice passing on what was decided before ("Notifier le
+        // refus", then the user's choice to appeal): those steps decide too.
+        for i in 0..deciders.len() {
+            let w = deciders[i];
+            if !data.needs(w).is_empty() {
+                continue;
+            }
+            let before_w = ctx.prev_work(w);
+            if before_w.is_empty() {
+                continue;
+            }
+            // Only an examination it can rest on: steps that name what they read.
+            if before_w.iter().any(|&(p, _)| data.needs(p).is_empty()) {
+                continue;
+            }
+            if notice(ctx, w) || before_w.iter().all(|&(p, _)| ctx.same_lane(p, w)) {
+                for (p, _) in before_w {
+                    if p != d && !deciders.contains(&p) {
+                        deciders.push(p);
+                    }
+                }
+            }
         }
         influencing.clear();
         for &w in &deciders {
@@ -408,6 +445,78 @@ mod tests {
     fn does_not_fire_when_the_decision_uses_the_work() {
         check(&late(&["avis"]), "late-knockout", &[]);
         check(&late(&["formulaire"]), "late-knockout", &[]);
+    }
+
+    /// The instruction (90 minutes, producing the technical opinion), a body's examination of it
+    /// (`exam_lane`), then a ruling by `rule_lane` that names no data, and the refusal.
+    fn ruled(exam_lane: &str, rule_lane: &str) -> crate::model::Procedure {
+        B::new()
+            .start("s")
+            .task("depot", "u", "Déposer la demande")
+            .requests("depot", &["formulaire"])
+            .task("instr", "b", "Instruire sur place et rédiger l'avis technique")
+            .dur("instr", 90.0)
+            .checks("instr", &["formulaire"])
+            .produces("instr", &["avis"])
+            .check("exam", exam_lane, "Examiner la demande au vu de l'avis")
+            .dur("exam", 20.0)
+            .checks("exam", &["avis"])
+            .approval("statuer", rule_lane, "Statuer sur la demande")
+            .dur("statuer", 5.0)
+            .decision("d")
+            .task("notif", "b", "Notifier l'accord")
+            .end("ok")
+            .refused("ko")
+            .chain(&["s", "depot", "instr", "exam", "statuer", "d"])
+            .prob("d", "notif", 0.8)
+            .prob("d", "ko", 0.2)
+            .chain(&["notif", "ok"])
+            .build()
+    }
+
+    #[test]
+    fn a_ruling_naming_no_data_rests_on_the_same_body_s_examination_before_it() {
+        // The commission examines the file, then rules: one body, drawn as two steps.
+        check(&ruled("c", "c"), "late-knockout", &[]);
+        // Near miss: another body's signature naming nothing rests on nothing of the work.
+        check(&ruled("b", "c"), "late-knockout", &["d statuer instr exam"]);
+    }
+
+    /// The instruction, the signature reading its opinion, then `after` (lane b, naming no data)
+    /// and the user's choice to appeal, whose "no" ends in a refusal.
+    fn contested(after: &str) -> crate::model::Procedure {
+        B::new()
+            .start("s")
+            .task("depot", "u", "Déposer la demande")
+            .requests("depot", &["formulaire"])
+            .task("instr", "b", "Instruire sur place et rédiger l'avis technique")
+            .dur("instr", 90.0)
+            .checks("instr", &["formulaire"])
+            .produces("instr", &["avis"])
+            .approval("sign", "c", "Signer la décision")
+            .dur("sign", 10.0)
+            .checks("sign", &["avis"])
+            .task("apres", "b", after)
+            .dur("apres", 10.0)
+            .decision("d")
+            .task("recours", "u", "Former un recours")
+            .end("ok")
+            .refused("ko")
+            .chain(&["s", "depot", "instr", "sign", "apres", "d"])
+            .prob("d", "recours", 0.4)
+            .prob("d", "ko", 0.6)
+            .chain(&["recours", "ok"])
+            .build()
+    }
+
+    #[test]
+    fn the_choice_after_a_notice_rests_on_what_the_notice_passes_on() {
+        // "Notifier le refus", then the user's choice to appeal: the refusal was decided on the
+        // signature, which read the instruction's opinion.
+        check(&contested("Notifier le refus au demandeur"), "late-knockout", &[]);
+        check(&contested("Informer le demandeur du refus"), "late-knockout", &[]);
+        // Near miss: a step of the service that is no notice and names nothing decides on nothing.
+        check(&contested("Classer le dossier"), "late-knockout", &["d apres instr sign"]);
     }
 
     /// The administration's work (90 minutes, producing a decision it notifies), then the user's

@@ -118,17 +118,37 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             .filter(|&(later, earlier)| !ctx.in_loop(later) || ctx.same_loop(later, earlier))
             .collect();
         let (sets, of_set) = super::groups_and_pairs(ctx, &pairs);
-        for side_by_side in on_parallel_branches(ctx, &branches_of, askers) {
+        let parallel = on_parallel_branches(ctx, &branches_of, askers);
+        for side_by_side in &parallel {
             // Already named together as requests one after the other.
             if !sets.iter().any(|set| side_by_side.iter().all(|n| set.contains(n))) {
-                out.push(parallel_finding(ctx, d, &side_by_side));
+                out.push(parallel_finding(ctx, d, side_by_side));
             }
         }
         for (group, of_set) in sets.into_iter().zip(of_set) {
             let later: Vec<usize> = of_set.iter().map(|&k| pairs[k].0).collect();
             let labels: Vec<&str> = group.iter().map(|&n| ctx.label_str(n)).collect();
+            let others = alternatives(ctx, &group, &later, askers, &parallel);
             let mut subjects = vec![d.id.clone()];
             subjects.extend(group.iter().map(|&n| ctx.id(n)));
+            subjects.extend(others.iter().map(|&n| ctx.id(n)));
+            let other_labels: Vec<String> = others.iter().map(|&n| ctx.label(n)).collect();
+            let (others_fr, others_en) = if others.is_empty() {
+                (String::new(), String::new())
+            } else {
+                let (step_fr, step_en) =
+                    if others.len() == 1 { ("à l'étape", "at step") } else { ("aux étapes", "at steps") };
+                (
+                    format!(
+                        " Sur les autres parcours, elle est demandée de même {step_fr} {}.",
+                        quoted_list(Lang::Fr, &other_labels)
+                    ),
+                    format!(
+                        " On the other ways, it is asked for the same way {step_en} {}.",
+                        quoted_list(Lang::En, &other_labels)
+                    ),
+                )
+            };
             let saved: f64 = later.iter().map(|&n| ctx.visits[n]).sum();
             let k = group.len();
             out.push(finding(
@@ -144,10 +164,12 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                         subject_fr(d), " est demandée ", Times(Lang::Fr, k), " à l'usager (étapes ",
                         QuotedList(Lang::Fr, &labels),
                         "). Celle fournie la première fois peut être conservée et réutilisée par la suite.",
+                        others_fr.as_str(),
                     },
                     sentence! {
                         Quoted(Lang::En, &name), " is requested from the user ", Times(Lang::En, k), " (steps ",
                         QuotedList(Lang::En, &labels), "). The copy given the first time can be kept and reused.",
+                        others_en.as_str(),
                     },
                 ),
                 Gain { requests: saved, ..Gain::default() },
@@ -156,6 +178,40 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// The other requests of the item that stand in for a first request of `group` on the other
+/// ways in: steps asking for it that flow into the same next step as that first request (the
+/// filing on each ground of a request, online or on paper), neither in the group, nor on the
+/// rework branch of a loop, nor on a branch of a parallel block beside it. The finding names them, so that no way reads as the only one.
+///
+/// Complexity: O(size of the gateway regions after and before each first request).
+fn alternatives(
+    ctx: &Context,
+    group: &[usize],
+    later: &[usize],
+    askers: &[usize],
+    parallel: &[Vec<usize>],
+) -> Vec<usize> {
+    let mut others: Vec<usize> = Vec::new();
+    for &m in group.iter().filter(|n| !later.contains(n)) {
+        for (w, _) in ctx.next_work(m) {
+            for (a, _) in ctx.prev_work(w) {
+                // A request on the rework branch of a loop is the piece asked again when missing.
+                if a != m
+                    && (!ctx.in_loop(a) || ctx.same_loop(a, m))
+                    && askers.contains(&a)
+                    && !group.contains(&a)
+                    && !others.contains(&a)
+                    && !parallel.iter().any(|set| set.contains(&a) && set.contains(&m))
+                {
+                    others.push(a);
+                }
+            }
+        }
+    }
+    others.sort_by_key(|&n| ctx.g.pos[n]);
+    others
 }
 
 /// Replaces, for each item where a rework request (asked again on a rework branch its earlier
@@ -405,6 +461,58 @@ mod tests {
             .chain(&["s", "depot", "verif", "complement", "e"])
             .build();
         check(&p, "once-only", &["rib depot complement"]);
+    }
+
+    /// The request filed online or on paper (exclusive ways into the same check), asked again at
+    /// the visit; with `rework`, the check sends missing pieces back to a complement.
+    fn two_ways_in(rework: bool) -> crate::model::Procedure {
+        let b = B::new()
+            .start("s")
+            .decision("canal")
+            .task("en-ligne", "u", "Déposer la demande en ligne")
+            .requests("en-ligne", &["domicile"])
+            .task("papier", "u", "Déposer le formulaire papier")
+            .requests("papier", &["domicile"])
+            .check("verif", "b", "Vérifier le dossier")
+            .checks("verif", &["domicile"])
+            .task("visite", "u", "Recevoir l'agent à domicile")
+            .requests("visite", &["domicile"])
+            .end("e")
+            .prob("canal", "en-ligne", 0.7)
+            .prob("canal", "papier", 0.3)
+            .chain(&["s", "canal"])
+            .chain(&["en-ligne", "verif"])
+            .chain(&["papier", "verif"]);
+        if rework {
+            b.decision("d")
+                .task("complement", "u", "Envoyer la pièce manquante")
+                .requests("complement", &["domicile"])
+                .chain(&["verif", "d"])
+                .prob("d", "complement", 0.2)
+                .prob("d", "visite", 0.8)
+                .chain(&["complement", "verif"])
+                .chain(&["visite", "e"])
+                .build()
+        } else {
+            b.chain(&["verif", "visite", "e"]).build()
+        }
+    }
+
+    #[test]
+    fn names_the_first_request_on_every_way_in() {
+        check(&two_ways_in(false), "once-only", &["domicile en-ligne visite papier"]);
+        let a = crate::analysis::analyze(&two_ways_in(false), &crate::analysis::Settings::default());
+        let f = a.findings.iter().find(|f| f.rule == "once-only").expect("the finding");
+        assert!(
+            f.explanation_fr.contains(
+                "Sur les autres parcours, elle est demandée de même à l'étape « Déposer le formulaire papier »"
+            ),
+            "{}",
+            f.explanation_fr
+        );
+        assert!(f.explanation_fr.contains("demandée deux fois"), "{}", f.explanation_fr);
+        // Near miss: the piece sent again when it was missing is no other way in.
+        check(&two_ways_in(true), "once-only", &["domicile en-ligne visite papier"]);
     }
 
     #[test]

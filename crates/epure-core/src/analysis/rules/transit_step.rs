@@ -3,8 +3,8 @@
 //! Fires on a task outside the user's lane that requests, creates, checks, enters and decides
 //! nothing, whose label says it passes the file on ("transmettre", "faire suivre", "envoyer pour
 //! visa"…), and after which the file goes to another lane of the administration. Not fired:
-//! sending the result or a document to the user (the next step is the user's, or the step
-//! produces something); a step that checks or enters data; an approval or a check; a step in the
+//! sending the result or a document to the user (the next step is the user's, the label names
+//! the user among those it is sent to, or the step produces something); a step that checks or enters data; an approval or a check; a step in the
 //! same lane as the next one; a step with a legal basis (it is mandated: only digitised, never
 //! removed).
 
@@ -73,6 +73,8 @@ pub(crate) fn handoffs_saved(ctx: &Context, n: usize, next: &[(usize, f64)]) -> 
 /// per analysis ([`Context::label_words`]).
 pub fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
+    // The words naming the user, read once a step passes the file on.
+    let mut user_words: Option<Vec<String>> = None;
     for n in ctx.reachable_work() {
         let s = ctx.step(n);
         if !passes_on(ctx, n) {
@@ -80,6 +82,12 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         }
         let next = ctx.next_work(n);
         if next.is_empty() || next.iter().any(|&(m, _)| ctx.in_user_lane(m) || ctx.step(m).actor == s.actor) {
+            continue;
+        }
+        // Sent to the user too ("Adresser le compte rendu au DASEN et à la famille"): the user is
+        // told, which removing the step would drop.
+        let user = user_words.get_or_insert_with(|| super::waiting::user_words(ctx));
+        if labels::addressees(s.label()).iter().any(|w| user.contains(w)) {
             continue;
         }
         let step_word = |lang: Lang| match (lang, next.len()) {
@@ -198,6 +206,10 @@ mod tests {
     #[test]
     fn does_not_fire_when_sending_to_the_user() {
         check(&around("Envoyer la décision au demandeur", "u").build(), "transit-step", &[]);
+        // Sent on to another service and to the user: the user is told.
+        check(&around("Adresser le compte rendu au service et au demandeur", "b").build(), "transit-step", &[]);
+        // Near miss: sent on to two services, the user named nowhere.
+        check(&around("Adresser le compte rendu au service et au comptable", "b").build(), "transit-step", &["t n"]);
     }
 
     #[test]

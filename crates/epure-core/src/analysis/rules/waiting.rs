@@ -121,17 +121,24 @@ fn delivers(ctx: &Context, n: usize, user_words: &[String]) -> bool {
     (to_applicant && to.is_empty()) || to.iter().any(|w| user_words.contains(w))
 }
 
+/// The words that name the user in a label, normalised: [`USER_WORDS`], and the words of the
+/// user's lanes' names but those too general to name them ([`GENERIC_LANE_WORDS`]).
+pub(super) fn user_words(ctx: &Context) -> Vec<String> {
+    let mut words = stems(USER_WORDS);
+    let generic = stems(GENERIC_LANE_WORDS);
+    for a in ctx.p.actors.iter().filter(|a| a.kind == crate::model::ActorKind::User) {
+        words.extend(ctx.label_words(&a.name).iter().filter(|w| !generic.contains(w)).cloned());
+    }
+    words
+}
+
 /// Per step, whether the user already has the outcome when the file gets there and has nothing
 /// more to do: every way from the start passes a step that [`delivers`] it, and no step of the
 /// user's lane can follow. Loops are never counted as served (a return to the user may come).
 /// Complexity: one pass forward and one backward over the loops' condensation, O(V + E).
 fn after_outcome(ctx: &Context) -> Vec<bool> {
     let bound = ctx.g.bound;
-    let mut user_words = stems(USER_WORDS);
-    let generic = stems(GENERIC_LANE_WORDS);
-    for a in ctx.p.actors.iter().filter(|a| a.kind == crate::model::ActorKind::User) {
-        user_words.extend(ctx.label_words(&a.name).iter().filter(|w| !generic.contains(w)).cloned());
-    }
+    let user_words = user_words(ctx);
     let gives = |n: usize| delivers(ctx, n, &user_words);
     // Forward: the outcome is given on every way in.
     let mut given = vec![false; bound];
