@@ -885,9 +885,10 @@ fn an_unseen_creation_grant_of_a_drac_is_read_as_an_expert_would() {
             // a budget to rework.
             ("rework-loop", "completude d-complet relance complement"),
             // The amounts the standing committee voted in session keyed into the region's
-            // finance software for the mandate. Wrong in part: the RIB and the SIRET it also keys
-            // came in on the region's portal, they are not copied off the paper.
-            ("media-break", "f27 mandatement montant-region siret rib"),
+            // finance software for the mandate (the RIB and the SIRET it also keys came in on the
+            // region's portal: the analysis named them as copied off the paper until the media
+            // break was told with what the paper brings only).
+            ("media-break", "f27 mandatement montant-region"),
             // Filing twice and reporting twice, plus the returns.
             ("too-many-contacts", "depot complement depot-region crf-drac crf-region"),
         ]

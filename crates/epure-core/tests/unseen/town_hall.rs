@@ -448,8 +448,10 @@ fn an_unseen_cafe_terrace_permit_is_read_as_an_expert_would() {
             ),
             // Three first requests in ten come back for a plan not to scale or a missing piece.
             ("rework-loop", "completude d-complet demande-pieces complement"),
-            // The paper liquidation keyed into the finance software.
-            ("media-break", "f26 titre terrasse liquidation"),
+            // The paper liquidation keyed into the finance software. (The terrace's surface it
+            // also keys was already in the orders software: told by the rekeying above, not as
+            // copied off the paper.)
+            ("media-break", "f26 titre liquidation"),
             // The request, the payment, and the plans not to scale sent back.
             ("too-many-contacts", "demande complement renouvellement paiement"),
         ]
@@ -561,9 +563,11 @@ fn an_unseen_declaration_of_intent_to_sell_is_read_as_an_expert_would() {
             // The registered letter keyed by hand twice, when the guichet numérique exists: its
             // arrival at the mail desk, then its content in the urban planning software. (Written
             // first as one break, at the service; the analysis is right that the mail desk keys the
-            // paper in too, and the double registration itself is the rekeying above.)
+            // paper in too, and the double registration itself is the rekeying above: the second
+            // break names the DIA's content only, the registration being already in the mail
+            // software.)
             ("media-break", "f6 arrivee-courrier arrivee"),
-            ("media-break", "f7 saisie-ads arrivee dia-infos"),
+            ("media-break", "f7 saisie-ads dia-infos"),
         ]
     );
     // Near misses: the services' opinions are theirs, side by side (not duplicates, not a
@@ -710,10 +714,10 @@ fn an_unseen_vehicle_impoundment_is_read_as_an_expert_would() {
                 "handoff-chain",
                 "pv prescription fiche enlevement entree appel renseigner presentation verif mainlevee remise-mainlevee paiement encaissement restitution"
             ),
-            // The paper inventory keyed into SI Fourrières at the pound (the plate too, which is
-            // on it: written first with the inventory alone, but the gardien does read the plate
-            // off the paper).
-            ("media-break", "f5 entree immatriculation fiche-descriptive"),
+            // The paper inventory keyed into SI Fourrières at the pound. (The gardien reads the
+            // plate off the paper too, but it was already keyed with the PV: keying it again is
+            // the rekeying above, told once.)
+            ("media-break", "f5 entree fiche-descriptive"),
             // Known false alarm: the release recorded in SI Fourrières after the counter is born
             // there (the date, the mainlevée's holder already in the system); the rule cannot tell
             // an item created at the keying step from one copied off the paper, as the
