@@ -15,3 +15,4 @@ mod region;
 mod social;
 mod state;
 mod town_hall;
+mod utilities;

@@ -7,7 +7,8 @@
 //! home schooling authorised by the DASEN),
 //! taxes (the DGFiP), driving licences (the CERT that exchanges foreign ones) and hunting licences
 //! (validated each season by the federation of hunters, a body with a public-service mission, on
-//! the OFB's central file).
+//! the OFB's central file), culture (the DRAC's grant to a company for a creation, which the
+//! region co-funds).
 
 use crate::kit::*;
 
@@ -841,6 +842,79 @@ fn an_unseen_hunting_licence_validation_is_read_as_an_expert_would() {
             "parallelizable",
             "handoff-chain",
             "rekeying",
+        ],
+    );
+}
+
+/// Unseen: a DRAC's aide au projet to a theatre or music company for a creation (the yearly
+/// call on Démarches simplifiées with the Cerfa 12156, completeness and its returns, the
+/// sector adviser's analysis and the committee of experts; the company files with the region at
+/// the same time, which instructs it; the amounts agreed in a State-region meeting, the regional
+/// director's decision, the grant order, Chorus and the DRFiP's payment, the region's standing
+/// committee's vote and payment; after the creation, a financial report and an artistic review
+/// to each funder).
+#[test]
+fn an_unseen_creation_grant_of_a_drac_is_read_as_an_expert_would() {
+    let found = found_in("aide-projet-drac.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The artistic note, the budget, the calendar, the SIRET and the RIB filed with the
+            // DRAC, filed again with the region for the same creation: a shared file (as some
+            // regions run with their DRAC) would take them once.
+            ("once-only", "note depot depot-region"),
+            ("once-only", "budget-previsionnel depot depot-region"),
+            ("once-only", "calendrier depot depot-region"),
+            // The DRAC keeps the register of the declarations of entrepreneurs of live shows.
+            ("once-only", "licence depot"),
+            ("once-only", "siret depot depot-region"),
+            // The statutes are in the RNA.
+            ("once-only", "statuts depot"),
+            ("once-only", "rib depot depot-region"),
+            // One financial report and one review of the same creation, sent to each funder.
+            ("once-only", "crf crf-drac crf-region"),
+            ("once-only", "bilan crf-drac crf-region"),
+            // Démarches simplifiées assigns the file to its instructor: the manager passing it on
+            // to the adviser is a relay.
+            ("transit-step", "envoi-conseiller analyse"),
+            (
+                "handoff-chain",
+                "depot completude depot-region instruction-region concertation decision arrete rapport-cp vote mandatement paiement-region creation crf-region controle-crf-region"
+            ),
+            // One file in four comes without its commitments of co-producers and venues, or with
+            // a budget to rework.
+            ("rework-loop", "completude d-complet relance complement"),
+            // The amounts the standing committee voted in session keyed into the region's
+            // finance software for the mandate (the RIB and the SIRET it also keys came in on the
+            // region's portal: the analysis named them as copied off the paper until the media
+            // break was told with what the paper brings only).
+            ("media-break", "f27 mandatement montant-region"),
+            // Filing twice and reporting twice, plus the returns.
+            ("too-many-contacts", "depot complement depot-region crf-drac crf-region"),
+        ]
+    );
+    // Near misses: the adviser's analysis, the committee's opinion, the region's instruction and
+    // the concertation each write their own (no redundant check after the completeness check);
+    // the DRAC's and the region's checks of the financial report are each funder's legal control
+    // of its own grant (loi du 12 avril 2000, CGCT art. L1611-4), side by side: neither a
+    // redundant check nor a duplicate; the State's commitment in Chorus and the region's mandate
+    // each key the grant into their own accounts (the RIB and the SIRET asked twice are told by
+    // the once-only, not as a rekeying); the director's decision, then the region's vote, are
+    // two funders' decisions, not a cascade; the refusal rests on the committee and the
+    // concertation; the committee's session and the creation itself (the company's own time)
+    // are no queue to flag; the State's side is online from end to end.
+    assert_not_flagged(
+        &found,
+        &[
+            "duplicate-step",
+            "rekeying",
+            "redundant-check",
+            "ping-pong",
+            "approval-chain",
+            "parallelizable",
+            "late-knockout",
+            "waiting",
         ],
     );
 }

@@ -448,8 +448,10 @@ fn an_unseen_cafe_terrace_permit_is_read_as_an_expert_would() {
             ),
             // Three first requests in ten come back for a plan not to scale or a missing piece.
             ("rework-loop", "completude d-complet demande-pieces complement"),
-            // The paper liquidation keyed into the finance software.
-            ("media-break", "f26 titre terrasse liquidation"),
+            // The paper liquidation keyed into the finance software. (The terrace's surface it
+            // also keys was already in the orders software: told by the rekeying above, not as
+            // copied off the paper.)
+            ("media-break", "f26 titre liquidation"),
             // The request, the payment, and the plans not to scale sent back.
             ("too-many-contacts", "demande complement renouvellement paiement"),
         ]
@@ -561,9 +563,11 @@ fn an_unseen_declaration_of_intent_to_sell_is_read_as_an_expert_would() {
             // The registered letter keyed by hand twice, when the guichet numérique exists: its
             // arrival at the mail desk, then its content in the urban planning software. (Written
             // first as one break, at the service; the analysis is right that the mail desk keys the
-            // paper in too, and the double registration itself is the rekeying above.)
+            // paper in too, and the double registration itself is the rekeying above: the second
+            // break names the DIA's content only, the registration being already in the mail
+            // software.)
             ("media-break", "f6 arrivee-courrier arrivee"),
-            ("media-break", "f7 saisie-ads arrivee dia-infos"),
+            ("media-break", "f7 saisie-ads dia-infos"),
         ]
     );
     // Near misses: the services' opinions are theirs, side by side (not duplicates, not a
@@ -710,10 +714,10 @@ fn an_unseen_vehicle_impoundment_is_read_as_an_expert_would() {
                 "handoff-chain",
                 "pv prescription fiche enlevement entree appel renseigner presentation verif mainlevee remise-mainlevee paiement encaissement restitution"
             ),
-            // The paper inventory keyed into SI Fourrières at the pound (the plate too, which is
-            // on it: written first with the inventory alone, but the gardien does read the plate
-            // off the paper).
-            ("media-break", "f5 entree immatriculation fiche-descriptive"),
+            // The paper inventory keyed into SI Fourrières at the pound. (The gardien reads the
+            // plate off the paper too, but it was already keyed with the PV: keying it again is
+            // the rekeying above, told once.)
+            ("media-break", "f5 entree fiche-descriptive"),
             // Known false alarm: the release recorded in SI Fourrières after the counter is born
             // there (the date, the mainlevée's holder already in the system); the rule cannot tell
             // an item created at the keying step from one copied off the paper, as the
@@ -1223,60 +1227,72 @@ fn an_unseen_hall_booking_by_an_association_is_read_as_an_expert_would() {
     );
 }
 
-/// Unseen: the declaration of a transfer (mutation) or an opening of a bar's or restaurant's
-/// licence III or IV at the town hall (the Cerfa 11542 handed in at the police administrative
-/// counter with the permis d'exploitation, the deed of transfer and the former owner's receipt;
-/// the receipt given on the spot; the declaration entered in the town's register of licences;
-/// the licence checked not to have lapsed, or the protected zones for an opening; within three
-/// days a full copy to the public prosecutor and to the prefect, a copy to the customs office;
-/// the prosecutor's check of the criminal record for the incapacities of the CSP).
+
+/// Unseen: a permis de construire for a single house (the Cerfa 13406 filed online on the
+/// guichet numérique or in five paper copies at the town hall, scanned there for the
+/// intercommunal ADS service, which instructs in its shared software; the completeness check and
+/// the missing pieces, the delay extended by a month in the surroundings of a historic monument,
+/// the ABF's binding opinion, Enedis, the water board and, for an access on a departmental road,
+/// the Département consulted side by side; the mayor's signature, the notification, the extract
+/// posted at the town hall and the contrôle de légalité).
 #[test]
-fn an_unseen_drinks_licence_declaration_is_read_as_an_expert_would() {
-    let found = found_in("licence-debit-boissons.epure.json");
+fn an_unseen_building_permit_for_a_house_is_read_as_an_expert_would() {
+    let found = found_in("permis-construire-maison.epure.json");
     let found = as_pairs(&found);
     assert_eq!(
         found,
         [
-            // The Kbis: the RCS (API Entreprise) gives it to the town hall.
-            ("once-only", "kbis depot-mutation depot-ouverture"),
-            // The bulletin n° 3 asked of the declarant, when the prosecutor reads the bulletin
-            // n° 1 of the same record on the copy the town hall sends him.
-            ("once-only", "casier depot-mutation depot-ouverture"),
-            // The former owner's receipt: the town hall issued it and keeps it in its register.
-            ("once-only", "ancien-recepisse depot-mutation"),
-            // The declarant and the licence keyed into the town's register, then again into the
-            // prefecture's file and the customs' file from the copies (told per item, the gain
-            // shared between them: the two later entries once in all).
-            ("rekeying", "declarant saisie fichier-prefecture fichier-douanes"),
-            ("rekeying", "debit saisie fichier-prefecture fichier-douanes"),
-            // No `rework-loop`: the counter goes through the pieces with the declarant in front of
-            // it, so "checking upfront" is already done; one in five comes back with a piece they
-            // did not have (as at the marriage's counter). (Expected before the analysis was run;
-            // the analysis is right.)
-            // The paper Cerfa, handed in at the counter, keyed in by the service.
-            ("media-break", "f12 saisie declarant debit"),
-            // No `waiting` on the prosecutor's ten days: the receipt of the declaration, given on
-            // the spot, is the title the declarant opens under; nobody waits for the copies.
+            // The draft decree is in the shared software: the mayor can sign it there (or in the
+            // electronic signature book) without the instructor sending it on.
+            ("transit-step", "envoi-signature signature"),
+            // Applicant, town hall, ADS, a consulted body, ADS, mayor, town hall, prefecture: told
+            // on the way of the Département's opinion (the ABF's has as many hands; the returns
+            // for missing pieces are a loop, counted once).
+            (
+                "handoff-chain",
+                "depot-papier enregistrement numerisation affichage-depot completude saisine-route avis-route instruction envoi-signature signature notif-accord affichage-arrete legalite controle"
+            ),
+            // Nearly one permit file in two lacks a piece (the section, the insertion, the
+            // RE2020 certificate): the main cause of delay of a house permit.
+            ("rework-loop", "completude d-complet demande-pieces complement"),
+            // The weeks the applicant (and their architect or builder) take to complete the
+            // file are the largest wait before the instruction period starts running: told as the
+            // files sent back live it (45 % of them, 1.8 times each), not only as the average
+            // over all files (12.3 days), which read the 0.82 passes per file as the files there.
+            ("waiting", "complement"),
+            // The five paper copies keyed into the software at the counter (then scanned).
+            ("media-break", "f6 enregistrement dossier"),
         ]
     );
-    // Near misses: the two filings (transfer, opening) are exclusive; the missing pieces brought
-    // back are not asked twice; the copies to the prosecutor and the prefect are mandated within
-    // three days (CSP art. L3332-3), each a copy of its own, not relays; the counter sees that the
-    // former receipt is there, the service checks in the register that the licence has not lapsed
-    // (another question); the receipt is given on the spot (mandated) before the register's
-    // check, and the rare refusals are decided on that check; the declarant does not wait for the
-    // prosecutor's check (he opens under the receipt); 1.2 visits to the counter.
+    // Near misses: the ABF, Enedis, the water board and the road manager each give their own
+    // opinion on the same plans, side by side (no redundant check, nothing to run in parallel
+    // that is not already, no duplicate of one another's "avis"); consulting them produces the
+    // referral, it is no relay; the instruction after the completeness check examines the
+    // content against the PLU and the opinions; the file registered at the counter or by the
+    // portal is the one the ADS service instructs (one shared software: nothing keyed twice);
+    // one signature; the refusal rests on the instruction; notifying the applicant, posting the
+    // extract and the transmission to the prefect are mandated; the applicant files, and
+    // completes when asked: under two solicitations.
     assert_not_flagged(
         &found,
         &[
             "duplicate-step",
-            "transit-step",
+            "once-only",
+            "rekeying",
             "redundant-check",
-            "late-knockout",
-            "waiting",
-            "too-many-contacts",
-            "approval-chain",
             "ping-pong",
+            "approval-chain",
+            "parallelizable",
+            "late-knockout",
+            "too-many-contacts",
         ],
+    );
+    assert!(!found.iter().any(|(r, s)| *r == "transit-step" && s.contains("saisine")), "{found:?}");
+    assert!(!found.iter().any(|(r, s)| *r == "transit-step" && s.contains("legalite")), "{found:?}");
+    let waiting = explained("permis-construire-maison.epure.json", "waiting");
+    assert!(
+        waiting[0]
+            .contains("par laquelle passent 45 % des dossiers (1,8 fois en moyenne), est de 27,3 jours ouvrés en tout"),
+        "{waiting:?}"
     );
 }

@@ -9,7 +9,11 @@
 //! flagged); a paper document arriving at a step that enters nothing; the user filling in their
 //! own form online after a paper step (the doctor's paper certificate attached to the online
 //! request): they type what they know, not what the paper says — unless they key in what that
-//! paper step produced.
+//! paper step produced. Only the items the paper brings are named: an item a system already holds
+//! (entered at an earlier step: keyed again, it is a `rekeying`), or that the user gave online to
+//! the keying step's own lane, reaches that step in digital form, whatever else comes on paper (the
+//! region's finance office keys the amount its standing committee voted in session, not the RIB
+//! the company filed on the region's portal); when nothing keyed is left, the rule does not fire.
 //!
 //! The gain is the keying saved, shared as `rekeying` shares it: a step that keys in the paper
 //! and also issues a document ("Admettre l'élève et l'inscrire dans ONDE") keeps the issuing.
@@ -29,6 +33,66 @@ fn on_paper(s: &crate::model::Step) -> bool {
 
 /// Steps looked at behind a gateway to find where the file comes from.
 const LOOKBEHIND: usize = 32;
+
+/// Steps looked at behind a keying step to find the items that already reached it in digital
+/// form.
+const DIGITAL_LOOKBEHIND: usize = 32;
+
+/// Which of the items step `to` enters already reached it in digital form on the way the paper
+/// comes, from step `from` back: a step carried out in a system (or by an information system's
+/// lane) entered them before (keying them again is a `rekeying`, whatever lies between), or the
+/// user gave them online to `to`'s own lane (the first work step after the user's is in that lane:
+/// the region's portal, then its instruction, then its finance office). Given online to another
+/// body, they reach `to`'s lane only on the paper it receives (the pre-complaint the police took,
+/// the parquet keying the shuttle's paper). The nearest source of each item decides: given again
+/// on paper, nearer, it is a new value, which the paper brings (as `rekeying` reads a request
+/// made again). Among the nearest [`DIGITAL_LOOKBEHIND`] steps; none when `to` is inside a loop
+/// (what it keys again there may be a correction, which comes on the paper). What was only
+/// produced earlier is not counted (a letter drafted in one office and posted to another reaches
+/// it on paper). Complexity: O(DIGITAL_LOOKBEHIND) steps per keying step after paper.
+fn digital_before(ctx: &Context, from: usize, to: usize) -> Vec<bool> {
+    let target = ctx.step(to);
+    let mut found = vec![false; target.enters.len()];
+    if ctx.comps.cyclic[ctx.comps.of[to]] {
+        return found;
+    }
+    let mut decided = vec![false; target.enters.len()];
+    // Each step on the way back, with the first work step after it on the way to `to`.
+    let mut queue = std::collections::VecDeque::from([(from, to)]);
+    let mut seen: Vec<usize> = vec![to, from];
+    while let Some((m, receiver)) = queue.pop_front() {
+        let s = ctx.step(m);
+        if s.kind.is_work() {
+            let in_system = channel_support(s.channel) == Some(Support::Digital)
+                || ctx.lane_kind(m) == Some(crate::model::ActorKind::System);
+            let user = ctx.in_user_lane(m);
+            let given_to_lane = user && in_system && ctx.step(receiver).actor == target.actor;
+            for (i, d) in target.enters.iter().enumerate() {
+                if decided[i] {
+                    continue;
+                }
+                if (in_system && s.enters.contains(d)) || (given_to_lane && s.requests.contains(d)) {
+                    (found[i], decided[i]) = (true, true);
+                } else if user && s.requests.contains(d) {
+                    // Given again nearer, on paper or to another body: that is the value keyed.
+                    decided[i] = true;
+                }
+            }
+        }
+        let after = if s.kind.is_work() { m } else { receiver };
+        for a in &ctx.g.inc[m] {
+            if seen.contains(&a.node) || !ctx.reachable[a.node] {
+                continue;
+            }
+            if seen.len() > DIGITAL_LOOKBEHIND {
+                return found;
+            }
+            seen.push(a.node);
+            queue.push_back((a.node, after));
+        }
+    }
+    found
+}
 
 /// Where a file leaving decision `n` along a flow with no medium comes from, when it comes on
 /// paper on every way in: "Vérifier les pièces" at the counter, "Dossier complet ?", then "Saisir
@@ -121,7 +185,14 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             if ctx.in_user_lane(a.node) && !to.enters.iter().any(|d| ctx.step(source).produces.contains(d)) {
                 continue;
             }
-            let names: Vec<String> = to.enters.iter().map(|d| ctx.data_name(d)).collect();
+            // What the paper brings: not what already came in digital form.
+            let digital = digital_before(ctx, n, a.node);
+            let keyed: Vec<&String> =
+                to.enters.iter().zip(&digital).filter(|(_, dig)| !**dig).map(|(d, _)| d).collect();
+            if keyed.is_empty() {
+                continue;
+            }
+            let names: Vec<String> = keyed.iter().map(|d| ctx.data_name(d)).collect();
             // Named by the work step it comes from: a gateway is no step anyone did.
             let from = named_source(ctx, source, a.node).map(|m| ctx.label_str(m));
             let (from_fr, from_en) = (
@@ -130,7 +201,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             );
             let (label, lane) = (ctx.label_str(a.node), ctx.lane_str(a.node));
             let mut subjects = vec![flow.id.clone(), ctx.id(a.node)];
-            subjects.extend(to.enters.iter().cloned());
+            subjects.extend(keyed.iter().map(|d| (*d).clone()));
             out.push(finding(
                 ID,
                 Severity::Warning,
@@ -155,7 +226,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 Gain {
                     // The keying saved, not the step: a step that also issues a document (the
                     // admission, the receipt) keeps that part of its work once the file is digital.
-                    touch_min: super::rekeying::keying_min(ctx, a.node, to.enters.len()),
+                    touch_min: super::rekeying::keying_min(ctx, a.node, keyed.len()),
                     lead_min: ctx.visits[n] * a.share * flow.delay(),
                     ..Gain::default()
                 },
@@ -337,6 +408,64 @@ mod tests {
         check(&paper_then_online_form(false), "media-break", &[]);
         // Near miss: the user copies the paper certificate into the online form.
         check(&paper_then_online_form(true), "media-break", &["f2 y certificat"]);
+    }
+
+    /// The company files online with the region (`to` is the lane of the step that receives the
+    /// request), the standing committee votes in session, then the region's finance office keys
+    /// the mandate: `keyed` is what that step enters.
+    fn vote_then_mandate(to: &str, keyed: &[&str]) -> crate::model::Procedure {
+        B::new()
+            .start("s")
+            .task("depot", "u", "Déposer la demande sur le portail")
+            .channel("depot", Channel::Online)
+            .requests("depot", &["rib", "siret"])
+            .task("instruction", to, "Instruire la demande")
+            .channel("instruction", Channel::Internal)
+            .approval("vote", "c", "Voter l'aide en commission permanente")
+            .channel("vote", Channel::Counter)
+            .task("mandat", "b", "Mandater l'aide")
+            .channel("mandat", Channel::Internal)
+            .enters("mandat", keyed)
+            .end("e")
+            .chain(&["s", "depot", "instruction", "vote", "mandat", "e"])
+            .build()
+    }
+
+    #[test]
+    fn names_only_what_the_paper_brings() {
+        // The amount voted in session comes on paper; the RIB and the SIRET came in on the
+        // portal of the lane that keys them.
+        let p = vote_then_mandate("b", &["montant", "rib", "siret"]);
+        check(&p, "media-break", &["f4 mandat montant"]);
+        let f = crate::analysis::analyze(&p, &crate::analysis::Settings::default())
+            .findings
+            .into_iter()
+            .find(|f| f.rule == "media-break")
+            .expect("fires");
+        assert!(f.explanation_fr.contains("qui saisit « montant » dans"), "{}", f.explanation_fr);
+        // Near miss: all it keys came in on that portal: nothing is copied off the paper.
+        check(&vote_then_mandate("b", &["rib", "siret"]), "media-break", &[]);
+        // Given online to another body (the police's pre-complaint, the parquet keying the
+        // paper it receives), the items reach the keying lane on paper only.
+        check(&vote_then_mandate("d", &["rib", "siret"]), "media-break", &["f4 mandat rib siret"]);
+        // Given online to that lane, then again on paper at the counter: the paper's value is keyed.
+        let again = B::new()
+            .start("s")
+            .task("depot", "u", "Déposer la demande sur le portail")
+            .channel("depot", Channel::Online)
+            .requests("depot", &["rib", "siret"])
+            .task("instruction", "b", "Instruire la demande")
+            .channel("instruction", Channel::Internal)
+            .task("nouveau-rib", "u", "Remettre un nouveau RIB au guichet")
+            .channel("nouveau-rib", Channel::Counter)
+            .requests("nouveau-rib", &["rib"])
+            .task("mandat", "b", "Mandater l'aide")
+            .channel("mandat", Channel::Internal)
+            .enters("mandat", &["rib", "siret"])
+            .end("e")
+            .chain(&["s", "depot", "instruction", "nouveau-rib", "mandat", "e"])
+            .build();
+        check(&again, "media-break", &["f4 mandat rib"]);
     }
 
     #[test]

@@ -17,11 +17,13 @@
 //! commune's works before it mandates the invoices, its council's next sitting): that is the user's
 //! own time, which the administration neither causes nor can shorten; it stays in the lead time.
 //! A wait before a step, or a delay along a flow, that at most half the files go through is told
-//! as those files live it, beside the average over all files. Explained, nothing proposed.
+//! as those files live it, beside the average over all files; inside a loop, the files that get to
+//! the step are fewer than its visits (a file sent back twice passes there twice): they are told
+//! with their passes and the wait in all. Explained, nothing proposed.
 
 use super::{Context, finding, text};
 use crate::analysis::labels;
-use crate::analysis::words::{duration, percent, quote};
+use crate::analysis::words::{duration, number, percent, quote};
 use crate::analysis::{Finding, Gain, Lang, Severity};
 
 pub const ID: &str = "waiting";
@@ -171,6 +173,50 @@ fn after_outcome(ctx: &Context) -> Vec<bool> {
 /// consulted on one file in five makes those files wait two months, not the 8 days of the average).
 const RARE_SHARE: f64 = 0.5;
 
+/// Largest loop in which the files going through a step are counted exactly (see
+/// [`files_through`]); in a larger one, the step's visits stand for them.
+const LOOP_MAX: usize = 64;
+
+/// Share of the files that go through step `n` at least once. Its visits count every pass: inside
+/// a loop (the missing pieces asked for again and again), they are the files that get there times
+/// the passes each makes, 1 / (1 − the chance of coming back to `n`). That chance is the chance of
+/// reaching `n` again from the steps after it without leaving the loop, solved by Gauss–Seidel
+/// over the loop's steps. Complexity: O(iterations × the loop's flows), for the few steps whose
+/// wait is flagged, and only in loops of at most [`LOOP_MAX`] steps.
+fn files_through(ctx: &Context, n: usize) -> f64 {
+    let visits = ctx.visits[n];
+    let c = ctx.comps.of[n];
+    let members = &ctx.comps.members[c];
+    if !ctx.comps.cyclic[c] || members.len() > LOOP_MAX {
+        return visits;
+    }
+    let at = |m: usize| members.iter().position(|&x| x == m);
+    // `hit[i]`: the chance, from the loop's step `members[i]`, of reaching `n` before leaving.
+    let mut hit = vec![0.0_f64; members.len()];
+    let back = |m: usize, hit: &[f64]| -> f64 {
+        let chance: f64 = ctx.g.out[m]
+            .iter()
+            .map(|a| if a.node == n { a.share } else { at(a.node).map_or(0.0, |j| a.share * hit[j]) })
+            .sum();
+        chance.min(1.0)
+    };
+    for _ in 0..200 {
+        let mut change = 0.0_f64;
+        for (i, &m) in members.iter().enumerate() {
+            if m == n {
+                continue;
+            }
+            let h = back(m, &hit);
+            change = change.max((h - hit[i]).abs());
+            hit[i] = h;
+        }
+        if change < 1e-12 {
+            break;
+        }
+    }
+    visits * (1.0 - back(n, &hit))
+}
+
 /// The sentence of a wait `w` (per case, expected) before step `n`.
 fn wait_before(ctx: &Context, n: usize, w: f64, lang: Lang) -> String {
     let day = ctx.settings.working_day_min;
@@ -179,26 +225,39 @@ fn wait_before(ctx: &Context, n: usize, w: f64, lang: Lang) -> String {
     let lane = ctx.lane_name(n);
     let (avg, share, total) = (duration(lang, w, day), percent(lang, w / lead), duration(lang, lead, day));
     let visits = ctx.visits[n];
+    let through = files_through(ctx, n);
     // Before a step of the user, the time is theirs or an appointment's, not the file's.
     let user = ctx.in_user_lane(n);
-    if visits > 0.0 && visits <= RARE_SHARE {
-        let (once, files) = (duration(lang, w / visits, day), percent(lang, visits));
+    if through > 1e-9 && through <= RARE_SHARE {
+        let (once, files) = (duration(lang, w / through, day), percent(lang, through));
+        // Those files wait there at each of their passes: told with the passes and in all.
+        let passes = visits / through;
+        let (times, in_all) = if passes >= 1.05 {
+            match lang {
+                Lang::Fr => (format!(" ({} fois en moyenne)", number(lang, passes, 1)), " en tout"),
+                Lang::En => (format!(" ({} times on average)", number(lang, passes, 1)), " in all"),
+            }
+        } else {
+            (String::new(), "")
+        };
         return match (lang, user) {
             (Lang::Fr, false) => format!(
-                "Le dossier attend {once} avant l'étape {label} ({lane}), par laquelle passent {files} des dossiers : \
-                 {avg} en moyenne sur l'ensemble des dossiers, soit {share} du délai total de la démarche ({total})."
+                "Le dossier attend {once}{in_all} avant l'étape {label} ({lane}), par laquelle passent {files} des \
+                 dossiers{times} : {avg} en moyenne sur l'ensemble des dossiers, soit {share} du délai total de la \
+                 démarche ({total})."
             ),
             (Lang::Fr, true) => format!(
-                "L'attente avant l'étape {label} ({lane}), par laquelle passent {files} des dossiers, est de {once} : \
-                 {avg} en moyenne sur l'ensemble des dossiers, soit {share} du délai total de la démarche ({total})."
+                "L'attente avant l'étape {label} ({lane}), par laquelle passent {files} des dossiers{times}, est de \
+                 {once}{in_all} : {avg} en moyenne sur l'ensemble des dossiers, soit {share} du délai total de la \
+                 démarche ({total})."
             ),
             (Lang::En, false) => format!(
-                "The file waits {once} before step {label} ({lane}), which {files} of files go through: {avg} on \
-                 average over all files, that is {share} of the procedure's lead time ({total})."
+                "The file waits {once}{in_all} before step {label} ({lane}), which {files} of files go through{times}: \
+                 {avg} on average over all files, that is {share} of the procedure's lead time ({total})."
             ),
             (Lang::En, true) => format!(
-                "The wait before step {label} ({lane}), which {files} of files go through, is {once}: {avg} on \
-                 average over all files, that is {share} of the procedure's lead time ({total})."
+                "The wait before step {label} ({lane}), which {files} of files go through{times}, is {once}{in_all}: \
+                 {avg} on average over all files, that is {share} of the procedure's lead time ({total})."
             ),
         };
     }
@@ -391,6 +450,49 @@ mod tests {
             "{}",
             f.explanation_fr
         );
+    }
+
+    #[test]
+    fn in_a_rework_loop_tells_the_files_sent_back_and_their_passes() {
+        // A share of the files is sent back for missing pieces, each time three weeks of the
+        // user's; a file sent back may be sent back again.
+        let returns = |p_back: f64| {
+            let p = B::new()
+                .start("s")
+                .check("t", "a", "Vérifier le dossier")
+                .dur("t", 30.0)
+                .decision("d")
+                .task("c", "u", "Compléter le dossier")
+                .wait("c", 6300.0)
+                .end("e")
+                .chain(&["s", "t", "d"])
+                .prob("d", "c", p_back)
+                .prob("d", "e", 1.0 - p_back)
+                .chain(&["c", "t"])
+                .build();
+            the_waiting(&p)
+        };
+        // Four files in ten are sent back, 1.7 times each: 25 days in all, not the 10 days the
+        // average over every file (0.67 passes) says.
+        let f = returns(0.4);
+        assert!(
+            f.explanation_fr.starts_with(
+                "L'attente avant l'étape « Compléter le dossier » (Usager), par laquelle passent 40 % des dossiers \
+                 (1,7 fois en moyenne), est de 25 jours ouvrés en tout : 10 jours ouvrés en moyenne sur l'ensemble des \
+                 dossiers, soit "
+            ),
+            "{}",
+            f.explanation_fr
+        );
+        assert!(
+            f.explanation_en
+                .contains("which 40% of files go through (1.7 times on average), is 25 working days in all"),
+            "{}",
+            f.explanation_en
+        );
+        // Near miss: most files are sent back; the average says it.
+        let f = returns(0.7);
+        assert!(f.explanation_fr.contains("(Usager) est de 35 jours ouvrés en moyenne"), "{}", f.explanation_fr);
     }
 
     /// The `waiting` finding of a procedure the test draws with one.
