@@ -69,10 +69,11 @@ impl Store {
         Ok(info)
     }
 
-    /// Keeps a target computed from the working copy: the working copy is first snapshotted as
-    /// a version named `base_name` (unless a version already holds exactly the working copy), then `target` is stored as a version derived from it — one transaction.
-    /// The working copy itself is not touched. Refused when the working copy is no longer at
-    /// `revision` (the target was computed from another state: compute it again).
+    /// Keeps a target computed from the working copy: the working copy is first snapshotted as a version
+    /// named `base_name` (unless a version already holds exactly the working copy), then `target` is stored
+    /// as a version derived from it — one transaction. The working copy itself is not touched. Refused when
+    /// the working copy is no longer at `revision` (the target was computed from another state: compute it
+    /// again).
     pub fn create_target_version(
         &mut self,
         procedure_id: &str,

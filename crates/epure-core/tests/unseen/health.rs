@@ -38,13 +38,13 @@ fn an_unseen_access_to_a_medical_file_is_read_as_an_expert_would() {
             ("rework-loop", "verif-identite d-identite demande-piece envoi-piece"),
         ]
     );
-    // Not flagged, outside the catalogue: the quote sent to the patient and the cheque posted
-    // back before the copies go cost a week of the eight days the law allows (the copies could go
-    // with the invoice); a round trip through the user's lane is no `ping-pong`, and the patient
-    // is solicited 1.99 times per request, under the threshold of `too-many-contacts`.
-    // Near misses: the doctor's review produces their opinion (what is communicable), the
-    // photocopies rest on it; the two "Photocopier" steps are on exclusive ways (copies to the patient, copies to the doctor named); posting the copies to the patient
-    // or the doctor is the delivery, not a relay; the refusal of a requester without capacity is
+    // Not flagged, outside the catalogue: the quote sent to the patient and the cheque posted back before
+    // the copies go cost a week of the eight days the law allows (the copies could go with the invoice); a
+    // round trip through the user's lane is no `ping-pong`, and the patient is solicited 1.99 times per
+    // request, under the threshold of `too-many-contacts`. Near misses: the doctor's review produces their
+    // opinion (what is communicable), the photocopies rest on it; the two "Photocopier" steps are on
+    // exclusive ways (copies to the patient, copies to the doctor named); posting the copies to the
+    // patient or the doctor is the delivery, not a relay; the refusal of a requester without capacity is
     // decided at the first check; the patient asked for a piece only on the return for it.
     assert_not_flagged(
         &found,

@@ -649,18 +649,17 @@ fn an_unseen_childminder_approval_is_read_as_an_expert_would() {
             ),
         ]
     );
-    // Near misses: the months waited for a training session before the first child can be
-    // received (expected at first; the analysis is right that it is 24 % of the lead time, under
-    // the 25 % threshold: the waits of this procedure are spread out, none dominates); the
-    // refusal of the renewal five years on, decided on the renewal visit (the analysis called it
-    // a late knock-out on all the first agrément's work until its search stopped at the
-    // childminder's own work under the agrément); the bulletin n° 2 asked again at the renewal (mandated at each agrément, for
-    // the adults living there now, not a duplicate); the commission's examination after the
-    // visit (it writes its own opinion) and the renewal visit (a new report); the commission is a
-    // check, the decision the one approval, the renewal another five years on; the notices to the
-    // applicant, to the mayor and the CAF (mandated) and the enrolment in the training are not
-    // relays; the refusal is decided on the visit and the B2; the commission's opinion carries
-    // its name (no round trip to take away).
+    // Near misses: the months waited for a training session before the first child can be received
+    // (expected at first; the analysis is right that it is 24 % of the lead time, under the 25 %
+    // threshold: the waits of this procedure are spread out, none dominates); the refusal of the renewal
+    // five years on, decided on the renewal visit (the analysis called it a late knock-out on all the
+    // first agrément's work until its search stopped at the childminder's own work under the agrément);
+    // the bulletin n° 2 asked again at the renewal (mandated at each agrément, for the adults living there
+    // now, not a duplicate); the commission's examination after the visit (it writes its own opinion) and
+    // the renewal visit (a new report); the commission is a check, the decision the one approval, the
+    // renewal another five years on; the notices to the applicant, to the mayor and the CAF (mandated) and
+    // the enrolment in the training are not relays; the refusal is decided on the visit and the B2; the
+    // commission's opinion carries its name (no round trip to take away).
     assert_not_flagged(
         &found,
         &[

@@ -1227,7 +1227,6 @@ fn an_unseen_hall_booking_by_an_association_is_read_as_an_expert_would() {
     );
 }
 
-
 /// Unseen: a permis de construire for a single house (the Cerfa 13406 filed online on the
 /// guichet numérique or in five paper copies at the town hall, scanned there for the
 /// intercommunal ADS service, which instructs in its shared software; the completeness check and

@@ -61,8 +61,8 @@ impl<'a> Context<'a> {
         ctx
     }
 
-    /// [`Context::new`] without the [`ReportFigures`](figures::ReportFigures), which no rule reads: the analysis computes
-    /// them while the rules run ([`Context::report_figures`]).
+    /// [`Context::new`] without the [`ReportFigures`](figures::ReportFigures), which no rule reads: the
+    /// analysis computes them while the rules run ([`Context::report_figures`]).
     pub(crate) fn for_rules(p: &'a Procedure, settings: &Settings) -> Self {
         let mut settings = settings.clone();
         settings.sanitise();

@@ -209,10 +209,10 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         if deciders.is_empty() {
             continue;
         }
-        // A deciding step that names no data of its own rests on the work just before it, when
-        // that work names what it reads and the step is the same body's conclusion of it (the commission's re-examination, then
-        // "Statuer sur le recours") or a notice passing on what was decided before ("Notifier le
-        // refus", then the user's choice to appeal): those steps decide too.
+        // A deciding step that names no data of its own rests on the work just before it, when that work names
+        // what it reads and the step is the same body's conclusion of it (the commission's re-examination,
+        // then "Statuer sur le recours") or a notice passing on what was decided before ("Notifier le refus",
+        // then the user's choice to appeal): those steps decide too.
         for i in 0..deciders.len() {
             let w = deciders[i];
             if !data.needs(w).is_empty() {

@@ -180,10 +180,11 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     out
 }
 
-/// The other requests of the item that stand in for a first request of `group` on the other
-/// ways in: steps asking for it that flow into the same next step as that first request (the
-/// filing on each ground of a request, online or on paper), neither in the group, nor on the
-/// rework branch of a loop, nor on a branch of a parallel block beside it. The finding names them, so that no way reads as the only one.
+/// The other requests of the item that stand in for a first request of `group` on the other ways in:
+/// steps asking for it that flow into the same next step as that first request (the filing on each
+/// ground of a request, online or on paper), neither in the group, nor on the rework branch of a loop,
+/// nor on a branch of a parallel block beside it. The finding names them, so that no way reads as the
+/// only one.
 ///
 /// Complexity: O(size of the gateway regions after and before each first request).
 fn alternatives(

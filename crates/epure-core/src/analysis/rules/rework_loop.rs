@@ -1,38 +1,38 @@
 //! `rework-loop` — Boucle de reprise.
 //!
-//! Fires on each loop (strongly connected component, or a step with a flow to itself) that cases
-//! enter and can leave, e.g. an incomplete file sent back to the user. Reports how often a pass
-//! goes round again and what the loop costs per case: its expected time minus the time of the
-//! quickest pass through it without going round. A loop taken rarely (below
-//! `rework_warning_probability`) is information. Loops without a way out are `endless-loop`.
+//! Fires on each loop (strongly connected component, or a step with a flow to itself) that cases enter
+//! and can leave, e.g. an incomplete file sent back to the user. Reports how often a pass goes round
+//! again and what the loop costs per case: its expected time minus the time of the quickest pass
+//! through it without going round. A loop taken rarely (below `rework_warning_probability`) is
+//! information. Loops without a way out are `endless-loop`.
 //!
 //! When the loop sends an incomplete file back to the user (a check decides the return, and a
-//! submission step of the user before the loop provides what that check verifies: a piece asked
-//! for, a datum the user types in their own form online, or the piece they send that is filed in
-//! their record and which the check reads as filed), the finding
-//! proposes `check-upfront` and says what it would do: check those pieces at the submission —
-//! only those the loop asks for again when it names some, since their absence is what sends the
-//! file back — with the prudent assumption that half the returns are avoided ([`UPFRONT_FACTOR`]).
+//! submission step of the user before the loop provides what that check verifies: a piece asked for, a
+//! datum the user types in their own form online, or the piece they send that is filed in their record
+//! and which the check reads as filed), the finding proposes `check-upfront` and says what it would do:
+//! check those pieces at the submission — only those the loop asks for again when it names some, since
+//! their absence is what sends the file back — with the prudent assumption that half the returns are
+//! avoided ([`UPFRONT_FACTOR`]).
 //!
-//! Once the submission already checks those pieces, or the loop's check is itself made at the
-//! counter as the user hands the file in (the agent goes through the pieces with them, right
-//! after the submission at the counter), or another check made there and then does (the
-//! reception desk of a court checks the file at the counter, the office it serves checks it again
-//! later and sends it back; online, the information system's own check of the filing the moment
-//! it is sent, as the guichet unique's check of the mandatory pieces), the loop is not flagged: the returns that remain are about what the
-//! pieces say, which is the examination itself, not a redundancy — and a finding that proposes
-//! nothing an agent can do, on a loop they have just simplified, reads as wrong. Its cost stays
-//! in the metrics (visits, lead time).
+//! Once the submission already checks those pieces, or the loop's check is itself made at the counter
+//! as the user hands the file in (the agent goes through the pieces with them, right after the
+//! submission at the counter), or another check made there and then does (the reception desk of a court
+//! checks the file at the counter, the office it serves checks it again later and sends it back;
+//! online, the information system's own check of the filing the moment it is sent, as the guichet
+//! unique's check of the mandatory pieces), the loop is not flagged: the returns that remain are about
+//! what the pieces say, which is the examination itself, not a redundancy — and a finding that proposes
+//! nothing an agent can do, on a loop they have just simplified, reads as wrong. Its cost stays in the
+//! metrics (visits, lead time).
 //!
-//! A loop that goes round on a decision following no check of data (the obligés alimentaires
-//! reminded when they have not answered, an opinion to be given again) is flagged, but checking
-//! the pieces earlier would not avoid it: the finding says so and proposes nothing. So is a loop
-//! whose check weighs what an administration holds outside the file, which no step brings in (the
-//! places the shelters declared free tonight: no place, call the 115 again tomorrow).
+//! A loop that goes round on a decision following no check of data (the obligés alimentaires reminded
+//! when they have not answered, an opinion to be given again) is flagged, but checking the pieces
+//! earlier would not avoid it: the finding says so and proposes nothing. So is a loop whose check
+//! weighs what an administration holds outside the file, which no step brings in (the places the
+//! shelters declared free tonight: no place, call the 115 again tomorrow).
 //!
-//! A loop that repeats the service period after period is not a return either, nor one that a
-//! review renews by the authority's act for the next term (the contract's amendment, the
-//! trainee's extended year): `period_loop`.
+//! A loop that repeats the service period after period is not a return either, nor one that a review
+//! renews by the authority's act for the next term (the contract's amendment, the trainee's extended
+//! year): `period_loop`.
 
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 

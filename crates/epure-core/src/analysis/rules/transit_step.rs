@@ -1,12 +1,12 @@
 //! `transit-step` — Simple transmission.
 //!
-//! Fires on a task outside the user's lane that requests, creates, checks, enters and decides
-//! nothing, whose label says it passes the file on ("transmettre", "faire suivre", "envoyer pour
-//! visa"…), and after which the file goes to another lane of the administration. Not fired:
-//! sending the result or a document to the user (the next step is the user's, the label names
-//! the user among those it is sent to, or the step produces something); a step that checks or enters data; an approval or a check; a step in the
-//! same lane as the next one; a step with a legal basis (it is mandated: only digitised, never
-//! removed).
+//! Fires on a task outside the user's lane that requests, creates, checks, enters and decides nothing,
+//! whose label says it passes the file on ("transmettre", "faire suivre", "envoyer pour visa"…), and
+//! after which the file goes to another lane of the administration. Not fired: sending the result or a
+//! document to the user (the next step is the user's, the label names the user among those it is sent
+//! to, or the step produces something); a step that checks or enters data; an approval or a check; a
+//! step in the same lane as the next one; a step with a legal basis (it is mandated: only digitised,
+//! never removed).
 
 use super::duplicate_step::StepsWithLanes;
 use super::{Context, finding, text};
