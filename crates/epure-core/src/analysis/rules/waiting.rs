@@ -9,7 +9,9 @@
 //! waits for it. A receipt handed over ("Remettre à la victime le récépissé de plainte") is not the
 //! outcome: the user still waits for what the file becomes; but the receipt of a declaration
 //! ("Délivrer le récépissé de déclaration" of a drinks licence) is, under a declaration regime,
-//! the title the declarant acts under. Nor on the wait before the step where
+//! the title the declarant acts under. Nor is the file itself made available to the user or
+//! handed back ("Mettre le dossier à disposition de la victime", the consultation before a
+//! decision): they read or complete it, nothing is decided. Nor on the wait before the step where
 //! each pass of a loop that repeats the service period after period starts (the month worked before
 //! the employer claims its indemnity, see `period_loop::recurring`): that is the period itself, not
 //! a queue; the other waits of such a loop are weighed as any. Nor on the wait before a step the
@@ -69,6 +71,11 @@ const USER_WORDS: &[&str] = &[
 const RECEIPT: &[&str] = &["récépissé", "accusé"];
 /// The word that, right after a receipt, makes it the title of a declaration regime.
 const DECLARED: &[&str] = &["déclaration"];
+/// Words naming the file itself: handing it over or making it available to the user ("Mettre le
+/// dossier à disposition de la victime et de l'employeur", the consultation the CPAM owes the
+/// parties before it decides on an occupational disease; "Remettre le dossier incomplet au
+/// demandeur") lets them read or complete it, it tells them nothing decided.
+const FILE: &[&str] = &["dossier"];
 
 fn stems(words: &[&str]) -> Vec<String> {
     words.iter().flat_map(|w| labels::words(w)).collect()
@@ -97,14 +104,19 @@ fn delivers(ctx: &Context, n: usize, user_words: &[String]) -> bool {
     // a receipt first is the acknowledgement of the filing ("Remettre la convention visée et le
     // récépissé" hands over the outcome first).
     // Under a declaration regime the receipt of the declaration is the outcome itself: the
-    // declarant acts under it ("Délivrer le récépissé de déclaration" of a drinks licence, of an
-    // association): the word right after the receipt names the declaration, not its filing
-    // ("le récépissé de dépôt de la déclaration" only acknowledges it).
+    // declarant acts under it ("Délivrer le récépissé de déclaration" of a drinks licence): the
+    // word right after the receipt names the declaration, not its filing ("le récépissé de dépôt
+    // de la déclaration" only acknowledges it). (An association still waits for its publication
+    // in the JOAFE, which makes it a legal person: a wait after the receipt this reading misses.)
     static RECEIPTS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     static DECLARATION: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     let to_words = labels::addressees(s.label());
     // (The word after the receipt is read as it stands: "déclaration" and "déclarant" share a stem.)
     let object = words.iter().enumerate().skip(1).find(|(_, w)| !user_words.contains(w) && !to_words.contains(w));
+    static FILES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    if object.is_some_and(|(_, w)| FILES.get_or_init(|| stems(FILE)).contains(w)) {
+        return false;
+    }
     if let Some((i, w)) = object
         && RECEIPTS.get_or_init(|| stems(RECEIPT)).contains(w)
         && !words.get(i + 1).is_some_and(|w| DECLARATION.get_or_init(|| stems(DECLARED)).contains(w))
@@ -513,8 +525,19 @@ mod tests {
     }
 
     #[test]
+    fn the_file_made_available_is_not_the_outcome() {
+        // The file made available to the parties for consultation before the decision (an
+        // occupational disease at the CPAM), or handed back to be completed: nothing is decided.
+        check(&after_notice("Mettre le dossier à disposition de l'entreprise", false), "waiting", &["f"]);
+        check(&after_notice("Remettre le dossier incomplet au demandeur", false), "waiting", &["f"]);
+        // Near miss: the decision made available, or the order handed over with the file.
+        check(&after_notice("Mettre la décision à disposition de l'entreprise", false), "waiting", &[]);
+        check(&after_notice("Remettre l'arrêté et le dossier visé au demandeur", false), "waiting", &[]);
+    }
+
+    #[test]
     fn the_receipt_of_a_declaration_is_the_outcome() {
-        // Under a declaration regime (a drinks licence, an association) the declarant acts under
+        // Under a declaration regime (a drinks licence) the declarant acts under
         // the receipt: the back office's later work keeps nobody waiting.
         check(&after_notice("Délivrer le récépissé de déclaration", false), "waiting", &[]);
         check(&after_notice("Remettre au déclarant le récépissé de la déclaration d'ouverture", false), "waiting", &[]);
