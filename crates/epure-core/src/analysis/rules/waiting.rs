@@ -11,7 +11,9 @@
 //! ("Délivrer le récépissé de déclaration" of a drinks licence) is, under a declaration regime,
 //! the title the declarant acts under. Nor is the file itself made available to the user or
 //! handed back ("Mettre le dossier à disposition de la victime", the consultation before a
-//! decision): they read or complete it, nothing is decided. Nor on the wait before the step where
+//! decision): they read or complete it, nothing is decided; nor is informing another lane than
+//! the user's ("Informer l'employeur et le médecin du travail": "informer" takes the one told as
+//! its object). Nor on the wait before the step where
 //! each pass of a loop that repeats the service period after period starts (the month worked before
 //! the employer claims its indemnity, see `period_loop::recurring`): that is the period itself, not
 //! a queue; the other waits of such a loop are weighed as any. Nor on the wait before a step the
@@ -130,7 +132,32 @@ fn delivers(ctx: &Context, n: usize, user_words: &[String]) -> bool {
         return labels::words(after).iter().any(|w| user_words.contains(w));
     }
     let to = labels::addressees(s.label());
+    if to_applicant && to.is_empty() && informs_another_lane(ctx, s.label(), &words, user_words) {
+        return false;
+    }
     (to_applicant && to.is_empty()) || to.iter().any(|w| user_words.contains(w))
+}
+
+/// Whether a label that informs someone ("Informer l'employeur et le médecin du travail et
+/// ouvrir les questionnaires") names, as the one informed, another lane of the procedure than the
+/// user's: "informer" takes the person told as its direct object, not after "à" as "notifier" does
+/// ([`labels::words`] maps the one onto the other). The first word after the verb is the one
+/// informed: a word of a lane outside the user's, and none of the user's words, addresses it there.
+fn informs_another_lane(ctx: &Context, label: &str, words: &[String], user_words: &[String]) -> bool {
+    let lower = label.to_lowercase();
+    if lower.split(|c: char| !c.is_alphanumeric()).next().is_none_or(|w| w != "informer") {
+        return false;
+    }
+    let Some(told) = words.get(1) else { return false };
+    if user_words.contains(told) {
+        return false;
+    }
+    let generic = stems(GENERIC_LANE_WORDS);
+    ctx.p
+        .actors
+        .iter()
+        .filter(|a| a.kind != crate::model::ActorKind::User)
+        .any(|a| ctx.label_words(&a.name).iter().any(|w| w == told && !generic.contains(w)))
 }
 
 /// Per step, whether the user already has the outcome when the file gets there and has nothing
@@ -522,6 +549,21 @@ mod tests {
         check(&after_notice("Délivrer l'accusé de réception du dépôt", false), "waiting", &["f"]);
         // Near miss: the order handed over first, with the receipt of the filed copy.
         check(&after_notice("Remettre l'arrêté et le récépissé au demandeur", false), "waiting", &[]);
+    }
+
+    #[test]
+    fn informing_another_lane_is_not_the_outcome() {
+        // "Informer" takes the one told as its object: the recovery office informed of the order
+        // is not the company.
+        let mut other = after_notice("Informer la trésorerie et transmettre l'arrêté", false);
+        if let Some(b) = other.actors.iter_mut().find(|a| a.id == "b") {
+            b.name = "Trésorerie".to_owned();
+        }
+        check(&other, "waiting", &["f"]);
+        // Near misses: the company informed, or the informed one named by no lane.
+        check(&after_notice("Informer l'entreprise de l'arrêté", false), "waiting", &[]);
+        check(&after_notice("Informer le pétitionnaire de la décision", false), "waiting", &[]);
+        check(&after_notice("Informer de la décision", false), "waiting", &[]);
     }
 
     #[test]
