@@ -870,14 +870,14 @@ fn an_unseen_association_declaration_is_read_as_an_expert_would() {
             // The greffe's queue before the completeness check: a week where the law gives five
             // days for the receipt (told with the returns that pass it again).
             ("waiting", "completude"),
-            // Known miss: the two weeks before the publication in the JOAFE (two thirds of the
-            // lead time). Under the law of 1901 the association is a legal person only once
-            // published (art. 5 and 6): the bank that opens its account and the funders ask for
-            // the notice, not for the receipt. The rule reads "Délivrer le récépissé de
-            // déclaration" as the outcome of a declaration regime (right for a drinks licence,
-            // whose holder opens under it) and leaves out every wait after it; telling the two
-            // apart needs to know that a later publication is what gives the declaration its
-            // effect, which the format does not say (no outcome on a step).
+            // The two weeks before the publication in the JOAFE, half the lead time. Under the
+            // law of 1901 the association is a legal person only once published (art. 5 and 6):
+            // the bank that opens its account and the funders ask for the notice, not for the
+            // receipt. (The analysis read "Délivrer le récépissé de déclaration" as the outcome
+            // of a declaration regime, right for a drinks licence whose holder opens under it,
+            // and left the wait out, until a publication following the receipt was read as what
+            // gives the declaration its effect.)
+            ("waiting", "publication"),
             // The paper Cerfa posted to the greffe are keyed into the RNA by an agent: e-Création
             // feeds the RNA directly.
             ("media-break", "f7 saisie association dirigeants"),

@@ -9,7 +9,8 @@
 //! waits for it. A receipt handed over ("Remettre à la victime le récépissé de plainte") is not the
 //! outcome: the user still waits for what the file becomes; but the receipt of a declaration
 //! ("Délivrer le récépissé de déclaration" of a drinks licence) is, under a declaration regime,
-//! the title the declarant acts under. Nor is the file itself made available to the user or
+//! the title the declarant acts under, unless a publication follows (an association is a legal
+//! person once its declaration is published in the JOAFE). Nor is the file itself made available to the user or
 //! handed back ("Mettre le dossier à disposition de la victime", the consultation before a
 //! decision): they read or complete it, nothing is decided; nor is informing another lane than
 //! the user's ("Informer l'employeur et le médecin du travail": "informer" takes the one told as
@@ -73,6 +74,22 @@ const USER_WORDS: &[&str] = &[
 const RECEIPT: &[&str] = &["récépissé", "accusé"];
 /// The word that, right after a receipt, makes it the title of a declaration regime.
 const DECLARED: &[&str] = &["déclaration"];
+/// First words of a step that publishes a declaration: a declaration that takes effect once
+/// published (an association is a legal person only once its declaration is inserted in the
+/// JOAFE, loi du 1er juillet 1901, art. 5 and 6) is not the declarant's title at its receipt.
+const PUBLISHING: &[&str] = &["publier", "insérer"];
+
+/// Whether step `n`'s label names the receipt of a declaration ("Délivrer le récépissé de
+/// déclaration"), the word right after the receipt naming the declaration.
+fn receipt_of_declaration(ctx: &Context, n: usize) -> bool {
+    static RECEIPTS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    static DECLARATION: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let (receipts, declaration) =
+        (RECEIPTS.get_or_init(|| stems(RECEIPT)), DECLARATION.get_or_init(|| stems(DECLARED)));
+    let words = ctx.label_words(ctx.step(n).label());
+    words.windows(2).any(|w| receipts.contains(&w[0]) && declaration.contains(&w[1]))
+}
+
 /// Words naming the file itself: handing it over or making it available to the user ("Mettre le
 /// dossier à disposition de la victime et de l'employeur", the consultation the CPAM owes the
 /// parties before it decides on an occupational disease; "Remettre le dossier incomplet au
@@ -109,7 +126,7 @@ fn delivers(ctx: &Context, n: usize, user_words: &[String]) -> bool {
     // declarant acts under it ("Délivrer le récépissé de déclaration" of a drinks licence): the
     // word right after the receipt names the declaration, not its filing ("le récépissé de dépôt
     // de la déclaration" only acknowledges it). (An association still waits for its publication
-    // in the JOAFE, which makes it a legal person: a wait after the receipt this reading misses.)
+    // in the JOAFE, which makes it a legal person: see `after_outcome`.)
     static RECEIPTS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     static DECLARATION: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     let to_words = labels::addressees(s.label());
@@ -171,7 +188,23 @@ fn after_outcome(ctx: &Context) -> Vec<bool> {
     for a in ctx.p.actors.iter().filter(|a| a.kind == crate::model::ActorKind::User) {
         user_words.extend(ctx.label_words(&a.name).iter().filter(|w| !generic.contains(w)).cloned());
     }
-    let gives = |n: usize| delivers(ctx, n, &user_words);
+    // Backward: a publication still follows (the receipt of an association's declaration, then
+    // its insertion in the JOAFE, which makes it a legal person).
+    let publishing = stems(PUBLISHING);
+    let mut published_next = vec![false; bound];
+    for members in ctx.comps.members.iter().rev() {
+        let any = members.iter().any(|&n| {
+            ctx.g.out[n].iter().any(|a| {
+                let s = ctx.step(a.node);
+                published_next[a.node]
+                    || (s.kind.is_work() && ctx.label_words(s.label()).first().is_some_and(|w| publishing.contains(w)))
+            })
+        });
+        for &n in members {
+            published_next[n] = any;
+        }
+    }
+    let gives = |n: usize| delivers(ctx, n, &user_words) && !(published_next[n] && receipt_of_declaration(ctx, n));
     // Forward: the outcome is given on every way in.
     let mut given = vec![false; bound];
     for (c, members) in ctx.comps.members.iter().enumerate() {
@@ -583,6 +616,17 @@ mod tests {
         // the receipt: the back office's later work keeps nobody waiting.
         check(&after_notice("Délivrer le récépissé de déclaration", false), "waiting", &[]);
         check(&after_notice("Remettre au déclarant le récépissé de la déclaration d'ouverture", false), "waiting", &[]);
+        // Near miss: the declaration published afterwards (an association's, in the JOAFE) takes
+        // effect then: the wait for the publication is the declarant's.
+        let published = |publish: &str| {
+            let mut p = after_notice("Délivrer le récépissé de déclaration", false);
+            if let Some(f) = p.step_mut("f") {
+                f.label = Some(publish.into());
+            }
+            p
+        };
+        check(&published("Publier l'avis de création au Journal officiel"), "waiting", &["f"]);
+        check(&published("Archiver la déclaration"), "waiting", &[]);
         // Near misses: the receipt of the filing of a declaration, of a request, only acknowledges it.
         check(&after_notice("Délivrer le récépissé de dépôt de la déclaration", false), "waiting", &["f"]);
         check(&after_notice("Remettre au demandeur le récépissé de sa demande", false), "waiting", &["f"]);
