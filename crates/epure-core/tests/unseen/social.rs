@@ -1308,3 +1308,80 @@ fn an_unseen_paternity_leave_allowance_is_read_as_an_expert_would() {
         ],
     );
 }
+
+/// Unseen: the recognition of an occupational disease by the CPAM (the doctor's initial
+/// certificate, teletransmitted; the victim's declaration on ameli or on the paper Cerfa n° 16130
+/// keyed in by the fund; the admissibility check and the certificate asked of the victim when it
+/// did not come; the 120 days: the employer and the occupational doctor informed, the online
+/// questionnaires to the victim and to the employer beside the médecin-conseil's opinion on the
+/// diagnosis; the file compared with the table, made available to the parties for their
+/// observations, then the decision: recognised under the table, refused when the diagnosis is
+/// not confirmed, or referred to the CRRMP, whose opinion binds the fund).
+#[test]
+fn an_unseen_occupational_disease_recognition_is_read_as_an_expert_would() {
+    let found = found_in("maladie-professionnelle.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The doctor teletransmits the initial certificate on amelipro: the fund holds it
+            // when it asks the victim to attach it, and asks for it again when it "did not come".
+            ("once-only", "cmi en-ligne papier envoi-cmi"),
+            // The jobs held and the exposures: described on the declaration, asked again in the
+            // victim's questionnaire. Known miss, in part: the paper Cerfa asks for them too (two
+            // declarations in three), but the finding names the nearest earlier request only,
+            // the online one; the gain, one request per file, is right.
+            ("once-only", "postes en-ligne q-victime"),
+            // The doctor, the victim, the fund, the médecin-conseil, the fund, the victim's
+            // observations, the fund, the CRRMP, the fund.
+            (
+                "handoff-chain",
+                "certificat papier saisie recevabilite ouverture avis-mc instruction consultation observations statuer saisine avis-comite notifier"
+            ),
+            // The fortnight the victim takes, on average, of the thirty days the decree gives
+            // to answer the questionnaire (the employer's, side by side, as long): the parties'
+            // time, explained, nothing proposed. (Not foreseen: it is a quarter of the lead time,
+            // and a questionnaire filled in advance from the declaration would shorten it.)
+            ("waiting", "q-victime"),
+            // The consultation period before the decision: the decree's, explained, nothing
+            // proposed (as the CDAPH's monthly sitting). The analysis missed it, and the CRRMP's
+            // months below, until "Mettre le dossier à disposition de la victime" and "Informer
+            // l'employeur et le médecin du travail" were no longer read as the outcome given.
+            ("waiting", "statuer"),
+            // The CRRMP's months, on the quarter of files referred to it: its own 120 days.
+            ("waiting", "avis-comite"),
+            // Two declarations in three come on paper and are keyed in by the fund.
+            ("media-break", "f6 saisie victime-infos postes"),
+            // The declaration, the questionnaire, the observations (and the certificate asked
+            // again): three solicitations of a sick person.
+            ("too-many-contacts", "en-ligne papier envoi-cmi q-victime observations"),
+            // One file in ten waits for a certificate the doctor could have teletransmitted (or
+            // did): the return to the victim, by post both ways. The proposal, to require the
+            // certificate at the online declaration, would help; reading the certificate the
+            // doctor teletransmitted (the once-only above) is the better one.
+            ("rework-loop", "recevabilite d-recevable demande envoi-cmi"),
+        ]
+    );
+    // Near misses: the admissibility check reads that a certificate is there, the médecin-conseil
+    // judges the diagnosis it states and gives an opinion; the fund's comparison with the table
+    // and the CRRMP's reasoned opinion on the same answers (the committee gives its own, which
+    // binds): no redundant check; the refusal for a diagnosis not confirmed comes after the
+    // questionnaires and the consultation the decree requires before any decision, within the 120
+    // days (no late knockout); the referral to the CRRMP is the fund's act on the file, not a
+    // relay; the certificate asked again is the rework loop, not a ping-pong; the three
+    // contradictory and medical steps already run side by side, and the committee examines the
+    // file the fund refers to it ("Saisir le CRRMP": proposed side by side until the rule read
+    // the lane named by its acronym as the one the step sets going).
+    assert_not_flagged(
+        &found,
+        &[
+            "redundant-check",
+            "late-knockout",
+            "transit-step",
+            "ping-pong",
+            "parallelizable",
+            "duplicate-step",
+            "approval-chain",
+        ],
+    );
+}

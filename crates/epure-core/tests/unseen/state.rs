@@ -8,7 +8,8 @@
 //! taxes (the DGFiP), driving licences (the CERT that exchanges foreign ones) and hunting licences
 //! (validated each season by the federation of hunters, a body with a public-service mission, on
 //! the OFB's central file), culture (the DRAC's grant to a company for a creation, which the
-//! region co-funds).
+//! region co-funds), associations (declared to the prefecture's greffe) and foreign workers (the
+//! work authorisation asked on the ANEF).
 
 use crate::kit::*;
 
@@ -1006,4 +1007,142 @@ fn an_unseen_home_schooling_authorisation_is_read_as_an_expert_would() {
         ],
     );
     assert!(!found.iter().any(|(r, s)| *r == "once-only" && s.starts_with("decision")), "{found:?}");
+}
+
+/// Unseen: the declaration of a new association (loi 1901) to the prefecture's greffe des
+/// associations (the constituent assembly adopts the articles and appoints the officers; the
+/// declaration online on e-Création, which will not send it without the mandatory fields and the
+/// articles, or on the paper Cerfa n° 13973 and n° 13971 posted to the greffe, which keys them
+/// into the RNA; the greffe's completeness check and its requests for missing pieces; the
+/// registration in the RNA with the request for insertion in the JOAFE; the receipt; the
+/// publication in the JOAFE, which gives the association its legal capacity).
+#[test]
+fn an_unseen_association_declaration_is_read_as_an_expert_would() {
+    let found = found_in("creation-association.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // One declaration in five goes back for the signatures of two officers, an officer's
+            // address or the seat. e-Création checks the online filing as it is sent, but a
+            // quarter of the declarations come on paper by post, checked by no one before the
+            // greffe: the proposal names the paper Cerfa (a checklist with the form, or the
+            // online filing). (The analysis left the loop out, reading e-Création's check as
+            // covering every way in, until the rule looked at each way.) Its figure, half the
+            // returns avoided, is told of all passes, the online ones included, whose returns
+            // are about what the articles say: the agent corrects it in the editor.
+            ("rework-loop", "completude d-complet demande complement"),
+            // The greffe's queue before the completeness check: a week where the law gives five
+            // days for the receipt (told with the returns that pass it again).
+            ("waiting", "completude"),
+            // The two weeks before the publication in the JOAFE, half the lead time. Under the
+            // law of 1901 the association is a legal person only once published (art. 5 and 6):
+            // the bank that opens its account and the funders ask for the notice, not for the
+            // receipt. (The analysis read "Délivrer le récépissé de déclaration" as the outcome
+            // of a declaration regime, right for a drinks licence whose holder opens under it,
+            // and left the wait out, until a publication following the receipt was read as what
+            // gives the declaration its effect.)
+            ("waiting", "publication"),
+            // The paper Cerfa posted to the greffe are keyed into the RNA by an agent: e-Création
+            // feeds the RNA directly.
+            ("media-break", "f7 saisie association dirigeants"),
+            // The receipt and the insertion leave the RNA on the same validation: drawn one
+            // after the other, the DILA does not wait for the receipt.
+            ("parallelizable", "recepisse-step publication"),
+        ]
+    );
+    // Near misses: e-Création's check that the fields are filled and a file attached, and the
+    // greffe's reading of the articles (signed by two officers, the seat, the purpose) are two
+    // questions (no redundant check); the articles sent again after a request were missing or
+    // unsigned, not asked twice; the online and the paper ways are exclusive (no rekeying of the
+    // declaration, only the paper keyed in); keying the paper declaration in creates the record
+    // (no transit); delivering the receipt is the result sent to the founders; the greffe does
+    // not judge the purpose (declaration regime: no refusal, no late knockout); one filing and a
+    // request for pieces in one file out of five (no multiple solicitations); four hands.
+    assert_not_flagged(
+        &found,
+        &[
+            "redundant-check",
+            "once-only",
+            "rekeying",
+            "transit-step",
+            "duplicate-step",
+            "too-many-contacts",
+            "handoff-chain",
+            "late-knockout",
+            "ping-pong",
+            "approval-chain",
+        ],
+    );
+}
+
+/// Unseen: a work authorisation for a foreign employee asked by the employer on the ANEF (the
+/// job offer published for three weeks with France Travail; the request with its pieces, which
+/// the ANEF will not send without them; the platform of the main-d'œuvre étrangère's completeness
+/// check and requests for complements, its examination of the labour market, the wage, the
+/// employer's social obligations and the qualification; the refusal or the authorisation; then
+/// the long-stay visa at the consulate, its validation online and the OFII's medical visit for
+/// an employee abroad, or the residence card "salarié" asked on the ANEF and collected at the
+/// prefecture for a student already in France).
+#[test]
+fn an_unseen_foreign_employee_work_authorisation_is_read_as_an_expert_would() {
+    let found = found_in("autorisation-travail-etranger.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // France Travail holds the offer it published for three weeks and the candidates it
+            // sent: the platform asks the employer to prove it.
+            ("once-only", "preuve-offre depot"),
+            // The ANEF already holds the employee's passport, uploaded by the employer with the
+            // request, when the same ANEF asks the student for it again for the card. Known
+            // false alarm, in part: the passport handed in at the visa centre is not a copy asked
+            // again that the first one could replace: the visa is affixed in it. Nothing in the
+            // format tells an original the step acts on from a piece it reads (the originals
+            // shown at a prefecture's counter after an online filing are rightly flagged).
+            ("once-only", "passeport depot demande-visa demande-titre"),
+            // The Kbis: the RNE holds it (API Entreprise).
+            ("once-only", "kbis depot"),
+            // The attestation de vigilance: the URSSAF issues it (API Entreprise), and it is
+            // asked again when it expired during the wait.
+            ("once-only", "vigilance depot complement"),
+            // The prefecture holds the student's current permit in AGDREF.
+            ("once-only", "titre-actuel demande-titre"),
+            // The employee's civil status, typed by the employer on the ANEF, then by the
+            // employee on France-Visas or on the ANEF again.
+            ("rekeying", "etat-civil depot demande-visa demande-titre"),
+            // Employer, France Travail, employer, platform, employee, consulate, employee, OFII:
+            // the "guichet unique" of the ANEF is one site, not one hand.
+            (
+                "handoff-chain",
+                "publier-offre diffuser selection depot completude instruction accorder demande-visa instruction-visa validation visite certificat"
+            ),
+            // Told of each person: the employer files the offer, the request, the complements
+            // (choosing the candidate is their own work, no contact); the employee goes to the
+            // visa centre, validates the visa, goes to the OFII (or asks for the card and
+            // collects it).
+            ("too-many-contacts", "publier-offre depot complement"),
+            ("too-many-contacts", "demande-visa validation visite demande-titre retrait"),
+        ]
+    );
+    // Near misses: the ANEF's check that the pieces are there, the platform's completeness check
+    // and its examination of the conditions are three questions (no redundant check); with the
+    // pieces checked by the ANEF at the filing, the platform's returns are about what they say
+    // (an expired attestation, an unsigned promise: no rework loop to propose); the refusal
+    // follows the examination that decides it, after the offer it weighs (no late knockout); the
+    // consulate's and the prefecture's reading of the authorisation are on exclusive ways; the
+    // signature of the authorisation is one approval; no relay, no paper keyed in.
+    assert_not_flagged(
+        &found,
+        &[
+            "redundant-check",
+            "rework-loop",
+            "late-knockout",
+            "approval-chain",
+            "transit-step",
+            "media-break",
+            "duplicate-step",
+            "ping-pong",
+        ],
+    );
 }

@@ -14,8 +14,9 @@
 //! disponibilité des crédits" before the service goes on); a step that consults, asks, sends or
 //! notifies ("Consulter l'architecte des Bâtiments de France", then the ABF's opinion; or as its
 //! last action: "Définir le programme de travaux et consulter les entreprises", then the quote) or
-//! that names the second step's lane as its addressee ("… à la direction des finances") is what
-//! sets the second one going. Nor when the two labels name the same object: "Déposer la demande de
+//! that names the second step's lane as its addressee ("… à la direction des finances") or as
+//! its object, by a word of its name or by its acronym ("Saisir le CRRMP", then the committee's
+//! opinion) is what sets the second one going. Nor when the two labels name the same object: "Déposer la demande de
 //! paiement sur la plateforme", then "Instruire la demande de paiement": the second works on what
 //! the first filed, whatever data the author listed. Nor when a check of what the user handed in
 //! comes just before a step that keys the file in ("Vérifier que le dossier est complet", then
@@ -90,7 +91,40 @@ fn hands_on(ctx: &Context, a: usize, b: usize) -> bool {
         return true;
     }
     let lane = ctx.label_words(ctx.lane_str(b));
-    labels::addressees(label).iter().any(|w| lane.contains(w))
+    labels::addressees(label).iter().any(|w| lane.contains(w)) || acts_on_lane(label, ctx.lane_str(b))
+}
+
+/// Articles between a verb and its object.
+const ARTICLES: &[&str] = &["le", "la", "les", "l", "un", "une", "des", "du"];
+/// Words of a lane's name its acronym skips ("Comité régional de reconnaissance des maladies
+/// professionnelles": CRRMP).
+const NAME_LINKS: &[&str] = &["de", "des", "du", "d", "la", "le", "les", "l", "et", "à", "au", "aux", "en", "pour"];
+/// Words of a lane's name too general to say the label acts on it ("Saisir le service" of
+/// another service).
+const GENERIC_LANE_WORDS: &[&str] = &["service", "direction", "bureau", "agent", "pôle", "cellule", "unité"];
+
+/// Whether the object of the label's verb is the lane `lane` itself, by a word of its name or by
+/// its acronym: "Saisir le CRRMP" (the lane "Comité régional de reconnaissance des maladies
+/// professionnelles"), "Saisir la commission de médiation": the step refers the file to that
+/// lane, whose work it sets going. "Saisir la demande dans le logiciel" acts on the request.
+fn acts_on_lane(label: &str, lane: &str) -> bool {
+    let text = label.to_lowercase().replace(['’', '\''], " ");
+    let Some(object) =
+        text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).skip(1).find(|w| !ARTICLES.contains(w))
+    else {
+        return false;
+    };
+    let name = lane.to_lowercase().replace(['’', '\''], " ");
+    let name_words: Vec<&str> =
+        name.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty() && !NAME_LINKS.contains(w)).collect();
+    let initials: String = name_words.iter().filter_map(|w| w.chars().next()).collect();
+    if name_words.len() >= 3 && object == initials {
+        return true;
+    }
+    let generic: Vec<String> = GENERIC_LANE_WORDS.iter().flat_map(|w| labels::words(w)).collect();
+    let lane_words: Vec<String> =
+        name_words.iter().flat_map(|w| labels::words(w)).filter(|w| !generic.contains(w)).collect();
+    labels::words(object).iter().any(|w| lane_words.contains(w))
 }
 
 /// Whether the labels of `a` and `b` name the same object: once the first word (the verb, or the
@@ -245,6 +279,22 @@ mod tests {
         // The first step names the second one's lane as its addressee.
         check(&after("Préparer le dossier pour la Direction", "c"), "parallelizable", &["x y"]);
         check(&after("Préparer le dossier destiné à la Direction", "c"), "parallelizable", &[]);
+        // The first step refers the file to the second one's lane, named by its acronym or a
+        // word of its name.
+        let referred = |label: &str, name: &str| {
+            let mut p = after(label, "d");
+            if let Some(d) = p.actors.iter_mut().find(|a| a.id == "d") {
+                d.name = name.to_owned();
+            }
+            p
+        };
+        let crrmp = "Comité régional de reconnaissance des maladies professionnelles";
+        check(&referred("Saisir le CRRMP et en informer les parties", crrmp), "parallelizable", &[]);
+        check(&referred("Saisir la commission de médiation", "Commission de médiation"), "parallelizable", &[]);
+        // Near misses: the object is the request, not the lane; or only a general word of it.
+        check(&referred("Saisir la demande dans le logiciel", crrmp), "parallelizable", &["x y"]);
+        check(&referred("Saisir la demande dans le logiciel", "Commission de médiation"), "parallelizable", &["x y"]);
+        check(&referred("Saisir le service", "Service des archives"), "parallelizable", &["x y"]);
         // A check that produces nothing hands its verdict on.
         let mut verdict = seq("bilan", None);
         if let Some(x) = verdict.step_mut("x") {

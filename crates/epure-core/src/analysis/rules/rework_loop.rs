@@ -14,15 +14,18 @@
 //! their absence is what sends the file back — with the prudent assumption that half the returns are
 //! avoided ([`UPFRONT_FACTOR`]).
 //!
-//! Once the submission already checks those pieces, or the loop's check is itself made at the counter
-//! as the user hands the file in (the agent goes through the pieces with them, right after the
-//! submission at the counter), or another check made there and then does (the reception desk of a court
-//! checks the file at the counter, the office it serves checks it again later and sends it back;
-//! online, the information system's own check of the filing the moment it is sent, as the guichet
-//! unique's check of the mandatory pieces), the loop is not flagged: the returns that remain are about
-//! what the pieces say, which is the examination itself, not a redundancy — and a finding that proposes
-//! nothing an agent can do, on a loop they have just simplified, reads as wrong. Its cost stays in the
-//! metrics (visits, lead time).
+//! Once the submission already checks those pieces, or the loop's check is itself made at the
+//! counter as the user hands the file in (the agent goes through the pieces with them, right
+//! after the submission at the counter), or another check made there and then does (the
+//! reception desk of a court checks the file at the counter, the office it serves checks it again
+//! later and sends it back; online, the information system's own check of the filing the moment
+//! it is sent, as the guichet unique's check of the mandatory pieces), on every way into the loop,
+//! the loop is not flagged: the returns that remain are about what the
+//! pieces say, which is the examination itself, not a redundancy — and a finding that proposes
+//! nothing an agent can do, on a loop they have just simplified, reads as wrong. Its cost stays
+//! in the metrics (visits, lead time). A way that no such check covers (the paper declaration
+//! posted beside the online one the service checks as it is sent) is the submission the finding
+//! proposes to check.
 //!
 //! A loop that goes round on a decision following no check of data (the obligés alimentaires reminded
 //! when they have not answered, an opinion to be given again) is flagged, but checking the pieces
@@ -139,45 +142,60 @@ pub(crate) fn rework(p: &Procedure, members: &[NodeIndex]) -> Result<Rework, Not
     // cases); failing that, the nearest one that hands in something the check verifies.
     let hands_in_again = |n: NodeIndex| hands_in(n).any(|d| checked.contains(d) && asked_again.contains(&d));
     let hands_in_checked = |n: NodeIndex| hands_in(n).any(|d| checked.contains(d));
-    let submission = nearest_user_step_before(p, members, &set, &hands_in_again)
-        .or_else(|| nearest_user_step_before(p, members, &set, &hands_in_checked))
-        .ok_or(NotRework::Submission)?;
-    let mut items: Vec<String> = checked.iter().filter(|&d| hands_in(submission).any(|x| x == d)).cloned().collect();
-    if items.iter().any(|d| asked_again.contains(&d)) {
-        items.retain(|d| asked_again.contains(&d));
+    // On each way into the loop, the nearest such step: the loop is checked upfront only when it
+    // is on every way (the online filing checked the moment it is sent, but the paper form
+    // posted beside it checked by no one before the office's check). The first way that is not
+    // is the submission to check, else the nearest.
+    let mut submissions = user_steps_before(p, members, &set, &hands_in_again);
+    if submissions.is_empty() {
+        submissions = user_steps_before(p, members, &set, &hands_in_checked);
     }
-    // The steps that go through the file at the counter as the user hands it in there: the
-    // loop's check itself, or another one whose checks count as made upfront.
-    let spot = at_counter_on_the_spot(p, submission);
-    let in_place = spot.contains(&checker)
-        || items.iter().all(|d| g[submission].checks.contains(d) || spot.iter().any(|&m| g[m].checks.contains(d)));
+    let read = |submission: NodeIndex| {
+        let mut items: Vec<String> =
+            checked.iter().filter(|&d| hands_in(submission).any(|x| x == d)).cloned().collect();
+        if items.iter().any(|d| asked_again.contains(&d)) {
+            items.retain(|d| asked_again.contains(&d));
+        }
+        // The steps that go through the file at the counter as the user hands it in there: the
+        // loop's check itself, or another one whose checks count as made upfront.
+        let spot = at_counter_on_the_spot(p, submission);
+        let in_place = spot.contains(&checker)
+            || items.iter().all(|d| g[submission].checks.contains(d) || spot.iter().any(|&m| g[m].checks.contains(d)));
+        (submission, items, in_place)
+    };
+    let mut ways = submissions.into_iter().map(read);
+    let nearest = ways.next().ok_or(NotRework::Submission)?;
+    let (submission, items, in_place) = if nearest.2 { ways.find(|w| !w.2).unwrap_or(nearest) } else { nearest };
     Ok(Rework { decision, checker, back, submission, items, in_place })
 }
 
-/// The nearest step of the user before the loop made of `members` for which `wanted` holds,
-/// looking back at most [`SUBMISSION_LOOKBEHIND`] steps.
-fn nearest_user_step_before(
+/// The steps of the user before the loop made of `members` for which `wanted` holds, the nearest
+/// on each way back (not looking past one), nearest first, looking back at most
+/// [`SUBMISSION_LOOKBEHIND`] steps.
+fn user_steps_before(
     p: &Procedure,
     members: &[NodeIndex],
     set: &std::collections::HashSet<NodeIndex>,
     wanted: &dyn Fn(NodeIndex) -> bool,
-) -> Option<NodeIndex> {
+) -> Vec<NodeIndex> {
     let g = p.graph();
     let inside = |n: NodeIndex| set.contains(&n);
     let mut queue: std::collections::VecDeque<NodeIndex> =
         members.iter().flat_map(|&n| p.incoming(n)).map(|(_, m)| m).filter(|&m| !inside(m)).collect();
     let mut seen: Vec<NodeIndex> = Vec::new();
+    let mut found = Vec::new();
     while let Some(n) = queue.pop_front() {
         if seen.contains(&n) || seen.len() >= SUBMISSION_LOOKBEHIND {
             continue;
         }
         seen.push(n);
         if g[n].kind.is_work() && crate::graph::in_user_lane(p, n) && wanted(n) {
-            return Some(n);
+            found.push(n);
+            continue;
         }
         queue.extend(p.incoming(n).into_iter().map(|(_, m)| m).filter(|&m| !inside(m)));
     }
-    None
+    found
 }
 
 /// Whether the check weighs what an administration holds outside the file, which no step of the

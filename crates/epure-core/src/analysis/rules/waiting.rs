@@ -9,7 +9,12 @@
 //! waits for it. A receipt handed over ("Remettre à la victime le récépissé de plainte") is not the
 //! outcome: the user still waits for what the file becomes; but the receipt of a declaration
 //! ("Délivrer le récépissé de déclaration" of a drinks licence) is, under a declaration regime,
-//! the title the declarant acts under. Nor on the wait before the step where
+//! the title the declarant acts under, unless a publication follows (an association is a legal
+//! person once its declaration is published in the JOAFE). Nor is the file itself made available to the user or
+//! handed back ("Mettre le dossier à disposition de la victime", the consultation before a
+//! decision): they read or complete it, nothing is decided; nor is informing another lane than
+//! the user's ("Informer l'employeur et le médecin du travail": "informer" takes the one told as
+//! its object). Nor on the wait before the step where
 //! each pass of a loop that repeats the service period after period starts (the month worked before
 //! the employer claims its indemnity, see `period_loop::recurring`): that is the period itself, not
 //! a queue; the other waits of such a loop are weighed as any. Nor on the wait before a step the
@@ -71,6 +76,27 @@ const USER_WORDS: &[&str] = &[
 const RECEIPT: &[&str] = &["récépissé", "accusé"];
 /// The word that, right after a receipt, makes it the title of a declaration regime.
 const DECLARED: &[&str] = &["déclaration"];
+/// First words of a step that publishes a declaration: a declaration that takes effect once
+/// published (an association is a legal person only once its declaration is inserted in the
+/// JOAFE, loi du 1er juillet 1901, art. 5 and 6) is not the declarant's title at its receipt.
+const PUBLISHING: &[&str] = &["publier", "insérer"];
+
+/// Whether step `n`'s label names the receipt of a declaration ("Délivrer le récépissé de
+/// déclaration"), the word right after the receipt naming the declaration.
+fn receipt_of_declaration(ctx: &Context, n: usize) -> bool {
+    static RECEIPTS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    static DECLARATION: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let (receipts, declaration) =
+        (RECEIPTS.get_or_init(|| stems(RECEIPT)), DECLARATION.get_or_init(|| stems(DECLARED)));
+    let words = ctx.label_words(ctx.step(n).label());
+    words.windows(2).any(|w| receipts.contains(&w[0]) && declaration.contains(&w[1]))
+}
+
+/// Words naming the file itself: handing it over or making it available to the user ("Mettre le
+/// dossier à disposition de la victime et de l'employeur", the consultation the CPAM owes the
+/// parties before it decides on an occupational disease; "Remettre le dossier incomplet au
+/// demandeur") lets them read or complete it, it tells them nothing decided.
+const FILE: &[&str] = &["dossier"];
 
 fn stems(words: &[&str]) -> Vec<String> {
     words.iter().flat_map(|w| labels::words(w)).collect()
@@ -99,14 +125,19 @@ fn delivers(ctx: &Context, n: usize, user_words: &[String]) -> bool {
     // a receipt first is the acknowledgement of the filing ("Remettre la convention visée et le
     // récépissé" hands over the outcome first).
     // Under a declaration regime the receipt of the declaration is the outcome itself: the
-    // declarant acts under it ("Délivrer le récépissé de déclaration" of a drinks licence, of an
-    // association): the word right after the receipt names the declaration, not its filing
-    // ("le récépissé de dépôt de la déclaration" only acknowledges it).
+    // declarant acts under it ("Délivrer le récépissé de déclaration" of a drinks licence): the
+    // word right after the receipt names the declaration, not its filing ("le récépissé de dépôt
+    // de la déclaration" only acknowledges it). (An association still waits for its publication
+    // in the JOAFE, which makes it a legal person: see `after_outcome`.)
     static RECEIPTS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     static DECLARATION: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     let to_words = labels::addressees(s.label());
     // (The word after the receipt is read as it stands: "déclaration" and "déclarant" share a stem.)
     let object = words.iter().enumerate().skip(1).find(|(_, w)| !user_words.contains(w) && !to_words.contains(w));
+    static FILES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    if object.is_some_and(|(_, w)| FILES.get_or_init(|| stems(FILE)).contains(w)) {
+        return false;
+    }
     if let Some((i, w)) = object
         && RECEIPTS.get_or_init(|| stems(RECEIPT)).contains(w)
         && !words.get(i + 1).is_some_and(|w| DECLARATION.get_or_init(|| stems(DECLARED)).contains(w))
@@ -120,6 +151,9 @@ fn delivers(ctx: &Context, n: usize, user_words: &[String]) -> bool {
         return labels::words(after).iter().any(|w| user_words.contains(w));
     }
     let to = labels::addressees(s.label());
+    if to_applicant && to.is_empty() && informs_another_lane(ctx, s.label(), &words, user_words) {
+        return false;
+    }
     (to_applicant && to.is_empty()) || to.iter().any(|w| user_words.contains(w))
 }
 
@@ -134,6 +168,28 @@ pub(super) fn user_words(ctx: &Context) -> Vec<String> {
     words
 }
 
+/// Whether a label that informs someone ("Informer l'employeur et le médecin du travail et
+/// ouvrir les questionnaires") names, as the one informed, another lane of the procedure than the
+/// user's: "informer" takes the person told as its direct object, not after "à" as "notifier" does
+/// ([`labels::words`] maps the one onto the other). The first word after the verb is the one
+/// informed: a word of a lane outside the user's, and none of the user's words, addresses it there.
+fn informs_another_lane(ctx: &Context, label: &str, words: &[String], user_words: &[String]) -> bool {
+    let lower = label.to_lowercase();
+    if lower.split(|c: char| !c.is_alphanumeric()).next().is_none_or(|w| w != "informer") {
+        return false;
+    }
+    let Some(told) = words.get(1) else { return false };
+    if user_words.contains(told) {
+        return false;
+    }
+    let generic = stems(GENERIC_LANE_WORDS);
+    ctx.p
+        .actors
+        .iter()
+        .filter(|a| a.kind != crate::model::ActorKind::User)
+        .any(|a| ctx.label_words(&a.name).iter().any(|w| w == told && !generic.contains(w)))
+}
+
 /// Per step, whether the user already has the outcome when the file gets there and has nothing
 /// more to do: every way from the start passes a step that [`delivers`] it, and no step of the
 /// user's lane can follow. Loops are never counted as served (a return to the user may come).
@@ -141,7 +197,23 @@ pub(super) fn user_words(ctx: &Context) -> Vec<String> {
 fn after_outcome(ctx: &Context) -> Vec<bool> {
     let bound = ctx.g.bound;
     let user_words = user_words(ctx);
-    let gives = |n: usize| delivers(ctx, n, &user_words);
+    // Backward: a publication still follows (the receipt of an association's declaration, then
+    // its insertion in the JOAFE, which makes it a legal person).
+    let publishing = stems(PUBLISHING);
+    let mut published_next = vec![false; bound];
+    for members in ctx.comps.members.iter().rev() {
+        let any = members.iter().any(|&n| {
+            ctx.g.out[n].iter().any(|a| {
+                let s = ctx.step(a.node);
+                published_next[a.node]
+                    || (s.kind.is_work() && ctx.label_words(s.label()).first().is_some_and(|w| publishing.contains(w)))
+            })
+        });
+        for &n in members {
+            published_next[n] = any;
+        }
+    }
+    let gives = |n: usize| delivers(ctx, n, &user_words) && !(published_next[n] && receipt_of_declaration(ctx, n));
     // Forward: the outcome is given on every way in.
     let mut given = vec![false; bound];
     for (c, members) in ctx.comps.members.iter().enumerate() {
@@ -622,11 +694,48 @@ mod tests {
     }
 
     #[test]
+    fn informing_another_lane_is_not_the_outcome() {
+        // "Informer" takes the one told as its object: the recovery office informed of the order
+        // is not the company.
+        let mut other = after_notice("Informer la trésorerie et transmettre l'arrêté", false);
+        if let Some(b) = other.actors.iter_mut().find(|a| a.id == "b") {
+            b.name = "Trésorerie".to_owned();
+        }
+        check(&other, "waiting", &["f"]);
+        // Near misses: the company informed, or the informed one named by no lane.
+        check(&after_notice("Informer l'entreprise de l'arrêté", false), "waiting", &[]);
+        check(&after_notice("Informer le pétitionnaire de la décision", false), "waiting", &[]);
+        check(&after_notice("Informer de la décision", false), "waiting", &[]);
+    }
+
+    #[test]
+    fn the_file_made_available_is_not_the_outcome() {
+        // The file made available to the parties for consultation before the decision (an
+        // occupational disease at the CPAM), or handed back to be completed: nothing is decided.
+        check(&after_notice("Mettre le dossier à disposition de l'entreprise", false), "waiting", &["f"]);
+        check(&after_notice("Remettre le dossier incomplet au demandeur", false), "waiting", &["f"]);
+        // Near miss: the decision made available, or the order handed over with the file.
+        check(&after_notice("Mettre la décision à disposition de l'entreprise", false), "waiting", &[]);
+        check(&after_notice("Remettre l'arrêté et le dossier visé au demandeur", false), "waiting", &[]);
+    }
+
+    #[test]
     fn the_receipt_of_a_declaration_is_the_outcome() {
-        // Under a declaration regime (a drinks licence, an association) the declarant acts under
+        // Under a declaration regime (a drinks licence) the declarant acts under
         // the receipt: the back office's later work keeps nobody waiting.
         check(&after_notice("Délivrer le récépissé de déclaration", false), "waiting", &[]);
         check(&after_notice("Remettre au déclarant le récépissé de la déclaration d'ouverture", false), "waiting", &[]);
+        // Near miss: the declaration published afterwards (an association's, in the JOAFE) takes
+        // effect then: the wait for the publication is the declarant's.
+        let published = |publish: &str| {
+            let mut p = after_notice("Délivrer le récépissé de déclaration", false);
+            if let Some(f) = p.step_mut("f") {
+                f.label = Some(publish.into());
+            }
+            p
+        };
+        check(&published("Publier l'avis de création au Journal officiel"), "waiting", &["f"]);
+        check(&published("Archiver la déclaration"), "waiting", &[]);
         // Near misses: the receipt of the filing of a declaration, of a request, only acknowledges it.
         check(&after_notice("Délivrer le récépissé de dépôt de la déclaration", false), "waiting", &["f"]);
         check(&after_notice("Remettre au demandeur le récépissé de sa demande", false), "waiting", &["f"]);

@@ -502,3 +502,61 @@ fn does_not_fire_without_a_loop_or_when_it_is_never_taken() {
     let straight = B::new().start("s").task("t", "a", "Instruire").end("e").chain(&["s", "t", "e"]).build();
     check(&straight, "rework-loop", &[]);
 }
+
+#[test]
+fn fires_on_the_way_no_check_at_the_filing_covers() {
+    use crate::model::{Actor, ActorKind, Channel, Extra};
+    // The declaration filed online is checked by the service the moment it is sent; the paper
+    // form posted beside it is checked by no one before the office, which sends one file in three
+    // back: the loop is told of the paper way, whose filing is the one to check (although the
+    // online filing is nearer the check than the paper form, registered by the mail desk first).
+    let two_ways = |paper_checked: bool| {
+        let mut b = B::new()
+            .start("s")
+            .decision("v")
+            .task("depot", "u", "Déclarer en ligne")
+            .channel("depot", Channel::Online)
+            .requests("depot", &["statuts"])
+            .check("g", "sys", "Contrôler les pièces obligatoires")
+            .channel("g", Channel::Internal)
+            .checks("g", &["statuts"])
+            .task("papier", "u", "Envoyer le formulaire papier")
+            .channel("papier", Channel::Paper)
+            .requests("papier", &["statuts"])
+            .task("saisie", "a", "Enregistrer le courrier")
+            .check("c", "a", "Vérifier la complétude")
+            .checks("c", &["statuts"])
+            .dur("c", 10.0)
+            .decision("d")
+            .task("r", "u", "Compléter le dossier")
+            .requests("r", &["statuts"])
+            .dur("r", 20.0)
+            .wait("r", 100.0)
+            .end("e")
+            .chain(&["s", "v"])
+            .prob("v", "depot", 0.7)
+            .prob("v", "papier", 0.3)
+            .chain(&["depot", "g", "c", "d"])
+            .chain(&["papier", "saisie", "c"])
+            .prob("d", "r", 0.3)
+            .prob("d", "e", 0.7)
+            .chain(&["r", "c"]);
+        if paper_checked {
+            b = b.checks("papier", &["statuts"]);
+        }
+        b.p.actors.push(Actor {
+            id: "sys".into(),
+            name: "Téléservice".into(),
+            kind: ActorKind::System,
+            hourly_cost_eur: None,
+            extra: Extra::new(),
+        });
+        b.build()
+    };
+    let p = two_ways(false);
+    check(&p, "rework-loop", &["c d r"]);
+    let f = analyze(&p, &Settings::default()).findings.into_iter().find(|f| f.rule == "rework-loop").expect("fires");
+    assert!(f.explanation_fr.contains("« Envoyer le formulaire papier »"), "{}", f.explanation_fr);
+    // Near miss: both ways check the pieces as they are handed in.
+    check(&two_ways(true), "rework-loop", &[]);
+}
