@@ -15,7 +15,7 @@
 //! although neither request comes after the other. Only requests met at every pass through the
 //! block count (visited as often as its fork), not one a decision inside the branch may skip.
 
-use super::{Context, finding, text};
+use super::{Context, Marks, finding, text};
 use crate::analysis::words::{Quoted, QuotedList, Times, list, quote, quoted_list, sentence};
 use crate::analysis::{Finding, Gain, Lang, Severity};
 use crate::model::Step;
@@ -64,8 +64,9 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     // is the one to name: the pairs of those items are looked for again without them.
     without_rework_requests(ctx, &groups, &mut earlier, Some(4 * (ctx.g.bound + ctx.g.live_in_parts().0.len())));
     let branches_of = if ctx.lead.blocks.is_empty() { Vec::new() } else { branches_of(ctx) };
-    // The steps one backward search of `alternatives` has met (shared, emptied after each search).
-    let mut seen = Seen::default();
+    // The steps one backward search of `alternatives` has met and its stack (made for the first
+    // item asked twice, shared by the searches, emptied before each).
+    let mut seen: Option<(Marks, Vec<usize>)> = None;
     for (di, d) in ctx.p.data.iter().enumerate() {
         let askers = &askers_of[di];
         if askers.is_empty() {
@@ -184,39 +185,6 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     out
 }
 
-/// The scratch of [`alternatives`]' backward searches: the steps met, as a table and as a list to
-/// empty it, and the stack.
-#[derive(Default)]
-struct Seen {
-    met: Vec<bool>,
-    list: Vec<usize>,
-    stack: Vec<usize>,
-}
-
-impl Seen {
-    /// Marks a step met; false if it already was.
-    fn insert(&mut self, n: usize) -> bool {
-        if n >= self.met.len() {
-            self.met.resize(n + 1, false);
-        }
-        if self.met[n] {
-            return false;
-        }
-        self.met[n] = true;
-        self.list.push(n);
-        true
-    }
-
-    /// Empties the table, in the time of the steps met.
-    fn clear(&mut self) {
-        for &n in &self.list {
-            self.met[n] = false;
-        }
-        self.list.clear();
-        self.stack.clear();
-    }
-}
-
 /// The other requests of the item that stand in for a first request of `group` on the other ways in:
 /// steps asking for it that flow into the same next step as that first request (the filing on each
 /// ground of a request, online or on paper), or that are the nearest request before a later request
@@ -238,14 +206,17 @@ fn alternatives(
     later: &[usize],
     askers: &[usize],
     parallel: &[Vec<usize>],
-    seen: &mut Seen,
+    seen: &mut Option<(Marks, Vec<usize>)>,
 ) -> Vec<usize> {
     let mut others: Vec<usize> = Vec::new();
     let beside = |a: usize| parallel.iter().any(|set| set.contains(&a) && group.iter().any(|m| set.contains(m)));
+    let (met, stack) = seen.get_or_insert_with(|| (Marks::new(ctx.g.bound), Vec::new()));
     for &l in later {
-        seen.stack.extend(ctx.g.inc[l].iter().filter(|a| a.share > 0.0).map(|a| a.node));
-        while let Some(n) = seen.stack.pop() {
-            if n == l || !seen.insert(n) {
+        met.clear();
+        stack.clear();
+        stack.extend(ctx.g.inc[l].iter().filter(|a| a.share > 0.0).map(|a| a.node));
+        while let Some(n) = stack.pop() {
+            if n == l || !met.insert(n) {
                 continue;
             }
             // A request on the rework branch of a loop (the piece sent again when it was missing)
@@ -260,9 +231,8 @@ fn alternatives(
             if !ctx.in_loop(n) && issued(ctx.step(n)).any(|i| i == item) {
                 continue;
             }
-            seen.stack.extend(ctx.g.inc[n].iter().filter(|a| a.share > 0.0).map(|a| a.node));
+            stack.extend(ctx.g.inc[n].iter().filter(|a| a.share > 0.0).map(|a| a.node));
         }
-        seen.clear();
     }
     for &m in group.iter().filter(|n| !later.contains(n)) {
         for (w, _) in ctx.next_work(m) {
