@@ -15,7 +15,7 @@
 //! although neither request comes after the other. Only requests met at every pass through the
 //! block count (visited as often as its fork), not one a decision inside the branch may skip.
 
-use super::{Context, finding, text};
+use super::{Context, Marks, finding, text};
 use crate::analysis::words::{Quoted, QuotedList, Times, list, quote, quoted_list, sentence};
 use crate::analysis::{Finding, Gain, Lang, Severity};
 use crate::model::Step;
@@ -64,6 +64,9 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     // is the one to name: the pairs of those items are looked for again without them.
     without_rework_requests(ctx, &groups, &mut earlier, Some(4 * (ctx.g.bound + ctx.g.live_in_parts().0.len())));
     let branches_of = if ctx.lead.blocks.is_empty() { Vec::new() } else { branches_of(ctx) };
+    // The steps one backward search of `alternatives` has met and its stack (made for the first
+    // item asked twice, shared by the searches, emptied before each).
+    let mut seen: Option<(Marks, Vec<usize>)> = None;
     for (di, d) in ctx.p.data.iter().enumerate() {
         let askers = &askers_of[di];
         if askers.is_empty() {
@@ -125,10 +128,12 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 out.push(parallel_finding(ctx, d, side_by_side));
             }
         }
+        // The requests of the item some finding names as asked twice.
+        let paired: Vec<usize> = sets.iter().flatten().copied().collect();
         for (group, of_set) in sets.into_iter().zip(of_set) {
             let later: Vec<usize> = of_set.iter().map(|&k| pairs[k].0).collect();
             let labels: Vec<&str> = group.iter().map(|&n| ctx.label_str(n)).collect();
-            let others = alternatives(ctx, &group, &later, askers, &parallel);
+            let others = alternatives(ctx, &d.id, (&group, &paired), &later, askers, &parallel, &mut seen);
             let mut subjects = vec![d.id.clone()];
             subjects.extend(group.iter().map(|&n| ctx.id(n)));
             subjects.extend(others.iter().map(|&n| ctx.id(n)));
@@ -182,19 +187,53 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
 
 /// The other requests of the item that stand in for a first request of `group` on the other ways in:
 /// steps asking for it that flow into the same next step as that first request (the filing on each
-/// ground of a request, online or on paper), neither in the group, nor on the rework branch of a loop,
-/// nor on a branch of a parallel block beside it. The finding names them, so that no way reads as the
-/// only one.
+/// ground of a request, online or on paper), or that are the nearest request before a later request
+/// of the group on another way to it (the filing in person at the counter, checked and scanned
+/// there, and the file posted by a hospital's social service and scanned by the mail platform,
+/// both asked again at the renewal: the two ways meet after steps of their own), neither in the
+/// group, nor on the rework branch of a loop, nor on a branch of a parallel block beside it. The
+/// finding names them, so that no way reads as the only one (the nearest earlier request may be
+/// the one of the way few files take). A request found so that is itself asked twice with a later
+/// one is named by that finding, not here again.
 ///
-/// Complexity: O(size of the gateway regions after and before each first request).
+/// Complexity: O(size of the gateway regions after and before each first request), plus, per later
+/// request of the group, one backward search over its live predecessors that stops at the requests
+/// of the item and at the steps issuing it: O(steps between it and the requests before it).
 fn alternatives(
     ctx: &Context,
-    group: &[usize],
+    item: &str,
+    (group, paired): (&[usize], &[usize]),
     later: &[usize],
     askers: &[usize],
     parallel: &[Vec<usize>],
+    seen: &mut Option<(Marks, Vec<usize>)>,
 ) -> Vec<usize> {
     let mut others: Vec<usize> = Vec::new();
+    let beside = |a: usize| parallel.iter().any(|set| set.contains(&a) && group.iter().any(|m| set.contains(m)));
+    let (met, stack) = seen.get_or_insert_with(|| (Marks::new(ctx.g.bound), Vec::new()));
+    for &l in later {
+        met.clear();
+        stack.clear();
+        stack.extend(ctx.g.inc[l].iter().filter(|a| a.share > 0.0).map(|a| a.node));
+        while let Some(n) = stack.pop() {
+            if n == l || !met.insert(n) {
+                continue;
+            }
+            // A request on the rework branch of a loop (the piece sent again when it was missing)
+            // is passed through: the first request of that way lies before it.
+            if askers.contains(&n) && (!ctx.in_loop(n) || ctx.same_loop(n, l)) {
+                if !paired.contains(&n) && !others.contains(&n) && !beside(n) {
+                    others.push(n);
+                }
+                continue;
+            }
+            // A document the administration issued in between is a new one.
+            if !ctx.in_loop(n) && issued(ctx.step(n)).any(|i| i == item) {
+                continue;
+            }
+            stack.extend(ctx.g.inc[n].iter().filter(|a| a.share > 0.0).map(|a| a.node));
+        }
+    }
     for &m in group.iter().filter(|n| !later.contains(n)) {
         for (w, _) in ctx.next_work(m) {
             for (a, _) in ctx.prev_work(w) {
@@ -514,6 +553,64 @@ mod tests {
         assert!(f.explanation_fr.contains("demandée deux fois"), "{}", f.explanation_fr);
         // Near miss: the piece sent again when it was missing is no other way in.
         check(&two_ways_in(true), "once-only", &["domicile en-ligne visite papier"]);
+    }
+
+    /// The request filed in person (checked and scanned at the counter) or posted by a social
+    /// service (scanned by the mail platform): two ways that meet after steps of their own, then
+    /// the piece asked again at the renewal; with `refused`, a third way in whose files are
+    /// refused before the renewal.
+    fn two_ways_meeting_later(refused: bool) -> crate::model::Procedure {
+        let b = B::new()
+            .start("s")
+            .decision("canal")
+            .task("deposer", "u", "Déposer le dossier à l'accueil")
+            .requests("deposer", &["identite"])
+            .check("verifier", "a", "Vérifier les pièces au guichet")
+            .checks("verifier", &["identite"])
+            .task("numeriser-accueil", "a", "Numériser le dossier")
+            .task("poster", "u", "Envoyer le dossier par courrier")
+            .requests("poster", &["identite"])
+            .task("numeriser-courrier", "c", "Numériser le courrier reçu")
+            .decision("m")
+            .check("instruire", "b", "Instruire la demande")
+            .task("renouveler", "u", "Envoyer la demande de renouvellement")
+            .requests("renouveler", &["identite"])
+            .end("e")
+            .chain(&["s", "canal"])
+            .chain(&["deposer", "verifier", "numeriser-accueil", "m"])
+            .chain(&["poster", "numeriser-courrier", "m"])
+            .prob("m", "instruire", 1.0)
+            .chain(&["instruire", "renouveler", "e"]);
+        if refused {
+            b.task("guichet-social", "u", "Déposer le dossier au service social")
+                .requests("guichet-social", &["identite"])
+                .end("refus")
+                .chain(&["guichet-social", "refus"])
+                .prob("canal", "deposer", 0.7)
+                .prob("canal", "poster", 0.2)
+                .prob("canal", "guichet-social", 0.1)
+                .build()
+        } else {
+            b.prob("canal", "deposer", 0.85).prob("canal", "poster", 0.15).build()
+        }
+    }
+
+    #[test]
+    fn names_the_first_request_on_a_way_in_that_meets_the_others_later() {
+        // The nearest earlier request is the posted file's (fewer steps back); the filing at the
+        // counter, most files' way, is named too.
+        check(&two_ways_meeting_later(false), "once-only", &["identite poster renouveler deposer"]);
+        let a = crate::analysis::analyze(&two_ways_meeting_later(false), &crate::analysis::Settings::default());
+        let f = a.findings.iter().find(|f| f.rule == "once-only").expect("the finding");
+        assert!(
+            f.explanation_fr.contains(
+                "Sur les autres parcours, elle est demandée de même à l'étape « Déposer le dossier à l'accueil »"
+            ),
+            "{}",
+            f.explanation_fr
+        );
+        // Near miss: a way in whose files never reach the later request is no way to it.
+        check(&two_ways_meeting_later(true), "once-only", &["identite poster renouveler deposer"]);
     }
 
     #[test]

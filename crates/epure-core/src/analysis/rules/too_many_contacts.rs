@@ -8,7 +8,10 @@
 //! steps count their expected visits, as the `user_contacts` metric does. A step the user carries
 //! out inside their own organisation (the `internal` channel in the user's lane: a commune's
 //! council voting the deliberation, its works and its accounts) is no solicitation: the
-//! administration asks nothing of them there. Subjects: the user's steps that solicit them. Not
+//! administration asks nothing of them there. Nor is a step where one person the procedure serves
+//! hands what it produces to another (the seller of a car handing the buyer the barred certificate
+//! and the code de cession, at the sale): it passes between the two of them, and no administration
+//! is there to ask for it. Subjects: the user's steps that solicit them. Not
 //! fired at or below the threshold, whatever the number of steps drawn (a rarely taken branch
 //! weighs its probability). The gain is the solicitations above the threshold, not
 //! all but one: a procedure that needs the user twice by nature (the fingerprints at the filing
@@ -42,7 +45,9 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     }
     let steps: Vec<usize> = ctx
         .reachable_work()
-        .filter(|&n| ctx.in_user_lane(n) && !ctx.users_own_work(n) && ctx.visits[n] > 0.0)
+        .filter(|&n| {
+            ctx.in_user_lane(n) && !ctx.users_own_work(n) && ctx.visits[n] > 0.0 && !hands_to_another_person(ctx, n)
+        })
         .collect();
     // Each person the procedure serves is solicited on their own: the creditor and the debtor,
     // the resident who reports a danger and the owner who must act. Their steps are grouped by
@@ -157,6 +162,21 @@ fn one_person(ctx: &Context, steps: &[usize], named: bool) -> Option<Finding> {
         Gain { contacts: (contacts - max).max(0.0), ..Gain::default() },
         None,
     ))
+}
+
+/// Whether user step `n` hands what its person has to another person the procedure serves: it
+/// produces what it hands, asks them for nothing, and every way out of it leads, through gateways,
+/// to a step of another user lane (the seller hands the papers of the sale to the buyer, who files
+/// the request). A step whose work goes to an administration's lane, that is asked for pieces, or
+/// that hands nothing (the creditor heard at the hearing, then the debtor: both were convened) is
+/// a contact.
+fn hands_to_another_person(ctx: &Context, n: usize) -> bool {
+    let s = ctx.step(n);
+    if !s.requests.is_empty() || s.produces.is_empty() {
+        return false;
+    }
+    let next = ctx.next_work(n);
+    !next.is_empty() && next.iter().all(|&(m, _)| ctx.in_user_lane(m) && ctx.step(m).actor != s.actor && m != n)
 }
 
 /// Whether user step `n` is done in the sitting of the user step before it, on every way in: `n`
@@ -292,6 +312,53 @@ mod tests {
             "{}",
             f.explanation_fr
         );
+    }
+
+    /// The seller's check-up at a garage, their declaration online, then the papers handed to
+    /// the buyer (`to_buyer`) or posted to the office (else); the buyer files the request.
+    fn seller_and_buyer(to_buyer: bool) -> crate::model::Procedure {
+        let mut b = B::new();
+        b.p.actors.push(crate::model::Actor {
+            id: "acheteur".into(),
+            name: "Acheteur".into(),
+            kind: crate::model::ActorKind::User,
+            hourly_cost_eur: None,
+            extra: crate::model::Extra::new(),
+        });
+        let b = b
+            .start("s")
+            .task("controle", "u", "Présenter le véhicule au contrôle technique")
+            .task("centre", "c", "Réaliser le contrôle technique")
+            .task("declarer", "u", "Déclarer la cession en ligne")
+            .task("remettre", "u", "Remettre les papiers du véhicule")
+            .produces("remettre", &["certificat-barre"])
+            .task("demander", "acheteur", "Faire la demande d'immatriculation")
+            .check("verifier", "b", "Vérifier la demande")
+            .end("e")
+            .channel("controle", Channel::Counter)
+            .channel("declarer", Channel::Online)
+            .channel("remettre", Channel::Counter)
+            .wait("declarer", 2880.0)
+            .wait("remettre", 2880.0);
+        if to_buyer {
+            b.chain(&["s", "controle", "centre", "declarer", "remettre", "demander", "verifier", "e"]).build()
+        } else {
+            b.task("enregistrer", "b", "Enregistrer les papiers reçus")
+                .chain(&["s", "controle", "centre", "declarer", "remettre", "enregistrer", "demander", "verifier", "e"])
+                .build()
+        }
+    }
+
+    #[test]
+    fn a_handover_between_two_people_served_is_no_solicitation() {
+        // The check-up and the declaration: two solicitations of the seller, at the threshold.
+        check(&seller_and_buyer(true), "too-many-contacts", &[]);
+        // Near misses: the papers posted to an office are a third one; so is the seller's
+        // appearance that hands nothing (heard, say, before the buyer is).
+        check(&seller_and_buyer(false), "too-many-contacts", &["controle declarer remettre"]);
+        let mut p = seller_and_buyer(true);
+        p.step_mut("remettre").expect("the handover").produces.clear();
+        check(&p, "too-many-contacts", &["controle declarer remettre"]);
     }
 
     #[test]
