@@ -64,9 +64,9 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     // is the one to name: the pairs of those items are looked for again without them.
     without_rework_requests(ctx, &groups, &mut earlier, Some(4 * (ctx.g.bound + ctx.g.live_in_parts().0.len())));
     let branches_of = if ctx.lead.blocks.is_empty() { Vec::new() } else { branches_of(ctx) };
-    // The steps one backward search of `alternatives` has met and its stack (made for the first
-    // item asked twice, shared by the searches, emptied before each).
-    let mut seen: Option<(Marks, Vec<usize>)> = None;
+    // The tables of the backward searches of `alternatives` (made for the first item asked twice,
+    // shared by the searches, emptied before each).
+    let mut ways_back: Option<WaysBack> = None;
     for (di, d) in ctx.p.data.iter().enumerate() {
         let askers = &askers_of[di];
         if askers.is_empty() {
@@ -133,7 +133,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         for (group, of_set) in sets.into_iter().zip(of_set) {
             let later: Vec<usize> = of_set.iter().map(|&k| pairs[k].0).collect();
             let labels: Vec<&str> = group.iter().map(|&n| ctx.label_str(n)).collect();
-            let others = alternatives(ctx, &d.id, (&group, &paired), &later, askers, &parallel, &mut seen);
+            let others = alternatives(ctx, (di, &d.id), (&group, &paired), &later, askers, &parallel, &mut ways_back);
             let mut subjects = vec![d.id.clone()];
             subjects.extend(group.iter().map(|&n| ctx.id(n)));
             subjects.extend(others.iter().map(|&n| ctx.id(n)));
@@ -185,6 +185,27 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     out
 }
 
+/// How many steps one backward search of [`alternatives`] meets at most. A drawn procedure has far
+/// fewer, so the search is whole there; on a generated one of thousands of steps, a way whose first
+/// request lies farther back than that is not named (the finding still names the nearest), and the
+/// searches stay linear in the number of later requests rather than in the steps behind them.
+const WAYS_BACK_BUDGET: usize = 1024;
+
+/// The tables of [`alternatives`]' backward searches: the steps met, the requests of the item
+/// `asks_of` (the index of the data item, filled once for all its groups), the steps still to look at.
+struct WaysBack {
+    met: Marks,
+    asks: Marks,
+    asks_of: Option<usize>,
+    stack: Vec<usize>,
+}
+
+impl WaysBack {
+    fn new(bound: usize) -> Self {
+        WaysBack { met: Marks::new(bound), asks: Marks::new(bound), asks_of: None, stack: Vec::new() }
+    }
+}
+
 /// The other requests of the item that stand in for a first request of `group` on the other ways in:
 /// steps asking for it that flow into the same next step as that first request (the filing on each
 /// ground of a request, online or on paper), or that are the nearest request before a later request
@@ -198,30 +219,38 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
 ///
 /// Complexity: O(size of the gateway regions after and before each first request), plus, per later
 /// request of the group, one backward search over its live predecessors that stops at the requests
-/// of the item and at the steps issuing it: O(steps between it and the requests before it).
+/// of the item and at the steps issuing it: O(steps between it and the requests before it), at most
+/// [`WAYS_BACK_BUDGET`] steps.
 fn alternatives(
     ctx: &Context,
-    item: &str,
+    (di, item): (usize, &str),
     (group, paired): (&[usize], &[usize]),
     later: &[usize],
     askers: &[usize],
     parallel: &[Vec<usize>],
-    seen: &mut Option<(Marks, Vec<usize>)>,
+    ways_back: &mut Option<WaysBack>,
 ) -> Vec<usize> {
     let mut others: Vec<usize> = Vec::new();
     let beside = |a: usize| parallel.iter().any(|set| set.contains(&a) && group.iter().any(|m| set.contains(m)));
-    let (met, stack) = seen.get_or_insert_with(|| (Marks::new(ctx.g.bound), Vec::new()));
+    let WaysBack { met, asks, asks_of, stack } = ways_back.get_or_insert_with(|| WaysBack::new(ctx.g.bound));
+    if *asks_of != Some(di) {
+        asks.clear();
+        for &a in askers {
+            asks.insert(a);
+        }
+        *asks_of = Some(di);
+    }
     for &l in later {
         met.clear();
         stack.clear();
         stack.extend(ctx.g.inc[l].iter().filter(|a| a.share > 0.0).map(|a| a.node));
         while let Some(n) = stack.pop() {
-            if n == l || !met.insert(n) {
+            if n == l || met.len() >= WAYS_BACK_BUDGET || !met.insert(n) {
                 continue;
             }
             // A request on the rework branch of a loop (the piece sent again when it was missing)
             // is passed through: the first request of that way lies before it.
-            if askers.contains(&n) && (!ctx.in_loop(n) || ctx.same_loop(n, l)) {
+            if asks.contains(n) && (!ctx.in_loop(n) || ctx.same_loop(n, l)) {
                 if !paired.contains(&n) && !others.contains(&n) && !beside(n) {
                     others.push(n);
                 }
