@@ -70,8 +70,20 @@ fn stemmer() -> &'static Stemmer {
     STEMMER.get_or_init(|| Stemmer::create(Algorithm::French))
 }
 
+/// Endings the stemmer reads only with their accents, put back on a word written without them
+/// ("DEPOSEE", "financiere"): the feminine participle and the "-ière" nouns and adjectives.
+const UNACCENTED_ENDINGS: &[(&str, &str)] = &[("ieres", "ières"), ("iere", "ière"), ("ees", "ées"), ("ee", "ée")];
+
+/// The stem of a word, the same whether it is written with its accents or without (labels in
+/// capitals drop them: "RECEPISSE", "VERIFIER LA COMPLETUDE"): accents are removed first, the
+/// endings of [`UNACCENTED_ENDINGS`] put back, then the word is stemmed.
 fn stem(word: &str) -> String {
-    strip_accents(&stemmer().stem(word))
+    let mut plain = strip_accents(word);
+    if let Some((from, to)) = UNACCENTED_ENDINGS.iter().find(|(from, _)| plain.ends_with(from)) {
+        plain.truncate(plain.len() - from.len());
+        plain.push_str(to);
+    }
+    strip_accents(&stemmer().stem(&plain))
 }
 
 /// Stem → the stem representing its synonym group.
@@ -285,7 +297,8 @@ pub fn key_of_words(words: &[String]) -> Vec<String> {
 
 /// Words that introduce whom a step is addressed to: "Notifier la décision à la CAF", "Transmettre
 /// le dossier au service instructeur", "Demander l'avis auprès de l'ABF".
-const TO: &[&str] = &["à", "au", "aux", "auprès", "vers"];
+/// Written without accents too ("Notifier la decision a la CAF").
+const TO: &[&str] = &["à", "a", "au", "aux", "auprès", "aupres", "vers"];
 
 /// Words after which an addressee's name is over: an article opening another noun ("Notifier à
 /// la CAF la décision"), or a preposition opening a complement ("… au service pour signature").
@@ -416,6 +429,22 @@ mod tests {
         assert_eq!(key("Le dossier : vérifier la complétude"), key("Vérifier la complétude du dossier"));
         check("Le service instructeur vérifie les pièces", "Vérifier l'éligibilité", false);
         assert_eq!(words("Le contrôle des pièces"), words("Contrôler les pièces"));
+    }
+
+    #[test]
+    fn labels_written_without_accents_read_as_with_them() {
+        check("VERIFIER LA COMPLETUDE DU DOSSIER", "Vérifier la complétude du dossier", true);
+        check("Remettre le recepisse", "Remettre le récépissé", true);
+        check("Saisir la piece deposee", "Saisir la pièce déposée", true);
+        check("Viser l'etat de frais", "Viser l'état de frais", true);
+        assert_eq!(key("Direction financiere"), key("Direction financière"));
+        assert_eq!(key("RECEPISSE"), key("récépissé"));
+        assert_eq!(addressees("Notifier la decision a la CAF"), addressees("Notifier la décision à la CAF"));
+        assert_eq!(addressees("Demander l'avis aupres de l'ABF"), addressees("Demander l'avis auprès de l'ABF"));
+        // Near misses: unaccented, two different acts are still two.
+        check("VERIFIER LES PIECES", "Vérifier l'éligibilité", false);
+        check("Notifier l'accord", "NOTIFIER LE REFUS", false);
+        assert_ne!(addressees("Notifier la decision a la CAF"), addressees("Notifier la decision a l'usager"));
     }
 
     #[test]
