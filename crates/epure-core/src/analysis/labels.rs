@@ -37,7 +37,7 @@ pub const SYNONYMS: &[&[&str]] = &[
     &["saisir", "enregistrer", "ressaisir", "resaisir", "saisie", "enregistrement", "ressaisie"],
     &["notifier", "informer", "notification"],
     &["pièce", "justificatif"],
-    &["déposer", "remettre", "dépôt"],
+    &["déposer", "remettre", "dépôt", "remise"],
 ];
 
 /// Removes accents: NFD, then drops combining marks.
@@ -409,6 +409,7 @@ mod tests {
         check("Le dossier : vérifier la complétude", "Vérifier la complétude du dossier", true);
         check("Vérifier la complétude du dossier", "Vérifier la complétude du dossier d'inscription", true);
         check("Vérifier les justificatifs", "Vérifier les pièces", true);
+        check("Remise du titre au demandeur", "Remettre le titre au demandeur", true);
         // Near miss: a word more that is no ordinal still reads as the same step.
         check("Présenter les travaux lors du contrôle", "Présenter les travaux lors du contrôle annuel", true);
     }
