@@ -242,14 +242,29 @@ pub fn words(label: &str) -> Vec<String> {
     }
     let mut out = Vec::new();
     for raw in text.split(|c: char| !c.is_alphanumeric()) {
-        if !raw.is_empty()
-            && let Some(w) = word(raw)
-        {
+        if raw.is_empty() {
+            continue;
+        }
+        if let Some((_, full)) = ABBREVIATIONS.iter().find(|(short, _)| *short == raw) {
+            out.extend(full.iter().filter_map(|w| word(w)));
+        } else if let Some(w) = word(raw) {
             out.push(w);
         }
     }
     out
 }
+
+/// Abbreviations agents write in labels, read as the words they stand for: "Délivrer l'AR"
+/// is "Délivrer l'accusé de réception", "Vérifier les PJ" is "Vérifier les pièces (jointes)",
+/// "Remplir le CERFA" is "Remplir le formulaire". Only those that are no French word ("si" may
+/// be the "système d'information", it is above all "if").
+const ABBREVIATIONS: &[(&str, &[&str])] = &[
+    ("ar", &["accusé", "réception"]),
+    ("ars", &["accusé", "réception"]),
+    ("pj", &["pièces"]),
+    ("pjs", &["pièces"]),
+    ("cerfa", &["formulaire"]),
+];
 
 /// Words normalised on this thread, by their lower-case text: `None` for a stop word. Labels of
 /// a procedure (and of the next) share most of their words, and stemming costs far more than a
@@ -430,6 +445,17 @@ mod tests {
         assert_eq!(key("Le dossier : vérifier la complétude"), key("Vérifier la complétude du dossier"));
         check("Le service instructeur vérifie les pièces", "Vérifier l'éligibilité", false);
         assert_eq!(words("Le contrôle des pièces"), words("Contrôler les pièces"));
+    }
+
+    #[test]
+    fn abbreviations_read_as_the_words_they_stand_for() {
+        check("Délivrer l'AR", "Délivrer l'accusé de réception", true);
+        check("Vérifier les PJ", "Vérifier les pièces", true);
+        check("Vérifier les PJ", "Vérifier les justificatifs", true);
+        check("Remplir le CERFA", "Remplir le formulaire", true);
+        // Near misses: letters inside a word, or another abbreviation, are left as they are.
+        check("Envoyer l'AR", "Envoyer l'arrêté", false);
+        check("Saisir dans le SI", "Saisir dans le logiciel", false);
     }
 
     #[test]

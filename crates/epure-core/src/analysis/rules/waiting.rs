@@ -645,6 +645,7 @@ mod tests {
         // Near misses: the receipt in capitals without accents is still no outcome; the actor in
         // front passing the order on to another service; a third party the lane does not name.
         check(&after_notice("REMETTRE AU DEMANDEUR LE RECEPISSE DE SA DEMANDE", false), "waiting", &["f"]);
+        check(&after_notice("Délivrer l'AR du dépôt", false), "waiting", &["f"]);
         check(&after_notice("L'accueil transmet l'arrêté au service des recettes", false), "waiting", &["f"]);
         check(&after_notice("Notifier l'arrêté au propriétaire", false), "waiting", &["f"]);
     }
