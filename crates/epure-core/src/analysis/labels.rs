@@ -37,7 +37,7 @@ pub const SYNONYMS: &[&[&str]] = &[
     &["saisir", "enregistrer", "ressaisir", "resaisir", "saisie", "enregistrement", "ressaisie"],
     &["notifier", "informer", "notification"],
     &["pièce", "justificatif"],
-    &["déposer", "remettre", "dépôt"],
+    &["déposer", "remettre", "dépôt", "remise"],
 ];
 
 /// Removes accents: NFD, then drops combining marks.
@@ -70,8 +70,20 @@ fn stemmer() -> &'static Stemmer {
     STEMMER.get_or_init(|| Stemmer::create(Algorithm::French))
 }
 
+/// Endings the stemmer reads only with their accents, put back on a word written without them
+/// ("DEPOSEE", "financiere"): the feminine participle and the "-ière" nouns and adjectives.
+const UNACCENTED_ENDINGS: &[(&str, &str)] = &[("ieres", "ières"), ("iere", "ière"), ("ees", "ées"), ("ee", "ée")];
+
+/// The stem of a word, the same whether it is written with its accents or without (labels in
+/// capitals drop them: "RECEPISSE", "VERIFIER LA COMPLETUDE"): accents are removed first, the
+/// endings of [`UNACCENTED_ENDINGS`] put back, then the word is stemmed.
 fn stem(word: &str) -> String {
-    strip_accents(&stemmer().stem(word))
+    let mut plain = strip_accents(word);
+    if let Some((from, to)) = UNACCENTED_ENDINGS.iter().find(|(from, _)| plain.ends_with(from)) {
+        plain.truncate(plain.len() - from.len());
+        plain.push_str(to);
+    }
+    strip_accents(&stemmer().stem(&plain))
 }
 
 /// Stem → the stem representing its synonym group.
@@ -89,9 +101,140 @@ fn synonyms() -> &'static HashMap<String, String> {
     })
 }
 
-/// The words of a label that carry its meaning, normalised, in the label's order.
+/// Forms of the verbs of procedures that the stemmer does not bring back to their infinitive's
+/// stem: a label drawn with the actor in it ("L'ordonnateur transmet le bordereau", "Le service
+/// instruit la demande") or as a past participle ("Dossier transmis au service") names the act
+/// of the infinitive. The forms of the first group ("vérifie", "signe") need none: they stem as
+/// their infinitive.
+const VERB_FORMS: &[(&str, &str)] = &[
+    ("transmet", "transmettre"),
+    ("transmettent", "transmettre"),
+    ("transmis", "transmettre"),
+    ("transmise", "transmettre"),
+    ("transmises", "transmettre"),
+    ("retransmet", "transmettre"),
+    ("remet", "remettre"),
+    ("remettent", "remettre"),
+    ("émet", "émettre"),
+    ("émettent", "émettre"),
+    ("instruit", "instruire"),
+    ("instruisent", "instruire"),
+    ("paye", "payer"),
+    ("reçoit", "recevoir"),
+    ("reçoivent", "recevoir"),
+];
+
+/// Verbs a label drawn with its actor in front says the actor does ("Le service instructeur
+/// vérifie les pièces"): when one of them, conjugated, follows a subject opened by an article,
+/// the subject is dropped and the label reads as the verb's ("Vérifier les pièces"). The verbs
+/// the rules read in first place, and the common acts of a procedure.
+const SUBJECT_VERBS: &[&str] = &[
+    "vérifier",
+    "contrôler",
+    "examiner",
+    "instruire",
+    "analyser",
+    "étudier",
+    "évaluer",
+    "expertiser",
+    "transmettre",
+    "envoyer",
+    "adresser",
+    "orienter",
+    "réorienter",
+    "relayer",
+    "saisir",
+    "enregistrer",
+    "ressaisir",
+    "notifier",
+    "informer",
+    "déposer",
+    "remettre",
+    "délivrer",
+    "signer",
+    "viser",
+    "valider",
+    "approuver",
+    "demander",
+    "relancer",
+    "compléter",
+    "rédiger",
+    "émettre",
+    "calculer",
+    "payer",
+    "verser",
+    "convoquer",
+    "consulter",
+    "solliciter",
+    "interroger",
+    "commander",
+    "mandater",
+    "liquider",
+    "recevoir",
+    "réceptionner",
+    "accuser",
+    "éditer",
+    "établir",
+    "affecter",
+    "archiver",
+    "numériser",
+    "scanner",
+    "imprimer",
+    "classer",
+    "publier",
+    "décider",
+    "statuer",
+    "attribuer",
+    "accorder",
+    "refuser",
+    "inscrire",
+    "contacter",
+    "appeler",
+    "répondre",
+    "retourner",
+    "renvoyer",
+];
+
+/// Words after which a word is no conjugated verb but a complement of the noun before ("Le dossier
+/// de demande de subvention").
+const NOT_BEFORE_VERB: &[&str] = &["de", "d", "du", "des", "à", "au", "aux", "en", "pour", "par", "sur", "et", "ou"];
+
+/// Where the verb of a label drawn with its actor in front starts (the byte offset of the verb
+/// in `text`, lower case): the label opens with a definite article, and within the first few
+/// words of its first clause a conjugated [`SUBJECT_VERBS`] verb follows a word of the subject
+/// (not a preposition: "Le dossier de demande" names a file). `None` for the other labels,
+/// which open with their verb or their noun ("Vérifier les pièces", "Vérification des pièces").
+fn verb_after_subject(text: &str) -> Option<usize> {
+    let rest = ["le ", "la ", "les ", "l "].iter().find_map(|a| text.strip_prefix(a))?;
+    static STEMS: OnceLock<Vec<String>> = OnceLock::new();
+    let stems = STEMS.get_or_init(|| SUBJECT_VERBS.iter().filter_map(|v| word(v)).collect());
+    let clause = rest.split([',', ';', ':', '(', '.', '?', '!']).next().unwrap_or_default();
+    let mut before: Option<&str> = None;
+    for raw in clause.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(6) {
+        // A conjugated verb ends as the present tense does ("vérifie", "transmet", "saisit"),
+        // not as a participle or a noun of the act ("demandée", "vérification").
+        let finite = ((raw.ends_with('e') && !raw.ends_with("ée") && !raw.ends_with("ee")) || raw.ends_with('t'))
+            || VERB_FORMS.iter().any(|(f, _)| *f == raw);
+        if let Some(b) = before
+            && finite
+            && !NOT_BEFORE_VERB.contains(&b)
+            && word(raw).is_some_and(|w| stems.contains(&w))
+        {
+            // `raw` is a slice of `text`: its offset is where the verb starts.
+            return Some(raw.as_ptr() as usize - text.as_ptr() as usize);
+        }
+        before = Some(raw);
+    }
+    None
+}
+
+/// The words of a label that carry its meaning, normalised, in the label's order. A label drawn
+/// with its actor in front ("Le service instructeur vérifie les pièces") reads from its verb on.
 pub fn words(label: &str) -> Vec<String> {
     let mut text = label.to_lowercase().replace(['’', '\''], " ");
+    if let Some(at) = verb_after_subject(&text) {
+        text.drain(..at);
+    }
     for (from, to) in EXPRESSIONS {
         if text.contains(from) {
             text = text.replace(from, to);
@@ -99,14 +242,29 @@ pub fn words(label: &str) -> Vec<String> {
     }
     let mut out = Vec::new();
     for raw in text.split(|c: char| !c.is_alphanumeric()) {
-        if !raw.is_empty()
-            && let Some(w) = word(raw)
-        {
+        if raw.is_empty() {
+            continue;
+        }
+        if let Some((_, full)) = ABBREVIATIONS.iter().find(|(short, _)| *short == raw) {
+            out.extend(full.iter().filter_map(|w| word(w)));
+        } else if let Some(w) = word(raw) {
             out.push(w);
         }
     }
     out
 }
+
+/// Abbreviations agents write in labels, read as the words they stand for: "Délivrer l'AR"
+/// is "Délivrer l'accusé de réception", "Vérifier les PJ" is "Vérifier les pièces (jointes)",
+/// "Remplir le CERFA" is "Remplir le formulaire". Only those that are no French word ("si" may
+/// be the "système d'information", it is above all "if").
+const ABBREVIATIONS: &[(&str, &[&str])] = &[
+    ("ar", &["accusé", "réception"]),
+    ("ars", &["accusé", "réception"]),
+    ("pj", &["pièces"]),
+    ("pjs", &["pièces"]),
+    ("cerfa", &["formulaire"]),
+];
 
 /// Words normalised on this thread, by their lower-case text: `None` for a stop word. Labels of
 /// a procedure (and of the next) share most of their words, and stemming costs far more than a
@@ -126,7 +284,8 @@ fn word(raw: &str) -> Option<String> {
     let w = if STOP_WORDS.contains(&strip_accents(raw).as_str()) {
         None
     } else {
-        let s = stem(raw);
+        let infinitive = VERB_FORMS.iter().find(|(form, _)| *form == raw).map_or(raw, |(_, v)| v);
+        let s = stem(infinitive);
         Some(synonyms().get(&s).cloned().unwrap_or(s))
     };
     WORDS.with_borrow_mut(|cache| {
@@ -153,7 +312,8 @@ pub fn key_of_words(words: &[String]) -> Vec<String> {
 
 /// Words that introduce whom a step is addressed to: "Notifier la décision à la CAF", "Transmettre
 /// le dossier au service instructeur", "Demander l'avis auprès de l'ABF".
-const TO: &[&str] = &["à", "au", "aux", "auprès", "vers"];
+/// Written without accents too ("Notifier la decision a la CAF").
+const TO: &[&str] = &["à", "a", "au", "aux", "auprès", "aupres", "vers"];
 
 /// Words after which an addressee's name is over: an article opening another noun ("Notifier à
 /// la CAF la décision"), or a preposition opening a complement ("… au service pour signature").
@@ -264,8 +424,54 @@ mod tests {
         check("Le dossier : vérifier la complétude", "Vérifier la complétude du dossier", true);
         check("Vérifier la complétude du dossier", "Vérifier la complétude du dossier d'inscription", true);
         check("Vérifier les justificatifs", "Vérifier les pièces", true);
+        check("Remise du titre au demandeur", "Remettre le titre au demandeur", true);
         // Near miss: a word more that is no ordinal still reads as the same step.
         check("Présenter les travaux lors du contrôle", "Présenter les travaux lors du contrôle annuel", true);
+    }
+
+    #[test]
+    fn labels_drawn_with_their_actor_read_from_their_verb() {
+        check("Le service instructeur vérifie les pièces", "Vérifier les pièces", true);
+        check("L'ordonnateur transmet le bordereau au comptable", "Transmettre le bordereau au comptable", true);
+        check("La direction des finances saisit l'engagement", "Saisir l'engagement", true);
+        check("Le service de gestion financière contrôle les justificatifs", "Contrôler les justificatifs", true);
+        check("Le bureau du séjour instruit la demande", "Instruire la demande", true);
+        check("Dossier transmis au service", "Transmettre le dossier au service", true);
+        assert_eq!(words("Le comptable paye l'agent"), words("Payer l'agent"));
+        // Near misses: a subject with no verb after it, a noun of the file, a participle, a
+        // label opening with its object then its verb after a colon.
+        assert_eq!(words("Le dossier de demande de subvention"), words("dossier demande subvention"));
+        assert_eq!(words("La pièce demandée au guichet"), words("pièce demandée guichet"));
+        assert_eq!(key("Le dossier : vérifier la complétude"), key("Vérifier la complétude du dossier"));
+        check("Le service instructeur vérifie les pièces", "Vérifier l'éligibilité", false);
+        assert_eq!(words("Le contrôle des pièces"), words("Contrôler les pièces"));
+    }
+
+    #[test]
+    fn abbreviations_read_as_the_words_they_stand_for() {
+        check("Délivrer l'AR", "Délivrer l'accusé de réception", true);
+        check("Vérifier les PJ", "Vérifier les pièces", true);
+        check("Vérifier les PJ", "Vérifier les justificatifs", true);
+        check("Remplir le CERFA", "Remplir le formulaire", true);
+        // Near misses: letters inside a word, or another abbreviation, are left as they are.
+        check("Envoyer l'AR", "Envoyer l'arrêté", false);
+        check("Saisir dans le SI", "Saisir dans le logiciel", false);
+    }
+
+    #[test]
+    fn labels_written_without_accents_read_as_with_them() {
+        check("VERIFIER LA COMPLETUDE DU DOSSIER", "Vérifier la complétude du dossier", true);
+        check("Remettre le recepisse", "Remettre le récépissé", true);
+        check("Saisir la piece deposee", "Saisir la pièce déposée", true);
+        check("Viser l'etat de frais", "Viser l'état de frais", true);
+        assert_eq!(key("Direction financiere"), key("Direction financière"));
+        assert_eq!(key("RECEPISSE"), key("récépissé"));
+        assert_eq!(addressees("Notifier la decision a la CAF"), addressees("Notifier la décision à la CAF"));
+        assert_eq!(addressees("Demander l'avis aupres de l'ABF"), addressees("Demander l'avis auprès de l'ABF"));
+        // Near misses: unaccented, two different acts are still two.
+        check("VERIFIER LES PIECES", "Vérifier l'éligibilité", false);
+        check("Notifier l'accord", "NOTIFIER LE REFUS", false);
+        assert_ne!(addressees("Notifier la decision a la CAF"), addressees("Notifier la decision a l'usager"));
     }
 
     #[test]

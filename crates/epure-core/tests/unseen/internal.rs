@@ -700,3 +700,12 @@ fn an_unseen_yearly_transfer_is_read_as_an_expert_would() {
         ],
     );
 }
+
+/// Drawing style: the travel expenses drawn by another agent, the actor in front of each label
+/// ("L'ordonnateur transmet le bordereau de mandats au comptable public", "Le N+1 valide l'état de
+/// frais") and the lanes named otherwise: the same findings (the bordereau is still only passed
+/// on).
+#[test]
+fn the_travel_expenses_drawn_with_the_actor_in_each_label_read_the_same() {
+    assert_same_findings("frais-deplacement.epure.json", "frais-deplacement-variante.epure.json");
+}

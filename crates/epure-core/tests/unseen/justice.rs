@@ -188,3 +188,12 @@ fn an_unseen_nationality_certificate_is_read_as_an_expert_would() {
     );
     assert!(!found.iter().any(|(r, s)| *r == "once-only" && s.starts_with("refus")), "{found:?}");
 }
+
+/// Drawing style: the complaint for theft drawn by another agent, every label in capitals without
+/// accents ("REMETTRE A LA VICTIME LE RECEPISSE ET LA COPIE DU PROCES-VERBAL") and the decisions
+/// as statements: the same findings (the receipt handed over is still no outcome, the victim
+/// still waits for the prosecutor's registration).
+#[test]
+fn the_complaint_drawn_in_capitals_without_accents_reads_the_same() {
+    assert_same_findings("plainte-police.epure.json", "plainte-police-variante.epure.json");
+}

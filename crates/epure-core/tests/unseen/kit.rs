@@ -57,3 +57,11 @@ pub fn finding_of(fixture: &str, rule: &str) -> serde_json::Value {
     let v = analysis_of_fixture(fixture);
     v["findings"].as_array().expect("findings").iter().find(|f| f["rule"] == rule).cloned().expect(rule)
 }
+
+/// Drawing style: a procedure drawn again by another agent, in another legitimate style (labels
+/// as nouns, the actor in front, capitals without accents, lanes named otherwise, a return through
+/// a merge), the same ids kept, gives the same findings as (rule, subjects).
+pub fn assert_same_findings(original: &str, variant: &str) {
+    let (a, b) = (found_in(original), found_in(variant));
+    assert_eq!(b, a, "{variant} is {original} drawn otherwise: the same findings");
+}

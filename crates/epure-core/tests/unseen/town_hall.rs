@@ -1295,3 +1295,23 @@ fn an_unseen_building_permit_for_a_house_is_read_as_an_expert_would() {
         "{waiting:?}"
     );
 }
+
+/// Drawing style: the change of first name drawn by another agent, labels as nouns ("Remise au
+/// demandeur de la copie de la décision", "Saisine du procureur de la République") and the
+/// decisions as statements: the same findings (the copy handed over tells the user the outcome).
+#[test]
+fn the_change_of_first_name_drawn_with_nouns_reads_the_same() {
+    assert_same_findings("changement-prenom.epure.json", "changement-prenom-variante.epure.json");
+}
+
+/// Drawing style: the electoral roll drawn by another agent, the lanes named otherwise (the
+/// voter's lane "Usager", "Guichet", "Service élections (back-office)"), the new document coming
+/// back to the examination through a merge "Reprise": the same findings, the same loop told as
+/// going back to the same step.
+#[test]
+fn the_electoral_roll_drawn_with_other_lanes_and_a_merge_reads_the_same() {
+    let (original, variant) =
+        ("inscription-listes-electorales.epure.json", "inscription-listes-electorales-variante.epure.json");
+    assert_same_findings(original, variant);
+    assert_eq!(explained(variant, "rework-loop"), explained(original, "rework-loop"));
+}

@@ -67,11 +67,14 @@ fn digital_before(ctx: &Context, from: usize, to: usize) -> Vec<bool> {
                 || ctx.lane_kind(m) == Some(crate::model::ActorKind::System);
             let user = ctx.in_user_lane(m);
             let given_to_lane = user && in_system && ctx.step(receiver).actor == target.actor;
+            // What a step keys in is in a system (what `enters` means), whether its channel is
+            // digital or left out of the drawing (the field is optional).
+            let keyed_in_system = in_system || s.channel.is_none();
             for (i, d) in target.enters.iter().enumerate() {
                 if decided[i] {
                     continue;
                 }
-                if (in_system && s.enters.contains(d)) || (given_to_lane && s.requests.contains(d)) {
+                if (keyed_in_system && s.enters.contains(d)) || (given_to_lane && s.requests.contains(d)) {
                     (found[i], decided[i]) = (true, true);
                 } else if user && s.requests.contains(d) {
                     // Given again nearer, on paper or to another body: that is the value keyed.
@@ -474,5 +477,38 @@ mod tests {
         check(&two(Channel::Online, Some(Medium::System), Channel::Internal, true), "media-break", &[]);
         check(&two(Channel::Mail, None, Channel::Internal, true), "media-break", &[]);
         check(&two(Channel::Internal, Some(Medium::Paper), Channel::Paper, true), "media-break", &[]);
+    }
+
+    #[test]
+    fn what_a_step_without_a_channel_keys_in_is_in_a_system() {
+        // The form keyed in by the counter, then a printed file to the service keying the form and
+        // the RIB that came with the paper: whether the drawing gives the first keying's channel or
+        // leaves it out, the form is in a system already; the paper brings the RIB.
+        let p = |channel: Channel| {
+            let mut b = B::new()
+                .start("s")
+                .task("x", "a", "Saisir le formulaire")
+                .enters("x", &["formulaire"])
+                .task("p", "a", "Imprimer le dossier")
+                .channel("p", Channel::Paper)
+                .task("y", "b", "Saisir le dossier")
+                .channel("y", Channel::Internal)
+                .enters("y", &["formulaire", "rib"])
+                .end("e")
+                .chain(&["s", "x", "p", "y", "e"]);
+            b = b.channel("x", channel);
+            b.build()
+        };
+        let without_channel = || {
+            let mut p = p(Channel::Internal);
+            if let Some(s) = p.step_mut("x") {
+                s.channel = None;
+            }
+            p
+        };
+        check(&p(Channel::Internal), "media-break", &["f3 y rib"]);
+        check(&without_channel(), "media-break", &["f3 y rib"]);
+        // Near miss: keyed on a paper form, the form is in no system: the paper brings both.
+        check(&p(Channel::Paper), "media-break", &["f3 y formulaire rib"]);
     }
 }

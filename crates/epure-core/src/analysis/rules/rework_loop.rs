@@ -365,6 +365,33 @@ fn quickest_pass(ctx: &Context, members: &[usize], entries: &[usize], c: usize) 
     out.unwrap_or_default()
 }
 
+/// Whether step `n` only merges exclusive or parallel ways again: a gateway with a single way out.
+/// A drawing may bring the file back into its loop through such a merge ("Reprise") or straight
+/// into the step it goes back to: the same loop.
+fn only_merges(ctx: &Context, n: usize) -> bool {
+    matches!(ctx.step(n).kind, StepKind::Decision | StepKind::Parallel) && ctx.g.out[n].len() == 1
+}
+
+/// The step a file going round loop `c` goes back to, from the loop's entry `n`: `n`, or the
+/// work step after the merges it goes through ([`only_merges`]).
+fn work_entry(ctx: &Context, n: usize, c: usize) -> usize {
+    let mut at = n;
+    for _ in 0..ctx.comps.members[c].len() {
+        match ctx.g.out[at].first() {
+            Some(a) if only_merges(ctx, at) && ctx.comps.of[a.node] == c => at = a.node,
+            _ => break,
+        }
+    }
+    at
+}
+
+/// The subjects of the finding on a loop: its steps, but the merges the drawing may or may not
+/// show ([`only_merges`]).
+fn subjects(ctx: &Context, members: &[usize]) -> Vec<String> {
+    let kept: Vec<String> = members.iter().filter(|&&n| !only_merges(ctx, n)).map(|&n| ctx.id(n)).collect();
+    if kept.is_empty() { members.iter().map(|&n| ctx.id(n)).collect() } else { kept }
+}
+
 pub fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     for (c, members) in ctx.comps.members.iter().enumerate() {
@@ -426,7 +453,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         let labels: Vec<&str> =
             members.iter().filter(|&&n| ctx.step(n).kind.is_work()).map(|&n| ctx.label_str(n)).collect();
         let labels = if labels.is_empty() { members.iter().map(|&n| ctx.label_str(n)).collect() } else { labels };
-        let entry_label = ctx.label_str(entries[0]);
+        let entry_label = ctx.label_str(work_entry(ctx, entries[0], c));
         let day = ctx.settings.working_day_min;
         // The share is a difference of visits solved in floating point: one in five returns comes
         // out a hair under 0.2, and must not fall below a threshold of 0.2 (it is not "rarely").
@@ -493,7 +520,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         out.push(finding(
             ID,
             severity,
-            members.iter().map(|&n| ctx.id(n)).collect(),
+            subjects(ctx, members),
             text(
                 sentence!["Boucle de reprise : ", share_fr, " des passages repartent vers ", Quoted(Lang::Fr, entry_label)],
                 sentence!["Rework loop: ", share_en, " of passes go back to ", Quoted(Lang::En, entry_label)],

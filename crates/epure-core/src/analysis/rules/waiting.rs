@@ -51,8 +51,26 @@ const MAKING_AVAILABLE: [&str; 2] = ["mettre", "disposition"];
 const GENERIC_LANE_WORDS: &[&str] = &["agent", "service", "direction", "bureau", "responsable", "personne"];
 
 /// Who the user is, when a label names them: these words, or a word of the user's lane's name
-/// ("Notifier l'arrêté à l'entreprise", the lane "Entreprise demandeuse").
+/// ("Notifier l'arrêté à l'entreprise", the lane "Entreprise demandeuse"). The names a procedure
+/// gives only to the person it serves ("l'allocataire", "l'assuré", "la victime") are here, so that
+/// a user's lane drawn as "Usager" still reads them; not those that name a third party as often
+/// ("l'entreprise du marché", "le propriétaire" of a dangerous building, "l'employeur" of an agent
+/// on sick leave), which only the lane's name can make the user's.
 const USER_WORDS: &[&str] = &[
+    "allocataire",
+    "assuré",
+    "assurée",
+    "contribuable",
+    "redevable",
+    "électeur",
+    "électrice",
+    "patient",
+    "patiente",
+    "victime",
+    "plaignant",
+    "plaignante",
+    "porteur",
+    "époux",
     "usager",
     "demandeur",
     "demandeuse",
@@ -681,6 +699,27 @@ mod tests {
         check(&after_notice("Mettre l'arrêté à disposition de l'entreprise dans son espace", false), "waiting", &[]);
         check(&after_notice("Mettre l'arrêté à disposition du service des recettes", false), "waiting", &["f"]);
         check(&after_notice("Notifier l'arrêté à la police municipale", false), "waiting", &["f"]);
+    }
+
+    #[test]
+    fn the_outcome_is_told_whatever_the_drawing_style() {
+        // A noun of the act, the actor in front, capitals without accents: the same notice.
+        check(&after_notice("Remise de l'arrêté au demandeur", false), "waiting", &[]);
+        check(&after_notice("Notification de l'arrêté à l'entreprise", false), "waiting", &[]);
+        check(&after_notice("L'accueil remet l'arrêté au demandeur", false), "waiting", &[]);
+        check(&after_notice("NOTIFIER L'ARRETE A L'ENTREPRISE", false), "waiting", &[]);
+        // The user named as the procedure names them, whatever the lane's name ("Usager" here).
+        let mut p = after_notice("Notifier l'arrêté à l'allocataire", false);
+        if let Some(u) = p.actors.iter_mut().find(|a| a.id == "u") {
+            u.name = "Usager".to_owned();
+        }
+        check(&p, "waiting", &[]);
+        // Near misses: the receipt in capitals without accents is still no outcome; the actor in
+        // front passing the order on to another service; a third party the lane does not name.
+        check(&after_notice("REMETTRE AU DEMANDEUR LE RECEPISSE DE SA DEMANDE", false), "waiting", &["f"]);
+        check(&after_notice("Délivrer l'AR du dépôt", false), "waiting", &["f"]);
+        check(&after_notice("L'accueil transmet l'arrêté au service des recettes", false), "waiting", &["f"]);
+        check(&after_notice("Notifier l'arrêté au propriétaire", false), "waiting", &["f"]);
     }
 
     #[test]

@@ -34,6 +34,35 @@ fn fires_with_its_probability_and_cost() {
 }
 
 #[test]
+fn a_return_drawn_through_a_merge_is_the_same_loop() {
+    // The completed file comes back to the check through a merge gateway ("Reprise") rather than
+    // straight into it: the same loop, the same subjects, the same step it goes back to.
+    let through_merge = B::new()
+        .start("s")
+        .task("depot", "u", "Déposer le dossier")
+        .decision("m")
+        .check("c", "a", "Vérifier la complétude")
+        .dur("c", 10.0)
+        .decision("d")
+        .task("r", "u", "Compléter le dossier")
+        .dur("r", 20.0)
+        .wait("r", 100.0)
+        .end("e")
+        .chain(&["s", "depot", "m", "c", "d"])
+        .prob("d", "r", 0.3)
+        .prob("d", "e", 0.7)
+        .chain(&["r", "m"])
+        .build();
+    check(&through_merge, "rework-loop", &["c d r"]);
+    let title = |p: &crate::model::Procedure| {
+        analyze(p, &Settings::default()).findings.into_iter().find(|f| f.rule == "rework-loop").map(|f| f.title_fr)
+    };
+    assert_eq!(title(&through_merge), title(&rework(0.3).build()));
+    // Near miss: the decision that sends the file back has two ways out; it stays a subject.
+    check(&rework(0.3).build(), "rework-loop", &["c d r"]);
+}
+
+#[test]
 fn proposes_nothing_when_the_check_weighs_a_resource_outside_the_file() {
     let suggestion = |b: B| {
         let p = b.build();
