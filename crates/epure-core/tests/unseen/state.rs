@@ -1260,9 +1260,6 @@ fn an_unseen_school_map_derogation_for_a_college_is_read_as_an_expert_would() {
             // The paper volet 2 keyed into Affelnet by the head of the school; the paper
             // enrolment file keyed into SIECLE by the collège (its online enrolment exists).
             ("media-break", "f7 saisie-ecole motif"),
-            // False alarm: the criterion and rank the bureau keys into Affelnet are its own
-            // judgement on the paper pieces, not copied off them (fixed in media-break).
-            ("media-break", "f10 controle rang"),
             ("media-break", "f34 saisie-college fiche"),
             // The request online, then the pieces carried to the school (the téléservice takes
             // none), the missing pieces, the appeal, the collège's file.
@@ -1270,7 +1267,9 @@ fn an_unseen_school_map_derogation_for_a_college_is_read_as_an_expert_would() {
         ]
     );
     // Near misses: the doctor's opinion is asked only when the bureau retains the medical ground
-    // (it waits for the bureau's check: not parallelizable); the bureau's check of the pieces, the doctor's opinion, the commission's
+    // (it waits for the bureau's check: not parallelizable); the criterion and rank the bureau
+    // keys into Affelnet on reading the paper pieces are its judgement, not copied off the paper
+    // (no media break there); the bureau's check of the pieces, the doctor's opinion, the commission's
     // ranking and the re-examination of the appeal each answer their own question and write their
     // own opinion or decision (no redundant check); the commission's opinion then the DASEN's
     // decision are a check and one approval; the import into SIECLE comes from Affelnet (no
