@@ -102,8 +102,10 @@ fn an_unseen_waste_collection_badge_is_read_as_an_expert_would() {
             // to each other: the household's name and address keyed into the portal, again into
             // the REOM account, again into the access-control software; the REOM number too.
             // Known miss in part: the same triple keying on the phone way (the agent keying the
-            // call into the portal) and on the paper way is not named: the finding names the
-            // online way's first entry only, the later two are the same steps on every way.
+            // call into the portal) and on the paper way is not named: the rule pairs each later
+            // entry with one nearest earlier entry (here the online one) and names that way only;
+            // naming the first entry of every way in needs the bounded backward searches that
+            // once-only has for its requests, not written for entries yet.
             ("rekeying", "identite en-ligne maj-compte creation-badge"),
             ("rekeying", "adresse en-ligne maj-compte creation-badge"),
             ("rekeying", "num-redevable en-ligne creation-badge"),
