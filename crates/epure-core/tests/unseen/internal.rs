@@ -1,5 +1,5 @@
-//! The administration's own procedures: its staff, its purchases, the grants it pays out, and
-//! the State's short-time work scheme for employers.
+//! The administration's own procedures: its staff, its purchases, the grants it pays out, the
+//! State's short-time work scheme for employers, and the FIPHFP's aid to an employer.
 
 use crate::kit::*;
 
@@ -708,4 +708,65 @@ fn an_unseen_yearly_transfer_is_read_as_an_expert_would() {
 #[test]
 fn the_travel_expenses_drawn_with_the_actor_in_each_label_read_the_same() {
     assert_same_findings("frais-deplacement.epure.json", "frais-deplacement-variante.epure.json");
+}
+
+/// Unseen: the adaptation of a disabled agent's workstation in a département without a FIPHFP
+/// agreement (the agent's request to the référent handicap with the RQTH decision, the interview,
+/// the visit to the médecin de prévention and the preconisations, the ergonomist's study when
+/// needed, the quotes, the DRH's approval, the order in the finance software, the delivery, the
+/// service fait checked with the agent, the invoice liquidated and paid; then the reimbursement
+/// filed on the FIPHFP's platform with the paid invoice, the Caisse des dépôts' instruction and
+/// its requests for a piece, the aid paid or refused).
+#[test]
+fn an_unseen_adapted_workstation_funded_by_the_fiphfp_is_read_as_an_expert_would() {
+    let found = found_in("amenagement-poste-fiphfp.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The agent declared their RQTH to HR for the yearly declaration of the employment
+            // obligation: the SIRH holds it, the référent (in the same DRH) asks for it again.
+            ("once-only", "rqth sollicitation"),
+            // The amount keyed into the finance software at the order, again at the liquidation,
+            // and again on the FIPHFP's platform.
+            ("rekeying", "montant engagement liquidation depot-fiphfp"),
+            // Agent, référent, doctor, référent, ergonomist, référent, supplier, référent, DRH,
+            // finance, supplier, référent, finance, référent, FIPHFP: the référent is the single
+            // point of contact and yet the file changes hands at every step.
+            (
+                "handoff-chain",
+                "sollicitation entretien presence-entretien saisine-medecin visite preconiser commande-etude etude-poste presence-etude consultation devis-fournisseur choix validation engagement livraison service-fait liquidation depot-fiphfp instruction paiement"
+            ),
+            // One request in four lacks a piece (the invoice not marked paid, the doctor's
+            // preconisations out of date).
+            ("rework-loop", "instruction d-complet relance complement"),
+            // The FIPHFP's instruction backlog, two months: the employer waits for its money.
+            ("waiting", "instruction"),
+            // The request, the interview, the medical visit, the ergonomist's visit: the agent
+            // tells their difficulties three or four times to three or four people.
+            ("too-many-contacts", "sollicitation presence-entretien visite presence-etude"),
+        ]
+    );
+    // Near misses: the référent's interview, the doctor's preconisations, the ergonomist's study,
+    // the comparison of the quotes, the service fait and the FIPHFP's instruction each read the
+    // RQTH or the preconisations for their own question and most write their own document
+    // (the FIPHFP checks the beneficiary's status as the funder: no redundant check); the DRH's
+    // approval is the only one; the finance service's liquidation and mandate between the
+    // service fait and the filing on the platform are the ordonnateur's accounting acts (the
+    // FIPHFP wants the invoice paid), not a short step to hand to the référent; asking the
+    // medical service for a visit and the supplier for quotes are not relays; the quotes need the
+    // preconisations; the FIPHFP's refusal is its own decision on the paid invoice (it pays
+    // afterwards by its rules).
+    assert_not_flagged(
+        &found,
+        &[
+            "duplicate-step",
+            "redundant-check",
+            "ping-pong",
+            "transit-step",
+            "approval-chain",
+            "parallelizable",
+            "late-knockout",
+        ],
+    );
 }

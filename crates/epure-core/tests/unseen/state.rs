@@ -9,7 +9,8 @@
 //! (validated each season by the federation of hunters, a body with a public-service mission, on
 //! the OFB's central file), culture (the DRAC's grant to a company for a creation, which the
 //! region co-funds), associations (declared to the prefecture's greffe) and foreign workers (the
-//! work authorisation asked on the ANEF), vehicles (a used vehicle's change of owner on the ANTS).
+//! work authorisation asked on the ANEF), vehicles (a used vehicle's change of owner on the ANTS),
+//! and the DSDEN's derogations from the school map for the entry into collège.
 
 use crate::kit::*;
 
@@ -1216,4 +1217,77 @@ fn an_unseen_vehicle_change_of_owner_is_read_as_an_expert_would() {
     assert!(
         !found.iter().any(|(r, s)| *r == "once-only" && (s.starts_with("code-cession") || s.starts_with("permis")))
     );
+}
+
+/// Unseen: a derogation from the school map for the entry into sixième at the DSDEN (the CM2
+/// pupils imported from ONDE into Affelnet 6e; the request on the téléservice Affectation en 6e
+/// with the pieces handed to the head of the primary school, or the paper volet 2 keyed in by the
+/// head; the files posted to the DSDEN; the bureau's check of the pieces and the national
+/// criterion retained, the missing piece asked by e-mail; the médecin conseiller technique's
+/// opinion on a medical ground; the departmental commission in the order of the criteria and
+/// within the places; the IA-DASEN's decision published on the téléservice; the recours gracieux
+/// re-examined on the places freed in July; the pupil imported into SIECLE and the collège's
+/// paper enrolment file).
+#[test]
+fn an_unseen_school_map_derogation_for_a_college_is_read_as_an_expert_would() {
+    let found = found_in("derogation-college.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The revenu fiscal de référence of a family likely to be "boursière": the DGFiP gives
+            // it (API Particulier), and it is asked again with the missing pieces and the appeal.
+            ("once-only", "avis-imposition pieces-ecole papier complement lettre-recours"),
+            // The brother's or sister's enrolment at the requested collège is in SIECLE, which the
+            // bureau of the affectation reads.
+            ("once-only", "certif-fratrie pieces-ecole papier complement lettre-recours"),
+            // The DSDEN has the file: the appeal asks the family for the pieces of the ground
+            // again.
+            ("once-only", "justif-motif pieces-ecole lettre-recours papier"),
+            // The head of the school only posts the files on to the DSDEN.
+            ("transit-step", "envoi-pieces controle"),
+            (
+                "handoff-chain",
+                "papier saisie-ecole envoi-pieces controle avis-med commission-examen arrete lettre-recours reexamen inscrire saisie-college"
+            ),
+            // One file in five lacks a piece or brings one that proves nothing.
+            ("rework-loop", "controle d-complet relance complement"),
+            // Known false alarm: the five weeks before the commission are the campaign's
+            // calendar: all the requests of the département are ranked together against the
+            // places of each collège, none can be decided alone. The format cannot say that a
+            // wait is a date.
+            ("waiting", "commission-examen"),
+            // The paper volet 2 keyed into Affelnet by the head of the school; the paper
+            // enrolment file keyed into SIECLE by the collège (its online enrolment exists).
+            ("media-break", "f7 saisie-ecole motif"),
+            ("media-break", "f34 saisie-college fiche"),
+            // The request online, then the pieces carried to the school (the téléservice takes
+            // none), the missing pieces, the appeal, the collège's file.
+            ("too-many-contacts", "en-ligne pieces-ecole papier complement lettre-recours inscrire"),
+        ]
+    );
+    // Near misses: the doctor's opinion is asked only when the bureau retains the medical ground
+    // (it waits for the bureau's check: not parallelizable); the criterion and rank the bureau
+    // keys into Affelnet on reading the paper pieces are its judgement, not copied off the paper
+    // (no media break there); the bureau's check of the pieces, the doctor's opinion, the commission's
+    // ranking and the re-examination of the appeal each answer their own question and write their
+    // own opinion or decision (no redundant check); the commission's opinion then the DASEN's
+    // decision are a check and one approval; the import into SIECLE comes from Affelnet (no
+    // keying again); the family's address, imported from ONDE and only confirmed online, is not
+    // asked again; the refusal is the commission's ranking against the places, nothing costly
+    // before it; publishing the decision and notifying the rejected appeal go to the family.
+    assert_not_flagged(
+        &found,
+        &[
+            "duplicate-step",
+            "redundant-check",
+            "approval-chain",
+            "ping-pong",
+            "late-knockout",
+            "rekeying",
+            "parallelizable",
+        ],
+    );
+    assert!(!found.iter().any(|(r, s)| *r == "once-only" && s.starts_with("adresse")), "{found:?}");
+    assert!(!found.iter().any(|(r, s)| *r == "transit-step" && s.contains("notif")), "{found:?}");
 }

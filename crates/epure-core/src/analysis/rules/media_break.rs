@@ -13,7 +13,10 @@
 //! (entered at an earlier step: keyed again, it is a `rekeying`), or that the user gave online to
 //! the keying step's own lane, reaches that step in digital form, whatever else comes on paper (the
 //! region's finance office keys the amount its standing committee voted in session, not the RIB
-//! the company filed on the region's portal); when nothing keyed is left, the rule does not fire.
+//! the company filed on the region's portal); nor is the verdict a check or an approval records
+//! (an item no other step asks for, produces or enters: the criterion of priority the bureau
+//! retains on reading the paper pieces is its judgement, keyed, not copied off the paper: a digital
+//! file would still leave it to be keyed); when nothing keyed is left, the rule does not fire.
 //!
 //! The gain is the keying saved, shared as `rekeying` shares it: a step that keys in the paper
 //! and also issues a document ("Admettre l'élève et l'inscrire dans ONDE") keeps the issuing.
@@ -162,8 +165,30 @@ fn named_source(ctx: &Context, n: usize, to: usize) -> Option<usize> {
     }
 }
 
+/// How many steps ask the user for, produce or enter each data item (by data id), counted once
+/// per step. Complexity: linear in the steps' data references.
+fn naming_steps<'a>(ctx: &Context<'a>) -> std::collections::HashMap<&'a str, usize> {
+    let mut count: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for s in ctx.p.steps() {
+        let mut named: Vec<&str> = s.requests.iter().chain(&s.produces).chain(&s.enters).map(String::as_str).collect();
+        named.sort_unstable();
+        named.dedup();
+        for d in named {
+            *count.entry(d).or_default() += 1;
+        }
+    }
+    count
+}
+
+/// Whether item `d`, keyed in at step `to`, is the verdict that check or approval records: no
+/// other step asks for it, produces it or enters it, so no paper brought it.
+fn own_verdict(to: &crate::model::Step, d: &str, naming: &std::collections::HashMap<&str, usize>) -> bool {
+    matches!(to.kind, StepKind::Check | StepKind::Approval) && naming.get(d).copied().unwrap_or(0) <= 1
+}
+
 pub fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
+    let naming = naming_steps(ctx);
     for &n in &ctx.g.order {
         if !ctx.reachable[n] {
             continue;
@@ -188,10 +213,16 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             if ctx.in_user_lane(a.node) && !to.enters.iter().any(|d| ctx.step(source).produces.contains(d)) {
                 continue;
             }
-            // What the paper brings: not what already came in digital form.
+            // What the paper brings: not what already came in digital form, nor the verdict the
+            // step records.
             let digital = digital_before(ctx, n, a.node);
-            let keyed: Vec<&String> =
-                to.enters.iter().zip(&digital).filter(|(_, dig)| !**dig).map(|(d, _)| d).collect();
+            let keyed: Vec<&String> = to
+                .enters
+                .iter()
+                .zip(&digital)
+                .filter(|(d, dig)| !**dig && !own_verdict(to, d, &naming))
+                .map(|(d, _)| d)
+                .collect();
             if keyed.is_empty() {
                 continue;
             }
@@ -469,6 +500,35 @@ mod tests {
             .chain(&["s", "depot", "instruction", "nouveau-rib", "mandat", "e"])
             .build();
         check(&again, "media-break", &["f4 mandat rib"]);
+    }
+
+    /// The paper file posted to a check that keys in `keyed`; with `asked`, the user gave the
+    /// rank on the paper form.
+    fn ranked(keyed: &[&str], asked: bool) -> crate::model::Procedure {
+        let b = B::new()
+            .start("s")
+            .task("depot", "u", "Remettre le dossier papier")
+            .channel("depot", Channel::Paper)
+            .requests("depot", &["pieces"])
+            .check("controle", "b", "Contrôler les pièces et retenir le critère de priorité")
+            .channel("controle", Channel::Internal)
+            .checks("controle", &["pieces"])
+            .enters("controle", keyed)
+            .end("e")
+            .chain(&["s"])
+            .flow("s", "depot", 0.0, None)
+            .flow("depot", "controle", 0.0, Some(Medium::Mail))
+            .chain(&["controle", "e"]);
+        if asked { b.requests("depot", &["rang"]).build() } else { b.build() }
+    }
+
+    #[test]
+    fn the_verdict_a_check_records_is_not_copied_off_the_paper() {
+        // The criterion retained on reading the pieces: the check's own judgement.
+        check(&ranked(&["rang"], false), "media-break", &[]);
+        // Near misses: the pieces themselves keyed in, or a rank the paper form gave, are copied.
+        check(&ranked(&["rang", "pieces"], false), "media-break", &["f2 controle pieces"]);
+        check(&ranked(&["rang"], true), "media-break", &["f2 controle rang"]);
     }
 
     #[test]

@@ -10,7 +10,8 @@
 //! would move the administration's step into that body's lane: the obligés alimentaires who did not
 //! answer cannot remind themselves, the Département's reminder is its own); B issues an opinion (a
 //! check that writes its verdict down, an "avis", a certificate, a report: it carries B's name and
-//! responsibility, so moving the step into A's lane would have A sign B's document). A short
+//! responsibility, so moving the step into A's lane would have A sign B's document; so does a
+//! payment mandate, the ordonnateur's accounting act issued by the finance service). A short
 //! check in B that yields a mere datum (the credits are available), or a form B fills in for A,
 //! can still be handed to A. Nor when A or B is an information system's lane: the
 //! acknowledgement of receipt the system sends by itself between two steps of the service is no
@@ -35,10 +36,12 @@ const MAX_RUN: usize = 16;
 /// way (B's short steps), the visits of the bounces, the wait in the other lane.
 type Bounces<'a> = ((Option<&'a str>, Option<&'a str>), Vec<(usize, usize)>, Vec<usize>, f64, f64);
 
-/// Words of a document's name saying it is an opinion or an attestation given under its author's
-/// name (normalised by [`labels::words`]): "Avis technique", "Certificat d'aptitude", "Rapport
-/// d'expertise".
-const OPINION: &[&str] = &["avis", "certificat", "attestation", "rapport", "visa", "expertise"];
+/// Words of a document's name saying it is an opinion, an attestation or an accounting act given
+/// under its author's name (normalised by [`labels::words`]): "Avis technique", "Certificat
+/// d'aptitude", "Rapport d'expertise", "Mandat de paiement" (the ordonnateur's order to the public
+/// accountant, issued by the service that holds the delegation of signature: the service that
+/// certified the service fait cannot issue it for them).
+const OPINION: &[&str] = &["avis", "certificat", "attestation", "rapport", "visa", "expertise", "mandat"];
 
 /// Whether a step is B's own and cannot be moved into another service's lane: it sits in a
 /// partner's lane (another body), or it issues an opinion under B's name: a check that produces a
@@ -315,6 +318,35 @@ mod tests {
             x.actor = Some("d".into());
         }
         check(&p, "ping-pong", &[]);
+    }
+
+    /// The service certifies the service fait, the finance service liquidates the invoice in ten
+    /// minutes producing `made` (named `name`), the service files the claim for reimbursement.
+    fn liquidated(made: &str, name: &str) -> crate::model::Procedure {
+        let mut p = B::new()
+            .start("s")
+            .check("a1", "b", "Constater le service fait")
+            .dur("a1", 20.0)
+            .task("x", "c", "Liquider la facture")
+            .dur("x", 10.0)
+            .produces("x", &[made])
+            .task("a2", "b", "Déposer la demande de remboursement")
+            .dur("a2", 30.0)
+            .end("e")
+            .chain(&["s", "a1", "x", "a2", "e"])
+            .build();
+        if let Some(d) = p.data.iter_mut().find(|d| d.id == made) {
+            d.name = name.into();
+        }
+        p
+    }
+
+    #[test]
+    fn does_not_fire_on_a_payment_mandate() {
+        // The mandate is the ordonnateur's act, issued by the finance service under its signature.
+        check(&liquidated("mandat", "Mandat de paiement"), "ping-pong", &[]);
+        // Near miss: a purchase order keyed in for the service can be handed to it.
+        check(&liquidated("bon", "Bon de commande"), "ping-pong", &["a1 x a2"]);
     }
 
     #[test]
