@@ -274,37 +274,55 @@ const ON_THE_SPOT_LOOKAHEAD: usize = 16;
 /// without them), is the form that flags missing pieces; a check by a person, one that waits, one
 /// after a join (it waits for another branch), or a system's task that only records the filing
 /// (the receipt of a declaration) is not.
+///
+/// The channel is optional, and what follows tells it when it is left out. A submission without
+/// one is at the counter when a step at the counter follows it with nothing that takes time
+/// between them: the agent goes through the pieces with the user, who is therefore there
+/// ("Déposer la demande au guichet", then "Vérifier les pièces avec le propriétaire" at the
+/// counter); it is online when the information system checks it the moment it is sent, as
+/// above. After a submission at the counter, a step without a channel of the front office (an
+/// `agent`: the people the user meets) that does not wait is there too ("Remplir le dossier avec
+/// le résident et vérifier les pièces"). Reading an unknown channel as "elsewhere" would flag the
+/// loop the check on the spot already closes; a back office's step without one stays unknown.
 fn at_counter_on_the_spot(p: &Procedure, submission: NodeIndex) -> Vec<NodeIndex> {
     let g = p.graph();
     let online = g[submission].channel == Some(Channel::Online);
+    let unknown = g[submission].channel.is_none();
     let takes_no_time = |n: NodeIndex| g[n].duration() == 0.0 && g[n].wait() == 0.0;
-    let by_system = |n: NodeIndex| p.actor_of(n).is_some_and(|a| a.kind == crate::model::ActorKind::System);
-    let on_the_spot = |n: NodeIndex| {
+    let by = |n: NodeIndex, kind: crate::model::ActorKind| p.actor_of(n).is_some_and(|a| a.kind == kind);
+    let systems_check =
+        |n: NodeIndex| g[n].kind == StepKind::Check && by(n, crate::model::ActorKind::System) && takes_no_time(n);
+    // `joined`: a join was crossed on the way there (it waits for another branch: no system's
+    // check the moment the filing is sent).
+    let on_the_spot = |n: NodeIndex, joined: bool| {
         if online {
-            g[n].kind == StepKind::Check && by_system(n) && takes_no_time(n)
+            systems_check(n)
         } else {
             g[n].channel == Some(Channel::Counter)
+                || (!unknown && g[n].channel.is_none() && by(n, crate::model::ActorKind::Agent))
+                || (unknown && !joined && systems_check(n))
         }
     };
     let join = |n: NodeIndex| g[n].kind == StepKind::Parallel && p.incoming(n).len() > 1;
     let mut found = Vec::new();
-    if !online && !on_the_spot(submission) {
+    if !online && g[submission].channel.is_some() && !on_the_spot(submission, false) {
         return found;
     }
-    let mut stack: Vec<NodeIndex> = p.outgoing(submission).into_iter().map(|(_, m)| m).collect();
+    let mut stack: Vec<(NodeIndex, bool)> = p.outgoing(submission).into_iter().map(|(_, m)| (m, false)).collect();
     let mut seen: Vec<NodeIndex> = Vec::new();
-    while let Some(n) = stack.pop() {
+    while let Some((n, joined)) = stack.pop() {
         if seen.contains(&n) || seen.len() >= ON_THE_SPOT_LOOKAHEAD {
             continue;
         }
         seen.push(n);
         let s = &g[n];
-        if s.kind.is_work() && on_the_spot(n) && s.wait() == 0.0 {
+        if s.kind.is_work() && on_the_spot(n, joined) && s.wait() == 0.0 {
             found.push(n);
         }
         let instant = !s.kind.is_work() || (s.duration() == 0.0 && s.wait() == 0.0);
         if instant && s.kind != StepKind::End && !(online && join(n)) {
-            stack.extend(p.outgoing(n).into_iter().map(|(_, m)| m));
+            let joined = joined || join(n);
+            stack.extend(p.outgoing(n).into_iter().map(|(_, m)| (m, joined)));
         }
     }
     found

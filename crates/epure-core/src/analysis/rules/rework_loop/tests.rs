@@ -326,6 +326,28 @@ fn is_silent_when_the_counter_checks_the_pieces_as_they_are_handed_in() {
 }
 
 #[test]
+fn a_submission_without_channel_followed_by_a_check_at_the_counter_is_handed_in_there() {
+    use crate::model::Channel;
+    let incomplete = rework(0.3).requests("depot", &["rib", "domicile"]).checks("c", &["rib", "domicile"]);
+    // The submission's channel left out: the check at the counter right after it goes through
+    // the pieces with the user, who is there; the check is already upfront.
+    check(&incomplete.clone().channel("c", Channel::Counter).build(), "rework-loop", &[]);
+    // Near misses: the check in the back office, or at the counter after a wait (the user came
+    // back, or never came), or no channel known on either side.
+    check(&incomplete.clone().channel("c", Channel::Internal).build(), "rework-loop", &["c d r"]);
+    check(&incomplete.clone().channel("c", Channel::Counter).wait("c", 420.0).build(), "rework-loop", &["c d r"]);
+    check(&incomplete.clone().build(), "rework-loop", &["c d r"]);
+    // Handed in at the counter, gone through by the front office (the reception the user meets,
+    // lane "a") without a channel and without a wait: there and then. Near miss: by the back
+    // office (lane "b"), the check without a channel may be made later.
+    let front = incomplete.clone().channel("depot", Channel::Counter);
+    check(&front.clone().build(), "rework-loop", &[]);
+    let mut back = front;
+    back.p.step_mut("c").expect("the check").actor = Some("b".into());
+    check(&back.build(), "rework-loop", &["c d r"]);
+}
+
+#[test]
 fn is_silent_when_another_check_at_the_counter_already_went_through_the_pieces() {
     use crate::model::Channel;
     // The reception desk checks the file with the user at the counter; the office it serves
@@ -383,6 +405,15 @@ fn is_silent_when_the_online_service_checks_the_pieces_as_they_are_sent() {
     check(&guichet("sys", 420.0, true).build(), "rework-loop", &["c d r"]);
     check(&guichet("a", 0.0, true).build(), "rework-loop", &["c d r"]);
     check(&guichet("sys", 0.0, false).build(), "rework-loop", &["c d r"]);
+    // The submission's channel left out: the system's check the moment it is sent says it was
+    // online; the near misses stay flagged.
+    let unknown = |mut b: B| {
+        b.p.step_mut("depot").expect("the submission").channel = None;
+        b.build()
+    };
+    check(&unknown(guichet("sys", 0.0, true)), "rework-loop", &[]);
+    check(&unknown(guichet("sys", 420.0, true)), "rework-loop", &["c d r"]);
+    check(&unknown(guichet("b", 0.0, true)), "rework-loop", &["c d r"]);
 }
 
 /// Each month the employer claims the indemnity, the service validates the claim, the
