@@ -130,7 +130,12 @@ pub(crate) fn rework(p: &Procedure, members: &[NodeIndex]) -> Result<Rework, Not
     // What a step of the user hands in: the pieces asked for, what they type in themselves, and
     // what they make for the administration (the piece they send, filed in their record: "Envoyer
     // le justificatif par la messagerie", which the check then reads as the filed piece).
-    let hands_in = |n: NodeIndex| g[n].requests.iter().chain(&g[n].enters).chain(&g[n].produces);
+    // A step of the front office that asks the user for pieces (`requests`: "asked of the user at
+    // this step", the counter agent taking the file) is where they hand those in.
+    let hands_in = |n: NodeIndex| {
+        let theirs = crate::graph::in_user_lane(p, n);
+        g[n].requests.iter().chain(g[n].enters.iter().chain(&g[n].produces).filter(move |_| theirs))
+    };
     let back: Vec<EdgeIndex> = p.outgoing(decision).into_iter().filter(|&(_, m)| inside(m)).map(|(e, _)| e).collect();
     // The pieces the loop asks for again are those whose absence sends the file back: the ones
     // to check at the submission. A loop that asks for none by name ("Compléter le dossier")
@@ -142,6 +147,8 @@ pub(crate) fn rework(p: &Procedure, members: &[NodeIndex]) -> Result<Rework, Not
     // cases); failing that, the nearest one that hands in something the check verifies.
     let hands_in_again = |n: NodeIndex| hands_in(n).any(|d| checked.contains(d) && asked_again.contains(&d));
     let hands_in_checked = |n: NodeIndex| hands_in(n).any(|d| checked.contains(d));
+    // A piece the check asks the user for itself is checked as it is handed in.
+    let asked_by_checker = |d: &String| g[checker].requests.contains(d);
     // On each way into the loop, the nearest such step: the loop is checked upfront only when it
     // is on every way (the online filing checked the moment it is sent, but the paper form
     // posted beside it checked by no one before the office's check). The first way that is not
@@ -160,16 +167,33 @@ pub(crate) fn rework(p: &Procedure, members: &[NodeIndex]) -> Result<Rework, Not
         // loop's check itself, or another one whose checks count as made upfront.
         let spot = at_counter_on_the_spot(p, submission);
         let in_place = spot.contains(&checker)
-            || items.iter().all(|d| g[submission].checks.contains(d) || spot.iter().any(|&m| g[m].checks.contains(d)));
+            || items.iter().all(|d| {
+                g[submission].checks.contains(d) || asked_by_checker(d) || spot.iter().any(|&m| g[m].checks.contains(d))
+            });
         (submission, items, in_place)
     };
     let mut ways = submissions.into_iter().map(read);
-    let nearest = ways.next().ok_or(NotRework::Submission)?;
+    let Some(nearest) = ways.next() else {
+        // The pieces drawn as asked for by the check itself (`requests` on the agent's step, "asked
+        // of the user at this step"): the agent asks for them and goes through them at once, as a
+        // check at the submission does.
+        let items: Vec<String> = checked.iter().filter(|d| asked_by_checker(d)).cloned().collect();
+        if items.is_empty() {
+            return Err(NotRework::Submission);
+        }
+        return Ok(Rework { decision, checker, back, submission: checker, items, in_place: true });
+    };
     let (submission, items, in_place) = if nearest.2 { ways.find(|w| !w.2).unwrap_or(nearest) } else { nearest };
     Ok(Rework { decision, checker, back, submission, items, in_place })
 }
 
-/// The steps of the user before the loop made of `members` for which `wanted` holds, the nearest
+/// Whether step `n` is in the lane of a front-office person (`agent`: the people the user meets).
+fn front_office(p: &Procedure, n: NodeIndex) -> bool {
+    p.actor_of(n).is_some_and(|a| a.kind == crate::model::ActorKind::Agent)
+}
+
+/// The steps of the user before the loop made of `members` for which `wanted` holds (or of the
+/// front office, asking the user for what they hand in there), the nearest
 /// on each way back (not looking past one), nearest first, looking back at most
 /// [`SUBMISSION_LOOKBEHIND`] steps.
 fn user_steps_before(
@@ -189,7 +213,8 @@ fn user_steps_before(
             continue;
         }
         seen.push(n);
-        if g[n].kind.is_work() && crate::graph::in_user_lane(p, n) && wanted(n) {
+        let asks = crate::graph::in_user_lane(p, n) || (front_office(p, n) && !g[n].requests.is_empty());
+        if g[n].kind.is_work() && asks && wanted(n) {
             found.push(n);
             continue;
         }

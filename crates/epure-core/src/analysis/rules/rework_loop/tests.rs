@@ -376,6 +376,38 @@ fn is_silent_when_another_check_at_the_counter_already_went_through_the_pieces()
 }
 
 #[test]
+fn pieces_drawn_as_asked_for_by_the_agent_are_handed_in_at_that_step() {
+    use crate::model::Channel;
+    // The pieces drawn as `requests` on the agent's check rather than on the user's filing (the
+    // format allows both: "asked of the user at this step"): the check asks for them and goes
+    // through them at once; the loop is silent, as when drawn on the filing.
+    let own = rework(0.3).checks("c", &["rib", "domicile"]);
+    check(&own.clone().requests("c", &["rib", "domicile"]).build(), "rework-loop", &[]);
+    // Near miss: asked for nowhere before the check, the loop is flagged.
+    check(&own.build(), "rework-loop", &["c d r"]);
+    // The counter desk (front office, lane "a") asks for the pieces and checks them, the office
+    // checks again later: silent, as with the pieces on the filing at the counter.
+    let desk = |lane: &str| {
+        let mut b = rework(0.3)
+            .checks("c", &["rib", "domicile"])
+            .channel("depot", Channel::Counter)
+            .channel("c", Channel::Internal);
+        b.p.remove_flow("f2").expect("depot to check");
+        b.check("g", lane, "Vérifier au guichet que le dossier est complet")
+            .dur("g", 10.0)
+            .channel("g", Channel::Counter)
+            .requests("g", &["rib", "domicile"])
+            .checks("g", &["rib", "domicile"])
+            .chain(&["depot", "g", "c"])
+            .build()
+    };
+    check(&desk("a"), "rework-loop", &[]);
+    // Near miss: a partner that gathers the pieces for the user (a hospital's social service)
+    // is not where the user hands them in to the administration.
+    check(&desk("d"), "rework-loop", &["c d r"]);
+}
+
+#[test]
 fn is_silent_when_the_online_service_checks_the_pieces_as_they_are_sent() {
     use crate::model::{Actor, ActorKind, Channel, Extra};
     // The guichet unique checks the mandatory fields and pieces the moment the formality is sent
