@@ -289,9 +289,9 @@ const ON_THE_SPOT_LOOKAHEAD: usize = 16;
 
 /// The work steps that go through the pieces at the counter as the user hands them in there: the
 /// submission is at the counter, and so is each of them, with no wait before it and nothing but
-/// gateways and steps that take no one's time (an exchange between systems, a fetch from a
-/// holder) between the two: the user has not left, and the step does not wait. The search stops
-/// at the first step that takes time, on each way.
+/// gateways, steps that take no one's time (an exchange between systems, a fetch from a
+/// holder) and steps at the counter that do not wait between the two: the user has not left, and
+/// the step does not wait. The search stops at the first other step that takes time, on each way.
 ///
 /// Online, the same holds of the service's own checks: a check step of an information system
 /// that goes through the filing the moment it is sent, taking no one's time ("Contrôler les
@@ -344,7 +344,11 @@ fn at_counter_on_the_spot(p: &Procedure, submission: NodeIndex) -> Vec<NodeIndex
         if s.kind.is_work() && on_the_spot(n, joined) && s.wait() == 0.0 {
             found.push(n);
         }
-        let instant = !s.kind.is_work() || (s.duration() == 0.0 && s.wait() == 0.0);
+        // A step at the counter that does not wait is the same sitting, the user still there,
+        // however long it takes ("Recevoir le dossier", then "Vérifier la complétude": one step
+        // or two is the drawer's choice).
+        let with_user = !online && s.channel == Some(Channel::Counter) && s.wait() == 0.0;
+        let instant = !s.kind.is_work() || (s.duration() == 0.0 && s.wait() == 0.0) || with_user;
         if instant && s.kind != StepKind::End && !(online && join(n)) {
             let joined = joined || join(n);
             stack.extend(p.outgoing(n).into_iter().map(|(_, m)| (m, joined)));

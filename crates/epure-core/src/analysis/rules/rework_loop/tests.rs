@@ -376,6 +376,31 @@ fn is_silent_when_another_check_at_the_counter_already_went_through_the_pieces()
 }
 
 #[test]
+fn a_reception_at_the_counter_drawn_apart_keeps_the_check_on_the_spot() {
+    use crate::model::Channel;
+    // "Recevoir le dossier" then "Vérifier la complétude", both at the counter without a wait:
+    // one sitting drawn as two steps, the check is still made as the user hands the file in.
+    let split = |wait: f64, channel: Channel| {
+        let mut b = rework(0.3)
+            .requests("depot", &["rib", "domicile"])
+            .checks("c", &["rib", "domicile"])
+            .channel("depot", Channel::Counter)
+            .channel("c", Channel::Counter);
+        b.p.remove_flow("f2").expect("depot to check");
+        b.task("x", "a", "Recevoir le dossier")
+            .dur("x", 10.0)
+            .wait("x", wait)
+            .channel("x", channel)
+            .chain(&["depot", "x", "c"])
+            .build()
+    };
+    check(&split(0.0, Channel::Counter), "rework-loop", &[]);
+    // Near misses: the reception waits (the user has left), or is done in the back office.
+    check(&split(420.0, Channel::Counter), "rework-loop", &["c d r"]);
+    check(&split(0.0, Channel::Internal), "rework-loop", &["c d r"]);
+}
+
+#[test]
 fn pieces_drawn_as_asked_for_by_the_agent_are_handed_in_at_that_step() {
     use crate::model::Channel;
     // The pieces drawn as `requests` on the agent's check rather than on the user's filing (the
