@@ -197,3 +197,11 @@ fn an_unseen_nationality_certificate_is_read_as_an_expert_would() {
 fn the_complaint_drawn_in_capitals_without_accents_reads_the_same() {
     assert_same_findings("plainte-police.epure.json", "plainte-police-variante.epure.json");
 }
+
+/// Drawing style: the complaint drawn with the channel of the reception's check and of the
+/// victim's signature of the procès-verbal left out (the format allows it): the signature right
+/// after the hearing at the counter is still the same visit, not a third solicitation.
+#[test]
+fn the_complaint_drawn_without_some_channels_reads_the_same() {
+    assert_same_findings("plainte-police.epure.json", "plainte-police-variante2.epure.json");
+}

@@ -1450,3 +1450,12 @@ fn an_unseen_state_medical_aid_is_read_as_an_expert_would() {
     assert!(!found.iter().any(|(r, s)| *r == "transit-step" && s.contains("convoquer")), "{found:?}");
     assert!(!found.iter().any(|(r, s)| *r == "once-only" && s.starts_with("election")), "{found:?}");
 }
+
+/// Drawing style: the legal aid drawn with the filing's channel left out, the pieces drawn as
+/// asked for both at the filing and at the court reception's check, and the DGFiP written in full:
+/// the same findings (the reception still checks the file at the counter, the avis d'imposition
+/// is still asked at the filing and again at the complement, not at the check).
+#[test]
+fn the_legal_aid_drawn_with_the_pieces_on_both_sides_reads_the_same() {
+    assert_same_findings("aide-juridictionnelle.epure.json", "aide-juridictionnelle-variante2.epure.json");
+}

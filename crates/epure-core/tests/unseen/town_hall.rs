@@ -1373,3 +1373,13 @@ fn an_unseen_drinks_licence_declaration_is_read_as_an_expert_would() {
         ],
     );
 }
+
+/// Drawing style: the marriage drawn with the filing's channel left out, the pieces drawn as asked
+/// for both at the filing and at the counter's check (the format's `requests` allows either, or
+/// both) and the birth certificate's holder written otherwise: the same findings (the pieces are
+/// still checked with the spouses at the counter, the loop is not flagged, and no piece is told
+/// as asked twice at the filing and its check).
+#[test]
+fn the_marriage_drawn_with_the_pieces_on_both_sides_reads_the_same() {
+    assert_same_findings("mariage.epure.json", "mariage-variante2.epure.json");
+}

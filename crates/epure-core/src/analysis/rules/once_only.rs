@@ -42,12 +42,45 @@ pub(super) fn issued(s: &Step) -> impl Iterator<Item = &String> {
     s.produces.iter()
 }
 
+/// The user's steps that hand in item `d` where step `n` of the front office takes it: `n` is an
+/// agent's step (the people the user meets) asking for `d` ("asked of the user at this step")
+/// that does not wait, and every
+/// way into it comes (through gateways only) from a step of the user asking for it too. The
+/// format allows the piece handed in at the counter to be drawn on the user's filing, on the
+/// agent's check, or on both: both is one handing over, not the item asked twice. Empty when `n`
+/// is not such a step.
+fn handed_in_just_before(ctx: &Context, n: usize, d: &str) -> Vec<usize> {
+    let front_office = ctx.actor_of(n).is_some_and(|a| a.kind == crate::model::ActorKind::Agent);
+    if !front_office || ctx.step(n).wait() > 0.0 {
+        return Vec::new();
+    }
+    let before: Vec<usize> = ctx.prev_work(n).into_iter().map(|(m, _)| m).collect();
+    let hands_in = |m: usize| ctx.in_user_lane(m) && ctx.step(m).requests.iter().any(|x| x == d);
+    if before.iter().all(|&m| hands_in(m)) { before } else { Vec::new() }
+}
+
 pub fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
-    // The reachable steps asking for each item, in the author's order.
-    let askers_of = super::steps_naming(ctx, ctx.g.order.iter().copied().filter(|&n| ctx.reachable[n]), |n| {
+    // The reachable steps asking for each item, in the author's order, but for an agent's step
+    // taking what the user hands in just before (`handed_in_just_before`).
+    let mut askers_of = super::steps_naming(ctx, ctx.g.order.iter().copied().filter(|&n| ctx.reachable[n]), |n| {
         ctx.step(n).requests.iter()
     });
+    // Per item, the agent's steps left out and the user's steps they take from.
+    let mut taken: Vec<Vec<(usize, Vec<usize>)>> = vec![Vec::new(); askers_of.len()];
+    for (di, (d, askers)) in ctx.p.data.iter().zip(&mut askers_of).enumerate() {
+        if askers.len() < 2 {
+            continue;
+        }
+        askers.retain(|&n| {
+            let from = handed_in_just_before(ctx, n, &d.id);
+            if from.is_empty() {
+                return true;
+            }
+            taken[di].push((n, from));
+            false
+        });
+    }
     // Asked again after an earlier request: every data item in one pass (shared with the other
     // rules asking about data, see `Context::data_pairs`). A document the administration itself
     // issued in between is a new document.
@@ -115,11 +148,33 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         if askers.len() < 2 {
             continue;
         }
-        let pairs: Vec<(usize, usize)> = std::mem::take(&mut earlier[di])
+        // The agent taking what the user hands in is that handing over: a request after it is
+        // after the user's (the one way in that is not the later request itself), and it is no
+        // request after theirs.
+        let from = |n: usize| taken[di].iter().find(|(t, _)| *t == n).map(|(_, from)| from);
+        let mut pairs: Vec<(usize, usize)> = std::mem::take(&mut earlier[di])
             .into_iter()
+            .filter(|&(later, earlier)| from(later).is_none_or(|f| !f.contains(&earlier)))
+            .map(|(later, earlier)| match from(earlier) {
+                Some(f) => {
+                    let other: Vec<usize> = f.iter().copied().filter(|&m| m != later).collect();
+                    (later, if other.len() == 1 { other[0] } else { earlier })
+                }
+                None => (later, earlier),
+            })
+            .filter(|&(later, earlier)| later != earlier)
             // Asked again on a rework branch the first request is not part of: the piece was missing.
             .filter(|&(later, earlier)| !ctx.in_loop(later) || ctx.same_loop(later, earlier))
             .collect();
+        if !taken[di].is_empty() {
+            let mut kept: Vec<(usize, usize)> = Vec::with_capacity(pairs.len());
+            for pair in pairs {
+                if !kept.contains(&pair) {
+                    kept.push(pair);
+                }
+            }
+            pairs = kept;
+        }
         let (sets, of_set) = super::groups_and_pairs(ctx, &pairs);
         let parallel = on_parallel_branches(ctx, &branches_of, askers);
         for side_by_side in &parallel {
@@ -530,6 +585,35 @@ mod tests {
             .chain(&["s", "depot", "verif", "complement", "e"])
             .build();
         check(&p, "once-only", &["rib depot complement"]);
+    }
+
+    #[test]
+    fn a_piece_drawn_on_the_filing_and_on_the_agents_check_is_asked_once() {
+        // The RIB drawn as asked for both at the filing and at the counter's check right after
+        // it (the format allows either, or both): one handing over.
+        let both = base()
+            .requests("depot", &["rib"])
+            .requests("verif", &["rib"])
+            .checks("verif", &["rib"])
+            .requests("complement", &["rib"])
+            .chain(&["s", "depot", "verif", "complement", "e"]);
+        check(&both.clone().build(), "once-only", &["rib depot complement"]);
+        let once = |wait: f64| {
+            let mut p = both.clone().wait("verif", wait).build();
+            p.step_mut("complement").expect("the complement").requests.clear();
+            p
+        };
+        check(&once(0.0), "once-only", &[]);
+        // Near misses: the check comes after a wait (the agent asks again later), is the back
+        // office's, or the filing does not ask for the piece (the check's request is the first;
+        // the complement's is asked again).
+        check(&once(420.0), "once-only", &["rib depot verif"]);
+        let mut p = once(0.0);
+        p.step_mut("verif").expect("the check").actor = Some("b".into());
+        check(&p, "once-only", &["rib depot verif"]);
+        let mut p = both.build();
+        p.step_mut("depot").expect("the filing").requests.clear();
+        check(&p, "once-only", &["rib verif complement"]);
     }
 
     /// The request filed online or on paper (exclusive ways into the same check), asked again at

@@ -130,7 +130,12 @@ pub(crate) fn rework(p: &Procedure, members: &[NodeIndex]) -> Result<Rework, Not
     // What a step of the user hands in: the pieces asked for, what they type in themselves, and
     // what they make for the administration (the piece they send, filed in their record: "Envoyer
     // le justificatif par la messagerie", which the check then reads as the filed piece).
-    let hands_in = |n: NodeIndex| g[n].requests.iter().chain(&g[n].enters).chain(&g[n].produces);
+    // A step of the front office that asks the user for pieces (`requests`: "asked of the user at
+    // this step", the counter agent taking the file) is where they hand those in.
+    let hands_in = |n: NodeIndex| {
+        let theirs = crate::graph::in_user_lane(p, n);
+        g[n].requests.iter().chain(g[n].enters.iter().chain(&g[n].produces).filter(move |_| theirs))
+    };
     let back: Vec<EdgeIndex> = p.outgoing(decision).into_iter().filter(|&(_, m)| inside(m)).map(|(e, _)| e).collect();
     // The pieces the loop asks for again are those whose absence sends the file back: the ones
     // to check at the submission. A loop that asks for none by name ("Compléter le dossier")
@@ -142,6 +147,8 @@ pub(crate) fn rework(p: &Procedure, members: &[NodeIndex]) -> Result<Rework, Not
     // cases); failing that, the nearest one that hands in something the check verifies.
     let hands_in_again = |n: NodeIndex| hands_in(n).any(|d| checked.contains(d) && asked_again.contains(&d));
     let hands_in_checked = |n: NodeIndex| hands_in(n).any(|d| checked.contains(d));
+    // A piece the check asks the user for itself is checked as it is handed in.
+    let asked_by_checker = |d: &String| g[checker].requests.contains(d);
     // On each way into the loop, the nearest such step: the loop is checked upfront only when it
     // is on every way (the online filing checked the moment it is sent, but the paper form
     // posted beside it checked by no one before the office's check). The first way that is not
@@ -160,16 +167,33 @@ pub(crate) fn rework(p: &Procedure, members: &[NodeIndex]) -> Result<Rework, Not
         // loop's check itself, or another one whose checks count as made upfront.
         let spot = at_counter_on_the_spot(p, submission);
         let in_place = spot.contains(&checker)
-            || items.iter().all(|d| g[submission].checks.contains(d) || spot.iter().any(|&m| g[m].checks.contains(d)));
+            || items.iter().all(|d| {
+                g[submission].checks.contains(d) || asked_by_checker(d) || spot.iter().any(|&m| g[m].checks.contains(d))
+            });
         (submission, items, in_place)
     };
     let mut ways = submissions.into_iter().map(read);
-    let nearest = ways.next().ok_or(NotRework::Submission)?;
+    let Some(nearest) = ways.next() else {
+        // The pieces drawn as asked for by the check itself (`requests` on the agent's step, "asked
+        // of the user at this step"): the agent asks for them and goes through them at once, as a
+        // check at the submission does.
+        let items: Vec<String> = checked.iter().filter(|d| asked_by_checker(d)).cloned().collect();
+        if items.is_empty() {
+            return Err(NotRework::Submission);
+        }
+        return Ok(Rework { decision, checker, back, submission: checker, items, in_place: true });
+    };
     let (submission, items, in_place) = if nearest.2 { ways.find(|w| !w.2).unwrap_or(nearest) } else { nearest };
     Ok(Rework { decision, checker, back, submission, items, in_place })
 }
 
-/// The steps of the user before the loop made of `members` for which `wanted` holds, the nearest
+/// Whether step `n` is in the lane of a front-office person (`agent`: the people the user meets).
+fn front_office(p: &Procedure, n: NodeIndex) -> bool {
+    p.actor_of(n).is_some_and(|a| a.kind == crate::model::ActorKind::Agent)
+}
+
+/// The steps of the user before the loop made of `members` for which `wanted` holds (or of the
+/// front office, asking the user for what they hand in there), the nearest
 /// on each way back (not looking past one), nearest first, looking back at most
 /// [`SUBMISSION_LOOKBEHIND`] steps.
 fn user_steps_before(
@@ -189,7 +213,8 @@ fn user_steps_before(
             continue;
         }
         seen.push(n);
-        if g[n].kind.is_work() && crate::graph::in_user_lane(p, n) && wanted(n) {
+        let asks = crate::graph::in_user_lane(p, n) || (front_office(p, n) && !g[n].requests.is_empty());
+        if g[n].kind.is_work() && asks && wanted(n) {
             found.push(n);
             continue;
         }
@@ -264,9 +289,9 @@ const ON_THE_SPOT_LOOKAHEAD: usize = 16;
 
 /// The work steps that go through the pieces at the counter as the user hands them in there: the
 /// submission is at the counter, and so is each of them, with no wait before it and nothing but
-/// gateways and steps that take no one's time (an exchange between systems, a fetch from a
-/// holder) between the two: the user has not left, and the step does not wait. The search stops
-/// at the first step that takes time, on each way.
+/// gateways, steps that take no one's time (an exchange between systems, a fetch from a
+/// holder) and steps at the counter that do not wait between the two: the user has not left, and
+/// the step does not wait. The search stops at the first other step that takes time, on each way.
 ///
 /// Online, the same holds of the service's own checks: a check step of an information system
 /// that goes through the filing the moment it is sent, taking no one's time ("Contrôler les
@@ -274,37 +299,59 @@ const ON_THE_SPOT_LOOKAHEAD: usize = 16;
 /// without them), is the form that flags missing pieces; a check by a person, one that waits, one
 /// after a join (it waits for another branch), or a system's task that only records the filing
 /// (the receipt of a declaration) is not.
+///
+/// The channel is optional, and what follows tells it when it is left out. A submission without
+/// one is at the counter when a step at the counter follows it with nothing that takes time
+/// between them: the agent goes through the pieces with the user, who is therefore there
+/// ("Déposer la demande au guichet", then "Vérifier les pièces avec le propriétaire" at the
+/// counter); it is online when the information system checks it the moment it is sent, as
+/// above. After a submission at the counter, a step without a channel of the front office (an
+/// `agent`: the people the user meets) that does not wait is there too ("Remplir le dossier avec
+/// le résident et vérifier les pièces"). Reading an unknown channel as "elsewhere" would flag the
+/// loop the check on the spot already closes; a back office's step without one stays unknown.
 fn at_counter_on_the_spot(p: &Procedure, submission: NodeIndex) -> Vec<NodeIndex> {
     let g = p.graph();
     let online = g[submission].channel == Some(Channel::Online);
+    let unknown = g[submission].channel.is_none();
     let takes_no_time = |n: NodeIndex| g[n].duration() == 0.0 && g[n].wait() == 0.0;
-    let by_system = |n: NodeIndex| p.actor_of(n).is_some_and(|a| a.kind == crate::model::ActorKind::System);
-    let on_the_spot = |n: NodeIndex| {
+    let by = |n: NodeIndex, kind: crate::model::ActorKind| p.actor_of(n).is_some_and(|a| a.kind == kind);
+    let systems_check =
+        |n: NodeIndex| g[n].kind == StepKind::Check && by(n, crate::model::ActorKind::System) && takes_no_time(n);
+    // `joined`: a join was crossed on the way there (it waits for another branch: no system's
+    // check the moment the filing is sent).
+    let on_the_spot = |n: NodeIndex, joined: bool| {
         if online {
-            g[n].kind == StepKind::Check && by_system(n) && takes_no_time(n)
+            systems_check(n)
         } else {
             g[n].channel == Some(Channel::Counter)
+                || (!unknown && g[n].channel.is_none() && by(n, crate::model::ActorKind::Agent))
+                || (unknown && !joined && systems_check(n))
         }
     };
     let join = |n: NodeIndex| g[n].kind == StepKind::Parallel && p.incoming(n).len() > 1;
     let mut found = Vec::new();
-    if !online && !on_the_spot(submission) {
+    if !online && g[submission].channel.is_some() && !on_the_spot(submission, false) {
         return found;
     }
-    let mut stack: Vec<NodeIndex> = p.outgoing(submission).into_iter().map(|(_, m)| m).collect();
+    let mut stack: Vec<(NodeIndex, bool)> = p.outgoing(submission).into_iter().map(|(_, m)| (m, false)).collect();
     let mut seen: Vec<NodeIndex> = Vec::new();
-    while let Some(n) = stack.pop() {
+    while let Some((n, joined)) = stack.pop() {
         if seen.contains(&n) || seen.len() >= ON_THE_SPOT_LOOKAHEAD {
             continue;
         }
         seen.push(n);
         let s = &g[n];
-        if s.kind.is_work() && on_the_spot(n) && s.wait() == 0.0 {
+        if s.kind.is_work() && on_the_spot(n, joined) && s.wait() == 0.0 {
             found.push(n);
         }
-        let instant = !s.kind.is_work() || (s.duration() == 0.0 && s.wait() == 0.0);
+        // A step at the counter that does not wait is the same sitting, the user still there,
+        // however long it takes ("Recevoir le dossier", then "Vérifier la complétude": one step
+        // or two is the drawer's choice).
+        let with_user = !online && s.channel == Some(Channel::Counter) && s.wait() == 0.0;
+        let instant = !s.kind.is_work() || (s.duration() == 0.0 && s.wait() == 0.0) || with_user;
         if instant && s.kind != StepKind::End && !(online && join(n)) {
-            stack.extend(p.outgoing(n).into_iter().map(|(_, m)| m));
+            let joined = joined || join(n);
+            stack.extend(p.outgoing(n).into_iter().map(|(_, m)| (m, joined)));
         }
     }
     found

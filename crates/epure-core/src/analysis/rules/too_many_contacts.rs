@@ -187,9 +187,16 @@ fn hands_to_another_person(ctx: &Context, n: usize) -> bool {
 /// between the reception desk and the hearing): it does not end the sitting. Mail and paper are
 /// never one sitting across an agent's step: the agent works on the file once the user has sent
 /// it.
+///
+/// A step whose channel is left out (the field is optional) takes the channel of the sitting it
+/// would continue: the work steps just behind it, when they share one ("Relire et signer le
+/// procès-verbal" right after the hearing at the counter is signed there), through the front
+/// office's steps without a channel that do not wait. An unknown channel says nothing of a new
+/// sitting; its wait still does, and so does a step between without a channel of the user or of
+/// the back office.
 fn continues_a_sitting(ctx: &Context, n: usize) -> bool {
     let s = ctx.step(n);
-    let channel = s.channel;
+    let channel = s.channel.or_else(|| channel_behind(ctx, n));
     let with_user = matches!(channel, Some(Channel::Counter | Channel::Phone));
     let on_the_spot = |w: f64| w == 0.0 || (with_user && w <= ON_THE_SPOT_WAIT_MIN);
     if !on_the_spot(s.wait()) {
@@ -216,7 +223,15 @@ fn continues_a_sitting(ctx: &Context, n: usize) -> bool {
                 }
                 stack.push(b);
             } else if bs.channel != channel {
-                return false;
+                if bs.channel.is_some() || !with_user || !front_office(ctx, b) || !on_the_spot(bs.wait()) {
+                    // Another channel, or a step without one of the user (the capital deposited
+                    // at a bank, then the notice published online) or of the back office (a
+                    // signature between two visits): not the same sitting. A front-office
+                    // agent's without a wait is (the reception desk announcing the victim to the
+                    // unit that hears her).
+                    return false;
+                }
+                stack.push(b);
             } else if ctx.in_user_lane(b) {
                 if bs.actor != s.actor {
                     // Another person's step: theirs is another sitting.
@@ -231,6 +246,48 @@ fn continues_a_sitting(ctx: &Context, n: usize) -> bool {
         }
     }
     user_found
+}
+
+/// Whether step `n` is in the lane of a front-office person (`agent`: the people the user meets).
+fn front_office(ctx: &Context, n: usize) -> bool {
+    ctx.actor_of(n).is_some_and(|a| a.kind == crate::model::ActorKind::Agent)
+}
+
+/// The channel shared by the nearest work steps behind step `n` (through gateways, and the front
+/// office's steps without a channel), if they all have the same known one and it is not the
+/// user's own work (`internal`: the administration was not there); looking back at most
+/// [`SITTING_LOOKBEHIND`] steps.
+fn channel_behind(ctx: &Context, n: usize) -> Option<Channel> {
+    let mut stack: Vec<usize> = vec![n];
+    let mut seen: Vec<usize> = vec![n];
+    let mut found: Option<Channel> = None;
+    while let Some(m) = stack.pop() {
+        for a in ctx.g.inc[m].iter().filter(|a| a.share > 0.0) {
+            let b = a.node;
+            if seen.contains(&b) {
+                continue;
+            }
+            if seen.len() >= SITTING_LOOKBEHIND {
+                return None;
+            }
+            seen.push(b);
+            let bs = ctx.step(b);
+            if !bs.kind.is_work() {
+                if bs.kind == crate::model::StepKind::Start {
+                    return None;
+                }
+                stack.push(b);
+                continue;
+            }
+            match (bs.channel, found) {
+                (None, _) if front_office(ctx, b) => stack.push(b),
+                (None | Some(Channel::Internal), _) => return None,
+                (Some(c), Some(f)) if c != f => return None,
+                (Some(c), _) => found = Some(c),
+            }
+        }
+    }
+    found
 }
 
 #[cfg(test)]
@@ -396,6 +453,36 @@ mod tests {
         check(&one_visit(0.0, Channel::Counter), "too-many-contacts", &[]);
         // The same on the phone.
         check(&one_visit(0.0, Channel::Phone), "too-many-contacts", &[]);
+    }
+
+    #[test]
+    fn a_step_without_channel_continues_the_sitting_it_follows() {
+        // The deed signed with its channel left out, right after the agent's step at the counter:
+        // signed there, in the same visit.
+        let mut p = one_visit(0.0, Channel::Counter);
+        p.step_mut("paiement").expect("the deed").channel = None;
+        check(&p, "too-many-contacts", &[]);
+        // So after a short wait in the hall.
+        let mut p = one_visit(30.0, Channel::Counter);
+        p.step_mut("paiement").expect("the deed").channel = None;
+        check(&p, "too-many-contacts", &[]);
+        // And with the front office's drafting without a channel between (the reception desk
+        // the user meets).
+        let mut p = one_visit(0.0, Channel::Counter);
+        p.step_mut("paiement").expect("the deed").channel = None;
+        p.step_mut("redaction").expect("the drafting").channel = None;
+        check(&p, "too-many-contacts", &[]);
+        // Near misses: a back office's step without a channel between (a signature between two
+        // visits), a long wait, or a step behind on another channel than the one the step is
+        // drawn on are another sitting.
+        p.step_mut("redaction").expect("the drafting").actor = Some("b".into());
+        check(&p, "too-many-contacts", &["demande paiement remise"]);
+        let mut p = one_visit(420.0, Channel::Counter);
+        p.step_mut("paiement").expect("the deed").channel = None;
+        check(&p, "too-many-contacts", &["demande paiement remise"]);
+        let mut p = one_visit(0.0, Channel::Counter);
+        p.step_mut("redaction").expect("the drafting").channel = Some(Channel::Mail);
+        check(&p, "too-many-contacts", &["demande paiement remise"]);
     }
 
     #[test]

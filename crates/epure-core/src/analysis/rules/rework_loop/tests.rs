@@ -326,6 +326,28 @@ fn is_silent_when_the_counter_checks_the_pieces_as_they_are_handed_in() {
 }
 
 #[test]
+fn a_submission_without_channel_followed_by_a_check_at_the_counter_is_handed_in_there() {
+    use crate::model::Channel;
+    let incomplete = rework(0.3).requests("depot", &["rib", "domicile"]).checks("c", &["rib", "domicile"]);
+    // The submission's channel left out: the check at the counter right after it goes through
+    // the pieces with the user, who is there; the check is already upfront.
+    check(&incomplete.clone().channel("c", Channel::Counter).build(), "rework-loop", &[]);
+    // Near misses: the check in the back office, or at the counter after a wait (the user came
+    // back, or never came), or no channel known on either side.
+    check(&incomplete.clone().channel("c", Channel::Internal).build(), "rework-loop", &["c d r"]);
+    check(&incomplete.clone().channel("c", Channel::Counter).wait("c", 420.0).build(), "rework-loop", &["c d r"]);
+    check(&incomplete.clone().build(), "rework-loop", &["c d r"]);
+    // Handed in at the counter, gone through by the front office (the reception the user meets,
+    // lane "a") without a channel and without a wait: there and then. Near miss: by the back
+    // office (lane "b"), the check without a channel may be made later.
+    let front = incomplete.clone().channel("depot", Channel::Counter);
+    check(&front.clone().build(), "rework-loop", &[]);
+    let mut back = front;
+    back.p.step_mut("c").expect("the check").actor = Some("b".into());
+    check(&back.build(), "rework-loop", &["c d r"]);
+}
+
+#[test]
 fn is_silent_when_another_check_at_the_counter_already_went_through_the_pieces() {
     use crate::model::Channel;
     // The reception desk checks the file with the user at the counter; the office it serves
@@ -351,6 +373,63 @@ fn is_silent_when_another_check_at_the_counter_already_went_through_the_pieces()
     check(&desk(&["rib"], 0.0).build(), "rework-loop", &["c d r"]);
     check(&desk(&["rib", "domicile"], 420.0).build(), "rework-loop", &["c d r"]);
     check(&desk(&["rib", "domicile"], 0.0).channel("g", Channel::Internal).build(), "rework-loop", &["c d r"]);
+}
+
+#[test]
+fn a_reception_at_the_counter_drawn_apart_keeps_the_check_on_the_spot() {
+    use crate::model::Channel;
+    // "Recevoir le dossier" then "Vérifier la complétude", both at the counter without a wait:
+    // one sitting drawn as two steps, the check is still made as the user hands the file in.
+    let split = |wait: f64, channel: Channel| {
+        let mut b = rework(0.3)
+            .requests("depot", &["rib", "domicile"])
+            .checks("c", &["rib", "domicile"])
+            .channel("depot", Channel::Counter)
+            .channel("c", Channel::Counter);
+        b.p.remove_flow("f2").expect("depot to check");
+        b.task("x", "a", "Recevoir le dossier")
+            .dur("x", 10.0)
+            .wait("x", wait)
+            .channel("x", channel)
+            .chain(&["depot", "x", "c"])
+            .build()
+    };
+    check(&split(0.0, Channel::Counter), "rework-loop", &[]);
+    // Near misses: the reception waits (the user has left), or is done in the back office.
+    check(&split(420.0, Channel::Counter), "rework-loop", &["c d r"]);
+    check(&split(0.0, Channel::Internal), "rework-loop", &["c d r"]);
+}
+
+#[test]
+fn pieces_drawn_as_asked_for_by_the_agent_are_handed_in_at_that_step() {
+    use crate::model::Channel;
+    // The pieces drawn as `requests` on the agent's check rather than on the user's filing (the
+    // format allows both: "asked of the user at this step"): the check asks for them and goes
+    // through them at once; the loop is silent, as when drawn on the filing.
+    let own = rework(0.3).checks("c", &["rib", "domicile"]);
+    check(&own.clone().requests("c", &["rib", "domicile"]).build(), "rework-loop", &[]);
+    // Near miss: asked for nowhere before the check, the loop is flagged.
+    check(&own.build(), "rework-loop", &["c d r"]);
+    // The counter desk (front office, lane "a") asks for the pieces and checks them, the office
+    // checks again later: silent, as with the pieces on the filing at the counter.
+    let desk = |lane: &str| {
+        let mut b = rework(0.3)
+            .checks("c", &["rib", "domicile"])
+            .channel("depot", Channel::Counter)
+            .channel("c", Channel::Internal);
+        b.p.remove_flow("f2").expect("depot to check");
+        b.check("g", lane, "Vérifier au guichet que le dossier est complet")
+            .dur("g", 10.0)
+            .channel("g", Channel::Counter)
+            .requests("g", &["rib", "domicile"])
+            .checks("g", &["rib", "domicile"])
+            .chain(&["depot", "g", "c"])
+            .build()
+    };
+    check(&desk("a"), "rework-loop", &[]);
+    // Near miss: a partner that gathers the pieces for the user (a hospital's social service)
+    // is not where the user hands them in to the administration.
+    check(&desk("d"), "rework-loop", &["c d r"]);
 }
 
 #[test]
@@ -383,6 +462,15 @@ fn is_silent_when_the_online_service_checks_the_pieces_as_they_are_sent() {
     check(&guichet("sys", 420.0, true).build(), "rework-loop", &["c d r"]);
     check(&guichet("a", 0.0, true).build(), "rework-loop", &["c d r"]);
     check(&guichet("sys", 0.0, false).build(), "rework-loop", &["c d r"]);
+    // The submission's channel left out: the system's check the moment it is sent says it was
+    // online; the near misses stay flagged.
+    let unknown = |mut b: B| {
+        b.p.step_mut("depot").expect("the submission").channel = None;
+        b.build()
+    };
+    check(&unknown(guichet("sys", 0.0, true)), "rework-loop", &[]);
+    check(&unknown(guichet("sys", 420.0, true)), "rework-loop", &["c d r"]);
+    check(&unknown(guichet("b", 0.0, true)), "rework-loop", &["c d r"]);
 }
 
 /// Each month the employer claims the indemnity, the service validates the claim, the
