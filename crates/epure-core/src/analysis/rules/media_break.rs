@@ -165,30 +165,40 @@ fn named_source(ctx: &Context, n: usize, to: usize) -> Option<usize> {
     }
 }
 
-/// How many steps ask the user for, produce or enter each data item (by data id), counted once
-/// per step. Complexity: linear in the steps' data references.
-fn naming_steps<'a>(ctx: &Context<'a>) -> std::collections::HashMap<&'a str, usize> {
-    let mut count: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for s in ctx.p.steps() {
-        let mut named: Vec<&str> = s.requests.iter().chain(&s.produces).chain(&s.enters).map(String::as_str).collect();
-        named.sort_unstable();
-        named.dedup();
-        for d in named {
-            *count.entry(d).or_default() += 1;
+/// Per data id, how many steps ask the user for it, produce it or enter it (counted once per step),
+/// and the last step counted. Complexity: linear in the steps' data references.
+type Naming<'a> = rustc_hash::FxHashMap<&'a str, (usize, usize)>;
+
+fn naming_steps<'a>(ctx: &Context<'a>) -> Naming<'a> {
+    let mut count = Naming::default();
+    for (i, s) in ctx.p.steps().enumerate() {
+        for d in s.requests.iter().chain(&s.produces).chain(&s.enters) {
+            let (n, last) = count.entry(d.as_str()).or_insert((0, usize::MAX));
+            if *last != i {
+                *n += 1;
+                *last = i;
+            }
         }
     }
     count
 }
 
 /// Whether item `d`, keyed in at step `to`, is the verdict that check or approval records: no
-/// other step asks for it, produces it or enters it, so no paper brought it.
-fn own_verdict(to: &crate::model::Step, d: &str, naming: &std::collections::HashMap<&str, usize>) -> bool {
-    matches!(to.kind, StepKind::Check | StepKind::Approval) && naming.get(d).copied().unwrap_or(0) <= 1
+/// other step asks for it, produces it or enters it, so no paper brought it. The counts are made
+/// the first time a check or an approval asks.
+fn own_verdict<'a>(
+    ctx: &Context<'a>,
+    to: &crate::model::Step,
+    d: &str,
+    naming: &std::cell::OnceCell<Naming<'a>>,
+) -> bool {
+    matches!(to.kind, StepKind::Check | StepKind::Approval)
+        && naming.get_or_init(|| naming_steps(ctx)).get(d).map_or(0, |&(n, _)| n) <= 1
 }
 
 pub fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
-    let naming = naming_steps(ctx);
+    let naming = std::cell::OnceCell::new();
     for &n in &ctx.g.order {
         if !ctx.reachable[n] {
             continue;
@@ -220,7 +230,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 .enters
                 .iter()
                 .zip(&digital)
-                .filter(|(d, dig)| !**dig && !own_verdict(to, d, &naming))
+                .filter(|(d, dig)| !**dig && !own_verdict(ctx, to, d, &naming))
                 .map(|(d, _)| d)
                 .collect();
             if keyed.is_empty() {
