@@ -1328,20 +1328,14 @@ fn an_unseen_income_tax_payment_plan_is_read_as_an_expert_would() {
             // particulier's online acceptance of the plan (and its e-mandate) would fold into the
             // answer.
             ("too-many-contacts", "messagerie guichet complement signature"),
-            // Known false alarm: a rejected debit lapses the plan months after it was granted;
-            // it is no refusal of the request that the examination could have found at the
-            // filing (the monthly debits are the granted service, carried out period after
-            // period).
-            (
-                "late-knockout",
-                "d-paye prelevement fiche-accueil examen relance proposition decision-comptable envoi-plan saisie-plan"
-            ),
         ]
     );
     // Near misses: the comptable's grant is his own decision (he answers for the recovery
     // personally), not a second check of the unit's examination; sending the plan to sign is
     // not a relay; the monthly debits are a schedule, not a rework loop nor an endless one; the
-    // garnishee order is mandated and follows the lapsed plan.
+    // garnishee order is mandated and follows the lapsed plan; a rejected debit months after the
+    // grant lapses the plan, it is no refusal of the request the examination could have found at
+    // the filing (the monthly debits carry out the granted service period after period).
     assert_not_flagged(
         &found,
         &["redundant-check", "duplicate-step", "approval-chain", "endless-loop", "waste-step", "ping-pong"],
