@@ -1291,3 +1291,55 @@ fn an_unseen_school_map_derogation_for_a_college_is_read_as_an_expert_would() {
     assert!(!found.iter().any(|(r, s)| *r == "once-only" && s.starts_with("adresse")), "{found:?}");
     assert!(!found.iter().any(|(r, s)| *r == "transit-step" && s.contains("notif")), "{found:?}");
 }
+
+/// Unseen: a payment plan asked at the service des impôts des particuliers for income-tax
+/// arrears (by the secure messaging of the espace particulier or at the SIP's counter, with the
+/// proofs of resources and charges; the recovery unit's examination and its returns for missing
+/// pieces, the schedule computed and granted by the comptable public, who answers for it
+/// personally; the plan and the SEPA mandate signed, the monthly direct debits, and on a rejected
+/// debit the plan lapsed and the garnishee order on the bank account).
+#[test]
+fn an_unseen_income_tax_payment_plan_is_read_as_an_expert_would() {
+    let found = found_in("plan-reglement-sip.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // Inside the espace particulier the taxpayer is authenticated: the numéro fiscal is
+            // known to the messaging itself.
+            ("once-only", "num-fiscal messagerie"),
+            // The tax notice is the SIP's own: the taxpayer is asked for the notice it issued.
+            ("once-only", "avis-ir messagerie guichet"),
+            // On the counter's way and the lapsed plan: taxpayer, counter, recovery unit,
+            // comptable, unit, taxpayer (the signature), unit, bank. The analysis is right: the
+            // comptable's grant of an ordinary plan is what his délégation de signature to the
+            // unit's agents is for, and the plan accepted online with the mandate would spare the
+            // return to the taxpayer.
+            (
+                "handoff-chain",
+                "guichet fiche-accueil examen proposition decision-comptable envoi-plan signature saisie-plan caducite satd-emise banque-verse"
+            ),
+            // A third of the files lack a bank statement or the proof of a charge.
+            ("rework-loop", "examen d-pieces relance complement"),
+            // The request made at the counter is written on a form and keyed in for the unit.
+            ("media-break", "f5 fiche-accueil num-fiscal motif"),
+            // The analysis is right: the request, the missing pieces, then the plan and the
+            // mandate to sign and send back with a RIB, a third solicitation the espace
+            // particulier's online acceptance of the plan (and its e-mandate) would fold into the
+            // answer.
+            ("too-many-contacts", "messagerie guichet complement signature"),
+        ]
+    );
+    // Near misses: the comptable's grant is his own decision (he answers for the recovery
+    // personally), not a second check of the unit's examination; sending the plan to sign is
+    // not a relay; the monthly debits are a schedule, not a rework loop nor an endless one; the
+    // garnishee order is mandated and follows the lapsed plan; a rejected debit months after the
+    // grant lapses the plan, it is no refusal of the request the examination could have found at
+    // the filing (the monthly debits carry out the granted service period after period).
+    assert_not_flagged(
+        &found,
+        &["redundant-check", "duplicate-step", "approval-chain", "endless-loop", "waste-step", "ping-pong"],
+    );
+    assert!(!found.iter().any(|(r, s)| *r == "rework-loop" && s.contains("prelevement")), "{found:?}");
+    assert!(!found.iter().any(|(r, s)| *r == "transit-step" && s.contains("envoi-plan")), "{found:?}");
+}

@@ -1383,3 +1383,56 @@ fn an_unseen_drinks_licence_declaration_is_read_as_an_expert_would() {
 fn the_marriage_drawn_with_the_pieces_on_both_sides_reads_the_same() {
     assert_same_findings("mariage.epure.json", "mariage-variante2.epure.json");
 }
+
+/// Unseen: a resident's report of a road defect (through the commune's app with a photo and the
+/// position, or by phone to the town hall's reception, which notes it on a slip passed on to the
+/// technical services and keyed in there; the acknowledgement with a tracking number, the road
+/// technician's visit to qualify the defect, then the régie's cold-asphalt patch on a works
+/// order, or the contractor's resurfacing on a purchase order of the maintenance contract signed
+/// by the director and checked before payment, or the report joined to an open one, or passed on
+/// to the department's road agency; the report closed and the resident told).
+#[test]
+fn an_unseen_road_defect_report_is_read_as_an_expert_would() {
+    let found = found_in("signalement-voirie.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The reception's slip, carried to the technical services, is a relay the app,
+            // open to the reception too, would remove.
+            ("transit-step", "transmission saisie"),
+            // The analysis is right: on the phone's way and the contractor's, resident,
+            // reception, assistant, technician, director, contractor, technician; the report
+            // keyed in at the reception and a purchase order under a threshold signed by the
+            // technician (a délégation the director can give) would spare two.
+            (
+                "handoff-chain",
+                "appel fiche-accueil transmission saisie qualification devis-bc signature-bc travaux-entreprise reception cloture-signal"
+            ),
+            // The analysis is right: the qualified defect waits three days for the régie's
+            // patching round, and the contractor's resurfacing fifteen, the intervention delay the
+            // commune itself set in its maintenance contract (an emergency delay can be ordered).
+            ("waiting", "reparation-regie"),
+            ("waiting", "travaux-entreprise"),
+            // The phone report noted on paper and keyed into the app by the assistant.
+            ("media-break", "f7 saisie localisation description coordonnees"),
+        ]
+    );
+    // Near misses: the technician's check of the contractor's resurfacing is the service fait
+    // before payment, not the qualification again; the director signs the purchase order as
+    // the contract's authority, no chain; joining a duplicate report is no waste; passing a
+    // departmental road on rests on the technician's finding.
+    assert_not_flagged(
+        &found,
+        &[
+            "redundant-check",
+            "duplicate-step",
+            "approval-chain",
+            "late-knockout",
+            "waste-step",
+            "rework-loop",
+            "ping-pong",
+            "once-only",
+        ],
+    );
+}

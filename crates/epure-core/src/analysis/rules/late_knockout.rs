@@ -18,7 +18,10 @@
 //! what the earlier work produced; little work before the refusal; a decision without a refusal;
 //! the work before a step the user carries out inside their own organisation (the `internal`
 //! channel in the user's lane: the childminder receiving children for five years, then the
-//! renewal refused): it led to an earlier outcome the user acted on, the search stops there.
+//! renewal refused): it led to an earlier outcome the user acted on, the search stops there;
+//! a decision inside a loop that repeats the service period after period
+//! (`period_loop::recurring`: the plan's monthly debit, then "Échéance honorée ?"): the work
+//! before the loop granted what the periods carry out, a stop at one period is no late refusal.
 //!
 //! On very large procedures, only the nearest `ANCESTORS_MAX` steps before a decision are
 //! looked at, so that the rule stays linear.
@@ -179,6 +182,8 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     // Scratch reused by every decision.
     let (mut lookahead, mut before, mut work, mut wasted) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let (mut deciders, mut stack) = (Vec::new(), Vec::new());
+    // Per loop, whether it repeats the service period after period (`period_loop::recurring`).
+    let mut periods: HashMap<usize, bool> = HashMap::default();
     for &d in &ctx.g.order {
         if !ctx.reachable[d] || ctx.step(d).kind != StepKind::Decision {
             continue;
@@ -190,6 +195,16 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             .sum();
         if p_refusal <= 0.0 {
             continue;
+        }
+        // A knock-out inside a loop that repeats the service period after period (the plan's
+        // monthly debit, then "Échéance honorée ?"; the indemnity paid each month, then the
+        // counter-visit): the work before the loop granted the service the periods carry out,
+        // and what stops it at one period (a rejected debit) cannot be examined at the filing.
+        if ctx.in_loop(d) {
+            let comp = ctx.comps.of[d];
+            if *periods.entry(comp).or_insert_with(|| super::period_loop::recurring(ctx, comp).is_some()) {
+                continue;
+            }
         }
         // The deciding steps: the work steps just before the decision, through gateways.
         deciders.clear();
@@ -623,5 +638,57 @@ mod tests {
             .prob("d", "ko", 0.3)
             .build();
         check(&p, "late-knockout", &[]);
+    }
+    /// A plan granted after an examination, then carried out month after month: the debit of
+    /// each month, then whether it was honoured (a rejected one lapses the plan), then whether
+    /// months remain. With `way_round` the loop goes back through steps of its own that ask the
+    /// user for something again (a return, not the next period).
+    fn monthly(way_round: Option<&str>) -> crate::model::Procedure {
+        let b = B::new()
+            .start("s")
+            .task("depot", "u", "Demander des délais de paiement")
+            .requests("depot", &["justificatifs"])
+            .check("examen", "b", "Examiner les ressources et les charges")
+            .dur("examen", 60.0)
+            .checks("examen", &["justificatifs"])
+            .task("plan", "b", "Calculer l'échéancier")
+            .dur("plan", 20.0)
+            .produces("plan", &["echeancier"])
+            .approval("accord", "c", "Accorder les délais")
+            .dur("accord", 10.0)
+            .checks("accord", &["echeancier"])
+            .task("prel", "b", "Prélever l'échéance du mois")
+            .produces("prel", &["echeance"])
+            .decision("honoree")
+            .task("caduc", "b", "Notifier la caducité du plan")
+            .decision("reste")
+            .end("ok")
+            .refused("ko")
+            .chain(&["s", "depot", "examen", "plan", "accord", "prel", "honoree"])
+            .prob("honoree", "caduc", 0.05)
+            .prob("honoree", "reste", 0.95)
+            .chain(&["caduc", "ko"])
+            .prob("reste", "ok", 0.1);
+        match way_round {
+            None => b.prob("reste", "prel", 0.9).build(),
+            Some(step) => b
+                .task(step, "b", "Demander un nouveau RIB")
+                .produces(step, &["demande"])
+                .task("rib", "u", "Fournir un nouveau RIB")
+                .requests("rib", &["rib"])
+                .prob("reste", step, 0.9)
+                .chain(&[step, "rib", "prel"])
+                .build(),
+        }
+    }
+
+    #[test]
+    fn a_knockout_at_one_period_of_a_granted_service_is_not_late() {
+        check(&monthly(None), "late-knockout", &[]);
+    }
+
+    #[test]
+    fn a_knockout_inside_a_return_is_still_read() {
+        check(&monthly(Some("relance")), "late-knockout", &["honoree prel examen plan accord"]);
     }
 }
