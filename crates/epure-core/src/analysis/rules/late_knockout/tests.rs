@@ -1,0 +1,267 @@
+use crate::analysis::testkit::{B, check};
+use crate::model::Channel;
+
+fn late(decider_checks: &[&str]) -> crate::model::Procedure {
+    let b = B::new()
+        .start("s")
+        .task("depot", "u", "Déposer la demande")
+        .requests("depot", &["formulaire"])
+        .task("instr", "b", "Instruire sur place et rédiger l'avis technique")
+        .dur("instr", 90.0)
+        .checks("instr", &["formulaire"])
+        .produces("instr", &["avis"])
+        .approval("sign", "c", "Arbitrer et signer")
+        .dur("sign", 10.0)
+        .decision("d")
+        .task("notif", "b", "Notifier l'accord")
+        .task("refus", "b", "Notifier le refus")
+        .end("ok")
+        .refused("ko")
+        .chain(&["s", "depot", "instr", "sign", "d"])
+        .prob("d", "notif", 0.8)
+        .prob("d", "refus", 0.2)
+        .chain(&["notif", "ok"])
+        .chain(&["refus", "ko"]);
+    if decider_checks.is_empty() { b.build() } else { b.checks("sign", decider_checks).build() }
+}
+
+#[test]
+fn fires_when_the_refusal_uses_nothing_of_the_work_before() {
+    check(&late(&[]), "late-knockout", &["d sign instr"]);
+}
+
+#[test]
+fn does_not_fire_when_the_decision_uses_the_work() {
+    check(&late(&["avis"]), "late-knockout", &[]);
+    check(&late(&["formulaire"]), "late-knockout", &[]);
+}
+
+/// The instruction (90 minutes, producing the technical opinion), a body's examination of it
+/// (`exam_lane`), then a ruling by `rule_lane` that names no data, and the refusal.
+fn ruled(exam_lane: &str, rule_lane: &str) -> crate::model::Procedure {
+    B::new()
+        .start("s")
+        .task("depot", "u", "Déposer la demande")
+        .requests("depot", &["formulaire"])
+        .task("instr", "b", "Instruire sur place et rédiger l'avis technique")
+        .dur("instr", 90.0)
+        .checks("instr", &["formulaire"])
+        .produces("instr", &["avis"])
+        .check("exam", exam_lane, "Examiner la demande au vu de l'avis")
+        .dur("exam", 20.0)
+        .checks("exam", &["avis"])
+        .approval("statuer", rule_lane, "Statuer sur la demande")
+        .dur("statuer", 5.0)
+        .decision("d")
+        .task("notif", "b", "Notifier l'accord")
+        .end("ok")
+        .refused("ko")
+        .chain(&["s", "depot", "instr", "exam", "statuer", "d"])
+        .prob("d", "notif", 0.8)
+        .prob("d", "ko", 0.2)
+        .chain(&["notif", "ok"])
+        .build()
+}
+
+#[test]
+fn a_ruling_naming_no_data_rests_on_the_same_body_s_examination_before_it() {
+    // The commission examines the file, then rules: one body, drawn as two steps.
+    check(&ruled("c", "c"), "late-knockout", &[]);
+    // Near miss: another body's signature naming nothing rests on nothing of the work.
+    check(&ruled("b", "c"), "late-knockout", &["d statuer instr exam"]);
+}
+
+/// The instruction, the signature reading its opinion, then `after` (lane b, naming no data)
+/// and the user's choice to appeal, whose "no" ends in a refusal.
+fn contested(after: &str) -> crate::model::Procedure {
+    B::new()
+        .start("s")
+        .task("depot", "u", "Déposer la demande")
+        .requests("depot", &["formulaire"])
+        .task("instr", "b", "Instruire sur place et rédiger l'avis technique")
+        .dur("instr", 90.0)
+        .checks("instr", &["formulaire"])
+        .produces("instr", &["avis"])
+        .approval("sign", "c", "Signer la décision")
+        .dur("sign", 10.0)
+        .checks("sign", &["avis"])
+        .task("apres", "b", after)
+        .dur("apres", 10.0)
+        .decision("d")
+        .task("recours", "u", "Former un recours")
+        .end("ok")
+        .refused("ko")
+        .chain(&["s", "depot", "instr", "sign", "apres", "d"])
+        .prob("d", "recours", 0.4)
+        .prob("d", "ko", 0.6)
+        .chain(&["recours", "ok"])
+        .build()
+}
+
+#[test]
+fn the_choice_after_a_notice_rests_on_what_the_notice_passes_on() {
+    // "Notifier le refus", then the user's choice to appeal: the refusal was decided on the
+    // signature, which read the instruction's opinion.
+    check(&contested("Notifier le refus au demandeur"), "late-knockout", &[]);
+    check(&contested("Informer le demandeur du refus"), "late-knockout", &[]);
+    // Near miss: a step of the service that is no notice and names nothing decides on nothing.
+    check(&contested("Classer le dossier"), "late-knockout", &["d apres instr sign"]);
+}
+
+/// The administration's work (90 minutes, producing a decision it notifies), then the user's
+/// claim to a partner, which decides on the claim and refuses some; with `reads`, the claim is
+/// made on the notified decision (the resident claims once the disaster is recognised).
+fn claim_after(reads: bool) -> crate::model::Procedure {
+    let b = B::new()
+        .start("s")
+        .task("instr", "b", "Instruire la demande et prendre l'arrêté")
+        .dur("instr", 90.0)
+        .produces("instr", &["arrete"])
+        .task("claim", "u", "Déclarer le sinistre à son assureur")
+        .requests("claim", &["declaration"])
+        .task("expertise", "d", "Expertiser les dommages")
+        .dur("expertise", 60.0)
+        .checks("expertise", &["declaration"])
+        .decision("d")
+        .end("ok")
+        .refused("ko")
+        .chain(&["s", "instr", "claim", "expertise", "d"])
+        .prob("d", "ok", 0.8)
+        .prob("d", "ko", 0.2);
+    if reads { b.checks("claim", &["arrete"]).build() } else { b.build() }
+}
+
+#[test]
+fn reads_the_influence_through_what_the_user_hands_in() {
+    // The claim is made on the decree: the decree's work is what the refusal comes after.
+    check(&claim_after(true), "late-knockout", &[]);
+    // Near miss: a claim that does not rest on the earlier work, refused on the claim alone.
+    check(&claim_after(false), "late-knockout", &["d expertise instr"]);
+    // The plans handed in with the form do not make the work on the plans influence a
+    // refusal decided on the form.
+    let p = B { p: late(&["formulaire"]) }.requests("depot", &["plans"]).build();
+    let mut p = p;
+    if let Some(instr) = p.step_mut("instr") {
+        instr.checks = vec!["plans".into()];
+    }
+    check(&p, "late-knockout", &["d sign instr"]);
+}
+
+/// The work of a first stage, then the user's own work on what it granted (receiving
+/// children under the agrément: `internal` in the user's lane, or at the `counter` when the
+/// administration calls them in), then a renewal refused on a new examination.
+fn after_the_users_work(channel: Channel) -> crate::model::Procedure {
+    B::new()
+        .start("s")
+        .task("instr", "b", "Instruire la demande et rédiger le rapport")
+        .dur("instr", 120.0)
+        .produces("instr", &["rapport"])
+        .approval("agrement", "c", "Accorder l'agrément")
+        .checks("agrement", &["rapport"])
+        .produces("agrement", &["agrement"])
+        .task("exercice", "u", "Accueillir des enfants pendant la durée de l'agrément")
+        .channel("exercice", channel)
+        .check("visite", "b", "Évaluer la pratique au renouvellement")
+        .dur("visite", 60.0)
+        .produces("visite", &["rapport-renouvellement"])
+        .decision("d")
+        .end("ok")
+        .refused("ko")
+        .chain(&["s", "instr", "agrement", "exercice", "visite", "d"])
+        .prob("d", "ok", 0.95)
+        .prob("d", "ko", 0.05)
+        .build()
+}
+
+#[test]
+fn does_not_look_past_the_users_own_work() {
+    check(&after_the_users_work(Channel::Internal), "late-knockout", &[]);
+    // Near miss: a step where the user comes to the administration is no earlier stage.
+    check(&after_the_users_work(Channel::Counter), "late-knockout", &["d visite instr agrement"]);
+}
+
+#[test]
+fn does_not_fire_without_evidence_in_the_data() {
+    // Nothing before the decision produces anything: no sign that the decision ignores it.
+    let p = B::new()
+        .start("s")
+        .task("instr", "b", "Instruire la demande")
+        .dur("instr", 120.0)
+        .approval("sign", "c", "Signer")
+        .decision("d")
+        .end("ok")
+        .refused("ko")
+        .chain(&["s", "instr", "sign", "d"])
+        .prob("d", "ok", 0.7)
+        .prob("d", "ko", 0.3)
+        .build();
+    check(&p, "late-knockout", &[]);
+}
+
+#[test]
+fn does_not_fire_after_little_work_or_without_a_refusal() {
+    let p = B::new()
+        .start("s")
+        .check("c", "b", "Vérifier la recevabilité")
+        .dur("c", 10.0)
+        .decision("d")
+        .end("ok")
+        .refused("ko")
+        .chain(&["s", "c", "d"])
+        .prob("d", "ok", 0.7)
+        .prob("d", "ko", 0.3)
+        .build();
+    check(&p, "late-knockout", &[]);
+}
+/// A plan granted after an examination, then carried out month after month: the debit of
+/// each month, then whether it was honoured (a rejected one lapses the plan), then whether
+/// months remain. With `way_round` the loop goes back through steps of its own that ask the
+/// user for something again (a return, not the next period).
+fn monthly(way_round: Option<&str>) -> crate::model::Procedure {
+    let b = B::new()
+        .start("s")
+        .task("depot", "u", "Demander des délais de paiement")
+        .requests("depot", &["justificatifs"])
+        .check("examen", "b", "Examiner les ressources et les charges")
+        .dur("examen", 60.0)
+        .checks("examen", &["justificatifs"])
+        .task("plan", "b", "Calculer l'échéancier")
+        .dur("plan", 20.0)
+        .produces("plan", &["echeancier"])
+        .approval("accord", "c", "Accorder les délais")
+        .dur("accord", 10.0)
+        .checks("accord", &["echeancier"])
+        .task("prel", "b", "Prélever l'échéance du mois")
+        .produces("prel", &["echeance"])
+        .decision("honoree")
+        .task("caduc", "b", "Notifier la caducité du plan")
+        .decision("reste")
+        .end("ok")
+        .refused("ko")
+        .chain(&["s", "depot", "examen", "plan", "accord", "prel", "honoree"])
+        .prob("honoree", "caduc", 0.05)
+        .prob("honoree", "reste", 0.95)
+        .chain(&["caduc", "ko"])
+        .prob("reste", "ok", 0.1);
+    match way_round {
+        None => b.prob("reste", "prel", 0.9).build(),
+        Some(step) => b
+            .task(step, "b", "Demander un nouveau RIB")
+            .produces(step, &["demande"])
+            .task("rib", "u", "Fournir un nouveau RIB")
+            .requests("rib", &["rib"])
+            .prob("reste", step, 0.9)
+            .chain(&[step, "rib", "prel"])
+            .build(),
+    }
+}
+
+#[test]
+fn a_knockout_at_one_period_of_a_granted_service_is_not_late() {
+    check(&monthly(None), "late-knockout", &[]);
+}
+
+#[test]
+fn a_knockout_inside_a_return_is_still_read() {
+    check(&monthly(Some("relance")), "late-knockout", &["honoree prel examen plan accord"]);
+}
