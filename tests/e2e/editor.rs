@@ -100,9 +100,14 @@ async fn a_sample_opens_on_the_canvas_with_every_step_in_its_lane() {
         open(&app, "cantine").await;
         // The first view: the procedure's beginning at a readable size.
         app.click("[data-testid=finding-item][data-rule=once-only]").await;
+        // The document is asked for at two steps 1,080 units apart: both are brought into view
+        // together (zoomed out to about 0.68, still readable).
         app.wait_until(
-            "a finding highlights its first step, brought into view",
-            "return document.querySelectorAll('[data-testid=canvas-step][data-highlighted=true]').length >= 1;",
+            "a finding's two steps highlighted and brought into view",
+            "const c = document.querySelector('[data-testid=editor-canvas]').getBoundingClientRect();
+             const inside = (r) => r.left >= c.left && r.right <= c.right && r.top >= c.top && r.bottom <= c.bottom;
+             const on = Array.from(document.querySelectorAll('[data-testid=canvas-step][data-highlighted=true]'));
+             return on.length === 2 && on.every(s => inside(s.getBoundingClientRect()));",
         )
         .await;
         app.screenshot("editor-findings").await;

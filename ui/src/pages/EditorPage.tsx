@@ -40,7 +40,7 @@ export function EditorPage({ id, onBack, onSimplify, onCompare }: Props) {
   const [side, setSide] = useState<Side>('findings');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [active, setActive] = useState<{ index: number; finding: FindingView } | null>(null);
-  const [reveal, setReveal] = useState<{ id: string; seq: number } | null>(null);
+  const [reveal, setReveal] = useState<{ ids: readonly string[]; seq: number } | null>(null);
   const { state, apply, undo, redo } = editor;
 
   const highlighted = useMemo(() => new Set(active?.finding.subjects ?? []), [active]);
@@ -143,7 +143,7 @@ export function EditorPage({ id, onBack, onSimplify, onCompare }: Props) {
         onFind={(stepId) => {
           setSelected(new Set([stepId]));
           setSide('properties');
-          setReveal((r) => ({ id: stepId, seq: (r?.seq ?? 0) + 1 }));
+          setReveal((r) => ({ ids: [stepId], seq: (r?.seq ?? 0) + 1 }));
         }}
       />
       {editor.editError && (
@@ -204,9 +204,10 @@ export function EditorPage({ id, onBack, onSimplify, onCompare }: Props) {
                 active={active?.index ?? null}
                 onActivate={(index, finding) => {
                   setActive(index === null || !finding ? null : { index, finding });
-                  // Bring the finding's first step into view on the canvas.
-                  const step = finding?.subjects.find((s) => state.procedure.steps.some((x) => x.id === s));
-                  if (step) setReveal((r) => ({ id: step, seq: (r?.seq ?? 0) + 1 }));
+                  // Bring the finding's steps into view on the canvas (its first one at least).
+                  const steps = new Set(state.procedure.steps.map((x) => x.id));
+                  const ids = finding?.subjects.filter((s) => steps.has(s)) ?? [];
+                  if (ids.length > 0) setReveal((r) => ({ ids, seq: (r?.seq ?? 0) + 1 }));
                 }}
               />
             )}

@@ -26,6 +26,7 @@ import {
   type RouteEdge,
   type StepNode,
 } from './canvasShapes';
+import { READABLE_ZOOM, revealViewport } from './reveal';
 import { type Rect, serves, viewOf, windowAround, windowContents, WINDOWED_ABOVE } from './viewWindow';
 
 const LANE_PREFIX = 'lane:';
@@ -35,8 +36,6 @@ const LANE_PREFIX = 'lane:';
  * 1,000 steps: 53 → 31 ms a frame without it). The "whole procedure" control remains.
  */
 const MINIMAP_MAX_STEPS = WINDOWED_ABOVE;
-/** Below this zoom labels are too small to read: a long procedure opens at its start instead. */
-const READABLE_ZOOM = 0.6;
 
 /**
  * Where the canvas first looks: the whole procedure when it fits at a readable size, else its
@@ -86,8 +85,11 @@ interface Props {
   onConnect?: (from: string, to: string) => void;
   /** A step dropped at a new place (top-left corner, layout units). */
   onPlace?: (id: string, x: number, y: number) => void;
-  /** A step to bring into view (found, or just created); `seq` changes at each request. */
-  reveal?: { id: string; seq: number } | null;
+  /**
+   * Steps to bring into view (a finding's, or one found by name), the first kept in view
+   * when they cannot all be; `seq` changes at each request.
+   */
+  reveal?: { ids: readonly string[]; seq: number } | null;
   /** A drawing to look at, not to edit: no dragging, connecting or selecting. */
   readOnly?: boolean;
   /** A comparison's status of each step (`added`, `removed`, `changed`, `moved`). */
@@ -245,10 +247,13 @@ export function Canvas({
     [onReady, readOnly],
   );
   useEffect(() => {
-    const node = reveal && layout.nodes.find((n) => n.id === reveal.id);
-    if (!node || !flow.current) return;
-    const zoom = Math.max(flow.current.getZoom(), 0.8);
-    void flow.current.setCenter(node.x + node.width / 2, node.y + node.height / 2, { zoom, duration: 200 });
+    const el = box.current;
+    if (!reveal || !flow.current || !el) return;
+    const at = new Map(layout.nodes.map((n) => [n.id, n]));
+    const boxes = reveal.ids.flatMap((id) => at.get(id) ?? []);
+    const canvas = { width: el.clientWidth, height: el.clientHeight };
+    const view = revealViewport(boxes, layout, canvas, flow.current.getViewport());
+    if (view) void flow.current.setViewport(view, { duration: 200 });
   }, [reveal, layout]);
 
   // Steps moved with the arrow keys (React Flow moves a selected step 5 px a press and tells no
