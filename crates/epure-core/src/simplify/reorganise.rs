@@ -235,17 +235,23 @@ pub(super) fn check_upfront(p: &mut Procedure, f: &Finding) -> Result<(), Refusa
         percent(Lang::Fr, back),
         percent(Lang::Fr, lowered)
     );
-    let sub_id = p.graph()[r.submission].id.clone();
-    if let Some(s) = p.step_mut(&sub_id) {
-        for d in &r.items {
-            if !s.checks.contains(d) {
-                s.checks.push(d.clone());
+    // At the finding's submission, and at those of the other ways in no check covers.
+    let ways: Vec<(String, Vec<String>)> = std::iter::once((r.submission, r.items.clone()))
+        .chain(r.also.iter().cloned())
+        .map(|(n, items)| (p.graph()[n].id.clone(), items))
+        .collect();
+    for (sub_id, items) in ways {
+        if let Some(s) = p.step_mut(&sub_id) {
+            for d in &items {
+                if !s.checks.contains(d) {
+                    s.checks.push(d.clone());
+                }
             }
+            s.note = Some(match s.note.take() {
+                Some(n) if !n.trim().is_empty() => format!("{n} {sentence}"),
+                _ => sentence.clone(),
+            });
         }
-        s.note = Some(match s.note.take() {
-            Some(n) if !n.trim().is_empty() => format!("{n} {sentence}"),
-            _ => sentence,
-        });
     }
     Ok(())
 }

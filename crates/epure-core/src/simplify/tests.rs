@@ -363,6 +363,54 @@ mod check_upfront {
     }
 
     #[test]
+    fn the_pieces_are_checked_on_every_way_in_at_once() {
+        // The request is filed online or on the paper form (60 / 40); neither checks the pieces,
+        // and the service sends one file in three back. Checking at the online filing only would
+        // leave the paper files sent back as before, and the same finding raised again.
+        let p = B::new()
+            .start("s")
+            .decision("v")
+            .task("web", "u", "Déposer la demande en ligne")
+            .channel("web", Channel::Online)
+            .requests("web", &["rib"])
+            .task("papier", "u", "Envoyer le formulaire papier")
+            .channel("papier", Channel::Paper)
+            .requests("papier", &["rib"])
+            .decision("m")
+            .check("c", "b", "Vérifier la complétude")
+            .checks("c", &["rib"])
+            .dur("c", 10.0)
+            .decision("d")
+            .task("r", "u", "Compléter le dossier")
+            .requests("r", &["rib"])
+            .end("e")
+            .chain(&["s", "v"])
+            .prob("v", "web", 0.6)
+            .prob("v", "papier", 0.4)
+            .chain(&["web", "m", "c", "d"])
+            .chain(&["papier", "m"])
+            .prob("d", "r", 0.3)
+            .prob("d", "e", 0.7)
+            .chain(&["r", "c"])
+            .build();
+        let f = fired(&p, "rework-loop");
+        assert!(
+            f.explanation_fr
+                .contains("dès les étapes « Déposer la demande en ligne » et « Envoyer le formulaire papier »"),
+            "{}",
+            f.explanation_fr
+        );
+        let after = transform(&p, &f, &Settings::default()).expect("applied");
+        for way in ["web", "papier"] {
+            assert_eq!(after.step(way).expect("a filing").checks, ["rib"], "{way}");
+        }
+        assert!(
+            !analysis::analyze(&after, &Settings::default()).findings.iter().any(|f| f.rule == "rework-loop"),
+            "the simplified loop is not flagged again"
+        );
+    }
+
+    #[test]
     fn refusals() {
         let f = raised("rework-loop", "check-upfront", &["c", "d", "r"]);
         // The file goes back to another service, not to the user.

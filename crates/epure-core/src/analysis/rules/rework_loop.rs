@@ -90,6 +90,10 @@ pub(crate) struct Rework {
     pub submission: NodeIndex,
     /// What the check verifies that the submission hands in, in the check's order.
     pub items: Vec<String>,
+    /// The submissions of the other ways in that no check covers either (the paper form posted
+    /// beside the filing at the counter), with what each hands in of `items`' kind: checking at
+    /// one way only would leave the files of the others sent back as before.
+    pub also: Vec<(NodeIndex, Vec<String>)>,
     /// Whether the check is already upfront: the submission checks all of `items`, or the loop's
     /// check is made at the counter right as the user hands the file in there (a flow from the
     /// submission to it, both at the counter), or checks made there and then cover all of `items`.
@@ -157,7 +161,7 @@ pub(crate) fn rework(p: &Procedure, members: &[NodeIndex]) -> Result<Rework, Not
     if submissions.is_empty() {
         submissions = user_steps_before(p, members, &set, &hands_in_checked);
     }
-    let read = |submission: NodeIndex| {
+    let read = |(submission, join): (NodeIndex, Option<NodeIndex>)| {
         let mut items: Vec<String> =
             checked.iter().filter(|&d| hands_in(submission).any(|x| x == d)).cloned().collect();
         if items.iter().any(|d| asked_again.contains(&d)) {
@@ -170,10 +174,18 @@ pub(crate) fn rework(p: &Procedure, members: &[NodeIndex]) -> Result<Rework, Not
             || items.iter().all(|d| {
                 g[submission].checks.contains(d) || asked_by_checker(d) || spot.iter().any(|&m| g[m].checks.contains(d))
             });
-        (submission, items, in_place)
+        (submission, items, in_place, join)
     };
-    let mut ways = submissions.into_iter().map(read);
-    let Some(nearest) = ways.next() else {
+    let ways: Vec<_> = submissions.into_iter().map(read).collect();
+    // Submissions on the branches of one parallel block are not different ways in: every case
+    // goes through all of them, so one that checks the pieces covers the others (the payment
+    // details handed in on the way to the bank and again on the way to the accountant, checked
+    // at the first: the case has been checked). Known miss: a branch that asks for the piece on
+    // some of its cases only (a choice inside the branch) is read as covering them all.
+    let covered = |w: &(NodeIndex, Vec<String>, bool, Option<NodeIndex>)| {
+        w.2 || w.3.is_some() && ways.iter().any(|v| v.2 && v.3 == w.3)
+    };
+    let Some(nearest) = ways.first() else {
         // The pieces drawn as asked for by the check itself (`requests` on the agent's step, "asked
         // of the user at this step"): the agent asks for them and goes through them at once, as a
         // check at the submission does.
@@ -181,10 +193,16 @@ pub(crate) fn rework(p: &Procedure, members: &[NodeIndex]) -> Result<Rework, Not
         if items.is_empty() {
             return Err(NotRework::Submission);
         }
-        return Ok(Rework { decision, checker, back, submission: checker, items, in_place: true });
+        return Ok(Rework { decision, checker, back, submission: checker, items, also: Vec::new(), in_place: true });
     };
-    let (submission, items, in_place) = if nearest.2 { ways.find(|w| !w.2).unwrap_or(nearest) } else { nearest };
-    Ok(Rework { decision, checker, back, submission, items, in_place })
+    let chosen = if covered(nearest) { ways.iter().find(|w| !covered(w)).unwrap_or(nearest) } else { nearest };
+    let in_place = covered(chosen);
+    let also = if in_place {
+        Vec::new()
+    } else {
+        ways.iter().filter(|w| w.0 != chosen.0 && !covered(w)).map(|w| (w.0, w.1.clone())).collect()
+    };
+    Ok(Rework { decision, checker, back, submission: chosen.0, items: chosen.1.clone(), also, in_place })
 }
 
 /// Whether step `n` is in the lane of a front-office person (`agent`: the people the user meets).
@@ -195,30 +213,33 @@ fn front_office(p: &Procedure, n: NodeIndex) -> bool {
 /// The steps of the user before the loop made of `members` for which `wanted` holds (or of the
 /// front office, asking the user for what they hand in there), the nearest
 /// on each way back (not looking past one), nearest first, looking back at most
-/// [`SUBMISSION_LOOKBEHIND`] steps.
+/// [`SUBMISSION_LOOKBEHIND`] steps; each with the first parallel join passed on the way back to
+/// it, if any (steps found through one join are on branches every case goes through).
 fn user_steps_before(
     p: &Procedure,
     members: &[NodeIndex],
     set: &std::collections::HashSet<NodeIndex>,
     wanted: &dyn Fn(NodeIndex) -> bool,
-) -> Vec<NodeIndex> {
+) -> Vec<(NodeIndex, Option<NodeIndex>)> {
     let g = p.graph();
     let inside = |n: NodeIndex| set.contains(&n);
-    let mut queue: std::collections::VecDeque<NodeIndex> =
-        members.iter().flat_map(|&n| p.incoming(n)).map(|(_, m)| m).filter(|&m| !inside(m)).collect();
+    let mut queue: std::collections::VecDeque<(NodeIndex, Option<NodeIndex>)> =
+        members.iter().flat_map(|&n| p.incoming(n)).map(|(_, m)| (m, None)).filter(|&(m, _)| !inside(m)).collect();
     let mut seen: Vec<NodeIndex> = Vec::new();
     let mut found = Vec::new();
-    while let Some(n) = queue.pop_front() {
+    while let Some((n, join)) = queue.pop_front() {
         if seen.contains(&n) || seen.len() >= SUBMISSION_LOOKBEHIND {
             continue;
         }
         seen.push(n);
         let asks = crate::graph::in_user_lane(p, n) || (front_office(p, n) && !g[n].requests.is_empty());
         if g[n].kind.is_work() && asks && wanted(n) {
-            found.push(n);
+            found.push((n, join));
             continue;
         }
-        queue.extend(p.incoming(n).into_iter().map(|(_, m)| m).filter(|&m| !inside(m)));
+        let before = p.incoming(n);
+        let join = join.or_else(|| (g[n].kind == StepKind::Parallel && before.len() >= 2).then_some(n));
+        queue.extend(before.into_iter().map(|(_, m)| (m, join)).filter(|&(m, _)| !inside(m)));
     }
     found
 }
@@ -527,20 +548,30 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 let back: f64 = ctx.g.out[d].iter().filter(|a| ctx.comps.of[a.node] == c).map(|a| a.share).sum();
                 let names: Vec<String> = r.items.iter().map(|i| ctx.data_name(i)).collect();
                 let (means_fr, means_en) = upfront_means(ctx.step(r.submission.index()).channel);
+                // Every way in no check covers: the filing this finding names, then the others.
+                let at: Vec<String> = std::iter::once(r.submission)
+                    .chain(r.also.iter().map(|w| w.0))
+                    .map(|n| ctx.label(n.index()))
+                    .collect();
+                let (steps_fr, steps_en) = match at.as_slice() {
+                    [one] => (format!("l'étape {}", quote(Lang::Fr, one)), format!("step {}", quote(Lang::En, one))),
+                    _ => (
+                        format!("les étapes {}", quoted_list(Lang::Fr, &at)),
+                        format!("steps {}", quoted_list(Lang::En, &at)),
+                    ),
+                };
                 (
                     format!(
-                        "Contrôler {} dès l'étape {} ({means_fr}) réduirait ces retours ; la proposition retient \
+                        "Contrôler {} dès {steps_fr} ({means_fr}) réduirait ces retours ; la proposition retient \
                          l'hypothèse prudente que la moitié en est évitée (de {} à {} des passages), chiffre à confirmer.",
                         quoted_list(Lang::Fr, &names),
-                        quote(Lang::Fr, &ctx.label(r.submission.index())),
                         percent(Lang::Fr, back),
                         percent(Lang::Fr, back / UPFRONT_FACTOR),
                     ),
                     format!(
-                        "Checking {} at step {} ({means_en}) would reduce these returns; the proposal assumes, \
+                        "Checking {} at {steps_en} ({means_en}) would reduce these returns; the proposal assumes, \
                          prudently, that half of them are avoided (from {} to {} of passes), a figure to confirm.",
                         quoted_list(Lang::En, &names),
-                        quote(Lang::En, &ctx.label(r.submission.index())),
                         percent(Lang::En, back),
                         percent(Lang::En, back / UPFRONT_FACTOR),
                     ),

@@ -677,3 +677,47 @@ fn fires_on_the_way_no_check_at_the_filing_covers() {
     // Near miss: both ways check the pieces as they are handed in.
     check(&two_ways(true), "rework-loop", &[]);
 }
+
+#[test]
+fn one_branch_of_a_parallel_block_checking_the_pieces_covers_the_case() {
+    // The association files its grant request with the region and, at the same time, with the
+    // department (co-funding): both ask for the RIB, and the region's instructor sends the file
+    // back when it is missing. Every case goes through both filings: once the region's filing
+    // checks the RIB, the case has been checked upfront, and the department's filing is not
+    // another way in to propose the check at again.
+    let cofunded = |region_checks: bool| {
+        let b = B::new()
+            .start("s")
+            .par("f")
+            .task("region", "u", "Déposer la demande sur le portail de la région")
+            .requests("region", &["rib"])
+            .task("dept", "u", "Déposer la demande sur le portail du département")
+            .requests("dept", &["rib"])
+            .par("j")
+            .check("c", "b", "Vérifier la complétude")
+            .checks("c", &["rib"])
+            .dur("c", 10.0)
+            .decision("d")
+            .task("r", "u", "Compléter le dossier")
+            .requests("r", &["rib"])
+            .dur("r", 20.0)
+            .wait("r", 100.0)
+            .end("e")
+            .chain(&["s", "f", "region", "j"])
+            .chain(&["f", "dept", "j", "c", "d"])
+            .prob("d", "r", 0.3)
+            .prob("d", "e", 0.7)
+            .chain(&["r", "c"]);
+        if region_checks { b.checks("region", &["rib"]).build() } else { b.build() }
+    };
+    let f = analyze(&cofunded(false), &Settings::default())
+        .findings
+        .into_iter()
+        .find(|f| f.rule == "rework-loop")
+        .expect("fires");
+    assert_eq!(f.suggestion, Some("check-upfront"));
+    assert!(f.explanation_fr.contains("« Déposer la demande sur le portail "), "{}", f.explanation_fr);
+    // Near miss: the region's portal checks the RIB; the department's filing of the same case
+    // is no way round that check.
+    check(&cofunded(true), "rework-loop", &[]);
+}
