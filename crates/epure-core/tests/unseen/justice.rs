@@ -130,10 +130,9 @@ fn an_unseen_nationality_certificate_is_read_as_an_expert_would() {
         found,
         [
             // The identity document asked again with the appeal: the bureau gets the court's file.
-            // Known false alarm in part: the identity shown when the certificate is handed over
-            // is the person checked in person at the counter, not the copy asked again; the rule
-            // cannot tell a piece shown to prove who collects from a piece handed in.
-            ("once-only", "identite depot retrait recours-ministre"),
+            // (The identity shown when the certificate is collected is the person checked at the
+            // counter before it is handed over, not the copy asked again: not named.)
+            ("once-only", "identite depot recours-ministre"),
             // The applicant's own birth certificate: the commune of birth holds it (COMEDEC).
             ("once-only", "acte-naissance depot"),
             // The parent's and grandparents' acts are the SCEC's: the applicant orders them from

@@ -377,13 +377,9 @@ fn an_unseen_pacs_registration_is_read_as_an_expert_would() {
             // The commune of birth can be asked through COMEDEC (also when a recent copy is sent
             // again because the first was more than three months old).
             ("once-only", "acte-naissance envoi complement"),
-            // Known false alarm: the copies e-mailed with the file let the service prepare the
-            // registration; the originals shown at the joint declaration in person are the
-            // officer's check of who declares (Code civil art. 515-3), and asking once would drop
-            // that one. The rule keeps the first request and has no way to tell a presentation
-            // the law requires in person from a piece asked again; exempting every request at a
-            // mandated step would also hide the RIB asked again at a mandated filing.
-            ("once-only", "identite envoi presence"),
+            // (The identity e-mailed with the file, then the originals shown at the joint
+            // declaration in person, where the stamped convention is handed back: the officer's
+            // check of who declares, Code civil art. 515-3, not the piece asked again.)
             // The certificate of no PACS comes from the SCEC's own register.
             ("once-only", "non-pacs etranger"),
             // One file in five comes back for a missing piece or an old birth certificate.
@@ -697,13 +693,10 @@ fn an_unseen_vehicle_impoundment_is_read_as_an_expert_would() {
     assert_eq!(
         found,
         [
-            // Known false alarm: the pound checks the identity of whoever takes the car against
-            // the mainlevée made out in their name; asking once would release it to any bearer.
-            // The irritant is real (the same papers shown in two places, told by the contacts
-            // below), the proposal is not. The rule cannot tell a presentation in person at a
-            // hand-over from a piece asked again: the identity document re-sent to the CAF or
-            // shown to the landlord (RSA, DALO) is rightly flagged (see also the PACS).
-            ("once-only", "identite presentation paiement"),
+            // (The pound checks the identity of whoever takes the car against the mainlevée made
+            // out in their name before the car is released: asked once, it would go to any
+            // bearer. The irritant is real, the same papers shown in two places, told by the
+            // contacts below; the identity is not named as asked again.)
             // The SIV holds the registration (the system has just found the holder in it), the
             // Fichier des véhicules assurés the insurance, which the police may consult.
             ("once-only", "carte-grise presentation"),

@@ -5,10 +5,13 @@
 //! `fetch-from-holder`), or when it is requested again on a way a case can take after an earlier
 //! request (`ask-once`). Not fired: requests on exclusive branches (no case meets both); a piece
 //! asked again on the rework branch of a loop the first request is not part of (it was missing:
-//! `rework-loop` speaks of it); a document the administration itself issued in between (a form
-//! sent to be signed and returned is a new document). A piece asked at the filing, again on the
-//! rework branch when it was missing, and again later ("apporter les originaux") is asked twice
-//! by the filing and the later request: the finding names those two, not the rework request.
+//! `rework-loop` speaks of it); a document the administration itself issued in between (a form sent
+//! to be signed and returned is a new document); the identity document shown in person to collect
+//! what the administration hands over at that sitting (the certificate, the vehicle at the pound):
+//! who collects is checked there, asked once it would go to any bearer. A piece asked at the
+//! filing, again on the rework branch when it was missing, and again later ("apporter les
+//! originaux") is asked twice by the filing and the later request: the finding names those two, not
+//! the rework request.
 //!
 //! Two branches of one parallel block are both taken by every case that reaches the fork: a
 //! piece asked on each (the CAF and the Département each asking for the RIB) is asked twice,
@@ -16,9 +19,10 @@
 //! block count (visited as often as its fork), not one a decision inside the branch may skip.
 
 use super::{Context, Marks, finding, text};
+use crate::analysis::labels;
 use crate::analysis::words::{Quoted, QuotedList, Times, list, quote, quoted_list, sentence};
 use crate::analysis::{Finding, Gain, Lang, Severity};
-use crate::model::Step;
+use crate::model::{Channel, Step};
 
 pub const ID: &str = "once-only";
 
@@ -57,6 +61,59 @@ fn handed_in_just_before(ctx: &Context, n: usize, d: &str) -> Vec<usize> {
     let before: Vec<usize> = ctx.prev_work(n).into_iter().map(|(m, _)| m).collect();
     let hands_in = |m: usize| ctx.in_user_lane(m) && ctx.step(m).requests.iter().any(|x| x == d);
     if before.iter().all(|&m| hands_in(m)) { before } else { Vec::new() }
+}
+
+/// Words naming an identity document ("Pièce d'identité", "Carte nationale d'identité",
+/// "Passeport").
+const IDENTITY: &[&str] = &["identité", "passeport"];
+/// First words of the user's step that collects something ("Retirer le certificat", "Récupérer
+/// sa carte").
+const COLLECTING: &[&str] = &["retirer", "récupérer"];
+/// First words of the administration's step that hands something over ("Remettre le titre",
+/// "Restituer le véhicule").
+const HANDING_OVER: &[&str] = &["remettre", "restituer"];
+/// Work steps looked at after the user's step for the hand-over of that sitting.
+const HANDOVER_LOOKAHEAD: usize = 3;
+
+/// Whether the user's request `n` of item `d` is the identity shown to collect what is handed
+/// over: `d` names an identity document, `n` is the user's, in person at the counter, and at that
+/// sitting something is released to them: `n` collects it ("Retirer le certificat sur
+/// présentation de sa pièce d'identité"), or one of the next work steps hands it over
+/// ("Restituer le véhicule", after the fees paid at the pound), with no wait before it (the
+/// user has not left). The identity is checked there to release the document or the vehicle to
+/// its holder — asked once, it would go to any bearer — which is no piece asked again.
+fn identity_shown_to_collect(ctx: &Context, n: usize, d: &crate::model::DataItem) -> bool {
+    static WORDS: std::sync::OnceLock<[Vec<String>; 3]> = std::sync::OnceLock::new();
+    let [identity, collecting, handing_over] = WORDS.get_or_init(|| {
+        [IDENTITY, COLLECTING, HANDING_OVER].map(|w| w.iter().flat_map(|w| labels::words(w)).collect())
+    });
+    let s = ctx.step(n);
+    if !ctx.in_user_lane(n) || s.channel != Some(Channel::Counter) {
+        return false;
+    }
+    if !ctx.label_words(&d.name).iter().any(|w| identity.contains(w)) {
+        return false;
+    }
+    let first_is =
+        |m: usize, verbs: &[String]| ctx.label_words(ctx.label_str(m)).first().is_some_and(|w| verbs.contains(w));
+    if first_is(n, collecting) {
+        return true;
+    }
+    // The next work steps of the sitting, breadth first.
+    let mut frontier = vec![n];
+    for _ in 0..HANDOVER_LOOKAHEAD {
+        let next: Vec<usize> = frontier
+            .iter()
+            .flat_map(|&m| ctx.next_work(m))
+            .map(|(m, _)| m)
+            .filter(|&m| ctx.step(m).wait() == 0.0 && !ctx.in_user_lane(m))
+            .collect();
+        if next.iter().any(|&m| first_is(m, handing_over)) {
+            return true;
+        }
+        frontier = next;
+    }
+    false
 }
 
 pub fn run(ctx: &Context) -> Vec<Finding> {
@@ -165,6 +222,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             .filter(|&(later, earlier)| later != earlier)
             // Asked again on a rework branch the first request is not part of: the piece was missing.
             .filter(|&(later, earlier)| !ctx.in_loop(later) || ctx.same_loop(later, earlier))
+            .filter(|&(later, _)| !identity_shown_to_collect(ctx, later, d))
             .collect();
         if !taken[di].is_empty() {
             let mut kept: Vec<(usize, usize)> = Vec::with_capacity(pairs.len());

@@ -330,3 +330,50 @@ fn does_not_fire_on_an_unreachable_request() {
     let p = base().held("avis", "DGFiP").requests("complement", &["avis"]).chain(&["s", "depot", "verif", "e"]).build();
     check(&p, "once-only", &[]);
 }
+
+#[test]
+fn the_identity_shown_to_collect_what_is_handed_over_is_not_asked_again() {
+    use crate::model::Channel;
+    // The request is posted with a copy of the identity document; the certificate is collected
+    // at the counter on presentation of the identity document: the agent checks who collects
+    // before handing it over, which is no piece asked again.
+    let sitting = |label: &str, item: &str, then: (&str, f64)| {
+        B::new()
+            .start("s")
+            .task("depot", "u", "Envoyer la demande par courrier")
+            .channel("depot", Channel::Mail)
+            .requests("depot", &["identite", "rib"])
+            .check("instruction", "b", "Instruire la demande")
+            .task("retrait", "u", label)
+            .channel("retrait", Channel::Counter)
+            .requests("retrait", &[item])
+            .task("remise", "a", then.0)
+            .channel("remise", Channel::Counter)
+            .wait("remise", then.1)
+            .end("e")
+            .chain(&["s", "depot", "instruction", "retrait", "remise", "e"])
+            .build()
+    };
+    let handed_over = ("Remettre le certificat au demandeur", 0.0);
+    check(
+        &sitting("Retirer le certificat sur présentation de sa pièce d'identité", "identite", handed_over),
+        "once-only",
+        &[],
+    );
+    check(&sitting("Se présenter au guichet", "identite", handed_over), "once-only", &[]);
+    check(&sitting("Se présenter au guichet", "identite", ("Restituer le véhicule", 0.0)), "once-only", &[]);
+    // Near misses: the identity shown at a sitting where nothing is handed over (an interview),
+    // or handed over days later (it is shown again then); another piece brought to collect; the
+    // identity sent again by post.
+    let asked_twice = ["identite depot retrait"];
+    check(&sitting("Se présenter à l'entretien", "identite", ("Instruire le dossier", 0.0)), "once-only", &asked_twice);
+    check(
+        &sitting("Se présenter au guichet", "identite", ("Remettre le certificat", 14_400.0)),
+        "once-only",
+        &asked_twice,
+    );
+    check(&sitting("Retirer le certificat", "rib", handed_over), "once-only", &["rib depot retrait"]);
+    let mut by_post = sitting("Retirer le certificat", "identite", handed_over);
+    by_post.step_mut("retrait").expect("the second request").channel = Some(Channel::Mail);
+    check(&by_post, "once-only", &asked_twice);
+}
