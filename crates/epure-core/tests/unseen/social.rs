@@ -1,6 +1,6 @@
-//! Social benefits, housing, grants to households and legal aid: the department, the CAF, the MDPH,
-//! the CROUS, the Banque de France's commission, the ANAH, the courts' legal aid offices, and
-//! France Travail (registration as a job seeker and the unemployment allowance).
+//! Social benefits, housing, grants to households and legal aid: the department, the CAF, the
+//! CARSAT, the MDPH, the CROUS, the Banque de France's commission, the ANAH, the courts' legal aid
+//! offices, and France Travail (registration as a job seeker and the unemployment allowance).
 
 use crate::kit::*;
 
@@ -1458,4 +1458,71 @@ fn an_unseen_state_medical_aid_is_read_as_an_expert_would() {
 #[test]
 fn the_legal_aid_drawn_with_the_pieces_on_both_sides_reads_the_same() {
     assert_same_findings("aide-juridictionnelle.epure.json", "aide-juridictionnelle-variante2.epure.json");
+}
+
+/// Unseen: the allocation de solidarité aux personnes âgées (minimum vieillesse) at the CARSAT
+/// (the request online on lassuranceretraite.fr or on the Cerfa 13710 filled in with the CCAS's
+/// help and posted, scanned at the CARSAT's mail centre and keyed into the liquidation tool; the
+/// completeness, age and residence check and its returns, the check in the inter-regime exchanges
+/// that every pension was claimed, the household's resources of the last three months and the
+/// amount, the refusal or the award with the notice of the recovery on the estate, the monthly
+/// payment, the death reported by the RNIPP, the net estate asked of the notary, the claim on the
+/// heirs above the threshold).
+#[test]
+fn an_unseen_old_age_minimum_is_read_as_an_expert_would() {
+    let found = found_in("aspa-carsat.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The amounts of the other funds' pensions, of the retiree and of the spouse: the
+            // CARSAT reads them in the inter-regime exchanges and the DRM, and checks them there
+            // two steps later.
+            ("once-only", "montants-pensions en-ligne papier"),
+            // The household's tax notice: the DGFiP holds it (and it is asked again on the return).
+            ("once-only", "avis-impot en-ligne papier envoi-pieces"),
+            // The paper form posted to the CARSAT, scanned and keyed into the liquidation tool by
+            // the technician from the scan. (The analysis tells it as the paper's rekeying rather
+            // than as a `media-break`: the scan changes the medium, the keying comes one step
+            // later; one finding for one keying.)
+            ("rekeying", "saisie foyer ressources patrimoine papier"),
+            // Retiree, CCAS, retiree, mail centre, technician, payment system, recovery service,
+            // notary, recovery service, heirs. (The analysis names the paper way, which has the
+            // CCAS and the mail centre; the payment system acts alone and is no hand.)
+            (
+                "handoff-chain",
+                "aide-ccas papier scan saisie instruction droits calculer attribution ouvrir-recup notaire-reponse comparer notifier-creance payer"
+            ),
+            // Three files in ten lack a statement of savings or a piece.
+            ("rework-loop", "instruction d-complet demande-pieces envoi-pieces"),
+            // The technicians' backlog before the file is even opened.
+            ("waiting", "instruction"),
+            // The recovery service waits two months for the notary's answer on the net estate:
+            // the analysis is right, the succession's pace sets the recovery's (a quarter of the
+            // lead time), the expert had not counted it.
+            ("waiting", "notaire-reponse"),
+        ]
+    );
+    // Near misses: the CCAS checks the pieces with the retiree before posting them (what spares
+    // a return), the technician checks the file the fund decides on; the check that every pension
+    // was claimed (CSS art. L815-5, the allocation is subsidiary), then the resources computed
+    // with the same amounts (a question, then the amount); the online and the paper way are
+    // exclusive (nothing keyed twice on one way); the scan is the mail centre's work, not a relay; the
+    // refusal rests on the computation just before it; the notary's answer and the recovery
+    // service's comparison with the threshold (one figure, one check); the retiree is solicited
+    // once, twice on a return.
+    assert_not_flagged(
+        &found,
+        &[
+            "redundant-check",
+            "duplicate-step",
+            "approval-chain",
+            "parallelizable",
+            "transit-step",
+            "ping-pong",
+            "late-knockout",
+            "too-many-contacts",
+            "waste-step",
+        ],
+    );
 }

@@ -1,5 +1,6 @@
 //! What a town hall runs: civil status, schools and nurseries, the cemetery, roads, planning,
-//! public buildings, and the recovery of what it is owed (with the DGFiP's public accountant).
+//! public buildings, the recovery of what it is owed (with the DGFiP's public accountant), and the
+//! claims for damages against it (with its insurer).
 
 use crate::kit::*;
 
@@ -1428,4 +1429,74 @@ fn an_unseen_road_defect_report_is_read_as_an_expert_would() {
             "once-only",
         ],
     );
+}
+
+/// Unseen: a resident's claim for damages against the commune after a fall on a damaged pavement
+/// (the réclamation préalable by registered letter with the photos, the witnesses' Cerfa 11527,
+/// the medical certificate and the health insurance's statements; the mail service's registration,
+/// the acknowledgement, the completeness check and its returns, the road service's report, the
+/// claim declared on the insurer's extranet, the cover checked, the expert's visit, the insurer's
+/// position; the refusal drafted and signed by the mayor, or the medical examination, the CPAM's
+/// statement of its outlays, the offer and the protocole transactionnel signed by both; the
+/// recourse to the tribunal administratif by Télérecours citoyens, the defence by the insurer's
+/// lawyer, the judgement).
+#[test]
+fn an_unseen_claim_for_damages_after_a_fall_is_read_as_an_expert_would() {
+    let found = found_in("reclamation-chute-trottoir.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The medical certificate sent with the claim is asked again by the insurer's doctor.
+            // (The analysis leaves out the pieces sent again on a return, as it should.)
+            ("once-only", "certificat-medical reclamer expertise-medicale"),
+            // The health insurance's statements asked of the victim: the CPAM holds them, and the
+            // insurer has to ask it for its outlays anyway (CSS art. L376-1).
+            ("once-only", "decomptes reclamer"),
+            // The amount claimed, head by head, typed from the victim's letter onto the insurer's
+            // extranet: the analysis is right, the expert had only seen the identity and the
+            // circumstances keyed twice.
+            ("rekeying", "declarer montant reclamer"),
+            // The victim's identity and the circumstances keyed into the mail software, then again
+            // on the insurer's extranet.
+            ("rekeying", "identite-victime enregistrer declarer"),
+            ("rekeying", "circonstances enregistrer declarer"),
+            // The commune passes the court's request on to its insurer's lawyer, who defends it.
+            ("transit-step", "transmettre-assureur defendre"),
+            // Victim, mail service, legal service, road service, legal service, insurer, expert,
+            // insurer, victim, doctor, insurer, CPAM, insurer, victim, tribunal, legal service,
+            // lawyer, tribunal, insurer: the way of the offer refused and taken to the tribunal.
+            (
+                "handoff-chain",
+                "reclamer enregistrer accuser completude rapport-voirie-step declarer ouvrir-sinistre expertise-lieux position expertise-medicale rapport-medical-step demander-debours debours-step offrir saisir-ta enregistrer-ta transmettre-assureur defendre instruire-ta juger verser-jugement"
+            ),
+            // One claim in four lacks the amount or a piece.
+            ("rework-loop", "completude d-complete demander-complement completer"),
+            // The tribunal administratif's backlog: close to a year before the case is closed.
+            ("waiting", "instruire-ta"),
+            // The registered letter scanned and keyed into the mail software.
+            ("media-break", "f-reclamation enregistrer identite-victime circonstances"),
+            // The claim, the pieces again, the medical examination, the protocol's signature, and
+            // for one victim in four the tribunal.
+            ("too-many-contacts", "reclamer completer expertise-medicale signer-victime saisir-ta"),
+            // The statement of what the CPAM paid does not wait for the doctor's report: asked as
+            // soon as liability is admitted, it would run beside the examination. The analysis is
+            // right, the expert had read the order of the drawing as a dependency.
+            ("parallelizable", "rapport-medical-step demander-debours"),
+        ]
+    );
+    // Near misses: the legal service checks the claim is complete and quantified, the insurer
+    // that its cover applies (two questions); the road service's report, then the expert's visit
+    // that reads it and the insurer's position on both (each produces its own opinion); the
+    // tribunal's registration, the defence's reading and the instruction of the case, then the
+    // judgement; the refusal drafted, then signed by the mayor (one approval), and the
+    // protocol signed by the victim, then by the mayor (two parties); the medical examination
+    // only once liability is admitted (not to run beside the expert's visit); the CPAM asked for
+    // its outlays (mandated, and real work on its side); the refusal rests on the expert's visit
+    // and the insurer's position just before it.
+    assert_not_flagged(
+        &found,
+        &["redundant-check", "duplicate-step", "approval-chain", "ping-pong", "late-knockout", "waste-step"],
+    );
+    assert!(!found.iter().any(|(r, s)| *r == "parallelizable" && s.contains("expertise-lieux")), "{found:?}");
 }

@@ -17,6 +17,12 @@
 //! not go round: it stops the case, it sends nothing back. Only the decisions whose way back
 //! inside the loop reaches a step where passes start are read as the period's.
 //!
+//! A period closed by an act is such a loop too: the account of the year approved by the greffe,
+//! then "Mesure encore en cours l'an prochain ?" going straight back to the next account, or the
+//! end. The decision follows the approval, which produces the act, and goes round in at least
+//! half the cases: a signature refused that sends the draft back to be redone goes round in
+//! fewer cases than it lets through, and stays a return.
+//!
 //! A loop renewed by an act is such a loop too, although a review decides the way round: the
 //! contract's six-month review, then "Renouveler ?", the inspector's signed amendment, the young
 //! person's signature, the next six months; the trainee's extended year after the CAP's opinion.
@@ -25,7 +31,7 @@
 //! it neither enter nor produce anything (a return for missing pieces brings pieces back).
 
 use super::Context;
-use crate::model::{Outcome, StepKind};
+use crate::model::{Outcome, Step, StepKind};
 
 /// Work steps looked at through gateways around a loop's decision and entries.
 const GATEWAY_REACH: usize = 32;
@@ -122,6 +128,10 @@ fn knocks_out(ctx: &Context, c: usize, from: impl Iterator<Item = usize>, walk: 
     }
     ends
 }
+
+/// The share of cases at least that a decision following an approval sends round again for the
+/// loop to be read as periods closed by the approval's act (see [`recurring`]).
+const PERIOD_SHARE: f64 = 0.5;
 
 /// Steps looked at along the way on of a knock-out inside the pass.
 const PASS_REACH: usize = 64;
@@ -226,10 +236,22 @@ pub(crate) fn recurring(ctx: &Context, c: usize) -> Option<Vec<usize>> {
         }
         let closes =
             leads_straight_to_an_end(ctx, c, outs.iter().filter(|a| !inside(a.node)).map(|a| a.node), &mut walk);
+        // An approval that issues the period's act, after which the case can close, and after
+        // which the case goes round more often than not ("Approuver le compte de gestion", then
+        // "Mesure encore en cours l'an prochain ?" or the end): the act closes the period, the
+        // next one starts. An approval whose refusal sends the file back to be redone goes
+        // round in fewer cases than it lets through.
+        let round_share: f64 = outs.iter().filter(|a| inside(a.node)).map(|a| a.share).sum();
+        let issues_the_period =
+            |s: &Step| s.kind == StepKind::Approval && !s.produces.is_empty() && closes && round_share >= PERIOD_SHARE;
         let verifies = |n: usize| {
             let s = ctx.step(n);
-            s.kind != StepKind::Task
-                || ((!closes || s.produces.is_empty()) && super::redundant_check::says_verify(ctx, s.label()))
+            match s.kind {
+                StepKind::Task => {
+                    (!closes || s.produces.is_empty()) && super::redundant_check::says_verify(ctx, s.label())
+                }
+                _ => !issues_the_period(s),
+            }
         };
         if before.iter().any(|&n| verifies(n)) {
             if renewed_by_an_act(ctx, c, &back, &starts) {

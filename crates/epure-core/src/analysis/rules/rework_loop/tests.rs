@@ -614,6 +614,42 @@ fn is_silent_on_a_period_paid_by_an_accountant_who_controls_the_order() {
     check(&more.build(), "rework-loop", &["liq pay d"]);
 }
 
+/// Each year the mandataire renders the account, the greffe checks it against its pieces and
+/// approves it, then "Mesure encore en cours l'an prochain ?" goes straight back to the next
+/// account (`p_round`) or ends the measure.
+fn yearly_account(p_round: f64, act: bool) -> B {
+    let b = B::new()
+        .start("s")
+        .task("inv", "m", "Dresser l'inventaire")
+        .produces("inv", &["inventaire"])
+        .task("compte", "m", "Établir le compte de gestion annuel")
+        .wait("compte", 92400.0)
+        .produces("compte", &["compte-doc"])
+        .check("verif", "g", "Vérifier le compte de gestion")
+        .checks("verif", &["compte-doc", "inventaire"])
+        .approval("approuver", "g", "Approuver le compte de gestion")
+        .checks("approuver", &["compte-doc"])
+        .decision("d")
+        .end("e")
+        .chain(&["s", "inv", "compte", "verif", "approuver", "d"])
+        .prob("d", "compte", p_round)
+        .prob("d", "e", 1.0 - p_round);
+    if act { b.produces("approuver", &["approbation"]) } else { b }
+}
+
+#[test]
+fn is_silent_on_a_period_closed_by_the_act_that_approves_it() {
+    // The account of each year is approved, the next year's follows: periods, not returns, and
+    // the year before each account is its calendar.
+    check(&yearly_account(0.8, true).build(), "rework-loop", &[]);
+    check(&yearly_account(0.8, true).build(), "waiting", &[]);
+    // Near misses: a signature refused that sends the file straight back to be redone goes
+    // round in fewer cases than it lets through (a return); an approval that issues no act (a
+    // visa) does not close a period.
+    check(&yearly_account(0.2, true).build(), "rework-loop", &["compte verif approuver d"]);
+    check(&yearly_account(0.8, false).build(), "rework-loop", &["compte verif approuver d"]);
+}
+
 #[test]
 fn does_not_fire_without_a_loop_or_when_it_is_never_taken() {
     let straight = B::new().start("s").task("t", "a", "Instruire").end("e").chain(&["s", "t", "e"]).build();
