@@ -10,7 +10,8 @@
 //! the OFB's central file), culture (the DRAC's grant to a company for a creation, which the
 //! region co-funds), associations (declared to the prefecture's greffe) and foreign workers (the
 //! work authorisation asked on the ANEF), vehicles (a used vehicle's change of owner on the ANTS),
-//! and the DSDEN's derogations from the school map for the entry into collège.
+//! the DSDEN's derogations from the school map for the entry into collège, and a VTC driver's
+//! professional card (the prefecture, after the CMA's exam; the registre des exploitants).
 
 use crate::kit::*;
 
@@ -1342,4 +1343,83 @@ fn an_unseen_income_tax_payment_plan_is_read_as_an_expert_would() {
     );
     assert!(!found.iter().any(|(r, s)| *r == "rework-loop" && s.contains("prelevement")), "{found:?}");
     assert!(!found.iter().any(|(r, s)| *r == "transit-step" && s.contains("envoi-plan")), "{found:?}");
+}
+
+/// Unseen: a VTC driver's professional card at the prefecture after the exam at the CMA (the
+/// CMA's certificate of success; the medical check by a doctor approved by the prefect on the
+/// Cerfa 14880*02 and the prefecture's certificate of physical fitness asked for on its own; the
+/// card's request on démarches-simplifiées, the completeness check and its returns for a photo or
+/// a proof of address, the SNPC consulted, the bulletin n° 2 asked of the casier judiciaire, the
+/// card validated by delegation and ordered from the Imprimerie nationale, handed over at the
+/// counter; the self-employed driver's registration in the registre des exploitants de VTC and
+/// the vignettes ordered from the Imprimerie nationale).
+#[test]
+fn an_unseen_vtc_driver_card_is_read_as_an_expert_would() {
+    let found = found_in("carte-vtc.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The CMA sends the prefecture the list of the candidates who passed: the certificate
+            // asked of the driver is the CMA's.
+            ("once-only", "attestation-reussite depot"),
+            // The prefecture's own certificate of physical fitness, delivered a week before by the
+            // same bureau, asked back with the card's request (and again when it is too old).
+            ("once-only", "attestation-aptitude depot complement"),
+            // The licence is in the SNPC, which the bureau consults anyway; and it is asked twice,
+            // for the fitness certificate and for the card.
+            ("once-only", "permis demande-aptitude depot"),
+            // The same bureau asks twice for the identity and the proof of address, in two
+            // démarches a week apart. Known false alarm in part: the identity shown at the
+            // counter to collect a secure card is the holder's identification, not a piece handed
+            // in again that "the first one could be kept for"; the format's `requests` is the same
+            // for a piece handed in and a document shown, and the rule cannot tell them apart.
+            ("once-only", "identite demande-aptitude depot remise"),
+            ("once-only", "domicile demande-aptitude depot"),
+            // The registre asks for the card the prefecture issued, the SIRENE notice the INSEE
+            // holds and the registration certificate the SIV holds (asked again for the vignettes).
+            ("once-only", "carte inscription-registre"),
+            ("once-only", "siren inscription-registre"),
+            ("once-only", "certificat-immat inscription-registre commande-vignette"),
+            // The civil status typed by the driver, keyed into the B2's request, into the
+            // Imprimerie nationale's order, and typed again by the driver for the registre.
+            ("rekeying", "etat-civil depot demande-casier saisie-commande inscription-registre"),
+            // The CMA, the doctor, the driver, the bureau, the casier, the head of the bureau, the
+            // Imprimerie nationale, the counter, the registre: many hands.
+            (
+                "handoff-chain",
+                "resultat visite demande-aptitude delivrer-aptitude depot completude snpc demande-casier delivrance-b2 honorabilite validation saisie-commande fabrication reception remise inscription-registre instruction-registre commande-vignette envoi-vignette"
+            ),
+            // One file in three has a photo refused or a proof of address too old.
+            ("rework-loop", "completude d-complet demander-pieces complement"),
+            // Four weeks in the bureau's queue before the file is opened.
+            ("waiting", "completude"),
+            // The fitness certificate, the card, the returns, the counter, the registre and the
+            // vignettes: six solicitations for one right to drive.
+            ("too-many-contacts", "demande-aptitude depot complement remise inscription-registre commande-vignette"),
+            // The CMA's certificate and the doctor's visit: nothing of one is needed for the
+            // other, the candidate can see the doctor while the results are being sent (I had not
+            // seen it).
+            ("parallelizable", "resultat visite"),
+            // Known false alarm: the Imprimerie nationale makes the card on the order the bureau
+            // keyed in; the order is drawn as produced, and the fabrication lists no input.
+            ("parallelizable", "saisie-commande fabrication"),
+            // Right in substance, which I had not expected: the honour condition is examined last,
+            // after the completeness check and its returns, when the bureau could ask for the B2
+            // as soon as the first request comes in. (The doctor's examination is named too,
+            // though it comes before any request the prefecture could examine it at: the rule
+            // counts all the work before the decision that does not feed it.)
+            (
+                "late-knockout",
+                "d-conditions honorabilite resultat visite delivrer-aptitude completude demander-pieces demande-casier"
+            ),
+        ]
+    );
+    // Near misses: the SNPC's record of the licence (validity, suspension) is not the completeness
+    // check of the pieces, and the B2 is read for honour, not the licence (no redundant check);
+    // the head of the bureau's validation is the one approval; the B2 is asked by the prefecture,
+    // the law's way (CPP art. 776), not of the driver; the Imprimerie nationale makes the card
+    // and the vignettes, two objects (no duplicate); the counter's convocation is its own act, not
+    // a relay; the casier's answer is its own act, no short step of a ping-pong.
+    assert_not_flagged(&found, &["redundant-check", "approval-chain", "duplicate-step", "transit-step", "ping-pong"]);
 }
