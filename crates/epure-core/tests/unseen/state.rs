@@ -11,7 +11,8 @@
 //! region co-funds), associations (declared to the prefecture's greffe) and foreign workers (the
 //! work authorisation asked on the ANEF), vehicles (a used vehicle's change of owner on the ANTS),
 //! the DSDEN's derogations from the school map for the entry into collège, and a VTC driver's
-//! professional card (the prefecture, after the CMA's exam; the registre des exploitants).
+//! professional card (the prefecture, after the CMA's exam; the registre des exploitants), and a
+//! shop's derogation from the Sunday rest (the prefect, on the DDETS's instruction).
 
 use crate::kit::*;
 
@@ -1422,4 +1423,65 @@ fn an_unseen_vtc_driver_card_is_read_as_an_expert_would() {
     // and the vignettes, two objects (no duplicate); the counter's convocation is its own act, not
     // a relay; the casier's answer is its own act, no short step of a ping-pong.
     assert_not_flagged(&found, &["redundant-check", "approval-chain", "duplicate-step", "transit-step", "ping-pong"]);
+}
+
+/// Unseen: a shop's derogation from the Sunday rest granted by the prefect (code du travail,
+/// L3132-20: the collective agreement negotiated and filed on TéléAccords, or the employer's
+/// decision approved by a referendum of the employees; the request on démarches-simplifiées with
+/// the volunteers' written consents; the DDETS's check of admissibility and its returns; the
+/// conseil municipal, the CCI, the CMA and the employers' and employees' organisations consulted
+/// side by side, within a month; the report and the draft order, the DDETS director's visa and
+/// the secretary general's signature by delegation; the order notified and published).
+#[test]
+fn an_unseen_sunday_opening_derogation_is_read_as_an_expert_would() {
+    let found = found_in("derogation-repos-dominical.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The agreement was filed on TéléAccords, which the DDETS itself receives: asked
+            // again with the request.
+            ("once-only", "accord teleaccords depot"),
+            // The Kbis is in the RNE.
+            ("once-only", "kbis depot"),
+            // The employer, the DDETS, the town hall (or a chamber, or the unions), the DDETS,
+            // its director, the secretary general, the DDETS, the prefecture's bureau. (The
+            // analysis names the referendum's way and the unions' branch.)
+            (
+                "handoff-chain",
+                "referendum depot recevabilite saisir avis-organisations-step instruire visa signature notifier publier"
+            ),
+            // The DDETS director's visa before the secretary general's signature.
+            ("approval-chain", "visa signature"),
+            // One request in five lacks the volunteers' consents or the referendum's minutes.
+            ("rework-loop", "recevabilite d-recevable demander-pieces complement"),
+            // Known false alarm: the month before the unions' opinion is the period the code gives
+            // the bodies consulted (R3132-16); the prefect cannot rule before the opinions are in
+            // or the month is over, and nothing can be proposed about it. The format cannot say
+            // that a wait is a legal period (as for the school bus's start of the school year).
+            ("waiting", "avis-organisations-step"),
+        ]
+    );
+    // Near misses: the refusal on the merits can only come after the consultations the code
+    // requires before the prefect rules, and the inadmissible request is turned down first thing
+    // (no late knockout: the analysis told the refusal as resting on nothing of the consultations
+    // and the report, the signature naming no data, until a signature right after a visa was read
+    // as resting on what the visa read); the CCI's and the CMA's opinions are two bodies' acts the law names (no
+    // duplicate), each writes its own (no redundant check of the referral); the recevability
+    // check of the agreement, then the appraisal of its compensations in the report (another
+    // question, its own report); the notice to the employer is no relay; the filing and the
+    // pieces missing for one in five, the agreement's filing on TéléAccords for one in two:
+    // under two solicitations (the negotiation and the referendum are the employer's own work).
+    assert_not_flagged(
+        &found,
+        &[
+            "late-knockout",
+            "duplicate-step",
+            "redundant-check",
+            "transit-step",
+            "too-many-contacts",
+            "ping-pong",
+            "media-break",
+        ],
+    );
 }
