@@ -189,6 +189,10 @@ pub(super) fn check_upfront(p: &mut Procedure, f: &Finding) -> Result<(), Refusa
             "aucune étape de l'usager avant la boucle ne fournit les pièces contrôlées : le contrôle ne peut pas être fait au dépôt",
             "no step of the user before the loop hands in the pieces checked: they cannot be checked when handed in",
         ),
+        NotRework::Correction => Refusal::new(
+            "la boucle demande à l'usager de corriger ce que le contrôle a relevé, pas une pièce du dépôt : il n'y a rien à contrôler au dépôt",
+            "the loop asks the user to correct what the check found, not a piece of the filing: there is nothing to check when it is handed in",
+        ),
     })?;
     let (sub_fr, sub_en) = quoted(p, r.submission);
     if r.in_place {

@@ -2,7 +2,8 @@
 //! des formalités d'entreprises (the INPI), which passes it on to the INSEE, the greffe, the
 //! chambre de métiers et de l'artisanat, the URSSAF and the tax office; a training organisation's
 //! declaration of activity to the DREETS and its yearly bilan pédagogique et financier; a
-//! real-estate agent's professional card issued by the CCI (loi Hoguet) and renewed every three years.
+//! real-estate agent's professional card issued by the CCI (loi Hoguet) and renewed every three years;
+//! the agrément sanitaire of a food business handling animal products (the DDPP).
 
 use crate::kit::*;
 
@@ -199,4 +200,83 @@ fn an_unseen_real_estate_agent_card_is_read_as_an_expert_would() {
         ],
     );
     assert!(!found.iter().any(|(r, s)| *r == "waiting" && s.contains("exercice")), "{found:?}");
+}
+
+/// Unseen: the agrément sanitaire of a workshop cutting meat and cooking dishes it delivers to
+/// restaurants and shops, at the DDPP (the Cerfa 13983*03 and the dossier of the arrêté du 8 juin
+/// 2006 posted, keyed into RESYTAL; the inspector's examination of the plans and the plan de
+/// maîtrise sanitaire with its HACCP study, and its returns; the visit of the premises, the
+/// letter listing the non-conformities and the works; the conditional agrément signed by the
+/// director by delegation of the prefect, three months of production, the visit in activity; the
+/// full agrément, or the conditional one prolonged once, or the refusal; the list of approved
+/// establishments).
+#[test]
+fn an_unseen_food_business_sanitary_approval_is_read_as_an_expert_would() {
+    let found = found_in("agrement-sanitaire-ddpp.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The Kbis: the DDPP reads the SIRENE and the RNE with the SIRET on the Cerfa.
+            ("once-only", "kbis depot"),
+            // Known false alarm: the agrément's number is keyed in once, with the conditional
+            // agrément; the update for the full one changes the establishment's status in
+            // RESYTAL under that number. Drawn, both steps "enter" the number: the format cannot
+            // tell an update of a record from a second keying of the same value.
+            ("rekeying", "numero-agrement saisie-conditionnel publication"),
+            // The operator, the secretariat, the inspector, the director, the secretariat, the
+            // operator in production, the inspector, the director (and once more through the
+            // prolongation), the secretariat. The analysis names the way through the
+            // prolongation, the longest.
+            (
+                "handoff-chain",
+                "depot enregistrement examen visite redaction-conditionnel signature-conditionnel saisie-conditionnel activite visite-fin redaction-prolongation signature-prolongation activite-prolongee visite-prolongation redaction-definitif signature-definitif publication"
+            ),
+            // Six files in ten come back: the HACCP study to rewrite, the plans without the
+            // circuits. What an expert proposes is the meeting before the filing and the guide,
+            // which the rule's "check upfront" is close to (its words on a form that flags
+            // missing pieces are an imprecision: the PMS is inadequate rather than missing).
+            ("rework-loop", "examen d-recevable demander-complements completer"),
+            // A structural non-conformity found at the visit means works and a second visit.
+            // The analysis proposed to check the plans and the PMS "dès l'étape « Compléter le
+            // dossier et reprendre le plan HACCP »", a step of the other loop that only some files
+            // go through, for works no check of the file can see; since the rule reads a return
+            // asking for something new after a check that writes its own report as a correction,
+            // it proposes nothing and says so.
+            ("rework-loop", "visite d-conforme lettre-suite travaux"),
+            // Eight weeks in the inspectors' queue before the file is opened, and again after each
+            // return.
+            ("waiting", "examen"),
+            // The paper file posted, the establishment keyed into RESYTAL by the secretariat.
+            ("media-break", "f2 enregistrement identification"),
+            // The filing, the file reworked for six in ten, the works for one in five.
+            ("too-many-contacts", "depot completer travaux"),
+        ]
+    );
+    // Near misses: the examination of the plans and the PMS on paper, then the visit of what was
+    // built and put in place (its own report: no redundant check); the visit in activity and the
+    // one after the prolongation each control the records of a new period (no duplicate); the
+    // conditional and the full agrément are two acts the regulation mandates, with work between
+    // them (no approval chain, no duplicate); a refusal after the visit in activity judges the
+    // production, which cannot be examined before it (no late knockout); the three months of
+    // conditional production are the regulation's period, not a queue; the paper file goes to
+    // the inspector (nothing side by side).
+    assert_not_flagged(
+        &found,
+        &[
+            "redundant-check",
+            "duplicate-step",
+            "approval-chain",
+            "late-knockout",
+            "parallelizable",
+            "transit-step",
+            "ping-pong",
+        ],
+    );
+    assert!(!found.iter().any(|(r, s)| *r == "waiting" && s.contains("activite")), "{found:?}");
+    let loops = explained("agrement-sanitaire-ddpp.epure.json", "rework-loop");
+    assert!(
+        loops[1].contains("corriger ce que le contrôle a relevé") && !loops[1].contains("dès l'étape"),
+        "{loops:?}"
+    );
 }

@@ -5,8 +5,9 @@
 //! the step(s) that decide it (the work steps just before it; when one names no data of its own,
 //! also the work just before that one, if that work names what it reads and the step is either
 //! the same lane's conclusion of it — the commission's re-examination, then "Statuer sur le
-//! recours" — or a notice passing on what was decided there — "Notifier le refus", then the
-//! user's choice to appeal), then, going back, every step that
+//! recours" —, a notice passing on what was decided there — "Notifier le refus", then the
+//! user's choice to appeal —, or an approval after an approval — the director's visa on the
+//! draft order, then the secretary general's signature by delegation), then, going back, every step that
 //! produces, checks or asks for something an influencing step checks, enters or requests (a piece
 //! comes into the file at the step that asks for it, and that step rests on what it reads: the
 //! insurer's expert decides on the claim the resident made on the published recognition, so the
@@ -241,7 +242,12 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             if before_w.iter().any(|&(p, _)| data.needs(p).is_empty()) {
                 continue;
             }
-            if notice(ctx, w) || before_w.iter().all(|&(p, _)| ctx.same_lane(p, w)) {
+            // A signature right after a visa (approvals both, whoever holds them: the head of
+            // the service's visa, then the prefect's signature by delegation) signs the draft the
+            // visa read: one validation, drawn as two steps.
+            let after_visa = ctx.step(w).kind == StepKind::Approval
+                && before_w.iter().all(|&(p, _)| ctx.step(p).kind == StepKind::Approval);
+            if notice(ctx, w) || after_visa || before_w.iter().all(|&(p, _)| ctx.same_lane(p, w)) {
                 for (p, _) in before_w {
                     if p != d && !deciders.contains(&p) {
                         deciders.push(p);

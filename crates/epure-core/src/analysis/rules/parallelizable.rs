@@ -22,7 +22,9 @@
 //! comes just before a step that keys the file in ("Vérifier que le dossier est complet", then
 //! "Saisir la demande dans le logiciel"): only what the check found complete is keyed in. Nor when
 //! the first step handles the mail ("Enregistrer le courrier arrivé"): it is how the letter reaches
-//! the service, which then works on it.
+//! the service, which then works on it. Nor when the first step makes a document no step reads
+//! and the second makes its own out of nothing it names ("Saisir la commande de la carte", then
+//! the printer's "Fabriquer la carte"): the document goes to the second step, which works on it.
 
 use super::{Context, finding, text};
 use crate::analysis::labels;
@@ -154,6 +156,16 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     // completeness check the keying waits for.
     let handed_in: rustc_hash::FxHashSet<&String> =
         ctx.reachable_work().filter(|&n| ctx.in_user_lane(n)).flat_map(|n| &ctx.step(n).requests).collect();
+    // What some step reads (asks for, checks or keys in): a document produced and read nowhere,
+    // before a step that reads nothing, is the work handed to it ("Saisir la commande de la
+    // carte", then its fabrication by the printer: the order goes nowhere else).
+    let read_somewhere: rustc_hash::FxHashSet<&String> = ctx
+        .reachable_work()
+        .flat_map(|n| {
+            let s = ctx.step(n);
+            s.requests.iter().chain(&s.checks).chain(&s.enters)
+        })
+        .collect();
     for a in ctx.reachable_work() {
         let outs = &ctx.g.out[a];
         if outs.len() != 1 || !eligible(ctx, a) {
@@ -177,7 +189,12 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         // dependency the data do not show.
         let verdict = sa.kind == StepKind::Check
             && (sa.produces.is_empty() || (!sb.enters.is_empty() && sa.checks.iter().any(|d| handed_in.contains(d))));
-        if verdict || hands_on(ctx, a, b) || same_object(ctx, a, b) {
+        // The first step makes a document no step reads, the second makes its own out of nothing
+        // it names: the second works on the first's (the order, then the card made on it).
+        let reads_nothing = sb.requests.is_empty() && sb.checks.is_empty() && sb.enters.is_empty();
+        let handed_over =
+            reads_nothing && !sa.produces.is_empty() && sa.produces.iter().all(|d| !read_somewhere.contains(d));
+        if verdict || handed_over || hands_on(ctx, a, b) || same_object(ctx, a, b) {
             continue;
         }
         let time = |n: usize, s: &Step| ctx.visits[n] * (s.duration() + s.wait());
@@ -396,5 +413,38 @@ mod tests {
             .chain(&["s", "x", "y", "e"])
             .build();
         check(&bare, "parallelizable", &[]);
+    }
+
+    /// The bureau keys in the card's order (a document `read_later` or not by a later step), then
+    /// the printer makes the card, naming what it reads (`printer_reads`) or nothing.
+    fn order_then_card(read_later: bool, printer_reads: &[&str]) -> crate::model::Procedure {
+        let b = B::new()
+            .start("s")
+            .task("x", "b", "Saisir la commande de la carte")
+            .enters("x", &["etat-civil"])
+            .produces("x", &["commande"])
+            .task("y", "c", "Imprimer le titre sécurisé")
+            .produces("y", &["carte"])
+            .task("z", "b", "Remettre la carte")
+            .checks("z", &["carte"])
+            .end("e")
+            .chain(&["s", "x", "y", "z", "e"])
+            .dur("x", 10.0)
+            .dur("y", 5.0)
+            .wait("y", 2000.0);
+        let b = if read_later { b.checks("z", &["commande"]) } else { b };
+        let b = if printer_reads.is_empty() { b } else { b.checks("y", printer_reads) };
+        b.build()
+    }
+
+    #[test]
+    fn does_not_fire_when_the_first_step_makes_what_only_the_second_can_work_on() {
+        // The order is read by no step, and the card is made out of nothing the printer names:
+        // the printer works on the order.
+        check(&order_then_card(false, &[]), "parallelizable", &[]);
+        // Near misses: the order is read later (it is not only the printer's), or the printer
+        // names what it reads: the data say what each step uses, and they share none.
+        check(&order_then_card(true, &[]), "parallelizable", &["x y"]);
+        check(&order_then_card(false, &["gabarit"]), "parallelizable", &["x y"]);
     }
 }

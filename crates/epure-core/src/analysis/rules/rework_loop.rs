@@ -33,6 +33,13 @@
 //! weighs what an administration holds outside the file, which no step brings in (the places the
 //! shelters declared free tonight: no place, call the 115 again tomorrow).
 //!
+//! Nor does it propose checking at the filing when the loop answers what a check with its own
+//! report found, asking the user for something new that no step before the loop handed in and
+//! the check does not verify (the inspector's visit lists the non-conformities, the operator
+//! does the works and sends their proofs, the inspector visits again): the finding says so and
+//! proposes nothing. A completeness check (no report) whose return asks for a piece the filing
+//! never asked for still proposes asking and checking it at the filing.
+//!
 //! A loop that repeats the service period after period is not a return either, nor one that a review
 //! renews by the authority's act for the next term (the contract's amendment, the trainee's extended
 //! year): `period_loop`.
@@ -111,6 +118,11 @@ pub(crate) enum NotRework {
     User,
     /// No step of the user before the loop hands in what the check verifies.
     Submission,
+    /// The check writes its own report and the loop asks the user for something new, which the
+    /// check does not verify and no step before the loop handed in (the proofs of the works done
+    /// after the inspector's visit): a correction of what the check found, not a piece missing
+    /// from the filing.
+    Correction,
 }
 
 /// Reads the loop made of `members` as an incomplete file sent back to the user.
@@ -149,6 +161,20 @@ pub(crate) fn rework(p: &Procedure, members: &[NodeIndex]) -> Result<Rework, Not
     // The submission is the nearest step of the user before the loop that hands in one of them
     // (the filing, not a step on a branch before the check that adds other pieces for some
     // cases); failing that, the nearest one that hands in something the check verifies.
+    // A check that writes its own report (the inspector's visit and its findings, not a
+    // completeness check), and a loop asking for something new: none of it is what the check
+    // verifies, and no step of the user before the loop handed it in. The user answers what the
+    // check found (the works done on the premises the inspector visited, the measures taken),
+    // which no check of the filing could have caught: no submission to check it at. (A
+    // completeness check whose return asks for a piece the filing never asked for is still
+    // a piece to ask and check at the filing.)
+    if !g[checker].produces.is_empty()
+        && !asked_again.is_empty()
+        && !asked_again.iter().any(|d| checked.contains(d))
+        && user_steps_before(p, members, &set, &|n| hands_in(n).any(|d| asked_again.contains(&d))).is_empty()
+    {
+        return Err(NotRework::Correction);
+    }
     let hands_in_again = |n: NodeIndex| hands_in(n).any(|d| checked.contains(d) && asked_again.contains(&d));
     let hands_in_checked = |n: NodeIndex| hands_in(n).any(|d| checked.contains(d));
     // A piece the check asks the user for itself is checked as it is handed in.
@@ -510,6 +536,9 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         // reminded when they have not answered, an opinion to be given again): checking the pieces
         // earlier would not avoid those rounds. Nothing is proposed, the finding explains.
         let unchecked = read == Err(NotRework::Check);
+        // A loop asking the user to correct what the check found (the works after the visit):
+        // checking the pieces earlier would not avoid it either.
+        let correction = read == Err(NotRework::Correction);
         let shape = read.ok();
         if shape.as_ref().is_some_and(|r| r.in_place) {
             continue;
@@ -585,6 +614,16 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                  what sends it round (an answer that is late, an opinion to give again) is what to address."
                     .to_owned(),
             ),
+            None if correction => (
+                "Ce retour demande à l'usager de corriger ce que le contrôle a relevé, par des éléments qu'aucun dépôt \
+                 antérieur ne contenait : contrôler les pièces plus tôt ne l'éviterait pas ; ce sont les écarts \
+                 relevés qu'il faut prévenir (exigences connues d'avance, conseil avant le dépôt)."
+                    .to_owned(),
+                "This return asks the user to correct what the check found, with elements no earlier submission \
+                 held: checking the pieces earlier would not avoid it; the shortcomings found are what to prevent \
+                 (requirements known in advance, advice before the filing)."
+                    .to_owned(),
+            ),
             None => (
                 "Vérifier la complétude dès le premier contact (liste des pièces claire, contrôle à la saisie) \
                  réduirait ces retours."
@@ -618,7 +657,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 },
             ),
             Gain { touch_min: extra_touch, lead_min: extra_lead, contacts: extra_contacts, ..Gain::default() },
-            if unchecked { None } else { Some("check-upfront") },
+            if unchecked || correction { None } else { Some("check-upfront") },
         ));
     }
     out

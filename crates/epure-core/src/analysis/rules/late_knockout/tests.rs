@@ -265,3 +265,41 @@ fn a_knockout_at_one_period_of_a_granted_service_is_not_late() {
 fn a_knockout_inside_a_return_is_still_read() {
     check(&monthly(Some("relance")), "late-knockout", &["honoree prel examen plan accord"]);
 }
+
+/// The instruction (90 minutes, writing the report and the draft order), the director's visa
+/// (`visa_reads` the report or nothing), then the signature by delegation of another lane,
+/// naming no data, and the refusal.
+fn visa_then_signature(visa_reads: &[&str]) -> crate::model::Procedure {
+    B::new()
+        .start("s")
+        .task("depot", "u", "Déposer la demande")
+        .requests("depot", &["formulaire"])
+        .task("instr", "b", "Instruire et rédiger le projet d'arrêté")
+        .dur("instr", 90.0)
+        .checks("instr", &["formulaire"])
+        .produces("instr", &["rapport"])
+        .approval("visa", "dir", "Viser le projet d'arrêté")
+        .dur("visa", 10.0)
+        .checks("visa", visa_reads)
+        .approval("signature", "sg", "Signer l'arrêté par délégation du préfet")
+        .dur("signature", 5.0)
+        .decision("d")
+        .task("notif", "b", "Notifier l'arrêté")
+        .end("ok")
+        .refused("ko")
+        .chain(&["s", "depot", "instr", "visa", "signature", "d"])
+        .prob("d", "notif", 0.7)
+        .prob("d", "ko", 0.3)
+        .chain(&["notif", "ok"])
+        .build()
+}
+
+#[test]
+fn a_signature_after_a_visa_rests_on_what_the_visa_read() {
+    // The secretary general signs the draft the director's visa read: the refusal rests on the
+    // report, not on nothing.
+    check(&visa_then_signature(&["rapport"]), "late-knockout", &[]);
+    // Near miss: a visa that names nothing either leaves the signature resting on nothing of the
+    // data, and the refusal still reads as late.
+    check(&visa_then_signature(&[]), "late-knockout", &["d signature instr visa"]);
+}

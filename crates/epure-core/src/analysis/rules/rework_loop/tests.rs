@@ -757,3 +757,48 @@ fn one_branch_of_a_parallel_block_checking_the_pieces_covers_the_case() {
     // is no way round that check.
     check(&cofunded(true), "rework-loop", &[]);
 }
+
+/// The inspector visits the premises the user described in the filing and lists what is to be
+/// corrected; the user does the works and sends their proofs, and the inspector visits again.
+fn visit_then_works(works_ask: &[&str]) -> B {
+    completeness_then(works_ask).produces("c", &["rapport"])
+}
+
+/// The same loop round a check that writes no report of its own (a completeness check).
+fn completeness_then(asked: &[&str]) -> B {
+    rework(0.25).requests("depot", &["plans", "haccp"]).checks("c", &["plans", "haccp"]).requests("r", asked)
+}
+
+#[test]
+fn a_return_for_corrections_the_filing_never_held_proposes_no_check_at_the_filing() {
+    // The proofs of the works are asked for nowhere before the loop and the visit does not check
+    // them as such: the return answers what the visit found, which no check at the filing would
+    // have caught. Still a loop (its cost is real), but nothing upfront is proposed.
+    let p = visit_then_works(&["justificatifs"]).build();
+    check(&p, "rework-loop", &["c d r"]);
+    let f = analyze(&p, &Settings::default()).findings.into_iter().find(|f| f.rule == "rework-loop").unwrap();
+    assert_eq!(f.suggestion, None);
+    assert!(!f.explanation_fr.contains("dès l'étape"), "{}", f.explanation_fr);
+    assert!(f.explanation_fr.contains("corriger ce que le contrôle a relevé"), "{}", f.explanation_fr);
+    assert!(f.explanation_en.contains("correct what the check found"), "{}", f.explanation_en);
+}
+
+#[test]
+fn a_return_for_pieces_of_the_filing_still_proposes_the_check_at_the_filing() {
+    // Near misses: the loop asks again for the plans the filing handed in and the visit checks;
+    // or for a piece the check does not list but the filing handed in (the drawing left it out
+    // of the check): both are pieces of the filing, to check when it is handed in.
+    for asked in [&["plans"][..], &["justificatifs"][..]] {
+        let b = visit_then_works(asked);
+        let b = if asked == ["justificatifs"] { b.requests("depot", &["justificatifs"]) } else { b };
+        let p = b.build();
+        check(&p, "rework-loop", &["c d r"]);
+        let f = analyze(&p, &Settings::default()).findings.into_iter().find(|f| f.rule == "rework-loop").unwrap();
+        assert_eq!(f.suggestion, Some("check-upfront"), "{asked:?}");
+    }
+    // Nor a completeness check (no report of its own) whose return asks for a piece the filing
+    // never asked for: the piece is to be asked for, and checked, at the filing.
+    let p = completeness_then(&["justificatifs"]).build();
+    let f = analyze(&p, &Settings::default()).findings.into_iter().find(|f| f.rule == "rework-loop").unwrap();
+    assert_eq!(f.suggestion, Some("check-upfront"));
+}
