@@ -213,9 +213,8 @@ fn an_unseen_erdf_grant_is_read_as_an_expert_would() {
             ("rework-loop", "completude d-complet demande-pieces complement"),
             // The claims sent back for pieces or expenses to justify.
             ("rework-loop", "csf d-csf demande-complements complement-paiement"),
-            // The operation carried out before the claim: the project's own time, explained,
-            // nothing proposed.
-            ("waiting", "demande-paiement"),
+            // (The operation carried out before the claim is the project's own time once the
+            // grant is notified, which no one at the region can shorten: not a queue.)
             ("too-many-contacts", "depot complement signature-porteur demande-paiement complement-paiement"),
         ]
     );
@@ -498,11 +497,9 @@ fn an_unseen_works_acceptance_and_final_account_is_read_as_an_expert_would() {
             ),
             // The director's visa before the deputy mayor's signature of the acceptance.
             ("approval-chain", "visa signature"),
-            // Known false alarm: the year before the retention is released is the guarantee
-            // period (CCAG-Travaux art. 44.1, CCP art. R2191-35), not a queue anyone can shorten;
-            // the format cannot say a wait is a legal period (a legal basis is on a step, and a
-            // mandated step may still have a real queue before it), so the rule cannot tell.
-            ("waiting", "demande-retenue-step"),
+            // (The year before the retention is released is the guarantee period, CCAG-Travaux art.
+            // 44.1, CCP art. R2191-35, after the final account is notified: the company's own term,
+            // not a queue.)
             // The contractor asks for the retention the commune should release by itself.
             (
                 "too-many-contacts",

@@ -977,12 +977,8 @@ fn an_unseen_parking_permit_for_a_skip_is_read_as_an_expert_would() {
             // (The way the analysis names has as many handoffs as the one through the return
             // and the check on site that was expected.)
             ("handoff-chain", "demande saisie verif avis-police redaction signature notif titre paiement"),
-            // Known false alarm: the ten days before the company pays the fee are its payment
-            // term, after it has its permit (the occupation is authorised from the notice); the
-            // rule exempts waits once the user has the outcome only when no step of theirs
-            // follows, and telling a payment term from a queue for the counter (the wait for an
-            // appointment to collect a card, which is flagged) needs more than the drawing says.
-            ("waiting", "paiement"),
+            // (The ten days before the company pays the fee online are its payment term, once it
+            // has its permit: its own time, not a queue.)
             // Filing, posting and paying: the fee could be paid with the request online.
             ("too-many-contacts", "demande complement affichage paiement"),
             // A request in five lacks its plan or its insurance certificate.

@@ -21,6 +21,10 @@
 //! user carries out inside their own organisation (the `internal` channel in the user's lane: the
 //! commune's works before it mandates the invoices, its council's next sitting): that is the user's
 //! own time, which the administration neither causes nor can shorten; it stays in the lead time.
+//! Nor, for the same reason, on the wait before a step of the user once they have the outcome on
+//! every way there, done where they are (the fee paid online within its term, the permit put up
+//! on the site, the works under the grant): not at a counter or collecting something, where the
+//! wait is the queue for the appointment.
 //! A wait before a step, or a delay along a flow, that at most half the files go through is told
 //! as those files live it, beside the average over all files; inside a loop, the files that get to
 //! the step are fewer than its visits (a file sent back twice passes there twice): they are told
@@ -208,11 +212,36 @@ fn informs_another_lane(ctx: &Context, label: &str, words: &[String], user_words
         .any(|a| ctx.label_words(&a.name).iter().any(|w| w == told && !generic.contains(w)))
 }
 
-/// Per step, whether the user already has the outcome when the file gets there and has nothing
-/// more to do: every way from the start passes a step that [`delivers`] it, and no step of the
-/// user's lane can follow. Loops are never counted as served (a return to the user may come).
+/// Per step, what the user has when the file gets there: the outcome, given on every way from
+/// the start by a step that [`delivers`] it (`given`), and whether they also have nothing more to
+/// do, no step of the user's lane can follow (`served`). Loops are never counted as given (a
+/// return to the user may come).
+struct Outcome {
+    given: Vec<bool>,
+    served: Vec<bool>,
+}
+
+/// First words of the user's step that collects something ("Retirer la carte"): the wait before
+/// it is the counter's queue, even once the user is told the card is ready.
+const COLLECTING: &[&str] = &["retirer", "récupérer"];
+
+/// Whether step `n` is the user's own term once they have the outcome: a work step of the user's
+/// lane that the outcome precedes on every way, done where they are (paying the fee online,
+/// putting up the permit on the site, connecting the house's private part), not at a counter or
+/// collecting something, where the wait is the administration's queue for the appointment.
+fn own_term_after_outcome(ctx: &Context, outcome: &Outcome, n: usize) -> bool {
+    static COLLECT: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let s = ctx.step(n);
+    outcome.given[n]
+        && s.kind.is_work()
+        && ctx.in_user_lane(n)
+        && s.channel != Some(crate::model::Channel::Counter)
+        && !ctx.label_words(s.label()).first().is_some_and(|w| COLLECT.get_or_init(|| stems(COLLECTING)).contains(w))
+}
+
+/// [`Outcome`] of every step.
 /// Complexity: one pass forward and one backward over the loops' condensation, O(V + E).
-fn after_outcome(ctx: &Context) -> Vec<bool> {
+fn after_outcome(ctx: &Context) -> Outcome {
     let bound = ctx.g.bound;
     let user_words = user_words(ctx);
     // Backward: a publication still follows (the receipt of an association's declaration, then
@@ -255,7 +284,8 @@ fn after_outcome(ctx: &Context) -> Vec<bool> {
             user_next[n] = any;
         }
     }
-    (0..bound).map(|n| given[n] && !user_next[n] && !ctx.in_user_lane(n)).collect()
+    let served = (0..bound).map(|n| given[n] && !user_next[n] && !ctx.in_user_lane(n)).collect();
+    Outcome { given, served }
 }
 
 /// Share of the files at most which a step is called rare: the wait of those that go through it
@@ -413,7 +443,8 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     let big = |w: f64| w >= ctx.settings.waiting_min_min && w / lead >= ctx.settings.waiting_min_share;
     // Which steps come after the user has the outcome: computed only once a wait is big enough.
     let served_once = std::cell::OnceCell::new();
-    let served = |n: usize| served_once.get_or_init(|| after_outcome(ctx))[n];
+    let outcome = || served_once.get_or_init(|| after_outcome(ctx));
+    let served = |n: usize| outcome().served[n];
     // Where each period of a recurring loop starts: computed only once a wait is big enough.
     let periods_once = std::cell::OnceCell::new();
     let period_start = |n: usize| {
@@ -432,7 +463,12 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             continue;
         }
         let w = ctx.visits[n] * ctx.step(n).wait();
-        if big(w) && !served(n) && !period_start(n) && !ctx.users_own_work(n) {
+        if big(w)
+            && !served(n)
+            && !period_start(n)
+            && !ctx.users_own_work(n)
+            && !own_term_after_outcome(ctx, outcome(), n)
+        {
             let label = ctx.label(n);
             out.push(finding(
                 ID,

@@ -380,3 +380,41 @@ fn before_a_step_of_the_user_the_wait_is_not_the_files() {
     );
     assert!(f.explanation_en.starts_with("The wait before step “Se présenter au guichet”"), "{}", f.explanation_en);
 }
+
+#[test]
+fn is_silent_on_the_users_own_term_once_they_have_the_outcome() {
+    // The permit is notified, then the company pays the fee online within its ten-day term: its
+    // own time once it has what it asked for, which no one in the administration can shorten.
+    let after_notice = |label: &str, channel: Channel| {
+        B::new()
+            .start("s")
+            .task("t", "b", "Instruire la demande")
+            .dur("t", 60.0)
+            .task("n", "b", "Notifier l'arrêté au demandeur")
+            .task("u", "u", label)
+            .channel("u", channel)
+            .wait("u", 4200.0)
+            .end("e")
+            .chain(&["s", "t", "n", "u", "e"])
+            .build()
+    };
+    check(&after_notice("Payer la redevance", Channel::Online), "waiting", &[]);
+    check(&after_notice("Afficher l'arrêté sur le chantier", Channel::Paper), "waiting", &[]);
+    // Near misses: the wait for an appointment at the counter once the card is ready, or to
+    // collect it, is the administration's queue; and before the outcome, the user's wait is the
+    // file's (the payment asked before the instruction).
+    check(&after_notice("Se présenter au guichet", Channel::Counter), "waiting", &["u"]);
+    check(&after_notice("Retirer la carte", Channel::Online), "waiting", &["u"]);
+    let before = B::new()
+        .start("s")
+        .task("u", "u", "Payer la redevance")
+        .channel("u", Channel::Online)
+        .wait("u", 4200.0)
+        .task("t", "b", "Instruire la demande")
+        .dur("t", 60.0)
+        .task("n", "b", "Notifier l'arrêté au demandeur")
+        .end("e")
+        .chain(&["s", "t", "u", "n", "e"])
+        .build();
+    check(&before, "waiting", &["u"]);
+}
