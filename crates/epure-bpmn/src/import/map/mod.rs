@@ -19,11 +19,10 @@
 //! - **Message flows** between two steps become flows (handoffs between pools); those that
 //!   touch a whole pool cannot, and are reported.
 //! - Waits from timers use the project's convention: 1 day = 1 working day = 420 minutes.
-
 //!
 //! The passes, in the order [`map`] runs them, are methods of one `Mapper`, by what they read:
-//! [`nodes`] (lanes and pools → actors, flow nodes → steps), [`artifacts`] (data objects and
-//! stores, data associations, text annotations), [`flows`] (sequence, boundary and message flows,
+//! `nodes.rs` (lanes and pools → actors, flow nodes → steps), `artifacts.rs` (data objects and
+//! stores, data associations, text annotations), `flows.rs` (sequence, boundary and message flows,
 //! the one start, the decisions' probabilities); this file holds the mapper, its id bookkeeping
 //! and the definitions that support the model.
 

@@ -198,17 +198,10 @@ pub fn compute(p: &Procedure, g: &Graph, visits: &[f64], start: Option<usize>) -
 /// No node (a hole in an index table, or "not yet").
 const NONE: usize = usize::MAX;
 
-/// Immediate post-dominator of every node (None when a node cannot reach an end or a dead end).
-///
-/// Computed as dominators of the reversed graph from a virtual exit joined to every end and every
-/// step without a way on, by Cooper, Harvey and Kennedy's iteration ("A simple, fast dominance
-/// algorithm") over dense arrays indexed by node: the successors of a step in the reversed graph
-/// are its live predecessors, its predecessors there its live successors (and the exit for an
-/// end). Immediate dominators are unique, so this gives what any dominator algorithm gives.
-/// Complexity: O((V + E) × rounds), the rounds few on graphs whose loops are shallow; O(V + E)
-/// memory.
+/// Immediate post-dominator of every node (None when a node cannot reach an end or a dead end),
+/// from [`PostDominators`]: what the tests compare with petgraph's dominators. (`_p`, the
+/// procedure, is not read: the kinds of its steps are in `g`.)
 #[cfg(test)]
-/// (`_p`, the procedure, is not read: the kinds of its steps are in `g`.)
 fn post_dominators(_p: &Procedure, g: &Graph) -> Vec<Option<usize>> {
     let d = PostDominators::new(g);
     let mut out = vec![None; g.bound];
@@ -218,7 +211,16 @@ fn post_dominators(_p: &Procedure, g: &Graph) -> Vec<Option<usize>> {
     out
 }
 
-/// The post-dominator tree, by post-order number of the reversed graph ([`post_dominators`]).
+/// The post-dominator tree, by post-order number of the reversed graph: the immediate
+/// post-dominator of every node (none when a node cannot reach an end or a dead end).
+///
+/// Computed as dominators of the reversed graph from a virtual exit joined to every end and every
+/// step without a way on, by Cooper, Harvey and Kennedy's iteration ("A simple, fast dominance
+/// algorithm") over dense arrays indexed by node: the successors of a step in the reversed graph
+/// are its live predecessors, its predecessors there its live successors (and the exit for an
+/// end). Immediate dominators are unique, so this gives what any dominator algorithm gives.
+/// Complexity: O((V + E) × rounds), the rounds few on graphs whose loops are shallow; O(V + E)
+/// memory.
 struct PostDominators {
     /// Post-order number of each node (`NONE` when the search from the exit did not reach it).
     post: Vec<usize>,
@@ -240,7 +242,7 @@ impl PostDominators {
         }
     }
 
-    /// See [`post_dominators`].
+    /// Computes the tree (see [`PostDominators`]).
     fn new(g: &Graph) -> Self {
         let exit = g.bound;
         // The steps joined to the exit: every end, and every step without a way on.

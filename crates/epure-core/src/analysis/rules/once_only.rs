@@ -523,7 +523,7 @@ fn searched_without(
 }
 
 /// For each step, the branches of parallel blocks it is on: (block, branch) indices into
-/// [`crate::analysis::metrics::Lead::blocks`], an outer block's as well as an inner one's.
+/// [`crate::analysis::metrics::lead::Lead::blocks`], an outer block's as well as an inner one's.
 /// Complexity: O(Σ branch lengths).
 fn branches_of(ctx: &Context) -> Vec<Vec<(usize, usize)>> {
     let mut of = vec![Vec::new(); ctx.g.bound];

@@ -92,7 +92,7 @@ impl<'a> Context<'a> {
         self.earlier_on_paths_by(groups, stops, true)
     }
 
-    /// [`Context::earlier_on_paths`], through the one pass of [`levels`] when `levels` is true and
+    /// [`Context::earlier_on_paths`], through the one pass of [`super::levels`] when `levels` is true and
     /// its rows fit, else through the backward searches (the two give the same pairs).
     pub(crate) fn earlier_on_paths_by(
         &self,
