@@ -1459,3 +1459,73 @@ fn an_unseen_state_medical_aid_is_read_as_an_expert_would() {
 fn the_legal_aid_drawn_with_the_pieces_on_both_sides_reads_the_same() {
     assert_same_findings("aide-juridictionnelle.epure.json", "aide-juridictionnelle-variante2.epure.json");
 }
+
+/// Unseen: an optional financial aid (aide facultative) or emergency relief (secours d'urgence)
+/// granted by a CCAS (the household received by the CCAS's social worker, or by the Département's
+/// social worker at the maison des solidarités, who evaluates in Solis and posts the CCAS's paper
+/// form and the copies, keyed in by the CCAS's reception; the pieces: identity, address, the
+/// CAF's attestation with the quotient familial, the tax notice, the payslips, the rent and
+/// bills, the bank statements, the debt to pay; in an emergency the director's relief in chèques
+/// d'accompagnement personnalisé, reported to the next commission; otherwise the CESF's
+/// examination under the aid regulation and the missing pieces, the commission permanente every
+/// fortnight, the refusal notified with the appeal, the aid paid to the creditor by a mandate the
+/// public accountant checks).
+#[test]
+fn an_unseen_ccas_emergency_aid_is_read_as_an_expert_would() {
+    let found = found_in("aide-facultative-ccas.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The CAF's attestation and quotient familial: the CCAS reads them in CDAP.
+            ("once-only", "attestation-caf rdv-ccas rdv-mds"),
+            // The tax notice: the DGFiP's (API Particulier).
+            ("once-only", "avis-imposition rdv-ccas rdv-mds"),
+            // The household's budget keyed into Solis by the Département, keyed again at the CCAS
+            // from the paper form; the amount keyed in the social software, again in the finance
+            // software for the mandate.
+            ("rekeying", "foyer-budget evaluation-mds enregistrement"),
+            ("rekeying", "montant notif-accord mandat-step"),
+            // Household, social worker, CCAS's reception, CESF, commission, CESF, finances,
+            // accountant: the Département's way adds its posting and the keying. (The analysis
+            // names the way without the missing pieces, the loop being told below.)
+            (
+                "handoff-chain",
+                "rdv-mds evaluation-mds enregistrement instruction commission-step notif-accord mandat-step paiement-step"
+            ),
+            // One file in four lacks a payslip, a bank statement or the bill: the advice to check
+            // them at the interview, with a list, is the right one.
+            ("rework-loop", "instruction d-complet demande-pieces complement"),
+            // The analysis is right where I expected more: the paper payslips, bills and
+            // statements the household brings are read and their amounts keyed into the social
+            // software (and into Solis) by hand. (The Département's paper form keyed again at the
+            // CCAS is told once, by the rekeying above.)
+            ("media-break", "f4 evaluation-ccas foyer-budget"),
+            ("media-break", "f6 evaluation-mds foyer-budget"),
+            // No `waiting` on the fortnightly commission, written first as expected: its week
+            // is under a quarter of the lead time, the payment's checks and delays included; the
+            // analysis is right.
+        ]
+    );
+    // Near misses: the CESF's examination against the aid regulation gives its own proposal (the
+    // reste à vivre), it does not check the social worker's evaluation again; the public
+    // accountant's check of the mandate is mandated (the separation of the ordonnateur and the
+    // comptable); reporting the reliefs to the commission is its control a posteriori, after the
+    // household has its cheques (no waiting, no redundancy); the commission decides, the CESF
+    // notifies (one approval); the refusal is decided on the examination it follows; the
+    // household is solicited once, and a quarter more with the missing pieces.
+    assert_not_flagged(
+        &found,
+        &[
+            "redundant-check",
+            "approval-chain",
+            "late-knockout",
+            "duplicate-step",
+            "transit-step",
+            "ping-pong",
+            "too-many-contacts",
+            "parallelizable",
+            "waiting",
+        ],
+    );
+}
