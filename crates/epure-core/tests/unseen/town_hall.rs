@@ -1449,6 +1449,8 @@ fn an_unseen_road_defect_report_is_read_as_an_expert_would() {
 fn an_unseen_citizen_census_is_read_as_an_expert_would() {
     let found = found_in("recensement-citoyen.epure.json");
     let found = as_pairs(&found);
+    let anomalies = explained("recensement-citoyen.epure.json", "rework-loop");
+    assert!(anomalies[0].contains("Ce retour ne passe pas par l'usager"), "{anomalies:?}");
     assert_eq!(
         found,
         [
@@ -1477,10 +1479,10 @@ fn an_unseen_citizen_census_is_read_as_an_expert_would() {
             // identity and could open it), the JDC: three solicitations and more.
             ("too-many-contacts", "en-ligne guichet compte changer-session participer"),
             // One record in twenty-five comes back for a misspelt name, a wrong date of birth or
-            // address: a consequence of the keying over. (The advice, "vérifier la complétude dès
-            // le premier contact (liste des pièces claire, contrôle à la saisie)", is the generic
-            // one of a loop without the user: only its "contrôle à la saisie" fits a record keyed
-            // by the commune; left as it is, as for the CNRACL's anomalies sent to the employer.)
+            // address: a consequence of the keying over. The advice is a check where the record is
+            // keyed, before it is sent (it first read "dès le premier contact (liste des pièces
+            // claire…)", the words of a return to the user, which this loop is not: fixed in
+            // `rework-loop`).
             ("rework-loop", "integration d-anomalie renvoi-anomalie correction"),
             // One young person in twelve does not come and is convoked again: a session lost;
             // the analysis rightly says no earlier check of pieces would avoid it.

@@ -33,6 +33,11 @@
 //! weighs what an administration holds outside the file, which no step brings in (the places the
 //! shelters declared free tonight: no place, call the 115 again tomorrow).
 //!
+//! A loop that holds no step of the user (a record keyed in error sent back by a partner to the
+//! commune that keyed it, a mandate sent back by the accountant to the ordonnateur) is flagged,
+//! and the finding advises a check where the file is put together or keyed in, before it is
+//! passed on, not at a first contact with the user, which the loop does not go back to.
+//!
 //! A loop that repeats the service period after period is not a return either, nor one that a review
 //! renews by the authority's act for the next term (the contract's amendment, the trainee's extended
 //! year): `period_loop`.
@@ -489,6 +494,10 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         // reminded when they have not answered, an opinion to be given again): checking the pieces
         // earlier would not avoid those rounds. Nothing is proposed, the finding explains.
         let unchecked = read == Err(NotRework::Check);
+        // A loop with no step of the user (the CSNJ sending a record keyed in error back to the
+        // commune, the accountant a mandate back to the ordonnateur): the file goes back to whoever
+        // put it together or keyed it in, not to a first contact with the user.
+        let without_user = read == Err(NotRework::User);
         let shape = read.ok();
         if shape.as_ref().is_some_and(|r| r.in_place) {
             continue;
@@ -552,6 +561,15 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                     .to_owned(),
                 "This return is not decided by a check of the pieces: checking the file earlier would not avoid it; \
                  what sends it round (an answer that is late, an opinion to give again) is what to address."
+                    .to_owned(),
+            ),
+            None if without_user => (
+                "Ce retour ne passe pas par l'usager : un contrôle là où le dossier est constitué ou saisi, avant \
+                 qu'il ne soit transmis (données vérifiées à la saisie, pièces au complet), réduirait ces retours."
+                    .to_owned(),
+                "This return does not go through the user: a check where the file is put together or keyed in, \
+                 before it is passed on (data checked as they are entered, the pieces complete), would reduce these \
+                 returns."
                     .to_owned(),
             ),
             None => (
