@@ -40,6 +40,11 @@
 //! proposes nothing. A completeness check (no report) whose return asks for a piece the filing
 //! never asked for still proposes asking and checking it at the filing.
 //!
+//! A loop that holds no step of the user (a record keyed in error sent back by a partner to the
+//! commune that keyed it, a mandate sent back by the accountant to the ordonnateur) is flagged,
+//! and the finding advises a check where the file is put together or keyed in, before it is
+//! passed on, not at a first contact with the user, which the loop does not go back to.
+//!
 //! A loop that repeats the service period after period is not a return either, nor one that a review
 //! renews by the authority's act for the next term (the contract's amendment, the trainee's extended
 //! year): `period_loop`.
@@ -539,6 +544,10 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         // A loop asking the user to correct what the check found (the works after the visit):
         // checking the pieces earlier would not avoid it either.
         let correction = read == Err(NotRework::Correction);
+        // A loop with no step of the user (the CSNJ sending a record keyed in error back to the
+        // commune, the accountant a mandate back to the ordonnateur): the file goes back to whoever
+        // put it together or keyed it in, not to a first contact with the user.
+        let without_user = read == Err(NotRework::User);
         let shape = read.ok();
         if shape.as_ref().is_some_and(|r| r.in_place) {
             continue;
@@ -622,6 +631,15 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 "This return asks the user to correct what the check found, with elements no earlier submission \
                  held: checking the pieces earlier would not avoid it; the shortcomings found are what to prevent \
                  (requirements known in advance, advice before the filing)."
+                    .to_owned(),
+            ),
+            None if without_user => (
+                "Ce retour ne passe pas par l'usager : un contrôle là où le dossier est constitué ou saisi, avant \
+                 qu'il ne soit transmis (données vérifiées à la saisie, pièces au complet), réduirait ces retours."
+                    .to_owned(),
+                "This return does not go through the user: a check where the file is put together or keyed in, \
+                 before it is passed on (data checked as they are entered, the pieces complete), would reduce these \
+                 returns."
                     .to_owned(),
             ),
             None => (

@@ -136,10 +136,11 @@ fn proposes_nothing_on_a_return_no_check_decides() {
     assert!(f.explanation_fr.contains("vérifier le dossier plus tôt ne l'éviterait pas"), "{}", f.explanation_fr);
     assert!(f.explanation_en.contains("checking the file earlier would not avoid it"), "{}", f.explanation_en);
     // Near miss: a check of the pieces decides the return (here between two bodies): the
-    // usual advice, and the proposal.
+    // proposal, and the advice to check the questionnaire where it is filled in, before it is
+    // sent (the loop does not go back to the user).
     let f = found(&reminded(&["questionnaire"]));
     assert_eq!(f.suggestion, Some("check-upfront"));
-    assert!(f.explanation_fr.contains("Vérifier la complétude dès le premier contact"), "{}", f.explanation_fr);
+    assert!(f.explanation_fr.contains("un contrôle là où le dossier est constitué ou saisi"), "{}", f.explanation_fr);
 }
 
 #[test]
@@ -801,4 +802,53 @@ fn a_return_for_pieces_of_the_filing_still_proposes_the_check_at_the_filing() {
     let p = completeness_then(&["justificatifs"]).build();
     let f = analyze(&p, &Settings::default()).findings.into_iter().find(|f| f.rule == "rework-loop").unwrap();
     assert_eq!(f.suggestion, Some("check-upfront"));
+}
+
+/// A record sent back by a partner to the service that keyed it: the loop holds no step of the
+/// user.
+fn sent_back_to_the_service() -> B {
+    B::new()
+        .start("s")
+        .task("depot", "u", "Déposer la demande")
+        .task("saisie", "b", "Saisir la fiche sur le portail")
+        .check("c", "d", "Intégrer et contrôler la fiche")
+        .decision("d")
+        .task("renvoi", "d", "Renvoyer la fiche en anomalie")
+        .task("corr", "b", "Corriger la fiche")
+        .end("e")
+        .chain(&["s", "depot", "saisie", "c", "d"])
+        .prob("d", "renvoi", 0.1)
+        .prob("d", "e", 0.9)
+        .chain(&["renvoi", "corr", "c"])
+        .enters("saisie", &["fiche"])
+        .checks("c", &["fiche"])
+}
+
+#[test]
+fn advises_a_check_where_the_file_is_keyed_when_the_loop_does_not_go_back_to_the_user() {
+    let advice = |b: B| {
+        let p = b.build();
+        let f = analyze(&p, &Settings::default()).findings.into_iter().find(|f| f.rule == "rework-loop").unwrap();
+        (f.explanation_fr, f.explanation_en)
+    };
+    let (fr, en) = advice(sent_back_to_the_service());
+    assert!(fr.contains("Ce retour ne passe pas par l'usager"), "{fr}");
+    assert!(!fr.contains("premier contact"), "{fr}");
+    assert!(en.contains("This return does not go through the user"), "{en}");
+    // Near miss: the file sent back to the user, with no filing before the loop that hands in what
+    // the check verifies: the first contact with the user is where to check it.
+    let to_the_user = B::new()
+        .start("s")
+        .check("c", "a", "Vérifier la complétude")
+        .decision("d")
+        .task("r", "u", "Compléter le dossier")
+        .end("e")
+        .chain(&["s", "c", "d"])
+        .prob("d", "r", 0.2)
+        .prob("d", "e", 0.8)
+        .chain(&["r", "c"])
+        .checks("c", &["dossier"]);
+    let (fr, _) = advice(to_the_user);
+    assert!(fr.contains("dès le premier contact"), "{fr}");
+    assert!(!fr.contains("ne passe pas par l'usager"), "{fr}");
 }
