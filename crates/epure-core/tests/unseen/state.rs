@@ -1343,3 +1343,70 @@ fn an_unseen_income_tax_payment_plan_is_read_as_an_expert_would() {
     assert!(!found.iter().any(|(r, s)| *r == "rework-loop" && s.contains("prelevement")), "{found:?}");
     assert!(!found.iter().any(|(r, s)| *r == "transit-step" && s.contains("envoi-plan")), "{found:?}");
 }
+
+/// Unseen: a declaration under the loi sur l'eau (IOTA, rubrique 3.1.4.0) to the DDT's police de
+/// l'eau for 60 m of bank protection (the dossier of R214-32 drawn up by a consultancy, the Cerfa
+/// 15964*01 on the téléprocédure, the record in CASCADE, the completeness and regularity check
+/// within fifteen days and its invitations to complete, the tacit opposition when the complements
+/// do not come; the récépissé, its copy displayed at the town hall and published, the OFB's
+/// technical opinion beside it; the examination within the two months, then no objection, the
+/// arrêté de prescriptions spécifiques after the declarant's fifteen days to comment, or the
+/// reasoned opposition; the start of the works told fifteen days ahead).
+#[test]
+fn an_unseen_water_law_declaration_is_read_as_an_expert_would() {
+    let found = found_in("declaration-iota-loi-eau.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The parcels' cadastral extract: the DDT reads the plan cadastral itself (the
+            // parcels' references are enough).
+            ("once-only", "cadastre deposer"),
+            // The declarant, the place and the rubriques filed on the téléprocédure are typed
+            // again into CASCADE by the guichet unique.
+            ("rekeying", "cerfa accuser enregistrer"),
+            ("rekeying", "identite accuser enregistrer"),
+            // Known false alarm: seven hands counted on the prescriptions' way, two of them the
+            // town hall's, which gets a copy of the récépissé to display for a month (R214-37)
+            // while the OFB gives its opinion: drawn inside the fork as an agent draws it, the
+            // copy reads as the file going to the town hall and back, and the rule counts the
+            // branch with the most hands. Without it, five (the DDT, the declarant's comments on
+            // the draft, the head of service's signature by delegation, the notification), all
+            // mandated, and the guichet unique is already the one interlocutor. The format cannot
+            // tell a copy sent for publicity from the file passing on.
+            (
+                "handoff-chain",
+                "etude deposer enregistrer completude recepisse publier afficher examiner rediger-aps contradictoire observer signer-aps notifier-aps informer-debut"
+            ),
+            // Four dossiers in ten are incomplete or irregular (the Natura 2000 evaluation, the
+            // SAGE's compatibility, the plans): the téléprocédure could ask for them as it is
+            // filled in.
+            ("rework-loop", "completude d-complet inviter d-delai completer"),
+            // The filing, the complements, the observations on the draft order and the notice
+            // of the works' start.
+            ("too-many-contacts", "deposer completer observer informer-debut"),
+        ]
+    );
+    // Near misses: the completeness and regularity check, the OFB's opinion and the instructor's
+    // examination are three questions (the opinion is the OFB's own); the draft order put to the
+    // declarant then signed by the head of the service is one approval after a mandated
+    // contradictory step (R214-35), and the opposition is decided on the examination that
+    // precedes it (no late refusal); asking the OFB for its opinion is a consultation, not a
+    // relay, and the copy sent to the town hall and displayed there is the publicity R214-37
+    // mandates (no transit, no media break to remove); the draft and the signature of the
+    // prescriptions and of the opposition are exclusive ways; the consultancy's study is the
+    // declarant's own time.
+    assert_not_flagged(
+        &found,
+        &[
+            "redundant-check",
+            "approval-chain",
+            "late-knockout",
+            "transit-step",
+            "media-break",
+            "duplicate-step",
+            "ping-pong",
+            "parallelizable",
+        ],
+    );
+}
