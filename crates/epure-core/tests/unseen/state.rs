@@ -10,7 +10,9 @@
 //! the OFB's central file), culture (the DRAC's grant to a company for a creation, which the
 //! region co-funds), associations (declared to the prefecture's greffe) and foreign workers (the
 //! work authorisation asked on the ANEF), vehicles (a used vehicle's change of owner on the ANTS),
-//! and the DSDEN's derogations from the school map for the entry into collège.
+//! the DSDEN's derogations from the school map for the entry into collège, water (a declaration
+//! under the loi sur l'eau to the DDT's police de l'eau) and sport (the Agence nationale du
+//! sport's grant to a club, instructed by its federation).
 
 use crate::kit::*;
 
@@ -1408,5 +1410,67 @@ fn an_unseen_water_law_declaration_is_read_as_an_expert_would() {
             "ping-pong",
             "parallelizable",
         ],
+    );
+}
+
+/// Unseen: a sports club's grant from the Agence nationale du sport under its federation's projet
+/// sportif fédéral (the club's profile on Le Compte Asso from its SIRET, with its statutes, its
+/// officers, its RIB and its accounts; the request with its actions and budgets, the attestation
+/// and the contrat d'engagement républicain; the regional league's check of the affiliation, the
+/// eligibility and the pieces, and its returns; the territorial committee's proposals carried in
+/// the federation's table and keyed into OSIRIS; the federal committee's programme within the
+/// envelope, the ANS's control and the director general's signature; the notification on Le Compte
+/// Asso, the payment; the season, then the compte rendu financier checked by the league before the
+/// next request, and its clarifications).
+#[test]
+fn an_unseen_sports_club_grant_from_the_ans_is_read_as_an_expert_would() {
+    let found = found_in("subvention-ans-psf.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The statutes and the officers are declared to the greffe des associations: the RNA
+            // holds them (API Entreprise serves an association's documents), the club uploads
+            // them again.
+            ("once-only", "statuts profil"),
+            ("once-only", "dirigeants profil"),
+            // The league's proposals, typed into the federation's table, are typed again into
+            // OSIRIS by the federation's PSF service.
+            ("rekeying", "proposition commission-territoriale saisir-osiris"),
+            // The club, the league, the federation, the ANS, its director general, the
+            // accounting office and the league again for the compte rendu: the grant goes through
+            // more hands than anyone answers for.
+            (
+                "handoff-chain",
+                "profil saisir-demande eligibilite commission-territoriale saisir-osiris commission-federale controle-ans signer verser realiser saisir-crf controler-crf"
+            ),
+            // One request in four lacks a piece (the approved accounts, the signed attestation)
+            // or a budget that balances. (Known misleading sentence: the finding says the return
+            // is not decided by a check of the pieces, since the league's check also reads the
+            // affiliation the federation holds, as a shelter's places are read.)
+            ("rework-loop", "eligibilite d-eligible demander-pieces completer"),
+            // Known false alarm: the federal committee sets the programme on the amounts the
+            // territorial committee proposed (keyed in by the league, then into OSIRIS): the
+            // work before it is what it decides on, and a request not retained cannot be told at
+            // the filing. The rule reads only what the work produces, not what it keys in.
+            (
+                "late-knockout",
+                "d-retenue commission-federale reprise-rna transmettre eligibilite demander-pieces commission-territoriale saisir-osiris"
+            ),
+            // The profile, the request, the returns, the compte rendu and its clarifications.
+            ("too-many-contacts", "profil saisir-demande completer saisir-crf preciser"),
+            // One compte rendu in seven needs clarification (the gaps above 20 % unexplained).
+            ("rework-loop", "controler-crf d-crf demander-precisions preciser"),
+        ]
+    );
+    // Near misses: the league checks the affiliation and the pieces, the federal committee sets
+    // the programme within the envelope, the ANS checks it against the note de service and its
+    // director general signs: the federation proposes, the ANS decides and pays, each with its
+    // own act (no redundant check, no approval chain); a request not retained is the committee's
+    // choice on the actions it examined (no late refusal); the notification and the payment read
+    // the decision, they are no relay; the season is the club's own time.
+    assert_not_flagged(
+        &found,
+        &["redundant-check", "approval-chain", "transit-step", "duplicate-step", "media-break", "waiting", "ping-pong"],
     );
 }
