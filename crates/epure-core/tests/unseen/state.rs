@@ -1445,9 +1445,10 @@ fn an_unseen_sports_club_grant_from_the_ans_is_read_as_an_expert_would() {
                 "profil saisir-demande eligibilite commission-territoriale saisir-osiris commission-federale controle-ans signer verser realiser saisir-crf controler-crf"
             ),
             // One request in four lacks a piece (the approved accounts, the signed attestation)
-            // or a budget that balances. (Known misleading sentence: the finding says the return
-            // is not decided by a check of the pieces, since the league's check also reads the
-            // affiliation the federation holds, as a shelter's places are read.)
+            // or a budget that balances: the form could require them. (First told as "not decided
+            // by a check of the pieces", the league's check also reading the affiliation the
+            // federation holds as a shelter's free places are read; fixed in `rework_loop`: the
+            // way round asks the club for pieces.)
             ("rework-loop", "eligibilite d-eligible demander-pieces completer"),
             // The profile, the request, the returns, the compte rendu and its clarifications.
             ("too-many-contacts", "profil saisir-demande completer saisir-crf preciser"),
@@ -1455,6 +1456,8 @@ fn an_unseen_sports_club_grant_from_the_ans_is_read_as_an_expert_would() {
             ("rework-loop", "controler-crf d-crf demander-precisions preciser"),
         ]
     );
+    let loops = explained("subvention-ans-psf.epure.json", "rework-loop");
+    assert!(loops[0].contains("dès l'étape « Saisir la demande de subvention PSF"), "{loops:?}");
     // Near misses: the league checks the affiliation and the pieces, the federal committee sets
     // the programme within the envelope, the ANS checks it against the note de service and its
     // director general signs: the federation proposes, the ANS decides and pays, each with its
