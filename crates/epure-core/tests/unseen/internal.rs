@@ -767,3 +767,75 @@ fn an_unseen_adapted_workstation_funded_by_the_fiphfp_is_read_as_an_expert_would
         ],
     );
 }
+
+/// Unseen: a civil servant's disponibilité pour convenances personnelles at a commune (the
+/// request to the mayor under cover of the line manager three months ahead, the manager's opinion
+/// on the needs of the service, the careers officer's check of the rights, the refusal with its
+/// reasons or the order keyed into the centre de gestion's AGIRHE and signed by the mayor; the
+/// order notified against signature while the payroll stops the pay and declares it in the DSN;
+/// the year of disponibilité; the request to be reinstated three months before its end, the
+/// approved doctor's check of fitness, the first vacancy or the wait for it, the reinstatement's
+/// order and the pay resumed).
+#[test]
+fn an_unseen_leave_on_personal_grounds_is_read_as_an_expert_would() {
+    let found = found_in("disponibilite-convenances-personnelles.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The position keyed into AGIRHE for the order is keyed again into the payroll
+            // software from the paper order; the same at the reinstatement. (The paper order
+            // reaching the payroll is not told again as a `media-break`: the position is already
+            // in a system, the `rekeying` says it.)
+            ("rekeying", "position rediger-arrete paie-stop"),
+            ("rekeying", "reintegration rediger-reint paie-reprise"),
+            // Known false alarm: the agent, the manager, the careers officer, the mayor, the
+            // careers officer, the agent; a year later the agent, the careers officer, the
+            // approved doctor, the careers officer, the mayor, the payroll: ten hands, but five at
+            // the departure and five at the return, each mandated, with the careers officer as
+            // the one interlocutor. The rule follows the one path through the year of
+            // disponibilité: the format cannot say that the return is a new request after a
+            // period granted (as the training organisation's yearly bilan).
+            (
+                "handoff-chain",
+                "demander avis verifier-droits rediger-arrete signer-arrete notifier signer-notif demander-reint convoquer visite maintenir proposer rediger-reint signer-reint paie-reprise"
+            ),
+            // Known false alarm: the 205 working days before the request to be reinstated are the
+            // year of disponibilité the agent asked for, the period granted, not a queue. The
+            // format cannot say that a delay is the period a decision grants (as the school
+            // bus's start of the year).
+            ("waiting", "f17"),
+            // The post proposed by letter, and the agent's answer, come back on paper to the
+            // careers officer, who keys the reinstatement into AGIRHE from them.
+            // Known miss: the paper request reaching the careers officer (f3) is keyed into
+            // AGIRHE only after the check of the rights and the decision: the rule reads the
+            // keying on the step the paper reaches, or past gateways, not past a check that keys
+            // nothing.
+            ("media-break", "f27 rediger-reint reintegration"),
+            // The request, the signature of the order at the HR desk, and the request to be
+            // reinstated: the visit to sign is the one a notification on the agent's portal,
+            // acknowledged there, would spare. (Written first as a near miss, the two requests
+            // being mandated: the analysis is right that the third contact is avoidable.)
+            ("too-many-contacts", "demander signer-notif demander-reint"),
+        ]
+    );
+    // Near misses: the order of the departure and the order of the return, their signatures,
+    // notifications and pay entries are two acts, not the same step twice; one signature each;
+    // the refusal
+    // rests on the check of the rights and the manager's opinion; the unfit agent's referral to
+    // the conseil médical follows the doctor's check; the notification and the payroll already
+    // run side by side.
+    assert_not_flagged(
+        &found,
+        &[
+            "duplicate-step",
+            "approval-chain",
+            "late-knockout",
+            "redundant-check",
+            "transit-step",
+            "ping-pong",
+            "rework-loop",
+            "parallelizable",
+        ],
+    );
+}

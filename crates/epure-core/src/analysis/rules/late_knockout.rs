@@ -8,7 +8,9 @@
 //! recours" —, a notice passing on what was decided there — "Notifier le refus", then the
 //! user's choice to appeal —, or an approval after an approval — the director's visa on the
 //! draft order, then the secretary general's signature by delegation), then, going back, every step that
-//! produces, checks or asks for something an influencing step checks, enters or requests (a piece
+//! produces, checks, keys in or asks for something an influencing step checks, enters or requests
+//! (what is keyed into a system is in the file from there on: the committee that sets the
+//! programme on the amounts the league proposed and keyed in rests on that proposal; a piece
 //! comes into the file at the step that asks for it, and that step rests on what it reads: the
 //! insurer's expert decides on the claim the resident made on the published recognition, so the
 //! recognition is not work that "did not influence" the insurer's refusal). The work before
@@ -82,7 +84,7 @@ fn notice(ctx: &Context, n: usize) -> bool {
 }
 
 /// The data ids the steps name, numbered once per analysis, and per step, packed in two tables:
-/// the numbers of what it produces or checks (what it feeds a later step), and of what it needs:
+/// the numbers of what it produces, checks or enters (what it feeds a later step), and of what it needs:
 /// what it reads (checks or enters), then what it requests (what comes into the file there; a
 /// step needs it too: a form the administration sent, returned filled in).
 struct DataIds {
@@ -124,8 +126,13 @@ impl DataIds {
                 feeds.push(i);
                 needs.push(i);
             }
+            // What a step keys into a system is in the file from there on, as what it produces:
+            // the league's proposed amount, keyed in, is what the committee that sets the
+            // programme checks. Numbered once, it both feeds and is read.
             for x in &s.enters {
-                needs.push(id(x));
+                let i = id(x);
+                feeds.push(i);
+                needs.push(i);
             }
             asks_at[n] = needs.len();
             for x in &s.requests {

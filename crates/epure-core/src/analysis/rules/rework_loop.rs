@@ -31,7 +31,10 @@
 //! when they have not answered, an opinion to be given again) is flagged, but checking the pieces
 //! earlier would not avoid it: the finding says so and proposes nothing. So is a loop whose check
 //! weighs what an administration holds outside the file, which no step brings in (the places the
-//! shelters declared free tonight: no place, call the 115 again tomorrow).
+//! shelters declared free tonight: no place, call the 115 again tomorrow), unless its way round
+//! asks the user for pieces (documents): then the file goes round for them, whatever else the
+//! check weighs (the league checks the club's affiliation in the federation's register, and sends
+//! the request back for the missing accounts).
 //!
 //! Nor does it propose checking at the filing when the loop answers what a check with its own
 //! report found, asking the user for something new that no step before the loop handed in and
@@ -142,7 +145,18 @@ pub(crate) fn rework(p: &Procedure, members: &[NodeIndex]) -> Result<Rework, Not
     // Whether a check decides the return is asked first: a loop round an answer that did not come
     // is told as such (`run`), whoever it waits for.
     let checker = checker_of(p, decision, &inside).ok_or(NotRework::Check)?;
-    if weighs_an_outside_resource(p, members, &set, checker) {
+    // A way round that asks the user for pieces (documents) goes round for pieces, whatever else
+    // the check weighs: the league checks the club's affiliation in the federation's register
+    // with the statutes and the accounts, and sends the request back for the missing ones; the
+    // person who calls the 115 again tomorrow is asked for no piece.
+    let asks_for_pieces = members.iter().any(|&n| {
+        user(n)
+            && g[n]
+                .requests
+                .iter()
+                .any(|d| p.data_item(d).is_some_and(|i| i.kind() == crate::model::DataKind::Document))
+    });
+    if !asks_for_pieces && weighs_an_outside_resource(p, members, &set, checker) {
         return Err(NotRework::Check);
     }
     if !members.iter().any(|&n| user(n)) {

@@ -303,3 +303,41 @@ fn a_signature_after_a_visa_rests_on_what_the_visa_read() {
     // data, and the refusal still reads as late.
     check(&visa_then_signature(&[]), "late-knockout", &["d signature instr visa"]);
 }
+
+/// The examination (90 minutes, producing the technical opinion), the proposed amount keyed into
+/// the tool at `keyed_at` ("instr" itself or a short keying step after it), then the committee
+/// that sets the programme on that amount, and the refusal.
+fn programmed(keyed_at: &str) -> crate::model::Procedure {
+    B::new()
+        .start("s")
+        .task("depot", "u", "Déposer la demande")
+        .requests("depot", &["formulaire"])
+        .task("instr", "b", "Examiner les actions et proposer un montant")
+        .dur("instr", 90.0)
+        .checks("instr", &["formulaire"])
+        .produces("instr", &["avis"])
+        .task("saisie", "b", "Reporter la proposition dans l'outil")
+        .dur("saisie", 5.0)
+        .enters(keyed_at, &["proposition"])
+        .approval("commission", "c", "Arrêter la programmation en commission")
+        .dur("commission", 10.0)
+        .checks("commission", &["proposition"])
+        .decision("d")
+        .task("notif", "b", "Notifier l'accord")
+        .end("ok")
+        .refused("ko")
+        .chain(&["s", "depot", "instr", "saisie", "commission", "d"])
+        .prob("d", "notif", 0.8)
+        .prob("d", "ko", 0.2)
+        .chain(&["notif", "ok"])
+        .build()
+}
+
+#[test]
+fn the_work_that_keys_in_what_the_decision_checks_influences_it() {
+    // The examination keys in the amount it proposes: the committee decides on it.
+    check(&programmed("instr"), "late-knockout", &[]);
+    // Near miss: only the short keying step after it enters the amount, the examination's
+    // opinion is ignored: the refusal owes nothing to the 90 minutes.
+    check(&programmed("saisie"), "late-knockout", &["d commission instr"]);
+}

@@ -77,6 +77,12 @@ fn proposes_nothing_when_the_check_weighs_a_resource_outside_the_file() {
     // Near misses: a held piece the user is asked for anyway (it may be the missing one);
     // one a step before issues (the opinion to be checked).
     assert_eq!(suggestion(places().requests("depot", &["places"])), Some(Some("check-upfront")));
+    // Near miss: the way round asks the user for the missing pieces (a document): the file goes
+    // round for them, whatever else the check weighs (the affiliation in the federation's
+    // register); asked for a datum again (the situation told again on the next call), it does not.
+    let pieces_asked = || places().requests("r", &["complement"]);
+    assert_eq!(suggestion(pieces_asked()), Some(Some("check-upfront")));
+    assert_eq!(suggestion(pieces_asked().field("complement")), Some(None));
     let issued = B::new()
         .start("s")
         .task("depot", "u", "Déposer le dossier")
