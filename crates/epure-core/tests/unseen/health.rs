@@ -1,6 +1,7 @@
 //! What a public hospital runs for its patients besides care: the patient's access to their own
 //! medical file (the direction of relations with users, the medical archives, the care services'
-//! secretariats and doctors).
+//! secretariats and doctors); and what an agence régionale de santé authorises: a pharmacy's
+//! transfer (with the Ordre des pharmaciens and the profession's unions).
 
 use crate::kit::*;
 
@@ -57,6 +58,77 @@ fn an_unseen_access_to_a_medical_file_is_read_as_an_expert_would() {
             "approval-chain",
             "ping-pong",
             "too-many-contacts",
+        ],
+    );
+}
+
+/// Unseen: a pharmacy (officine) transferred to another district, authorised by the ARS (CSP
+/// L5125-3 and R5125-1 ff.: the request by registered letter with the plans, the lease, the
+/// Ordre's attestation and the company's statutes; the pôle pharmacie's register and completeness
+/// check and its returns; the conseil régional de l'Ordre and the unions consulted side by side
+/// within two months while the pharmacien inspecteur examines the plans; the desserte optimale
+/// assessed, the report and the arrêté signed by delegation within four months; the works, the
+/// inspector's visit before opening and its reserves; the opening declared to the Ordre, FINESS
+/// updated).
+#[test]
+fn an_unseen_pharmacy_transfer_is_read_as_an_expert_would() {
+    let found = found_in("transfert-officine.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The Ordre's attestation: the Ordre keeps the tableau, the RPPS publishes it, and
+            // the ARS consults the Ordre on this very request.
+            ("once-only", "inscription envoi"),
+            // The statutes and Kbis: the RNE holds them.
+            ("once-only", "statuts envoi"),
+            // The new premises' address keyed into the pôle's register, again into the Ordre's
+            // tableau from the opening declaration, and again into FINESS by the ARS itself.
+            ("rekeying", "adresse enregistrement tableau finess"),
+            // Pharmacist, pôle, inspector (the plans), pôle, director, pôle, pharmacist, inspector,
+            // pharmacist, Ordre, pôle: after the arrêté the file still goes round the pharmacist,
+            // the inspector, the Ordre and back to the pôle for FINESS. (The analysis tells it on
+            // the way through the inspector's examination, the branch of the parallel block that
+            // changes hands the most: right.)
+            (
+                "handoff-chain",
+                "envoi enregistrement completude examen-plans instruction signature notif travaux visite declaration-ouverture tableau finess"
+            ),
+            // Nearly one file in two lacks a piece (the lease not signed, the plans not to
+            // scale); each return costs weeks by post.
+            ("rework-loop", "completude d-complet demande-pieces envoi-pieces"),
+            // A visit in four finds reserves; the works redone and a second visit (a correction
+            // of what the visit found, no upfront check proposed).
+            ("rework-loop", "visite d-conforme reserves"),
+            // The registered letter keyed into the pôle's register.
+            ("media-break", "f2 enregistrement adresse"),
+            // (The Ordre's update of the tableau and the ARS's FINESS record both key the new
+            // address: the analysis does not propose to run them side by side, and it is right,
+            // what removes the second step's work is the address keyed once, the rekeying above.)
+            // Filing, missing pieces, the works declared, the reserves, the opening declared to
+            // the Ordre apart from the ARS: more than four contacts.
+            ("too-many-contacts", "envoi envoi-pieces travaux reserves declaration-ouverture"),
+        ]
+    );
+    // Near misses: the Ordre's and the unions' opinions are mandated (R5125-2), given side by
+    // side, and each is an opinion of its own (no approval chain, no redundant check with the
+    // inspector's examination of the plans, which gives its own); the plans examined during the
+    // instruction and the premises visited after the works are two questions (what is planned,
+    // what was built); the refusal rests on the instruction, which reads the opinions and the
+    // inspector's (the code requires them before the director rules): no late knock-out; the
+    // two months of the opinions are a term the code sets and the works are the pharmacist's
+    // own time: no dominant queue; the notifications are the delivery of the arrêté, not relays.
+    assert_not_flagged(
+        &found,
+        &[
+            "duplicate-step",
+            "redundant-check",
+            "approval-chain",
+            "late-knockout",
+            "waiting",
+            "transit-step",
+            "ping-pong",
+            "waste-step",
         ],
     );
 }

@@ -1569,3 +1569,66 @@ fn an_unseen_citizen_census_is_read_as_an_expert_would() {
         ],
     );
 }
+
+/// Unseen: a death at home declared at the town hall of the place of death by the funeral
+/// operator the family mandated (the doctor's certificat de décès on CertDc, the prosecutor on a
+/// medico-legal obstacle; the operator's mandate, the livret de famille and the deceased's
+/// identity; the acte de décès keyed, read and signed by the declarant, signed by the officer; the
+/// livret updated; the avis to the INSEE for the RNIPP, the copy for the transcription in the
+/// register of the commune of domicile, the avis de mention to the commune of birth; the
+/// authorisations of closing the coffin and of burial or cremation; the copies of the acte the
+/// family sends to the notary and the pension funds).
+#[test]
+fn an_unseen_death_at_home_is_read_as_an_expert_would() {
+    let found = found_in("deces-domicile.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The copies of the acte the family posts to the notary and the pension funds: the
+            // notary can ask the commune through COMEDEC, and the funds learn of the death from
+            // the RNIPP the INSEE updates on the commune's avis.
+            ("once-only", "copies envoi-copies"),
+            // The death keyed by the doctor on CertDc, again by the officer from the printed
+            // volet administratif, again by the commune of domicile from the posted copy and by
+            // the commune of birth from the posted avis de mention.
+            ("rekeying", "deces constat saisie transcription mention"),
+            // Doctor, (prosecutor,) family, operator, town hall, operator, town hall, family,
+            // pension funds: the copies go through the family's hands to bodies that could be
+            // told. (Told on the way through the prosecutor, which changes hands the most: right.)
+            (
+                "handoff-chain",
+                "constat parquet mandat declaration verif saisie relecture signature maj-livret copies envoi-copies caisses"
+            ),
+            // No `waiting`: the notary's appointment and the funds' processing come once the
+            // family has the acte, the authorisations and the copies: not a queue of the
+            // procedure (the expectation had the notary's; the analysis is right). No
+            // `media-break` either: the printed certificate keyed in at the town hall is told by
+            // the rekeying, which names the step, not a second time (as for the prior
+            // declaration of works).
+        ]
+    );
+    // Near misses: the operator (the declarant, Code civil art. 78) reads and signs the acte at
+    // the counter with the officer who then signs it: one sitting, no round trip; the copy for the
+    // transcription and the avis de mention are mandated (art. 80 and 79), not relays; the
+    // authorisations of closing the coffin and of burial or cremation are separate acts the CGCT
+    // requires (R2213-17, -31, -34), each reading the certificate's obstacle box for its own
+    // purpose after the officer checked it proves the death: no redundant check, no duplicate;
+    // no refusal; the family is solicited twice (the mandate, the copies sent).
+    assert_not_flagged(
+        &found,
+        &[
+            "duplicate-step",
+            "redundant-check",
+            "ping-pong",
+            "transit-step",
+            "approval-chain",
+            "late-knockout",
+            "too-many-contacts",
+            "rework-loop",
+            "waiting",
+            "media-break",
+            "parallelizable",
+        ],
+    );
+}

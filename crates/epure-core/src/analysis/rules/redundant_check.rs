@@ -6,7 +6,9 @@
 //! branches (neither comes after the other); a check that also looks at something new; a check
 //! after a fresh copy of the item came in (requested again or issued in between); an approval
 //! (an authority's visa is not a verification to merge); a re-check inside a rework loop the
-//! first check is not part of; a check of what a piece says after a check that it is there (the
+//! first check is not part of; a re-check inside a loop that every way round from a check of the
+//! item brings a fresh copy of first (the jury's deliberation, then the validation file written
+//! again on its prescriptions and checked before it goes back: the check reads the new file); a check of what a piece says after a check that it is there (the
 //! counter checks the file is complete, the service checks the address is in the sector): the
 //! first looked at the presence of the pieces, not at their content; "recevabilité" (the
 //! admissibility of the file: the required pieces are there) is such a check too. Only steps that
@@ -101,15 +103,50 @@ pub(super) fn fresh(s: &Step) -> impl Iterator<Item = &String> {
     s.requests.iter().chain(&s.produces)
 }
 
+/// Whether, inside the loop of `later`, a step verifying `item` (one of `checkers`) reaches
+/// `later` on a way round that brings no fresh copy of the item in between. The pairs inside a
+/// loop are found without the fresh copies that stop the searches elsewhere (any two checks of
+/// one loop are paired); this reads them. A backward search from `later` kept inside its loop
+/// (strongly connected component), which does not go past a step bringing a fresh copy:
+/// O(steps and flows of the loop), asked only for a check paired with another of its own loop.
+fn checked_again_in_loop(ctx: &Context, later: usize, item: &str, checkers: &[usize]) -> bool {
+    let comp = ctx.comps.of[later];
+    let mut seen: std::collections::HashSet<usize> = std::collections::HashSet::from([later]);
+    let mut queue: Vec<usize> = vec![later];
+    while let Some(n) = queue.pop() {
+        for a in ctx.g.inc[n].iter().filter(|a| a.share > 0.0 && ctx.comps.of[a.node] == comp) {
+            let m = a.node;
+            if !seen.insert(m) {
+                continue;
+            }
+            // A check of the item met going back: the later one reads what it read.
+            if checkers.contains(&m) {
+                return true;
+            }
+            // A fresh copy comes in here: nothing before it on this way is checked again.
+            if fresh(ctx.step(m)).any(|d| d == item) {
+                continue;
+            }
+            queue.push(m);
+        }
+    }
+    false
+}
+
 pub fn run(ctx: &Context) -> Vec<Finding> {
     // Later step → (item, earlier step) pairs.
     let mut again: Vec<(usize, Vec<(String, usize)>)> = Vec::new();
     let mut slot: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
     // A fresh copy (requested again, or issued in between) is a new thing to check (`fresh`).
     let found = ctx.data_pairs(super::DataQuestion::Checked);
-    for (d, pairs) in ctx.p.data.iter().zip(found) {
+    let checkers = checked(ctx);
+    for ((d, pairs), checkers) in ctx.p.data.iter().zip(found).zip(&checkers) {
         for (later, earlier) in pairs {
             if ctx.in_loop(later) && !ctx.same_loop(later, earlier) {
+                continue;
+            }
+            // Inside one loop: every way round from a check brings a fresh copy first.
+            if ctx.same_loop(later, earlier) && !checked_again_in_loop(ctx, later, &d.id, checkers) {
                 continue;
             }
             // Checking that a piece is there does not check what it says.
@@ -341,6 +378,51 @@ mod tests {
             .chain(&["s", "c1", "renvoi", "c2", "e"])
             .build();
         check(&fresh, "redundant-check", &[]);
+    }
+
+    /// A loop where a case is checked, judged, and sent back with what it must do: the file checked
+    /// again before it goes back reads the new file (`jury`), and a second check of the same file
+    /// on one turn, with nothing new in between, stays a redundant check (`twice`).
+    fn loop_back(fresh_on_return: bool, second_check: bool) -> crate::model::Procedure {
+        let mut b = B::new()
+            .start("s")
+            .task("redaction", "u", "Rédiger le dossier de validation")
+            .produces("redaction", &["dossier"])
+            .check("depot", "a", "Vérifier que le dossier est prêt et le transmettre")
+            .checks("depot", &["dossier"]);
+        let mut chain = vec!["s", "redaction", "depot"];
+        if second_check {
+            b = b.check("relire", "a2", "Relire le dossier").checks("relire", &["dossier"]);
+            chain.push("relire");
+        }
+        chain.extend(["jury", "d"]);
+        b = b
+            .approval("jury", "j", "Délibérer")
+            .checks("jury", &["dossier"])
+            .produces("jury", &["pv"])
+            .decision("d")
+            .task("complement", "u", "Compléter le dossier selon les prescriptions")
+            .end("e")
+            .chain(&chain)
+            .prob("d", "e", 0.7)
+            .prob("d", "complement", 0.3)
+            .flow("complement", "depot", 0.0, None);
+        if fresh_on_return {
+            b = b.produces("complement", &["dossier"]);
+        }
+        b.build()
+    }
+
+    #[test]
+    fn a_check_in_a_loop_after_a_fresh_copy_on_every_way_round_is_not_redundant() {
+        check(&loop_back(true, false), "redundant-check", &[]);
+    }
+
+    #[test]
+    fn a_second_check_on_one_turn_of_a_loop_stays_redundant() {
+        check(&loop_back(true, true), "redundant-check", &["depot relire dossier"]);
+        // Nothing new on the return: the check after the jury reads what the jury read.
+        check(&loop_back(false, false), "redundant-check", &["jury depot dossier"]);
     }
 
     #[test]
