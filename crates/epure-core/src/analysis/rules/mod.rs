@@ -90,6 +90,18 @@ pub(crate) fn run_all_beside<T>(
     (out, aside)
 }
 
+/// First words of a step that collects something ("Retirer le certificat", "Récupérer sa carte"):
+/// read by `once-only` (the identity shown to collect is no piece asked again) and `waiting` (the
+/// wait before collecting is the counter's queue).
+const COLLECTING: &[&str] = &["retirer", "récupérer"];
+
+/// Whether the label of step `n` starts with a verb of [`COLLECTING`].
+pub(crate) fn collects(ctx: &Context, n: usize) -> bool {
+    static STEMS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let stems = STEMS.get_or_init(|| COLLECTING.iter().flat_map(|w| crate::analysis::labels::words(w)).collect());
+    ctx.label_words(ctx.label_str(n)).first().is_some_and(|w| stems.contains(w))
+}
+
 /// A sentence in both languages.
 pub(crate) struct Text {
     pub fr: String,

@@ -221,22 +221,17 @@ struct Outcome {
     served: Vec<bool>,
 }
 
-/// First words of the user's step that collects something ("Retirer la carte"): the wait before
-/// it is the counter's queue, even once the user is told the card is ready.
-const COLLECTING: &[&str] = &["retirer", "récupérer"];
-
 /// Whether step `n` is the user's own term once they have the outcome: a work step of the user's
 /// lane that the outcome precedes on every way, done where they are (paying the fee online,
 /// putting up the permit on the site, connecting the house's private part), not at a counter or
 /// collecting something, where the wait is the administration's queue for the appointment.
 fn own_term_after_outcome(ctx: &Context, outcome: &Outcome, n: usize) -> bool {
-    static COLLECT: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     let s = ctx.step(n);
     outcome.given[n]
         && s.kind.is_work()
         && ctx.in_user_lane(n)
         && s.channel != Some(crate::model::Channel::Counter)
-        && !ctx.label_words(s.label()).first().is_some_and(|w| COLLECT.get_or_init(|| stems(COLLECTING)).contains(w))
+        && !super::collects(ctx, n)
 }
 
 /// [`Outcome`] of every step.
