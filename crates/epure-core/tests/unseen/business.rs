@@ -280,3 +280,65 @@ fn an_unseen_food_business_sanitary_approval_is_read_as_an_expert_would() {
         "{loops:?}"
     );
 }
+
+/// Unseen: a company's claim for the repayment of a VAT credit (the CA3 showing the credit, the
+/// 3519 filed in the espace professionnel; the SIE's examination against the returns filed; for
+/// two claims in five, the purchase invoices and, for a new company, the proof of its activity
+/// asked through the secure messaging, and asked again when they do not suffice; the on-the-spot
+/// instruction by the PCE when the amount or the risk calls for it; the decision proposed by the
+/// gestionnaire and signed by the head of the SIE; the payment by the public accountant).
+#[test]
+fn an_unseen_vat_credit_repayment_is_read_as_an_expert_would() {
+    let found = found_in("remboursement-credit-tva.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The invoices received since September 2026 reach the DGFiP through the approved
+            // platforms: their data need not be sent again by the company.
+            ("once-only", "factures envoyer-justif"),
+            // The Kbis is in the RNE, which the SIE reads.
+            ("once-only", "kbis envoyer-justif"),
+            // On the way of a claim instructed on the spot, the file goes from the company to
+            // the gestionnaire and back for the pieces, to the PCE and back, to the head of the
+            // SIE for the signature and to the accountant: seven hands, where a signature
+            // delegated to the gestionnaire for the amounts below a threshold would spare one.
+            (
+                "handoff-chain",
+                "declarer demander examiner demander-justif envoyer-justif controler-pieces instruire-place proposer signer mettre-paiement"
+            ),
+            // One request for pieces in five does not suffice and is made again.
+            ("rework-loop", "demander-justif envoyer-justif controler-pieces d-suffisant"),
+            // Ten working days before a gestionnaire opens the claim: half of the lead time.
+            ("waiting", "examiner"),
+        ]
+    );
+    // Near misses: the return and the claim are filed in one sitting in the espace professionnel,
+    // and the pieces are asked in two claims in five (no more than two solicitations); the
+    // gestionnaire's examination, the check of the pieces and the PCE's instruction on the spot
+    // (with its report, mandated by the LPF, on the claims the risk analysis selects) are three
+    // depths of control, not one check repeated; the gestionnaire proposes and the head of the SIE
+    // signs (one approval); the management, the control, the signature and the public accountant
+    // are functions the law keeps apart (no ping-pong: the PCE's instruction is a day's work);
+    // the rejection rests on the examination and the controls before it (no late knockout: the
+    // analysis said the refusal ignored them until the rule read the gestionnaire's proposal,
+    // which names nothing it reads, as written from the work before it); notifying the rejection
+    // to the company is no relay. (`too-many-contacts` counted the return and the claim as two
+    // solicitations until the rule read the teleservice's recording between them as part of the
+    // same online session.)
+    assert_not_flagged(
+        &found,
+        &[
+            "too-many-contacts",
+            "redundant-check",
+            "approval-chain",
+            "ping-pong",
+            "late-knockout",
+            "transit-step",
+            "duplicate-step",
+            "parallelizable",
+            "rekeying",
+            "media-break",
+        ],
+    );
+}

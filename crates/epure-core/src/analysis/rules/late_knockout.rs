@@ -13,7 +13,9 @@
 //! programme on the amounts the league proposed and keyed in rests on that proposal; a piece
 //! comes into the file at the step that asks for it, and that step rests on what it reads: the
 //! insurer's expert decides on the claim the resident made on the published recognition, so the
-//! recognition is not work that "did not influence" the insurer's refusal). The work before
+//! recognition is not work that "did not influence" the insurer's refusal), and a draft the
+//! administration writes naming nothing it reads (the gestionnaire's proposal the head of the
+//! service signs) rests on the work just before it that names what it reads. The work before
 //! the decision that is not in that set "did not influence it"; the rule fires when it is at least
 //! `late_knockout_min_touch_min` per case and at least `late_knockout_min_share` of the
 //! administration's work before the decision, and some of it produced a document the decision
@@ -171,6 +173,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     let bound = ctx.g.bound;
     let (mut seen, mut seen_gw, mut influencing) = (Marks::new(bound), Marks::new(bound), Marks::new(bound));
+    let mut rests_on = Marks::new(bound);
     let data = DataIds::new(ctx);
     // Per step, read for every step before every decision: whether it is the administration's
     // work, and its touch time per case; looked up once here rather than through the procedure.
@@ -276,19 +279,33 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         // input too; or an input comes into the file there (the piece is requested at that step),
         // and then what it reads is an input too, not the other pieces handed in with it (which
         // the decision may well ignore). True when some input was new.
-        let mut influence = |n: usize, influencing: &mut Marks| -> bool {
+        // A draft the administration writes without naming what it reads ("Proposer la décision",
+        // producing the proposal the head of the service signs) is written from the file as the
+        // work just before it left it: the steps there that name what they read (the examination,
+        // the check of the pieces, the inspectors' report) influence what the draft feeds, as
+        // steps it rests on (`rests_on`), whatever their lane.
+        rests_on.clear();
+        let mut influence = |n: usize, influencing: &mut Marks, rests_on: &mut Marks| -> bool {
             let mut grew = false;
             if influencing.contains(n) {
                 return grew;
             }
             let is_input = |x: &u32| inputs[*x as usize] == round;
-            let needs = if data.feeds(n).iter().any(is_input) {
+            let needs = if rests_on.contains(n) || data.feeds(n).iter().any(is_input) {
                 data.needs(n)
             } else if data.asks(n).iter().any(is_input) {
                 data.reads(n)
             } else {
                 return grew;
             };
+            if needs.is_empty() && admin[n] && !ctx.step(n).produces.is_empty() {
+                for (p, _) in ctx.prev_work(n) {
+                    if !data.needs(p).is_empty() {
+                        grew |= !influencing.contains(p);
+                        rests_on.insert(p);
+                    }
+                }
+            }
             influencing.insert(n);
             for &x in needs {
                 grew |= inputs[x as usize] != round;
@@ -328,7 +345,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 }
                 if seen.insert(y) {
                     before.push(y);
-                    grew |= influence(y, &mut influencing);
+                    grew |= influence(y, &mut influencing, &mut rests_on);
                     if admin_work(y) {
                         total += touch_of[y];
                         work.push(y);
@@ -341,7 +358,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         }
         if grew {
             for &n in &before {
-                influence(n, &mut influencing);
+                influence(n, &mut influencing, &mut rests_on);
             }
         }
         let touch = |n: usize| touch_of[n];

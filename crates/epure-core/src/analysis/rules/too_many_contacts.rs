@@ -186,7 +186,9 @@ fn hands_to_another_person(ctx: &Context, n: usize) -> bool {
 /// phone, a wait of up to [`ON_THE_SPOT_WAIT_MIN`] is spent there (the victim waits in the hall
 /// between the reception desk and the hearing): it does not end the sitting. Mail and paper are
 /// never one sitting across an agent's step: the agent works on the file once the user has sent
-/// it.
+/// it. Online, the teleservice's own step that does not wait (recording the VAT return, before
+/// the claim for its credit is filed in the same session) does not end the session either; a
+/// back office's step does.
 ///
 /// A step whose channel is left out (the field is optional) takes the channel of the sitting it
 /// would continue: the work steps just behind it, when they share one ("Relire et signer le
@@ -238,7 +240,10 @@ fn continues_a_sitting(ctx: &Context, n: usize) -> bool {
                     return false;
                 }
                 user_found = true;
-            } else if with_user && on_the_spot(bs.wait()) {
+            } else if (with_user || channel == Some(Channel::Online) && system(ctx, b)) && on_the_spot(bs.wait()) {
+                // At the counter or on the phone, the agent's work while the user is there; online,
+                // the teleservice recording what was just filed while the user goes on in the
+                // same session (the VAT return recorded, then the claim for the credit filed).
                 stack.push(b);
             } else {
                 return false;
@@ -246,6 +251,11 @@ fn continues_a_sitting(ctx: &Context, n: usize) -> bool {
         }
     }
     user_found
+}
+
+/// Whether step `n` is in the lane of an information system acting alone.
+fn system(ctx: &Context, n: usize) -> bool {
+    ctx.actor_of(n).is_some_and(|a| a.kind == crate::model::ActorKind::System)
 }
 
 /// Whether step `n` is in the lane of a front-office person (`agent`: the people the user meets).
@@ -573,5 +583,44 @@ mod tests {
             f.explanation_fr
         );
         assert!((f.gain.contacts - 1.0).abs() < 1e-9, "gain {}", f.gain.contacts);
+    }
+
+    /// The return filed online, recorded by the teleservice (lane `t`, after `t_wait` minutes),
+    /// then the claim filed, then the pieces sent later on request.
+    fn online_session(t_wait: f64) -> crate::model::Procedure {
+        let mut b = B::new();
+        b.p.actors.push(crate::model::Actor {
+            id: "t".into(),
+            name: "Espace professionnel".into(),
+            kind: crate::model::ActorKind::System,
+            hourly_cost_eur: None,
+            extra: crate::model::Extra::new(),
+        });
+        b.start("s")
+            .task("declarer", "u", "Déposer la déclaration")
+            .task("enregistrer", "t", "Enregistrer la déclaration")
+            .task("demander", "u", "Déposer la demande de remboursement")
+            .task("examiner", "b", "Examiner la demande")
+            .task("pieces", "u", "Transmettre les factures")
+            .end("e")
+            .channel("declarer", Channel::Online)
+            .channel("enregistrer", Channel::Online)
+            .channel("demander", Channel::Online)
+            .channel("pieces", Channel::Online)
+            .wait("enregistrer", t_wait)
+            .chain(&["s", "declarer", "enregistrer", "demander", "examiner", "pieces", "e"])
+            .build()
+    }
+
+    #[test]
+    fn the_teleservice_recording_a_form_does_not_end_the_online_session() {
+        // The return and the claim in one session, the pieces later: 2 solicitations.
+        check(&online_session(0.0), "too-many-contacts", &[]);
+        // Near misses: a teleservice that records the return overnight, or a back office's step
+        // between the two forms, leaves the claim to another session: 3.
+        check(&online_session(420.0), "too-many-contacts", &["declarer demander pieces"]);
+        let mut p = online_session(0.0);
+        p.step_mut("enregistrer").expect("the recording").actor = Some("b".into());
+        check(&p, "too-many-contacts", &["declarer demander pieces"]);
     }
 }

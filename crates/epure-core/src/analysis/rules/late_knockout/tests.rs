@@ -341,3 +341,41 @@ fn the_work_that_keys_in_what_the_decision_checks_influences_it() {
     // opinion is ignored: the refusal owes nothing to the 90 minutes.
     check(&programmed("saisie"), "late-knockout", &["d commission instr"]);
 }
+
+/// The instruction (90 minutes, producing the opinion, reading the form when `reads`), the
+/// proposal written by another service naming nothing it reads, the head's signature of the
+/// proposal, and the refusal for one file in five.
+fn proposed(reads: bool) -> crate::model::Procedure {
+    let b = B::new()
+        .start("s")
+        .task("depot", "u", "Déposer la demande")
+        .requests("depot", &["formulaire"])
+        .task("instr", "d", "Instruire sur place et rédiger le rapport")
+        .dur("instr", 90.0)
+        .produces("instr", &["rapport"])
+        .task("proposer", "b", "Proposer la décision")
+        .dur("proposer", 20.0)
+        .produces("proposer", &["projet"])
+        .approval("signer", "c", "Signer la décision")
+        .dur("signer", 10.0)
+        .checks("signer", &["projet"])
+        .decision("d")
+        .task("notif", "b", "Notifier l'accord")
+        .end("ok")
+        .refused("ko")
+        .chain(&["s", "depot", "instr", "proposer", "signer", "d"])
+        .prob("d", "notif", 0.8)
+        .prob("d", "ko", 0.2)
+        .chain(&["notif", "ok"]);
+    if reads { b.checks("instr", &["formulaire"]).build() } else { b.build() }
+}
+
+#[test]
+fn a_proposal_naming_nothing_it_reads_rests_on_the_examination_before_it() {
+    // The gestionnaire's proposal is written from the inspectors' report, whatever their lane:
+    // the refusal the head signs rests on the instruction.
+    check(&proposed(true), "late-knockout", &[]);
+    // Near miss: an instruction that names nothing it reads gives the proposal nothing the data
+    // shows to rest on.
+    check(&proposed(false), "late-knockout", &["d signer instr"]);
+}
