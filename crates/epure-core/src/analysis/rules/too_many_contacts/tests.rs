@@ -1,0 +1,321 @@
+use crate::analysis::testkit::{B, check};
+use crate::model::Channel;
+
+fn contacts(p_back: f64) -> crate::model::Procedure {
+    B::new()
+        .start("s")
+        .task("u1", "u", "Déposer la demande")
+        .task("a1", "a", "Convoquer")
+        .task("u2", "u", "Se présenter à l'entretien")
+        .check("c", "b", "Vérifier")
+        .decision("d")
+        .task("u3", "u", "Compléter")
+        .end("e")
+        .chain(&["s", "u1", "a1", "u2", "c", "d"])
+        .prob("d", "u3", p_back)
+        .prob("d", "e", 1.0 - p_back)
+        .chain(&["u3", "e"])
+        .build()
+}
+
+#[test]
+fn fires_above_the_threshold() {
+    check(&contacts(0.5), "too-many-contacts", &["u1 u2 u3"]);
+}
+
+#[test]
+fn the_gain_is_the_contacts_above_the_threshold() {
+    // 2.5 contacts per case, threshold 2: half a contact to save, not 1.5.
+    let p = contacts(0.5);
+    let f = crate::analysis::analyze(&p, &crate::analysis::Settings::default())
+        .findings
+        .into_iter()
+        .find(|f| f.rule == "too-many-contacts")
+        .expect("fired");
+    assert!((f.gain.contacts - 0.5).abs() < 1e-9, "gain {}", f.gain.contacts);
+}
+
+/// Two people served: the resident reports (once), the owner answers `owner` times (the
+/// observations, the certificate of the works, a third exchange).
+fn two_people(owner: usize) -> crate::model::Procedure {
+    let mut b = B::new();
+    b.p.actors.push(crate::model::Actor {
+        id: "v".into(),
+        name: "Propriétaire".into(),
+        kind: crate::model::ActorKind::User,
+        hourly_cost_eur: None,
+        extra: crate::model::Extra::new(),
+    });
+    let answers = ["observations", "attestation", "pieces"];
+    let mut chain = vec!["s", "signaler", "visite"];
+    let mut b = b.start("s").task("signaler", "u", "Signaler le danger").task("visite", "b", "Visiter l'immeuble");
+    for (i, id) in answers.iter().take(owner).enumerate() {
+        let agent = ["courrier", "arrete", "constat"][i];
+        b = b.task(agent, "b", "Écrire au propriétaire").task(id, "v", "Répondre à la mairie");
+        chain.extend([agent, id]);
+    }
+    chain.push("e");
+    b.end("e").chain(&chain).build()
+}
+
+#[test]
+fn each_person_served_is_counted_on_their_own() {
+    // The resident once, the owner twice: three steps of users, but nobody above two.
+    check(&two_people(2), "too-many-contacts", &[]);
+    // The owner three times: the finding names the owner's steps only, and their lane.
+    let p = two_people(3);
+    check(&p, "too-many-contacts", &["observations attestation pieces"]);
+    let f = crate::analysis::analyze(&p, &crate::analysis::Settings::default())
+        .findings
+        .into_iter()
+        .find(|f| f.rule == "too-many-contacts")
+        .expect("fired");
+    assert!(
+        f.explanation_fr.starts_with("La personne du couloir « Propriétaire » est sollicitée en moyenne 3 fois"),
+        "{}",
+        f.explanation_fr
+    );
+}
+
+/// The seller's check-up at a garage, their declaration online, then the papers handed to
+/// the buyer (`to_buyer`) or posted to the office (else); the buyer files the request.
+fn seller_and_buyer(to_buyer: bool) -> crate::model::Procedure {
+    let mut b = B::new();
+    b.p.actors.push(crate::model::Actor {
+        id: "acheteur".into(),
+        name: "Acheteur".into(),
+        kind: crate::model::ActorKind::User,
+        hourly_cost_eur: None,
+        extra: crate::model::Extra::new(),
+    });
+    let b = b
+        .start("s")
+        .task("controle", "u", "Présenter le véhicule au contrôle technique")
+        .task("centre", "c", "Réaliser le contrôle technique")
+        .task("declarer", "u", "Déclarer la cession en ligne")
+        .task("remettre", "u", "Remettre les papiers du véhicule")
+        .produces("remettre", &["certificat-barre"])
+        .task("demander", "acheteur", "Faire la demande d'immatriculation")
+        .check("verifier", "b", "Vérifier la demande")
+        .end("e")
+        .channel("controle", Channel::Counter)
+        .channel("declarer", Channel::Online)
+        .channel("remettre", Channel::Counter)
+        .wait("declarer", 2880.0)
+        .wait("remettre", 2880.0);
+    if to_buyer {
+        b.chain(&["s", "controle", "centre", "declarer", "remettre", "demander", "verifier", "e"]).build()
+    } else {
+        b.task("enregistrer", "b", "Enregistrer les papiers reçus")
+            .chain(&["s", "controle", "centre", "declarer", "remettre", "enregistrer", "demander", "verifier", "e"])
+            .build()
+    }
+}
+
+#[test]
+fn a_handover_between_two_people_served_is_no_solicitation() {
+    // The check-up and the declaration: two solicitations of the seller, at the threshold.
+    check(&seller_and_buyer(true), "too-many-contacts", &[]);
+    // Near misses: the papers posted to an office are a third one; so is the seller's
+    // appearance that hands nothing (heard, say, before the buyer is).
+    check(&seller_and_buyer(false), "too-many-contacts", &["controle declarer remettre"]);
+    let mut p = seller_and_buyer(true);
+    p.step_mut("remettre").expect("the handover").produces.clear();
+    check(&p, "too-many-contacts", &["controle declarer remettre"]);
+}
+
+#[test]
+fn does_not_fire_at_the_threshold() {
+    // Two contacts, the third step is never taken.
+    check(&contacts(0.0), "too-many-contacts", &[]);
+}
+
+/// Three user steps: the request at the desk, the deed signed and paid at the same desk while
+/// the agent draws it up (`between` is the agent's step), the hand-over of a document later.
+fn one_visit(between_wait: f64, channel: Channel) -> crate::model::Procedure {
+    B::new()
+        .start("s")
+        .task("demande", "u", "Demander une concession au guichet")
+        .task("redaction", "a", "Rédiger l'acte de concession")
+        .task("paiement", "u", "Signer l'acte et payer")
+        .task("remise", "u", "Retirer le titre")
+        .end("e")
+        .chain(&["s", "demande", "redaction", "paiement", "remise", "e"])
+        .channel("demande", channel)
+        .channel("redaction", channel)
+        .channel("paiement", channel)
+        .channel("remise", Channel::Counter)
+        .wait("demande", 120.0)
+        .dur("redaction", 15.0)
+        .wait("redaction", between_wait)
+        .wait("remise", 2880.0)
+        .build()
+}
+
+#[test]
+fn steps_of_one_visit_count_once() {
+    // Request, then deed signed on the spot while the agent draws it up: one visit, plus the
+    // hand-over later: 2 solicitations, at the threshold.
+    check(&one_visit(0.0, Channel::Counter), "too-many-contacts", &[]);
+    // The same on the phone.
+    check(&one_visit(0.0, Channel::Phone), "too-many-contacts", &[]);
+}
+
+#[test]
+fn a_step_without_channel_continues_the_sitting_it_follows() {
+    // The deed signed with its channel left out, right after the agent's step at the counter:
+    // signed there, in the same visit.
+    let mut p = one_visit(0.0, Channel::Counter);
+    p.step_mut("paiement").expect("the deed").channel = None;
+    check(&p, "too-many-contacts", &[]);
+    // So after a short wait in the hall.
+    let mut p = one_visit(30.0, Channel::Counter);
+    p.step_mut("paiement").expect("the deed").channel = None;
+    check(&p, "too-many-contacts", &[]);
+    // And with the front office's drafting without a channel between (the reception desk
+    // the user meets).
+    let mut p = one_visit(0.0, Channel::Counter);
+    p.step_mut("paiement").expect("the deed").channel = None;
+    p.step_mut("redaction").expect("the drafting").channel = None;
+    check(&p, "too-many-contacts", &[]);
+    // Near misses: a back office's step without a channel between (a signature between two
+    // visits), a long wait, or a step behind on another channel than the one the step is
+    // drawn on are another sitting.
+    p.step_mut("redaction").expect("the drafting").actor = Some("b".into());
+    check(&p, "too-many-contacts", &["demande paiement remise"]);
+    let mut p = one_visit(420.0, Channel::Counter);
+    p.step_mut("paiement").expect("the deed").channel = None;
+    check(&p, "too-many-contacts", &["demande paiement remise"]);
+    let mut p = one_visit(0.0, Channel::Counter);
+    p.step_mut("redaction").expect("the drafting").channel = Some(Channel::Mail);
+    check(&p, "too-many-contacts", &["demande paiement remise"]);
+}
+
+#[test]
+fn a_short_wait_on_the_spot_does_not_end_the_visit() {
+    // The victim waits half an hour in the hall before the hearing, then signs the
+    // procès-verbal: still one visit, plus the hand-over later.
+    check(&one_visit(30.0, Channel::Counter), "too-many-contacts", &[]);
+    check(&one_visit(30.0, Channel::Phone), "too-many-contacts", &[]);
+    // Near miss: by mail, even a short wait is the agent working on the letter once sent.
+    check(&one_visit(30.0, Channel::Mail), "too-many-contacts", &["demande paiement remise"]);
+    // Near miss: two hours is not waiting on the spot.
+    check(&one_visit(120.0, Channel::Counter), "too-many-contacts", &["demande paiement remise"]);
+}
+
+#[test]
+fn a_wait_or_a_letter_between_two_steps_makes_two_contacts() {
+    // The agent's step waits: the user has gone home and comes back.
+    check(&one_visit(420.0, Channel::Counter), "too-many-contacts", &["demande paiement remise"]);
+    // By mail, the agent works on the file once it is sent: the signed deed is a second letter.
+    check(&one_visit(0.0, Channel::Mail), "too-many-contacts", &["demande paiement remise"]);
+}
+
+/// A commune asks for a grant: its council votes, it files online, completes the file half the
+/// time, does the works, then asks for the payment; `own` is the channel of the council's vote
+/// and of the works, `back` the share of files sent back.
+fn commune(own: Channel, back: f64) -> crate::model::Procedure {
+    B::new()
+        .start("s")
+        .approval("vote", "u", "Approuver le projet en conseil municipal")
+        .task("depot", "u", "Déposer la demande de subvention")
+        .check("c", "b", "Vérifier la complétude")
+        .decision("d")
+        .task("complement", "u", "Compléter le dossier")
+        .task("travaux", "u", "Réaliser les travaux et mandater les factures")
+        .task("paiement", "u", "Demander le paiement")
+        .end("e")
+        .chain(&["s", "vote", "depot", "c", "d"])
+        .prob("d", "complement", back)
+        .prob("d", "travaux", 1.0 - back)
+        .chain(&["complement", "c"])
+        .chain(&["travaux", "paiement", "e"])
+        .channel("vote", own)
+        .channel("depot", Channel::Online)
+        .channel("complement", Channel::Online)
+        .channel("travaux", own)
+        .channel("paiement", Channel::Online)
+        .wait("depot", 420.0)
+        .wait("paiement", 4200.0)
+        .build()
+}
+
+#[test]
+fn the_users_own_work_inside_their_organisation_is_no_solicitation() {
+    // The vote and the works are the commune's own: the filing, the returns and the payment
+    // request are 2.25 solicitations, the steps named those three.
+    check(&commune(Channel::Internal, 0.2), "too-many-contacts", &["depot complement paiement"]);
+    // Never sent back: the filing and the payment request, at the threshold.
+    check(&commune(Channel::Internal, 0.0), "too-many-contacts", &[]);
+    // Near miss: the same steps done by post are sent to the administration: each counts.
+    check(&commune(Channel::Mail, 0.0), "too-many-contacts", &["vote depot travaux paiement"]);
+}
+
+#[test]
+fn the_explanation_says_which_step_is_the_same_visit() {
+    let p = B::new()
+        .start("s")
+        .task("u1", "u", "Déposer la demande")
+        .task("u2", "u", "Signer le récépissé")
+        .task("u3", "u", "Se présenter à l'entretien")
+        .task("u4", "u", "Retirer le titre")
+        .end("e")
+        .chain(&["s", "u1", "u2", "u3", "u4", "e"])
+        .channel("u1", Channel::Counter)
+        .channel("u2", Channel::Counter)
+        .wait("u3", 2880.0)
+        .wait("u4", 2880.0)
+        .build();
+    let f = crate::analysis::analyze(&p, &crate::analysis::Settings::default())
+        .findings
+        .into_iter()
+        .find(|f| f.rule == "too-many-contacts")
+        .expect("fired: 3 sittings");
+    assert!(f.title_fr.contains("3 contacts"), "{}", f.title_fr);
+    assert!(
+        f.explanation_fr
+            .contains("L'étape « Signer le récépissé » se fait lors du même passage que celle qui la précède"),
+        "{}",
+        f.explanation_fr
+    );
+    assert!((f.gain.contacts - 1.0).abs() < 1e-9, "gain {}", f.gain.contacts);
+}
+
+/// The return filed online, recorded by the teleservice (lane `t`, after `t_wait` minutes),
+/// then the claim filed, then the pieces sent later on request.
+fn online_session(t_wait: f64) -> crate::model::Procedure {
+    let mut b = B::new();
+    b.p.actors.push(crate::model::Actor {
+        id: "t".into(),
+        name: "Espace professionnel".into(),
+        kind: crate::model::ActorKind::System,
+        hourly_cost_eur: None,
+        extra: crate::model::Extra::new(),
+    });
+    b.start("s")
+        .task("declarer", "u", "Déposer la déclaration")
+        .task("enregistrer", "t", "Enregistrer la déclaration")
+        .task("demander", "u", "Déposer la demande de remboursement")
+        .task("examiner", "b", "Examiner la demande")
+        .task("pieces", "u", "Transmettre les factures")
+        .end("e")
+        .channel("declarer", Channel::Online)
+        .channel("enregistrer", Channel::Online)
+        .channel("demander", Channel::Online)
+        .channel("pieces", Channel::Online)
+        .wait("enregistrer", t_wait)
+        .chain(&["s", "declarer", "enregistrer", "demander", "examiner", "pieces", "e"])
+        .build()
+}
+
+#[test]
+fn the_teleservice_recording_a_form_does_not_end_the_online_session() {
+    // The return and the claim in one session, the pieces later: 2 solicitations.
+    check(&online_session(0.0), "too-many-contacts", &[]);
+    // Near misses: a teleservice that records the return overnight, or a back office's step
+    // between the two forms, leaves the claim to another session: 3.
+    check(&online_session(420.0), "too-many-contacts", &["declarer demander pieces"]);
+    let mut p = online_session(0.0);
+    p.step_mut("enregistrer").expect("the recording").actor = Some("b".into());
+    check(&p, "too-many-contacts", &["declarer demander pieces"]);
+}
