@@ -6,7 +6,7 @@
 //! document to the user (the next step is the user's, the label names the user among those it is sent
 //! to, or the step produces something); a step that checks or enters data; an approval or a check; a
 //! step in the same lane as the next one; a step with a legal basis (it is mandated: only digitised,
-//! never removed).
+//! never removed); an information system's step (it routes the file, nobody holds it there).
 
 use super::duplicate_step::StepsWithLanes;
 use super::{Context, finding, text};
@@ -29,13 +29,16 @@ fn says_transit(ctx: &Context, label: &str) -> bool {
 }
 
 /// Whether a step only passes the file on (the test of the rule, without what comes next): a task
-/// outside the user's lane, not mandated, that requests, creates, checks and enters nothing and
-/// whose label says it passes the file on. Other rules read through such a relay
+/// outside the user's lane and outside an information system's, not mandated, that requests,
+/// creates, checks and enters nothing and whose label says it passes the file on. A system that
+/// routes the file (the guichet unique passing the deposit to the competent greffe) is the way
+/// the file travels, not a hand that holds it. Other rules read through such a relay
 /// (`approval-chain`: a visa, "Envoyer le projet pour signature", the signature).
 pub(crate) fn passes_on(ctx: &Context, n: usize) -> bool {
     let s = ctx.step(n);
     s.kind == StepKind::Task
         && !ctx.in_user_lane(n)
+        && ctx.actor_of(n).is_none_or(|a| a.kind != crate::model::ActorKind::System)
         && s.legal_basis.is_none()
         && s.requests.is_empty()
         && s.produces.is_empty()
@@ -223,5 +226,23 @@ mod tests {
         check(&around("Instruire la demande", "b").build(), "transit-step", &[]);
         check(&around("Transmettre le dossier", "a").build(), "transit-step", &[]);
         check(&around("Transmettre le dossier au préfet", "b").legal("t").build(), "transit-step", &[]);
+    }
+
+    #[test]
+    fn an_information_system_routing_the_file_is_no_relay() {
+        // The guichet unique passes the deposit on to the competent greffe: a system's routing.
+        let mut b = around("Transmettre le dépôt au greffe compétent", "b");
+        b.p.actors.push(crate::model::Actor {
+            id: "g".into(),
+            name: "Guichet unique".into(),
+            kind: crate::model::ActorKind::System,
+            hourly_cost_eur: None,
+            extra: crate::model::Extra::new(),
+        });
+        let relay = b.clone().build();
+        check(&relay, "transit-step", &["t n"]);
+        let mut routed = b.build();
+        routed.step_mut("t").expect("the relay").actor = Some("g".into());
+        check(&routed, "transit-step", &[]);
     }
 }
