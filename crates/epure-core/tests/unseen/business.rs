@@ -5,7 +5,9 @@
 //! real-estate agent's professional card issued by the CCI (loi Hoguet) and renewed every three years;
 //! the agrément sanitaire of a food business handling animal products (the DDPP); the
 //! repayment of a VAT credit by the tax office (the SIE, its control unit on the spot); the
-//! yearly liasse fiscale and the deposit of the annual accounts at the greffe.
+//! yearly liasse fiscale and the deposit of the annual accounts at the greffe; a haulier's
+//! registration in the DREAL's register of road transport companies and its yearly financial
+//! standing.
 
 use crate::kit::*;
 
@@ -392,6 +394,66 @@ fn an_unseen_deposit_of_annual_accounts_is_read_as_an_expert_would() {
             "ping-pong",
             "media-break",
             "late-knockout",
+        ],
+    );
+}
+
+/// Unseen: a haulier's registration in the register of road transport companies and its
+/// community licence at the DREAL (the request on Démarches simplifiées with the Kbis, the
+/// transport manager's certificate of professional competence, the accountant's attestation of
+/// financial standing, the establishment; the completeness check and its returns, the bulletin
+/// n° 2 obtained by the DREAL itself, the instruction, the registration keyed into the register,
+/// the licence signed by the head of the service, the certified copies printed on secure paper and
+/// posted; then each year the financial standing shown again by the accounts, and the formal
+/// notice to make it good when it falls short).
+#[test]
+fn an_unseen_haulier_registration_is_read_as_an_expert_would() {
+    let found = found_in("registre-transporteurs.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The Kbis is in the RNE.
+            ("once-only", "kbis depot"),
+            // The certificate of professional competence is issued by the DREAL itself: it is
+            // asked of the company for the service that holds its register.
+            ("once-only", "capacite-pro depot"),
+            // Each year's accounts are deposited at the greffe.
+            ("once-only", "comptes justifier"),
+            // The request typed on Démarches simplifiées is keyed again into the register.
+            ("rekeying", "demande accuser inscrire"),
+            // Three files in ten lack a piece.
+            ("rework-loop", "completude d-complet demander-pieces completer"),
+            // The filing, the pieces for three files in ten, then the accounts every year.
+            ("too-many-contacts", "depot completer justifier regulariser"),
+        ]
+    );
+    // Near misses: the attestation of financial standing asked each year is the year's, not the
+    // filing's asked again (drawn as its own item: the format cannot say that one item is renewed
+    // each period), and the one handed in on a return for pieces, or after the formal notice, is
+    // the return's (the analysis named the latter until once-only read a return inside the larger
+    // loop of the years as a return); the
+    // completeness check, then the instruction of what the pieces say (two questions), and the
+    // yearly check of the year's attestation, are no check repeated nor a step done twice; the
+    // formal notice and the recapitalisation are the law's answer to a company whose capital fell
+    // (nothing to check at the filing: no rework loop to propose; the analysis read the years as
+    // one until the rule read a yearly check whose verdict the year settles as the period's own);
+    // the licence's certified copy
+    // must be on board, on paper (no media break to go digital); the company deals with the one
+    // bureau, whose head signs the licence (one approval, no relay); the years of work are the
+    // company's own time.
+    assert_not_flagged(
+        &found,
+        &[
+            "redundant-check",
+            "duplicate-step",
+            "media-break",
+            "approval-chain",
+            "transit-step",
+            "ping-pong",
+            "waiting",
+            "late-knockout",
+            "parallelizable",
         ],
     );
 }

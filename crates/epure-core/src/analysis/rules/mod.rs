@@ -165,7 +165,41 @@ impl<'a> Context<'a> {
     pub fn in_loop(&self, n: usize) -> bool {
         self.comps.cyclic.get(self.comps.of[n]).copied().unwrap_or(false)
     }
+
+    /// Whether step `n` lies on a way round of a loop that does not pass step `other`: `n` is in
+    /// a loop `other` is not part of, or in one that holds both and goes round through `n`
+    /// without `other` (the formal notice and the capital made good, inside the years of the
+    /// licence whose yearly justification is `other`). Within a loop, looked at over at most
+    /// `RETURN_REACH` steps; past them, no.
+    pub fn returns_without(&self, n: usize, other: usize) -> bool {
+        if !self.in_loop(n) {
+            return false;
+        }
+        if !self.same_loop(n, other) {
+            return true;
+        }
+        let c = self.comps.of[n];
+        let mut stack: Vec<usize> = self.g.out[n].iter().filter(|a| a.share > 0.0).map(|a| a.node).collect();
+        let mut seen: Vec<usize> = Vec::new();
+        while let Some(m) = stack.pop() {
+            if m == n {
+                return true;
+            }
+            if m == other || self.comps.of[m] != c || seen.contains(&m) {
+                continue;
+            }
+            if seen.len() >= RETURN_REACH {
+                return false;
+            }
+            seen.push(m);
+            stack.extend(self.g.out[m].iter().filter(|a| a.share > 0.0).map(|a| a.node));
+        }
+        false
+    }
 }
+
+/// Steps looked at inside a loop by [`Context::returns_without`].
+const RETURN_REACH: usize = 64;
 
 /// Whether a label says something: not empty once trimmed. Labels almost always begin with a
 /// visible ASCII character, which answers without trimming (the rules ask at every step they name).

@@ -5,7 +5,8 @@
 //! `fetch-from-holder`), or when it is requested again on a way a case can take after an earlier
 //! request (`ask-once`). Not fired: requests on exclusive branches (no case meets both); a piece
 //! asked again on the rework branch of a loop the first request is not part of (it was missing:
-//! `rework-loop` speaks of it); a document the administration itself issued in between (a form sent
+//! `rework-loop` speaks of it), also inside a larger loop that holds both (the year's attestation
+//! asked again after the formal notice, inside the years of the licence); a document the administration itself issued in between (a form sent
 //! to be signed and returned is a new document); the identity document shown in person to collect
 //! what the administration hands over at that sitting (the certificate, the vehicle at the pound):
 //! who collects is checked there, asked once it would go to any bearer. A piece asked at the
@@ -170,7 +171,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             })
             .filter(|&(later, earlier)| later != earlier)
             // Asked again on a rework branch the first request is not part of: the piece was missing.
-            .filter(|&(later, earlier)| !ctx.in_loop(later) || ctx.same_loop(later, earlier))
+            .filter(|&(later, earlier)| !ctx.returns_without(later, earlier))
             .filter(|&(later, _)| !identity_shown_to_collect(ctx, later, d))
             .collect();
         if !taken[di].is_empty() {
@@ -312,7 +313,7 @@ fn alternatives(
             }
             // A request on the rework branch of a loop (the piece sent again when it was missing)
             // is passed through: the first request of that way lies before it.
-            if asks.contains(n) && (!ctx.in_loop(n) || ctx.same_loop(n, l)) {
+            if asks.contains(n) && !ctx.returns_without(n, l) {
                 if !paired.contains(&n) && !others.contains(&n) && !beside(n) {
                     others.push(n);
                 }
@@ -330,7 +331,7 @@ fn alternatives(
             for (a, _) in ctx.prev_work(w) {
                 // A request on the rework branch of a loop is the piece asked again when missing.
                 if a != m
-                    && (!ctx.in_loop(a) || ctx.same_loop(a, m))
+                    && !ctx.returns_without(a, m)
                     && askers.contains(&a)
                     && !group.contains(&a)
                     && !others.contains(&a)
@@ -370,7 +371,7 @@ fn without_rework_requests(
     earlier: &mut [Vec<(usize, usize)>],
     budget: Option<usize>,
 ) {
-    let rework = |later: usize, earlier: usize| ctx.in_loop(later) && !ctx.same_loop(later, earlier);
+    let rework = |later: usize, earlier: usize| ctx.returns_without(later, earlier);
     // The items concerned, with their rework requests.
     let mut again: Vec<(usize, Vec<usize>)> = Vec::new();
     for (di, pairs) in earlier.iter().enumerate() {

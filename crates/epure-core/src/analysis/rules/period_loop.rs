@@ -82,6 +82,29 @@ fn nearest_work(
     found
 }
 
+/// The decisions of loop `c` just behind decision `d`, through the other gateways, when every way
+/// into `d` from inside the loop comes from one with no work step between; `None` when a work
+/// step is met, or no such decision. Looked at within [`GATEWAY_REACH`] steps.
+fn decisions_just_behind(ctx: &Context, c: usize, d: usize, walk: &mut Walk) -> Option<Vec<usize>> {
+    let (stack, seen) = walk.start(ctx.g.inc[d].iter().filter(|a| a.share > 0.0).map(|a| a.node));
+    let mut found = Vec::new();
+    while let Some(n) = stack.pop() {
+        if ctx.comps.of[n] != c || seen.contains(&n) {
+            continue;
+        }
+        if seen.len() >= GATEWAY_REACH || ctx.step(n).kind.is_work() || n == d {
+            return None;
+        }
+        seen.push(n);
+        if ctx.step(n).kind == StepKind::Decision {
+            found.push(n);
+            continue;
+        }
+        stack.extend(ctx.g.inc[n].iter().filter(|a| a.share > 0.0).map(|a| a.node));
+    }
+    (!found.is_empty()).then_some(found)
+}
+
 /// Whether every way out of loop `c` from the nodes `from` reaches an end through gateways
 /// only, with no work step on the way (the case is over once it leaves).
 fn leads_straight_to_an_end(ctx: &Context, c: usize, from: impl Iterator<Item = usize>, walk: &mut Walk) -> bool {
@@ -226,6 +249,25 @@ pub(crate) fn recurring(ctx: &Context, c: usize) -> Option<Vec<usize>> {
             continue;
         }
         going_round += 1;
+        // A check whose verdict another decision of the pass settles — inside the loop or by ending
+        // the case, every way of it that leaves the loop refusing or abandoning (the year's
+        // financial standing checked, then "Capacité maintenue ?": the formal notice and the
+        // capital made good, or the licence withdrawn, or on) — is the period's own: the decision
+        // after it that goes round ("L'entreprise poursuit-elle son activité ?") does not follow it.
+        if let Some(verdicts) = decisions_just_behind(ctx, c, d, &mut walk) {
+            let settled = verdicts.iter().all(|&v| {
+                let out: Vec<usize> =
+                    ctx.g.out[v].iter().filter(|a| a.share > 0.0 && !inside(a.node)).map(|a| a.node).collect();
+                out.is_empty() || knocks_out(ctx, c, out.into_iter(), &mut walk)
+            });
+            if settled {
+                let round = nearest_work(ctx, c, back.iter().copied(), true, &mut walk);
+                if round.is_empty() || round.iter().any(|n| !starts.contains(n)) {
+                    return None;
+                }
+                continue;
+            }
+        }
         let before = nearest_work(ctx, c, ctx.g.inc[d].iter().map(|a| a.node), false, &mut walk);
         // A task that says it verifies and delivers the period's service, after which the case
         // can close ("Contrôler l'ordre de payer et verser le reliquat", then "Autre trimestre ?"

@@ -377,3 +377,40 @@ fn the_identity_shown_to_collect_what_is_handed_over_is_not_asked_again() {
     by_post.step_mut("retrait").expect("the second request").channel = Some(Channel::Mail);
     check(&by_post, "once-only", &asked_twice);
 }
+
+/// Each year (`yearly`; once otherwise) the company justifies its financial standing
+/// (`justifier`, asking for the year's attestation) and the service checks it; when it falls
+/// short, the formal notice and the attestation asked again once the capital is made good
+/// (`regulariser`), back to the check or, `through_justification`, to the justification again.
+fn yearly_notice(yearly: bool, through_justification: bool) -> crate::model::Procedure {
+    let b = B::new()
+        .start("s")
+        .task("exercer", "u", "Exploiter les véhicules pendant l'exercice")
+        .task("justifier", "u", "Justifier de la capacité financière")
+        .requests("justifier", &["attestation"])
+        .check("controler", "b", "Contrôler la capacité financière")
+        .checks("controler", &["attestation"])
+        .decision("maintien")
+        .task("demeure", "b", "Mettre l'entreprise en demeure de régulariser")
+        .task("regulariser", "u", "Régulariser la capacité financière")
+        .requests("regulariser", &["attestation"])
+        .decision("poursuite")
+        .end("e")
+        .chain(&["s", "exercer", "justifier", "controler", "maintien"])
+        .prob("maintien", "poursuite", 0.9)
+        .prob("maintien", "demeure", 0.1)
+        .chain(&["demeure", "regulariser", if through_justification { "justifier" } else { "controler" }]);
+    if yearly { b.prob("poursuite", "exercer", 0.9).prob("poursuite", "e", 0.1) } else { b.chain(&["poursuite", "e"]) }
+        .build()
+}
+
+#[test]
+fn a_piece_asked_again_on_a_return_inside_a_larger_loop_is_the_return_s() {
+    // The attestation brought again after the formal notice was wrong: the return asks for it,
+    // inside the years of the licence that hold the yearly justification too.
+    check(&yearly_notice(true, false), "once-only", &[]);
+    check(&yearly_notice(false, false), "once-only", &[]);
+    // Near miss: a regularisation that goes back through the justification has the company hand
+    // the attestation in twice on that way.
+    check(&yearly_notice(false, true), "once-only", &["attestation justifier regulariser"]);
+}

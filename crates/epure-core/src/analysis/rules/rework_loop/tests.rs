@@ -858,3 +858,58 @@ fn advises_a_check_where_the_file_is_keyed_when_the_loop_does_not_go_back_to_the
     assert!(fr.contains("dès le premier contact"), "{fr}");
     assert!(!fr.contains("ne passe pas par l'usager"), "{fr}");
 }
+
+/// Each year the company works (its own calendar), justifies its financial standing, the service
+/// checks it; `verdict` says what follows the check: "inside" (the formal notice, the capital
+/// made good, checked again), "withdrawn" (the licence withdrawn: a refusal), or "none" (the check
+/// goes straight to the decision that goes round). Then "L'entreprise poursuit-elle ?" goes back
+/// to the next year, or ends.
+fn yearly_check(verdict: &str) -> crate::model::Procedure {
+    let mut b = B::new()
+        .start("s")
+        .task("depot", "u", "Déposer la demande d'inscription")
+        .task("inscrire", "b", "Inscrire l'entreprise au registre")
+        .produces("inscrire", &["inscription"])
+        .task("exercer", "u", "Exploiter les véhicules pendant l'exercice")
+        .channel("exercer", crate::model::Channel::Internal)
+        .wait("exercer", 92400.0)
+        .task("justifier", "u", "Justifier de la capacité financière")
+        .requests("justifier", &["attestation"])
+        .check("controler", "b", "Contrôler la capacité financière")
+        .checks("controler", &["attestation"])
+        .dur("controler", 15.0)
+        .decision("poursuite")
+        .end("e")
+        .chain(&["s", "depot", "inscrire", "exercer", "justifier", "controler"])
+        .prob("poursuite", "exercer", 0.9)
+        .prob("poursuite", "e", 0.1);
+    b = match verdict {
+        "none" => b.chain(&["controler", "poursuite"]),
+        _ => {
+            let b = b.decision("maintien").chain(&["controler", "maintien"]).prob("maintien", "poursuite", 0.9);
+            if verdict == "inside" {
+                b.task("demeure", "b", "Mettre l'entreprise en demeure de régulariser")
+                    .task("regulariser", "u", "Régulariser la capacité financière")
+                    .requests("regulariser", &["attestation"])
+                    .chain(&["demeure", "regulariser", "controler"])
+                    .prob("maintien", "demeure", 0.1)
+            } else {
+                b.task("radier", "b", "Radier l'entreprise du registre")
+                    .refused("ko")
+                    .chain(&["radier", "ko"])
+                    .prob("maintien", "radier", 0.1)
+            }
+        }
+    };
+    b.build()
+}
+
+#[test]
+fn is_silent_on_a_yearly_check_whose_verdict_the_pass_settles() {
+    // The year's check answered inside the year (the formal notice, the capital made good) or by
+    // withdrawing the licence, then the company goes on to the next year: periods, not returns.
+    check(&yearly_check("inside"), "rework-loop", &[]);
+    check(&yearly_check("withdrawn"), "rework-loop", &[]);
+    // Near miss: a check whose verdict is the decision that goes round sends the file round.
+    check(&yearly_check("none"), "rework-loop", &["exercer justifier controler poursuite"]);
+}
