@@ -7,7 +7,7 @@
 //! repayment of a VAT credit by the tax office (the SIE, its control unit on the spot); the
 //! yearly liasse fiscale and the deposit of the annual accounts at the greffe; a haulier's
 //! registration in the DREAL's register of road transport companies and its yearly financial
-//! standing.
+//! standing; its half-yearly refund of the excise on diesel by the customs.
 
 use crate::kit::*;
 
@@ -454,6 +454,52 @@ fn an_unseen_haulier_registration_is_read_as_an_expert_would() {
             "waiting",
             "late-knockout",
             "parallelizable",
+        ],
+    );
+}
+
+/// Unseen: a haulier's partial refund of the excise on diesel (the account on SIDECAR-web and the
+/// fleet declared with the community licence and each vehicle's registration certificate, checked
+/// by the customs' pôle d'action économique; then each half-year the volumes declared per vehicle,
+/// the vehicles added with their certificates, the claim checked, the fuel invoices asked for one
+/// claim in ten and reconciled with the volumes, the refund liquidated and paid by the recette).
+#[test]
+fn an_unseen_diesel_excise_refund_is_read_as_an_expert_would() {
+    let found = found_in("remboursement-ticpe-transporteur.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The licence is in the DREAL's register.
+            ("once-only", "licence creer-compte"),
+            // The registration certificates are in the SIV: at the account's creation and for
+            // each vehicle added.
+            ("once-only", "cartes-grises creer-compte ajouter"),
+            // Each half-year's claim, the vehicles added and the invoices for one in ten: the
+            // claim is the service, but the count is what the company lives.
+            ("too-many-contacts", "creer-compte ajouter declarer envoyer-factures"),
+        ]
+    );
+    // Near misses: the half-years follow one another (no rework loop, and the half-year before
+    // each claim is no wait); the check of the claim and, for one in ten, the reconciliation of
+    // the invoices with the volumes are two depths of control, the second on new evidence (no
+    // check repeated); the fleet checked at the account's creation is not checked again; the
+    // PAE liquidates, the recette pays (the separation of the ordonnateur and the accountant, no
+    // relay); the volumes are typed once, by the company.
+    assert_not_flagged(
+        &found,
+        &[
+            "rework-loop",
+            "waiting",
+            "redundant-check",
+            "duplicate-step",
+            "transit-step",
+            "rekeying",
+            "ping-pong",
+            "approval-chain",
+            "late-knockout",
+            "parallelizable",
+            "media-break",
         ],
     );
 }
