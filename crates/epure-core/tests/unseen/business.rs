@@ -84,6 +84,14 @@ fn an_unseen_training_organisation_declaration_is_read_as_an_expert_would() {
             // the OPCO: the bilan asks the organisation for figures both already hold.
             ("once-only", "produits-cpf saisir-bpf"),
             ("once-only", "produits-opco saisir-bpf"),
+            // One declaration in three lacks a piece (the CVs, the signed convention).
+            ("rework-loop", "completude d-complet demander-pieces completer"),
+            // Two weeks before an instructor of the SRC opens the declaration, and again after
+            // the pieces come back.
+            ("waiting", "completude"),
+            // The declaration, the pieces for one in three, the bilan each year and its
+            // correction.
+            ("too-many-contacts", "creer-compte deposer completer saisir-bpf rectifier-bpf"),
             // Known false alarm: on the way of the late bilan that lapses, the organisation, the
             // SRC, its head, the organisation a year later, the SRC's reminder, the organisation,
             // the SRC: six handoffs, but the organisation deals with one service throughout, and
@@ -96,14 +104,6 @@ fn an_unseen_training_organisation_declaration_is_read_as_an_expert_would() {
                 "handoff-chain",
                 "conclure creer-compte deposer completude examiner preparer signer etablir-bpf relancer saisir-bpf controler-bpf constater-caducite"
             ),
-            // One declaration in three lacks a piece (the CVs, the signed convention).
-            ("rework-loop", "completude d-complet demander-pieces completer"),
-            // Two weeks before an instructor of the SRC opens the declaration, and again after
-            // the pieces come back.
-            ("waiting", "completude"),
-            // The declaration, the pieces for one in three, the bilan each year and its
-            // correction.
-            ("too-many-contacts", "creer-compte deposer completer saisir-bpf rectifier-bpf"),
             // One bilan in seven has figures that do not add up (the hours by objective, the
             // products by funder): the checks of coherence can be made as the bilan is typed.
             // (The sentence speaks of the form flagging missing pieces where the bilan's figures
@@ -303,6 +303,10 @@ fn an_unseen_vat_credit_repayment_is_read_as_an_expert_would() {
             ("once-only", "factures envoyer-justif"),
             // The Kbis is in the RNE, which the SIE reads.
             ("once-only", "kbis envoyer-justif"),
+            // One request for pieces in five does not suffice and is made again.
+            ("rework-loop", "demander-justif envoyer-justif controler-pieces d-suffisant"),
+            // Ten working days before a gestionnaire opens the claim: half of the lead time.
+            ("waiting", "examiner"),
             // On the way of a claim instructed on the spot, the file goes from the company to
             // the gestionnaire and back for the pieces, to the PCE and back, to the head of the
             // SIE for the signature and to the accountant: seven hands, where a signature
@@ -311,10 +315,6 @@ fn an_unseen_vat_credit_repayment_is_read_as_an_expert_would() {
                 "handoff-chain",
                 "declarer demander examiner demander-justif envoyer-justif controler-pieces instruire-place proposer signer mettre-paiement"
             ),
-            // One request for pieces in five does not suffice and is made again.
-            ("rework-loop", "demander-justif envoyer-justif controler-pieces d-suffisant"),
-            // Ten working days before a gestionnaire opens the claim: half of the lead time.
-            ("waiting", "examiner"),
         ]
     );
     // Near misses: the return and the claim are filed in one sitting in the espace professionnel,

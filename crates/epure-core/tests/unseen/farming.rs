@@ -17,12 +17,6 @@ fn an_unseen_cap_aid_application_is_read_as_an_expert_would() {
         [
             // The HVE certificate is on the ministry's national list of certified farms.
             ("once-only", "hve declaration"),
-            // On the way of a farm checked on the spot and recalculated after payment, the file
-            // goes between the farmer, the DDT, the ASP's controllers and its accountant.
-            (
-                "handoff-chain",
-                "declaration anomalies annonce recevoir controle-place signer-rapport validation paiement reduction observations examen-observations regularisation"
-            ),
             // One farm in four gets an alert from the area monitoring and corrects its
             // declaration.
             ("rework-loop", "suivi d-alerte alerte corriger"),
@@ -33,6 +27,12 @@ fn an_unseen_cap_aid_application_is_read_as_an_expert_would() {
             // queues.
             ("waiting", "suivi"),
             ("waiting", "validation"),
+            // On the way of a farm checked on the spot and recalculated after payment, the file
+            // goes between the farmer, the DDT, the ASP's controllers and its accountant.
+            (
+                "handoff-chain",
+                "declaration anomalies annonce recevoir controle-place signer-rapport validation paiement reduction observations examen-observations regularisation"
+            ),
         ]
     );
     // Near misses: the automatic cross-checks, the DDT lifting their anomalies and the ASP's check

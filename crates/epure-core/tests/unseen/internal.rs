@@ -206,16 +206,16 @@ fn an_unseen_erdf_grant_is_read_as_an_expert_would() {
             ("once-only", "rib depot demande-paiement"),
             // The grant's amount keyed into e-Synergie, then into the finance software.
             ("rekeying", "aide redaction engagement"),
-            (
-                "handoff-chain",
-                "depot completude avis-technique instruction comite vote redaction engagement signature-porteur signature notif-convention demande-paiement csf mandat paiement controle-comptable audit"
-            ),
             ("rework-loop", "completude d-complet demande-pieces complement"),
             // The claims sent back for pieces or expenses to justify.
             ("rework-loop", "csf d-csf demande-complements complement-paiement"),
             // (The operation carried out before the claim is the project's own time once the
             // grant is notified, which no one at the region can shorten: not a queue.)
             ("too-many-contacts", "depot complement signature-porteur demande-paiement complement-paiement"),
+            (
+                "handoff-chain",
+                "depot completude avis-technique instruction comite vote redaction engagement signature-porteur signature notif-convention demande-paiement csf mandat paiement controle-comptable audit"
+            ),
         ]
     );
     // Near misses, the checks the regulation requires and keeps apart: the check of service
@@ -599,18 +599,18 @@ fn an_unseen_trainee_civil_servant_titularisation_is_read_as_an_expert_would() {
             // The grade, step and date typed into the careers module, then again into the pay
             // software (not linked).
             ("rekeying", "reclassement redaction saisie-paie"),
-            // (Through the refusal: the way the analysis names has more handoffs than the one
-            // through the extension that was expected.)
-            (
-                "handoff-chain",
-                "inscription-fi formation attestation envoi-attestation evaluation visa-rapport verif saisine avis-cap signature-refus notif-refus"
-            ),
             // Known false alarm: 2.06 solicitations per case, over the threshold of 2 by the
             // report signed again after an extended year (one file in seventeen). The forwarding
             // of the attestation is told by `once-only`; the rest is the end-of-training
             // interview, which no one would take away. The rule counts expected visits against
             // the threshold and has no notion of an excess too small to act on.
             ("too-many-contacts", "envoi-attestation visa-rapport"),
+            // (Through the refusal: the way the analysis names has more handoffs than the one
+            // through the extension that was expected.)
+            (
+                "handoff-chain",
+                "inscription-fi formation attestation envoi-attestation evaluation visa-rapport verif saisine avis-cap signature-refus notif-refus"
+            ),
         ]
     );
     // Near misses: the extended training year (one file in seventeen, after the CAP's opinion)
@@ -668,14 +668,14 @@ fn an_unseen_yearly_transfer_is_read_as_an_expert_would() {
             // not one answering a document the user sent to contest it; not fixed within this
             // round's time.
             ("rekeying", "bareme controle reexamen"),
-            (
-                "handoff-chain",
-                "voeux confirmation controle consulter correction reexamen ajustement arrete fiche installation prise-en-charge"
-            ),
             // The month between the closed scales and the result: most of the time.
             ("waiting", "algorithme"),
             // The wishes, the pieces, the scale to check, the arrival form.
             ("too-many-contacts", "voeux pieces confirmation consulter correction fiche"),
+            (
+                "handoff-chain",
+                "voeux confirmation controle consulter correction reexamen ajustement arrete fiche installation prise-en-charge"
+            ),
         ]
     );
     // Near misses: the scale shown to the agent and re-examined on their request is their right

@@ -6,6 +6,7 @@
 
 mod kit;
 
+mod abroad;
 mod business;
 mod farming;
 mod health;

@@ -414,10 +414,6 @@ fn an_unseen_over_indebtedness_file_is_read_as_an_expert_would() {
             ("rekeying", "budget enregistrement calcul-plan"),
             // The branch's reception only forwards the paper file to the secretariat.
             ("transit-step", "remise enregistrement"),
-            (
-                "handoff-chain",
-                "depot remise enregistrement completude instruction decision-recevabilite notif-creanciers declaration etat-passif notif-passif contestation orientation calcul-plan projet-plan accord-creanciers mesures notif-mesures"
-            ),
             // Handed in at the counter, but checked later in the back office.
             ("rework-loop", "completude d-complet demande-pieces complement"),
             // The creditors' month to declare their debts: explained, nothing proposed.
@@ -425,6 +421,10 @@ fn an_unseen_over_indebtedness_file_is_read_as_an_expert_would() {
             // The paper file keyed in at registration (told once, as a media break).
             ("media-break", "f3 enregistrement formulaire budget"),
             ("too-many-contacts", "depot complement contestation accord-debiteur"),
+            (
+                "handoff-chain",
+                "depot remise enregistrement completude instruction decision-recevabilite notif-creanciers declaration etat-passif notif-passif contestation orientation calcul-plan projet-plan accord-creanciers mesures notif-mesures"
+            ),
         ]
     );
     // Near misses: the creditors' declarations, then the état du passif drawn from them and the
@@ -633,12 +633,6 @@ fn an_unseen_childminder_approval_is_read_as_an_expert_would() {
             ("once-only", "attestation-formation demande-renouvellement"),
             // The training body keys in again the names the PMI sent it in a list by e-mail.
             ("rekeying", "etat-civil enregistrement stagiaire"),
-            // (The way through the non-renewal counts as many handoffs as the renewal's: the
-            // analysis names the first.)
-            (
-                "handoff-chain",
-                "reunion animation-reunion depot completude enregistrement rdv accueil-visite visite rapport commission decision notification information inscription-formation stagiaire formation evaluation-formation suivi exercice invitation demande-renouvellement b2-renouvellement accueil-visite-renouvellement visite-renouvellement ccpd non-renouvellement"
-            ),
             // Three files in ten lack a piece (most often the medical certificate).
             ("rework-loop", "completude d-complet demande-pieces complement"),
             // The paper cerfa keyed into the PMI's software.
@@ -646,6 +640,12 @@ fn an_unseen_childminder_approval_is_read_as_an_expert_would() {
             (
                 "too-many-contacts",
                 "reunion depot complement accueil-visite formation demande-renouvellement accueil-visite-renouvellement"
+            ),
+            // (The way through the non-renewal counts as many handoffs as the renewal's: the
+            // analysis names the first.)
+            (
+                "handoff-chain",
+                "reunion animation-reunion depot completude enregistrement rdv accueil-visite visite rapport commission decision notification information inscription-formation stagiaire formation evaluation-formation suivi exercice invitation demande-renouvellement b2-renouvellement accueil-visite-renouvellement visite-renouvellement ccpd non-renouvellement"
             ),
         ]
     );
@@ -691,6 +691,10 @@ fn an_unseen_housing_benefit_application_is_read_as_an_expert_would() {
             // The rent typed in by the tenant, keyed in again from the private landlord's paper
             // certificate.
             ("rekeying", "loyer demande saisie-attestation"),
+            // One file in five lacks a piece (the landlord's certificate, most often).
+            ("rework-loop", "instruction d-complet demande-piece complement"),
+            // Two weeks before a gestionnaire opens the file.
+            ("waiting", "instruction"),
             // Known false alarm: six handoffs, one above the threshold, only on the way of a
             // private landlord's certificate carried by the tenant and an on-site control, some
             // 1 % of the files (the social landlord's certificate comes by data exchange, and no
@@ -701,10 +705,6 @@ fn an_unseen_housing_benefit_application_is_read_as_an_expert_would() {
                 "handoff-chain",
                 "demande telechargement remplissage envoi-attestation saisie-attestation instruction accueil-controleur controle deduction actualisation"
             ),
-            // One file in five lacks a piece (the landlord's certificate, most often).
-            ("rework-loop", "instruction d-complet demande-piece complement"),
-            // Two weeks before a gestionnaire opens the file.
-            ("waiting", "instruction"),
         ]
     );
     // Known miss: the private landlord's paper certificate, scanned and attached online by the
@@ -810,12 +810,6 @@ fn an_unseen_c2s_request_is_read_as_an_expert_would() {
             ("once-only", "rib envoi-mandat"),
             // The paper form typed into the management tool.
             ("rekeying", "saisie composition revenus prestations-caf choix-organisme papier"),
-            // The paper way with the participation and an organisme complémentaire: the foyer's
-            // comings and goings and three hands (the loop for the justificatifs counted once).
-            (
-                "handoff-chain",
-                "papier numeriser saisie consultation instruction decider notifier envoi-mandat enregistrer-mandat transmettre-oc ouvrir-contrat carte"
-            ),
             // One file in five waits for a letter asking for the resources the files do not know.
             ("rework-loop", "instruction d-justificatifs demande-justificatifs envoi-justificatifs"),
             // The queue before the technician looks at the file: explained, nothing proposed.
@@ -824,6 +818,12 @@ fn an_unseen_c2s_request_is_read_as_an_expert_would() {
             ("media-break", "f24 enregistrer-mandat rib"),
             // The request, the justificatifs, the mandate, the card to update at a terminal.
             ("too-many-contacts", "en-ligne papier envoi-justificatifs envoi-mandat carte"),
+            // The paper way with the participation and an organisme complémentaire: the foyer's
+            // comings and goings and three hands (the loop for the justificatifs counted once).
+            (
+                "handoff-chain",
+                "papier numeriser saisie consultation instruction decider notifier envoi-mandat enregistrer-mandat transmettre-oc ouvrir-contrat carte"
+            ),
         ]
     );
     // Near misses: the award after the instruction is the decision (an approval, mandated); the
@@ -917,15 +917,6 @@ fn an_unseen_maprimeadapt_is_read_as_an_expert_would() {
             // The APA's notification (with the GIR) or the MDPH's decision is asked of the person
             // although the Département and the MDPH hold it.
             ("once-only", "justif-autonomie demande"),
-            // Person, AMO, occupational therapist, AMO, company, AMO, person, local office,
-            // délégué, company, person, AMO, local office, délégué, accountant: the file changes
-            // hands far more than five times on every way to the payment. (The analysis names
-            // the way that does not go round the return for missing pieces, nor through the
-            // platform's notice: as many hands.)
-            (
-                "handoff-chain",
-                "demande choix-amo visite-amo diag-autonomie consultation devis-entreprise montage validation-demandeur completude instruire avis-commission attribution travaux demande-paiement depot-paiement controle-factures ordonnancement paiement"
-            ),
             // Three files in ten come back to the AMO for a missing piece.
             ("rework-loop", "completude d-complet demander-pieces completer"),
             // Known false alarm: the months before the company comes are its order book, which
@@ -936,6 +927,15 @@ fn an_unseen_maprimeadapt_is_read_as_an_expert_would() {
             // An elderly person: the request, the AMO's contract, the project signed, the
             // payment request signed (the visits at home are the AMO's and the therapist's).
             ("too-many-contacts", "demande choix-amo validation-demandeur demande-paiement"),
+            // Person, AMO, occupational therapist, AMO, company, AMO, person, local office,
+            // délégué, company, person, AMO, local office, délégué, accountant: the file changes
+            // hands far more than five times on every way to the payment. (The analysis names
+            // the way that does not go round the return for missing pieces, nor through the
+            // platform's notice: as many hands.)
+            (
+                "handoff-chain",
+                "demande choix-amo visite-amo diag-autonomie consultation devis-entreprise montage validation-demandeur completude instruire avis-commission attribution travaux demande-paiement depot-paiement controle-factures ordonnancement paiement"
+            ),
             // The AMO's technical visit and the occupational therapist's diagnosis use nothing of
             // each other: the ANAH itself recommends a joint visit.
             ("parallelizable", "visite-amo diag-autonomie"),
@@ -1147,6 +1147,8 @@ fn an_unseen_caf_overpayment_remission_is_read_as_an_expert_would() {
             // The resources and charges written on the paper form are keyed in by the manager
             // (the finding names the keying step first).
             ("rekeying", "evaluation ressources-foyer charges demande-remise"),
+            // A third of the requests lack a bank statement or a proof of charges.
+            ("rework-loop", "numeriser completude d-complet demande-pieces complement"),
             // Allocataire, technician, allocataire, mailroom, recovery, commission, recovery,
             // allocataire: the way to the court is longer still. (Cristal's steps are passed
             // through: the file does not change hands in the system.)
@@ -1154,8 +1156,6 @@ fn an_unseen_caf_overpayment_remission_is_read_as_an_expert_would() {
                 "handoff-chain",
                 "declaration validation demande-remise numeriser completude evaluation commission notif-decision recours jugement execution"
             ),
-            // A third of the requests lack a bank statement or a proof of charges.
-            ("rework-loop", "numeriser completude d-complet demande-pieces complement"),
         ]
     );
     // Near misses: the months of recovery on the benefits to come are the plan of repayment

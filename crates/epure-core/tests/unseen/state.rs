@@ -484,10 +484,6 @@ fn an_unseen_historic_monument_works_authorisation_is_read_as_an_expert_would() 
     assert_eq!(
         found,
         [
-            (
-                "handoff-chain",
-                "presentation orientation etudes depot enregistrement completude accuser avis-abf synthese redaction-refus signature notification declarer-ouverture cst ddoe conformite"
-            ),
             // Three files in ten come back for a missing piece, after a month.
             ("rework-loop", "completude d-complet pieces complement"),
             // The paper request keyed into the application.
@@ -500,6 +496,10 @@ fn an_unseen_historic_monument_works_authorisation_is_read_as_an_expert_would() 
             // could spare; exempting every mandated step of the user would also hide the returns
             // of a mandated filing.
             ("too-many-contacts", "presentation depot complement declarer-ouverture"),
+            (
+                "handoff-chain",
+                "presentation orientation etudes depot enregistrement completude accuser avis-abf synthese redaction-refus signature notification declarer-ouverture cst ddoe conformite"
+            ),
         ]
     );
     // Near misses: the CRMH's examination and the ABF's opinion are two competences in parallel,
@@ -638,6 +638,12 @@ fn an_unseen_legality_control_is_read_as_an_expert_would() {
     assert_eq!(
         found,
         [
+            // Known false alarm: the act is enforceable from the acknowledgement, so the commune
+            // waits for nothing while its act waits to be examined (the prefecture's backlog
+            // weighs on its two months, not on the commune); the drawing cannot say that a
+            // system's acknowledgement gives the user their outcome, and `waiting` exempts only
+            // waits after a notified decision with no step of the user after it.
+            ("waiting", "examen"),
             // Fifteen examined acts in a hundred come without the annexes the examination needs
             // (the note de synthèse, the plans): @ctes could ask for them with the act.
             // Known false alarm: the letter of observations, the commune's answer and the
@@ -648,12 +654,6 @@ fn an_unseen_legality_control_is_read_as_an_expert_would() {
                 "handoff-chain",
                 "transmission tri examen avis-ddt redaction signature envoi-lettre reponse examen-reponse requete signature-deferee telerecours jugement"
             ),
-            // Known false alarm: the act is enforceable from the acknowledgement, so the commune
-            // waits for nothing while its act waits to be examined (the prefecture's backlog
-            // weighs on its two months, not on the commune); the drawing cannot say that a
-            // system's acknowledgement gives the user their outcome, and `waiting` exempts only
-            // waits after a notified decision with no step of the user after it.
-            ("waiting", "examen"),
             ("rework-loop", "examen d-pieces demande-pieces envoi-pieces"),
         ]
     );
@@ -753,11 +753,6 @@ fn an_unseen_land_clearing_authorisation_is_read_as_an_expert_would() {
             ("once-only", "decision-cpc depot"),
             // The cadastre's extract, which the DDT reads in the DGFiP's files.
             ("once-only", "cadastre depot complement"),
-            // The way with the most hands: the impact study, the public's participation.
-            (
-                "handoff-chain",
-                "cas-par-cas decision-ae etude depot enregistrement completude ar reconnaissance ppve instruction visa-chef signature notif affichage-mairie affichage-terrain titre-recette paiement"
-            ),
             // Two approvals in a row: the head of service's visa, then the director's signature.
             ("approval-chain", "visa-chef signature"),
             // One file in three is incomplete.
@@ -766,6 +761,11 @@ fn an_unseen_land_clearing_authorisation_is_read_as_an_expert_would() {
             ("media-break", "f10 enregistrement dossier"),
             // The review, the request, the missing pieces, the posting, the payment.
             ("too-many-contacts", "cas-par-cas depot complement affichage-terrain paiement"),
+            // The way with the most hands: the impact study, the public's participation.
+            (
+                "handoff-chain",
+                "cas-par-cas decision-ae etude depot enregistrement completude ar reconnaissance ppve instruction visa-chef signature notif affichage-mairie affichage-terrain titre-recette paiement"
+            ),
         ]
     );
     // Near misses: the DREAL's review and the DDT's completeness check are two administrations'
@@ -957,17 +957,6 @@ fn an_unseen_home_schooling_authorisation_is_read_as_an_expert_would() {
             // since the first one, not the piece handed in again; the format cannot say that an
             // item changes between two requests.
             ("once-only", "travaux controle-famille second-famille"),
-            // No `transit-step` on the town hall sending its report "au DASEN et à la famille":
-            // the report's communication to the family is part of the enquiry (L131-10), and
-            // removing the step would drop it (the rule read only the next step, the DSDEN's, and
-            // took the step for a relay; the post's 3.7 days are told by the media break below).
-            // Family, DSDEN, inspector (interview), DSDEN, DASEN, DSDEN, family, the commission on
-            // the RAPO, the DSDEN, family, town hall, DSDEN, inspector, family: the way of a refusal
-            // overturned on the RAPO, then a second control.
-            (
-                "handoff-chain",
-                "depot-projet accuse-reception completude convoquer entretien-famille entretien instruction signature notif-refus rapo observations-dasen examen-recours decision-rapo notif-accord visite-mairie enquete envoi-enquete classement-enquete programmer controle-famille controle notif-controle second-famille second-controle mise-demeure"
-            ),
             // One request in three lacks a piece (most often the diploma or the proof of address).
             ("rework-loop", "completude d-complet demande-complement complement"),
             // No `late-knockout` on "La famille conteste ?": the family's choice once the DASEN's
@@ -982,6 +971,17 @@ fn an_unseen_home_schooling_authorisation_is_read_as_an_expert_would() {
             (
                 "too-many-contacts",
                 "depot-sante depot-sport depot-itinerance depot-projet complement entretien-famille rapo visite-mairie controle-famille second-famille"
+            ),
+            // No `transit-step` on the town hall sending its report "au DASEN et à la famille":
+            // the report's communication to the family is part of the enquiry (L131-10), and
+            // removing the step would drop it (the rule read only the next step, the DSDEN's, and
+            // took the step for a relay; the post's 3.7 days are told by the media break below).
+            // Family, DSDEN, inspector (interview), DSDEN, DASEN, DSDEN, family, the commission on
+            // the RAPO, the DSDEN, family, town hall, DSDEN, inspector, family: the way of a refusal
+            // overturned on the RAPO, then a second control.
+            (
+                "handoff-chain",
+                "depot-projet accuse-reception completude convoquer entretien-famille entretien instruction signature notif-refus rapo observations-dasen examen-recours decision-rapo notif-accord visite-mairie enquete envoi-enquete classement-enquete programmer controle-famille controle notif-controle second-famille second-controle mise-demeure"
             ),
             // Information: the inspector's control does not need the town hall's enquiry (L131-10
             // asks for both, on two questions); it can be scheduled as soon as the authorisation

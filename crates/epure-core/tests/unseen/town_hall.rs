@@ -176,16 +176,16 @@ fn an_unseen_civil_marriage_is_read_as_an_expert_would() {
         [
             // The commune of birth can be asked through COMEDEC (also when the piece comes back).
             ("once-only", "acte-naissance depot complement"),
-            (
-                "handoff-chain",
-                "retrait depot verif saisie convocation presence-audition audition saisine decision-procureur bans transmission-bans bans-autre projet consentement celebration livret avis-mention mention"
-            ),
             // The date of the ceremony: explained, nothing proposed.
             ("waiting", "consentement"),
             // The paper file keyed into the civil-status software: checked at the counter, "Dossier
             // complet ?", then keyed in (told once, as a media break).
             ("media-break", "f6 saisie formulaire temoins"),
             ("too-many-contacts", "retrait depot complement presence-audition consentement"),
+            (
+                "handoff-chain",
+                "retrait depot verif saisie convocation presence-audition audition saisine decision-procureur bans transmission-bans bans-autre projet consentement celebration livret avis-mention mention"
+            ),
         ]
     );
     let media = finding_of("mariage.epure.json", "media-break");
@@ -550,10 +550,6 @@ fn an_unseen_declaration_of_intent_to_sell_is_read_as_an_expert_would() {
             // The deputy mayor arbitrates, the service writes a five-line letter, the deputy mayor
             // signs it a week later: the renunciation can go with the weekly list.
             ("ping-pong", "arbitrage-step redaction-renonciation signature-renonciation"),
-            (
-                "handoff-chain",
-                "envoi-lrar arrivee-courrier saisie-ads analyse consultation avis-habitat-step bordereau-step arbitrage-step demande-pieces-step envoi-pieces visite-user constat-step saisine-domaine evaluation note-step decision-maire redaction-decision signature-decision legalite ar-legalite notif-preemption"
-            ),
             // The week the services take to answer, on every DIA, 95 % of which end in a
             // renunciation: explained, nothing proposed.
             ("waiting", "avis-habitat-step"),
@@ -565,6 +561,10 @@ fn an_unseen_declaration_of_intent_to_sell_is_read_as_an_expert_would() {
             // software.)
             ("media-break", "f6 arrivee-courrier arrivee"),
             ("media-break", "f7 saisie-ads dia-infos"),
+            (
+                "handoff-chain",
+                "envoi-lrar arrivee-courrier saisie-ads analyse consultation avis-habitat-step bordereau-step arbitrage-step demande-pieces-step envoi-pieces visite-user constat-step saisine-domaine evaluation note-step decision-maire redaction-decision signature-decision legalite ar-legalite notif-preemption"
+            ),
         ]
     );
     // Near misses: the services' opinions are theirs, side by side (not duplicates, not a
@@ -817,13 +817,13 @@ fn an_unseen_building_safety_order_is_read_as_an_expert_would() {
             // The address keyed into the requests software, then again into the housing unit's
             // tracking table.
             ("rekeying", "adresse enregistrer ouverture"),
+            // The general manager's visa before the mayor's signature, on each order.
+            ("approval-chain", "visa-arrete signature-arrete"),
+            ("approval-chain", "visa-mainlevee signature-mainlevee"),
             (
                 "handoff-chain",
                 "signaler enregistrer visite ouverture requete-ta designation expertise arrete-urgent signature-urgent notif-urgent office-urgent constat-urgent contradictoire observations projet-arrete visa-arrete signature-arrete notif-arrete publication mise-en-demeure commande-office travaux-office reception titre projet-mainlevee visa-mainlevee signature-mainlevee notif-mainlevee"
             ),
-            // The general manager's visa before the mayor's signature, on each order.
-            ("approval-chain", "visa-arrete signature-arrete"),
-            ("approval-chain", "visa-mainlevee signature-mainlevee"),
         ]
     );
     // Near misses: the services' visit and the court's expert (two findings, each its own report);
@@ -868,12 +868,12 @@ fn an_unseen_parking_penalty_appeal_is_read_as_an_expert_would() {
             ("once-only", "avis-fps rapo-ligne rapo-lrar recours"),
             // The SIV holds the registration (the ANTAI has just found the holder in it).
             ("once-only", "carte-grise rapo-ligne rapo-lrar recours"),
+            // The registered letter keyed into the operator's tool.
+            ("media-break", "f-lrar enregistrement references"),
             (
                 "handoff-chain",
                 "constat notification rapo-lrar enregistrement recevabilite examen demande-obs observations-step rejet paiement recours communication-step defense jugement-step notif-jugement"
             ),
-            // The registered letter keyed into the operator's tool.
-            ("media-break", "f-lrar enregistrement references"),
         ]
     );
     // Near misses: the examination after the admissibility check (the photos and the rights
@@ -917,6 +917,12 @@ fn an_unseen_change_of_first_name_is_read_as_an_expert_would() {
             // that hold the marriage and the children's acts, those acts.
             ("once-only", "acte-naissance depot"),
             ("once-only", "actes-famille depot"),
+            // Ten working days to get an appointment, 30 % of the lead time (first expected as
+            // short beside the rest: it is not). Explained, nothing proposed, as for the PACS.
+            ("waiting", "depot"),
+            // The appointment booked by phone, the filing, then a hearing convened on another
+            // day for two files in five: the hearing could be held at the filing appointment.
+            ("too-many-contacts", "rdv depot se-presenter"),
             // On the referral's way the file changes hands seven times. Expected at first as not
             // flagged (the procureur and the offices holding the acts are the law's); the
             // analysis is right that the first two hands can be one: art. 60 has the request
@@ -926,12 +932,6 @@ fn an_unseen_change_of_first_name_is_read_as_an_expert_would() {
                 "handoff-chain",
                 "rdv depot reception examen convoquer se-presenter audition saisir-parquet informer avis-parquet inscrire remettre avis mentions"
             ),
-            // Ten working days to get an appointment, 30 % of the lead time (first expected as
-            // short beside the rest: it is not). Explained, nothing proposed, as for the PACS.
-            ("waiting", "depot"),
-            // The appointment booked by phone, the filing, then a hearing convened on another
-            // day for two files in five: the hearing could be held at the filing appointment.
-            ("too-many-contacts", "rdv depot se-presenter"),
         ]
     );
     // Near misses: the officer's examination of the legitimate interest after the counter's

@@ -4,15 +4,22 @@
 //! `handoff_chain_max` times (a loop counted once). The way with the most handoffs is found by a
 //! longest-path pass over the loops' condensation in topological order (inside a loop, steps are
 //! taken going round once from where cases enter it). Not fired at or below the threshold, nor on
-//! handoffs spread over exclusive ways that no single case takes. Steps of an information system
+//! handoffs spread over exclusive ways that no single case takes. The way is told with the share
+//! of files that take it when most do not (its rarest step's visits), its gain is the handoffs
+//! above the threshold for that share, and a way fewer than one file in ten takes is information.
+//! Steps of an information system
 //! lane (a platform's receipt, an automatic exchange) are passed through: the file goes through
 //! a system between two hands, it does not change hands there.
 
 use super::{Context, Marks, finding, text};
-use crate::analysis::{Finding, Gain, Severity};
+use crate::analysis::words::percent;
+use crate::analysis::{Finding, Gain, Lang, Severity};
 use crate::model::ActorKind;
 
 pub const ID: &str = "handoff-chain";
+
+/// The share of files from which a way with too many hands is a warning; below it, information.
+const RARE_WAY: f64 = 0.1;
 
 /// The steps of loop `c` in the order a case meets them going round once: breadth-first from
 /// the steps cases enter by (in the author's order), along the loop's own flows. A step the
@@ -124,6 +131,11 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         guard += 1;
     }
     path.reverse();
+    // The share of files that take that way, at most: its rarest step's visits (a loop's steps,
+    // visited more than once, count as every file). Exact when the way's rare part is one branch,
+    // as the doubtful certificates sent to the consulate, then to the parquet; an upper bound
+    // when it takes two rare branches one after the other.
+    let share = path.iter().map(|&n| ctx.visits[n]).fold(1.0_f64, f64::min).max(0.0);
     let work: Vec<usize> = path.into_iter().filter(|&n| hand(n)).collect();
     let mut lanes: Vec<&str> = Vec::new();
     let mut prev: Option<&Option<String>> = None;
@@ -135,26 +147,37 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     }
     // The lanes one after the other, written once for both languages.
     let lanes = lanes.join(" → ");
+    // A way most files do not take is told with its share, and counts for that share of them.
+    let rare = share < 0.995;
+    let (way_fr, way_en) = if rare {
+        (
+            format!("Sur un parcours que suivent au plus {} des dossiers", percent(Lang::Fr, share)),
+            format!("On a way at most {} of the files take", percent(Lang::En, share)),
+        )
+    } else {
+        ("Sur un même parcours".to_owned(), "On one way through".to_owned())
+    };
+    let severity = if share >= RARE_WAY { Severity::Warning } else { Severity::Info };
     vec![finding(
         ID,
-        Severity::Warning,
+        severity,
         work.iter().map(|&n| ctx.id(n)).collect(),
         text(format!("Relais en cascade : {max} passages de relais"), format!("Handoff chain: {max} handoffs")),
         text(
             format!(
-                "Sur un même parcours, le dossier change {max} fois de mains (seuil : {}) : {}. Chaque passage ajoute une \
+                "{way_fr}, le dossier change {max} fois de mains (seuil : {}) : {}. Chaque passage ajoute une \
                  attente, un risque de perte d'information et brouille la responsabilité du dossier ; un interlocuteur \
                  unique ou le regroupement d'étapes dans un même service réduirait ces relais.",
                 ctx.settings.handoff_chain_max, lanes
             ),
             format!(
-                "On one way through, the file changes hands {max} times (threshold: {}): {}. Each handoff adds a wait and a \
+                "{way_en}, the file changes hands {max} times (threshold: {}): {}. Each handoff adds a wait and a \
                  risk of losing information, and blurs who owns the file; a single contact or grouping steps in one service \
                  would reduce them.",
                 ctx.settings.handoff_chain_max, lanes
             ),
         ),
-        Gain { handoffs: (max - ctx.settings.handoff_chain_max as i64) as f64, ..Gain::default() },
+        Gain { handoffs: share * (max - ctx.settings.handoff_chain_max as i64) as f64, ..Gain::default() },
         Some("reassign-step"),
     )]
 }
@@ -231,5 +254,55 @@ mod tests {
     fn does_not_fire_at_the_threshold_or_within_one_lane() {
         check(&relay(&["u", "a", "b", "c", "d", "b"]), "handoff-chain", &[]);
         check(&relay(&["a", "a", "a", "a", "a", "a", "a", "a"]), "handoff-chain", &[]);
+    }
+
+    /// A filing, then `share` of the files go through five more hands before the decision (the
+    /// doubtful certificates sent to the consulate and the parquet), the others straight to it.
+    fn rare_way(share: f64) -> crate::model::Procedure {
+        B::new()
+            .start("s")
+            .task("t0", "u", "Déposer la demande")
+            .task("t1", "b", "Examiner la demande")
+            .decision("d")
+            .task("t2", "d", "Vérifier auprès du registre local")
+            .task("t3", "b", "Saisir le procureur")
+            .task("t4", "c", "Examiner l'acte")
+            .task("t5", "b", "Transcrire l'acte")
+            .task("t6", "u", "Envoyer le livret")
+            .task("t7", "b", "Mettre à jour le livret")
+            .end("e")
+            .chain(&["s", "t0", "t1", "d"])
+            .prob("d", "t2", share)
+            .prob("d", "t5", 1.0 - share)
+            .chain(&["t2", "t3", "t4", "t5", "t6", "t7", "e"])
+            .build()
+    }
+
+    #[test]
+    fn a_way_few_files_take_is_told_with_its_share_and_counts_for_it() {
+        let found = |share: f64| {
+            crate::analysis::analyze(&rare_way(share), &crate::analysis::Settings::default())
+                .findings
+                .into_iter()
+                .find(|f| f.rule == "handoff-chain")
+                .expect("fired")
+        };
+        // Seven changes of hands, two above the threshold, on the way of 4 % of the files: told
+        // as information, with its share, and worth 0.08 handoffs per file.
+        let f = found(0.04);
+        assert_eq!(f.subjects.join(" "), "t0 t1 t2 t3 t4 t5 t6 t7");
+        assert_eq!(f.severity, crate::analysis::Severity::Info);
+        assert!((f.gain.handoffs - 0.08).abs() < 1e-9, "gain {}", f.gain.handoffs);
+        let four = crate::analysis::words::percent(crate::analysis::Lang::Fr, 0.04);
+        let told = format!("Sur un parcours que suivent au plus {four} des dossiers, le dossier change 7 fois");
+        assert!(f.explanation_fr.starts_with(&told), "{}", f.explanation_fr);
+        // Near miss: the way half the files take is a warning, worth half its two handoffs; the
+        // way every file takes is told without a share.
+        let f = found(0.5);
+        assert_eq!(f.severity, crate::analysis::Severity::Warning);
+        assert!((f.gain.handoffs - 1.0).abs() < 1e-9, "gain {}", f.gain.handoffs);
+        let f = found(1.0);
+        assert!(f.explanation_fr.starts_with("Sur un même parcours, le dossier change 7 fois"), "{}", f.explanation_fr);
+        assert!((f.gain.handoffs - 2.0).abs() < 1e-9, "gain {}", f.gain.handoffs);
     }
 }
