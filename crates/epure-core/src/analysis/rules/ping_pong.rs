@@ -52,7 +52,16 @@ fn own_competence(ctx: &Context, n: usize) -> bool {
     static STEMS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     let stems = STEMS.get_or_init(|| OPINION.iter().flat_map(|w| labels::words(w)).collect());
     let s = ctx.step(n);
+    // Drawn without what it produces, a step whose label gives an opinion ("Donner l'avis de la
+    // police municipale", "Établir le rapport") issues it all the same; one that passes it on
+    // ("Transmettre l'avis") does not.
+    let says_opinion = || {
+        s.produces.is_empty()
+            && ctx.label_words(s.label()).iter().any(|w| stems.contains(w))
+            && !super::transit_step::says_transit(ctx, s.label())
+    };
     ctx.lane_kind(n) == Some(ActorKind::Partner)
+        || says_opinion()
         || s.produces
             .iter()
             .filter_map(|d| ctx.p.data_item(d))
@@ -122,10 +131,11 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 continue;
             }
             let touch: f64 = run.iter().map(|&n| ctx.step(n).duration()).sum();
-            let transit = run.iter().all(|&n| {
-                let s = ctx.step(n);
-                s.kind == StepKind::Task && s.produces.is_empty() && s.checks.is_empty() && s.enters.is_empty()
-            });
+            // Only passing the file on, whatever the minutes: "Transmettre le dossier au service",
+            // as `transit-step` reads it. A task naming no data is not transit by that alone: the
+            // works team's four hours to lay the connection, drawn without what they produce, are
+            // real work.
+            let transit = run.iter().all(|&n| super::transit_step::passes_on(ctx, n));
             if touch > ctx.settings.ping_pong_max_touch_min && !transit {
                 continue;
             }
@@ -421,5 +431,32 @@ mod tests {
             .chain(&["s", "a1", "x", "a2", "e"])
             .build();
         check(&p, "ping-pong", &[]);
+    }
+
+    /// The service prepares the file, `label` in lane c (`minutes`, naming no data), the
+    /// service goes on.
+    fn drawn_without_data(label: &str, minutes: f64) -> crate::model::Procedure {
+        B::new()
+            .start("s")
+            .task("a1", "b", "Préparer le dossier")
+            .task("x", "c", label)
+            .dur("x", minutes)
+            .task("a2", "b", "Compléter la fiche")
+            .end("e")
+            .chain(&["s", "a1", "x", "a2", "e"])
+            .build()
+    }
+
+    #[test]
+    fn reads_the_label_of_a_step_drawn_without_data() {
+        // Four hours of works drawn without what they produce are real work, not a relay.
+        check(&drawn_without_data("Réaliser le branchement sous la voirie", 240.0), "ping-pong", &[]);
+        // An opinion given is the other service's own, whatever its minutes.
+        check(&drawn_without_data("Donner l'avis de la police municipale", 10.0), "ping-pong", &[]);
+        // Near misses: passing the file on is a relay, whatever the minutes; a short step that
+        // says neither is short.
+        check(&drawn_without_data("Transmettre le dossier au bureau", 30.0), "ping-pong", &["a1 x a2"]);
+        check(&drawn_without_data("Transmettre l'avis au bureau", 5.0), "ping-pong", &["a1 x a2"]);
+        check(&drawn_without_data("Compléter le tableau de suivi", 10.0), "ping-pong", &["a1 x a2"]);
     }
 }

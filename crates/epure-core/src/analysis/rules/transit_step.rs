@@ -22,7 +22,7 @@ pub const ID: &str = "transit-step";
 const VERBS: &[&str] =
     &["transmettre", "orienter", "réorienter", "router", "dispatcher", "redistribuer", "remonter", "relayer"];
 
-fn says_transit(ctx: &Context, label: &str) -> bool {
+pub(crate) fn says_transit(ctx: &Context, label: &str) -> bool {
     static STEMS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     let stems = STEMS.get_or_init(|| VERBS.iter().filter_map(|v| labels::words(v).into_iter().next()).collect());
     ctx.label_words(label).iter().any(|w| stems.contains(w))
