@@ -232,17 +232,21 @@ fn verb_after_subject(text: &str) -> Option<usize> {
 /// with its actor in front ("Le service instructeur vérifie les pièces") reads from its verb on.
 pub fn words(label: &str) -> Vec<String> {
     let mut text = label.to_lowercase().replace(['’', '\''], " ");
-    if let Some(at) = verb_after_subject(&text) {
+    let verb_first = verb_after_subject(&text).inspect(|&at| {
         text.drain(..at);
-    }
+    });
     for (from, to) in EXPRESSIONS {
         if text.contains(from) {
             text = text.replace(from, to);
         }
     }
     let mut out = Vec::new();
-    for raw in text.split(|c: char| !c.is_alphanumeric()) {
-        if raw.is_empty() {
+    for (i, raw) in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).enumerate() {
+        // A noun the stemmer would read as a verb of passing on ("l'adresse de livraison", "les
+        // feuilles de route") is that noun, unless it is the verb a label drawn with its actor in
+        // front opens on ("Le service adresse le dossier").
+        if NOUN_HOMOGRAPHS.contains(&raw) && !(i == 0 && verb_first.is_some()) {
+            out.push(raw.to_owned());
             continue;
         }
         if let Some((_, full)) = ABBREVIATIONS.iter().find(|(short, _)| *short == raw) {
@@ -253,6 +257,11 @@ pub fn words(label: &str) -> Vec<String> {
     }
     out
 }
+
+/// Nouns whose stem is a verb's that [`SYNONYMS`] or the rules read ("adresse" stems as
+/// "adresser", "route" as "router"): in a label they name the address or the route, which is
+/// neither sending nor routing the file.
+const NOUN_HOMOGRAPHS: &[&str] = &["adresse", "adresses", "route", "routes"];
 
 /// Abbreviations agents write in labels, read as the words they stand for: "Délivrer l'AR"
 /// is "Délivrer l'accusé de réception", "Vérifier les PJ" is "Vérifier les pièces (jointes)",
@@ -522,5 +531,15 @@ mod tests {
     fn normalisation_drops_accents_stop_words_and_order() {
         assert_eq!(key("Vérifier la complétude du dossier"), key("dossier : complétude, vérifier"));
         assert!(!key("Vérifier l'éligibilité").iter().any(|w| w == "l" || w == "la"));
+    }
+
+    #[test]
+    fn a_noun_that_stems_as_a_verb_of_sending_names_the_thing() {
+        // The address and the route are no sending nor routing.
+        check("Vérifier l'adresse du demandeur", "Vérifier l'envoi du demandeur", false);
+        check("Mettre à jour les feuilles de route", "Mettre à jour les feuilles routées", false);
+        assert!(!words("Modifier l'inscription (adresse d'exercice)").contains(&words("transmettre")[0]));
+        // Near miss: the verb a label drawn with its actor in front opens on is the verb.
+        check("Le service adresse le dossier au maire", "Transmettre le dossier au maire", true);
     }
 }
