@@ -424,7 +424,8 @@ fn an_unseen_haulier_registration_is_read_as_an_expert_would() {
             ("rekeying", "demande accuser inscrire"),
             // Three files in ten lack a piece.
             ("rework-loop", "completude d-complet demander-pieces completer"),
-            // The filing, the pieces for three files in ten, then the accounts every year.
+            // The filing, the pieces for three files in ten, then in each year (counted for one)
+            // the accounts and, for one in ten, the capital made good: 2.5.
             ("too-many-contacts", "depot completer justifier regulariser"),
         ]
     );
@@ -475,8 +476,8 @@ fn an_unseen_diesel_excise_refund_is_read_as_an_expert_would() {
             // The registration certificates are in the SIV: at the account's creation and for
             // each vehicle added.
             ("once-only", "cartes-grises creer-compte ajouter"),
-            // Each half-year's claim, the vehicles added and the invoices for one in ten: the
-            // claim is the service, but the count is what the company lives.
+            // The account, then in each half-year (counted for one) the claim, the vehicles added
+            // in three in ten and the invoices for one in ten: 2.4.
             ("too-many-contacts", "creer-compte ajouter declarer envoyer-factures"),
         ]
     );

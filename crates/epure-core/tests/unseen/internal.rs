@@ -599,12 +599,6 @@ fn an_unseen_trainee_civil_servant_titularisation_is_read_as_an_expert_would() {
             // The grade, step and date typed into the careers module, then again into the pay
             // software (not linked).
             ("rekeying", "reclassement redaction saisie-paie"),
-            // Known false alarm: 2.06 solicitations per case, over the threshold of 2 by the
-            // report signed again after an extended year (one file in seventeen). The forwarding
-            // of the attestation is told by `once-only`; the rest is the end-of-training
-            // interview, which no one would take away. The rule counts expected visits against
-            // the threshold and has no notion of an excess too small to act on.
-            ("too-many-contacts", "envoi-attestation visa-rapport"),
             // (Through the refusal: the way the analysis names has more handoffs than the one
             // through the extension that was expected.)
             (
@@ -621,10 +615,14 @@ fn an_unseen_trainee_civil_servant_titularisation_is_read_as_an_expert_would() {
     // order is signed once; the refusal rests on the report and the CAP's opinion. (The extension
     // was read as a return, proposing to check the attestation at its forwarding, until a loop
     // whose way round issues the authority's act for the next term, handing nothing back in, was
-    // read as a loop that repeats the service period after period.)
+    // read as a loop that repeats the service period after period.) The attestation forwarded and
+    // the report signed, for the year and for an extended year, are two solicitations a period:
+    // `too-many-contacts` counted 2.06 per case, the extended year's signature again, until the
+    // solicitations of such a loop were counted for one period (a known false alarm before).
     assert_not_flagged(
         &found,
         &[
+            "too-many-contacts",
             "duplicate-step",
             "redundant-check",
             "ping-pong",

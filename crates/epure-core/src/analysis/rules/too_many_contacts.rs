@@ -22,6 +22,11 @@
 //! person's steps are their solicitations, not the other's, and a step of one does not continue
 //! a sitting of the other. One finding per person solicited more than the threshold, naming their
 //! lane: the resident asked once and the owner twice are not solicited three times.
+//!
+//! Inside a loop that repeats the service period after period (`period_loop::recurring`: the
+//! half-year's refund claim, the year's justification of the financial standing), the
+//! solicitations are counted for one period: the claim is the service, and twenty half-years are
+//! no more twenty solicitations of one file than twenty files would be. The sentence says so.
 
 use super::{Context, finding, text};
 use crate::analysis::words::{number, quote, quoted_list};
@@ -63,20 +68,75 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         lanes[i].push(n);
     }
     let named = lanes.len() > 1;
-    lanes.iter().filter_map(|steps| one_person(ctx, steps, named)).collect()
+    let mut periods = Periods::default();
+    lanes.iter().filter_map(|steps| one_person(ctx, steps, named, &mut periods)).collect()
+}
+
+/// The loops that repeat the service period after period (`period_loop::recurring`), read once
+/// each: per loop, the share of its visits that makes one period of each entry into it (the
+/// entries per case over the visits of the steps where its passes start), and its first such
+/// step. A solicitation that comes back each period (the half-year's claim, the year's
+/// justification) is counted for one period: the claim is the service, and the periods a case
+/// lasts are no more solicitations of one file than a second file would be.
+#[derive(Default)]
+struct Periods(rustc_hash::FxHashMap<usize, Option<(f64, usize)>>);
+
+impl Periods {
+    fn of(&mut self, ctx: &Context, n: usize) -> Option<(f64, usize)> {
+        if !ctx.in_loop(n) {
+            return None;
+        }
+        let c = ctx.comps.of[n];
+        *self.0.entry(c).or_insert_with(|| {
+            let starts = super::period_loop::recurring(ctx, c)?;
+            let inside = |m: usize| ctx.comps.of[m] == c;
+            let entries: f64 = ctx.comps.members[c]
+                .iter()
+                .flat_map(|&m| ctx.g.inc[m].iter().filter(|a| !inside(a.node)).map(|a| ctx.visits[a.node] * a.share))
+                .sum();
+            let passes: f64 = starts.iter().map(|&m| ctx.visits[m]).sum();
+            let first = starts.iter().copied().min_by_key(|&m| ctx.g.pos[m])?;
+            (passes > entries && entries > 0.0).then_some((entries / passes, first))
+        })
+    }
 }
 
 /// The finding for one person the procedure serves (the user steps of one lane), if they are
 /// solicited more than the threshold; `named` when other people are served too, so that the
 /// sentences say whom they speak of.
-fn one_person(ctx: &Context, steps: &[usize], named: bool) -> Option<Finding> {
+fn one_person(ctx: &Context, steps: &[usize], named: bool, periods: &mut Periods) -> Option<Finding> {
     let max = ctx.settings.max_user_contacts;
     let (continued, opening): (Vec<usize>, Vec<usize>) = steps.iter().partition(|&&n| continues_a_sitting(ctx, n));
-    let contacts: f64 = opening.iter().map(|&n| ctx.visits[n]).sum();
+    // The first step where a period starts, of the loops whose solicitations count for one period.
+    let mut period_start: Option<usize> = None;
+    let contacts: f64 = opening
+        .iter()
+        .map(|&n| match periods.of(ctx, n) {
+            Some((share, start)) => {
+                period_start =
+                    Some(period_start.map_or(start, |s| if ctx.g.pos[start] < ctx.g.pos[s] { start } else { s }));
+                ctx.visits[n] * share
+            }
+            None => ctx.visits[n],
+        })
+        .sum();
     let first = *steps.first()?;
     if contacts <= max + 1e-9 {
         return None;
     }
+    let (period_fr, period_en) = match period_start {
+        Some(s) => (
+            format!(
+                " Les sollicitations qui reviennent à chaque période, à partir de l'étape {}, sont comptées pour une période.",
+                quote(Lang::Fr, ctx.label_str(s))
+            ),
+            format!(
+                " Solicitations that come back each period, from step {} on, are counted for one period.",
+                quote(Lang::En, ctx.label_str(s))
+            ),
+        ),
+        None => (String::new(), String::new()),
+    };
     let labels: Vec<&str> = steps.iter().map(|&n| ctx.label_str(n)).collect();
     let continued: Vec<&str> = continued.iter().map(|&n| ctx.label_str(n)).collect();
     let (same_fr, same_en) = if continued.is_empty() {
@@ -154,10 +214,12 @@ fn one_person(ctx: &Context, steps: &[usize], named: bool) -> Option<Finding> {
         text(title_fr, title_en),
         text(
             format!(
-                "{who_fr}{same_fr} Chaque sollicitation est un déplacement, un envoi ou une connexion de plus, et un \
-                 risque d'abandon."
+                "{who_fr}{same_fr}{period_fr} Chaque sollicitation est un déplacement, un envoi ou une connexion de \
+                 plus, et un risque d'abandon."
             ),
-            format!("{who_en}{same_en} Each contact is one more trip, mailing or login, and a risk of giving up."),
+            format!(
+                "{who_en}{same_en}{period_en} Each contact is one more trip, mailing or login, and a risk of giving up."
+            ),
         ),
         Gain { contacts: (contacts - max).max(0.0), ..Gain::default() },
         None,

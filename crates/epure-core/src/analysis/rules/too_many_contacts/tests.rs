@@ -319,3 +319,48 @@ fn the_teleservice_recording_a_form_does_not_end_the_online_session() {
     p.step_mut("enregistrer").expect("the recording").actor = Some("b".into());
     check(&p, "too-many-contacts", &["declarer demander pieces"]);
 }
+
+/// The registration filed, then each year the company works (its own calendar) and justifies
+/// its financial standing, which the service checks; with `settled`, "Capacité maintenue ?"
+/// withdraws the licence or goes on to "L'entreprise poursuit-elle ?", which goes round to the
+/// next year (a loop of periods); without, the check goes straight to that decision (a return).
+fn yearly(settled: bool) -> crate::model::Procedure {
+    let b = B::new()
+        .start("s")
+        .task("depot", "u", "Déposer la demande d'inscription")
+        .task("inscrire", "b", "Inscrire l'entreprise au registre")
+        .produces("inscrire", &["inscription"])
+        .task("exercer", "u", "Exploiter les véhicules pendant l'exercice")
+        .channel("exercer", Channel::Internal)
+        .wait("exercer", 92400.0)
+        .task("justifier", "u", "Justifier de la capacité financière")
+        .requests("justifier", &["attestation"])
+        .check("controler", "b", "Contrôler la capacité financière")
+        .checks("controler", &["attestation"])
+        .decision("poursuite")
+        .end("e")
+        .chain(&["s", "depot", "inscrire", "exercer", "justifier", "controler"])
+        .prob("poursuite", "exercer", 0.9)
+        .prob("poursuite", "e", 0.1);
+    if settled {
+        b.decision("maintien")
+            .task("radier", "b", "Radier l'entreprise du registre")
+            .refused("ko")
+            .chain(&["controler", "maintien"])
+            .prob("maintien", "poursuite", 0.95)
+            .prob("maintien", "radier", 0.05)
+            .chain(&["radier", "ko"])
+            .build()
+    } else {
+        b.chain(&["controler", "poursuite"]).build()
+    }
+}
+
+#[test]
+fn counts_the_solicitations_of_a_loop_of_periods_for_one_period() {
+    // The filing, then one justification a year: two solicitations, at the threshold.
+    check(&yearly(true), "too-many-contacts", &[]);
+    // Near miss: a loop that sends the file back is no period, each pass is one more
+    // solicitation (ten years: eleven).
+    check(&yearly(false), "too-many-contacts", &["depot justifier"]);
+}
