@@ -295,16 +295,39 @@ pub(crate) fn recurring(ctx: &Context, c: usize) -> Option<Vec<usize>> {
                 _ => !issues_the_period(s),
             }
         };
+        let round = nearest_work(ctx, c, back.iter().copied(), true, &mut walk);
+        if renewal(ctx, c, &round) {
+            continue;
+        }
         if before.iter().any(|&n| verifies(n)) {
             if renewed_by_an_act(ctx, c, &back, &starts) {
                 continue;
             }
             return None;
         }
-        let round = nearest_work(ctx, c, back.iter().copied(), true, &mut walk);
         if round.is_empty() || round.iter().any(|n| !starts.contains(n)) {
             return None;
         }
     }
     (going_round > 0).then_some(starts)
+}
+
+/// Words of a label that say the step renews what was granted for a period (normalised by
+/// [`crate::analysis::labels::words`]): "Déposer la demande de renouvellement", "Demander la
+/// prolongation", "Reconduire la convention".
+const RENEWING: &[&str] = &["renouvellement", "renouveler", "prolongation", "prolonger", "reconduction", "reconduire"];
+
+/// Whether the way round of loop `c`, whose first work steps are `round`, renews what was
+/// granted for a period the user lived: each of those steps says it renews (the agency files
+/// the renewal of its card, with the period's training hours and the year's guarantee), and the
+/// loop holds the user's own work of the period (the three years of practice under the card,
+/// the `internal` channel in the user's lane). A request filed again after a refusal has no
+/// period of the user's own work inside its loop; the pieces of a return are asked by a step
+/// that does not say it renews.
+fn renewal(ctx: &Context, c: usize, round: &[usize]) -> bool {
+    static STEMS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let stems = STEMS.get_or_init(|| RENEWING.iter().flat_map(|w| crate::analysis::labels::words(w)).collect());
+    !round.is_empty()
+        && round.iter().all(|&n| ctx.label_words(ctx.step(n).label()).iter().any(|w| stems.contains(w)))
+        && ctx.comps.members[c].iter().any(|&n| ctx.users_own_work(n))
 }

@@ -913,3 +913,51 @@ fn is_silent_on_a_yearly_check_whose_verdict_the_pass_settles() {
     // Near miss: a check whose verdict is the decision that goes round sends the file round.
     check(&yearly_check("none"), "rework-loop", &["exercer justifier controler poursuite"]);
 }
+
+/// The card granted, `period` the holder's years under it (their own work) or the service's
+/// follow-up, the reminder of its term, then `filing` files again for the next three years.
+fn renewed_card(period: bool, filing: &str) -> crate::model::Procedure {
+    let b = B::new()
+        .start("s")
+        .task("depot", "u", "Déposer la demande de carte")
+        .requests("depot", &["kbis"])
+        .check("examen", "b", "Examiner la demande")
+        .checks("examen", &["kbis"])
+        .task("edition", "b", "Éditer la carte")
+        .produces("edition", &["carte"]);
+    let b = if period {
+        b.task("exercice", "u", "Exercer sous la carte").channel("exercice", crate::model::Channel::Internal)
+    } else {
+        b.task("exercice", "b", "Suivre le dossier")
+    };
+    b.wait("exercice", 378000.0)
+        .task("rappel", "b", "Rappeler l'échéance de la carte")
+        .decision("d")
+        .task("renouv", "u", filing)
+        .requests("renouv", &["kbis"])
+        .end("e")
+        .chain(&["s", "depot", "examen", "edition", "exercice", "rappel", "d"])
+        .prob("d", "renouv", 0.9)
+        .prob("d", "e", 0.1)
+        .chain(&["renouv", "examen"])
+        .build()
+}
+
+#[test]
+fn is_silent_on_the_renewal_of_what_the_user_held_for_a_period() {
+    // Every three years the agency files the renewal of the card it practised under: the next
+    // period, not a return.
+    check(&renewed_card(true, "Déposer la demande de renouvellement de la carte"), "rework-loop", &[]);
+    // Near misses: filing again without saying it renews, or a renewal with no period of the
+    // user's own inside the loop, goes round as a return.
+    check(
+        &renewed_card(true, "Déposer à nouveau la demande"),
+        "rework-loop",
+        &["examen edition exercice rappel d renouv"],
+    );
+    check(
+        &renewed_card(false, "Déposer la demande de renouvellement de la carte"),
+        "rework-loop",
+        &["examen edition exercice rappel d renouv"],
+    );
+}
