@@ -373,29 +373,20 @@ fn an_unseen_exam_arrangement_for_a_disabled_candidate_is_read_as_an_expert_woul
             // the session's calendar, after Cyclades made the decision available to the candidate:
             // not flagged since `waiting` reads "mettre à disposition du candidat" as a notice.)
             ("waiting", "examen-medical"),
-            // Known false alarm: the doctor reads the paper pieces, then types their own opinion
-            // into Cyclades; what is keyed (the arrangements proposed) is not on the paper. The
-            // rule reads any entry after a paper step as a transcription of it; telling the
-            // author's own conclusion apart would need the item's first appearance (an item no
-            // earlier step asks for, produces or enters), a change left for a later round.
-            ("media-break", "f11 avis amenagements"),
             // The medical pieces go by post apart from the online request, and again when they
             // are incomplete.
             ("too-many-contacts", "demande envoi-medical complement"),
             // One medical file in seven is incomplete: the doctor asks the family again.
             ("rework-loop", "examen-medical d-pieces demande-complement complement"),
-            // Known false alarm: the refusal rests on the doctor's opinion, written on the
-            // examination just before it; the opinion's step lists no data it reads, so the rule,
-            // which follows the data back, stops there and counts the examination, the lycée's
-            // file and the complement asked for as work that did not influence the refusal. (A
-            // step that lists no input could be read as resting on the step before it.)
-            (
-                "late-knockout",
-                "d-accordes mise-a-disposition dossier-peda visa-lycee examen-medical demande-complement"
-            ),
         ]
     );
-    // Near misses: the lycée's pedagogical file and the doctor's opinion (each its own document);
+    // Near misses: the doctor reads the paper pieces, then types their own opinion into
+    // Cyclades, with the arrangements it proposes, named by no other step: what is keyed is not
+    // on the paper (no media break, a known false alarm until a task that writes its own
+    // document keyed what it decides); the refusal rests on that opinion, written on the
+    // examination just before it (no late knockout, a known false alarm until a draft reading
+    // nothing from before was read as resting on the work before it); the lycée's pedagogical
+    // file and the doctor's opinion (each its own document);
     // the school's visa on its file and the rector's signature (work between them); the list sent
     // to the centre is a document of its own; the family, the lycée, the doctor, the rectorat and
     // the centre each hold a competence of the code (five hands, the return to the family being
@@ -410,6 +401,8 @@ fn an_unseen_exam_arrangement_for_a_disabled_candidate_is_read_as_an_expert_woul
             "parallelizable",
             "ping-pong",
             "handoff-chain",
+            "media-break",
+            "late-knockout",
         ],
     );
 }

@@ -14,8 +14,9 @@
 //! comes into the file at the step that asks for it, and that step rests on what it reads: the
 //! insurer's expert decides on the claim the resident made on the published recognition, so the
 //! recognition is not work that "did not influence" the insurer's refusal), and a draft the
-//! administration writes naming nothing it reads (the gestionnaire's proposal the head of the
-//! service signs) rests on the work just before it that names what it reads. The work before
+//! administration writes naming nothing it reads from before (the gestionnaire's proposal the
+//! head of the service signs; the doctor's opinion keying in the arrangements it proposes, named
+//! by no other step) rests on the work just before it that names what it reads. The work before
 //! the decision that is not in that set "did not influence it"; the rule fires when it is at least
 //! `late_knockout_min_touch_min` per case and at least `late_knockout_min_share` of the
 //! administration's work before the decision, and some of it produced a document the decision
@@ -97,6 +98,10 @@ struct DataIds {
     needs_at: Vec<usize>,
     /// Where each step's requests begin in `needs`, after what it reads.
     asks_at: Vec<usize>,
+    /// Per item, how many steps ask for it, produce it or key it in (each step counted once):
+    /// an item only one step names is born there (the arrangements the doctor proposes, keyed in
+    /// as the opinion is written).
+    named_by: Vec<u32>,
 }
 
 impl DataIds {
@@ -105,6 +110,7 @@ impl DataIds {
         let mut number: HashMap<&'a str, u32> = HashMap::default();
         let (mut feeds, mut needs) = (Vec::new(), Vec::new());
         let (mut feeds_at, mut needs_at, mut asks_at) = (vec![0; bound + 1], vec![0; bound + 1], vec![0; bound]);
+        let mut named_by: Vec<u32> = Vec::new();
         for n in 0..bound {
             feeds_at[n] = feeds.len();
             needs_at[n] = needs.len();
@@ -140,10 +146,28 @@ impl DataIds {
             for x in &s.requests {
                 needs.push(id(x));
             }
+            let mut named: Vec<u32> =
+                s.requests.iter().chain(&s.produces).chain(&s.enters).map(|x| number[x.as_str()]).collect();
+            named.sort_unstable();
+            named.dedup();
+            for i in named {
+                if named_by.len() <= i as usize {
+                    named_by.resize(i as usize + 1, 0);
+                }
+                named_by[i as usize] += 1;
+            }
         }
         feeds_at[bound] = feeds.len();
         needs_at[bound] = needs.len();
-        DataIds { count: number.len(), feeds, feeds_at, needs, needs_at, asks_at }
+        named_by.resize(number.len(), 0);
+        DataIds { count: number.len(), feeds, feeds_at, needs, needs_at, asks_at, named_by }
+    }
+
+    /// Whether step `n` reads nothing that comes from elsewhere: what it checks, keys in or asks
+    /// for is named by no other step (born there, as the opinion's arrangements), or it reads
+    /// nothing at all.
+    fn reads_nothing_from_before(&self, n: usize) -> bool {
+        self.needs(n).iter().all(|&x| self.named_by.get(x as usize).is_some_and(|&c| c <= 1))
     }
 
     fn feeds(&self, n: usize) -> &[u32] {
@@ -279,9 +303,10 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         // input too; or an input comes into the file there (the piece is requested at that step),
         // and then what it reads is an input too, not the other pieces handed in with it (which
         // the decision may well ignore). True when some input was new.
-        // A draft the administration writes without naming what it reads ("Proposer la décision",
-        // producing the proposal the head of the service signs) is written from the file as the
-        // work just before it left it: the steps there that name what they read (the examination,
+        // A draft the administration writes without naming what it reads from before ("Proposer
+        // la décision", producing the proposal the head of the service signs; "Rédiger l'avis",
+        // keying in the arrangements it proposes) is written from the file as the work just
+        // before it left it: the steps there that name what they read (the examination,
         // the check of the pieces, the inspectors' report) influence what the draft feeds, as
         // steps it rests on (`rests_on`), whatever their lane.
         rests_on.clear();
@@ -298,7 +323,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             } else {
                 return grew;
             };
-            if needs.is_empty() && admin[n] && !ctx.step(n).produces.is_empty() {
+            if data.reads_nothing_from_before(n) && admin[n] && !ctx.step(n).produces.is_empty() {
                 for (p, _) in ctx.prev_work(n) {
                     if !data.needs(p).is_empty() {
                         grew |= !influencing.contains(p);

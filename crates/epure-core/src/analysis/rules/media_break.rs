@@ -16,7 +16,10 @@
 //! the company filed on the region's portal); nor is the verdict a check or an approval records
 //! (an item no other step asks for, produces or enters: the criterion of priority the bureau
 //! retains on reading the paper pieces is its judgement, keyed, not copied off the paper: a digital
-//! file would still leave it to be keyed); when nothing keyed is left, the rule does not fire.
+//! file would still leave it to be keyed), nor what a task that writes a document of its own
+//! (its label opens on drafting, assessing or deciding) keys as it decides it, named by no other
+//! step (the doctor's opinion written in Cyclades, with the
+//! arrangements it proposes); when nothing keyed is left, the rule does not fire.
 //!
 //! The gain is the keying saved, shared as `rekeying` shares it: a step that keys in the paper
 //! and also issues a document ("Admettre l'élève et l'inscrire dans ONDE") keeps the issuing.
@@ -183,8 +186,10 @@ fn naming_steps<'a>(ctx: &Context<'a>) -> Naming<'a> {
     count
 }
 
-/// Whether item `d`, keyed in at step `to`, is the verdict that check or approval records: no
-/// other step asks for it, produces it or enters it, so no paper brought it. The counts are made
+/// Whether item `d`, keyed in at step `to`, is the verdict that check or approval records, or
+/// what a task that writes a document of its own decides as it writes it ([`authors`]: the doctor
+/// keying the arrangements proposed as the opinion is written): no other step asks for it, produces it or
+/// enters it, so no paper brought it. The counts are made
 /// the first time a check or an approval asks.
 fn own_verdict<'a>(
     ctx: &Context<'a>,
@@ -192,8 +197,28 @@ fn own_verdict<'a>(
     d: &str,
     naming: &std::cell::OnceCell<Naming<'a>>,
 ) -> bool {
-    matches!(to.kind, StepKind::Check | StepKind::Approval)
+    (matches!(to.kind, StepKind::Check | StepKind::Approval) || authors(ctx, to))
         && naming.get_or_init(|| naming_steps(ctx)).get(d).map_or(0, |&(n, _)| n) <= 1
+}
+
+/// Verbs a label opens on when its step writes a document of its own (normalised by
+/// [`crate::analysis::labels::words`]): the opinion drafted, the amount assessed, the decision
+/// taken.
+const AUTHORING: &[&str] = &[
+    "rédiger", "établir", "formuler", "proposer", "décider", "statuer", "émettre", "donner", "rendre", "évaluer",
+    "calculer", "chiffrer", "fixer",
+];
+
+/// Whether task `to` writes a document of its own rather than keying in the file: it produces
+/// one, and its label opens on a verb of [`AUTHORING`] ("Rédiger l'avis sur les aménagements dans
+/// Cyclades" decides what it keys; "Enregistrer la demande et délivrer le récépissé", "Notifier
+/// l'aide et la mandater" key in what the paper brought).
+fn authors(ctx: &Context, to: &crate::model::Step) -> bool {
+    static STEMS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let stems = STEMS.get_or_init(|| AUTHORING.iter().flat_map(|w| crate::analysis::labels::words(w)).collect());
+    to.kind == StepKind::Task
+        && !to.produces.is_empty()
+        && ctx.label_words(to.label()).first().is_some_and(|w| stems.contains(w))
 }
 
 pub fn run(ctx: &Context) -> Vec<Finding> {
@@ -580,5 +605,34 @@ mod tests {
         check(&without_channel(), "media-break", &["f3 y rib"]);
         // Near miss: keyed on a paper form, the form is in no system: the paper brings both.
         check(&p(Channel::Paper), "media-break", &["f3 y formulaire rib"]);
+    }
+
+    /// The paper pieces posted to the doctor, then `label` in the doctor's digital space, keying
+    /// in the arrangements (named by no other step) and producing the opinion.
+    fn opinion_after_paper(label: &str) -> crate::model::Procedure {
+        B::new()
+            .start("s")
+            .task("x", "u", "Envoyer les pièces médicales")
+            .channel("x", Channel::Paper)
+            .requests("x", &["pieces"])
+            .task("y", "b", label)
+            .channel("y", Channel::Internal)
+            .enters("y", &["amenagements"])
+            .produces("y", &["avis"])
+            .end("e")
+            .chain(&["s", "x"])
+            .flow("x", "y", 0.0, Some(Medium::Mail))
+            .chain(&["y", "e"])
+            .build()
+    }
+
+    #[test]
+    fn what_a_task_writing_its_own_document_decides_is_not_copied_off_the_paper() {
+        // The doctor types the arrangements they propose as they write their opinion.
+        check(&opinion_after_paper("Rédiger l'avis sur les aménagements"), "media-break", &[]);
+        // Near miss: a step that says it keys in, or that does not say it writes, keys what
+        // the paper brought.
+        check(&opinion_after_paper("Enregistrer la demande d'aménagements"), "media-break", &["f2 y amenagements"]);
+        check(&opinion_after_paper("Notifier les aménagements"), "media-break", &["f2 y amenagements"]);
     }
 }

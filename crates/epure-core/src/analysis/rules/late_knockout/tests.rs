@@ -379,3 +379,40 @@ fn a_proposal_naming_nothing_it_reads_rests_on_the_examination_before_it() {
     // shows to rest on.
     check(&proposed(false), "late-knockout", &["d signer instr"]);
 }
+
+/// The examination (90 minutes, reading the form), the opinion that keys in the arrangements it
+/// proposes (named by no other step when `born_there`; otherwise the form's, keyed from it),
+/// the signature of the opinion, and the refusal for one file in five.
+fn opinion(born_there: bool) -> crate::model::Procedure {
+    let keyed = if born_there { "amenagements" } else { "formulaire" };
+    B::new()
+        .start("s")
+        .task("depot", "u", "Déposer la demande")
+        .requests("depot", &["formulaire"])
+        .check("examen", "d", "Examiner la situation du candidat")
+        .dur("examen", 90.0)
+        .checks("examen", &["formulaire"])
+        .produces("examen", &["compte-rendu"])
+        .task("avis", "b", "Rédiger l'avis")
+        .dur("avis", 20.0)
+        .enters("avis", &[keyed])
+        .produces("avis", &["avis-doc"])
+        .approval("signer", "c", "Signer la décision")
+        .dur("signer", 10.0)
+        .checks("signer", &["avis-doc"])
+        .decision("d")
+        .task("notif", "b", "Notifier l'accord")
+        .end("ok")
+        .refused("ko")
+        .chain(&["s", "depot", "examen", "avis", "signer", "d"])
+        .prob("d", "notif", 0.8)
+        .prob("d", "ko", 0.2)
+        .chain(&["notif", "ok"])
+        .build()
+}
+
+#[test]
+fn an_opinion_keying_in_what_it_proposes_rests_on_the_examination_before_it() {
+    // The arrangements are born in the opinion: it is written from the examination.
+    check(&opinion(true), "late-knockout", &[]);
+}
