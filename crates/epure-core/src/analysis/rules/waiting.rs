@@ -21,6 +21,9 @@
 //! user carries out inside their own organisation (the `internal` channel in the user's lane: the
 //! commune's works before it mandates the invoices, its council's next sitting): that is the user's
 //! own time, which the administration neither causes nor can shorten; it stays in the lead time.
+//! Nor on the wait before a step whose label says it is done when a period ends ("Recenser les
+//! candidatures concurrentes à l'expiration du délai de publicité"): the wait is that period, set
+//! by a text or by the administration's notice, not a queue; it stays in the lead time too.
 //! Nor, for the same reason, on the wait before a step of the user once they have the outcome on
 //! every way there, done where they are (the fee paid online within its term, the permit put up
 //! on the site, the works under the grant): not at a counter or collecting something, where the
@@ -430,6 +433,38 @@ fn delay_along(ctx: &Context, from: usize, to: usize, w: f64, taken: f64, lang: 
     }
 }
 
+/// Words naming the end of a period, followed by the period ("à l'expiration du délai de
+/// publicité", "à l'issue de la période de consultation", "au terme du préavis").
+const PERIOD_END: &[&str] = &["expiration", "issue", "terme", "échéance", "fin"];
+/// Words naming a period that a text, or a notice of the administration, sets.
+const PERIOD: &[&str] = &["délai", "période", "préavis"];
+/// Words saying that a period has run out, after it ("une fois le délai de recours expiré", "délai
+/// d'un mois écoulé").
+const ELAPSED: &[&str] = &["expiré", "écoulé"];
+
+/// Whether step `n`'s label says it is done when a period ends ("Recenser les candidatures
+/// concurrentes à l'expiration du délai de publicité", the month a regional plan gives competitors
+/// to file): the wait before it is that period, which a text or the notice of the administration
+/// sets and which no one can shorten for this file, not a queue. It stays in the lead time.
+fn at_end_of_period(ctx: &Context, n: usize) -> bool {
+    static END: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    static PERIODS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    static RUN_OUT: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let (end, periods, run_out) = (
+        END.get_or_init(|| stems(PERIOD_END)),
+        PERIODS.get_or_init(|| stems(PERIOD)),
+        RUN_OUT.get_or_init(|| stems(ELAPSED)),
+    );
+    let words = ctx.label_words(ctx.step(n).label());
+    // The end right before the period, or the period before its running out (a word or two
+    // between: "délai d'un mois écoulé").
+    words.windows(2).any(|w| end.contains(&w[0]) && periods.contains(&w[1]))
+        || words
+            .iter()
+            .enumerate()
+            .any(|(i, w)| periods.contains(w) && words.iter().skip(i + 1).take(3).any(|v| run_out.contains(v)))
+}
+
 pub fn run(ctx: &Context) -> Vec<Finding> {
     let lead = ctx.metrics.lead_time_min;
     if lead <= 0.0 {
@@ -463,6 +498,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             && !period_start(n)
             && !ctx.users_own_work(n)
             && !own_term_after_outcome(ctx, outcome(), n)
+            && !at_end_of_period(ctx, n)
         {
             let label = ctx.label(n);
             out.push(finding(
