@@ -1,6 +1,7 @@
 //! What a public utility run by a régie runs: the connection of a house to the water and sewerage
-//! networks (with the commune's traffic police and the operators of the other networks), and the
-//! access badges of a community of communes' déchèteries.
+//! networks (with the commune's traffic police and the operators of the other networks), the
+//! access badges of a community of communes' déchèteries, and the water bill capped after a leak
+//! (with the public accountant of the DGFiP).
 
 use crate::kit::*;
 
@@ -144,4 +145,63 @@ fn an_unseen_waste_collection_badge_is_read_as_an_expert_would() {
         ],
     );
     assert!(!found.iter().any(|(r, s)| *r == "transit-step" && s.contains("envoi-badge")), "{found:?}");
+}
+
+/// Unseen: a water bill capped after a leak on a pipe behind the meter (loi Warsmann, CGCT
+/// L2224-12-4 III bis) at a régie with a public accountant: the meter reader's index, the billing's
+/// comparison with the three years' average, the letter to the subscriber, the leak repaired by a
+/// plumbing company, the request on the subscribers' portal (its form arrives by e-mail and is
+/// keyed into the customer software), the check of the plumber's attestation and its returns, the
+/// technician's occasional visit, the capped volume and the sewerage fee computed, validated, the
+/// corrective invoice, the reduction of the revenue order keyed into the financial software, signed
+/// by the ordonnateur and taken in charge by the SGC, which refunds.
+#[test]
+fn an_unseen_leak_rebate_on_a_water_bill_is_read_as_an_expert_would() {
+    let found = found_in("ecretement-fuite-eau.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The régie read the index itself: the portal asks the subscriber for it again.
+            ("once-only", "index demande"),
+            // The portal's form arrives by e-mail and is keyed into the customer software; the
+            // rebate's amount, keyed into the billing software for the corrective invoice, is
+            // keyed again into the financial software to reduce the revenue order.
+            ("rekeying", "contrat demande enregistrement"),
+            ("rekeying", "montant rectification reduction"),
+            // Meter reading, billing, customer service, subscriber, customer service, technician,
+            // billing, head of customer relations, billing, ordonnateur, SGC. (The analysis names
+            // the way that does not go round the return for a better attestation.)
+            (
+                "handoff-chain",
+                "relever detection informer reparer demande enregistrement examen visite calcul validation rectification reduction signature prise-en-charge rembourser"
+            ),
+            // One attestation in six does not say where the leak was or when it was repaired.
+            ("rework-loop", "examen d-recevable relance complement"),
+        ]
+    );
+    // Near misses: the weeks the subscriber takes to find a plumber are their own time (the
+    // régie neither causes nor can shorten them); the customer service checks the attestation,
+    // the technician checks the repair on the spot and writes his sheet (the control R2224-20-1
+    // allows), the SGC checks the reduction it takes in charge (the accountant's control): no
+    // redundant check; the head of customer relations validates the rebate and the ordonnateur
+    // signs the reduction, with the corrective invoice between (not in a row); the corrective
+    // invoice sent to the subscriber is no relay; the invoice and the reduction already run side
+    // by side; the refusal (a leak of an appliance, excluded) is decided on the attestation; the
+    // letter to the subscriber is the information the code requires, nothing is keyed off it.
+    assert_not_flagged(
+        &found,
+        &[
+            "waiting",
+            "redundant-check",
+            "duplicate-step",
+            "approval-chain",
+            "transit-step",
+            "ping-pong",
+            "parallelizable",
+            "late-knockout",
+            "too-many-contacts",
+            "media-break",
+        ],
+    );
 }
