@@ -1,7 +1,9 @@
 //! What a public utility run by a régie runs: the connection of a house to the water and sewerage
 //! networks (with the commune's traffic police and the operators of the other networks), the
 //! access badges of a community of communes' déchèteries, and the water bill capped after a leak
-//! (with the public accountant of the DGFiP).
+//! (with the public accountant of the DGFiP); and what the electricity distribution network's
+//! operator runs under its concession: a new house connected (with the commune, the Consuel and
+//! the supplier).
 
 use crate::kit::*;
 
@@ -203,5 +205,80 @@ fn an_unseen_leak_rebate_on_a_water_bill_is_read_as_an_expert_would() {
             "too-many-contacts",
             "media-break",
         ],
+    );
+}
+
+/// Unseen: a new house connected to the public electricity distribution network (the request on
+/// Enedis's connection portal with the building permit and the plans, the qualification and its
+/// returns, the technical study, the commune's deliberation on its share of a network extension,
+/// the connection offer at the CRE-approved scale accepted with a deposit; then side by side the
+/// works programmed with the DT-DICT, the mayor's traffic order and the contractor's works, and the
+/// owner's electrician's conformity certificate visaed by the Consuel, with its counter-visit,
+/// uploaded to the connection space; the contract with a supplier, which asks for the
+/// commissioning, and the meter commissioned by Enedis's technician).
+#[test]
+fn an_unseen_new_house_electricity_connection_is_read_as_an_expert_would() {
+    let found = found_in("raccordement-electrique-maison.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The commune delivered the permit, on which Enedis itself was consulted: asked of the
+            // owner, and again when missing.
+            ("once-only", "permis demande complement"),
+            // The Consuel visaed the certificate: the owner uploads it to Enedis.
+            ("once-only", "attestation depot-attestation"),
+            // Owner, Enedis's reception, its design office, the commune, the design office, the
+            // owner, the design office, the commune, the contractor, the design office, the owner,
+            // the supplier, the technician. (The analysis names the way without the return for
+            // missing pieces.)
+            (
+                "handoff-chain",
+                "demande qualification etude envoi-ptf deliberation proposition accepter programmation arrete-circulation travaux cloture contrat demande-ms mise-en-service"
+            ),
+            // One request in four lacks the permit or a usable site plan.
+            ("rework-loop", "qualification d-complet relance complement"),
+            // Four weeks before the contractor's crew comes to lay the connection: the queue of
+            // the works, the longest branch.
+            ("waiting", "travaux"),
+            // The request, the pieces for one in four, the offer accepted, the certificate with
+            // the Consuel and with Enedis, the supplier: the owner goes from one to the other.
+            ("too-many-contacts", "demande complement accepter depot-consuel contrat depot-attestation"),
+            // One installation in seven is not conforming: the electrician's corrections and the
+            // Consuel's counter-visit. (The finding first proposed checking the certificate at its
+            // filing with the Consuel, "the online form will not send without it": no form sees
+            // a non-conformity of the wiring. It now reads the owner's own works on the visit's
+            // report as a correction of what the visit found, and proposes nothing upfront.)
+            ("rework-loop", "visa-consuel d-conforme correction"),
+        ]
+    );
+    // Near misses: the qualification checks the plans are there, the study draws the connection
+    // on them; the Consuel's visa is the control the decree of 1972 mandates on the inside
+    // installation, the technician checks before energising that it was given (the decree's
+    // article 1, the distributor's own obligation): not a redundant check; the commune's
+    // deliberation and the traffic order are the commune's own powers; the offer sent to the owner
+    // and the offer to the commune are not relays; the network works and the inside installation
+    // already run side by side; the electrician's corrections are the owner's own time; the works
+    // on the site are no paper keyed in.
+    assert_not_flagged(
+        &found,
+        &[
+            "redundant-check",
+            "duplicate-step",
+            "approval-chain",
+            "transit-step",
+            "ping-pong",
+            "parallelizable",
+            "late-knockout",
+            "media-break",
+            "rekeying",
+        ],
+    );
+    let loops = explained("raccordement-electrique-maison.epure.json", "rework-loop");
+    assert!(loops[0].contains("dès l'étape « Demander le raccordement sur le portail d'Enedis »"), "{}", loops[0]);
+    assert!(
+        loops[1].contains("corriger ce que le contrôle a relevé") && !loops[1].contains("dès l'étape"),
+        "{}",
+        loops[1]
     );
 }
