@@ -125,3 +125,12 @@ fn an_unseen_authorisation_to_farm_is_read_as_an_expert_would() {
         ],
     );
 }
+
+/// Drawing style: the authorisation to farm drawn again by another agent (labels as nouns, in
+/// capitals without accents, with the actor in front; lanes named otherwise; channels left out on
+/// the return and the publicity), the same ids kept: the same findings, the publicity's month read
+/// as a period whatever the case and accents of its label.
+#[test]
+fn the_authorisation_to_farm_drawn_otherwise_reads_the_same() {
+    assert_same_findings("autorisation-exploiter.epure.json", "autorisation-exploiter-variante.epure.json");
+}

@@ -138,3 +138,15 @@ fn an_unseen_regional_trainee_pay_is_read_as_an_expert_would() {
         ],
     );
 }
+
+/// Drawing style: the trainee's pay drawn again by another agent (labels as nouns, in capitals
+/// without accents, with the actor in front; the organisation's lane named "Centre de formation",
+/// and the ASP's request addressed to it under that name; channels left out on the relays), the
+/// same ids kept: the same findings, the relay of the request read whatever its wording.
+#[test]
+fn the_regional_trainee_pay_drawn_otherwise_reads_the_same() {
+    assert_same_findings(
+        "remuneration-stagiaire-region.epure.json",
+        "remuneration-stagiaire-region-variante.epure.json",
+    );
+}

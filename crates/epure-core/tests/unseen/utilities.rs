@@ -282,3 +282,14 @@ fn an_unseen_new_house_electricity_connection_is_read_as_an_expert_would() {
         loops[1]
     );
 }
+
+/// Drawing style: the house's connection drawn again by another agent (labels as nouns, in
+/// capitals without accents, with the actor in front; lanes named otherwise; channels left out on
+/// three steps of the network operator), the same ids kept: the same findings.
+#[test]
+fn the_new_house_electricity_connection_drawn_otherwise_reads_the_same() {
+    assert_same_findings(
+        "raccordement-electrique-maison.epure.json",
+        "raccordement-electrique-maison-variante.epure.json",
+    );
+}
