@@ -1,7 +1,8 @@
 //! Farming: the CAP aids a farmer applies for each year (the DDT instructs, the ASP, the paying
 //! agency, checks on the spot and pays), and the prior authorisation to farm more land under the
 //! control of structures (the DDT instructs, the CDOA gives its opinion, the prefect of region
-//! decides).
+//! decides), and the young farmer's installation aid (the chamber of agriculture's installation
+//! path, the DDT instructing for the region, which decides, the ASP paying).
 
 use crate::kit::*;
 
@@ -133,4 +134,78 @@ fn an_unseen_authorisation_to_farm_is_read_as_an_expert_would() {
 #[test]
 fn the_authorisation_to_farm_drawn_otherwise_reads_the_same() {
     assert_same_findings("autorisation-exploiter.epure.json", "autorisation-exploiter-variante.epure.json");
+}
+
+/// Unseen: the young farmer's installation aid (DJA) up to its first payment: the chamber of
+/// agriculture's Point accueil installation and CEPPP, the personalised training plan approved by
+/// the DDT, carried out and validated; the business plan drawn with the chamber's adviser; the
+/// request on the region's aid portal, instructed by the DDT (completeness and its returns,
+/// eligibility and viability), the CDOA's opinion, the report validated by the director, the
+/// standing committee's vote, the legal decision edited and signed by the vice-president; the
+/// installation within nine months, its proofs, the payment request keyed into the paying agency's
+/// tool and the ASP's payment.
+#[test]
+fn an_unseen_young_farmer_installation_aid_is_read_as_an_expert_would() {
+    let found = found_in("dotation-jeune-agriculteur.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The diploma shown to the CEPPP for the training plan is asked again by the portal.
+            ("once-only", "diplome entretien-ppp depot"),
+            // The DDT validated the training plan's completion itself: asking the candidate for
+            // the attestation is asking for its own act.
+            ("once-only", "attestation-ppp depot complement"),
+            // The company's registration is in the RNE: asked at the request, when missing, and
+            // again with the proofs of installation.
+            ("once-only", "kbis depot complement preuves"),
+            // The MSA knows its new chef d'exploitation.
+            ("once-only", "attestation-msa preuves"),
+            // The business plan's figures, typed by the adviser into the chamber's tool, are typed
+            // again by the candidate into the region's portal; the amount, keyed into the region's
+            // aid management tool, again into the paying agency's.
+            ("rekeying", "chiffres-pe pe depot"),
+            ("rekeying", "montant edition constat"),
+            // The candidate, the Point accueil, the CEPPP, the DDT, the candidate, the DDT, the
+            // adviser, the candidate, the DDT, the CDOA, the region, its director, the committee,
+            // the region, the vice-president, the region, the candidate, the DDT, the ASP.
+            (
+                "handoff-chain",
+                "entretien-pai autodiag entretien-ppp ppp agrement-ppp realisation-ppp validation-ppp construire-pe pe depot completude ar instruction avis-cdoa rapport-cp visa-direction vote edition signature notification installation preuves constat paiement"
+            ),
+            // The director's validation of the report, then the standing committee's vote: the
+            // committee decides on the report anyway.
+            ("approval-chain", "visa-direction vote"),
+            // One request in three lacks the attestation, the registration or the plan.
+            ("rework-loop", "completude d-complet relance complement"),
+            // The Point accueil, the CEPPP, the adviser, the portal, the pieces for one in three,
+            // the proofs: the installation path is no single desk.
+            ("too-many-contacts", "entretien-pai entretien-ppp construire-pe depot complement preuves"),
+        ]
+    );
+    // Near misses: the months of training and of installation are the candidate's own time, and
+    // the committee's sitting is under a quarter of the lead time; the completeness check, the
+    // instruction, the CDOA's opinion (a commission the code mandates), the check of the
+    // installation (a new fact) and the paying agency's control before it pays (the separation
+    // the EU regulation requires) each produce their own act; the DDT's approval of the plan and
+    // its validation of the plan's completion are months apart; the vice-president signs the
+    // decision the service edited after the vote (work between, the executive's signature of
+    // the committee's act); the decision notified to the farmer is no relay; the refusal follows
+    // the vote that decides it; the farmer installs once the decision is known; the plan built
+    // with the adviser in a meeting, then drawn up by him in the chamber's tool, is no paper
+    // copied (`media-break` read the meeting at the counter as paper; it now reads a step at the
+    // counter that hands over nothing as a meeting).
+    assert_not_flagged(
+        &found,
+        &[
+            "waiting",
+            "redundant-check",
+            "duplicate-step",
+            "transit-step",
+            "ping-pong",
+            "parallelizable",
+            "late-knockout",
+            "media-break",
+        ],
+    );
 }

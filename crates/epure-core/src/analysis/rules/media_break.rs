@@ -9,7 +9,10 @@
 //! flagged); a paper document arriving at a step that enters nothing; the user filling in their
 //! own form online after a paper step (the doctor's paper certificate attached to the online
 //! request): they type what they know, not what the paper says — unless they key in what that
-//! paper step produced. Only the items the paper brings are named: an item a system already holds
+//! paper step produced. Nor after the user's meeting at the counter that hands over nothing, when
+//! the keying step draws up a document of its own (the business plan the adviser writes in the
+//! chamber's tool after building it with the candidate): what is keyed is what was said. Only the
+//! items the paper brings are named: an item a system already holds
 //! (entered at an earlier step: keyed again, it is a `rekeying`), or that the user gave online to
 //! the keying step's own lane, reaches that step in digital form, whatever else comes on paper (the
 //! region's finance office keys the amount its standing committee voted in session, not the RIB
@@ -26,6 +29,9 @@ use crate::analysis::metrics::{Support, channel_support, medium_support};
 use crate::analysis::words::{Quoted, QuotedList, sentence};
 use crate::analysis::{Finding, Gain, Lang, Severity};
 use crate::model::StepKind;
+use meeting::only_a_meeting;
+
+mod meeting;
 
 pub const ID: &str = "media-break";
 
@@ -217,6 +223,9 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 None => paper_through_gateways(ctx, n),
             };
             let Some(source) = source else { continue };
+            if only_a_meeting(ctx, source, flow.medium, a.node) {
+                continue;
+            }
             // The user filling in their own form online after a paper step (the doctor's paper
             // certificate, scanned and attached) types what they know, not the paper: nothing is
             // copied by hand, unless what they key in is what the paper brought.
