@@ -1,7 +1,8 @@
 //! What a region runs: school transport outside the urban networks (with the communes that act as
-//! its organising authorities of second rank, the schools and the carriers), and the pay of the
+//! its organising authorities of second rank, the schools and the carriers), the pay of the
 //! job seekers it trains (with France Travail, the training organisations and the ASP, which pays
-//! for it).
+//! for it), and the grants of the students of the health and social care schools (with the
+//! schools and the regional paymaster).
 
 use crate::kit::*;
 
@@ -148,5 +149,57 @@ fn the_regional_trainee_pay_drawn_otherwise_reads_the_same() {
     assert_same_findings(
         "remuneration-stagiaire-region.epure.json",
         "remuneration-stagiaire-region-variante.epure.json",
+    );
+}
+
+/// Unseen: a region's grant to a student of a health or social care school (a nursing or
+/// care-assistant institute): the request on the region's aid platform with the tax notice, the
+/// enrolment certificate, the family record and the RIB; the institute confirming the enrolment on
+/// the platform; the instruction and its returns for missing pieces, the refusal above the income
+/// ceiling; the grade computed on the regional scale, the collective order, the notice; then each
+/// month the institute's attestation of attendance, the liquidation, the finance department's
+/// payment order and the regional paymaster's payment.
+#[test]
+fn an_unseen_regional_health_and_social_care_grant_is_read_as_an_expert_would() {
+    let found = found_in("bourse-sanitaire-sociale.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The tax notice: the DGFiP holds it (API Particulier).
+            ("once-only", "avis demande complement"),
+            // The institute confirms the enrolment on the platform itself: the certificate asked
+            // of the student is its data.
+            ("once-only", "certificat demande"),
+            // Student, institute, service, the vice-president, the institute, the service, the
+            // finance department, the paymaster. (The analysis names the way without the return
+            // for missing pieces; the platform's own steps hand nothing over.)
+            ("handoff-chain", "demande confirmation instruction attribution attester liquidation mandatement paiement"),
+            // Three requests in ten lack the tax notice, the family record or the RIB.
+            ("rework-loop", "instruction d-instruction relance complement"),
+        ]
+    );
+    // Near misses: the months between two attestations of attendance are the year of training,
+    // period after period, and the monthly loop is no rework; the service checks the pieces, the
+    // institute attests attendance each month (a condition of the grant it alone can state), the
+    // paymaster checks the payment order (the accountant's control): no redundant check; the
+    // collective order, then the payment order, with the liquidation between; the notice to the
+    // student is no relay; the refusal is decided at the instruction; the student files once, and
+    // again for one request in three.
+    assert_not_flagged(
+        &found,
+        &[
+            "waiting",
+            "redundant-check",
+            "duplicate-step",
+            "approval-chain",
+            "transit-step",
+            "ping-pong",
+            "parallelizable",
+            "late-knockout",
+            "too-many-contacts",
+            "media-break",
+            "rekeying",
+        ],
     );
 }
