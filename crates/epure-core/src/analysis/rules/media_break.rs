@@ -9,7 +9,9 @@
 //! flagged); a paper document arriving at a step that enters nothing; the user filling in their
 //! own form online after a paper step (the doctor's paper certificate attached to the online
 //! request): they type what they know, not what the paper says — unless they key in what that
-//! paper step produced. Nor after the user's meeting at the counter that hands over nothing, when
+//! paper step produced. Out of a parallel join, the paper comes from the one branch that brings,
+//! by post or on paper, what the keying step uses (the replacement service's invoice posted while
+//! the birth certificate came online). Nor after the user's meeting at the counter that hands over nothing, when
 //! the keying step draws up a document of its own (the business plan the adviser writes in the
 //! chamber's tool after building it with the candidate): what is keyed is what was said. Only the
 //! items the paper brings are named: an item a system already holds
@@ -29,14 +31,16 @@ use crate::analysis::metrics::{Support, channel_support, medium_support};
 use crate::analysis::words::{Quoted, QuotedList, sentence};
 use crate::analysis::{Finding, Gain, Lang, Severity};
 use crate::model::StepKind;
+use join::paper_into_join;
 use meeting::only_a_meeting;
 
+mod join;
 mod meeting;
 
 pub const ID: &str = "media-break";
 
 /// Whether a step is carried out on paper (at the counter or on a paper form).
-fn on_paper(s: &crate::model::Step) -> bool {
+pub(super) fn on_paper(s: &crate::model::Step) -> bool {
     matches!(s.channel, Some(crate::model::Channel::Counter | crate::model::Channel::Paper))
 }
 
@@ -220,7 +224,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             let source = match medium_support(flow.medium) {
                 Some(s) => (s == Support::Paper).then_some(n),
                 None if from.kind.is_work() || ctx.g.inc[n].is_empty() => on_paper(from).then_some(n),
-                None => paper_through_gateways(ctx, n),
+                None => paper_through_gateways(ctx, n).or_else(|| paper_into_join(ctx, n, a.node)),
             };
             let Some(source) = source else { continue };
             if only_a_meeting(ctx, source, flow.medium, a.node) {
