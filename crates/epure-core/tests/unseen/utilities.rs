@@ -1,7 +1,8 @@
 //! What a public utility run by a régie runs: the connection of a house to the water and sewerage
 //! networks (with the commune's traffic police and the operators of the other networks), the
-//! access badges of a community of communes' déchèteries, and the water bill capped after a leak
-//! (with the public accountant of the DGFiP); and what the electricity distribution network's
+//! access badges of a community of communes' déchèteries, the water bill capped after a leak
+//! (with the public accountant of the DGFiP), the check of a house's own sewage system when it is
+//! sold and its rehabilitation by the buyer (a SPANC); and what the electricity distribution network's
 //! operator runs under its concession: a new house connected (with the commune, the Consuel and
 //! the supplier).
 
@@ -292,4 +293,68 @@ fn the_new_house_electricity_connection_drawn_otherwise_reads_the_same() {
         "raccordement-electrique-maison.epure.json",
         "raccordement-electrique-maison-variante.epure.json",
     );
+}
+
+/// Unseen: the check of a house's own sewage system when it is sold, at a community of communes'
+/// SPANC (the seller's request on the online form, keyed into the SPANC's software with the
+/// appointment; the technician's visit with the seller, the report validated and signed by the
+/// head of the service, the fee invoiced by the régie in its billing software, report and invoice
+/// posted); then, when works are compulsory, the buyer's soil study, the project filed and its
+/// design check (and its revision when unfavourable), the works, the call before backfilling and
+/// the check of the works.
+#[test]
+fn an_unseen_septic_system_check_at_a_house_sale_is_read_as_an_expert_would() {
+    let found = found_in("spanc-vente.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The SPANC's own last report on the installation, asked of the seller; the report
+            // of the sale, asked of the buyer with the project.
+            ("once-only", "ancien-rapport demande"),
+            ("once-only", "rapport-vente depot-projet"),
+            // The owner typed on the online form, keyed into the SPANC's software, again into the
+            // régie's billing software.
+            ("rekeying", "identite demande enregistrement facturation"),
+            ("rekeying", "parcelle demande enregistrement facturation"),
+            // The owner, the secretariat, the owner at the visit, the technician, the head of the
+            // service, the régie, the secretariat, then the buyer, the technician, the buyer, the
+            // secretariat, the buyer, the technician, the secretariat.
+            (
+                "handoff-chain",
+                "demande enregistrement presence visite validation facturation envoi etude-sol depot-projet conception notif-avis travaux prevenir execution envoi-execution"
+            ),
+            // One project in five is unfavourable and goes back to the design office.
+            ("rework-loop", "conception d-projet reprise-projet"),
+        ]
+    );
+    // Near misses: the visit with the seller at the appointment, the design check on the study
+    // and the check of the works before backfilling are the three controls the decree of 2012
+    // sets, each with its report; the weeks of the sale, the study and the works are the owners'
+    // own time; the report and the invoice posted to the owner, the favourable opinion to the
+    // buyer are no relays; the seller (request, visit) and the buyer (project, call before
+    // backfilling) are each solicited twice, no more; one signature. (Written down first as
+    // parallelizable: the régie could bill while the head of the service signs. The rule never
+    // puts an approval beside another step, since a visa needs the whole file, and the invoice of a
+    // control is issued on the report signed: a gain of two days missed rather than a proposal to
+    // bill a control not yet validated; the expectation was too keen.)
+    assert_not_flagged(
+        &found,
+        &[
+            "waiting",
+            "redundant-check",
+            "duplicate-step",
+            "approval-chain",
+            "transit-step",
+            "ping-pong",
+            "late-knockout",
+            "too-many-contacts",
+            "media-break",
+            "parallelizable",
+        ],
+    );
+    // The design office's revision answers what the design check found: nothing to check at the
+    // filing (the reading `rework-loop` gives the owner's own works on a check's report).
+    let loops = explained("spanc-vente.epure.json", "rework-loop");
+    assert!(!loops[0].contains("dès l'étape"), "{}", loops[0]);
 }
