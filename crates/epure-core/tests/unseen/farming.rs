@@ -2,9 +2,9 @@
 //! agency, checks on the spot and pays), and the prior authorisation to farm more land under the
 //! control of structures (the DDT instructs, the CDOA gives its opinion, the prefect of region
 //! decides), the young farmer's installation aid (the chamber of agriculture's installation
-//! path, the DDT instructing for the region, which decides, the ASP paying), and what the MSA pays
+//! path, the DDT instructing for the region, which decides, the ASP paying), what the MSA pays
 //! a farmer (the replacement of a farmer on maternity leave, with the departmental replacement
-//! service).
+//! service) and what it collects (the contributions on the income the farmer declares).
 
 use crate::kit::*;
 
@@ -272,6 +272,51 @@ fn an_unseen_msa_maternity_replacement_is_read_as_an_expert_would() {
             "ping-pong",
             "parallelizable",
             "late-knockout",
+        ],
+    );
+}
+
+/// Unseen: a farmer's declaration of professional income to the MSA and the call of
+/// contributions (the tax return drawn up by the management centre, the agricultural profits
+/// declared on impots.gouv.fr, then reported again in the DRP on the MSA's private space; its
+/// consistency check and the rare rectification; the contributions computed, called and paid; the
+/// MSA's later cross-check of the declared income with the DGFiP's data).
+#[test]
+fn an_unseen_msa_income_declaration_is_read_as_an_expert_would() {
+    let found = found_in("drp-msa.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The DGFiP holds the agricultural profits the farmer has just declared to it: the
+            // MSA asks for them again (and again at a rectification).
+            ("once-only", "ba drp rectifier"),
+            // The same figures typed on impots.gouv.fr, then on the MSA's space.
+            ("rekeying", "ba declaration-fiscale drp"),
+            // The tax return, the DRP, the rare rectification, the payment: the double
+            // declaration is one solicitation too many.
+            ("too-many-contacts", "declaration-fiscale drp rectifier payer"),
+        ]
+    );
+    // Near misses: the centre's weeks on the tax return are the farmer's own time, and the months
+    // before the cross-check come after the call (the farmer has paid, nobody waits for it); the
+    // online consistency check works as the DRP is sent, so its rare returns are about what the
+    // figures say; the consistency check, the computation and the cross-check with the DGFiP each
+    // produce their own result (the cross-check would go with the figures fetched from the DGFiP:
+    // the once-only above says it); the call addressed to the farmer is no relay.
+    assert_not_flagged(
+        &found,
+        &[
+            "waiting",
+            "redundant-check",
+            "duplicate-step",
+            "rework-loop",
+            "transit-step",
+            "ping-pong",
+            "parallelizable",
+            "handoff-chain",
+            "media-break",
+            "approval-chain",
         ],
     );
 }
