@@ -2,7 +2,9 @@
 //! networks (with the commune's traffic police and the operators of the other networks), the
 //! access badges of a community of communes' déchèteries, the water bill capped after a leak
 //! (with the public accountant of the DGFiP), the check of a house's own sewage system when it is
-//! sold and its rehabilitation by the buyer (a SPANC); and what the electricity distribution network's
+//! sold and its rehabilitation by the buyer (a SPANC); what a département's public initiative
+//! network in fibre runs (with the access providers, the communes that number the addresses and
+//! the delegated operator); and what the electricity distribution network's
 //! operator runs under its concession: a new house connected (with the commune, the Consuel and
 //! the supplier).
 
@@ -357,4 +359,64 @@ fn an_unseen_septic_system_check_at_a_house_sale_is_read_as_an_expert_would() {
     // filing (the reading `rework-loop` gives the owner's own works on a check's report).
     let loops = explained("spanc-vente.epure.json", "rework-loop");
     assert!(!loops[0].contains("dès l'étape"), "{}", loops[0]);
+}
+
+/// Unseen: a home connected to a département's public initiative fibre network, its address
+/// missing included (the household tests its eligibility and subscribes with an access provider,
+/// which looks the address up in the delegated operator's pre-order data; an address missing is
+/// reported on the syndicat mixte's form, which checks the national address base and, when the
+/// address is not there, asks the town hall to number it by the mayor's order and publish it; the
+/// operator adds it at its monthly update, the syndicat tells the household, which subscribes
+/// again; the provider orders the connection, the subcontractor connects the home at the
+/// appointment, the provider activates the line).
+#[test]
+fn an_unseen_fibre_connection_with_a_missing_address_is_read_as_an_expert_would() {
+    let found = found_in("fibre-adresse-rip.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The household gives its address and identity to the provider, to the syndicat, to
+            // the provider again.
+            ("once-only", "adresse souscrire signalement resouscrire"),
+            ("once-only", "identite souscrire signalement resouscrire"),
+            // The numbering certificate: the commune published the address in the BAN.
+            ("once-only", "certificat signalement"),
+            // The address typed by the household on the provider's site and on the syndicat's
+            // form, by the town hall in the BAN, by the operator in its pre-order data, by the
+            // household again.
+            ("rekeying", "adresse souscrire signalement publication-ban integration resouscrire"),
+            ("rekeying", "identite souscrire signalement resouscrire"),
+            // The household, the provider, the household, the syndicat, the town hall, the
+            // operator, the syndicat, the household, the provider, the household, the
+            // subcontractor, the provider.
+            (
+                "handoff-chain",
+                "souscrire test signalement verif-ban demande-mairie numerotage publication-ban integration avis resouscrire commander rdv raccordement activation"
+            ),
+            // Two weeks before the subcontractor's technician comes.
+            ("waiting", "raccordement"),
+            // The subscription, the report and the subscription again for one home in five, the
+            // appointment.
+            ("too-many-contacts", "souscrire signalement resouscrire rdv"),
+        ]
+    );
+    // Near misses: the mayor numbers the address (his police power) and the town hall publishes
+    // it (the law of 2022 makes the commune keep its addresses): not a relay, one act each; the
+    // provider's look-up, the syndicat's check of the base and the provider's order each give
+    // their own result; the household told its address is eligible is no relay; the monthly
+    // update of the operator weighs on one home in five only; nothing is refused.
+    assert_not_flagged(
+        &found,
+        &[
+            "redundant-check",
+            "duplicate-step",
+            "approval-chain",
+            "transit-step",
+            "parallelizable",
+            "late-knockout",
+            "media-break",
+            "rework-loop",
+        ],
+    );
 }
