@@ -4,7 +4,8 @@
 //! decides), the young farmer's installation aid (the chamber of agriculture's installation
 //! path, the DDT instructing for the region, which decides, the ASP paying), what the MSA pays
 //! a farmer (the replacement of a farmer on maternity leave, with the departmental replacement
-//! service) and what it collects (the contributions on the income the farmer declares).
+//! service) and what it collects (the contributions on the income the farmer declares); and the
+//! identification of cattle at a chamber of agriculture's Établissement de l'élevage.
 
 use crate::kit::*;
 
@@ -317,6 +318,45 @@ fn an_unseen_msa_income_declaration_is_read_as_an_expert_would() {
             "handoff-chain",
             "media-break",
             "approval-chain",
+        ],
+    );
+}
+
+/// Unseen: a calf born on the farm identified and its passport issued (the two ear tags within
+/// twenty days, the birth written in the farm's paper herd register and notified to the chamber's
+/// EDE on its portal within seven days, the national database's automatic check and the rare
+/// correction, the animal registered, the passport printed in the weekly batch and posted).
+#[test]
+fn an_unseen_calf_identification_is_read_as_an_expert_would() {
+    let found = found_in("identification-bovin-ede.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The birth written by hand in the paper herd register, then typed on the EDE's
+            // portal: a herd register kept in the farm software would notify it as it is written.
+            ("media-break", "f3 notification naissance"),
+        ]
+    );
+    // Near misses: the days before tagging and notifying are the farmer's, within the times the
+    // texts set; the database checks the notification as it is sent, so its rare returns are
+    // about what it says; the passport posted to the farmer is no relay; the weekly batch of
+    // passports is under a quarter of the lead time; the farmer is solicited once (twice for one
+    // calf in twenty); the register is mandated, and is not a second entry into a system.
+    assert_not_flagged(
+        &found,
+        &[
+            "waiting",
+            "rework-loop",
+            "rekeying",
+            "redundant-check",
+            "duplicate-step",
+            "transit-step",
+            "too-many-contacts",
+            "handoff-chain",
+            "once-only",
+            "ping-pong",
+            "parallelizable",
         ],
     );
 }
