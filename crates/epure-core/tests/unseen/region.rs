@@ -1,8 +1,9 @@
 //! What a region runs: school transport outside the urban networks (with the communes that act as
 //! its organising authorities of second rank, the schools and the carriers), the pay of the
 //! job seekers it trains (with France Travail, the training organisations and the ASP, which pays
-//! for it), and the grants of the students of the health and social care schools (with the
-//! schools and the regional paymaster).
+//! for it), the grants of the students of the health and social care schools (with the
+//! schools and the regional paymaster), and the aids to farm investments it manages as the
+//! FEADER's managing authority (with the ASP, the paying agency).
 
 use crate::kit::*;
 
@@ -200,6 +201,57 @@ fn an_unseen_regional_health_and_social_care_grant_is_read_as_an_expert_would() 
             "too-many-contacts",
             "media-break",
             "rekeying",
+        ],
+    );
+}
+
+/// Unseen: the balance of a regional aid to farm investments co-financed by the FEADER (the
+/// payment request on the aid portal with the statement of expenses, the paid invoices, the
+/// certificate of tax and social compliance and the photos; the instructing service keys it into
+/// the paying agency's tool, checks the work done on the pieces; the ASP checks a sample on the
+/// spot; a gap of more than 10 % brings a reduction after the beneficiary's observations; the head
+/// of service validates, the ASP checks and pays).
+#[test]
+fn an_unseen_farm_investment_aid_payment_is_read_as_an_expert_would() {
+    let found = found_in("paiement-pcae-region.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The DGFiP and the URSSAF (the MSA for a farm) know whether the farm is up to date.
+            ("once-only", "regularite demande"),
+            // The expenses typed on the region's portal, keyed again into the paying agency's
+            // tool.
+            ("rekeying", "depenses demande saisie"),
+            // Beneficiary, service, the ASP's controllers, the service, the beneficiary, the
+            // service, its head, the ASP.
+            (
+                "handoff-chain",
+                "demande saisie service-fait csp calcul annonce observations examen validation paiement notification"
+            ),
+            // Five weeks in the service's queue before the request is even keyed in.
+            ("waiting", "saisie"),
+        ]
+    );
+    // Near misses: the check of the work done on the pieces, the ASP's check on the spot of a
+    // sample (the EU regulation's) and the ASP's control before it pays (the separation of the
+    // paying agency) each produce their own result; the reduction announced, the observations and
+    // their examination are the contradictory procedure the code and the EU regulation require,
+    // not a round trip; the head of service validates, then the ASP pays (work between, and two
+    // bodies); the payment notified to the beneficiary is no relay; nothing is refused.
+    assert_not_flagged(
+        &found,
+        &[
+            "redundant-check",
+            "duplicate-step",
+            "approval-chain",
+            "transit-step",
+            "ping-pong",
+            "parallelizable",
+            "late-knockout",
+            "too-many-contacts",
+            "media-break",
+            "rework-loop",
         ],
     );
 }
