@@ -360,3 +360,12 @@ fn an_unseen_calf_identification_is_read_as_an_expert_would() {
         ],
     );
 }
+
+/// Drawing style: the maternity replacement drawn again by another agent (labels as nouns, in
+/// capitals without accents, with the actor in front; lanes named otherwise; channels left out on
+/// two notices), the same ids kept: the same findings, the posted invoice out of the join read as
+/// paper whatever the wording.
+#[test]
+fn the_msa_maternity_replacement_drawn_otherwise_reads_the_same() {
+    assert_same_findings("remplacement-maternite-msa.epure.json", "remplacement-maternite-msa-variante.epure.json");
+}
