@@ -4,7 +4,8 @@
 //! (with the public accountant of the DGFiP), the check of a house's own sewage system when it is
 //! sold and its rehabilitation by the buyer (a SPANC); what a département's public initiative
 //! network in fibre runs (with the access providers, the communes that number the addresses and
-//! the delegated operator); and what the electricity distribution network's
+//! the delegated operator); the authorisation of an industrial discharge into the sewers (with the
+//! treatment plant's operator); and what the electricity distribution network's
 //! operator runs under its concession: a new house connected (with the commune, the Consuel and
 //! the supplier).
 
@@ -417,6 +418,60 @@ fn an_unseen_fibre_connection_with_a_missing_address_is_read_as_an_expert_would(
             "late-knockout",
             "media-break",
             "rework-loop",
+        ],
+    );
+}
+
+/// Unseen: the authorisation of a factory's process water discharge into the public sewers and
+/// its special discharge convention (the request with the Kbis, the ICPE order, the internal
+/// network plan and the effluents' characterisation; the completeness check and its returns; the
+/// treatment plant operator's technical opinion; the visit of the factory; the draft order and
+/// convention submitted to the company for its observations; the order signed by the
+/// vice-president; the convention signed by its three parties; the notification).
+#[test]
+fn an_unseen_industrial_discharge_authorisation_is_read_as_an_expert_would() {
+    let found = found_in("autorisation-deversement.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The company's registration is in the RNE, its ICPE order at the prefecture.
+            ("once-only", "kbis demande"),
+            ("once-only", "arrete-icpe demande"),
+            // The company, the service, the plant's operator, the service, the company, the
+            // service, the vice-president, the company, the operator, the vice-president, the
+            // service.
+            (
+                "handoff-chain",
+                "demande completude avis visite redaction observations finalisation signature-arrete signature-entreprise signature-exploitant signature-vp notification"
+            ),
+            // Four requests in ten lack a usable characterisation of the effluents or the plan.
+            ("rework-loop", "completude d-complet relance complement"),
+            // The request, the pieces, the observations on the drafts, the signature of the
+            // convention: 3.7 solicitations.
+            ("too-many-contacts", "demande complement observations signature-entreprise"),
+        ]
+    );
+    // Near misses: the operator's opinion on what its plant can take (another body, its own
+    // opinion) and the service's visit are not the completeness check again; the drafts submitted
+    // to the company are the contradictory step before an act that binds it; the order is signed
+    // by the one competent authority; the convention signed by the company, the operator and the
+    // vice-president is signed by its three parties, not validated three times (`approval-chain`
+    // read the operator's signature and the vice-president's as a cascade; it now reads two
+    // parties, one of them another body, signing one contract as such); the order and the
+    // convention notified are no relay.
+    assert_not_flagged(
+        &found,
+        &[
+            "approval-chain",
+            "redundant-check",
+            "duplicate-step",
+            "transit-step",
+            "ping-pong",
+            "late-knockout",
+            "waiting",
+            "media-break",
+            "rekeying",
         ],
     );
 }
