@@ -434,8 +434,9 @@ fn delay_along(ctx: &Context, from: usize, to: usize, w: f64, taken: f64, lang: 
 }
 
 /// Words naming the end of a period, followed by the period ("à l'expiration du délai de
-/// publicité", "à l'issue de la période de consultation", "au terme du préavis").
-const PERIOD_END: &[&str] = &["expiration", "issue", "terme", "échéance", "fin"];
+/// publicité", "à l'issue de la période de consultation", "au terme du préavis", "après la purge
+/// du délai de recours des tiers").
+const PERIOD_END: &[&str] = &["expiration", "issue", "terme", "échéance", "fin", "purge"];
 /// Words naming a period that a text, or a notice of the administration, sets.
 const PERIOD: &[&str] = &["délai", "période", "préavis"];
 /// Words saying that a period has run out, after it ("une fois le délai de recours expiré", "délai

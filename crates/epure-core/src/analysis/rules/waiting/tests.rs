@@ -441,6 +441,8 @@ fn is_silent_on_the_period_a_step_waits_the_end_of() {
     check(&p("Recenser les candidatures concurrentes à l'expiration du délai de publicité"), "waiting", &[]);
     check(&p("Clore la consultation à l'issue de la période de dépôt"), "waiting", &[]);
     check(&p("Recenser les candidatures, une fois le délai de publicité écoulé"), "waiting", &[]);
+    check(&p("Constater le défaut de paiement à l'expiration du délai de quinze jours"), "waiting", &[]);
+    check(&p("Délivrer le certificat après purge du délai de recours des tiers"), "waiting", &[]);
     // Near misses: a step that only speaks of a period, or of its end without one, still waits
     // in a queue.
     check(&p("Vérifier le délai de recours"), "waiting", &["c"]);
