@@ -2,8 +2,9 @@
 //! its organising authorities of second rank, the schools and the carriers), the pay of the
 //! job seekers it trains (with France Travail, the training organisations and the ASP, which pays
 //! for it), the grants of the students of the health and social care schools (with the
-//! schools and the regional paymaster), and the aids to farm investments it manages as the
-//! FEADER's managing authority (with the ASP, the paying agency).
+//! schools and the regional paymaster), the aids to farm investments it manages as the
+//! FEADER's managing authority (with the ASP, the paying agency), and its aid to students going
+//! abroad (with their university and the host university).
 
 use crate::kit::*;
 
@@ -253,5 +254,47 @@ fn an_unseen_farm_investment_aid_payment_is_read_as_an_expert_would() {
             "media-break",
             "rework-loop",
         ],
+    );
+}
+
+/// Unseen: a region's aid to a student's semester abroad (the request on the regional platform
+/// with the enrolment certificate, the grant notice, the learning agreement and the RIB; the home
+/// university validating the mobility on the platform; the instruction and its returns, the
+/// order; 70 % paid on the host university's attestation of arrival, 30 % on its attestation of
+/// the end of the stay, each sent by the student to the home university's international office,
+/// which passes it on to the region).
+#[test]
+fn an_unseen_regional_study_abroad_aid_is_read_as_an_expert_would() {
+    let found = found_in("mobilite-internationale-region.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The home university validates the mobility on the platform: it holds the enrolment.
+            ("once-only", "certificat candidature"),
+            // The CROUS holds the grant notice (and the region can ask it).
+            ("once-only", "crous candidature complement"),
+            // The international office only passes the attestations on: the student could file
+            // them on the platform.
+            ("transit-step", "relai-arrivee versement-1"),
+            ("transit-step", "relai-fin versement-2"),
+            (
+                "handoff-chain",
+                "candidature validation-univ instruction attribution notification signature-arrivee envoi-arrivee relai-arrivee versement-1 sejour signature-fin envoi-fin relai-fin versement-2"
+            ),
+            // The request, the pieces, the two attestations sent from abroad.
+            ("too-many-contacts", "candidature complement envoi-arrivee envoi-fin"),
+            // One request in six lacks the grant notice or the RIB (information: under one pass
+            // in five).
+            ("rework-loop", "instruction d-instruction relance complement"),
+        ]
+    );
+    // Near misses: the semester abroad is the student's own time, not a queue; the home
+    // university validates the mobility (its own act), the region instructs the aid on it; the
+    // host university's two signatures are months apart and attest two facts; the two
+    // attestations are two steps, not one twice; the refusal is decided at the instruction.
+    assert_not_flagged(
+        &found,
+        &["waiting", "duplicate-step", "approval-chain", "redundant-check", "late-knockout", "parallelizable"],
     );
 }

@@ -37,6 +37,9 @@ use super::{Context, finding, text};
 use crate::analysis::labels;
 use crate::analysis::words::{duration, number, percent, quote};
 use crate::analysis::{Finding, Gain, Lang, Severity};
+use period_end::at_end_of_period;
+
+mod period_end;
 
 pub const ID: &str = "waiting";
 
@@ -123,7 +126,7 @@ fn receipt_of_declaration(ctx: &Context, n: usize) -> bool {
 /// demandeur") lets them read or complete it, it tells them nothing decided.
 const FILE: &[&str] = &["dossier"];
 
-fn stems(words: &[&str]) -> Vec<String> {
+pub(super) fn stems(words: &[&str]) -> Vec<String> {
     words.iter().flat_map(|w| labels::words(w)).collect()
 }
 
@@ -431,39 +434,6 @@ fn delay_along(ctx: &Context, from: usize, to: usize, w: f64, taken: f64, lang: 
             )
         }
     }
-}
-
-/// Words naming the end of a period, followed by the period ("à l'expiration du délai de
-/// publicité", "à l'issue de la période de consultation", "au terme du préavis", "après la purge
-/// du délai de recours des tiers").
-const PERIOD_END: &[&str] = &["expiration", "issue", "terme", "échéance", "fin", "purge"];
-/// Words naming a period that a text, or a notice of the administration, sets.
-const PERIOD: &[&str] = &["délai", "période", "préavis"];
-/// Words saying that a period has run out, after it ("une fois le délai de recours expiré", "délai
-/// d'un mois écoulé").
-const ELAPSED: &[&str] = &["expiré", "écoulé"];
-
-/// Whether step `n`'s label says it is done when a period ends ("Recenser les candidatures
-/// concurrentes à l'expiration du délai de publicité", the month a regional plan gives competitors
-/// to file): the wait before it is that period, which a text or the notice of the administration
-/// sets and which no one can shorten for this file, not a queue. It stays in the lead time.
-fn at_end_of_period(ctx: &Context, n: usize) -> bool {
-    static END: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    static PERIODS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    static RUN_OUT: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    let (end, periods, run_out) = (
-        END.get_or_init(|| stems(PERIOD_END)),
-        PERIODS.get_or_init(|| stems(PERIOD)),
-        RUN_OUT.get_or_init(|| stems(ELAPSED)),
-    );
-    let words = ctx.label_words(ctx.step(n).label());
-    // The end right before the period, or the period before its running out (a word or two
-    // between: "délai d'un mois écoulé").
-    words.windows(2).any(|w| end.contains(&w[0]) && periods.contains(&w[1]))
-        || words
-            .iter()
-            .enumerate()
-            .any(|(i, w)| periods.contains(w) && words.iter().skip(i + 1).take(3).any(|v| run_out.contains(v)))
 }
 
 pub fn run(ctx: &Context) -> Vec<Finding> {

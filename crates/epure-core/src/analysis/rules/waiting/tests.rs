@@ -443,9 +443,14 @@ fn is_silent_on_the_period_a_step_waits_the_end_of() {
     check(&p("Recenser les candidatures, une fois le délai de publicité écoulé"), "waiting", &[]);
     check(&p("Constater le défaut de paiement à l'expiration du délai de quinze jours"), "waiting", &[]);
     check(&p("Délivrer le certificat après purge du délai de recours des tiers"), "waiting", &[]);
-    // Near misses: a step that only speaks of a period, or of its end without one, still waits
-    // in a queue.
+    // At the end of the service's own period: the stay, the training.
+    check(&p("Signer, à la fin du séjour, l'attestation de présence"), "waiting", &[]);
+    check(&p("Délivrer l'attestation en fin de formation"), "waiting", &[]);
+    // Near misses: a step that only speaks of a period, or of its end without one, or names a
+    // document of the end of a period, still waits in a queue.
     check(&p("Vérifier le délai de recours"), "waiting", &["c"]);
     check(&p("Recenser les candidatures concurrentes"), "waiting", &["c"]);
     check(&p("Rédiger le rapport de fin d'instruction"), "waiting", &["c"]);
+    check(&p("Transmettre l'attestation de fin de séjour à la Région"), "waiting", &["c"]);
+    check(&p("Instruire à la fin de l'instruction technique"), "waiting", &["c"]);
 }
