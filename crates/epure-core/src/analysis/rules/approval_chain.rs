@@ -12,7 +12,9 @@
 //! approval that decides on what another body's approval produced (the commission's opinion, the
 //! Architecte des Bâtiments de France's agreement, given in a partner's lane, read by the
 //! decision after it): the law has the administration decide after that body and on what it
-//! said, so that act can be neither dropped nor given beside the decision.
+//! said, so that act can be neither dropped nor given beside the decision; nor two parties
+//! signing one contract, one of them another body (the treatment plant's operator and the
+//! community of communes signing the special discharge convention the company signed too).
 
 use super::duplicate_step::StepsWithLanes;
 use super::{Context, finding, text};
@@ -28,10 +30,35 @@ fn rests_on_partners_act(ctx: &Context, a: usize, b: usize) -> bool {
     ctx.lane_kind(a) == Some(ActorKind::Partner) && ctx.step(a).produces.iter().any(|d| ctx.step(b).checks.contains(d))
 }
 
+/// Words of a data item's name that make it a contract its parties sign ("Convention spéciale de
+/// déversement", "Contrat de concession", "Avenant n° 2", "Protocole d'accord").
+const CONTRACTS: &[&str] = &["convention", "contrat", "avenant", "protocole", "bail"];
+
+/// Whether approvals `a` and `b` are two parties signing one contract: in two lanes, one of them
+/// another body's (a partner: the plant's operator under its concession), both checking an item
+/// whose name makes it a contract ("Signer la convention (exploitant)", then "Signer la
+/// convention (collectivité)"). Each party's signature is what binds it, as the user's is (see
+/// the module's documentation): not a validation of the other's. A visa of another body on an act
+/// (the budget controller's on the order) is no contract: still a chain.
+fn co_signed(ctx: &Context, a: usize, b: usize) -> bool {
+    static WORDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let words = WORDS.get_or_init(|| CONTRACTS.iter().flat_map(|w| crate::analysis::labels::words(w)).collect());
+    let partner = |n: usize| ctx.lane_kind(n) == Some(ActorKind::Partner);
+    if ctx.step(a).actor == ctx.step(b).actor || !(partner(a) || partner(b)) {
+        return false;
+    }
+    let later = &ctx.step(b).checks;
+    ctx.step(a).checks.iter().filter(|d| later.contains(d)).any(|d| {
+        let name = ctx.data_name(d);
+        ctx.label_words(&name).first().is_some_and(|w| words.contains(w))
+    })
+}
+
 pub fn run(ctx: &Context) -> Vec<Finding> {
     // The user's signature is not one of the administration's validations.
     let is_approval = |n: usize| ctx.step(n).kind == StepKind::Approval && !ctx.in_user_lane(n);
-    let chained = |a: usize, b: usize| is_approval(b) && b != a && !rests_on_partners_act(ctx, a, b);
+    let chained =
+        |a: usize, b: usize| is_approval(b) && b != a && !rests_on_partners_act(ctx, a, b) && !co_signed(ctx, a, b);
     let mut pairs = Vec::new();
     for a in ctx.reachable_work().filter(|&n| is_approval(n)) {
         for (b, _) in ctx.next_work(a) {
@@ -125,6 +152,31 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use crate::analysis::testkit::{B, check, fired};
+
+    /// Two signatures in a row of what `item` names, in lanes `first` and `second`.
+    fn two_signatures(first: &str, second: &str, item: &str) -> crate::model::Procedure {
+        B::new()
+            .start("s")
+            .task("t", "b", "Rédiger le document")
+            .approval("a1", first, "Signer le document")
+            .approval("a2", second, "Signer le document (collectivité)")
+            .end("e")
+            .chain(&["s", "t", "a1", "a2", "e"])
+            .checks("a1", &[item])
+            .checks("a2", &[item])
+            .build()
+    }
+
+    #[test]
+    fn is_silent_on_the_parties_signing_one_contract() {
+        // The plant's operator and the community sign the discharge convention: two parties.
+        check(&two_signatures("d", "c", "convention"), "approval-chain", &[]);
+        check(&two_signatures("c", "d", "contrat"), "approval-chain", &[]);
+        // Near misses: another body's visa on an order, and two signatures of one convention
+        // inside the administration (the director's visa, then the president's signature).
+        check(&two_signatures("d", "c", "arrete"), "approval-chain", &["a1 a2"]);
+        check(&two_signatures("b", "c", "convention"), "approval-chain", &["a1 a2"]);
+    }
 
     #[test]
     fn fires_on_approvals_in_a_row() {

@@ -1,25 +1,30 @@
 //! `media-break` — Rupture de support.
 //!
 //! Fires on a flow where the file goes from paper to digital and the next step keys data into a
-//! system: the case arrives on paper (a paper or postal flow, or from a step done at the counter
-//! or on paper, also through the decisions in between: "Vérifier les pièces" at the counter, then
+//! system: the case arrives on paper (a paper or postal flow, or from a step done at the counter or
+//! on paper, also through the decisions in between: "Vérifier les pièces" at the counter, then
 //! "Dossier complet ?", then "Saisir le dossier") at a step carried out in a system that `enters`
 //! data. Not fired: paper to paper, digital to digital; a digital step that prints or posts a
-//! letter (the normal way to notify by post, counted in the `media_breaks` metric but not
-//! flagged); a paper document arriving at a step that enters nothing; the user filling in their
-//! own form online after a paper step (the doctor's paper certificate attached to the online
-//! request): they type what they know, not what the paper says — unless they key in what that
-//! paper step produced. Only the items the paper brings are named: an item a system already holds
-//! (entered at an earlier step: keyed again, it is a `rekeying`), or that the user gave online to
-//! the keying step's own lane, reaches that step in digital form, whatever else comes on paper (the
-//! region's finance office keys the amount its standing committee voted in session, not the RIB
-//! the company filed on the region's portal); nor is the verdict a check or an approval records
-//! (an item no other step asks for, produces or enters: the criterion of priority the bureau
-//! retains on reading the paper pieces is its judgement, keyed, not copied off the paper: a digital
-//! file would still leave it to be keyed), nor what a task that writes a document of its own
-//! (its label opens on drafting, assessing or deciding) keys as it decides it, named by no other
-//! step (the doctor's opinion written in Cyclades, with the
-//! arrangements it proposes); when nothing keyed is left, the rule does not fire.
+//! letter (the normal way to notify by post, counted in the `media_breaks` metric but not flagged);
+//! a paper document arriving at a step that enters nothing; the user filling in their own form
+//! online after a paper step (the doctor's paper certificate attached to the online request): they
+//! type what they know, not what the paper says — unless they key in what that paper step produced.
+//! Out of a parallel join, the paper comes from the one branch that brings, by post or on paper,
+//! what the keying step uses (the replacement service's invoice posted while the birth certificate
+//! came online). Nor after the user's meeting at the counter that hands over nothing, when the
+//! keying step draws up a document of its own (the business plan the adviser writes in the
+//! chamber's tool after building it with the candidate): what is keyed is what was said. Only the
+//! items the paper brings are named: an item a system already holds (entered at an earlier step:
+//! keyed again, it is a `rekeying`), or that the user gave online to the keying step's own lane,
+//! reaches that step in digital form, whatever else comes on paper (the region's finance office
+//! keys the amount its standing committee voted in session, not the RIB the company filed on the
+//! region's portal); nor is the verdict a check or an approval records (an item no other step asks
+//! for, produces or enters: the criterion of priority the bureau retains on reading the paper
+//! pieces is its judgement, keyed, not copied off the paper: a digital file would still leave it to
+//! be keyed), nor what a task that writes a document of its own (its label opens on drafting,
+//! assessing or deciding) keys as it decides it, named by no other step (the doctor's opinion
+//! written in Cyclades, with the arrangements it proposes); when nothing keyed is left, the rule
+//! does not fire.
 //!
 //! The gain is the keying saved, shared as `rekeying` shares it: a step that keys in the paper
 //! and also issues a document ("Admettre l'élève et l'inscrire dans ONDE") keeps the issuing.
@@ -29,11 +34,16 @@ use crate::analysis::metrics::{Support, channel_support, medium_support};
 use crate::analysis::words::{Quoted, QuotedList, sentence};
 use crate::analysis::{Finding, Gain, Lang, Severity};
 use crate::model::StepKind;
+use join::paper_into_join;
+use meeting::only_a_meeting;
+
+mod join;
+mod meeting;
 
 pub const ID: &str = "media-break";
 
 /// Whether a step is carried out on paper (at the counter or on a paper form).
-fn on_paper(s: &crate::model::Step) -> bool {
+pub(super) fn on_paper(s: &crate::model::Step) -> bool {
     matches!(s.channel, Some(crate::model::Channel::Counter | crate::model::Channel::Paper))
 }
 
@@ -239,9 +249,12 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             let source = match medium_support(flow.medium) {
                 Some(s) => (s == Support::Paper).then_some(n),
                 None if from.kind.is_work() || ctx.g.inc[n].is_empty() => on_paper(from).then_some(n),
-                None => paper_through_gateways(ctx, n),
+                None => paper_through_gateways(ctx, n).or_else(|| paper_into_join(ctx, n, a.node)),
             };
             let Some(source) = source else { continue };
+            if only_a_meeting(ctx, source, flow.medium, a.node) {
+                continue;
+            }
             // The user filling in their own form online after a paper step (the doctor's paper
             // certificate, scanned and attached) types what they know, not the paper: nothing is
             // copied by hand, unless what they key in is what the paper brought.

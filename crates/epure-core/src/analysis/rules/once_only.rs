@@ -120,7 +120,11 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             let per_case: f64 = askers.iter().map(|&n| ctx.visits[n]).sum();
             let mut subjects = vec![d.id.clone()];
             subjects.extend(askers.iter().map(|&n| ctx.id(n)));
-            let holders_label = if d.held_by.len() == 1 { "détenteur" } else { "détenteurs" };
+            let (holders_label, by_fr, from_fr) = if d.held_by.len() == 1 {
+                ("détenteur", "une administration", "auprès d'elle")
+            } else {
+                ("détenteurs", "des administrations", "auprès de l'une d'elles")
+            };
             let (step_fr, step_en) =
                 if askers.len() == 1 { ("à l'étape", "at step") } else { ("aux étapes", "at steps") };
             out.push(finding(
@@ -133,8 +137,8 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 ),
                 text(
                     format!(
-                        "{} est demandée à l'usager {step_fr} {}, alors qu'elle est déjà détenue par une administration \
-                         ({holders_label} : {holders_fr}). Elle peut être récupérée directement auprès d'elle (échange de \
+                        "{} est demandée à l'usager {step_fr} {}, alors qu'elle est déjà détenue par {by_fr} \
+                         ({holders_label} : {holders_fr}). Elle peut être récupérée directement {from_fr} (échange de \
                          données, API) au lieu d'être redemandée (CRPA art. L113-12 et L114-8).",
                         subject_fr(d),
                         quoted_list(Lang::Fr, &labels),

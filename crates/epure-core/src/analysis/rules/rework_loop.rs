@@ -39,8 +39,10 @@
 //! Nor does it propose checking at the filing when the loop answers what a check with its own
 //! report found, asking the user for something new that no step before the loop handed in and
 //! the check does not verify (the inspector's visit lists the non-conformities, the operator
-//! does the works and sends their proofs, the inspector visits again): the finding says so and
-//! proposes nothing. A completeness check (no report) whose return asks for a piece the filing
+//! does the works and sends their proofs, the inspector visits again), nor when every step of the
+//! user in the loop is their own work on the check's report, whatever they hand in again (the
+//! electrician lifts the non-conformities the Consuel's inspector listed, and the certificate is
+//! visaed at the counter-visit): the finding says so and proposes nothing. A completeness check (no report) whose return asks for a piece the filing
 //! never asked for still proposes asking and checking it at the filing.
 //!
 //! A loop that holds no step of the user (a record keyed in error sent back by a partner to the
@@ -306,13 +308,13 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                     .to_owned(),
             ),
             None if correction => (
-                "Ce retour demande à l'usager de corriger ce que le contrôle a relevé, par des éléments qu'aucun dépôt \
-                 antérieur ne contenait : contrôler les pièces plus tôt ne l'éviterait pas ; ce sont les écarts \
+                "Ce retour demande à l'usager de corriger ce que le contrôle a relevé, que l'examen des pièces au \
+                 dépôt n'aurait pas décelé : contrôler les pièces plus tôt ne l'éviterait pas ; ce sont les écarts \
                  relevés qu'il faut prévenir (exigences connues d'avance, conseil avant le dépôt)."
                     .to_owned(),
-                "This return asks the user to correct what the check found, with elements no earlier submission \
-                 held: checking the pieces earlier would not avoid it; the shortcomings found are what to prevent \
-                 (requirements known in advance, advice before the filing)."
+                "This return asks the user to correct what the check found, which examining the pieces at the \
+                 filing would not have caught: checking the pieces earlier would not avoid it; the shortcomings \
+                 found are what to prevent (requirements known in advance, advice before the filing)."
                     .to_owned(),
             ),
             None if without_user => (
@@ -365,3 +367,5 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod works_tests;

@@ -4,7 +4,9 @@
 //! whose label says it passes the file on ("transmettre", "faire suivre", "envoyer pour visa"…), and
 //! after which the file goes to another lane of the administration. Not fired: sending the result or a
 //! document to the user (the next step is the user's, the label names the user among those it is sent
-//! to, or the step produces something); a step that checks or enters data; an approval or a check; a
+//! to, or the step produces something), unless what it sends on is a request another lane addressed
+//! to it, which asks the user for pieces (the ASP asks the training organisation for missing pieces,
+//! the organisation forwards the request to the trainee); a step that checks or enters data; an approval or a check; a
 //! step in the same lane as the next one; a step with a legal basis (it is mandated: only digitised,
 //! never removed); an information system's step (it routes the file, nobody holds it there).
 
@@ -47,6 +49,33 @@ pub(crate) fn passes_on(ctx: &Context, n: usize) -> bool {
         && says_transit(ctx, s.label())
 }
 
+/// Whether relay `n`, whose next steps are `next`, forwards to the user a request another lane
+/// addressed to `n`'s lane: every step before it, outside the user's lane and `n`'s, produces
+/// something and names `n`'s lane as its addressee ("Demander les pièces manquantes à
+/// l'organisme de formation", the ASP writing to the training organisation), and every step after
+/// it is the user's, asked for pieces ("Apporter les pièces manquantes"). The request could go to
+/// the user straight away: the organisation only passes it on ("Faire suivre la demande de pièces
+/// au stagiaire"). Sending the user the result is no such relay: what the step before produces is
+/// not addressed to the relay's lane ("Signer l'arrêté", then "Transmettre l'arrêté au
+/// demandeur"), or the user is asked for nothing after it.
+fn forwards_a_request(ctx: &Context, n: usize, next: &[(usize, f64)]) -> bool {
+    if !next.iter().all(|&(m, _)| ctx.in_user_lane(m) && !ctx.step(m).requests.is_empty()) {
+        return false;
+    }
+    let prev = ctx.prev_work(n);
+    let lane = ctx.label_words(&ctx.lane_name(n));
+    !prev.is_empty()
+        && prev.iter().all(|&(p, _)| {
+            let before = ctx.step(p);
+            let to = labels::addressees(before.label());
+            !ctx.in_user_lane(p)
+                && before.actor != ctx.step(n).actor
+                && !before.produces.is_empty()
+                && !to.is_empty()
+                && to.iter().all(|w| lane.contains(w))
+        })
+}
+
 /// Handoffs per case saved by going straight from the steps before `n` to those after it: the lane
 /// changes into `n` (one per way in) and out of it (one per pass of `n` and way out), minus those
 /// left between each step before and each step after once `n` is gone.
@@ -84,13 +113,17 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             continue;
         }
         let next = ctx.next_work(n);
-        if next.is_empty() || next.iter().any(|&(m, _)| ctx.in_user_lane(m) || ctx.step(m).actor == s.actor) {
+        if next.is_empty() || next.iter().any(|&(m, _)| ctx.step(m).actor == s.actor) {
+            continue;
+        }
+        let forwarded = forwards_a_request(ctx, n, &next);
+        if !forwarded && next.iter().any(|&(m, _)| ctx.in_user_lane(m)) {
             continue;
         }
         // Sent to the user too ("Adresser le compte rendu au DASEN et à la famille"): the user is
         // told, which removing the step would drop.
         let user = user_words.get_or_insert_with(|| super::waiting::user_words(ctx));
-        if labels::addressees(s.label()).iter().any(|w| user.contains(w)) {
+        if !forwarded && labels::addressees(s.label()).iter().any(|w| user.contains(w)) {
             continue;
         }
         let step_word = |lang: Lang| match (lang, next.len()) {
@@ -113,18 +146,37 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 sentence!["Simple transmission : ", Quoted(Lang::Fr, label)],
                 sentence!["Transit step: ", Quoted(Lang::En, label)],
             ),
-            text(
-                sentence! {
-                    "L'étape ", Quoted(Lang::Fr, label), " (", lane, ") ne fait que faire suivre le dossier vers ",
-                    targets(Lang::Fr), " : elle ne vérifie, ne saisit, ne produit et ne décide rien. Le dossier peut y \
-                    aller directement, sans ce relais.",
-                },
-                sentence! {
-                    "Step ", Quoted(Lang::En, label), " (", lane, ") only passes the file on to ", targets(Lang::En),
-                    ": it checks, enters, produces and decides nothing. The file can go there directly, without this \
-                    relay.",
-                },
-            ),
+            if forwarded {
+                let before: Vec<usize> = ctx.prev_work(n).iter().map(|&(p, _)| p).collect();
+                let (fr, en) =
+                    if before.len() == 1 { ("de l'étape ", "of step ") } else { ("des étapes ", "of steps ") };
+                text(
+                    sentence! {
+                        "L'étape ", Quoted(Lang::Fr, label), " (", lane, ") ne fait que faire suivre à l'usager la \
+                        demande ", fr, StepsWithLanes(ctx, Lang::Fr, &before), " : elle ne vérifie, ne saisit, ne \
+                        produit et ne décide rien. La demande peut être adressée directement à l'usager, sans ce \
+                        relais.",
+                    },
+                    sentence! {
+                        "Step ", Quoted(Lang::En, label), " (", lane, ") only forwards to the user the request ", en,
+                        StepsWithLanes(ctx, Lang::En, &before), ": it checks, enters, produces and decides nothing. \
+                        The request can go to the user directly, without this relay.",
+                    },
+                )
+            } else {
+                text(
+                    sentence! {
+                        "L'étape ", Quoted(Lang::Fr, label), " (", lane, ") ne fait que faire suivre le dossier vers ",
+                        targets(Lang::Fr), " : elle ne vérifie, ne saisit, ne produit et ne décide rien. Le dossier \
+                        peut y aller directement, sans ce relais.",
+                    },
+                    sentence! {
+                        "Step ", Quoted(Lang::En, label), " (", lane, ") only passes the file on to ",
+                        targets(Lang::En), ": it checks, enters, produces and decides nothing. The file can go there \
+                        directly, without this relay.",
+                    },
+                )
+            },
             Gain {
                 touch_min: ctx.visits[n] * s.duration(),
                 lead_min: lead,
@@ -213,6 +265,47 @@ mod tests {
         check(&around("Adresser le compte rendu au service et au demandeur", "b").build(), "transit-step", &[]);
         // Near miss: sent on to two services, the user named nowhere.
         check(&around("Adresser le compte rendu au service et au comptable", "b").build(), "transit-step", &["t n"]);
+    }
+
+    /// The instructing service writes to the front office, which forwards the request to the user.
+    fn forwarding(before: &str, relay: &str, after_requests: bool) -> crate::model::Procedure {
+        let b = B::new()
+            .start("s")
+            .task("depot", "u", "Déposer la demande")
+            .check("instruire", "b", "Instruire la demande")
+            .task("demande", "b", before)
+            .produces("demande", &["demande-pieces"])
+            .task("t", "a", relay)
+            .task("complement", "u", "Apporter les pièces manquantes")
+            .end("e")
+            .chain(&["s", "depot", "instruire", "demande", "t", "complement", "e"]);
+        if after_requests { b.requests("complement", &["rib"]).build() } else { b.build() }
+    }
+
+    #[test]
+    fn fires_on_forwarding_to_the_user_a_request_addressed_to_the_relay() {
+        check(
+            &forwarding(
+                "Demander les pièces manquantes à l'accueil",
+                "Faire suivre la demande de pièces à l'usager",
+                true,
+            ),
+            "transit-step",
+            &["t complement"],
+        );
+        // Near misses: the request was not addressed to the relay's lane (the front office sends
+        // the user what the service wrote); the user is asked for nothing after it (the result).
+        check(
+            &forwarding("Demander les pièces manquantes", "Faire suivre la demande de pièces à l'usager", true),
+            "transit-step",
+            &[],
+        );
+        check(&forwarding("Signer la décision", "Transmettre la décision à l'usager", false), "transit-step", &[]);
+        check(
+            &forwarding("Adresser la décision à l'accueil", "Transmettre la décision à l'usager", false),
+            "transit-step",
+            &[],
+        );
     }
 
     #[test]

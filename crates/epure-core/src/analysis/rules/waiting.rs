@@ -21,6 +21,9 @@
 //! user carries out inside their own organisation (the `internal` channel in the user's lane: the
 //! commune's works before it mandates the invoices, its council's next sitting): that is the user's
 //! own time, which the administration neither causes nor can shorten; it stays in the lead time.
+//! Nor on the wait before a step whose label says it is done when a period ends ("Recenser les
+//! candidatures concurrentes à l'expiration du délai de publicité"): the wait is that period, set
+//! by a text or by the administration's notice, not a queue; it stays in the lead time too.
 //! Nor, for the same reason, on the wait before a step of the user once they have the outcome on
 //! every way there, done where they are (the fee paid online within its term, the permit put up
 //! on the site, the works under the grant): not at a counter or collecting something, where the
@@ -34,6 +37,9 @@ use super::{Context, finding, text};
 use crate::analysis::labels;
 use crate::analysis::words::{duration, number, percent, quote};
 use crate::analysis::{Finding, Gain, Lang, Severity};
+use period_end::at_end_of_period;
+
+mod period_end;
 
 pub const ID: &str = "waiting";
 
@@ -120,7 +126,7 @@ fn receipt_of_declaration(ctx: &Context, n: usize) -> bool {
 /// demandeur") lets them read or complete it, it tells them nothing decided.
 const FILE: &[&str] = &["dossier"];
 
-fn stems(words: &[&str]) -> Vec<String> {
+pub(super) fn stems(words: &[&str]) -> Vec<String> {
     words.iter().flat_map(|w| labels::words(w)).collect()
 }
 
@@ -463,6 +469,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             && !period_start(n)
             && !ctx.users_own_work(n)
             && !own_term_after_outcome(ctx, outcome(), n)
+            && !at_end_of_period(ctx, n)
         {
             let label = ctx.label(n);
             out.push(finding(

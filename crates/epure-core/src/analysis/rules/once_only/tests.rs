@@ -414,3 +414,30 @@ fn a_piece_asked_again_on_a_return_inside_a_larger_loop_is_the_return_s() {
     // the attestation in twice on that way.
     check(&yearly_notice(false, true), "once-only", &["attestation justifier regulariser"]);
 }
+
+#[test]
+fn says_whom_to_fetch_a_piece_from_when_several_hold_it() {
+    let said = |holders: &[&str]| {
+        let mut b = base().requests("depot", &["kbis"]).chain(&["s", "depot", "verif", "e"]);
+        for h in holders {
+            b = b.held("kbis", h);
+        }
+        let a = crate::analysis::analyze(&b.build(), &crate::analysis::Settings::default());
+        a.findings.into_iter().find(|f| f.rule == "once-only").expect("fires").explanation_fr
+    };
+    let one = said(&["INPI"]);
+    assert!(
+        one.contains(
+            "détenue par une administration (détenteur : INPI). Elle peut être récupérée directement auprès d'elle"
+        ),
+        "{one}"
+    );
+    let two = said(&["INPI", "Infogreffe"]);
+    assert!(
+        two.contains(
+            "détenue par des administrations (détenteurs : INPI et Infogreffe). Elle peut être récupérée directement \
+             auprès de l'une d'elles"
+        ),
+        "{two}"
+    );
+}

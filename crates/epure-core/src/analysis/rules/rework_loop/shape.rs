@@ -48,8 +48,9 @@ pub(crate) enum NotRework {
     Submission,
     /// The check writes its own report and the loop asks the user for something new, which the
     /// check does not verify and no step before the loop handed in (the proofs of the works done
-    /// after the inspector's visit): a correction of what the check found, not a piece missing
-    /// from the filing.
+    /// after the inspector's visit), or the user's own work on the check's report whatever they
+    /// hand in after it (the non-conformities lifted, the certificate visaed again): a correction
+    /// of what the check found, not a piece missing from the filing.
     Correction,
 }
 
@@ -112,6 +113,17 @@ pub(crate) fn rework(p: &Procedure, members: &[NodeIndex]) -> Result<Rework, Not
         && !asked_again.iter().any(|d| checked.contains(d))
         && user_steps_before(p, members, &set, &|n| hands_in(n).any(|d| asked_again.contains(&d))).is_empty()
     {
+        return Err(NotRework::Correction);
+    }
+    // The user works, where they are, on what the check's report found, and hands in again what
+    // the check verifies once it is done (the electrician lifts the non-conformities the Consuel's
+    // inspector listed, and the certificate is visaed at the counter-visit): every step of the
+    // user in the loop reads that report and is their own work (`internal` in the user's lane).
+    // No check of the filing could have caught what the visit found, whatever is handed in again.
+    let reads_the_report = |n: NodeIndex| {
+        g[n].channel == Some(Channel::Internal) && g[n].checks.iter().any(|d| g[checker].produces.contains(d))
+    };
+    if !g[checker].produces.is_empty() && members.iter().filter(|&&n| user(n)).all(|&n| reads_the_report(n)) {
         return Err(NotRework::Correction);
     }
     let hands_in_again = |n: NodeIndex| hands_in(n).any(|d| checked.contains(d) && asked_again.contains(&d));

@@ -3,7 +3,7 @@
 use crate::analysis::testkit::{B, check};
 use crate::analysis::{Settings, analyze};
 
-fn rework(p_back: f64) -> B {
+pub(super) fn rework(p_back: f64) -> B {
     B::new()
         .start("s")
         .task("depot", "u", "Déposer le dossier")

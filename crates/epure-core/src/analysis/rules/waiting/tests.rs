@@ -418,3 +418,39 @@ fn is_silent_on_the_users_own_term_once_they_have_the_outcome() {
         .build();
     check(&before, "waiting", &["u"]);
 }
+
+#[test]
+fn is_silent_on_the_period_a_step_waits_the_end_of() {
+    // The month a regional plan gives competitors to file, after the request is published: the
+    // step that counts them is done when it ends, whatever the bureau's workload.
+    let p = |label: &str| {
+        B::new()
+            .start("s")
+            .task("t", "a", "Publier la demande")
+            .dur("t", 20.0)
+            .task("c", "a", label)
+            .dur("c", 15.0)
+            .wait("c", 8820.0)
+            .task("i", "a", "Instruire la demande")
+            .dur("i", 120.0)
+            .wait("i", 840.0)
+            .end("e")
+            .chain(&["s", "t", "c", "i", "e"])
+            .build()
+    };
+    check(&p("Recenser les candidatures concurrentes à l'expiration du délai de publicité"), "waiting", &[]);
+    check(&p("Clore la consultation à l'issue de la période de dépôt"), "waiting", &[]);
+    check(&p("Recenser les candidatures, une fois le délai de publicité écoulé"), "waiting", &[]);
+    check(&p("Constater le défaut de paiement à l'expiration du délai de quinze jours"), "waiting", &[]);
+    check(&p("Délivrer le certificat après purge du délai de recours des tiers"), "waiting", &[]);
+    // At the end of the service's own period: the stay, the training.
+    check(&p("Signer, à la fin du séjour, l'attestation de présence"), "waiting", &[]);
+    check(&p("Délivrer l'attestation en fin de formation"), "waiting", &[]);
+    // Near misses: a step that only speaks of a period, or of its end without one, or names a
+    // document of the end of a period, still waits in a queue.
+    check(&p("Vérifier le délai de recours"), "waiting", &["c"]);
+    check(&p("Recenser les candidatures concurrentes"), "waiting", &["c"]);
+    check(&p("Rédiger le rapport de fin d'instruction"), "waiting", &["c"]);
+    check(&p("Transmettre l'attestation de fin de séjour à la Région"), "waiting", &["c"]);
+    check(&p("Instruire à la fin de l'instruction technique"), "waiting", &["c"]);
+}

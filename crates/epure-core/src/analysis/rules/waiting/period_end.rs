@@ -1,0 +1,70 @@
+//! `waiting`: a step done when a period ends, whose wait is that period.
+
+use super::{Context, stems};
+use crate::analysis::labels;
+
+/// Words naming the end of a period, followed by the period ("l'expiration du délai de
+/// publicité", "l'issue de la période de consultation", "au terme du préavis", "la purge du délai
+/// de recours des tiers"). Not "fin": "l'attestation de fin de séjour" names a document, and
+/// only "à la fin" or "en fin" says when the step is done ([`AT_THE_END`]).
+const PERIOD_END: &[&str] = &["expiration", "issue", "terme", "échéance", "purge"];
+/// Words naming a period that a text, or a notice of the administration, sets.
+const PERIOD: &[&str] = &["délai", "période", "préavis"];
+/// Words saying that a period has run out, after it ("une fois le délai de recours expiré", "délai
+/// d'un mois écoulé").
+const ELAPSED: &[&str] = &["expiré", "écoulé"];
+/// What a step is done at the end of, accents removed: then the period may also be the service
+/// itself ("à la fin du séjour", "au terme du contrat", "à l'issue du stage").
+const AT_THE_END: &[&str] = &["a la fin ", "en fin ", "a l'issue ", "au terme ", "a l'expiration ", "a l'echeance "];
+/// Periods of the service a step can be done at the end of: the stay, the training, the contract,
+/// the leave, the term of office, the month, the year.
+const SERVICE_PERIODS: &[&str] = &[
+    "séjour",
+    "stage",
+    "formation",
+    "contrat",
+    "congé",
+    "mandat",
+    "mois",
+    "année",
+    "semestre",
+    "trimestre",
+    "exercice",
+];
+
+/// Whether step `n`'s label says it is done when a period ends ("Recenser les candidatures
+/// concurrentes à l'expiration du délai de publicité", the month a regional plan gives competitors
+/// to file; "Signer, à la fin du séjour, l'attestation de présence"): the wait before it is that
+/// period, which a text, the notice of the administration or the service itself sets and which no
+/// one can shorten for this file, not a queue. It stays in the lead time.
+pub(super) fn at_end_of_period(ctx: &Context, n: usize) -> bool {
+    static END: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    static PERIODS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    static RUN_OUT: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    static SERVICE: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let (end, periods, run_out, service) = (
+        END.get_or_init(|| stems(PERIOD_END)),
+        PERIODS.get_or_init(|| stems(PERIOD)),
+        RUN_OUT.get_or_init(|| stems(ELAPSED)),
+        SERVICE.get_or_init(|| stems(SERVICE_PERIODS)),
+    );
+    let label = ctx.step(n).label();
+    let words = ctx.label_words(label);
+    // The end right before the period, or the period before its running out (a word or two
+    // between: "délai d'un mois écoulé").
+    if words.windows(2).any(|w| end.contains(&w[0]) && periods.contains(&w[1]))
+        || words
+            .iter()
+            .enumerate()
+            .any(|(i, w)| periods.contains(w) && words.iter().skip(i + 1).take(3).any(|v| run_out.contains(v)))
+    {
+        return true;
+    }
+    // "À la fin du séjour": the first word after names the period (read only once a wait is big).
+    let raw = labels::strip_accents(&label.to_lowercase()).replace('’', "'");
+    AT_THE_END.iter().any(|at| {
+        raw.match_indices(at).any(|(i, _)| {
+            labels::words(&raw[i + at.len()..]).first().is_some_and(|w| periods.contains(w) || service.contains(w))
+        })
+    })
+}
