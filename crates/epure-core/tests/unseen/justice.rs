@@ -1,7 +1,8 @@
 //! Justice: the civil courts' greffes (an injonction de payer at a tribunal judiciaire, a
 //! certificate of French nationality at its nationality service, a measure of legal protection for
-//! an adult at the juge des contentieux de la protection) and the criminal chain from the police
-//! to the parquet (a complaint for theft).
+//! an adult at the juge des contentieux de la protection), the criminal chain from the police
+//! to the parquet (a complaint for theft), and the execution of sentences (a short sentence
+//! adjusted by the juge de l'application des peines with the SPIP).
 
 use crate::kit::*;
 
@@ -58,6 +59,9 @@ fn an_unseen_order_for_payment_is_read_as_an_expert_would() {
             "waste-step",
         ],
     );
+    // The no-show is told as a return no upfront check prevents: right.
+    let returns = explained("amenagement-peine-ddse.epure.json", "rework-loop");
+    assert!(returns[0].contains("n'est pas décidé par un contrôle des pièces"), "{returns:?}");
 }
 
 /// Unseen: a complaint for theft at the police (the online pre-complaint, the call for an
@@ -280,4 +284,75 @@ fn an_unseen_adult_protection_measure_is_read_as_an_expert_would() {
     );
     assert!(!found.iter().any(|(r, s)| *r == "waiting" && s.contains("compte-annuel")), "{found:?}");
     assert!(!found.iter().any(|(r, s)| *r == "rework-loop" && s.contains("d-annee")), "{found:?}");
+}
+
+/// Unseen: a short prison sentence of a free convicted person adjusted into home detention under
+/// electronic monitoring (CPP art. 723-15: the convocation before the SPIP handed over at the
+/// hearing, the extract of the judgement posted by the parquet's execution service and the file
+/// opened in APPI, the interview at the SPIP with the proofs and the host's consent, the convicted
+/// person convoked again when absent, the technical feasibility checked at home by the monitoring
+/// centre, the SPIP's report, the parquet's requisitions, the juge de l'application des peines'
+/// adversarial hearing, the tag fitted, or the sentence served in prison).
+#[test]
+fn an_unseen_sentence_adjusted_into_home_detention_is_read_as_an_expert_would() {
+    let found = found_in("amenagement-peine-ddse.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The proofs of address, resources and employment handed to the SPIP are asked again
+            // by the convocation to the hearing: the SPIP's report and its file carry them.
+            ("once-only", "justif-domicile entretien comparution"),
+            ("once-only", "justif-ressources entretien comparution"),
+            ("once-only", "justif-emploi entretien comparution"),
+            // The convicted person keyed into Cassiopée at the hearing, again into APPI from the
+            // paper extract, and again into the monitoring centre's software; the sentence keyed
+            // into Cassiopée and again into APPI.
+            ("rekeying", "identite audience-correc ouverture-appi pose"),
+            ("rekeying", "peine audience-correc ouverture-appi"),
+            // Clerk, execution service, JAP's greffe, convicted person, SPIP, monitoring centre,
+            // SPIP, parquet, convicted person, JAP, greffe, execution service. (The analysis names
+            // the way of a refusal through the parquet's requisitions: as many hands as the way of
+            // the tag fitted through the greffe's convocation.)
+            (
+                "handoff-chain",
+                "audience-correc extrait ouverture-appi entretien evaluation faisabilite rapport requisitions comparution debat notif-refus mise-execution"
+            ),
+            // One convicted person in five does not come to the first interview and is convoked
+            // again by registered letter (a reminder the day before prevents part of it).
+            ("rework-loop", "entretien d-venu relance"),
+            // The SPIP's agenda, within the forty-five days the code sets as a ceiling, is the
+            // largest wait (the counsellors' caseloads).
+            ("waiting", "entretien"),
+            // The interview, the interview again for the absent, and the hearing: with the
+            // parquet's agreement the JAP may rule without a hearing (art. 712-6), which would
+            // spare the second trip and the pieces brought again.
+            ("too-many-contacts", "entretien comparution"),
+        ]
+    );
+    // Near misses: the SPIP's evaluation, the monitoring centre's feasibility check at home and the
+    // JAP's judgement are three bodies on three questions (the situation, the line and the host's
+    // consent, the sentence), each its own product; the interview at the SPIP and the hearing
+    // before the judge are no duplicate (the pieces asked twice are told by once-only); the
+    // parquet's requisitions are mandated and its own (no approval chain); the refusal rests on
+    // the hearing, which reads the report; the extract posted by the execution service is its act
+    // (art. 723-15), not a relay; the paper extract keyed into APPI is told by the rekeying; the
+    // notice of the judgement and the tag fitted are the delivery and the execution.
+    assert_not_flagged(
+        &found,
+        &[
+            "duplicate-step",
+            "redundant-check",
+            "approval-chain",
+            "ping-pong",
+            "transit-step",
+            "late-knockout",
+            "parallelizable",
+            "media-break",
+            "waste-step",
+        ],
+    );
+    // The no-show is told as a return no upfront check prevents: right.
+    let returns = explained("amenagement-peine-ddse.epure.json", "rework-loop");
+    assert!(returns[0].contains("n'est pas décidé par un contrôle des pièces"), "{returns:?}");
 }
