@@ -84,6 +84,10 @@ fn an_unseen_pharmacy_transfer_is_read_as_an_expert_would() {
             ("once-only", "inscription envoi"),
             // The statutes and Kbis: the RNE holds them.
             ("once-only", "statuts envoi"),
+            // The arrêté the ARS notified to the Ordre itself, sent again by the pharmacist with
+            // the opening declaration. (Not in the expectation written first; `once-only` read a
+            // piece the administration sent another body as new to that body.)
+            ("once-only", "arrete declaration-ouverture"),
             // The new premises' address keyed into the pôle's register, again into the Ordre's
             // tableau from the opening declaration, and again into FINESS by the ARS itself.
             ("rekeying", "adresse enregistrement tableau finess"),
@@ -132,6 +136,15 @@ fn an_unseen_pharmacy_transfer_is_read_as_an_expert_would() {
             "ping-pong",
             "waste-step",
         ],
+    );
+    let sent = explained("transfert-officine.epure.json", "once-only");
+    assert!(
+        sent[2].contains(
+            "alors que l'étape « Notifier l'arrêté au pharmacien, à l'Ordre et à l'assurance maladie, le publier \
+             au recueil des actes » l'a déjà adressée à l'organisme qui la demande (Conseil régional de l'Ordre \
+             des pharmaciens)"
+        ),
+        "{sent:?}"
     );
 }
 

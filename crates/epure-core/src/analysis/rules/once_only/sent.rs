@@ -1,0 +1,236 @@
+//! A piece the administration already sent another body, which that body then asks the user for:
+//! the ARS notifies its approval to the company and informs the CPAM of it, then the CPAM asks
+//! the company for a copy of the approval with its adhesion to the convention.
+
+use crate::analysis::labels;
+use crate::analysis::metrics::Context;
+use crate::analysis::rules::Marks;
+use crate::analysis::words::quote;
+use crate::analysis::{Finding, Gain, Lang, Severity};
+
+use super::{ID, subject_fr};
+use crate::analysis::rules::{finding, text};
+
+/// Steps looked at behind the user's request for the step that sent the piece on. A drawn
+/// procedure sends it a few steps before; on a generated one of thousands of steps the search
+/// stays bounded.
+const SENT_LOOKBEHIND: usize = 64;
+
+/// Verbs of a clause that sends something on (normalised by [`labels::words`], which maps
+/// "envoyer" and "adresser" onto "transmettre" and "informer" onto "notifier"): "Notifier la
+/// décision à la société et en informer la CPAM", "Relire le dossier et le transmettre au
+/// certificateur". "Orienter vers Cap emploi" sends the person, not the pieces.
+const SENDING: &[&str] = &["transmettre", "notifier", "communiquer", "aviser", "prévenir"];
+/// Verbs whose direct object is the one told ("… et en informer la CPAM et le SAMU"), not what is
+/// sent: their object names an addressee as "à" does after "notifier" or "transmettre".
+const INFORMING: &[&str] = &["informer", "aviser", "prévenir"];
+/// Pronouns and articles before a clause's verb ("en informer", "le transmettre") or between
+/// such a verb and the one told.
+const SKIPPED: &[&str] = &["en", "y", "le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "et", "ou"];
+/// Words of a lane's name its acronym skips ("Caisse primaire d'assurance maladie": CPAM).
+const NAME_LINKS: &[&str] = &["de", "des", "du", "d", "la", "le", "les", "l", "et", "à", "au", "aux", "en", "pour"];
+/// Words of a lane's name too general to say a label addresses that lane.
+const GENERIC: &[&str] =
+    &["service", "direction", "bureau", "agent", "pôle", "cellule", "unité", "santé", "relation", "professionnel"];
+
+/// Prepositions that open a clause naming one more addressee of the clause before (", à l'Ordre
+/// et à l'assurance maladie").
+const TO: &[&str] = &["à", "au", "aux", "auprès"];
+
+/// The words a label sending something on names its addressees by, normalised: those after "à",
+/// "au", "aux" in a clause that sends ([`labels::addressees`]) or in the clauses right after it
+/// that name more addressees, and the object of a clause that informs someone ("Notifier la
+/// décision à la société et en informer la CPAM": société, CPAM). Empty when no clause of the
+/// label sends anything ("Instruire la demande et calculer le droit au RSA"); another action ends
+/// the addressees ("… et orienter vers Cap emploi", "… le publier au recueil des actes").
+fn addressed(label: &str) -> Vec<String> {
+    static VERBS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let sending = VERBS.get_or_init(|| SENDING.iter().flat_map(|w| labels::words(w)).collect());
+    let text = label.to_lowercase().replace(['’', '\''], " ");
+    let mut out: Vec<String> = Vec::new();
+    let mut sending_on = false;
+    for clause in text.split([',', ';', ':', '(', ')', '.']).flat_map(|c| c.split(" et ")) {
+        let mut raw = clause.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty() && !SKIPPED.contains(w));
+        let Some(first) = raw.next() else { continue };
+        if labels::words(first).first().is_some_and(|w| sending.contains(w)) {
+            sending_on = true;
+            if INFORMING.contains(&first) {
+                out.extend(raw.flat_map(labels::words));
+            }
+        } else if !TO.contains(&first) {
+            sending_on = false;
+        }
+        if sending_on {
+            out.extend(labels::addressees(clause));
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Whether the addressee words `words` name the lane `lane`: a word of its name that is not too
+/// general, or its acronym ("CPAM" for "Caisse primaire d'assurance maladie").
+fn names_lane(words: &[String], lane: &str) -> bool {
+    static GENERIC_STEMS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let generic = GENERIC_STEMS.get_or_init(|| GENERIC.iter().flat_map(|w| labels::words(w)).collect());
+    let name = lane.to_lowercase().replace(['’', '\''], " ");
+    let name_words: Vec<&str> =
+        name.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty() && !NAME_LINKS.contains(w)).collect();
+    let initials: String = name_words.iter().filter_map(|w| w.chars().next()).collect();
+    if name_words.len() >= 3 && words.contains(&initials) {
+        return true;
+    }
+    name_words.iter().flat_map(|w| labels::words(w)).any(|w| !generic.contains(&w) && words.contains(&w))
+}
+
+/// What the administration sent on: its steps that send something to a body their label names
+/// ([`senders`]), the items they send, and the table of the backward searches.
+pub(super) struct Sent {
+    senders: Vec<(usize, Vec<String>)>,
+    /// Per step, its place among `senders` (`usize::MAX` for none); made with the first search.
+    at: Vec<usize>,
+    items: Vec<String>,
+    marks: Option<Marks>,
+}
+
+impl Sent {
+    pub(super) fn new(ctx: &Context) -> Self {
+        let senders = senders(ctx);
+        let mut items: Vec<String> = senders
+            .iter()
+            .flat_map(|&(n, _)| ctx.step(n).checks.iter().chain(&ctx.step(n).produces).cloned())
+            .collect();
+        items.sort();
+        items.dedup();
+        Sent { senders, at: Vec::new(), items, marks: None }
+    }
+
+    /// The user's requests of item `d` among `askers` that the administration already sent to the
+    /// body taking them ([`sent_before`]), as (request, sender, taker).
+    pub(super) fn requests_of(&mut self, ctx: &Context, d: &str, askers: &[usize]) -> Vec<(usize, usize, usize)> {
+        if self.items.binary_search_by(|x| x.as_str().cmp(d)).is_err() {
+            return Vec::new();
+        }
+        if self.at.is_empty() {
+            self.at = vec![usize::MAX; ctx.g.bound];
+            for (i, &(n, _)) in self.senders.iter().enumerate() {
+                self.at[n] = i;
+            }
+        }
+        let marks = self.marks.get_or_insert_with(|| Marks::new(ctx.g.bound));
+        let senders = (&self.senders[..], &self.at[..]);
+        askers
+            .iter()
+            .filter(|&&u| ctx.in_user_lane(u))
+            .filter_map(|&u| sent_before(ctx, (u, d), askers, senders, marks).map(|(s, t)| (u, s, t)))
+            .collect()
+    }
+}
+
+/// The administration's steps that name an addressee other than the user (their words, the
+/// user's left out), in the author's order: the only ones that can have sent a piece on.
+fn senders(ctx: &Context) -> Vec<(usize, Vec<String>)> {
+    let user_words = crate::analysis::rules::waiting::user_words(ctx);
+    ctx.reachable_work()
+        .filter(|&n| !ctx.in_user_lane(n))
+        .filter_map(|n| {
+            let s = ctx.step(n);
+            if s.checks.is_empty() && s.produces.is_empty() {
+                return None;
+            }
+            // (The label's words are cached: most labels send nothing and are not parsed.)
+            static VERBS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+            let sending = VERBS.get_or_init(|| SENDING.iter().flat_map(|w| labels::words(w)).collect());
+            if !ctx.label_words(ctx.label_str(n)).iter().any(|w| sending.contains(w)) {
+                return None;
+            }
+            let words: Vec<String> =
+                addressed(ctx.label_str(n)).into_iter().filter(|w| !user_words.contains(w)).collect();
+            (!words.is_empty()).then_some((n, words))
+        })
+        .collect()
+}
+
+/// For the user's step `u` asking for item `d`, the step before it of the administration that
+/// already sent `d` (it checks or produces it, and its label names as an addressee the lane that
+/// takes what `u` hands in) to that lane, from another lane; and that lane. A body that received
+/// the piece from the administration has it: asking the user for a copy is asking again. Not
+/// past an earlier request of `d` (`askers`): asked of the user twice, the finding that says so
+/// speaks of it; nor a sender outside the loop of a request on its rework branch (the piece was
+/// missing: the certifier sent back the file the accompanist had passed on).
+/// Complexity: one backward search of at most [`SENT_LOOKBEHIND`] steps.
+fn sent_before(
+    ctx: &Context,
+    (u, d): (usize, &str),
+    askers: &[usize],
+    (senders, at): (&[(usize, Vec<String>)], &[usize]),
+    marks: &mut Marks,
+) -> Option<(usize, usize)> {
+    let takers: Vec<usize> = ctx.next_work(u).into_iter().map(|(m, _)| m).filter(|&m| !ctx.in_user_lane(m)).collect();
+    if takers.is_empty() {
+        return None;
+    }
+    marks.clear();
+    let mut stack: Vec<usize> = ctx.g.inc[u].iter().filter(|a| a.share > 0.0).map(|a| a.node).collect();
+    while let Some(n) = stack.pop() {
+        if n == u || marks.len() >= SENT_LOOKBEHIND || !marks.insert(n) {
+            continue;
+        }
+        if askers.contains(&n) {
+            continue;
+        }
+        if let Some((_, words)) = senders.get(at[n]) {
+            let s = ctx.step(n);
+            let handles = s.checks.iter().chain(&s.produces).any(|x| x == d);
+            let missing = ctx.in_loop(u) && !ctx.same_loop(u, n);
+            if handles
+                && !missing
+                && let Some(&taker) =
+                    takers.iter().find(|&&m| ctx.step(m).actor != s.actor && names_lane(words, ctx.lane_str(m)))
+            {
+                return Some((n, taker));
+            }
+        }
+        stack.extend(ctx.g.inc[n].iter().filter(|a| a.share > 0.0).map(|a| a.node));
+    }
+    None
+}
+
+/// The finding: item `d`, asked of the user at `u`, which `sender` already sent to `taker`'s lane.
+/// The lane is named in brackets: the format gives no article for its name ("au conseil
+/// régional", "à la CPAM").
+pub(super) fn finding_of(ctx: &Context, d: &crate::model::DataItem, u: usize, sender: usize, taker: usize) -> Finding {
+    let (asked, sent, lane) = (ctx.label(u), ctx.label(sender), ctx.lane_str(taker));
+    finding(
+        ID,
+        Severity::Warning,
+        vec![d.id.clone(), ctx.id(u)],
+        text(
+            format!(
+                "Dites-le-nous une fois : {} déjà transmise à l'organisme qui la demande",
+                quote(Lang::Fr, &d.name)
+            ),
+            format!("Tell us once: {} already sent to the body asking for it", quote(Lang::En, &d.name)),
+        ),
+        text(
+            format!(
+                "{} est demandée à l'usager à l'étape {}, alors que l'étape {} l'a déjà adressée à l'organisme qui \
+                 la demande ({lane}). Elle peut être reprise de l'envoi reçu au lieu d'être redemandée (CRPA art. \
+                 L114-8).",
+                subject_fr(d),
+                quote(Lang::Fr, &asked),
+                quote(Lang::Fr, &sent),
+            ),
+            format!(
+                "{} is requested from the user at step {} although step {} already sent it to the body asking for \
+                 it ({lane}). It can be taken from what was received instead of being asked for again.",
+                quote(Lang::En, &d.name),
+                quote(Lang::En, &asked),
+                quote(Lang::En, &sent),
+            ),
+        ),
+        Gain { requests: ctx.visits[u], ..Gain::default() },
+        None,
+    )
+}
