@@ -3,7 +3,9 @@
 //! secretariats and doctors), and a patient's admission to psychiatric care at a relative's request
 //! (the bureau des admissions, the director, the psychiatrists, with the ARS informed and the juge
 //! des libertés et de la détention's control); and what an agence régionale de santé authorises: a
-//! pharmacy's transfer (with the Ordre des pharmaciens and the profession's unions).
+//! pharmacy's transfer (with the Ordre des pharmaciens and the profession's unions), an ambulance
+//! company's approval and its vehicles' licences (with the sous-comité des transports sanitaires,
+//! and the CPAM that then contracts with the company).
 
 use crate::kit::*;
 
@@ -221,4 +223,80 @@ fn an_unseen_admission_to_psychiatric_care_at_a_third_partys_request_is_read_as_
         ],
     );
     assert!(!found.iter().any(|(r, s)| *r == "waiting" && s.contains("cert72")), "{found:?}");
+}
+
+/// Unseen: an ambulance company's approval and the licences to put its ambulances into service,
+/// from the ARS's délégation départementale (CSP L6312-2 and L6312-4: the request posted with the
+/// Kbis, the staff and their diplomas, the prefectoral certificates of fitness to drive
+/// ambulances, the vehicles' registrations and insurance; the registration, the completeness check
+/// and its returns; the sous-comité des transports sanitaires consulted on the department's
+/// number of vehicles while the inspector checks the vehicles; the instruction and the signature
+/// by delegation; the notice, the CPAM and the SAMU informed; the company's adhesion to the
+/// national convention at the CPAM, which records it and its vehicles for billing).
+#[test]
+fn an_unseen_ambulance_company_approval_is_read_as_an_expert_would() {
+    let found = found_in("agrement-transports-sanitaires.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The Kbis is in the RNE, and the CPAM asks for it again.
+            ("once-only", "kbis depot convention"),
+            // The staff and their diplomas, which the ARS has just instructed, asked again by the
+            // CPAM.
+            ("once-only", "personnel depot convention"),
+            // The prefectoral certificates are the préfet's own acts.
+            ("once-only", "attestation depot"),
+            // The ARS's decision, which it sends the CPAM itself, asked of the company for its
+            // adhesion (`once-only` read a piece the administration sent another body as new to
+            // that body).
+            ("once-only", "decision convention"),
+            // The company and its vehicles keyed by the ARS, then again by the CPAM.
+            ("rekeying", "entreprise enregistrement cpam-enregistrement"),
+            ("rekeying", "vehicules enregistrement cpam-enregistrement"),
+            // Company, pôle, inspector, pôle, delegate, pôle, company, CPAM. (The analysis names the
+            // way through the inspector's control: as many hands as the way through the
+            // sous-comité.)
+            (
+                "handoff-chain",
+                "depot enregistrement completude controle-vehicules instruction signature notif convention cpam-enregistrement"
+            ),
+            // One request in two lacks a piece (a diploma, a certificate, an insurance).
+            ("rework-loop", "completude d-complet demande-pieces complement"),
+            // The sous-comité sits a few times a year: its calendar is the largest wait.
+            ("waiting", "avis-cs"),
+            // The posted request keyed into the pôle's register.
+            ("media-break", "f-depot enregistrement entreprise vehicules"),
+            // The request, the missing pieces, and the adhesion at the CPAM apart from the ARS.
+            ("too-many-contacts", "depot complement convention"),
+        ]
+    );
+    // Near misses: the completeness check (are the pieces there), the inspector's check of the
+    // vehicles (are they fit, with their equipment), the instruction (the staff, the premises, the
+    // opinion) are three questions, the last two with their products; the sous-comité's opinion is
+    // mandated and its own (no approval chain with the signature, no relay to it); the ARS's and
+    // the CPAM's recordings are no duplicate steps (the keying twice is told by the rekeying); the
+    // refusal rests on the instruction, which reads the opinion and the control; the decision
+    // notified to the company, the CPAM and the SAMU informed, is the delivery.
+    assert_not_flagged(
+        &found,
+        &[
+            "duplicate-step",
+            "redundant-check",
+            "approval-chain",
+            "ping-pong",
+            "transit-step",
+            "late-knockout",
+            "parallelizable",
+            "waste-step",
+        ],
+    );
+    let sent = explained("agrement-transports-sanitaires.epure.json", "once-only");
+    assert!(
+        sent[3].contains(
+            "alors que l'étape « Notifier la décision à la société et en informer la CPAM et le SAMU » l'a déjà \
+             adressée à l'organisme qui la demande (CPAM, service des relations avec les professionnels de santé)"
+        ),
+        "{sent:?}"
+    );
 }
