@@ -1,8 +1,9 @@
 //! Justice: the civil courts' greffes (an injonction de payer at a tribunal judiciaire, a
 //! certificate of French nationality at its nationality service, a measure of legal protection for
 //! an adult at the juge des contentieux de la protection), the criminal chain from the police
-//! to the parquet (a complaint for theft), and the execution of sentences (a short sentence
-//! adjusted by the juge de l'application des peines with the SPIP).
+//! to the parquet (a complaint for theft), the execution of sentences (a short sentence adjusted by
+//! the juge de l'application des peines with the SPIP), and the compensation of victims (the CIVI
+//! and the Fonds de garantie).
 
 use crate::kit::*;
 
@@ -355,4 +356,64 @@ fn an_unseen_sentence_adjusted_into_home_detention_is_read_as_an_expert_would() 
     // The no-show is told as a return no upfront check prevents: right.
     let returns = explained("amenagement-peine-ddse.epure.json", "rework-loop");
     assert!(returns[0].contains("n'est pas décidé par un contrôle des pièces"), "{returns:?}");
+}
+
+/// Unseen: a victim's compensation by the commission d'indemnisation des victimes d'infractions
+/// and the Fonds de garantie (CPP art. 706-3 ff.: the request by the victim's lawyer with the
+/// criminal judgement, the medical certificates, the proofs of losses and the CPAM's statement of
+/// benefits; the greffe's registration and its copy to the FGTI and the parquet; the FGTI's file,
+/// its examination and the pieces it asks for, the medical expert's examination, the offer within
+/// two months; the agreement homologated by the CIVI's president, or the commission's hearing
+/// after the parquet's conclusions; the notice and the payment).
+#[test]
+fn an_unseen_victims_compensation_by_the_civi_is_read_as_an_expert_would() {
+    let found = found_in("indemnisation-civi.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The criminal judgement is the court's own (Cassiopée), and the benefits the CPAM paid
+            // are the CPAM's: the FGTI exercises its recourse against it anyway.
+            ("once-only", "jugement-penal requete"),
+            ("once-only", "debours requete"),
+            // The victim and the facts keyed by the greffe, then again by the FGTI from the copy
+            // posted to it.
+            ("rekeying", "victime enregistrement ouverture"),
+            ("rekeying", "faits enregistrement ouverture"),
+            // Victim, greffe, FGTI, expert, FGTI, victim, greffe, parquet, commission, greffe, FGTI:
+            // the way of an offer refused.
+            (
+                "handoff-chain",
+                "requete enregistrement transmission ouverture examen missionner expertise offre reponse audiencement conclusions audience notif-decision paiement"
+            ),
+            // Four files in ten lack a piece (the consolidation certificate, the proofs of losses).
+            ("rework-loop", "examen d-pieces demande-pieces complement"),
+            // The medical expert's calendar is most of the delay.
+            ("waiting", "expertise"),
+            // The posted request keyed into the commission's register.
+            ("media-break", "f-requete enregistrement victime faits"),
+            // The request, the missing pieces, the answer to the offer.
+            ("too-many-contacts", "requete complement reponse"),
+        ]
+    );
+    // Near misses: the FGTI's examination of the pieces, the expert's examination of the victim,
+    // the parquet's conclusions and the commission's decision are four questions, the last three
+    // with their products; the offer accepted, then homologated by the president (the one
+    // competent authority, art. 706-5-1), is no approval chain; the greffe's copy to the FGTI and
+    // the parquet and the FGTI's agreement sent to the president are mandated, no relays; the
+    // rejection rests on the hearing, which reads the expertise and the offer; the three notices
+    // are on exclusive ways; the payment after either title is one step.
+    assert_not_flagged(
+        &found,
+        &[
+            "duplicate-step",
+            "redundant-check",
+            "approval-chain",
+            "ping-pong",
+            "transit-step",
+            "late-knockout",
+            "parallelizable",
+            "waste-step",
+        ],
+    );
 }
