@@ -69,62 +69,103 @@ fn addressed(label: &str) -> Vec<String> {
     out
 }
 
-/// Whether the addressee words `words` name the lane `lane`: a word of its name that is not too
-/// general, or its acronym ("CPAM" for "Caisse primaire d'assurance maladie").
-fn names_lane(words: &[String], lane: &str) -> bool {
+/// A lane's distinctive words and its acronym, if any (see [`lane_names`]).
+type LaneNames = (Vec<String>, Option<String>);
+
+/// A lane's name as addressee words can name it: the words of its name that are not too general,
+/// normalised, and its acronym ("CPAM" for "Caisse primaire d'assurance maladie") when it has
+/// three words or more.
+fn lane_names(lane: &str) -> LaneNames {
     static GENERIC_STEMS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     let generic = GENERIC_STEMS.get_or_init(|| GENERIC.iter().flat_map(|w| labels::words(w)).collect());
     let name = lane.to_lowercase().replace(['’', '\''], " ");
     let name_words: Vec<&str> =
         name.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty() && !NAME_LINKS.contains(w)).collect();
     let initials: String = name_words.iter().filter_map(|w| w.chars().next()).collect();
-    if name_words.len() >= 3 && words.contains(&initials) {
-        return true;
-    }
-    name_words.iter().flat_map(|w| labels::words(w)).any(|w| !generic.contains(&w) && words.contains(&w))
+    let words = name_words.iter().flat_map(|w| labels::words(w)).filter(|w| !generic.contains(w)).collect();
+    (words, (name_words.len() >= 3).then_some(initials))
 }
 
 /// What the administration sent on: its steps that send something to a body their label names
-/// ([`senders`]), the items they send, and the table of the backward searches.
+/// ([`senders`]), with the lanes they name; per item, the senders that send it; and the table of
+/// the backward searches.
 pub(super) struct Sent {
+    /// (step, ids of the lanes its label names as addressees).
     senders: Vec<(usize, Vec<String>)>,
     /// Per step, its place among `senders` (`usize::MAX` for none); made with the first search.
     at: Vec<usize>,
-    items: Vec<String>,
+    /// (item, the senders that check or produce it), sorted by item.
+    by_item: Vec<(String, Vec<usize>)>,
     marks: Option<Marks>,
 }
 
 impl Sent {
     pub(super) fn new(ctx: &Context) -> Self {
-        let senders = senders(ctx);
-        let mut items: Vec<String> = senders
-            .iter()
-            .flat_map(|&(n, _)| ctx.step(n).checks.iter().chain(&ctx.step(n).produces).cloned())
+        let lanes: Vec<(&str, LaneNames)> = ctx.p.actors.iter().map(|a| (a.id.as_str(), lane_names(&a.name))).collect();
+        let senders: Vec<(usize, Vec<String>)> = senders(ctx)
+            .into_iter()
+            .filter_map(|(n, words)| {
+                let named: Vec<String> = lanes
+                    .iter()
+                    .filter(|(id, (names, initials))| {
+                        ctx.step(n).actor.as_deref() != Some(*id)
+                            && (names.iter().any(|w| words.contains(w))
+                                || initials.as_ref().is_some_and(|i| words.contains(i)))
+                    })
+                    .map(|(id, _)| (*id).to_owned())
+                    .collect();
+                (!named.is_empty()).then_some((n, named))
+            })
             .collect();
-        items.sort();
-        items.dedup();
-        Sent { senders, at: Vec::new(), items, marks: None }
+        let mut items: rustc_hash::FxHashMap<&str, Vec<usize>> = rustc_hash::FxHashMap::default();
+        for (k, &(n, _)) in senders.iter().enumerate() {
+            let s = ctx.step(n);
+            for d in s.checks.iter().chain(&s.produces) {
+                let ks = items.entry(d.as_str()).or_default();
+                if ks.last() != Some(&k) {
+                    ks.push(k);
+                }
+            }
+        }
+        let mut by_item: Vec<(String, Vec<usize>)> = items.into_iter().map(|(d, ks)| (d.to_owned(), ks)).collect();
+        by_item.sort_by(|a, b| a.0.cmp(&b.0));
+        Sent { senders, at: Vec::new(), by_item, marks: None }
     }
 
     /// The user's requests of item `d` among `askers` that the administration already sent to the
     /// body taking them ([`sent_before`]), as (request, sender, taker).
     pub(super) fn requests_of(&mut self, ctx: &Context, d: &str, askers: &[usize]) -> Vec<(usize, usize, usize)> {
-        if self.items.binary_search_by(|x| x.as_str().cmp(d)).is_err() {
-            return Vec::new();
-        }
+        let Ok(k) = self.by_item.binary_search_by(|x| x.0.as_str().cmp(d)) else { return Vec::new() };
         if self.at.is_empty() {
             self.at = vec![usize::MAX; ctx.g.bound];
             for (i, &(n, _)) in self.senders.iter().enumerate() {
                 self.at[n] = i;
             }
         }
-        let marks = self.marks.get_or_insert_with(|| Marks::new(ctx.g.bound));
-        let senders = (&self.senders[..], &self.at[..]);
-        askers
-            .iter()
-            .filter(|&&u| ctx.in_user_lane(u))
-            .filter_map(|&u| sent_before(ctx, (u, d), askers, senders, marks).map(|(s, t)| (u, s, t)))
-            .collect()
+        let sending = &self.by_item[k].1;
+        let mut found = Vec::new();
+        for &u in askers.iter().filter(|&&u| ctx.in_user_lane(u)) {
+            // The lanes that take what the user hands in, which some sender of `d` names.
+            let takers: Vec<usize> = ctx
+                .next_work(u)
+                .into_iter()
+                .map(|(m, _)| m)
+                .filter(|&m| {
+                    !ctx.in_user_lane(m)
+                        && sending
+                            .iter()
+                            .any(|&j| self.senders[j].1.iter().any(|id| ctx.step(m).actor.as_ref() == Some(id)))
+                })
+                .collect();
+            if takers.is_empty() {
+                continue;
+            }
+            let marks = self.marks.get_or_insert_with(|| Marks::new(ctx.g.bound));
+            if let Some((sender, taker)) = sent_before(ctx, (u, d), &takers, (&self.senders, &self.at), marks) {
+                found.push((u, sender, taker));
+            }
+        }
+        found
     }
 }
 
@@ -132,6 +173,8 @@ impl Sent {
 /// user's left out), in the author's order: the only ones that can have sent a piece on.
 fn senders(ctx: &Context) -> Vec<(usize, Vec<String>)> {
     let user_words = crate::analysis::rules::waiting::user_words(ctx);
+    // Each distinct label is read once (a generated procedure repeats a few hundred of them).
+    let mut read: rustc_hash::FxHashMap<&str, Vec<String>> = rustc_hash::FxHashMap::default();
     ctx.reachable_work()
         .filter(|&n| !ctx.in_user_lane(n))
         .filter_map(|n| {
@@ -145,49 +188,47 @@ fn senders(ctx: &Context) -> Vec<(usize, Vec<String>)> {
             if !ctx.label_words(ctx.label_str(n)).iter().any(|w| sending.contains(w)) {
                 return None;
             }
-            let words: Vec<String> =
-                addressed(ctx.label_str(n)).into_iter().filter(|w| !user_words.contains(w)).collect();
-            (!words.is_empty()).then_some((n, words))
+            let label = ctx.label_str(n);
+            let words = read
+                .entry(label)
+                .or_insert_with(|| addressed(label).into_iter().filter(|w| !user_words.contains(w)).collect());
+            (!words.is_empty()).then(|| (n, words.clone()))
         })
         .collect()
 }
 
 /// For the user's step `u` asking for item `d`, the step before it of the administration that
-/// already sent `d` (it checks or produces it, and its label names as an addressee the lane that
-/// takes what `u` hands in) to that lane, from another lane; and that lane. A body that received
-/// the piece from the administration has it: asking the user for a copy is asking again. Not
-/// past an earlier request of `d` (`askers`): asked of the user twice, the finding that says so
-/// speaks of it; nor a sender outside the loop of a request on its rework branch (the piece was
-/// missing: the certifier sent back the file the accompanist had passed on).
+/// already sent `d` (it checks or produces it, and its label names as an addressee the lane of
+/// one of `takers`, the steps that take what `u` hands in) to that lane, from another lane; and
+/// that taker. A body that received the piece from the administration has it: asking the user for
+/// a copy is asking again. Not past an earlier request of `d`: asked of the user twice, the
+/// finding that says so speaks of it; nor a sender outside the loop of a request on its rework
+/// branch (the piece was missing: the certifier sent back the file the accompanist had passed on).
 /// Complexity: one backward search of at most [`SENT_LOOKBEHIND`] steps.
 fn sent_before(
     ctx: &Context,
     (u, d): (usize, &str),
-    askers: &[usize],
+    takers: &[usize],
     (senders, at): (&[(usize, Vec<String>)], &[usize]),
     marks: &mut Marks,
 ) -> Option<(usize, usize)> {
-    let takers: Vec<usize> = ctx.next_work(u).into_iter().map(|(m, _)| m).filter(|&m| !ctx.in_user_lane(m)).collect();
-    if takers.is_empty() {
-        return None;
-    }
     marks.clear();
     let mut stack: Vec<usize> = ctx.g.inc[u].iter().filter(|a| a.share > 0.0).map(|a| a.node).collect();
     while let Some(n) = stack.pop() {
         if n == u || marks.len() >= SENT_LOOKBEHIND || !marks.insert(n) {
             continue;
         }
-        if askers.contains(&n) {
+        let s = ctx.step(n);
+        if s.requests.iter().any(|x| x == d) {
             continue;
         }
-        if let Some((_, words)) = senders.get(at[n]) {
-            let s = ctx.step(n);
+        if let Some((_, named)) = senders.get(at[n]) {
             let handles = s.checks.iter().chain(&s.produces).any(|x| x == d);
             let missing = ctx.in_loop(u) && !ctx.same_loop(u, n);
             if handles
                 && !missing
                 && let Some(&taker) =
-                    takers.iter().find(|&&m| ctx.step(m).actor != s.actor && names_lane(words, ctx.lane_str(m)))
+                    takers.iter().find(|&&m| ctx.step(m).actor.as_ref().is_some_and(|a| named.contains(a)))
             {
                 return Some((n, taker));
             }
