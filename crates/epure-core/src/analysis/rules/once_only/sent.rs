@@ -33,6 +33,11 @@ const NAME_LINKS: &[&str] = &["de", "des", "du", "d", "la", "le", "les", "l", "e
 const GENERIC: &[&str] =
     &["service", "direction", "bureau", "agent", "pôle", "cellule", "unité", "santé", "relation", "professionnel"];
 
+/// Words of a user's step that contests a decision: an appeal or an opposition names the act it
+/// contests, and joins it, whoever was informed of it ("Former un recours auprès du ministre avec
+/// la décision de refus").
+const APPEALING: &[&str] = &["recours", "contester", "appel", "opposition", "réclamation"];
+
 /// Prepositions that open a clause naming one more addressee of the clause before (", à l'Ordre
 /// et à l'assurance maladie").
 const TO: &[&str] = &["à", "au", "aux", "auprès"];
@@ -144,7 +149,10 @@ impl Sent {
         }
         let sending = &self.by_item[k].1;
         let mut found = Vec::new();
-        for &u in askers.iter().filter(|&&u| ctx.in_user_lane(u)) {
+        static CONTESTING: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+        let contesting = CONTESTING.get_or_init(|| APPEALING.iter().flat_map(|w| labels::words(w)).collect());
+        let appeals = |u: usize| ctx.label_words(ctx.label_str(u)).iter().any(|w| contesting.contains(w));
+        for &u in askers.iter().filter(|&&u| ctx.in_user_lane(u) && !appeals(u)) {
             // The lanes that take what the user hands in, which some sender of `d` names.
             let takers: Vec<usize> = ctx
                 .next_work(u)

@@ -424,6 +424,10 @@ fn a_piece_sent_to_someone_else_is_new_to_the_body_asking_for_it() {
     check(&sent_on("Notifier la décision à l'usager et orienter vers le partenaire", "d"), "once-only", &[]);
     check(&sent_on("Notifier la décision à l'usager et en informer le partenaire", "a"), "once-only", &[]);
     check(&sent_on("Notifier la décision à l'usager, la publier au registre du partenaire", "d"), "once-only", &[]);
+    // An appeal to the partner joins the decision it contests, though the partner was told of it.
+    let mut p = sent_on("Notifier la décision à l'usager et en informer le partenaire", "d");
+    p.step_mut("adhesion").expect("the adhesion").label = Some("Former un recours auprès du partenaire".into());
+    check(&p, "once-only", &[]);
     // The piece the user handed in at the filing, checked and passed on, asked again by the
     // partner: the request twice is the finding, told once.
     let mut p = sent_on("Notifier la décision à l'usager et en informer le partenaire", "d");
