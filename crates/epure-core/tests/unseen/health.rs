@@ -143,8 +143,8 @@ fn an_unseen_pharmacy_transfer_is_read_as_an_expert_would() {
     assert!(
         sent[2].contains(
             "alors que l'étape « Notifier l'arrêté au pharmacien, à l'Ordre et à l'assurance maladie, le publier \
-             au recueil des actes » l'a déjà adressée à l'organisme qui la demande (Conseil régional de l'Ordre \
-             des pharmaciens)"
+             au recueil des actes » l'a déjà portée à la connaissance de l'organisme qui la demande (Conseil \
+             régional de l'Ordre des pharmaciens)"
         ),
         "{sent:?}"
     );
@@ -295,7 +295,8 @@ fn an_unseen_ambulance_company_approval_is_read_as_an_expert_would() {
     assert!(
         sent[3].contains(
             "alors que l'étape « Notifier la décision à la société et en informer la CPAM et le SAMU » l'a déjà \
-             adressée à l'organisme qui la demande (CPAM, service des relations avec les professionnels de santé)"
+             portée à la connaissance de l'organisme qui la demande (CPAM, service des relations avec les \
+             professionnels de santé)"
         ),
         "{sent:?}"
     );

@@ -38,6 +38,9 @@ const GENERIC: &[&str] =
 /// la décision de refus").
 const APPEALING: &[&str] = &["recours", "contester", "appel", "opposition", "réclamation"];
 
+/// Articles that open a noun after "et" in the list of those informed.
+const ARTICLES: &[&str] = &["le", "la", "les", "l", "un", "une", "des", "du"];
+
 /// Prepositions that open a clause naming one more addressee of the clause before (", à l'Ordre
 /// et à l'assurance maladie").
 const TO: &[&str] = &["à", "au", "aux", "auprès"];
@@ -53,13 +56,23 @@ fn addressed(label: &str) -> Vec<String> {
     let sending = VERBS.get_or_init(|| SENDING.iter().flat_map(|w| labels::words(w)).collect());
     let text = label.to_lowercase().replace(['’', '\''], " ");
     let mut out: Vec<String> = Vec::new();
-    let mut sending_on = false;
+    let (mut sending_on, mut informing_on) = (false, false);
     for clause in text.split([',', ';', ':', '(', ')', '.']).flat_map(|c| c.split(" et ")) {
+        let mut words = clause.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+        // One more of those informed ("… en informer le CNB et la CNBF"): a noun after "et".
+        let noun = words.next().is_some_and(|w| ARTICLES.contains(&w));
         let mut raw = clause.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty() && !SKIPPED.contains(w));
         let Some(first) = raw.next() else { continue };
+        if informing_on && noun {
+            out.extend(labels::words(first));
+            out.extend(raw.flat_map(labels::words));
+            continue;
+        }
+        informing_on = false;
         if labels::words(first).first().is_some_and(|w| sending.contains(w)) {
             sending_on = true;
             if INFORMING.contains(&first) {
+                informing_on = true;
                 out.extend(raw.flat_map(labels::words));
             }
         } else if !TO.contains(&first) {
@@ -256,24 +269,21 @@ pub(super) fn finding_of(ctx: &Context, d: &crate::model::DataItem, u: usize, se
         Severity::Warning,
         vec![d.id.clone(), ctx.id(u)],
         text(
-            format!(
-                "Dites-le-nous une fois : {} déjà transmise à l'organisme qui la demande",
-                quote(Lang::Fr, &d.name)
-            ),
-            format!("Tell us once: {} already sent to the body asking for it", quote(Lang::En, &d.name)),
+            format!("Dites-le-nous une fois : {} déjà connue de l'organisme qui la demande", quote(Lang::Fr, &d.name)),
+            format!("Tell us once: {} already made known to the body asking for it", quote(Lang::En, &d.name)),
         ),
         text(
             format!(
-                "{} est demandée à l'usager à l'étape {}, alors que l'étape {} l'a déjà adressée à l'organisme qui \
-                 la demande ({lane}). Elle peut être reprise de l'envoi reçu au lieu d'être redemandée (CRPA art. \
-                 L114-8).",
+                "{} est demandée à l'usager à l'étape {}, alors que l'étape {} l'a déjà portée à la connaissance de \
+                 l'organisme qui la demande ({lane}). Celui-ci peut la reprendre de ce qu'il a reçu au lieu de la \
+                 redemander (CRPA art. L114-8).",
                 subject_fr(d),
                 quote(Lang::Fr, &asked),
                 quote(Lang::Fr, &sent),
             ),
             format!(
-                "{} is requested from the user at step {} although step {} already sent it to the body asking for \
-                 it ({lane}). It can be taken from what was received instead of being asked for again.",
+                "{} is requested from the user at step {} although step {} already made it known to the body asking \
+                 for it ({lane}). That body can take it from what it received instead of asking for it again.",
                 quote(Lang::En, &d.name),
                 quote(Lang::En, &asked),
                 quote(Lang::En, &sent),

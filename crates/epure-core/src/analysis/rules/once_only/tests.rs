@@ -413,6 +413,12 @@ fn fires_when_the_body_asking_for_a_piece_was_sent_it_by_the_administration() {
         &["decision adhesion"],
     );
     check(&sent_on("TRANSMISSION DE LA DECISION AU PARTENAIRE", "d"), "once-only", &["decision adhesion"]);
+    // The partner second among those informed.
+    check(
+        &sent_on("Inscrire l'usager et en informer la mairie et le partenaire", "d"),
+        "once-only",
+        &["decision adhesion"],
+    );
 }
 
 #[test]
