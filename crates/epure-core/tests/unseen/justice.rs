@@ -2,8 +2,8 @@
 //! certificate of French nationality at its nationality service, a measure of legal protection for
 //! an adult at the juge des contentieux de la protection), the criminal chain from the police
 //! to the parquet (a complaint for theft), the execution of sentences (a short sentence adjusted by
-//! the juge de l'application des peines with the SPIP), and the compensation of victims (the CIVI
-//! and the Fonds de garantie).
+//! the juge de l'application des peines with the SPIP), the compensation of victims (the CIVI
+//! and the Fonds de garantie), and the bar (a new lawyer's inscription and oath).
 
 use crate::kit::*;
 
@@ -416,4 +416,70 @@ fn an_unseen_victims_compensation_by_the_civi_is_read_as_an_expert_would() {
             "waste-step",
         ],
     );
+}
+
+/// Unseen: a new lawyer's inscription on the bar's roll (décret n° 91-1197, art. 101 ff.: the
+/// request to the bâtonnier with the CAPA, the identity document, a criminal record extract and the
+/// contract of collaboration; the roll service's check and its returns, the bulletin n° 2 asked of
+/// the casier judiciaire national, the rapporteur's interview, the council's deliberation notified
+/// to the candidate and the procureur général; the list sent to the parquet général, the
+/// convocation by the court's greffe, the oath at the solemn hearing; the inscription, the
+/// attestation and the CNB and the CNBF informed; the affiliation declared to the CNBF).
+#[test]
+fn an_unseen_lawyers_inscription_on_the_roll_is_read_as_an_expert_would() {
+    let found = found_in("inscription-barreau.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The CAPA is the school's certificate, delivered to the bar's own candidates.
+            ("once-only", "capa demande"),
+            // The identity document asked by the Ordre, then again by the CNBF.
+            ("once-only", "identite-doc demande affiliation"),
+            // The bulletin n° 3 asked of the candidate, though the casier holds it (and the Ordre
+            // asks it for the bulletin n° 2 anyway).
+            ("once-only", "b3 demande"),
+            // The attestation of inscription the Ordre itself sends to the CNBF, asked of the new
+            // lawyer for the affiliation.
+            ("once-only", "attestation affiliation"),
+            // The lawyer keyed on the roll, then again by the CNBF.
+            ("rekeying", "avocat inscription cnbf"),
+            // Candidate, roll service, casier, rapporteur, council, roll service, greffe,
+            // candidate, court, roll service, candidate, CNBF.
+            (
+                "handoff-chain",
+                "demande enregistrement completude requete-b2 b2 rapport deliberation notif liste convocation serment pv inscription affiliation cnbf"
+            ),
+            // One file in four lacks a piece.
+            ("rework-loop", "completude d-complet demande-pieces complement"),
+            // The court's next solemn session is the largest wait.
+            ("waiting", "convocation"),
+            // The court's paper record of the oath keyed onto the roll (the date of the oath):
+            // right, though not in the expectation written first.
+            ("media-break", "f20 inscription avocat"),
+            // The request, the missing pieces, the oath and the affiliation apart.
+            ("too-many-contacts", "demande complement serment affiliation"),
+        ]
+    );
+    // Near misses: the roll service's check of the pieces, the rapporteur's interview (the
+    // candidate's moralité, with the bulletin n° 2) and the council's deliberation are three
+    // questions, the last two with their products; the deliberation notified to the procureur
+    // général, who may appeal it, is mandated; the list sent to the parquet général is its own
+    // document; the oath taken and the court's record of it are one sitting; the refusal rests on
+    // the report; the two notices are on exclusive ways.
+    assert_not_flagged(
+        &found,
+        &[
+            "duplicate-step",
+            "redundant-check",
+            "approval-chain",
+            "ping-pong",
+            "transit-step",
+            "late-knockout",
+            "parallelizable",
+            "waste-step",
+        ],
+    );
+    let breaks = explained("inscription-barreau.epure.json", "media-break");
+    assert!(breaks[0].contains("« Donner acte du serment et dresser le procès-verbal »"), "{breaks:?}");
 }
