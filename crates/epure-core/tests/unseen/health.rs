@@ -301,3 +301,15 @@ fn an_unseen_ambulance_company_approval_is_read_as_an_expert_would() {
         "{sent:?}"
     );
 }
+
+/// Drawing style: the ambulance company's approval drawn by another agent, labels as nouns or with
+/// the actor in front, some in capitals without accents ("NOTIFICATION DE LA DECISION A LA SOCIETE
+/// ET INFORMATION DE LA CPAM ET DU SAMU"), the CPAM's lane by its full name: the same findings (the
+/// approval the CPAM was informed of is still asked again).
+#[test]
+fn the_ambulance_approval_drawn_as_nouns_reads_the_same() {
+    assert_same_findings(
+        "agrement-transports-sanitaires.epure.json",
+        "agrement-transports-sanitaires-variante.epure.json",
+    );
+}

@@ -23,7 +23,8 @@ const SENT_LOOKBEHIND: usize = 64;
 const SENDING: &[&str] = &["transmettre", "notifier", "communiquer", "aviser", "prévenir"];
 /// Verbs whose direct object is the one told ("… et en informer la CPAM et le SAMU"), not what is
 /// sent: their object names an addressee as "à" does after "notifier" or "transmettre".
-const INFORMING: &[&str] = &["informer", "aviser", "prévenir"];
+/// The noun of the act counts as the verb ("… et information de la CPAM et du SAMU").
+const INFORMING: &[&str] = &["informer", "aviser", "prévenir", "information"];
 /// Pronouns and articles before a clause's verb ("en informer", "le transmettre") or between
 /// such a verb and the one told.
 const SKIPPED: &[&str] = &["en", "y", "le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "et", "ou"];
@@ -43,7 +44,7 @@ const ARTICLES: &[&str] = &["le", "la", "les", "l", "un", "une", "des", "du"];
 
 /// Prepositions that open a clause naming one more addressee of the clause before (", à l'Ordre
 /// et à l'assurance maladie").
-const TO: &[&str] = &["à", "au", "aux", "auprès"];
+const TO: &[&str] = &["à", "a", "au", "aux", "auprès", "aupres"];
 
 /// The words a label sending something on names its addressees by, normalised: those after "à",
 /// "au", "aux" in a clause that sends ([`labels::addressees`]) or in the clauses right after it
@@ -69,7 +70,7 @@ fn addressed(label: &str) -> Vec<String> {
             continue;
         }
         informing_on = false;
-        if labels::words(first).first().is_some_and(|w| sending.contains(w)) {
+        if INFORMING.contains(&first) || labels::words(first).first().is_some_and(|w| sending.contains(w)) {
             sending_on = true;
             if INFORMING.contains(&first) {
                 informing_on = true;
@@ -97,11 +98,19 @@ fn lane_names(lane: &str) -> LaneNames {
     static GENERIC_STEMS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     let generic = GENERIC_STEMS.get_or_init(|| GENERIC.iter().flat_map(|w| labels::words(w)).collect());
     let name = lane.to_lowercase().replace(['’', '\''], " ");
-    let name_words: Vec<&str> =
-        name.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty() && !NAME_LINKS.contains(w)).collect();
-    let initials: String = name_words.iter().filter_map(|w| w.chars().next()).collect();
+    let significant = |part: &str| -> Vec<String> {
+        part.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty() && !NAME_LINKS.contains(w))
+            .map(str::to_owned)
+            .collect()
+    };
+    let name_words = significant(&name);
     let words = name_words.iter().flat_map(|w| labels::words(w)).filter(|w| !generic.contains(w)).collect();
-    (words, (name_words.len() >= 3).then_some(initials))
+    // The acronym of the name's head, before a comma or a bracket ("Caisse primaire d'assurance
+    // maladie (relations avec les transporteurs)": CPAM).
+    let head = significant(name.split([',', '(', '–']).next().unwrap_or_default());
+    let initials = (head.len() >= 3).then(|| head.iter().filter_map(|w| w.chars().next()).collect());
+    (words, initials)
 }
 
 /// What the administration sent on: its steps that send something to a body their label names

@@ -413,6 +413,17 @@ fn fires_when_the_body_asking_for_a_piece_was_sent_it_by_the_administration() {
         &["decision adhesion"],
     );
     check(&sent_on("TRANSMISSION DE LA DECISION AU PARTENAIRE", "d"), "once-only", &["decision adhesion"]);
+    // The acts as nouns; the partner by the acronym of its lane's name.
+    check(
+        &sent_on("Notification de la décision à l'usager et information du partenaire", "d"),
+        "once-only",
+        &["decision adhesion"],
+    );
+    let mut p = sent_on("Notifier la décision à l'usager et en informer la CPAM", "d");
+    if let Some(a) = p.actors.iter_mut().find(|a| a.id == "d") {
+        a.name = "Caisse primaire d'assurance maladie (service des relations avec les professionnels)".into();
+    }
+    check(&p, "once-only", &["decision adhesion"]);
     // The partner second among those informed.
     check(
         &sent_on("Inscrire l'usager et en informer la mairie et le partenaire", "d"),
