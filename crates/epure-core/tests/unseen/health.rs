@@ -313,3 +313,13 @@ fn the_ambulance_approval_drawn_as_nouns_reads_the_same() {
         "agrement-transports-sanitaires-variante.epure.json",
     );
 }
+
+/// Drawing style: the admission to psychiatric care at a relative's request drawn by another
+/// agent, the acts as nouns ("Notification au patient de la décision et de ses droits",
+/// "Certificat de 72 h"), some with the actor in front or in capitals, the lanes as the hospital
+/// calls them ("Bureau des entrées"): the same findings (the admission notified is still no
+/// outcome before the judge).
+#[test]
+fn the_psychiatric_admission_drawn_as_nouns_reads_the_same() {
+    assert_same_findings("soins-psychiatriques-tiers.epure.json", "soins-psychiatriques-tiers-variante.epure.json");
+}
