@@ -1,4 +1,6 @@
-//! What a public hospital runs for its patients besides care: the patient's access to their own
+//! What the Assurance maladie runs for its insured (the care received abroad, reimbursed by the
+//! Centre national des soins à l'étranger); what a public hospital runs for its patients besides
+//! care: the patient's access to their own
 //! medical file (the direction of relations with users, the medical archives, the care services'
 //! secretariats and doctors), and a patient's admission to psychiatric care at a relative's request
 //! (the bureau des admissions, the director, the psychiatrists, with the ARS informed and the juge
@@ -322,4 +324,60 @@ fn the_ambulance_approval_drawn_as_nouns_reads_the_same() {
 #[test]
 fn the_psychiatric_admission_drawn_as_nouns_reads_the_same() {
     assert_same_findings("soins-psychiatriques-tiers.epure.json", "soins-psychiatriques-tiers-variante.epure.json");
+}
+
+/// Unseen: urgent care received outside the European Union and paid on the spot, reimbursed by the
+/// Centre national des soins à l'étranger (the S3125 form posted to one's CPAM with the paid
+/// invoices, the proofs of payment, a RIB and the hospital report; the CPAM's mail platform scans
+/// it and routes it to the CNSE; the CNSE's check of the rights and pieces and its requests for
+/// more, posted back to the CPAM; the service médical's opinion on a hospital stay; the acts and
+/// amounts keyed, converted and reimbursed at the French rates; the payment and the statement on
+/// the ameli account).
+#[test]
+fn an_unseen_reimbursement_of_care_abroad_is_read_as_an_expert_would() {
+    let found = found_in("soins-etranger-cnse.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The insured's RIB is the CPAM's: it reimburses them already.
+            ("once-only", "rib envoi"),
+            // The CPAM's mail platform only routes the scanned file to the CNSE (the finding names
+            // the step it goes to as well).
+            ("transit-step", "orientation instruction"),
+            // Insured, mail platform, CNSE, service médical, CNSE, accounting, CNSE.
+            (
+                "handoff-chain",
+                "envoi numerisation orientation instruction avis-medical liquidation paiement mise-a-disposition"
+            ),
+            // Three files in ten lack a piece (an invoice not receipted, the proof of payment), and
+            // the pieces go back through the CPAM's mail and the CNSE's queue.
+            ("rework-loop", "numerisation orientation instruction d-complet demande-pieces complement"),
+            // The CNSE's backlog.
+            ("waiting", "instruction"),
+        ]
+    );
+    // No `ping-pong` through the agence comptable: the CNSE liquidates, the accountant pays (three
+    // minutes), the CNSE publishes the statement; the payment is the accountant's act, which the
+    // ordonnateur's service may not take over (the rule proposed giving it to the CNSE).
+    // Near misses: the CNSE's check of the pieces and the service médical's opinion on a hospital
+    // stay (mandated, its own product), then the amounts keyed from the foreign invoices (their
+    // only keying, off the scanned images: no media break after the scanning); the refusal rests
+    // on the check and the opinion; the payment and the statement on ameli are the delivery; the
+    // insured is solicited once and a half on average.
+    assert_not_flagged(
+        &found,
+        &[
+            "duplicate-step",
+            "redundant-check",
+            "approval-chain",
+            "ping-pong",
+            "late-knockout",
+            "parallelizable",
+            "media-break",
+            "rekeying",
+            "too-many-contacts",
+            "waste-step",
+        ],
+    );
 }
