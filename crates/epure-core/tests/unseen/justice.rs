@@ -416,6 +416,16 @@ fn an_unseen_victims_compensation_by_the_civi_is_read_as_an_expert_would() {
             "waste-step",
         ],
     );
+    // The returns are advised prevented by the pieces checked at the filing, and by the judgement
+    // and the CPAM's statement obtained from their holders, not checked there.
+    let returns = explained("indemnisation-civi.epure.json", "rework-loop");
+    assert!(
+        returns[0].contains(
+            "et obtenir « Copie du jugement pénal » et « Décompte des prestations versées par la CPAM » directement \
+             des administrations détentrices réduiraient ces retours"
+        ),
+        "{returns:?}"
+    );
 }
 
 /// Unseen: a new lawyer's inscription on the bar's roll (décret n° 91-1197, art. 101 ff.: the
