@@ -3,7 +3,8 @@
 //! an adult at the juge des contentieux de la protection), the criminal chain from the police
 //! to the parquet (a complaint for theft), the execution of sentences (a short sentence adjusted by
 //! the juge de l'application des peines with the SPIP), the compensation of victims (the CIVI
-//! and the Fonds de garantie), and the bar (a new lawyer's inscription and oath).
+//! and the Fonds de garantie), the bar (a new lawyer's inscription and oath), and civil status
+//! before the judge (an act of birth rectified by the tribunal judiciaire).
 
 use crate::kit::*;
 
@@ -492,4 +493,59 @@ fn an_unseen_lawyers_inscription_on_the_roll_is_read_as_an_expert_would() {
     );
     let breaks = explained("inscription-barreau.epure.json", "media-break");
     assert!(breaks[0].contains("« Donner acte du serment et dresser le procès-verbal »"), "{breaks:?}");
+}
+
+/// Unseen: a birth certificate rectified by the president of the tribunal judiciaire (C. civ.
+/// art. 99, CPC art. 1046 ff.: the request with the full copies of the act and of the linked acts
+/// and the proofs of the right spelling; the greffe's registration, the parquet's opinion, the
+/// judge's ruling without a hearing; the notice, the judgement's operative part sent by the
+/// procureur to the civil status officer, the mention in the margin, the notices of mention to the
+/// communes holding the linked acts, and the corrected copy asked for).
+#[test]
+fn an_unseen_rectification_of_a_birth_certificate_is_read_as_an_expert_would() {
+    let found = found_in("rectification-etat-civil.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The act to rectify and the linked acts are the communes' (COMEDEC verifies them).
+            ("once-only", "copie-acte requete"),
+            ("once-only", "actes-lies requete"),
+            // The act keyed by the greffe, again by the commune of birth for the mention, and
+            // again by each commune holding a linked act, from the paper notices of mention.
+            ("rekeying", "acte enregistrement mention mention-liee"),
+            // Applicant, greffe, parquet, judge, greffe, parquet, commune, applicant, commune: the
+            // operative part goes back through the parquet to reach the commune, and the applicant
+            // asks the commune for the corrected copy. (The analysis names the branch of the copy,
+            // which changes hands more than that of the linked acts' mentions: right.)
+            (
+                "handoff-chain",
+                "requete enregistrement communication avis-parquet examen notif transmission mention demande-copie delivrance"
+            ),
+            // The judges' backlog of civil requests.
+            ("waiting", "examen"),
+            // The posted request keyed into the civil software.
+            ("media-break", "f-requete enregistrement acte"),
+        ]
+    );
+    // Near misses: the parquet's opinion and the judge's ruling (two acts, each its own product);
+    // the mention on the birth act and the mentions on the linked acts, each by the officer who
+    // holds the act (C. civ. art. 49), are no duplicate; the communication to the ministère public
+    // and the operative part sent by the procureur are mandated; the rejection rests on the
+    // examination; the applicant is solicited twice (the request, the corrected copy).
+    assert_not_flagged(
+        &found,
+        &[
+            "duplicate-step",
+            "redundant-check",
+            "approval-chain",
+            "ping-pong",
+            "transit-step",
+            "late-knockout",
+            "parallelizable",
+            "too-many-contacts",
+            "rework-loop",
+            "waste-step",
+        ],
+    );
 }
