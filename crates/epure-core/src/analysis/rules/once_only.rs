@@ -13,6 +13,10 @@
 //! originaux") is asked twice by the filing and the later request: the finding names those two, not
 //! the rework request.
 //!
+//! Also fired on a piece the administration already made known to the body that asks the user for
+//! it (the ARS notifies its approval to the ambulance company and informs the CPAM, which then asks
+//! the company for a copy): see `sent.rs`.
+//!
 //! Two branches of one parallel block are both taken by every case that reaches the fork: a
 //! piece asked on each (the CAF and the Département each asking for the RIB) is asked twice,
 //! although neither request comes after the other. Only requests met at every pass through the

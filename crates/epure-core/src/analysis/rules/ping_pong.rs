@@ -11,7 +11,8 @@
 //! answer cannot remind themselves, the Département's reminder is its own); B issues an opinion (a
 //! check that writes its verdict down, an "avis", a certificate, a report: it carries B's name and
 //! responsibility, so moving the step into A's lane would have A sign B's document; so does a
-//! payment mandate, the ordonnateur's accounting act issued by the finance service). A short
+//! payment mandate, the ordonnateur's accounting act issued by the finance service); B is the
+//! public accountant (the agence comptable, the trésorerie: payment is its act). A short
 //! check in B that yields a mere datum (the credits are available), or a form B fills in for A,
 //! can still be handed to A. Nor when A or B is an information system's lane: the
 //! acknowledgement of receipt the system sends by itself between two steps of the service is no

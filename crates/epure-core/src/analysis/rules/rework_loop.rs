@@ -12,7 +12,8 @@
 //! and which the check reads as filed), the finding proposes `check-upfront` and says what it would do:
 //! check those pieces at the submission — only those the loop asks for again when it names some, since
 //! their absence is what sends the file back — with the prudent assumption that half the returns are
-//! avoided ([`UPFRONT_FACTOR`]).
+//! avoided ([`UPFRONT_FACTOR`]). Of those pieces, the ones an administration already holds are
+//! advised obtained from it rather than checked at the filing (what `once-only` proposes for them).
 //!
 //! Once the submission already checks those pieces, or the loop's check is itself made at the
 //! counter as the user hands the file in (the agent goes through the pieces with them, right
