@@ -1,7 +1,10 @@
 //! Justice: the civil courts' greffes (an injonction de payer at a tribunal judiciaire, a
 //! certificate of French nationality at its nationality service, a measure of legal protection for
-//! an adult at the juge des contentieux de la protection) and the criminal chain from the police
-//! to the parquet (a complaint for theft).
+//! an adult at the juge des contentieux de la protection), the criminal chain from the police
+//! to the parquet (a complaint for theft), the execution of sentences (a short sentence adjusted by
+//! the juge de l'application des peines with the SPIP), the compensation of victims (the CIVI
+//! and the Fonds de garantie), the bar (a new lawyer's inscription and oath), and civil status
+//! before the judge (an act of birth rectified by the tribunal judiciaire).
 
 use crate::kit::*;
 
@@ -58,6 +61,9 @@ fn an_unseen_order_for_payment_is_read_as_an_expert_would() {
             "waste-step",
         ],
     );
+    // The no-show is told as a return no upfront check prevents: right.
+    let returns = explained("amenagement-peine-ddse.epure.json", "rework-loop");
+    assert!(returns[0].contains("n'est pas décidé par un contrôle des pièces"), "{returns:?}");
 }
 
 /// Unseen: a complaint for theft at the police (the online pre-complaint, the call for an
@@ -280,4 +286,266 @@ fn an_unseen_adult_protection_measure_is_read_as_an_expert_would() {
     );
     assert!(!found.iter().any(|(r, s)| *r == "waiting" && s.contains("compte-annuel")), "{found:?}");
     assert!(!found.iter().any(|(r, s)| *r == "rework-loop" && s.contains("d-annee")), "{found:?}");
+}
+
+/// Unseen: a short prison sentence of a free convicted person adjusted into home detention under
+/// electronic monitoring (CPP art. 723-15: the convocation before the SPIP handed over at the
+/// hearing, the extract of the judgement posted by the parquet's execution service and the file
+/// opened in APPI, the interview at the SPIP with the proofs and the host's consent, the convicted
+/// person convoked again when absent, the technical feasibility checked at home by the monitoring
+/// centre, the SPIP's report, the parquet's requisitions, the juge de l'application des peines'
+/// adversarial hearing, the tag fitted, or the sentence served in prison).
+#[test]
+fn an_unseen_sentence_adjusted_into_home_detention_is_read_as_an_expert_would() {
+    let found = found_in("amenagement-peine-ddse.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The proofs of address, resources and employment handed to the SPIP are asked again
+            // by the convocation to the hearing: the SPIP's report and its file carry them.
+            ("once-only", "justif-domicile entretien comparution"),
+            ("once-only", "justif-ressources entretien comparution"),
+            ("once-only", "justif-emploi entretien comparution"),
+            // The convicted person keyed into Cassiopée at the hearing, again into APPI from the
+            // paper extract, and again into the monitoring centre's software; the sentence keyed
+            // into Cassiopée and again into APPI.
+            ("rekeying", "identite audience-correc ouverture-appi pose"),
+            ("rekeying", "peine audience-correc ouverture-appi"),
+            // Clerk, execution service, JAP's greffe, convicted person, SPIP, monitoring centre,
+            // SPIP, parquet, convicted person, JAP, greffe, execution service. (The analysis names
+            // the way of a refusal through the parquet's requisitions: as many hands as the way of
+            // the tag fitted through the greffe's convocation.)
+            (
+                "handoff-chain",
+                "audience-correc extrait ouverture-appi entretien evaluation faisabilite rapport requisitions comparution debat notif-refus mise-execution"
+            ),
+            // One convicted person in five does not come to the first interview and is convoked
+            // again by registered letter (a reminder the day before prevents part of it).
+            ("rework-loop", "entretien d-venu relance"),
+            // The SPIP's agenda, within the forty-five days the code sets as a ceiling, is the
+            // largest wait (the counsellors' caseloads).
+            ("waiting", "entretien"),
+            // The interview, the interview again for the absent, and the hearing: with the
+            // parquet's agreement the JAP may rule without a hearing (art. 712-6), which would
+            // spare the second trip and the pieces brought again.
+            ("too-many-contacts", "entretien comparution"),
+        ]
+    );
+    // Near misses: the SPIP's evaluation, the monitoring centre's feasibility check at home and the
+    // JAP's judgement are three bodies on three questions (the situation, the line and the host's
+    // consent, the sentence), each its own product; the interview at the SPIP and the hearing
+    // before the judge are no duplicate (the pieces asked twice are told by once-only); the
+    // parquet's requisitions are mandated and its own (no approval chain); the refusal rests on
+    // the hearing, which reads the report; the extract posted by the execution service is its act
+    // (art. 723-15), not a relay; the paper extract keyed into APPI is told by the rekeying; the
+    // notice of the judgement and the tag fitted are the delivery and the execution.
+    assert_not_flagged(
+        &found,
+        &[
+            "duplicate-step",
+            "redundant-check",
+            "approval-chain",
+            "ping-pong",
+            "transit-step",
+            "late-knockout",
+            "parallelizable",
+            "media-break",
+            "waste-step",
+        ],
+    );
+    // The no-show is told as a return no upfront check prevents: right.
+    let returns = explained("amenagement-peine-ddse.epure.json", "rework-loop");
+    assert!(returns[0].contains("n'est pas décidé par un contrôle des pièces"), "{returns:?}");
+}
+
+/// Unseen: a victim's compensation by the commission d'indemnisation des victimes d'infractions
+/// and the Fonds de garantie (CPP art. 706-3 ff.: the request by the victim's lawyer with the
+/// criminal judgement, the medical certificates, the proofs of losses and the CPAM's statement of
+/// benefits; the greffe's registration and its copy to the FGTI and the parquet; the FGTI's file,
+/// its examination and the pieces it asks for, the medical expert's examination, the offer within
+/// two months; the agreement homologated by the CIVI's president, or the commission's hearing
+/// after the parquet's conclusions; the notice and the payment).
+#[test]
+fn an_unseen_victims_compensation_by_the_civi_is_read_as_an_expert_would() {
+    let found = found_in("indemnisation-civi.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The criminal judgement is the court's own (Cassiopée), and the benefits the CPAM paid
+            // are the CPAM's: the FGTI exercises its recourse against it anyway.
+            ("once-only", "jugement-penal requete"),
+            ("once-only", "debours requete"),
+            // The victim and the facts keyed by the greffe, then again by the FGTI from the copy
+            // posted to it.
+            ("rekeying", "victime enregistrement ouverture"),
+            ("rekeying", "faits enregistrement ouverture"),
+            // Victim, greffe, FGTI, expert, FGTI, victim, greffe, parquet, commission, greffe, FGTI:
+            // the way of an offer refused.
+            (
+                "handoff-chain",
+                "requete enregistrement transmission ouverture examen missionner expertise offre reponse audiencement conclusions audience notif-decision paiement"
+            ),
+            // Four files in ten lack a piece (the consolidation certificate, the proofs of losses).
+            ("rework-loop", "examen d-pieces demande-pieces complement"),
+            // The medical expert's calendar is most of the delay.
+            ("waiting", "expertise"),
+            // The posted request keyed into the commission's register.
+            ("media-break", "f-requete enregistrement victime faits"),
+            // The request, the missing pieces, the answer to the offer.
+            ("too-many-contacts", "requete complement reponse"),
+        ]
+    );
+    // Near misses: the FGTI's examination of the pieces, the expert's examination of the victim,
+    // the parquet's conclusions and the commission's decision are four questions, the last three
+    // with their products; the offer accepted, then homologated by the president (the one
+    // competent authority, art. 706-5-1), is no approval chain; the greffe's copy to the FGTI and
+    // the parquet and the FGTI's agreement sent to the president are mandated, no relays; the
+    // rejection rests on the hearing, which reads the expertise and the offer; the three notices
+    // are on exclusive ways; the payment after either title is one step.
+    assert_not_flagged(
+        &found,
+        &[
+            "duplicate-step",
+            "redundant-check",
+            "approval-chain",
+            "ping-pong",
+            "transit-step",
+            "late-knockout",
+            "parallelizable",
+            "waste-step",
+        ],
+    );
+    // The returns are advised prevented by the pieces checked at the filing, and by the judgement
+    // and the CPAM's statement obtained from their holders, not checked there.
+    let returns = explained("indemnisation-civi.epure.json", "rework-loop");
+    assert!(
+        returns[0].contains(
+            "et obtenir « Copie du jugement pénal » et « Décompte des prestations versées par la CPAM » directement \
+             des administrations détentrices réduiraient ces retours"
+        ),
+        "{returns:?}"
+    );
+}
+
+/// Unseen: a new lawyer's inscription on the bar's roll (décret n° 91-1197, art. 101 ff.: the
+/// request to the bâtonnier with the CAPA, the identity document, a criminal record extract and the
+/// contract of collaboration; the roll service's check and its returns, the bulletin n° 2 asked of
+/// the casier judiciaire national, the rapporteur's interview, the council's deliberation notified
+/// to the candidate and the procureur général; the list sent to the parquet général, the
+/// convocation by the court's greffe, the oath at the solemn hearing; the inscription, the
+/// attestation and the CNB and the CNBF informed; the affiliation declared to the CNBF).
+#[test]
+fn an_unseen_lawyers_inscription_on_the_roll_is_read_as_an_expert_would() {
+    let found = found_in("inscription-barreau.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The CAPA is the school's certificate, delivered to the bar's own candidates.
+            ("once-only", "capa demande"),
+            // The identity document asked by the Ordre, then again by the CNBF.
+            ("once-only", "identite-doc demande affiliation"),
+            // The bulletin n° 3 asked of the candidate, though the casier holds it (and the Ordre
+            // asks it for the bulletin n° 2 anyway).
+            ("once-only", "b3 demande"),
+            // The attestation of inscription the Ordre itself sends to the CNBF, asked of the new
+            // lawyer for the affiliation.
+            ("once-only", "attestation affiliation"),
+            // The lawyer keyed on the roll, then again by the CNBF.
+            ("rekeying", "avocat inscription cnbf"),
+            // Candidate, roll service, casier, rapporteur, council, roll service, greffe,
+            // candidate, court, roll service, candidate, CNBF.
+            (
+                "handoff-chain",
+                "demande enregistrement completude requete-b2 b2 rapport deliberation notif liste convocation serment pv inscription affiliation cnbf"
+            ),
+            // One file in four lacks a piece.
+            ("rework-loop", "completude d-complet demande-pieces complement"),
+            // The court's next solemn session is the largest wait.
+            ("waiting", "convocation"),
+            // The court's paper record of the oath keyed onto the roll (the date of the oath):
+            // right, though not in the expectation written first.
+            ("media-break", "f20 inscription avocat"),
+            // The request, the missing pieces, the oath and the affiliation apart.
+            ("too-many-contacts", "demande complement serment affiliation"),
+        ]
+    );
+    // Near misses: the roll service's check of the pieces, the rapporteur's interview (the
+    // candidate's moralité, with the bulletin n° 2) and the council's deliberation are three
+    // questions, the last two with their products; the deliberation notified to the procureur
+    // général, who may appeal it, is mandated; the list sent to the parquet général is its own
+    // document; the oath taken and the court's record of it are one sitting; the refusal rests on
+    // the report; the two notices are on exclusive ways.
+    assert_not_flagged(
+        &found,
+        &[
+            "duplicate-step",
+            "redundant-check",
+            "approval-chain",
+            "ping-pong",
+            "transit-step",
+            "late-knockout",
+            "parallelizable",
+            "waste-step",
+        ],
+    );
+    let breaks = explained("inscription-barreau.epure.json", "media-break");
+    assert!(breaks[0].contains("« Donner acte du serment et dresser le procès-verbal »"), "{breaks:?}");
+}
+
+/// Unseen: a birth certificate rectified by the president of the tribunal judiciaire (C. civ.
+/// art. 99, CPC art. 1046 ff.: the request with the full copies of the act and of the linked acts
+/// and the proofs of the right spelling; the greffe's registration, the parquet's opinion, the
+/// judge's ruling without a hearing; the notice, the judgement's operative part sent by the
+/// procureur to the civil status officer, the mention in the margin, the notices of mention to the
+/// communes holding the linked acts, and the corrected copy asked for).
+#[test]
+fn an_unseen_rectification_of_a_birth_certificate_is_read_as_an_expert_would() {
+    let found = found_in("rectification-etat-civil.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The act to rectify and the linked acts are the communes' (COMEDEC verifies them).
+            ("once-only", "copie-acte requete"),
+            ("once-only", "actes-lies requete"),
+            // The act keyed by the greffe, again by the commune of birth for the mention, and
+            // again by each commune holding a linked act, from the paper notices of mention.
+            ("rekeying", "acte enregistrement mention mention-liee"),
+            // Applicant, greffe, parquet, judge, greffe, parquet, commune, applicant, commune: the
+            // operative part goes back through the parquet to reach the commune, and the applicant
+            // asks the commune for the corrected copy. (The analysis names the branch of the copy,
+            // which changes hands more than that of the linked acts' mentions: right.)
+            (
+                "handoff-chain",
+                "requete enregistrement communication avis-parquet examen notif transmission mention demande-copie delivrance"
+            ),
+            // The judges' backlog of civil requests.
+            ("waiting", "examen"),
+            // The posted request keyed into the civil software.
+            ("media-break", "f-requete enregistrement acte"),
+        ]
+    );
+    // Near misses: the parquet's opinion and the judge's ruling (two acts, each its own product);
+    // the mention on the birth act and the mentions on the linked acts, each by the officer who
+    // holds the act (C. civ. art. 49), are no duplicate; the communication to the ministère public
+    // and the operative part sent by the procureur are mandated; the rejection rests on the
+    // examination; the applicant is solicited twice (the request, the corrected copy).
+    assert_not_flagged(
+        &found,
+        &[
+            "duplicate-step",
+            "redundant-check",
+            "approval-chain",
+            "ping-pong",
+            "transit-step",
+            "late-knockout",
+            "parallelizable",
+            "too-many-contacts",
+            "rework-loop",
+            "waste-step",
+        ],
+    );
 }

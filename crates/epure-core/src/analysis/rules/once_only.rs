@@ -14,6 +14,10 @@
 //! originaux") is asked twice by the filing and the later request: the finding names those two, not
 //! the rework request.
 //!
+//! Also fired on a piece the administration already made known to the body that asks the user for
+//! it (the ARS notifies its approval to the ambulance company and informs the CPAM, which then asks
+//! the company for a copy): see `sent.rs`.
+//!
 //! Two branches of one parallel block are both taken by every case that reaches the fork: a
 //! piece asked on each (the CAF and the Département each asking for the RIB) is asked twice,
 //! although neither request comes after the other. Only requests met at every pass through the
@@ -26,6 +30,7 @@ use crate::model::Step;
 use handover::identity_shown_to_collect;
 
 mod handover;
+mod sent;
 
 pub const ID: &str = "once-only";
 
@@ -107,6 +112,8 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     // The tables of the backward searches of `alternatives` (made for the first item asked twice,
     // shared by the searches, emptied before each).
     let mut ways_back: Option<WaysBack> = None;
+    // What the administration sent on to a body named in its labels (`sent`).
+    let mut sent_on = sent::Sent::new(ctx);
     for (di, d) in ctx.p.data.iter().enumerate() {
         let askers = &askers_of[di];
         if askers.is_empty() {
@@ -156,7 +163,10 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             ));
             continue;
         }
+        // Asked of the user although the administration sent it to the body asking for it.
+        let sent_here = sent_on.requests_of(ctx, &d.id, askers);
         if askers.len() < 2 {
+            out.extend(sent_here.into_iter().map(|(u, sender, taker)| sent::finding_of(ctx, d, u, sender, taker)));
             continue;
         }
         // The agent taking what the user hands in is that handing over: a request after it is
@@ -178,6 +188,13 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             .filter(|&(later, earlier)| !ctx.returns_without(later, earlier))
             .filter(|&(later, _)| !identity_shown_to_collect(ctx, later, d))
             .collect();
+        // A request asked again of the user is told as such, not as sent on as well.
+        out.extend(
+            sent_here
+                .into_iter()
+                .filter(|&(u, _, _)| !pairs.iter().any(|&(later, _)| later == u))
+                .map(|(u, sender, taker)| sent::finding_of(ctx, d, u, sender, taker)),
+        );
         if !taken[di].is_empty() {
             let mut kept: Vec<(usize, usize)> = Vec::with_capacity(pairs.len());
             for pair in pairs {

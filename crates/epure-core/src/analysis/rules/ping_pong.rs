@@ -11,7 +11,8 @@
 //! answer cannot remind themselves, the Département's reminder is its own); B issues an opinion (a
 //! check that writes its verdict down, an "avis", a certificate, a report: it carries B's name and
 //! responsibility, so moving the step into A's lane would have A sign B's document; so does a
-//! payment mandate, the ordonnateur's accounting act issued by the finance service). A short
+//! payment mandate, the ordonnateur's accounting act issued by the finance service); B is the
+//! public accountant (the agence comptable, the trésorerie: payment is its act). A short
 //! check in B that yields a mere datum (the credits are available), or a form B fills in for A,
 //! can still be handed to A. Nor when A or B is an information system's lane: the
 //! acknowledgement of receipt the system sends by itself between two steps of the service is no
@@ -43,11 +44,17 @@ type Bounces<'a> = ((Option<&'a str>, Option<&'a str>), Vec<(usize, usize)>, Vec
 /// certified the service fait cannot issue it for them).
 const OPINION: &[&str] = &["avis", "certificat", "attestation", "rapport", "visa", "expertise", "mandat"];
 
+/// Words of a lane's name, as written, that name a public accountant: the agent comptable of a
+/// social security body, the trésorerie, the paierie. Payment is the accountant's act, which the
+/// ordonnateur's service may not take over (séparation de l'ordonnateur et du comptable, décret
+/// n° 2012-1246, art. 9): "Agence comptable", not the ordonnateur's own "Service comptabilité".
+const ACCOUNTANT: &[&str] = &["comptable", "trésorerie", "tresorerie", "paierie", "payeur"];
+
 /// Whether a step is B's own and cannot be moved into another service's lane: it sits in a
-/// partner's lane (another body), or it issues an opinion under B's name: a check that produces a
-/// document (its verdict, written down), or a step producing a document named as an opinion. A
-/// form B fills in for A ("Compléter la fiche de liaison") is not one. An unknown data id is not
-/// taken for a document.
+/// partner's lane (another body) or in the public accountant's ([`ACCOUNTANT`]), or it issues an
+/// opinion under B's name: a check that produces a document (its verdict, written down), or a step
+/// producing a document named as an opinion. A form B fills in for A ("Compléter la fiche de
+/// liaison") is not one. An unknown data id is not taken for a document.
 fn own_competence(ctx: &Context, n: usize) -> bool {
     static STEMS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     let stems = STEMS.get_or_init(|| OPINION.iter().flat_map(|w| labels::words(w)).collect());
@@ -60,7 +67,12 @@ fn own_competence(ctx: &Context, n: usize) -> bool {
             && ctx.label_words(s.label()).iter().any(|w| stems.contains(w))
             && !super::transit_step::says_transit(ctx, s.label())
     };
+    let accountant = || {
+        let name = ctx.lane_str(n).to_lowercase();
+        name.split(|c: char| !c.is_alphanumeric()).any(|w| ACCOUNTANT.contains(&w))
+    };
     ctx.lane_kind(n) == Some(ActorKind::Partner)
+        || accountant()
         || says_opinion()
         || s.produces
             .iter()
@@ -276,6 +288,36 @@ mod tests {
             b.chain(&["pay", "d"])
         };
         b.prob("d", "liq", 0.67).prob("d", "e", 0.33)
+    }
+
+    #[test]
+    fn does_not_fire_through_the_public_accountant() {
+        // The CNSE liquidates, the agence comptable pays (three minutes), the CNSE publishes the
+        // statement: the payment is the accountant's act, the service cannot take it over.
+        let b = |lane: &str| {
+            let mut p = B::new()
+                .start("s")
+                .task("liq", "b", "Calculer le remboursement")
+                .dur("liq", 20.0)
+                .produces("liq", &["calcul"])
+                .task("pay", "c", "Mettre en paiement")
+                .dur("pay", 3.0)
+                .checks("pay", &["calcul"])
+                .task("pub", "b", "Publier le décompte")
+                .dur("pub", 2.0)
+                .checks("pub", &["calcul"])
+                .end("e")
+                .chain(&["s", "liq", "pay", "pub", "e"])
+                .build();
+            if let Some(c) = p.actors.iter_mut().find(|a| a.id == "c") {
+                c.name = lane.to_owned();
+            }
+            p
+        };
+        check(&b("Agence comptable"), "ping-pong", &[]);
+        check(&b("Trésorerie municipale"), "ping-pong", &[]);
+        // Near miss: the ordonnateur's own accounting service, which the file need not visit.
+        check(&b("Service comptabilité"), "ping-pong", &["liq pay pub"]);
     }
 
     #[test]

@@ -12,7 +12,8 @@
 //! and which the check reads as filed), the finding proposes `check-upfront` and says what it would do:
 //! check those pieces at the submission — only those the loop asks for again when it names some, since
 //! their absence is what sends the file back — with the prudent assumption that half the returns are
-//! avoided ([`UPFRONT_FACTOR`]).
+//! avoided ([`UPFRONT_FACTOR`]). Of those pieces, the ones an administration already holds are
+//! advised obtained from it rather than checked at the filing (what `once-only` proposes for them).
 //!
 //! Once the submission already checks those pieces, or the loop's check is itself made at the
 //! counter as the user hands the file in (the agent goes through the pieces with them, right
@@ -268,7 +269,12 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             Some(r) => {
                 let d = r.decision.index();
                 let back: f64 = ctx.g.out[d].iter().filter(|a| ctx.comps.of[a.node] == c).map(|a| a.share).sum();
-                let names: Vec<String> = r.items.iter().map(|i| ctx.data_name(i)).collect();
+                // The pieces an administration already holds are to be fetched from it, as
+                // `once-only` says, not checked at the filing: named apart.
+                let held = |i: &String| ctx.p.data_item(i).is_some_and(|d| !d.held_by.is_empty());
+                let names: Vec<String> = r.items.iter().filter(|i| !held(i)).map(|i| ctx.data_name(i)).collect();
+                let held_names: Vec<String> = r.items.iter().filter(|i| held(i)).map(|i| ctx.data_name(i)).collect();
+                let (fetch_fr, fetch_en) = fetched(&held_names, !names.is_empty());
                 let (means_fr, means_en) = upfront_means(ctx.step(r.submission.index()).channel);
                 // Every way in no check covers: the filing this finding names, then the others.
                 let at: Vec<String> = std::iter::once(r.submission)
@@ -282,18 +288,26 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                         format!("steps {}", quoted_list(Lang::En, &at)),
                     ),
                 };
+                let (check_fr, check_en) = if names.is_empty() {
+                    (String::new(), String::new())
+                } else {
+                    (
+                        format!("Contrôler {} dès {steps_fr} ({means_fr})", quoted_list(Lang::Fr, &names)),
+                        format!("Checking {} at {steps_en} ({means_en})", quoted_list(Lang::En, &names)),
+                    )
+                };
+                // Two actions, two subjects: « Contrôler … et obtenir … réduiraient ».
+                let verb_fr = if names.is_empty() || held_names.is_empty() { "réduirait" } else { "réduiraient" };
                 (
                     format!(
-                        "Contrôler {} dès {steps_fr} ({means_fr}) réduirait ces retours ; la proposition retient \
-                         l'hypothèse prudente que la moitié en est évitée (de {} à {} des passages), chiffre à confirmer.",
-                        quoted_list(Lang::Fr, &names),
+                        "{check_fr}{fetch_fr} {verb_fr} ces retours ; la proposition retient l'hypothèse prudente \
+                         que la moitié en est évitée (de {} à {} des passages), chiffre à confirmer.",
                         percent(Lang::Fr, back),
                         percent(Lang::Fr, back / UPFRONT_FACTOR),
                     ),
                     format!(
-                        "Checking {} at {steps_en} ({means_en}) would reduce these returns; the proposal assumes, \
-                         prudently, that half of them are avoided (from {} to {} of passes), a figure to confirm.",
-                        quoted_list(Lang::En, &names),
+                        "{check_en}{fetch_en} would reduce these returns; the proposal assumes, prudently, that half \
+                         of them are avoided (from {} to {} of passes), a figure to confirm.",
                         percent(Lang::En, back),
                         percent(Lang::En, back / UPFRONT_FACTOR),
                     ),
@@ -363,6 +377,28 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         ));
     }
     out
+}
+
+/// The part of the advice on the pieces an administration already holds (`held`, by name), after
+/// those to check at the filing when there are some (`after_check`): obtaining them from their
+/// holder, as `once-only` proposes, rather than asking the user for them (no pronoun: the names
+/// are of either gender). Empty when none is held.
+fn fetched(held: &[String], after_check: bool) -> (String, String) {
+    if held.is_empty() {
+        return (String::new(), String::new());
+    }
+    let one = held.len() == 1;
+    let (fr, en) = (quoted_list(Lang::Fr, held), quoted_list(Lang::En, held));
+    let (from_fr, from_en) = if one {
+        ("de l'administration détentrice", "from the administration that holds it")
+    } else {
+        ("des administrations détentrices", "from the administrations that hold them")
+    };
+    if after_check {
+        (format!(" et obtenir {fr} directement {from_fr}"), format!(" and obtaining {en} directly {from_en}"))
+    } else {
+        (format!("Obtenir {fr} directement {from_fr}"), format!("Obtaining {en} directly {from_en}"))
+    }
 }
 
 #[cfg(test)]

@@ -7,7 +7,10 @@
 //! nothing more to do (the decision is notified to them on every way there and no step of theirs
 //! follows): the file stays open in the back office — the fee's invoice, the archiving — but nobody
 //! waits for it. A receipt handed over ("Remettre à la victime le récépissé de plainte") is not the
-//! outcome: the user still waits for what the file becomes; but the receipt of a declaration
+//! outcome: the user still waits for what the file becomes; nor is a decision notified while an act
+//! to come (an approval, a check that makes its own document) may still end the case otherwise
+//! (the admission to psychiatric care notified to the patient, before the judge who may release
+//! them); but the receipt of a declaration
 //! ("Délivrer le récépissé de déclaration" of a drinks licence) is, under a declaration regime,
 //! the title the declarant acts under, unless a publication follows (an association is a legal
 //! person once its declaration is published in the JOAFE). Nor is the file itself made available to the user or
@@ -37,6 +40,7 @@ use super::{Context, finding, text};
 use crate::analysis::labels;
 use crate::analysis::words::{duration, number, percent, quote};
 use crate::analysis::{Finding, Gain, Lang, Severity};
+use crate::model::StepKind;
 use period_end::at_end_of_period;
 
 mod period_end;
@@ -240,6 +244,58 @@ fn own_term_after_outcome(ctx: &Context, outcome: &Outcome, n: usize) -> bool {
         && !super::collects(ctx, n)
 }
 
+/// Per step, whether the case's end is still to be decided when the file gets there: the step
+/// itself or some way on is an act (an approval, or a check that makes a document of its own: a
+/// judge's order, a certificate) from which the case can still end in more than one way. What was
+/// notified before is then a decision along the way, not the outcome: the admission to
+/// psychiatric care notified to the patient, whom the certificates of the observation period and
+/// then the juge des libertés et de la détention may still release, leaves the patient waiting
+/// for the judge. A notice followed only by the decision node that sorts the ends ("Notifier la
+/// décision", then "Accordé ?") still gives the outcome: no act lies between; and so does a
+/// notice after which the way taken holds no such act (the overpayment recovered on the benefits
+/// to come, while another way leads to the commission that may remit it). Complexity: one pass
+/// backward over the loops' condensation, O(V + E).
+fn still_open(ctx: &Context) -> Vec<bool> {
+    let bound = ctx.g.bound;
+    // Which outcomes each step can still end in: one bit per outcome (and one for an end drawn
+    // without one).
+    let bit = |n: usize| -> u8 {
+        let s = ctx.step(n);
+        if s.kind != StepKind::End {
+            return 0;
+        }
+        match s.outcome {
+            Some(crate::model::Outcome::Granted) => 1,
+            Some(crate::model::Outcome::Refused) => 2,
+            Some(crate::model::Outcome::Abandoned) => 4,
+            None => 8,
+        }
+    };
+    let act = |n: usize| {
+        let s = ctx.step(n);
+        s.kind == StepKind::Approval || (s.kind == StepKind::Check && !s.produces.is_empty())
+    };
+    let mut ends = vec![0_u8; bound];
+    let mut open = vec![false; bound];
+    for (c, members) in ctx.comps.members.iter().enumerate().rev() {
+        let mut mask = 0_u8;
+        for &n in members {
+            mask |= bit(n);
+            for a in &ctx.g.out[n] {
+                mask |= ends[a.node];
+            }
+        }
+        // A loop's steps share its ends and its acts.
+        let here = members.iter().any(|&n| act(n)) && mask.count_ones() > 1;
+        let on = members.iter().any(|&n| ctx.g.out[n].iter().any(|a| ctx.comps.of[a.node] != c && open[a.node]));
+        for &n in members {
+            ends[n] = mask;
+            open[n] = here || on;
+        }
+    }
+    open
+}
+
 /// [`Outcome`] of every step.
 /// Complexity: one pass forward and one backward over the loops' condensation, O(V + E).
 fn after_outcome(ctx: &Context) -> Outcome {
@@ -285,7 +341,8 @@ fn after_outcome(ctx: &Context) -> Outcome {
             user_next[n] = any;
         }
     }
-    let served = (0..bound).map(|n| given[n] && !user_next[n] && !ctx.in_user_lane(n)).collect();
+    let open = still_open(ctx);
+    let served = (0..bound).map(|n| given[n] && !user_next[n] && !ctx.in_user_lane(n) && !open[n]).collect();
     Outcome { given, served }
 }
 

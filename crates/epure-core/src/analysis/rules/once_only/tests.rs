@@ -441,3 +441,78 @@ fn says_whom_to_fetch_a_piece_from_when_several_hold_it() {
         "{two}"
     );
 }
+
+/// The decision signed, then `notice`, then the user's adhesion with a copy of the decision, taken
+/// by the lane `taker` (`d`: "Partenaire").
+fn sent_on(notice: &str, taker: &str) -> crate::model::Procedure {
+    B::new()
+        .start("s")
+        .task("depot", "u", "Déposer la demande")
+        .approval("sig", "c", "Signer la décision")
+        .produces("sig", &["decision"])
+        .task("notif", "b", notice)
+        .checks("notif", &["decision"])
+        .task("adhesion", "u", "Adhérer à la convention")
+        .requests("adhesion", &["decision"])
+        .task("enreg", taker, "Enregistrer l'adhésion")
+        .checks("enreg", &["decision"])
+        .end("e")
+        .chain(&["s", "depot", "sig", "notif", "adhesion", "enreg", "e"])
+        .build()
+}
+
+#[test]
+fn fires_when_the_body_asking_for_a_piece_was_sent_it_by_the_administration() {
+    // The ARS notifies its approval to the company and informs the CPAM, which then asks the
+    // company for a copy with its adhesion; or the arrêté notified to the pharmacist and to the
+    // Ordre, which asks for it with the opening declaration.
+    check(
+        &sent_on("Notifier la décision à l'usager et en informer le partenaire", "d"),
+        "once-only",
+        &["decision adhesion"],
+    );
+    check(
+        &sent_on("Notifier la décision à l'usager, au partenaire et à la mairie", "d"),
+        "once-only",
+        &["decision adhesion"],
+    );
+    check(&sent_on("TRANSMISSION DE LA DECISION AU PARTENAIRE", "d"), "once-only", &["decision adhesion"]);
+    // The acts as nouns; the partner by the acronym of its lane's name.
+    check(
+        &sent_on("Notification de la décision à l'usager et information du partenaire", "d"),
+        "once-only",
+        &["decision adhesion"],
+    );
+    let mut p = sent_on("Notifier la décision à l'usager et en informer la CPAM", "d");
+    if let Some(a) = p.actors.iter_mut().find(|a| a.id == "d") {
+        a.name = "Caisse primaire d'assurance maladie (service des relations avec les professionnels)".into();
+    }
+    check(&p, "once-only", &["decision adhesion"]);
+    // The partner second among those informed.
+    check(
+        &sent_on("Inscrire l'usager et en informer la mairie et le partenaire", "d"),
+        "once-only",
+        &["decision adhesion"],
+    );
+}
+
+#[test]
+fn a_piece_sent_to_someone_else_is_new_to_the_body_asking_for_it() {
+    // Near misses: the decision notified to the user alone; the user oriented towards the partner
+    // (the person is sent, not the piece); the partner informed, but the adhesion taken by another
+    // lane; the decision published in the partner's name after it was notified.
+    check(&sent_on("Notifier la décision à l'usager", "d"), "once-only", &[]);
+    check(&sent_on("Notifier la décision à l'usager et orienter vers le partenaire", "d"), "once-only", &[]);
+    check(&sent_on("Notifier la décision à l'usager et en informer le partenaire", "a"), "once-only", &[]);
+    check(&sent_on("Notifier la décision à l'usager, la publier au registre du partenaire", "d"), "once-only", &[]);
+    // An appeal to the partner joins the decision it contests, though the partner was told of it.
+    let mut p = sent_on("Notifier la décision à l'usager et en informer le partenaire", "d");
+    p.step_mut("adhesion").expect("the adhesion").label = Some("Former un recours auprès du partenaire".into());
+    check(&p, "once-only", &[]);
+    // The piece the user handed in at the filing, checked and passed on, asked again by the
+    // partner: the request twice is the finding, told once.
+    let mut p = sent_on("Notifier la décision à l'usager et en informer le partenaire", "d");
+    p.step_mut("sig").expect("the signature").produces.clear();
+    p.step_mut("depot").expect("the filing").requests.push("decision".into());
+    check(&p, "once-only", &["decision depot adhesion"]);
+}

@@ -961,3 +961,39 @@ fn is_silent_on_the_renewal_of_what_the_user_held_for_a_period() {
         &["examen edition exercice rappel d renouv"],
     );
 }
+
+#[test]
+fn advises_fetching_the_pieces_an_administration_holds_rather_than_checking_them() {
+    // The tax notice the DGFiP holds, asked with the RIB and missing on one file in three: the
+    // RIB is to be checked at the filing, the notice obtained from its holder (as `once-only`
+    // says), not checked there.
+    let advice = |b: B| {
+        analyze(&b.build(), &Settings::default())
+            .findings
+            .into_iter()
+            .find(|f| f.rule == "rework-loop")
+            .expect("fires")
+            .explanation_fr
+    };
+    let both = rework(0.3).requests("depot", &["rib", "avis"]).checks("c", &["rib", "avis"]).held("avis", "DGFiP");
+    let text = advice(both);
+    assert!(
+        text.contains(
+            "Contrôler « RIB » dès l'étape « Déposer le dossier » (une liste des pièces à cocher accompagne le \
+             formulaire, ou le même dépôt en ligne signale les pièces manquantes) et obtenir « Avis d'imposition » directement de \
+             l'administration détentrice réduiraient ces retours"
+        ),
+        "{text}"
+    );
+    // Every piece held: only obtaining them is advised.
+    let held = rework(0.3).requests("depot", &["avis"]).checks("c", &["avis"]).held("avis", "DGFiP");
+    let text = advice(held);
+    assert!(
+        text.contains("Obtenir « Avis d'imposition » directement de l'administration détentrice réduirait ces retours"),
+        "{text}"
+    );
+    // Near miss: no piece held, the check at the filing alone.
+    let text = advice(rework(0.3).requests("depot", &["rib"]).checks("c", &["rib"]));
+    assert!(text.contains("Contrôler « RIB » dès l'étape « Déposer le dossier »"), "{text}");
+    assert!(!text.contains("Obtenir") && !text.contains("obtenir"), "{text}");
+}

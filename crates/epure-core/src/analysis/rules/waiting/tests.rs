@@ -454,3 +454,51 @@ fn is_silent_on_the_period_a_step_waits_the_end_of() {
     check(&p("Transmettre l'attestation de fin de séjour à la Région"), "waiting", &["c"]);
     check(&p("Instruire à la fin de l'instruction technique"), "waiting", &["c"]);
 }
+
+/// The admission notified to the patient, then a judge's hearing after a long wait (`act`: it
+/// makes an order) that may release them or keep the measure.
+fn notice_then_hearing(act: bool) -> crate::model::Procedure {
+    let b = B::new()
+        .start("s")
+        .task("d", "u", "Déposer la demande")
+        .approval("adm", "c", "Prononcer l'admission")
+        .dur("adm", 30.0)
+        .task("n", "a", "Notifier la décision au patient")
+        .check("aud", "d", "Tenir l'audience et statuer")
+        .dur("aud", 30.0)
+        .wait("aud", 6000.0)
+        .decision("q")
+        .end("e")
+        .refused("r")
+        .chain(&["s", "d", "adm", "n", "aud", "q"])
+        .prob("q", "e", 0.9)
+        .prob("q", "r", 0.1);
+    if act { b.produces("aud", &["ordonnance"]).build() } else { b.build() }
+}
+
+#[test]
+fn a_notice_is_no_outcome_while_an_act_may_still_end_the_case_otherwise() {
+    // The admission notified, then the judge who may release the patient: the patient waits for
+    // the hearing.
+    check(&notice_then_hearing(true), "waiting", &["aud"]);
+    // Near miss: a check that makes nothing of its own decides nothing after the notice.
+    check(&notice_then_hearing(false), "waiting", &[]);
+    // Near miss: the decision notified, then the archiving's wait, then only the decision node
+    // that sorts the ends (no act between): the outcome was given.
+    let p = B::new()
+        .start("s")
+        .task("d", "u", "Déposer la demande")
+        .approval("adm", "c", "Statuer sur la demande")
+        .dur("adm", 30.0)
+        .task("n", "a", "Notifier la décision au demandeur")
+        .task("f", "b", "Archiver le dossier")
+        .wait("f", 6000.0)
+        .decision("q")
+        .end("e")
+        .refused("r")
+        .chain(&["s", "d", "adm", "n", "f", "q"])
+        .prob("q", "e", 0.9)
+        .prob("q", "r", 0.1)
+        .build();
+    check(&p, "waiting", &[]);
+}
