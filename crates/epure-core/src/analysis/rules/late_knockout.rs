@@ -110,7 +110,8 @@ impl DataIds {
         let mut number: HashMap<&'a str, u32> = HashMap::default();
         let (mut feeds, mut needs) = (Vec::new(), Vec::new());
         let (mut feeds_at, mut needs_at, mut asks_at) = (vec![0; bound + 1], vec![0; bound + 1], vec![0; bound]);
-        let mut named_by: Vec<u32> = Vec::new();
+        // Per item, the steps naming it so far, and the last one counted.
+        let (mut named_by, mut last): (Vec<u32>, Vec<usize>) = (Vec::new(), Vec::new());
         for n in 0..bound {
             feeds_at[n] = feeds.len();
             needs_at[n] = needs.len();
@@ -123,11 +124,25 @@ impl DataIds {
                 let next = number.len() as u32;
                 *number.entry(x.as_str()).or_insert(next)
             };
+            // Each item this step asks for, produces or keys in, counted once for the step.
+            let name = |i: u32, named_by: &mut Vec<u32>, last: &mut Vec<usize>| {
+                let i = i as usize;
+                if named_by.len() <= i {
+                    named_by.resize(i + 1, 0);
+                    last.resize(i + 1, usize::MAX);
+                }
+                if last[i] != n {
+                    last[i] = n;
+                    named_by[i] += 1;
+                }
+            };
             // Pushed one by one (most lists are empty or hold one id), in the order the tables
             // give: what it produces then checks; what it checks then enters, then requests. A
             // check both feeds and needs its item: numbered once for the two.
             for x in &s.produces {
-                feeds.push(id(x));
+                let i = id(x);
+                feeds.push(i);
+                name(i, &mut named_by, &mut last);
             }
             for x in &s.checks {
                 let i = id(x);
@@ -141,20 +156,13 @@ impl DataIds {
                 let i = id(x);
                 feeds.push(i);
                 needs.push(i);
+                name(i, &mut named_by, &mut last);
             }
             asks_at[n] = needs.len();
             for x in &s.requests {
-                needs.push(id(x));
-            }
-            let mut named: Vec<u32> =
-                s.requests.iter().chain(&s.produces).chain(&s.enters).map(|x| number[x.as_str()]).collect();
-            named.sort_unstable();
-            named.dedup();
-            for i in named {
-                if named_by.len() <= i as usize {
-                    named_by.resize(i as usize + 1, 0);
-                }
-                named_by[i as usize] += 1;
+                let i = id(x);
+                needs.push(i);
+                name(i, &mut named_by, &mut last);
             }
         }
         feeds_at[bound] = feeds.len();
