@@ -6,13 +6,15 @@
 //! request (`ask-once`). Not fired: requests on exclusive branches (no case meets both); a piece
 //! asked again on the rework branch of a loop the first request is not part of (it was missing:
 //! `rework-loop` speaks of it), also inside a larger loop that holds both (the year's attestation
-//! asked again after the formal notice, inside the years of the licence); a document the administration itself issued in between (a form sent
-//! to be signed and returned is a new document); the identity document shown in person to collect
-//! what the administration hands over at that sitting (the certificate, the vehicle at the pound):
-//! who collects is checked there, asked once it would go to any bearer. A piece asked at the
-//! filing, again on the rework branch when it was missing, and again later ("apporter les
-//! originaux") is asked twice by the filing and the later request: the finding names those two, not
-//! the rework request.
+//! asked again after the formal notice, inside the years of the licence); a document the
+//! administration itself issued in between (a form sent to be signed and returned is a new
+//! document); the identity document shown in person to collect what the administration hands over
+//! at that sitting (the certificate, the vehicle at the pound): who collects is checked there,
+//! asked once it would go to any bearer; an identifier the administration issued, quoted again (the
+//! BAFA registration number given to each training body): it is how the file is found without
+//! asking for the rest. A piece asked at the filing, again on the rework branch when it was
+//! missing, and again later ("apporter les originaux") is asked twice by the filing and the later
+//! request: the finding names those two, not the rework request.
 //!
 //! Also fired on a piece the administration already made known to the body that asks the user for
 //! it (the ARS notifies its approval to the ambulance company and informs the CPAM, which then asks
@@ -41,12 +43,47 @@ pub(super) fn asked(ctx: &Context) -> Vec<Vec<usize>> {
     let mut askers_of = super::steps_naming(ctx, ctx.g.order.iter().copied().filter(|&n| ctx.reachable[n]), |n| {
         ctx.step(n).requests.iter()
     });
-    for (d, askers) in ctx.p.data.iter().zip(&mut askers_of) {
-        if !d.held_by.is_empty() {
+    let quoted = quoted_references(ctx);
+    for ((d, askers), quoted) in ctx.p.data.iter().zip(&mut askers_of).zip(quoted) {
+        if !d.held_by.is_empty() || quoted {
             askers.clear();
         }
     }
     askers_of
+}
+
+/// First words of a datum's name that make it an identifier ("Numéro d'inscription BAFA",
+/// "Référence du dossier"), normalised by [`crate::analysis::labels::words`].
+const IDENTIFIERS: &[&str] = &["numéro", "identifiant", "référence"];
+
+/// Per data item, whether it is a reference the administration issued that the user quotes: a
+/// datum whose name says it is an identifier, produced by a step of the administration (the
+/// registration number the ministry's site gives, quoted to each training body at enrolment).
+/// Quoting it again is how the file is found without asking for the rest: no piece asked twice.
+/// Complexity: O(D) for the names, and O(V + produces) once if some item's name is one.
+fn quoted_references(ctx: &Context) -> Vec<bool> {
+    static STEMS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let stems = STEMS.get_or_init(|| IDENTIFIERS.iter().flat_map(|w| crate::analysis::labels::words(w)).collect());
+    let mut quoted: Vec<bool> = ctx
+        .p
+        .data
+        .iter()
+        .map(|d| {
+            d.kind() == crate::model::DataKind::Field
+                && crate::analysis::labels::words(&d.name).first().is_some_and(|w| stems.contains(w))
+        })
+        .collect();
+    if quoted.contains(&true) {
+        let issued: rustc_hash::FxHashSet<&str> = ctx
+            .reachable_work()
+            .filter(|&n| !ctx.in_user_lane(n))
+            .flat_map(|n| ctx.step(n).produces.iter().map(String::as_str))
+            .collect();
+        for (q, d) in quoted.iter_mut().zip(&ctx.p.data) {
+            *q = *q && issued.contains(d.id.as_str());
+        }
+    }
+    quoted
 }
 
 /// The data items a step issues (then a later request of one asks for a new document).
@@ -101,7 +138,8 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         .data
         .iter()
         .zip(&askers_of)
-        .map(|(d, askers)| if d.held_by.is_empty() { askers.clone() } else { Vec::new() })
+        .zip(quoted_references(ctx))
+        .map(|((d, askers), quoted)| if d.held_by.is_empty() && !quoted { askers.clone() } else { Vec::new() })
         .collect();
     let mut earlier = ctx.data_pairs(super::DataQuestion::Asked);
     // Requests asked again on a rework branch the first request is not part of (the piece was

@@ -516,3 +516,36 @@ fn a_piece_sent_to_someone_else_is_new_to_the_body_asking_for_it() {
     p.step_mut("depot").expect("the filing").requests.push("decision".into());
     check(&p, "once-only", &["decision depot adhesion"]);
 }
+
+/// The site gives the candidate a number (`name`, a datum), which two training bodies ask for at
+/// enrolment; with `issued`, the administration's site produces it, otherwise nobody does.
+fn quoted_number(name: &str, issued: bool) -> crate::model::Procedure {
+    let mut b = B::new()
+        .start("s")
+        .task("inscrire", "u", "S'inscrire sur le site")
+        .task("attribuer", "b", "Attribuer le numéro d'inscription")
+        .task("fg", "u", "S'inscrire à la formation générale")
+        .requests("fg", &["numero"])
+        .task("appro", "u", "S'inscrire à l'approfondissement")
+        .requests("appro", &["numero"])
+        .end("e")
+        .chain(&["s", "inscrire", "attribuer", "fg", "appro", "e"])
+        .field("numero");
+    if issued {
+        b = b.produces("attribuer", &["numero"]);
+    }
+    if let Some(d) = b.p.data.iter_mut().find(|d| d.id == "numero") {
+        d.name = name.into();
+    }
+    b.build()
+}
+
+#[test]
+fn an_identifier_the_administration_issued_quoted_again_is_no_piece_asked_twice() {
+    check(&quoted_number("Numéro d'inscription", true), "once-only", &[]);
+    check(&quoted_number("Référence du dossier", true), "once-only", &[]);
+    // Near misses: a datum that is no identifier (the amount it decided, stated back), or an
+    // identifier no step of the administration issued, asked twice.
+    check(&quoted_number("Montant de l'aide accordée", true), "once-only", &["numero fg appro"]);
+    check(&quoted_number("Numéro d'inscription", false), "once-only", &["numero fg appro"]);
+}

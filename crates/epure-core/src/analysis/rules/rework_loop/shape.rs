@@ -117,13 +117,16 @@ pub(crate) fn rework(p: &Procedure, members: &[NodeIndex]) -> Result<Rework, Not
     }
     // The user works, where they are, on what the check's report found, and hands in again what
     // the check verifies once it is done (the electrician lifts the non-conformities the Consuel's
-    // inspector listed, and the certificate is visaed at the counter-visit): every step of the
-    // user in the loop reads that report and is their own work (`internal` in the user's lane).
+    // inspector listed, and the certificate is visaed at the counter-visit): a step of the user
+    // in the loop reads that report and is their own work (`internal` in the user's lane).
     // No check of the filing could have caught what the visit found, whatever is handed in again.
     let reads_the_report = |n: NodeIndex| {
         g[n].channel == Some(Channel::Internal) && g[n].checks.iter().any(|d| g[checker].produces.contains(d))
     };
-    if !g[checker].produces.is_empty() && members.iter().filter(|&&n| user(n)).all(|&n| reads_the_report(n)) {
+    // So when some of the user's steps in the loop only send in the proof of that work (the
+    // jury adjourns the candidate, who does a new practical placement on its decision, then
+    // declares it online): what the verdict weighed is work to come.
+    if !g[checker].produces.is_empty() && members.iter().any(|&n| user(n) && reads_the_report(n)) {
         return Err(NotRework::Correction);
     }
     let hands_in_again = |n: NodeIndex| hands_in(n).any(|d| checked.contains(d) && asked_again.contains(&d));

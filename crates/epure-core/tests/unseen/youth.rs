@@ -1,0 +1,70 @@
+//! Youth and sports: the diplomas of the youth leaders the SDJES issues (BAFA, BAFD), with the
+//! training bodies it approves and the holiday centres it registers.
+
+use crate::kit::*;
+
+/// Unseen: the BAFA, the youth leader's certificate (the candidate registered on the ministry's
+/// site; the general training session with an approved body, which checks the registration and
+/// the identity; the practical placement in a registered holiday centre, declared by the
+/// candidate, assessed online by the centre's director; the advanced session with another body,
+/// which asks the identity again; the SDJES's check of the course, the departmental jury's
+/// opinion, the head of the service's decision: the certificate, a new placement for one
+/// candidate in twelve, or a refusal).
+#[test]
+fn an_unseen_youth_leader_certificate_is_read_as_an_expert_would() {
+    let found = found_in("bafa-animateur.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The identity document, asked by each training body although the candidate's
+            // identity is on the ministry's site.
+            ("once-only", "identite inscription-fg inscription-appro"),
+            // The placement's holiday centre is declared to the SDJES (TAM): its number need not
+            // be typed by the candidate.
+            ("once-only", "stage declarer-stage declarer-nouveau"),
+            // The registration, the two enrolments and the placement declared.
+            ("too-many-contacts", "s-inscrire inscription-fg declarer-stage inscription-appro declarer-nouveau"),
+            // Known false alarm: thirteen changes of hands on the way of a refusal (2 % of the
+            // candidates), told as information: the candidate's course alternates between two
+            // training bodies and a holiday centre by design, and their own sessions and
+            // placement count as their turns; the SDJES, its jury and its head are three hands.
+            // The rule counts the user's turns, and must (see the training organisation's
+            // declaration in business.rs); making the user's own work transparent would read
+            // twenty other procedures differently.
+            (
+                "handoff-chain",
+                "s-inscrire inscription-fg verifier-fg session-fg apprecier-fg faire-stage declarer-stage apprecier-stage inscription-appro verifier-appro session-appro apprecier-appro verifier-parcours deliberer decider notifier-refus"
+            ),
+            // One candidate in twelve is adjourned and does a new placement: information, with
+            // nothing proposed at the filing (the analysis advised checking the file's
+            // completeness "dès le premier contact" until a loop where the user does their own
+            // work again on a written verdict was read as a correction).
+            (
+                "rework-loop",
+                "verifier-parcours deliberer decider d-decision notifier-ajournement refaire-stage declarer-nouveau apprecier-nouveau"
+            ),
+        ]
+    );
+    // Near misses: the candidate's registration number given at each enrolment is the key that
+    // spares them the rest (no piece asked twice: the analysis said it was until an identifier
+    // the administration issued, quoted again, was read as such); each body checks the registration of its own
+    // session; the SDJES's check of the course, then the jury's opinion and the head's decision,
+    // are one check, an opinion and one signature (no check repeated, no cascade); the sessions
+    // and the placement are the candidate's own time, not queues.
+    assert_eq!(finding_of("bafa-animateur.epure.json", "rework-loop")["suggestion"], serde_json::Value::Null);
+    assert_not_flagged(
+        &found,
+        &[
+            "redundant-check",
+            "approval-chain",
+            "waiting",
+            "ping-pong",
+            "transit-step",
+            "rekeying",
+            "media-break",
+            "late-knockout",
+            "duplicate-step",
+        ],
+    );
+}
