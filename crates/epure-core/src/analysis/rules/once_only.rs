@@ -29,9 +29,11 @@ use super::{Context, Marks, finding, text};
 use crate::analysis::words::{Quoted, QuotedList, Times, list, quote, quoted_list, sentence};
 use crate::analysis::{Finding, Gain, Lang, Severity};
 use crate::model::Step;
-use handover::identity_shown_to_collect;
+use handover::{handed_in_just_before, identity_shown_to_collect};
+use quoted::quoted_references;
 
 mod handover;
+mod quoted;
 mod sent;
 
 pub const ID: &str = "once-only";
@@ -52,60 +54,9 @@ pub(super) fn asked(ctx: &Context) -> Vec<Vec<usize>> {
     askers_of
 }
 
-/// First words of a datum's name that make it an identifier ("Numéro d'inscription BAFA",
-/// "Référence du dossier"), normalised by [`crate::analysis::labels::words`].
-const IDENTIFIERS: &[&str] = &["numéro", "identifiant", "référence"];
-
-/// Per data item, whether it is a reference the administration issued that the user quotes: a
-/// datum whose name says it is an identifier, produced by a step of the administration (the
-/// registration number the ministry's site gives, quoted to each training body at enrolment).
-/// Quoting it again is how the file is found without asking for the rest: no piece asked twice.
-/// Complexity: O(D) for the names, and O(V + produces) once if some item's name is one.
-fn quoted_references(ctx: &Context) -> Vec<bool> {
-    static STEMS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    let stems = STEMS.get_or_init(|| IDENTIFIERS.iter().flat_map(|w| crate::analysis::labels::words(w)).collect());
-    let mut quoted: Vec<bool> = ctx
-        .p
-        .data
-        .iter()
-        .map(|d| {
-            d.kind() == crate::model::DataKind::Field
-                && crate::analysis::labels::words(&d.name).first().is_some_and(|w| stems.contains(w))
-        })
-        .collect();
-    if quoted.contains(&true) {
-        let issued: rustc_hash::FxHashSet<&str> = ctx
-            .reachable_work()
-            .filter(|&n| !ctx.in_user_lane(n))
-            .flat_map(|n| ctx.step(n).produces.iter().map(String::as_str))
-            .collect();
-        for (q, d) in quoted.iter_mut().zip(&ctx.p.data) {
-            *q = *q && issued.contains(d.id.as_str());
-        }
-    }
-    quoted
-}
-
 /// The data items a step issues (then a later request of one asks for a new document).
 pub(super) fn issued(s: &Step) -> impl Iterator<Item = &String> {
     s.produces.iter()
-}
-
-/// The user's steps that hand in item `d` where step `n` of the front office takes it: `n` is an
-/// agent's step (the people the user meets) asking for `d` ("asked of the user at this step")
-/// that does not wait, and every
-/// way into it comes (through gateways only) from a step of the user asking for it too. The
-/// format allows the piece handed in at the counter to be drawn on the user's filing, on the
-/// agent's check, or on both: both is one handing over, not the item asked twice. Empty when `n`
-/// is not such a step.
-fn handed_in_just_before(ctx: &Context, n: usize, d: &str) -> Vec<usize> {
-    let front_office = ctx.actor_of(n).is_some_and(|a| a.kind == crate::model::ActorKind::Agent);
-    if !front_office || ctx.step(n).wait() > 0.0 {
-        return Vec::new();
-    }
-    let before: Vec<usize> = ctx.prev_work(n).into_iter().map(|(m, _)| m).collect();
-    let hands_in = |m: usize| ctx.in_user_lane(m) && ctx.step(m).requests.iter().any(|x| x == d);
-    if before.iter().all(|&m| hands_in(m)) { before } else { Vec::new() }
 }
 
 pub fn run(ctx: &Context) -> Vec<Finding> {

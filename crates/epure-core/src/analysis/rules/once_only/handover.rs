@@ -1,5 +1,6 @@
-//! The identity shown to collect what is handed over, which `once-only` does not read as a piece
-//! asked again.
+//! What passes hands at the counter, which `once-only` does not read as a piece asked again: the
+//! identity shown to collect what is handed over, and the piece the user hands in to the agent
+//! who takes it there.
 
 use crate::analysis::labels;
 use crate::analysis::metrics::Context;
@@ -52,4 +53,21 @@ pub(super) fn identity_shown_to_collect(ctx: &Context, n: usize, d: &crate::mode
         frontier = next;
     }
     false
+}
+
+/// The user's steps that hand in item `d` where step `n` of the front office takes it: `n` is an
+/// agent's step (the people the user meets) asking for `d` ("asked of the user at this step")
+/// that does not wait, and every
+/// way into it comes (through gateways only) from a step of the user asking for it too. The
+/// format allows the piece handed in at the counter to be drawn on the user's filing, on the
+/// agent's check, or on both: both is one handing over, not the item asked twice. Empty when `n`
+/// is not such a step.
+pub(super) fn handed_in_just_before(ctx: &Context, n: usize, d: &str) -> Vec<usize> {
+    let front_office = ctx.actor_of(n).is_some_and(|a| a.kind == crate::model::ActorKind::Agent);
+    if !front_office || ctx.step(n).wait() > 0.0 {
+        return Vec::new();
+    }
+    let before: Vec<usize> = ctx.prev_work(n).into_iter().map(|(m, _)| m).collect();
+    let hands_in = |m: usize| ctx.in_user_lane(m) && ctx.step(m).requests.iter().any(|x| x == d);
+    if before.iter().all(|&m| hands_in(m)) { before } else { Vec::new() }
 }
