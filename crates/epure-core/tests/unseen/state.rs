@@ -1714,3 +1714,61 @@ fn an_unseen_vae_through_france_vae_is_read_as_an_expert_would() {
         ],
     );
 }
+
+/// Unseen: family reunification for a foreign resident (the request on the ANEF with the
+/// residence permit, the family's civil status, the pay slips and the tax notice, the lease; the
+/// OFII's completeness check and its requests for pieces, its certificate of filing; the mayor's
+/// visit of the home, check of the resources and reasoned opinion; the prefecture's instruction
+/// and the prefect's decision; then the visas asked at the consulate with the certificates again,
+/// the OFII's medical visit and integration contract, the visa validated online).
+#[test]
+fn an_unseen_family_reunification_is_read_as_an_expert_would() {
+    let found = found_in("regroupement-familial.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The residence permit is in AGDREF: the prefecture issued it.
+            ("once-only", "titre deposer"),
+            // The civil status asked at the filing, and again by the consulate for the visas.
+            ("once-only", "actes deposer demander-visas"),
+            // The pay slips are in the DSN, the tax notice at the DGFiP.
+            ("once-only", "salaires deposer completer"),
+            ("once-only", "avis-impot deposer"),
+            // The consulate was informed of the decision, and asks the family for it.
+            ("once-only", "decision demander-visas"),
+            // The family deals with the OFII, the mayor, the prefecture, the consulate and the
+            // OFII again.
+            (
+                "handoff-chain",
+                "deposer completude attester visiter controler-ressources aviser instruire statuer notifier-accord demander-visas delivrer-visas visite-medicale valider-visa"
+            ),
+            // Almost one file in two lacks a piece.
+            ("rework-loop", "completude d-complet demander-pieces completer"),
+            // The filing, the pieces, the consulate, the validation online.
+            ("too-many-contacts", "deposer completer demander-visas valider-visa"),
+        ]
+    );
+    // Near misses: the OFII's certificate of filing refers the file to the mayor, whose visit
+    // it sets going (the analysis proposed running the two side by side until the last action of
+    // a label, « et saisir le maire », was read as referring the file to the town hall's lane);
+    // the mayor's check of the resources and the prefecture's instruction are the opinion and the
+    // decision the law asks for, each in its own act (no check repeated); the
+    // mayor's visit of the home is the law's; the prefect's signature is the one approval; the
+    // refusal rests on the instruction; the waits are spread over four bodies, none the bulk of
+    // the lead time.
+    assert_not_flagged(
+        &found,
+        &[
+            "redundant-check",
+            "approval-chain",
+            "late-knockout",
+            "transit-step",
+            "ping-pong",
+            "parallelizable",
+            "duplicate-step",
+            "media-break",
+            "waiting",
+        ],
+    );
+}

@@ -93,7 +93,11 @@ fn hands_on(ctx: &Context, a: usize, b: usize) -> bool {
         return true;
     }
     let lane = ctx.label_words(ctx.lane_str(b));
-    labels::addressees(label).iter().any(|w| lane.contains(w)) || acts_on_lane(label, ctx.lane_str(b))
+    labels::addressees(label).iter().any(|w| lane.contains(w))
+        || acts_on_lane(label, ctx.lane_str(b))
+        // Or its last action refers the file to that lane: "Délivrer l'attestation de dépôt et
+        // saisir le maire", then the town hall's visit of the home.
+        || lower.split(" et ").skip(1).any(|clause| acts_on_lane(clause, ctx.lane_str(b)))
 }
 
 /// Articles between a verb and its object.
@@ -123,11 +127,26 @@ fn acts_on_lane(label: &str, lane: &str) -> bool {
     if name_words.len() >= 3 && object == initials {
         return true;
     }
+    // The authority's title names its office: "le maire" the town hall, "le préfet" the
+    // prefecture, "le recteur" the rectorat.
+    if let Some((_, offices)) = TITLES.iter().find(|(title, _)| *title == object)
+        && name_words.iter().any(|w| offices.contains(w))
+    {
+        return true;
+    }
     let generic: Vec<String> = GENERIC_LANE_WORDS.iter().flat_map(|w| labels::words(w)).collect();
     let lane_words: Vec<String> =
         name_words.iter().flat_map(|w| labels::words(w)).filter(|w| !generic.contains(w)).collect();
     labels::words(object).iter().any(|w| lane_words.contains(w))
 }
+
+/// Authorities named by their title, and the words of the offices' names they head.
+const TITLES: &[(&str, &[&str])] = &[
+    ("maire", &["mairie", "commune", "maire"]),
+    ("préfet", &["préfecture", "prefecture", "préfet"]),
+    ("prefet", &["préfecture", "prefecture", "préfet"]),
+    ("recteur", &["rectorat", "recteur"]),
+];
 
 /// Whether the labels of `a` and `b` name the same object: once the first word (the verb, or the
 /// noun of the act) is set aside, the words of one are all among the other's ("la demande de
@@ -308,6 +327,16 @@ mod tests {
         let crrmp = "Comité régional de reconnaissance des maladies professionnelles";
         check(&referred("Saisir le CRRMP et en informer les parties", crrmp), "parallelizable", &[]);
         check(&referred("Saisir la commission de médiation", "Commission de médiation"), "parallelizable", &[]);
+        // Its last action refers the file to the lane, named by the authority's title.
+        let mairie = "Mairie de résidence (service communal d'hygiène)";
+        check(&referred("Délivrer l'attestation de dépôt et saisir le maire", mairie), "parallelizable", &[]);
+        check(&referred("Saisir le préfet", "Préfecture, bureau du séjour"), "parallelizable", &[]);
+        // Near miss: a title that heads another office.
+        check(
+            &referred("Délivrer l'attestation de dépôt et saisir le maire", "Préfecture"),
+            "parallelizable",
+            &["x y"],
+        );
         // Near misses: the object is the request, not the lane; or only a general word of it.
         check(&referred("Saisir la demande dans le logiciel", crrmp), "parallelizable", &["x y"]);
         check(&referred("Saisir la demande dans le logiciel", "Commission de médiation"), "parallelizable", &["x y"]);
