@@ -17,3 +17,4 @@ mod social;
 mod state;
 mod town_hall;
 mod utilities;
+mod veterans;
