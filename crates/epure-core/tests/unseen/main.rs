@@ -8,6 +8,7 @@ mod kit;
 
 mod abroad;
 mod business;
+mod culture;
 mod farming;
 mod health;
 mod internal;
