@@ -9,6 +9,7 @@ mod kit;
 mod abroad;
 mod business;
 mod culture;
+mod environment;
 mod farming;
 mod health;
 mod internal;
