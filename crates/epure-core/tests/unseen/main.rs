@@ -12,6 +12,7 @@ mod culture;
 mod environment;
 mod farming;
 mod health;
+mod higher_education;
 mod internal;
 mod justice;
 mod region;
