@@ -19,5 +19,6 @@ mod region;
 mod social;
 mod state;
 mod town_hall;
+mod transport;
 mod utilities;
 mod veterans;
