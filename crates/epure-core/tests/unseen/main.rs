@@ -8,13 +8,18 @@ mod kit;
 
 mod abroad;
 mod business;
+mod culture;
+mod environment;
 mod farming;
 mod health;
+mod higher_education;
 mod internal;
 mod justice;
 mod region;
 mod social;
 mod state;
 mod town_hall;
+mod transport;
 mod utilities;
+mod veterans;
 mod youth;

@@ -14,7 +14,9 @@
 //! decision after it): the law has the administration decide after that body and on what it
 //! said, so that act can be neither dropped nor given beside the decision; nor two parties
 //! signing one contract, one of them another body (the treatment plant's operator and the
-//! community of communes signing the special discharge convention the company signed too).
+//! community of communes signing the special discharge convention the company signed too), nor
+//! the two authorities that co-sign a national diploma (the university's president, then the
+//! rector as chancellor of the universities, each signing the one parchment).
 
 use super::duplicate_step::StepsWithLanes;
 use super::{Context, finding, text};
@@ -30,9 +32,12 @@ fn rests_on_partners_act(ctx: &Context, a: usize, b: usize) -> bool {
     ctx.lane_kind(a) == Some(ActorKind::Partner) && ctx.step(a).produces.iter().any(|d| ctx.step(b).checks.contains(d))
 }
 
-/// Words of a data item's name that make it a contract its parties sign ("Convention spéciale de
-/// déversement", "Contrat de concession", "Avenant n° 2", "Protocole d'accord").
-const CONTRACTS: &[&str] = &["convention", "contrat", "avenant", "protocole", "bail"];
+/// Words of a data item's name that make it an act each of its signatories signs: a contract its
+/// parties sign ("Convention spéciale de déversement", "Contrat de concession", "Avenant n° 2",
+/// "Protocole d'accord"), or a national diploma, which the head of the institution and the rector,
+/// chancellor of the universities, both sign ("Diplôme national de doctorat"): neither signature
+/// is a visa of the other's.
+const CONTRACTS: &[&str] = &["convention", "contrat", "avenant", "protocole", "bail", "diplôme"];
 
 /// Whether approvals `a` and `b` are two parties signing one contract: in two lanes, one of them
 /// another body's (a partner: the plant's operator under its concession), both checking an item
@@ -176,6 +181,17 @@ mod tests {
         // inside the administration (the director's visa, then the president's signature).
         check(&two_signatures("d", "c", "arrete"), "approval-chain", &["a1 a2"]);
         check(&two_signatures("b", "c", "convention"), "approval-chain", &["a1 a2"]);
+    }
+
+    #[test]
+    fn is_silent_on_the_two_authorities_signing_a_national_diploma() {
+        // The university's president, then the rector (another body), sign the one diploma.
+        check(&two_signatures("c", "d", "diplôme"), "approval-chain", &[]);
+        check(&two_signatures("c", "d", "Diplome national de master"), "approval-chain", &[]);
+        // Near misses: two signatures of the diploma inside the university (the dean's visa, then
+        // the president's signature), and the rector's visa on an attestation.
+        check(&two_signatures("b", "c", "diplôme"), "approval-chain", &["a1 a2"]);
+        check(&two_signatures("c", "d", "attestation de réussite"), "approval-chain", &["a1 a2"]);
     }
 
     #[test]
