@@ -172,6 +172,15 @@ fn an_unseen_admission_to_psychiatric_care_at_a_third_partys_request_is_read_as_
             // HOPSYWEB by the ARS from the decision it was mailed, and again into the court's
             // software by the greffe from the director's request.
             ("rekeying", "identite enregistrement hopsyweb enr-greffe"),
+            // Doctor, relative, psychiatrist on duty, bureau, director, bureau, psychiatrist,
+            // director, bureau, psychiatrist, bureau, greffe, lawyer, judge, greffe: the bureau
+            // carries the file to the director and back at each decision. (Told on the way of the
+            // order keeping the care, which more patients take than the mainlevée's, with as many
+            // hands.)
+            (
+                "handoff-chain",
+                "cert-ext demande cert-2 controle enregistrement admission notif-adm cert24 cert72 maintien notif-maintien avis-motive saisine enr-greffe entretien audience notif-ord"
+            ),
             // The JLD's hearing calendar at the hospital (one or two hearings a week) is what the
             // patient waits for, within the twelve days the law sets as a ceiling. The admission
             // notified to the patient is no outcome: the observation period and the judge may
@@ -180,14 +189,6 @@ fn an_unseen_admission_to_psychiatric_care_at_a_third_partys_request_is_read_as_
             ("waiting", "audience"),
             // The handwritten request and the paper certificates are keyed into the software.
             ("media-break", "f-admission enregistrement identite"),
-            // Doctor, relative, psychiatrist on duty, bureau, director, bureau, psychiatrist,
-            // director, bureau, psychiatrist, bureau, greffe, lawyer, judge, greffe: the bureau
-            // carries the file to the director and back at each decision. (The analysis names the
-            // way of the mainlevée, through as many hands as the way of the order keeping the care.)
-            (
-                "handoff-chain",
-                "cert-ext demande cert-2 controle enregistrement admission notif-adm cert24 cert72 maintien notif-maintien avis-motive saisine enr-greffe entretien audience notif-mainlevee"
-            ),
             // One request in twelve lacks a mention (the link with the patient, the date) and is
             // written again: a model of the request given at the reception prevents it.
             ("rework-loop", "controle d-regulier refaire"),

@@ -599,11 +599,11 @@ fn an_unseen_trainee_civil_servant_titularisation_is_read_as_an_expert_would() {
             // The grade, step and date typed into the careers module, then again into the pay
             // software (not linked).
             ("rekeying", "reclassement redaction saisie-paie"),
-            // (Through the refusal: the way the analysis names has more handoffs than the one
-            // through the extension that was expected.)
+            // (Through the titularisation itself, the way most trainees take: as many hands as the
+            // refusal's, more than the extension's that was expected.)
             (
                 "handoff-chain",
-                "inscription-fi formation attestation envoi-attestation evaluation visa-rapport verif saisine avis-cap signature-refus notif-refus"
+                "inscription-fi formation attestation envoi-attestation evaluation visa-rapport verif redaction signature notif saisie-paie paye"
             ),
         ]
     );

@@ -238,11 +238,12 @@ fn an_unseen_adult_protection_measure_is_read_as_an_expert_would() {
             // The person's civil status keyed into the court's civil application, then again into
             // the mandataire's software from the judgement received by post.
             ("rekeying", "identite-majeur enregistrement ouverture-mandataire"),
-            // Child, doctor, child, greffe, judge, inquirer, person, child, judge, greffe,
-            // mandataire, child, mandataire, greffe, mandataire, greffe's director.
+            // Child, doctor, child, greffe, judge, greffe, person, child, judge, greffe,
+            // mandataire, child, mandataire, greffe, mandataire, greffe's director (on the way of
+            // the hearing convened without a social inquiry, which most files take).
             (
                 "handoff-chain",
-                "rdv-medecin examen-medical requete enregistrement recevabilite etude-dossier enquete audition-majeur audition-requerant jugement notification ouverture-mandataire demande-inventaire remise-pieces inventaire-step classer-inventaire compte-annuel verif-compte approuver"
+                "rdv-medecin examen-medical requete enregistrement recevabilite etude-dossier convoquer audition-majeur audition-requerant jugement notification ouverture-mandataire demande-inventaire remise-pieces inventaire-step classer-inventaire compte-annuel verif-compte approuver"
             ),
             // No `rework-loop` on the yearly account: each year's account is the next period of
             // the measure (CC art. 510), not the file sent back, and the year before it is its
@@ -313,12 +314,11 @@ fn an_unseen_sentence_adjusted_into_home_detention_is_read_as_an_expert_would() 
             ("rekeying", "identite audience-correc ouverture-appi pose"),
             ("rekeying", "peine audience-correc ouverture-appi"),
             // Clerk, execution service, JAP's greffe, convicted person, SPIP, monitoring centre,
-            // SPIP, parquet, convicted person, JAP, greffe, execution service. (The analysis names
-            // the way of a refusal through the parquet's requisitions: as many hands as the way of
-            // the tag fitted through the greffe's convocation.)
+            // SPIP, parquet, convicted person, JAP, greffe, monitoring centre: on the way of the
+            // tag fitted, which most convicted persons take (a refusal's has as many hands).
             (
                 "handoff-chain",
-                "audience-correc extrait ouverture-appi entretien evaluation faisabilite rapport requisitions comparution debat notif-refus mise-execution"
+                "audience-correc extrait ouverture-appi entretien evaluation faisabilite rapport requisitions comparution debat notif pose"
             ),
             // One convicted person in five does not come to the first interview and is convoked
             // again by registered letter (a reminder the day before prevents part of it).

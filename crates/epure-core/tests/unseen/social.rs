@@ -633,6 +633,12 @@ fn an_unseen_childminder_approval_is_read_as_an_expert_would() {
             ("once-only", "attestation-formation demande-renouvellement"),
             // The training body keys in again the names the PMI sent it in a list by e-mail.
             ("rekeying", "etat-civil enregistrement stagiaire"),
+            // (Told on the renewal's way, which most childminders take; the non-renewal's counts
+            // as many handoffs.)
+            (
+                "handoff-chain",
+                "reunion animation-reunion depot completude enregistrement rdv accueil-visite visite rapport commission decision notification information inscription-formation stagiaire formation evaluation-formation suivi exercice invitation demande-renouvellement b2-renouvellement accueil-visite-renouvellement visite-renouvellement renouvellement notification-renouvellement"
+            ),
             // Three files in ten lack a piece (most often the medical certificate).
             ("rework-loop", "completude d-complet demande-pieces complement"),
             // The paper cerfa keyed into the PMI's software.
@@ -640,12 +646,6 @@ fn an_unseen_childminder_approval_is_read_as_an_expert_would() {
             (
                 "too-many-contacts",
                 "reunion depot complement accueil-visite formation demande-renouvellement accueil-visite-renouvellement"
-            ),
-            // (The way through the non-renewal counts as many handoffs as the renewal's: the
-            // analysis names the first.)
-            (
-                "handoff-chain",
-                "reunion animation-reunion depot completude enregistrement rdv accueil-visite visite rapport commission decision notification information inscription-formation stagiaire formation evaluation-formation suivi exercice invitation demande-renouvellement b2-renouvellement accueil-visite-renouvellement visite-renouvellement ccpd non-renouvellement"
             ),
         ]
     );
@@ -747,7 +747,7 @@ fn an_unseen_emergency_shelter_request_is_read_as_an_expert_would() {
             ("rekeying", "etat-civil evaluation-115 entretien-accueil"),
             (
                 "handoff-chain",
-                "entretien-ts evaluation-ts recherche info-orientation presentation admission-step entretien-accueil rdv-referent accompagnement"
+                "appel evaluation-115 recherche info-orientation presentation admission-step entretien-accueil rdv-referent accompagnement"
             ),
             // No place tonight: the person calls again tomorrow, more than once on average.
             ("rework-loop", "recherche d-place non-pourvue rappel mise-a-jour"),
@@ -1414,12 +1414,13 @@ fn an_unseen_state_medical_aid_is_read_as_an_expert_would() {
             // The renewal, on paper, is keyed in again in full instead of being prefilled from
             // the year's record.
             ("rekeying", "demande saisir instruire-renouv"),
-            // On the hospital's way: the applicant, the CCAS, the hospital's social service, the
-            // mail platform, the pôle, the card centre, the counter, the applicant, the counter,
-            // the mail platform, the pôle, the card centre, the applicant.
+            // On the counter's way, which more applicants take than the hospital's (as many hands):
+            // the applicant, the CCAS, the applicant, the counter, the pôle, the card centre, the
+            // counter, the applicant, the counter, the applicant, the mail platform, the pôle, the
+            // card centre, the applicant.
             (
                 "handoff-chain",
-                "elire-domicile attester-domicile envoyer-pass numeriser-courrier saisir consulter-visabio instruire attribuer fabriquer convoquer se-presenter remettre demander-renouv numeriser-renouv instruire-renouv renouveler fabriquer-renouv retirer-renouv"
+                "elire-domicile attester-domicile prendre-rdv deposer verifier-accueil numeriser-accueil saisir consulter-visabio instruire attribuer fabriquer convoquer se-presenter remettre demander-renouv numeriser-renouv instruire-renouv renouveler fabriquer-renouv retirer-renouv"
             ),
             // No `rework-loop`, rightly: the counter already goes through the pieces with the
             // applicant at the filing, so the pôle's returns (three files in ten) are about what
@@ -1624,7 +1625,7 @@ fn an_unseen_ccas_domiciliation_is_read_as_an_expert_would() {
             // person's visit) and the visits to collect it read as solicitations.
             (
                 "handoff-chain",
-                "demande entretien evaluation enregistrement signature retrait-attestation courrier-recu retrait-courrier remise-courrier radier"
+                "demande entretien evaluation enregistrement signature retrait-attestation courrier-recu retrait-courrier remise-courrier echeance"
             ),
             (
                 "rework-loop",

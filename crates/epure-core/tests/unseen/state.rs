@@ -434,7 +434,7 @@ fn an_unseen_property_tax_claim_is_read_as_an_expert_would() {
             ("transit-step", "reorientation enregistrement"),
             (
                 "handoff-chain",
-                "depot-guichet reception-guichet enregistrement recevabilite examen demande-visite-step visite proposition signature majic degrevement-step demande-rib-step envoi-rib remboursement-step"
+                "depot-ligne reorientation enregistrement recevabilite examen demande-visite-step visite proposition signature majic degrevement-step demande-rib-step envoi-rib remboursement-step"
             ),
             // Six weeks before the CDIF opens the file.
             ("waiting", "examen"),
@@ -477,6 +477,10 @@ fn an_unseen_historic_monument_works_authorisation_is_read_as_an_expert_would() 
     assert_eq!(
         found,
         [
+            (
+                "handoff-chain",
+                "presentation orientation etudes depot enregistrement completude accuser avis-abf synthese redaction signature notification declarer-ouverture cst ddoe conformite"
+            ),
             // Three files in ten come back for a missing piece, after a month.
             ("rework-loop", "completude d-complet pieces complement"),
             // The paper request keyed into the application.
@@ -489,10 +493,6 @@ fn an_unseen_historic_monument_works_authorisation_is_read_as_an_expert_would() 
             // could spare; exempting every mandated step of the user would also hide the returns
             // of a mandated filing.
             ("too-many-contacts", "presentation depot complement declarer-ouverture"),
-            (
-                "handoff-chain",
-                "presentation orientation etudes depot enregistrement completude accuser avis-abf synthese redaction-refus signature notification declarer-ouverture cst ddoe conformite"
-            ),
         ]
     );
     // Near misses: the CRMH's examination and the ABF's opinion are two competences in parallel,
@@ -1438,11 +1438,11 @@ fn an_unseen_sunday_opening_derogation_is_read_as_an_expert_would() {
             // The Kbis is in the RNE.
             ("once-only", "kbis depot"),
             // The employer, the DDETS, the town hall (or a chamber, or the unions), the DDETS,
-            // its director, the secretary general, the DDETS, the prefecture's bureau. (The
-            // analysis names the referendum's way and the unions' branch.)
+            // its director, the secretary general, the DDETS, the prefecture's bureau. (Told on
+            // the way of the agreement filed on TéléAccords and the unions' branch.)
             (
                 "handoff-chain",
-                "referendum depot recevabilite saisir avis-organisations-step instruire visa signature notifier publier"
+                "negocier teleaccords depot recevabilite saisir avis-organisations-step instruire visa signature notifier publier"
             ),
             // The DDETS director's visa before the secretary general's signature.
             ("approval-chain", "visa signature"),
@@ -1639,10 +1639,11 @@ fn an_unseen_vae_through_france_vae_is_read_as_an_expert_would() {
             ("rekeying", "diplome-vise candidature saisie-certif"),
             ("rekeying", "resultat resultat-cyclades report-plateforme"),
             // Candidate, AAP, candidate, AAP, certifier, AAP, candidate, AAP, certifier,
-            // candidate, jury, certifier: told on the way of a partial validation (right).
+            // candidate, jury, certifier: told on the way of a full validation (right; a partial
+            // one has as many hands).
             (
                 "handoff-chain",
-                "compte choix-aap premier-rdv parcours accord-parcours faisabilite relecture-aap saisie-certif recevabilite accompagnement redaction depot convocation entretien deliberation resultat-cyclades notif-partielle"
+                "compte choix-aap premier-rdv parcours accord-parcours faisabilite relecture-aap saisie-certif recevabilite accompagnement redaction depot convocation entretien deliberation resultat-cyclades edition report-plateforme"
             ),
             // One dossier de faisabilité in five comes back incomplete from the certifier.
             ("rework-loop", "recevabilite d-recevable incomplet"),

@@ -228,7 +228,7 @@ fn an_unseen_works_permit_in_a_public_building_is_read_as_an_expert_would() {
             ("rekeying", "cerfa enregistrement prevarisc"),
             (
                 "handoff-chain",
-                "depot recepisse enregistrement completude saisine-ca etude-ddt avis-ca redaction signature notif-refus"
+                "depot recepisse enregistrement completude saisine-ca etude-ddt avis-ca redaction signature copie-sdis"
             ),
             // The counter gives a receipt but does not go through the pieces.
             ("rework-loop", "completude d-complet demande-pieces complement"),
@@ -767,10 +767,11 @@ fn an_unseen_operational_planning_certificate_is_read_as_an_expert_would() {
             // is no media break for the rule, which wants keying right after the paper, not two
             // digital steps later; it stays in the `media_breaks` metric.)
             ("transit-step", "envoi-signature signature"),
-            // (Through the ABF's opinion, one of the ways with the most hands.)
+            // (Through the online filing and the water service's opinion, the most common of the
+            // ways with the most hands.)
             (
                 "handoff-chain",
-                "depot-papier enregistrement completude consultation avis-abf instruction envoi-signature signature notification legalite retour-ads cloture"
+                "depot-ligne integration completude consultation avis-eau instruction envoi-signature signature notification legalite retour-ads cloture"
             ),
             // Nobody goes through the pieces at the filing, online or at the counter.
             ("rework-loop", "completude d-complet demande-pieces envoi-pieces"),
@@ -822,7 +823,7 @@ fn an_unseen_building_safety_order_is_read_as_an_expert_would() {
             ("approval-chain", "visa-mainlevee signature-mainlevee"),
             (
                 "handoff-chain",
-                "signaler enregistrer visite ouverture requete-ta designation expertise arrete-urgent signature-urgent notif-urgent office-urgent constat-urgent contradictoire observations projet-arrete visa-arrete signature-arrete notif-arrete publication mise-en-demeure commande-office travaux-office reception titre projet-mainlevee visa-mainlevee signature-mainlevee notif-mainlevee"
+                "signaler enregistrer visite ouverture requete-ta designation expertise arrete-urgent signature-urgent notif-urgent mesures-urgentes constat-urgent contradictoire observations projet-arrete visa-arrete signature-arrete notif-arrete publication mise-en-demeure commande-office travaux-office reception titre projet-mainlevee visa-mainlevee signature-mainlevee notif-mainlevee"
             ),
         ]
     );
@@ -1235,11 +1236,12 @@ fn an_unseen_building_permit_for_a_house_is_read_as_an_expert_would() {
             // electronic signature book) without the instructor sending it on.
             ("transit-step", "envoi-signature signature"),
             // Applicant, town hall, ADS, a consulted body, ADS, mayor, town hall, prefecture: told
-            // on the way of the Département's opinion (the ABF's has as many hands; the returns
-            // for missing pieces are a loop, counted once).
+            // on the way of the water syndicate's opinion, the most common (the Département's and
+            // the ABF's have as many hands; the returns for missing pieces are a loop, counted
+            // once).
             (
                 "handoff-chain",
-                "depot-papier enregistrement numerisation affichage-depot completude saisine-route avis-route instruction envoi-signature signature notif-accord affichage-arrete legalite controle"
+                "depot-papier enregistrement numerisation affichage-depot completude saisine-eau avis-eau instruction envoi-signature signature notif-accord affichage-arrete legalite controle"
             ),
             // Nearly one permit file in two lacks a piece (the section, the insertion, the
             // RE2020 certificate): the main cause of delay of a house permit.

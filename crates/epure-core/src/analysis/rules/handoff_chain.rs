@@ -5,7 +5,8 @@
 //! longest-path pass over the loops' condensation in topological order (inside a loop, steps are
 //! taken going round once from where cases enter it). Not fired at or below the threshold, nor on
 //! handoffs spread over exclusive ways that no single case takes. The way is told with the share
-//! of files that take it when most do not (its rarest step's visits), its gain is the handoffs
+//! of files that take it when most do not (its rarest step's visits; of two ways with as many
+//! handoffs, the one more files take), its gain is the handoffs
 //! above the threshold for that share, and a way fewer than one file in ten takes is information.
 //! Steps of an information system
 //! lane (a platform's receipt, an automatic exchange) are passed through: the file goes through
@@ -59,7 +60,11 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     let mut count = vec![-1i64; bound];
     let mut last_work = vec![NONE; bound];
     let mut pred = vec![NONE; bound];
+    // The share of files that take that way at most (its rarest step's visits so far): of two
+    // ways with as many handoffs, the one more files take is told.
+    let mut way_share = vec![0.0_f64; bound];
     count[start] = 0;
+    way_share[start] = 1.0;
     let mut done = vec![false; bound];
     // A hand: a work step outside an information system's lane.
     let hand = |n: usize| ctx.step(n).kind.is_work() && ctx.lane_kind(n) != Some(ActorKind::System);
@@ -86,6 +91,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 continue;
             }
             let (mut c, mut lw) = (count[n], last_work[n]);
+            let sh = way_share[n].min(ctx.visits[n]);
             if hand(n) {
                 if lw != NONE && !same_lane(lw, n) {
                     c += 1;
@@ -97,10 +103,11 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 if a.share <= 0.0 || done[a.node] {
                     continue;
                 }
-                if c > count[a.node] {
+                if c > count[a.node] || c == count[a.node] && sh > way_share[a.node] {
                     count[a.node] = c;
                     last_work[a.node] = lw;
                     pred[a.node] = n;
+                    way_share[a.node] = sh;
                 }
             }
             // Keep the value after this step for the path reconstruction.
@@ -114,7 +121,12 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         .iter()
         .copied()
         .filter(|&n| ctx.step(n).kind == crate::model::StepKind::End && count[n] >= 0)
-        .max_by(|&a, &b| count[a].cmp(&count[b]).then(ctx.g.pos[b].cmp(&ctx.g.pos[a])))
+        .max_by(|&a, &b| {
+            count[a]
+                .cmp(&count[b])
+                .then(way_share[a].min(ctx.visits[a]).total_cmp(&way_share[b].min(ctx.visits[b])))
+                .then(ctx.g.pos[b].cmp(&ctx.g.pos[a]))
+        })
     else {
         return Vec::new();
     };
@@ -304,5 +316,30 @@ mod tests {
         let f = found(1.0);
         assert!(f.explanation_fr.starts_with("Sur un même parcours, le dossier change 7 fois"), "{}", f.explanation_fr);
         assert!((f.gain.handoffs - 2.0).abs() < 1e-9, "gain {}", f.gain.handoffs);
+    }
+
+    #[test]
+    fn of_two_ways_with_as_many_hands_tells_the_one_more_files_take() {
+        // After the instruction, the opinion of one body or of another, as many hands either
+        // way: the way four files in five take is told (listed second, it is not the first found).
+        let p = B::new()
+            .start("s")
+            .task("t0", "u", "Déposer la demande")
+            .task("t1", "b", "Instruire la demande")
+            .decision("d")
+            .task("rare", "d", "Donner l'avis du partenaire")
+            .task("common", "c", "Donner l'avis de la direction")
+            .task("t3", "b", "Rédiger la décision")
+            .task("t4", "a", "Remettre la décision")
+            .task("t5", "u", "Retirer la décision")
+            .task("t6", "b", "Archiver le dossier")
+            .end("e")
+            .chain(&["s", "t0", "t1", "d"])
+            .prob("d", "rare", 0.2)
+            .prob("d", "common", 0.8)
+            .chain(&["rare", "t3"])
+            .chain(&["common", "t3", "t4", "t5", "t6", "e"])
+            .build();
+        check(&p, "handoff-chain", &["t0 t1 common t3 t4 t5 t6"]);
     }
 }
