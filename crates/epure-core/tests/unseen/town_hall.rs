@@ -1634,3 +1634,48 @@ fn an_unseen_death_at_home_is_read_as_an_expert_would() {
         ],
     );
 }
+
+/// Unseen: the prior authorisation to let a dwelling in a sector the council designated (the
+/// request online with the technical diagnostics, the energy performance diagnosis among them;
+/// the hygiene service's registration, check and visit of the dwelling; the deputy mayor's
+/// authorisation or reasoned refusal listing the works; the works done and a new request; the
+/// authorisation joined to the lease and the CAF informed).
+#[test]
+fn an_unseen_prior_authorisation_to_let_is_read_as_an_expert_would() {
+    let found = found_in("permis-de-louer.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The DPE is registered in the ADEME's observatory, which the service can read.
+            ("once-only", "dpe deposer redeposer"),
+            // One dwelling in five needs works before it may be let, and a new request: told as
+            // information, with nothing proposed at the filing (no check of the request could
+            // have found what the visit found).
+            ("rework-loop", "enregistrer verifier visiter decider d-autorise notifier-refus travaux redeposer"),
+            // Ten days before the visit: the bulk of a month the law gives the commune.
+            ("waiting", "visiter"),
+        ]
+    );
+    // Near misses: the check of the diagnostics, then the visit with its report (two depths of
+    // control, the second on site); the deputy mayor's signature is the one approval; the
+    // refusal rests on the visit; the new request after the works is the return's, not a piece
+    // asked twice; notifying the landlord and informing the CAF is no relay; the landlord is
+    // solicited for the request, and again only after a refusal.
+    assert_not_flagged(
+        &found,
+        &[
+            "redundant-check",
+            "approval-chain",
+            "late-knockout",
+            "transit-step",
+            "too-many-contacts",
+            "handoff-chain",
+            "ping-pong",
+            "parallelizable",
+            "media-break",
+            "duplicate-step",
+        ],
+    );
+    assert_eq!(finding_of("permis-de-louer.epure.json", "rework-loop")["suggestion"], serde_json::Value::Null);
+}
