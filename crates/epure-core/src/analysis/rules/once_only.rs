@@ -33,6 +33,7 @@ use handover::{handed_in_just_before, identity_shown_to_collect};
 use quoted::quoted_references;
 
 mod handover;
+mod own;
 mod quoted;
 mod sent;
 
@@ -123,6 +124,23 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             };
             let (step_fr, step_en) =
                 if askers.len() == 1 { ("à l'étape", "at step") } else { ("aux étapes", "at steps") };
+            // The administration asking for it holds it itself: in its own files, not another's.
+            let holder = own::holder_of(ctx, d);
+            let own = holder == own::Holder::Asker;
+            let (held_fr, fetch_fr, held_en, fetch_en) = match holder {
+                own::Holder::Asker => (
+                    "l'administration qui la demande".to_owned(),
+                    "Elle peut être consultée dans ses propres fichiers".to_owned(),
+                    format!("the administration asking for it ({holders_en})"),
+                    "It can look it up in its own files".to_owned(),
+                ),
+                own::Holder::Other => (
+                    by_fr.to_owned(),
+                    format!("Elle peut être récupérée directement {from_fr} (échange de données, API)"),
+                    holders_en.clone(),
+                    "The administration can fetch it directly (data exchange, API)".to_owned(),
+                ),
+            };
             out.push(finding(
                 ID,
                 Severity::Warning,
@@ -133,18 +151,18 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 ),
                 text(
                     format!(
-                        "{} est demandée à l'usager {step_fr} {}, alors qu'elle est déjà détenue par {by_fr} \
-                         ({holders_label} : {holders_fr}). Elle peut être récupérée directement {from_fr} (échange de \
-                         données, API) au lieu d'être redemandée (CRPA art. L113-12 et L114-8).",
+                        "{} est demandée à l'usager {step_fr} {}, alors qu'elle est déjà détenue par {held_fr} \
+                         ({holders_label} : {holders_fr}). {fetch_fr} au lieu d'être redemandée (CRPA art. L113-12 \
+                         et L114-8).",
                         subject_fr(d),
                         quoted_list(Lang::Fr, &labels),
                     ),
                     format!(
-                        "{} is requested from the user {step_en} {} although {holders_en} already {} it. \
-                         The administration can fetch it directly (data exchange, API) instead of asking for it.",
+                        "{} is requested from the user {step_en} {} although {held_en} already {} it. \
+                         {fetch_en} instead of asking for it.",
                         quote(Lang::En, &name),
                         quoted_list(Lang::En, &labels),
-                        if d.held_by.len() == 1 { "holds" } else { "hold" },
+                        if d.held_by.len() == 1 || own { "holds" } else { "hold" },
                     ),
                 ),
                 Gain { requests: per_case, ..Gain::default() },

@@ -549,3 +549,42 @@ fn an_identifier_the_administration_issued_quoted_again_is_no_piece_asked_twice(
     check(&quoted_number("Montant de l'aide accordée", true), "once-only", &["numero fg appro"]);
     check(&quoted_number("Numéro d'inscription", false), "once-only", &["numero fg appro"]);
 }
+
+/// The filing asks for a certificate `held` by the body named so, in a procedure whose owner is
+/// `owner`; the French explanation of the finding.
+fn held_in(owner: &str, held: &str) -> String {
+    let mut p = B::new()
+        .start("s")
+        .task("depot", "u", "Déposer la demande")
+        .requests("depot", &["attestation"])
+        .held("attestation", held)
+        .end("e")
+        .chain(&["s", "depot", "e"])
+        .build();
+    p.meta.owner = Some(owner.into());
+    crate::analysis::analyze(&p, &crate::analysis::Settings::default())
+        .findings
+        .into_iter()
+        .find(|f| f.rule == "once-only")
+        .map(|f| f.explanation_fr)
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_piece_the_asking_administration_holds_is_looked_up_in_its_own_files() {
+    let own = held_in("DREAL, service transports — bureau des registres", "DREAL (fichier des attestations délivrées)");
+    assert!(own.contains("déjà détenue par l'administration qui la demande"), "{own}");
+    assert!(own.contains("consultée dans ses propres fichiers"), "{own}");
+    // A commune is its town hall.
+    let commune = held_in("Mairie, service Commerce", "Commune (registre des déclarations de licence)");
+    assert!(commune.contains("l'administration qui la demande"), "{commune}");
+    // Near misses: another administration; one named in the owner after its first body (the
+    // régie asks for the tax notice the DGFiP holds, though a DGFiP accountant keeps its books).
+    for (owner, held) in
+        [("DREAL, service transports", "INPI"), ("Régie des eaux ; comptable public de la DGFiP", "DGFiP")]
+    {
+        let other = held_in(owner, held);
+        assert!(other.contains("déjà détenue par une administration"), "{other}");
+        assert!(other.contains("récupérée directement auprès d'elle"), "{other}");
+    }
+}
