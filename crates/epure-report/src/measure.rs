@@ -52,14 +52,17 @@ impl Fonts {
     }
 
     /// Breaks `text` into lines no wider than `max` points: at spaces, and inside a word only
-    /// when the word alone is too wide. Explicit newlines are kept. Never returns no line.
+    /// when the word alone is too wide. Explicit newlines are kept. Never returns no line. French
+    /// typography keeps a space that is not a break: before « % », « : », « ; », « ? », « ! »
+    /// and « », and after « « » (the texts write them with plain spaces, see `unbreakable`).
     pub fn wrap(&self, text: &str, size: f32, bold: bool, max: f32) -> Vec<String> {
         let space = self.width(" ", size, bold);
         let mut lines = Vec::new();
         for paragraph in text.split('\n') {
             let mut line = String::new();
             let mut width = 0.0;
-            for word in paragraph.split_whitespace() {
+            for word in unbreakable(paragraph) {
+                let word = word.as_str();
                 let w = self.width(word, size, bold);
                 if !line.is_empty() && width + space + w <= max {
                     line.push(' ');
@@ -123,6 +126,24 @@ fn table(font: &ParsedFont) -> Vec<f32> {
     (0..TABLE as u32).map(|cp| char::from_u32(cp).map_or(0.0, |c| advance(font, c))).collect()
 }
 
+/// The words of `paragraph` as the lines may break between them: a word that opens on French
+/// closing punctuation (« % », « : », « ; », « ? », « ! », « » ») stays with the word before it,
+/// and the word after an opening « « » stays with it, each pair joined by a space.
+fn unbreakable(paragraph: &str) -> Vec<String> {
+    const CLOSING: &[char] = &['%', ':', ';', '?', '!', '»'];
+    let mut units: Vec<String> = Vec::new();
+    for word in paragraph.split_whitespace() {
+        match units.last_mut() {
+            Some(last) if word.starts_with(CLOSING) || last.ends_with('«') => {
+                last.push(' ');
+                last.push_str(word);
+            }
+            _ => units.push(word.to_owned()),
+        }
+    }
+    units
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -167,5 +188,21 @@ mod tests {
         let s = f.ellipsize("Service instructeur ADS (intercommunal)", 9.0, true, 60.0);
         assert!(s.ends_with('…'));
         assert!(f.width(&s, 9.0, true) <= 60.0);
+    }
+
+    #[test]
+    fn wrapping_keeps_french_punctuation_with_its_word() {
+        let f = fonts();
+        let text = "Sur un parcours que suivent au plus 70 % des dossiers, à l'étape « Notifier la décision » : \
+                    le dossier change de mains ; pourquoi ?";
+        // From widths where every word fits (below, words are cut between characters anyway).
+        for max in (80..260).step_by(3) {
+            let lines = f.wrap(text, 9.0, false, max as f32);
+            for l in &lines {
+                assert!(!l.starts_with(['%', '»', ':', ';', '?']), "{l:?} at {max}: {lines:?}");
+                assert!(!l.ends_with('«'), "{l:?} at {max}: {lines:?}");
+            }
+            assert_eq!(lines.concat().replace(' ', ""), text.replace(' ', ""), "no character lost at {max}");
+        }
     }
 }

@@ -42,3 +42,12 @@ export function formatStoredDate(
   const d = new Date(stored.includes('T') ? stored : `${stored.replace(' ', 'T')}Z`);
   return Number.isNaN(d.getTime()) ? stored : formatDate(d, options, lng);
 }
+
+/**
+ * French typography for a text the analysis writes with plain spaces: the space before « % »,
+ * « : », « ; », « ? », « ! » and « » », and the one after « « », become no-break spaces, so that
+ * « 70 % » and « « Notifier l'accord » » stay together when the line wraps, as in the report.
+ */
+export function keepFrenchSpaces(text: string): string {
+  return text.replace(/ ([%:;?!»])/g, '\u00a0$1').replace(/« /g, '«\u00a0');
+}

@@ -2,7 +2,7 @@ import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 
 import en from './en.json';
-import { formatDate, formatNumber, localeFor } from './format';
+import { formatDate, formatNumber, keepFrenchSpaces, localeFor } from './format';
 import fr from './fr.json';
 import { LANGUAGE_STORAGE_KEY, setLanguage, storedLanguage } from './index';
 
@@ -103,5 +103,18 @@ describe('formatting', () => {
   it('accepts an explicit language and ignores unsupported ones', () => {
     expect(formatNumber(0.5, { style: 'percent' }, 'fr')).toBe(`50${'\u00a0'}%`);
     expect(localeFor('de')).toBe('fr-FR');
+  });
+});
+
+describe('French spaces', () => {
+  it('keeps punctuation and quotes with their words', () => {
+    expect(keepFrenchSpaces("au plus 70 % des dossiers, à l'étape « Notifier » : pourquoi ?")).toBe(
+      "au plus 70\u00a0% des dossiers, à l'étape «\u00a0Notifier\u00a0»\u00a0: pourquoi\u00a0?",
+    );
+  });
+  it('leaves English and words without such spaces alone', () => {
+    expect(keepFrenchSpaces('On a way at most 70% of the files take: “Notify”')).toBe(
+      'On a way at most 70% of the files take: “Notify”',
+    );
   });
 });

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Canvas } from '../components/editor/Canvas';
 import { DeltaTable } from '../components/compare/DeltaTable';
-import { formatDate } from '../i18n/format';
+import { formatDate, keepFrenchSpaces } from '../i18n/format';
 import { formatEffect } from '../components/compare/figures';
 import { useIpcQuery } from '../hooks/useIpcQuery';
 import {
@@ -39,7 +39,7 @@ function ProposalItem({
 }) {
   const { t, i18n } = useTranslation();
   const en = i18n.resolvedLanguage === 'en';
-  const title = en ? proposal.title_en : proposal.title_fr;
+  const title = en ? proposal.title_en : keepFrenchSpaces(proposal.title_fr);
   const refusal = en ? proposal.refusal_en : proposal.refusal_fr;
   const effects = proposal.effect ? formatEffect(proposal.effect, t) : [];
   return (
@@ -51,7 +51,7 @@ function ProposalItem({
     >
       <p className="proposal__severity">{t(`severity.${proposal.severity}`)}</p>
       <h4 className="proposal__title">{title}</h4>
-      <p className="proposal__explanation">{en ? proposal.explanation_en : proposal.explanation_fr}</p>
+      <p className="proposal__explanation">{en ? proposal.explanation_en : keepFrenchSpaces(proposal.explanation_fr)}</p>
       {refusal ? (
         <p className="proposal__refusal" data-testid="proposal-refusal">
           {t('review.refused', { reason: refusal })}

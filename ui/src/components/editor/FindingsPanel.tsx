@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { keepFrenchSpaces } from '../../i18n/format';
 import type { AnalysisView, FindingView } from '../../ipc';
 
 interface Props {
@@ -51,8 +52,8 @@ export function FindingsPanel({ analysis, active, onActivate }: Props) {
             onClick={() => onActivate(active === i ? null : i, active === i ? null : f)}
           >
             <span className="finding__severity">{t(`severity.${f.severity}`)}</span>
-            <span className="finding__title">{en ? f.title_en : f.title_fr}</span>
-            <span className="finding__explanation">{en ? f.explanation_en : f.explanation_fr}</span>
+            <span className="finding__title">{en ? f.title_en : keepFrenchSpaces(f.title_fr)}</span>
+            <span className="finding__explanation">{en ? f.explanation_en : keepFrenchSpaces(f.explanation_fr)}</span>
           </button>
         </li>
       ))}
