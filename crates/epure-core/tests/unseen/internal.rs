@@ -798,11 +798,6 @@ fn an_unseen_leave_on_personal_grounds_is_read_as_an_expert_would() {
                 "handoff-chain",
                 "demander avis verifier-droits rediger-arrete signer-arrete notifier signer-notif demander-reint convoquer visite maintenir proposer rediger-reint signer-reint paie-reprise"
             ),
-            // Known false alarm: the 205 working days before the request to be reinstated are the
-            // year of disponibilité the agent asked for, the period granted, not a queue. The
-            // format cannot say that a delay is the period a decision grants (as the school
-            // bus's start of the year).
-            ("waiting", "f17"),
             // The post proposed by letter, and the agent's answer, come back on paper to the
             // careers officer, who keys the reinstatement into AGIRHE from them.
             // Known miss: the paper request reaching the careers officer (f3) is keyed into
@@ -822,7 +817,11 @@ fn an_unseen_leave_on_personal_grounds_is_read_as_an_expert_would() {
     // the refusal
     // rests on the check of the rights and the manager's opinion; the unfit agent's referral to
     // the conseil médical follows the doctor's check; the notification and the payroll already
-    // run side by side.
+    // run side by side. The 205 working days before the request to be reinstated are the year of
+    // disponibilité the agent asked for, the period granted, not a queue (`waiting` flagged the
+    // delay on the flow f17 until it read the order notified "à l'agent" as the user's outcome,
+    // no other lane being an agent, the join as having it once the notice's branch gives it,
+    // and a delay on the flow into the user's own step after the outcome as their own term).
     assert_not_flagged(
         &found,
         &[
