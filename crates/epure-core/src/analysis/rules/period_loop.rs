@@ -290,7 +290,8 @@ pub(crate) fn recurring(ctx: &Context, c: usize) -> Option<Vec<usize>> {
             let s = ctx.step(n);
             match s.kind {
                 StepKind::Task => {
-                    (!closes || s.produces.is_empty()) && super::redundant_check::says_verify(ctx, s.label())
+                    (!closes || (s.produces.is_empty() && !pays(s.label())))
+                        && super::redundant_check::says_verify(ctx, s.label())
                 }
                 _ => !issues_the_period(s),
             }
@@ -310,6 +311,20 @@ pub(crate) fn recurring(ctx: &Context, c: usize) -> Option<Vec<usize>> {
         }
     }
     (going_round > 0).then_some(starts)
+}
+
+/// Verbs of paying the period's service, as a label writes them after "et" or "puis".
+const PAYING: &[&str] = &["verser", "rembourser", "payer"];
+
+/// Whether a label that opens on verifying goes on to pay, in a clause of its own ("Contrôler
+/// l'ordre de payer et verser le reliquat à la famille", "Contrôler le mandat puis payer"): the
+/// accountant's control is how the payment is made, which a drawing without the payment's
+/// document still says. Not a payment named as the control's object ("Contrôler les pièces du
+/// versement", "Contrôler l'ordre de payer").
+fn pays(label: &str) -> bool {
+    let lower = label.to_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    words.windows(2).any(|w| matches!(w[0], "et" | "puis") && PAYING.contains(&w[1]))
 }
 
 /// Words of a label that say the step renews what was granted for a period (normalised by

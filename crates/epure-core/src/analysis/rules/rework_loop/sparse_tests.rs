@@ -1,0 +1,29 @@
+//! `rework-loop` on procedures drawn sparsely, without the documents of their steps: what the
+//! labels say still tells a period from a return.
+
+use crate::analysis::testkit::{B, check};
+
+#[test]
+fn a_period_paid_by_a_control_that_pays_is_read_as_one_without_its_documents() {
+    // Each term the grant is liquidated, then the accountant controls the order and pays, drawn
+    // with no data at all: the label says the control pays, and the case can close after it.
+    let termly = |label: &str| {
+        B::new()
+            .start("s")
+            .task("liq", "g", "Liquider la bourse du trimestre")
+            .wait("liq", 25200.0)
+            .task("pay", "c", label)
+            .decision("d")
+            .end("e")
+            .chain(&["s", "liq", "pay", "d"])
+            .prob("d", "liq", 0.67)
+            .prob("d", "e", 0.33)
+            .build()
+    };
+    check(&termly("Contrôler l'ordre de payer et verser le reliquat à la famille"), "rework-loop", &[]);
+    check(&termly("Contrôler le mandat et verser les mensualités"), "rework-loop", &[]);
+    // Near misses: a control of the order that does not say it pays decides the way round, and
+    // so does a control of the payment's pieces (the payment is what it checks, not what it does).
+    check(&termly("Contrôler l'ordre de payer"), "rework-loop", &["liq pay d"]);
+    check(&termly("Contrôler les pièces justificatives du versement"), "rework-loop", &["liq pay d"]);
+}
