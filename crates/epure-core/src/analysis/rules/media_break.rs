@@ -23,8 +23,10 @@
 //! pieces is its judgement, keyed, not copied off the paper: a digital file would still leave it to
 //! be keyed), nor what a task that writes a document of its own (its label opens on drafting,
 //! assessing or deciding) keys as it decides it, named by no other step (the doctor's opinion
-//! written in Cyclades, with the arrangements it proposes); when nothing keyed is left, the rule
-//! does not fire.
+//! written in Cyclades, with the arrangements it proposes); nor an item born at the step, which no
+//! step before it names and whose label does not say it keys in (the vehicle's release recorded as
+//! it is handed back, the commission's decision, the domiciliation struck off: `born.rs`); when
+//! nothing keyed is left, the rule does not fire.
 //!
 //! The gain is the keying saved, shared as `rekeying` shares it: a step that keys in the paper
 //! and also issues a document ("Admettre l'élève et l'inscrire dans ONDE") keeps the issuing.
@@ -34,9 +36,11 @@ use crate::analysis::metrics::{Support, channel_support, medium_support};
 use crate::analysis::words::{Quoted, QuotedList, sentence};
 use crate::analysis::{Finding, Gain, Lang, Severity};
 use crate::model::StepKind;
+use born::born_here;
 use join::paper_into_join;
 use meeting::only_a_meeting;
 
+mod born;
 mod join;
 mod meeting;
 
@@ -264,12 +268,16 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             // What the paper brings: not what already came in digital form, nor the verdict the
             // step records.
             let digital = digital_before(ctx, n, a.node);
+            let born = born_here(ctx, a.node);
             let keyed: Vec<&String> = to
                 .enters
                 .iter()
                 .zip(&digital)
-                .filter(|(d, dig)| !**dig && !own_verdict(ctx, to, d, &naming))
-                .map(|(d, _)| d)
+                .enumerate()
+                .filter(|(i, (d, dig))| {
+                    !**dig && !own_verdict(ctx, to, d, &naming) && born.as_ref().is_none_or(|b| !b[*i])
+                })
+                .map(|(_, (d, _))| d)
                 .collect();
             if keyed.is_empty() {
                 continue;
