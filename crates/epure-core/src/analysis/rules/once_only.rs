@@ -9,7 +9,9 @@
 //! asked again after the formal notice, inside the years of the licence); a document the administration itself issued in between (a form sent
 //! to be signed and returned is a new document); the identity document shown in person to collect
 //! what the administration hands over at that sitting (the certificate, the vehicle at the pound):
-//! who collects is checked there, asked once it would go to any bearer. A piece asked at the
+//! who collects is checked there, asked once it would go to any bearer; the proof of a current
+//! situation asked again at a renewal (the proof of address of the year to come: `renewal.rs`). A
+//! piece asked at the
 //! filing, again on the rework branch when it was missing, and again later ("apporter les
 //! originaux") is asked twice by the filing and the later request: the finding names those two, not
 //! the rework request.
@@ -30,6 +32,7 @@ use crate::model::Step;
 use handover::identity_shown_to_collect;
 
 mod handover;
+mod renewal;
 mod sent;
 
 pub const ID: &str = "once-only";
@@ -187,6 +190,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             // Asked again on a rework branch the first request is not part of: the piece was missing.
             .filter(|&(later, earlier)| !ctx.returns_without(later, earlier))
             .filter(|&(later, _)| !identity_shown_to_collect(ctx, later, d))
+            .filter(|&(later, _)| !renewal::proof_of_the_new_period(ctx, later, d))
             .collect();
         // A request asked again of the user is told as such, not as sent on as well.
         out.extend(
