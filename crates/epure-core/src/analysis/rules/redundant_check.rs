@@ -19,7 +19,8 @@
 //! checks of the decision. A later check with a legal basis is mandated where it stands and is
 //! never flagged; nor is one whose label says it makes something of its own though the drawing
 //! lists nothing it produces (an opinion given, an order prepared, a deliberation, a visit on the
-//! spot: `own.rs`).
+//! spot: `own.rs`); nor the identity of the person met at the counter after the copy of their
+//! identity document was checked on the file (`in_person.rs`).
 
 use super::duplicate_step::StepsWithLanes;
 use super::{Context, finding, text};
@@ -30,6 +31,7 @@ use crate::model::{Step, StepKind};
 
 pub const ID: &str = "redundant-check";
 
+mod in_person;
 mod own;
 
 /// Words of a label saying the check is about the presence of the pieces (normalised by
@@ -151,6 +153,10 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             }
             // Inside one loop: every way round from a check brings a fresh copy first.
             if ctx.same_loop(later, earlier) && !checked_again_in_loop(ctx, later, &d.id, checkers) {
+                continue;
+            }
+            // The identity of the one met at the counter is not the copy checked again.
+            if in_person::identity_of_the_one_met(ctx, later, earlier, d) {
                 continue;
             }
             // Checking that a piece is there does not check what it says.
