@@ -185,7 +185,8 @@ fn goes_on_with_the_pass(ctx: &Context, c: usize, d: usize, back: &[usize], star
 }
 
 /// Whether the way round of loop `c`, from the nodes `back` to the steps where passes start,
-/// renews the service by an act: it passes an approval that produces a document, no step on it
+/// renews the service by an act: it passes an approval that produces a document or whose label
+/// says it renews (drawn without the amendment it signs), no step on it
 /// requests anything, and no step of the user's lane on it enters or produces anything.
 ///
 /// Complexity: O(size of the loop).
@@ -203,7 +204,9 @@ fn renewed_by_an_act(ctx: &Context, c: usize, back: &[usize], starts: &[usize]) 
         {
             return false;
         }
-        act |= s.kind == StepKind::Approval && !s.produces.is_empty();
+        // The act is the document the approval issues, or the renewal its label names, drawn
+        // without it ("Signer l'avenant de renouvellement").
+        act |= s.kind == StepKind::Approval && (!s.produces.is_empty() || renews(ctx, n));
         stack.extend(ctx.g.out[n].iter().filter(|a| a.share > 0.0).map(|a| a.node));
     }
     act
@@ -340,9 +343,14 @@ const RENEWING: &[&str] = &["renouvellement", "renouveler", "prolongation", "pro
 /// period of the user's own work inside its loop; the pieces of a return are asked by a step
 /// that does not say it renews.
 fn renewal(ctx: &Context, c: usize, round: &[usize]) -> bool {
+    !round.is_empty()
+        && round.iter().all(|&n| renews(ctx, n))
+        && ctx.comps.members[c].iter().any(|&n| ctx.users_own_work(n))
+}
+
+/// Whether step `n`'s label says it renews ([`RENEWING`]).
+fn renews(ctx: &Context, n: usize) -> bool {
     static STEMS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     let stems = STEMS.get_or_init(|| RENEWING.iter().flat_map(|w| crate::analysis::labels::words(w)).collect());
-    !round.is_empty()
-        && round.iter().all(|&n| ctx.label_words(ctx.step(n).label()).iter().any(|w| stems.contains(w)))
-        && ctx.comps.members[c].iter().any(|&n| ctx.users_own_work(n))
+    ctx.label_words(ctx.step(n).label()).iter().any(|w| stems.contains(w))
 }

@@ -1,6 +1,7 @@
 //! `rework-loop` on procedures drawn sparsely, without the documents of their steps: what the
 //! labels say still tells a period from a return.
 
+use super::tests::renewed;
 use crate::analysis::testkit::{B, check};
 
 #[test]
@@ -26,4 +27,17 @@ fn a_period_paid_by_a_control_that_pays_is_read_as_one_without_its_documents() {
     // so does a control of the payment's pieces (the payment is what it checks, not what it does).
     check(&termly("Contrôler l'ordre de payer"), "rework-loop", &["liq pay d"]);
     check(&termly("Contrôler les pièces justificatives du versement"), "rework-loop", &["liq pay d"]);
+}
+
+#[test]
+fn a_renewal_signed_is_an_act_without_its_document() {
+    // The authority signs the amendment of renewal, drawn without the amendment: its label says
+    // the act, and the next term begins.
+    check(&renewed("none").build(), "rework-loop", &[]);
+    // Near miss: the same approval labelled as a visa of the review issues no act.
+    let mut visa = renewed("none").build();
+    if let Some(s) = visa.step_mut("avenant") {
+        s.label = Some("Viser le bilan du contrat".to_owned());
+    }
+    check(&visa, "rework-loop", &["review d avenant user"]);
 }
