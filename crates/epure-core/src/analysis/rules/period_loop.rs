@@ -333,7 +333,16 @@ fn pays(label: &str) -> bool {
 /// Words of a label that say the step renews what was granted for a period (normalised by
 /// [`crate::analysis::labels::words`]): "Déposer la demande de renouvellement", "Demander la
 /// prolongation", "Reconduire la convention".
-const RENEWING: &[&str] = &["renouvellement", "renouveler", "prolongation", "prolonger", "reconduction", "reconduire"];
+pub(super) const RENEWING: &[&str] = &[
+    "renouvellement",
+    "renouveler",
+    "prolongation",
+    "prolonger",
+    "prorogation",
+    "proroger",
+    "reconduction",
+    "reconduire",
+];
 
 /// Whether the way round of loop `c`, whose first work steps are `round`, renews what was
 /// granted for a period the user lived: each of those steps says it renews (the agency files

@@ -3,9 +3,9 @@
 use super::Context;
 use crate::analysis::labels;
 
-/// Words of a label that say the step renews what was granted for a period (normalised by
-/// [`labels::words`]), as `period_loop` reads them.
-const RENEWING: &[&str] = &["renouvellement", "renouveler", "prolongation", "prolonger", "reconduction", "reconduire"];
+// The words of a label that say the step renews what was granted for a period, as `period_loop`
+// reads them.
+use crate::analysis::rules::period_loop::RENEWING;
 
 /// The word a data item's name opens on when it proves a current situation ("Justificatif de
 /// domicile", "Justificatifs de ressources"): what it proves is dated.

@@ -34,6 +34,12 @@ fn a_renewal_signed_is_an_act_without_its_document() {
     // The authority signs the amendment of renewal, drawn without the amendment: its label says
     // the act, and the next term begins.
     check(&renewed("none").build(), "rework-loop", &[]);
+    // The trainee's year extended by an order (« prorogation » is a renewal too).
+    let mut extended = renewed("none").build();
+    if let Some(s) = extended.step_mut("avenant") {
+        s.label = Some("Signer l'arrêté de prorogation du stage".to_owned());
+    }
+    check(&extended, "rework-loop", &[]);
     // Near miss: the same approval labelled as a visa of the review issues no act.
     let mut visa = renewed("none").build();
     if let Some(s) = visa.step_mut("avenant") {
