@@ -660,12 +660,6 @@ fn an_unseen_yearly_transfer_is_read_as_an_expert_would() {
             // host HR from the paper form, is told once, as a rekeying (the media break before the
             // second entry is the same redundancy, `told_once`).
             ("rekeying", "situation voeux prise-en-charge"),
-            // Known false alarm: the scale re-examined at the agent's request is a corrected value
-            // (the agent's right under the lines of management), not the same scale keyed twice.
-            // `rekeying` treats an entry after the user was asked for the item again as new, but
-            // not one answering a document the user sent to contest it; not fixed within this
-            // round's time.
-            ("rekeying", "bareme controle reexamen"),
             // The month between the closed scales and the result: most of the time.
             ("waiting", "algorithme"),
             // The wishes, the pieces, the scale to check, the arrival form.
@@ -678,7 +672,9 @@ fn an_unseen_yearly_transfer_is_read_as_an_expert_would() {
     );
     // Near misses: the scale shown to the agent and re-examined on their request is their right
     // under the lines of management (not a ping-pong, and the corrected scale is a new value, not
-    // a second keying: see above); the office's review of the algorithm's results, then the order (which
+    // a second keying: `rekeying` flagged « bareme controle reexamen » until it read an entry that
+    // reads the user's request to correct it, « Réexaminer le barème contesté », as the corrected
+    // value); the office's review of the algorithm's results, then the order (which
     // produces the act); the confirmation asked on exclusive branches; no transfer is decided by
     // the algorithm on the scale, not late; the installation and the host HR's entry (it reads
     // the installation report).

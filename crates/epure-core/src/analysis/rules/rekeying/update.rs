@@ -1,4 +1,5 @@
-//! `rekeying`: a record updated in the system it was keyed into.
+//! `rekeying`: a record updated in the system it was keyed into, or a value corrected at the
+//! user's request.
 
 use super::Context;
 
@@ -24,6 +25,37 @@ pub(super) fn updates_the_same_record(ctx: &Context, later: usize, earlier: usiz
     let (l, e) = (ctx.step(later).label(), ctx.step(earlier).label());
     let lower = l.to_lowercase();
     UPDATING.iter().any(|u| lower.starts_with(u)) && systems(l).any(|s| systems(e).any(|t| t == s))
+}
+
+/// Words of a label saying the value is corrected at someone's request (normalised by
+/// [`crate::analysis::labels::words`]): "Réexaminer le barème contesté", "Corriger le barème",
+/// "Rectifier la déclaration".
+const CORRECTING: &[&str] = &["réexaminer", "corriger", "rectifier", "contesté", "contestée", "contestation"];
+
+/// Whether step `later`, entering again an item, enters the value corrected at the user's
+/// request: it checks a document a step of the user's lane produces (the agent's request to
+/// correct the scale), and its label says it corrects ([`CORRECTING`]). The value keyed is a new
+/// one, the user's right to have it re-examined, as after a new request of the item.
+/// `user_made` gives the items the user's lane produces, made once for the analysis when a label
+/// first says it corrects.
+pub(super) fn corrected_at_the_users_request<'a>(
+    ctx: &Context<'a>,
+    later: usize,
+    user_made: &std::cell::OnceCell<rustc_hash::FxHashSet<&'a str>>,
+) -> bool {
+    static STEMS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let stems = STEMS.get_or_init(|| CORRECTING.iter().flat_map(|w| crate::analysis::labels::words(w)).collect());
+    let s = ctx.step(later);
+    if !ctx.label_words(s.label()).iter().any(|w| stems.contains(w)) {
+        return false;
+    }
+    let made = user_made.get_or_init(|| {
+        ctx.reachable_work()
+            .filter(|&n| ctx.in_user_lane(n))
+            .flat_map(|n| ctx.step(n).produces.iter().map(String::as_str))
+            .collect()
+    });
+    s.checks.iter().any(|d| made.contains(d.as_str()))
 }
 
 #[cfg(test)]
@@ -58,5 +90,30 @@ mod tests {
         check(&p, "rekeying", &["numero k1 k2"]);
         let p = keyed_then("Enregistrer l'agrément", "Mettre à jour le dossier");
         check(&p, "rekeying", &["numero k1 k2"]);
+    }
+
+    /// The scale keyed, then the user asks for its correction (`asks`), then `later` keys it again.
+    fn contested(later: &str, asks: bool) -> crate::model::Procedure {
+        let b = B::new()
+            .start("s")
+            .task("k1", "b", "Calculer le barème")
+            .channel("k1", Channel::Internal)
+            .enters("k1", &["bareme"])
+            .task("u", "u", "Demander la correction du barème")
+            .task("k2", "b", later)
+            .channel("k2", Channel::Internal)
+            .enters("k2", &["bareme"])
+            .end("e")
+            .chain(&["s", "k1", "u", "k2", "e"]);
+        if asks { b.produces("u", &["demande"]).checks("k2", &["demande"]).build() } else { b.build() }
+    }
+
+    #[test]
+    fn a_value_corrected_at_the_users_request_is_no_second_keying() {
+        check(&contested("Réexaminer le barème contesté", true), "rekeying", &[]);
+        // Near misses: the user's request not read by the step, and a step that does not say it
+        // corrects.
+        check(&contested("Réexaminer le barème contesté", false), "rekeying", &["bareme k1 k2"]);
+        check(&contested("Saisir le barème dans le SIRH", true), "rekeying", &["bareme k1 k2"]);
     }
 }
