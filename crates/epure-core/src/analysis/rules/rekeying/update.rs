@@ -34,7 +34,8 @@ const CORRECTING: &[&str] = &["réexaminer", "corriger", "rectifier", "contesté
 
 /// Whether step `later`, entering again an item, enters the value corrected at the user's
 /// request: it checks a document a step of the user's lane produces (the agent's request to
-/// correct the scale), and its label says it corrects ([`CORRECTING`]). The value keyed is a new
+/// correct the scale), or comes straight after a step of the user's lane (the request drawn
+/// without its document), and its label says it corrects ([`CORRECTING`]). The value keyed is a new
 /// one, the user's right to have it re-examined, as after a new request of the item.
 /// `user_made` gives the items the user's lane produces, made once for the analysis when a label
 /// first says it corrects.
@@ -55,7 +56,8 @@ pub(super) fn corrected_at_the_users_request<'a>(
             .flat_map(|n| ctx.step(n).produces.iter().map(String::as_str))
             .collect()
     });
-    s.checks.iter().any(|d| made.contains(d.as_str()))
+    // Drawn without the request's document, the request comes straight before.
+    s.checks.iter().any(|d| made.contains(d.as_str())) || ctx.prev_work(later).iter().any(|&(m, _)| ctx.in_user_lane(m))
 }
 
 #[cfg(test)]
@@ -111,9 +113,15 @@ mod tests {
     #[test]
     fn a_value_corrected_at_the_users_request_is_no_second_keying() {
         check(&contested("Réexaminer le barème contesté", true), "rekeying", &[]);
-        // Near misses: the user's request not read by the step, and a step that does not say it
-        // corrects.
-        check(&contested("Réexaminer le barème contesté", false), "rekeying", &["bareme k1 k2"]);
+        // Drawn without the request's document, the request comes straight before.
+        check(&contested("Réexaminer le barème contesté", false), "rekeying", &[]);
+        // Near misses: a step that does not say it corrects, and a correction with no request of
+        // the user (the office corrects its own scale after a visit).
         check(&contested("Saisir le barème dans le SIRH", true), "rekeying", &["bareme k1 k2"]);
+        let mut own = contested("Corriger le barème", false);
+        if let Some(s) = own.step_mut("u") {
+            s.actor = Some("c".to_owned());
+        }
+        check(&own, "rekeying", &["bareme k1 k2"]);
     }
 }
