@@ -227,13 +227,25 @@ const AUTHORING: &[&str] = &[
 /// one, and its label opens on a verb of [`AUTHORING`] ("Rédiger l'avis sur les aménagements dans
 /// Cyclades" decides what it keys; "Enregistrer la demande et délivrer le récépissé", "Notifier
 /// l'aide et la mandater" key in what the paper brought).
+///
+/// Drawn without what it produces, a task whose label opens on drafting ([`DRAFTING`]: "Rédiger
+/// l'avis", "Le conseiller établit le plan d'entreprise") writes its document all the same; one
+/// that issues or calculates ("Émettre le titre de recettes") may work off the paper it was
+/// handed, and is read as writing only when the drawing says it produces.
 fn authors(ctx: &Context, to: &crate::model::Step) -> bool {
     static STEMS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    static DRAFTS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     let stems = STEMS.get_or_init(|| AUTHORING.iter().flat_map(|w| crate::analysis::labels::words(w)).collect());
+    let drafts = DRAFTS.get_or_init(|| DRAFTING.iter().flat_map(|w| crate::analysis::labels::words(w)).collect());
+    let words = ctx.label_words(to.label());
+    let first = words.first();
     to.kind == StepKind::Task
-        && !to.produces.is_empty()
-        && ctx.label_words(to.label()).first().is_some_and(|w| stems.contains(w))
+        && first.is_some_and(|w| stems.contains(w))
+        && (!to.produces.is_empty() || first.is_some_and(|w| drafts.contains(w)))
 }
+
+/// The verbs of [`AUTHORING`] that write a document whatever the drawing lists.
+const DRAFTING: &[&str] = &["rédiger", "établir", "formuler"];
 
 pub fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
