@@ -12,7 +12,8 @@
 //! approval that decides on what another body's approval produced (the commission's opinion, the
 //! Architecte des Bâtiments de France's agreement, given in a partner's lane, read by the
 //! decision after it): the law has the administration decide after that body and on what it
-//! said, so that act can be neither dropped nor given beside the decision; nor two parties
+//! said, so that act can be neither dropped nor given beside the decision (drawn without the
+//! opinion, the body's label that gives it says so: "… et rendre un avis"); nor two parties
 //! signing one contract, one of them another body (the treatment plant's operator and the
 //! community of communes signing the special discharge convention the company signed too).
 
@@ -26,8 +27,27 @@ pub const ID: &str = "approval-chain";
 
 /// Whether approval `b` decides on the act another body gave at approval `a`: `a` is in a
 /// partner's lane and `b` checks something `a` produced.
+///
+/// Drawn without what `a` produces, its label says it: an approval that gives an opinion
+/// ("Examiner le dossier en commission et rendre un avis") is that body's act all the same.
 fn rests_on_partners_act(ctx: &Context, a: usize, b: usize) -> bool {
-    ctx.lane_kind(a) == Some(ActorKind::Partner) && ctx.step(a).produces.iter().any(|d| ctx.step(b).checks.contains(d))
+    let sa = ctx.step(a);
+    ctx.lane_kind(a) == Some(ActorKind::Partner)
+        && (sa.produces.iter().any(|d| ctx.step(b).checks.contains(d))
+            || (sa.produces.is_empty() && gives_an_opinion(ctx, sa.label())))
+}
+
+/// Whether a label gives an opinion: it names one ("avis") after a verb that gives it ("rendre",
+/// "donner", "émettre", "formuler"), in any clause ("Examiner le dossier en commission et rendre
+/// un avis").
+fn gives_an_opinion(ctx: &Context, label: &str) -> bool {
+    static WORDS: std::sync::OnceLock<[Vec<String>; 2]> = std::sync::OnceLock::new();
+    let [giving, opinion] = WORDS.get_or_init(|| {
+        [&["rendre", "donner", "émettre", "formuler"][..], &["avis"][..]]
+            .map(|w| w.iter().flat_map(|w| crate::analysis::labels::words(w)).collect())
+    });
+    let words = ctx.label_words(label);
+    words.iter().enumerate().any(|(i, w)| giving.contains(w) && words[i + 1..].iter().any(|v| opinion.contains(v)))
 }
 
 /// Words of a data item's name that make it a contract its parties sign ("Convention spéciale de
@@ -211,6 +231,27 @@ mod tests {
             .end("e")
             .chain(&["s", "t", "avis", "decision", "e"]);
         if reads { b.checks("decision", &["avis-commission"]).build() } else { b.build() }
+    }
+
+    #[test]
+    fn an_opinion_given_by_another_body_drawn_without_it_is_read_from_its_label() {
+        let sparse = |lane: &str, label: &str| {
+            let mut p = after_opinion(lane, false);
+            if let Some(s) = p.step_mut("avis") {
+                s.produces.clear();
+                s.label = Some(label.to_owned());
+            }
+            p
+        };
+        check(&sparse("d", "Examiner le dossier en commission et rendre un avis"), "approval-chain", &[]);
+        // Near misses: the same in the administration's own lane, and another body's approval
+        // whose label gives no opinion.
+        check(
+            &sparse("b", "Examiner le dossier en commission et rendre un avis"),
+            "approval-chain",
+            &["avis decision"],
+        );
+        check(&sparse("d", "Viser le dossier"), "approval-chain", &["avis decision"]);
     }
 
     #[test]
