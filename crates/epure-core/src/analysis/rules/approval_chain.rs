@@ -59,7 +59,8 @@ const CONTRACTS: &[&str] = &["convention", "contrat", "avenant", "protocole", "b
 /// whose name makes it a contract ("Signer la convention (exploitant)", then "Signer la
 /// convention (collectivité)"). Each party's signature is what binds it, as the user's is (see
 /// the module's documentation): not a validation of the other's. A visa of another body on an act
-/// (the budget controller's on the order) is no contract: still a chain.
+/// (the budget controller's on the order) is no contract: still a chain. Drawn with neither
+/// checking anything, both labels name the same contract right after their verb.
 fn co_signed(ctx: &Context, a: usize, b: usize) -> bool {
     static WORDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     let words = WORDS.get_or_init(|| CONTRACTS.iter().flat_map(|w| crate::analysis::labels::words(w)).collect());
@@ -68,6 +69,15 @@ fn co_signed(ctx: &Context, a: usize, b: usize) -> bool {
         return false;
     }
     let later = &ctx.step(b).checks;
+    if ctx.step(a).checks.is_empty() && later.is_empty() {
+        // Drawn without the contract: both labels sign the same one ("Signer la convention
+        // (exploitant)", then "Signer la convention (collectivité)").
+        let signed = |n: usize| {
+            let w = ctx.label_words(ctx.label_str(n));
+            (w.len() >= 2 && words.contains(&w[1])).then(|| w[1].clone())
+        };
+        return signed(a).is_some_and(|c| signed(b) == Some(c));
+    }
     ctx.step(a).checks.iter().filter(|d| later.contains(d)).any(|d| {
         let name = ctx.data_name(d);
         ctx.label_words(&name).first().is_some_and(|w| words.contains(w))
@@ -196,6 +206,25 @@ mod tests {
         // inside the administration (the director's visa, then the president's signature).
         check(&two_signatures("d", "c", "arrete"), "approval-chain", &["a1 a2"]);
         check(&two_signatures("b", "c", "convention"), "approval-chain", &["a1 a2"]);
+    }
+
+    #[test]
+    fn the_parties_signing_one_contract_are_read_from_the_labels_drawn_without_it() {
+        let sparse = |first: &str, l1: &str, l2: &str| {
+            let mut p = two_signatures(first, "c", "x");
+            for (id, label) in [("a1", l1), ("a2", l2)] {
+                if let Some(s) = p.step_mut(id) {
+                    s.checks.clear();
+                    s.label = Some(label.to_owned());
+                }
+            }
+            p
+        };
+        let (l1, l2) = ("Signer la convention (exploitant)", "Signer la convention (collectivité)");
+        check(&sparse("d", l1, l2), "approval-chain", &[]);
+        // Near misses: inside the administration, and another body's visa on an order.
+        check(&sparse("b", l1, l2), "approval-chain", &["a1 a2"]);
+        check(&sparse("d", "Viser l'arrêté", "Signer l'arrêté"), "approval-chain", &["a1 a2"]);
     }
 
     #[test]
