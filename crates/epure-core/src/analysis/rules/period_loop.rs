@@ -287,8 +287,14 @@ pub(crate) fn recurring(ctx: &Context, c: usize) -> Option<Vec<usize>> {
         // next one starts. An approval whose refusal sends the file back to be redone goes
         // round in fewer cases than it lets through.
         let round_share: f64 = outs.iter().filter(|a| inside(a.node)).map(|a| a.share).sum();
-        let issues_the_period =
-            |s: &Step| s.kind == StepKind::Approval && !s.produces.is_empty() && closes && round_share >= PERIOD_SHARE;
+        // Drawn without the act, the approval's label approving says it ("Approuver le compte de
+        // gestion").
+        let issues_the_period = |s: &Step| {
+            s.kind == StepKind::Approval
+                && (!s.produces.is_empty() || approves(ctx, s))
+                && closes
+                && round_share >= PERIOD_SHARE
+        };
         let verifies = |n: usize| {
             let s = ctx.step(n);
             match s.kind {
@@ -355,6 +361,14 @@ fn renewal(ctx: &Context, c: usize, round: &[usize]) -> bool {
     !round.is_empty()
         && round.iter().all(|&n| renews(ctx, n))
         && ctx.comps.members[c].iter().any(|&n| ctx.users_own_work(n))
+}
+
+/// Whether an approval's label opens on approving ("Approuver le compte de gestion"): the act
+/// itself, not a visa of it.
+fn approves(ctx: &Context, s: &Step) -> bool {
+    static STEMS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let stems = STEMS.get_or_init(|| crate::analysis::labels::words("approuver"));
+    ctx.label_words(s.label()).first().is_some_and(|w| stems.contains(w))
 }
 
 /// Whether step `n`'s label says it renews ([`RENEWING`]).

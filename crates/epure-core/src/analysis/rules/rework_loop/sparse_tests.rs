@@ -1,7 +1,7 @@
 //! `rework-loop` on procedures drawn sparsely, without the documents of their steps: what the
 //! labels say still tells a period from a return.
 
-use super::tests::renewed;
+use super::tests::{renewed, yearly_account};
 use crate::analysis::testkit::{B, check};
 
 #[test]
@@ -46,4 +46,17 @@ fn a_renewal_signed_is_an_act_without_its_document() {
         s.label = Some("Viser le bilan du contrat".to_owned());
     }
     check(&visa, "rework-loop", &["review d avenant user"]);
+}
+
+#[test]
+fn a_period_closed_by_an_approval_is_read_from_its_label_without_the_act() {
+    // The greffe approves the year's account, drawn without the approval's document.
+    check(&yearly_account(0.8, false).build(), "rework-loop", &[]);
+    check(&yearly_account(0.8, false).build(), "waiting", &[]);
+    // Near miss: the same drawn as a visa.
+    let mut visa = yearly_account(0.8, false).build();
+    if let Some(s) = visa.step_mut("approuver") {
+        s.label = Some("Viser le compte de gestion".to_owned());
+    }
+    check(&visa, "rework-loop", &["compte verif approuver d"]);
 }
