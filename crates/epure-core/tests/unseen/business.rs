@@ -217,11 +217,6 @@ fn an_unseen_food_business_sanitary_approval_is_read_as_an_expert_would() {
         [
             // The Kbis: the DDPP reads the SIRENE and the RNE with the SIRET on the Cerfa.
             ("once-only", "kbis depot"),
-            // Known false alarm: the agrément's number is keyed in once, with the conditional
-            // agrément; the update for the full one changes the establishment's status in
-            // RESYTAL under that number. Drawn, both steps "enter" the number: the format cannot
-            // tell an update of a record from a second keying of the same value.
-            ("rekeying", "numero-agrement saisie-conditionnel publication"),
             // The operator, the secretariat, the inspector, the director, the secretariat, the
             // operator in production, the inspector, the director (and once more through the
             // prolongation), the secretariat. The analysis names the way through the
@@ -258,10 +253,15 @@ fn an_unseen_food_business_sanitary_approval_is_read_as_an_expert_would() {
     // them (no approval chain, no duplicate); a refusal after the visit in activity judges the
     // production, which cannot be examined before it (no late knockout); the three months of
     // conditional production are the regulation's period, not a queue; the paper file goes to
-    // the inspector (nothing side by side).
+    // the inspector (nothing side by side). The agrément's number is keyed in once, with the
+    // conditional agrément; the update for the full one changes the establishment's status in
+    // RESYTAL under that number (`rekeying` flagged the number entered at both steps until it
+    // read « Mettre à jour RESYTAL… » after « Enregistrer… dans RESYTAL » as the same record
+    // updated in the system both labels name).
     assert_not_flagged(
         &found,
         &[
+            "rekeying",
             "redundant-check",
             "duplicate-step",
             "approval-chain",

@@ -660,12 +660,6 @@ fn an_unseen_yearly_transfer_is_read_as_an_expert_would() {
             // host HR from the paper form, is told once, as a rekeying (the media break before the
             // second entry is the same redundancy, `told_once`).
             ("rekeying", "situation voeux prise-en-charge"),
-            // Known false alarm: the scale re-examined at the agent's request is a corrected value
-            // (the agent's right under the lines of management), not the same scale keyed twice.
-            // `rekeying` treats an entry after the user was asked for the item again as new, but
-            // not one answering a document the user sent to contest it; not fixed within this
-            // round's time.
-            ("rekeying", "bareme controle reexamen"),
             // The month between the closed scales and the result: most of the time.
             ("waiting", "algorithme"),
             // The wishes, the pieces, the scale to check, the arrival form.
@@ -678,7 +672,9 @@ fn an_unseen_yearly_transfer_is_read_as_an_expert_would() {
     );
     // Near misses: the scale shown to the agent and re-examined on their request is their right
     // under the lines of management (not a ping-pong, and the corrected scale is a new value, not
-    // a second keying: see above); the office's review of the algorithm's results, then the order (which
+    // a second keying: `rekeying` flagged « bareme controle reexamen » until it read an entry that
+    // reads the user's request to correct it, « Réexaminer le barème contesté », as the corrected
+    // value); the office's review of the algorithm's results, then the order (which
     // produces the act); the confirmation asked on exclusive branches; no transfer is decided by
     // the algorithm on the scale, not late; the installation and the host HR's entry (it reads
     // the installation report).
@@ -798,11 +794,6 @@ fn an_unseen_leave_on_personal_grounds_is_read_as_an_expert_would() {
                 "handoff-chain",
                 "demander avis verifier-droits rediger-arrete signer-arrete notifier signer-notif demander-reint convoquer visite maintenir proposer rediger-reint signer-reint paie-reprise"
             ),
-            // Known false alarm: the 205 working days before the request to be reinstated are the
-            // year of disponibilité the agent asked for, the period granted, not a queue. The
-            // format cannot say that a delay is the period a decision grants (as the school
-            // bus's start of the year).
-            ("waiting", "f17"),
             // The post proposed by letter, and the agent's answer, come back on paper to the
             // careers officer, who keys the reinstatement into AGIRHE from them.
             // Known miss: the paper request reaching the careers officer (f3) is keyed into
@@ -822,7 +813,11 @@ fn an_unseen_leave_on_personal_grounds_is_read_as_an_expert_would() {
     // the refusal
     // rests on the check of the rights and the manager's opinion; the unfit agent's referral to
     // the conseil médical follows the doctor's check; the notification and the payroll already
-    // run side by side.
+    // run side by side. The 205 working days before the request to be reinstated are the year of
+    // disponibilité the agent asked for, the period granted, not a queue (`waiting` flagged the
+    // delay on the flow f17 until it read the order notified "à l'agent" as the user's outcome,
+    // no other lane being an agent, the join as having it once the notice's branch gives it,
+    // and a delay on the flow into the user's own step after the outcome as their own term).
     assert_not_flagged(
         &found,
         &[

@@ -1047,12 +1047,6 @@ fn an_unseen_aesh_assignment_is_read_as_an_expert_would() {
             ("rework-loop", "recevabilite d-recevable demande-pieces complement"),
             // The request sent on paper, keyed into the MDPH's software.
             ("media-break", "f4 enregistrement demande"),
-            // Known false alarm: the family's observations arrive by post (one family in five)
-            // before the CDAPH, which keys in its own decision, not the letter; `media-break`
-            // reads any entry after a paper arrival as keying the paper in, and the data ids
-            // cannot tell a decided value from a copied one (the paper form and the field keyed
-            // from it have different ids too).
-            ("media-break", "f16 cdaph aide-humaine"),
             // The request, the missing pieces, the observations, the copy to the school.
             ("too-many-contacts", "depot complement observations copie-ecole"),
             // The school's meeting and the doctor's certificate do not need each other.
@@ -1066,7 +1060,12 @@ fn an_unseen_aesh_assignment_is_read_as_an_expert_would() {
     // bodies at two moments (the second mandated each year, D351-10), not one step twice; the
     // certificate checked for admissibility, then evaluated (the evaluation produces the
     // assessment); the refusal is decided on the evaluation; the draft PPS and the decision
-    // sent to the family are results, not relays; one approval (the CDAPH's).
+    // sent to the family are results, not relays; one approval (the CDAPH's). The family's
+    // observations arrive by post (one family in five) before the CDAPH, which keys in its own
+    // decision, not the letter (`media-break` flagged f16 until it read an item born at the step
+    // that enters it: the label opens on an act, « Décider de l'aide humaine », and no step before
+    // names the aid).
+    assert!(!found.iter().any(|(r, s)| *r == "media-break" && s.starts_with("f16")), "{found:?}");
     assert_not_flagged(
         &found,
         &["duplicate-step", "redundant-check", "late-knockout", "transit-step", "approval-chain", "ping-pong"],
@@ -1407,10 +1406,6 @@ fn an_unseen_state_medical_aid_is_read_as_an_expert_would() {
             // hospital's way only, until once-only looked for the first request on every way to
             // the later one, not only those flowing into the same next step).
             ("once-only", "identite envoyer-pass demander-renouv deposer"),
-            // Known false alarm: the proof of address asked again at the renewal is the current
-            // year's (an élection de domicile is given for one year, CASF D264-2): a new
-            // document for a new period, which the format cannot tell from the same one.
-            ("once-only", "domicile envoyer-pass demander-renouv deposer"),
             // The renewal, on paper, is keyed in again in full instead of being prefilled from
             // the year's record.
             ("rekeying", "demande saisir instruire-renouv"),
@@ -1443,11 +1438,16 @@ fn an_unseen_state_medical_aid_is_read_as_an_expert_would() {
     // cards are two years' cards and the two approvals a year apart; the refusals are decided by
     // the examination just before them; the attestation of the élection de domicile is the
     // CCAS's own act, which no file holds for the CPAM; the convocation and the handover at the
-    // counter need the person (no ping-pong), and the card is made before the convocation.
+    // counter need the person (no ping-pong), and the card is made before the convocation. The
+    // proof of address asked again at the renewal is the current year's (an élection de domicile
+    // is given for one year, CASF D264-2): a new document for a new period (`once-only` flagged
+    // it until it read a proof of a current situation, « Justificatif de domicile… », asked at a
+    // step whose label renews as the new period's; the identity asked again there stays flagged).
     assert_not_flagged(
         &found,
         &["redundant-check", "duplicate-step", "late-knockout", "approval-chain", "ping-pong", "parallelizable"],
     );
+    assert!(!found.iter().any(|(r, s)| *r == "once-only" && s.starts_with("domicile")), "{found:?}");
     assert!(!found.iter().any(|(r, s)| *r == "transit-step" && s.contains("convoquer")), "{found:?}");
     assert!(!found.iter().any(|(r, s)| *r == "once-only" && s.starts_with("election")), "{found:?}");
 }
@@ -1635,15 +1635,6 @@ fn an_unseen_ccas_domiciliation_is_read_as_an_expert_would() {
             ("waiting", "retrait-courrier"),
             // The paper Cerfa 15548 filled in at the interview, keyed into DomiFa.
             ("media-break", "f5 enregistrement identite lien"),
-            // Known false alarm: striking off and closing are the agent's own acts in DomiFa,
-            // months after the mail was last handed over at the counter; nothing is copied off a
-            // paper. The rule reads the status they enter as brought by the counter's step before
-            // (the format cannot tell an item a task decides from one written on the paper: a task
-            // keying the amount voted in session off the minutes rightly fires, and the status is
-            // entered at two steps, so the exception for a verdict found nowhere else does not
-            // apply).
-            ("media-break", "f18 radier radiation"),
-            ("media-break", "f21 echeance radiation"),
             // Known false alarm: the visits to collect the mail are the service itself (see the
             // loop above); the first request and the return to collect the attestation, the next
             // day after its signature, are two, which an expert would point at (the attestation
@@ -1659,7 +1650,11 @@ fn an_unseen_ccas_domiciliation_is_read_as_an_expert_would() {
     // Near misses: the link with the commune is examined again at each renewal (it is the
     // condition of the year to come, not a piece asked twice); the three months before striking
     // off are the rule's delay; the signature of the attestation is the one approval; the
-    // refusal follows the assessment of the link.
+    // refusal follows the assessment of the link. Striking off and closing are the agent's own
+    // acts in DomiFa, months after the mail was last handed over at the counter: nothing is copied
+    // off a paper (`media-break` flagged f18 and f21 until it read an item born at the step that
+    // enters it: « Radier… », « Clore… » open on an act, and no step before names the status).
+    assert!(!found.iter().any(|(r, s)| *r == "media-break" && s.ends_with("radiation")), "{found:?}");
     assert_not_flagged(
         &found,
         &[

@@ -712,11 +712,6 @@ fn an_unseen_vehicle_impoundment_is_read_as_an_expert_would() {
             // plate off the paper too, but it was already keyed with the PV: keying it again is
             // the rekeying above, told once.)
             ("media-break", "f5 entree fiche-descriptive"),
-            // Known false alarm: the release recorded in SI Fourrières after the counter is born
-            // there (the date, the mainlevée's holder already in the system); the rule cannot tell
-            // an item created at the keying step from one copied off the paper, as the
-            // registration of a paper request (the file's references) is.
-            ("media-break", "f21 restitution sortie"),
             // A phone call, the police station, then the pound: two places for one car.
             ("too-many-contacts", "appel presentation paiement"),
         ]
@@ -729,7 +724,10 @@ fn an_unseen_vehicle_impoundment_is_read_as_an_expert_would() {
     // delay, nobody waits for it; nothing is refused; the sale and the destruction are
     // exclusive; the inventory is drawn up with the tow truck's driver before the car is moved
     // and goes with it (first drawn without the paper medium on that flow, which the analysis
-    // rightly read as two independent steps: the drawing was corrected).
+    // rightly read as two independent steps: the drawing was corrected). The release recorded in
+    // SI Fourrières after the counter is born there (`media-break` flagged f21 until it read an
+    // item born at the step that enters it: « Restituer le véhicule et enregistrer sa sortie »
+    // opens on an act, and no step before names the release).
     assert_not_flagged(
         &found,
         &[

@@ -12,7 +12,8 @@
 //! approval that decides on what another body's approval produced (the commission's opinion, the
 //! Architecte des Bâtiments de France's agreement, given in a partner's lane, read by the
 //! decision after it): the law has the administration decide after that body and on what it
-//! said, so that act can be neither dropped nor given beside the decision; nor two parties
+//! said, so that act can be neither dropped nor given beside the decision (drawn without the
+//! opinion, the body's label that gives it says so: "… et rendre un avis"); nor two parties
 //! signing one contract, one of them another body (the treatment plant's operator and the
 //! community of communes signing the special discharge convention the company signed too), nor
 //! the two authorities that co-sign a national diploma (the university's president, then the
@@ -28,8 +29,27 @@ pub const ID: &str = "approval-chain";
 
 /// Whether approval `b` decides on the act another body gave at approval `a`: `a` is in a
 /// partner's lane and `b` checks something `a` produced.
+///
+/// Drawn without what `a` produces, its label says it: an approval that gives an opinion
+/// ("Examiner le dossier en commission et rendre un avis") is that body's act all the same.
 fn rests_on_partners_act(ctx: &Context, a: usize, b: usize) -> bool {
-    ctx.lane_kind(a) == Some(ActorKind::Partner) && ctx.step(a).produces.iter().any(|d| ctx.step(b).checks.contains(d))
+    let sa = ctx.step(a);
+    ctx.lane_kind(a) == Some(ActorKind::Partner)
+        && (sa.produces.iter().any(|d| ctx.step(b).checks.contains(d))
+            || (sa.produces.is_empty() && gives_an_opinion(ctx, sa.label())))
+}
+
+/// Whether a label gives an opinion: it names one ("avis") after a verb that gives it ("rendre",
+/// "donner", "émettre", "formuler"), in any clause ("Examiner le dossier en commission et rendre
+/// un avis").
+fn gives_an_opinion(ctx: &Context, label: &str) -> bool {
+    static WORDS: std::sync::OnceLock<[Vec<String>; 2]> = std::sync::OnceLock::new();
+    let [giving, opinion] = WORDS.get_or_init(|| {
+        [&["rendre", "donner", "émettre", "formuler"][..], &["avis"][..]]
+            .map(|w| w.iter().flat_map(|w| crate::analysis::labels::words(w)).collect())
+    });
+    let words = ctx.label_words(label);
+    words.iter().enumerate().any(|(i, w)| giving.contains(w) && words[i + 1..].iter().any(|v| opinion.contains(v)))
 }
 
 /// Words of a data item's name that make it an act each of its signatories signs: a contract its
@@ -44,7 +64,8 @@ const CONTRACTS: &[&str] = &["convention", "contrat", "avenant", "protocole", "b
 /// whose name makes it a contract ("Signer la convention (exploitant)", then "Signer la
 /// convention (collectivité)"). Each party's signature is what binds it, as the user's is (see
 /// the module's documentation): not a validation of the other's. A visa of another body on an act
-/// (the budget controller's on the order) is no contract: still a chain.
+/// (the budget controller's on the order) is no contract: still a chain. Drawn with neither
+/// checking anything, both labels name the same contract right after their verb.
 fn co_signed(ctx: &Context, a: usize, b: usize) -> bool {
     static WORDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     let words = WORDS.get_or_init(|| CONTRACTS.iter().flat_map(|w| crate::analysis::labels::words(w)).collect());
@@ -53,6 +74,15 @@ fn co_signed(ctx: &Context, a: usize, b: usize) -> bool {
         return false;
     }
     let later = &ctx.step(b).checks;
+    if ctx.step(a).checks.is_empty() && later.is_empty() {
+        // Drawn without the contract: both labels sign the same one ("Signer la convention
+        // (exploitant)", then "Signer la convention (collectivité)").
+        let signed = |n: usize| {
+            let w = ctx.label_words(ctx.label_str(n));
+            (w.len() >= 2 && words.contains(&w[1])).then(|| w[1].clone())
+        };
+        return signed(a).is_some_and(|c| signed(b) == Some(c));
+    }
     ctx.step(a).checks.iter().filter(|d| later.contains(d)).any(|d| {
         let name = ctx.data_name(d);
         ctx.label_words(&name).first().is_some_and(|w| words.contains(w))
@@ -195,6 +225,25 @@ mod tests {
     }
 
     #[test]
+    fn the_parties_signing_one_contract_are_read_from_the_labels_drawn_without_it() {
+        let sparse = |first: &str, l1: &str, l2: &str| {
+            let mut p = two_signatures(first, "c", "x");
+            for (id, label) in [("a1", l1), ("a2", l2)] {
+                if let Some(s) = p.step_mut(id) {
+                    s.checks.clear();
+                    s.label = Some(label.to_owned());
+                }
+            }
+            p
+        };
+        let (l1, l2) = ("Signer la convention (exploitant)", "Signer la convention (collectivité)");
+        check(&sparse("d", l1, l2), "approval-chain", &[]);
+        // Near misses: inside the administration, and another body's visa on an order.
+        check(&sparse("b", l1, l2), "approval-chain", &["a1 a2"]);
+        check(&sparse("d", "Viser l'arrêté", "Signer l'arrêté"), "approval-chain", &["a1 a2"]);
+    }
+
+    #[test]
     fn fires_on_approvals_in_a_row() {
         let p = B::new()
             .start("s")
@@ -227,6 +276,27 @@ mod tests {
             .end("e")
             .chain(&["s", "t", "avis", "decision", "e"]);
         if reads { b.checks("decision", &["avis-commission"]).build() } else { b.build() }
+    }
+
+    #[test]
+    fn an_opinion_given_by_another_body_drawn_without_it_is_read_from_its_label() {
+        let sparse = |lane: &str, label: &str| {
+            let mut p = after_opinion(lane, false);
+            if let Some(s) = p.step_mut("avis") {
+                s.produces.clear();
+                s.label = Some(label.to_owned());
+            }
+            p
+        };
+        check(&sparse("d", "Examiner le dossier en commission et rendre un avis"), "approval-chain", &[]);
+        // Near misses: the same in the administration's own lane, and another body's approval
+        // whose label gives no opinion.
+        check(
+            &sparse("b", "Examiner le dossier en commission et rendre un avis"),
+            "approval-chain",
+            &["avis decision"],
+        );
+        check(&sparse("d", "Viser le dossier"), "approval-chain", &["avis decision"]);
     }
 
     #[test]

@@ -23,8 +23,10 @@
 //! pieces is its judgement, keyed, not copied off the paper: a digital file would still leave it to
 //! be keyed), nor what a task that writes a document of its own (its label opens on drafting,
 //! assessing or deciding) keys as it decides it, named by no other step (the doctor's opinion
-//! written in Cyclades, with the arrangements it proposes); when nothing keyed is left, the rule
-//! does not fire.
+//! written in Cyclades, with the arrangements it proposes); nor an item born at the step, which no
+//! step before it names and whose label does not say it keys in (the vehicle's release recorded as
+//! it is handed back, the commission's decision, the domiciliation struck off: `born.rs`); when
+//! nothing keyed is left, the rule does not fire.
 //!
 //! The gain is the keying saved, shared as `rekeying` shares it: a step that keys in the paper
 //! and also issues a document ("Admettre l'élève et l'inscrire dans ONDE") keeps the issuing.
@@ -34,9 +36,11 @@ use crate::analysis::metrics::{Support, channel_support, medium_support};
 use crate::analysis::words::{Quoted, QuotedList, sentence};
 use crate::analysis::{Finding, Gain, Lang, Severity};
 use crate::model::StepKind;
+use born::born_here;
 use join::paper_into_join;
 use meeting::only_a_meeting;
 
+mod born;
 mod join;
 mod meeting;
 
@@ -223,13 +227,25 @@ const AUTHORING: &[&str] = &[
 /// one, and its label opens on a verb of [`AUTHORING`] ("Rédiger l'avis sur les aménagements dans
 /// Cyclades" decides what it keys; "Enregistrer la demande et délivrer le récépissé", "Notifier
 /// l'aide et la mandater" key in what the paper brought).
+///
+/// Drawn without what it produces, a task whose label opens on drafting ([`DRAFTING`]: "Rédiger
+/// l'avis", "Le conseiller établit le plan d'entreprise") writes its document all the same; one
+/// that issues or calculates ("Émettre le titre de recettes") may work off the paper it was
+/// handed, and is read as writing only when the drawing says it produces.
 fn authors(ctx: &Context, to: &crate::model::Step) -> bool {
     static STEMS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    static DRAFTS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     let stems = STEMS.get_or_init(|| AUTHORING.iter().flat_map(|w| crate::analysis::labels::words(w)).collect());
+    let drafts = DRAFTS.get_or_init(|| DRAFTING.iter().flat_map(|w| crate::analysis::labels::words(w)).collect());
+    let words = ctx.label_words(to.label());
+    let first = words.first();
     to.kind == StepKind::Task
-        && !to.produces.is_empty()
-        && ctx.label_words(to.label()).first().is_some_and(|w| stems.contains(w))
+        && first.is_some_and(|w| stems.contains(w))
+        && (!to.produces.is_empty() || first.is_some_and(|w| drafts.contains(w)))
 }
+
+/// The verbs of [`AUTHORING`] that write a document whatever the drawing lists.
+const DRAFTING: &[&str] = &["rédiger", "établir", "formuler"];
 
 pub fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -264,12 +280,16 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             // What the paper brings: not what already came in digital form, nor the verdict the
             // step records.
             let digital = digital_before(ctx, n, a.node);
+            let born = born_here(ctx, a.node);
             let keyed: Vec<&String> = to
                 .enters
                 .iter()
                 .zip(&digital)
-                .filter(|(d, dig)| !**dig && !own_verdict(ctx, to, d, &naming))
-                .map(|(d, _)| d)
+                .enumerate()
+                .filter(|(i, (d, dig))| {
+                    !**dig && !own_verdict(ctx, to, d, &naming) && born.as_ref().is_none_or(|b| !b[*i])
+                })
+                .map(|(_, (d, _))| d)
                 .collect();
             if keyed.is_empty() {
                 continue;

@@ -12,9 +12,10 @@
 //! at that sitting (the certificate, the vehicle at the pound): who collects is checked there,
 //! asked once it would go to any bearer; an identifier the administration issued, quoted again (the
 //! BAFA registration number given to each training body): it is how the file is found without
-//! asking for the rest. A piece asked at the filing, again on the rework branch when it was
-//! missing, and again later ("apporter les originaux") is asked twice by the filing and the later
-//! request: the finding names those two, not the rework request.
+//! asking for the rest; the proof of a current situation asked again at a renewal (the proof of
+//! address of the year to come: `renewal.rs`). A piece asked at the filing, again on the rework
+//! branch when it was missing, and again later ("apporter les originaux") is asked twice by the
+//! filing and the later request: the finding names those two, not the rework request.
 //!
 //! Also fired on a piece the administration already made known to the body that asks the user for
 //! it (the ARS notifies its approval to the ambulance company and informs the CPAM, which then asks
@@ -36,6 +37,7 @@ mod handover;
 mod held;
 mod own;
 mod quoted;
+mod renewal;
 mod sent;
 
 pub const ID: &str = "once-only";
@@ -139,6 +141,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             // Asked again on a rework branch the first request is not part of: the piece was missing.
             .filter(|&(later, earlier)| !ctx.returns_without(later, earlier))
             .filter(|&(later, _)| !identity_shown_to_collect(ctx, later, d))
+            .filter(|&(later, _)| !renewal::proof_of_the_new_period(ctx, later, d))
             .collect();
         // A request asked again of the user is told as such, not as sent on as well.
         out.extend(

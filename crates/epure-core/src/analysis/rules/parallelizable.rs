@@ -22,7 +22,11 @@
 //! comes just before a step that keys the file in ("Vérifier que le dossier est complet", then
 //! "Saisir la demande dans le logiciel"): only what the check found complete is keyed in. Nor when
 //! the first step handles the mail ("Enregistrer le courrier arrivé"): it is how the letter reaches
-//! the service, which then works on it. Nor when the first step makes a document no step reads
+//! the service, which then works on it. Nor when the first step is drawn making nothing and the
+//! second checks or keys in an item that comes from nowhere in the drawing (no step makes it, the
+//! user is not asked for it, no administration holds it): its source is left out, and the step
+//! just before may well be it (the liquidation drawn without the order to pay that the accountant
+//! then controls). Nor when the first step makes a document no step reads
 //! and the second makes its own out of nothing it names ("Saisir la commande de la carte", then
 //! the printer's "Fabriquer la carte"): the document goes to the second step, which works on it.
 
@@ -185,6 +189,18 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             s.requests.iter().chain(&s.checks).chain(&s.enters)
         })
         .collect();
+    // Where each item comes from, in the drawing: made at a step, asked of the user, or held by
+    // an administration. An item the second step reads that comes from none of these has a source
+    // the drawing leaves out, and the step just before may well be it (the order to pay the
+    // liquidation makes, drawn without it, then controlled and paid).
+    let sourced: rustc_hash::FxHashSet<&String> = ctx
+        .reachable_work()
+        .flat_map(|n| {
+            let s = ctx.step(n);
+            s.produces.iter().chain(&s.requests)
+        })
+        .chain(ctx.p.data.iter().filter(|d| !d.held_by.is_empty()).map(|d| &d.id))
+        .collect();
     for a in ctx.reachable_work() {
         let outs = &ctx.g.out[a];
         if outs.len() != 1 || !eligible(ctx, a) {
@@ -213,7 +229,8 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         let reads_nothing = sb.requests.is_empty() && sb.checks.is_empty() && sb.enters.is_empty();
         let handed_over =
             reads_nothing && !sa.produces.is_empty() && sa.produces.iter().all(|d| !read_somewhere.contains(d));
-        if verdict || handed_over || hands_on(ctx, a, b) || same_object(ctx, a, b) {
+        let unsourced = sa.produces.is_empty() && sb.checks.iter().chain(&sb.enters).any(|d| !sourced.contains(d));
+        if verdict || handed_over || unsourced || hands_on(ctx, a, b) || same_object(ctx, a, b) {
             continue;
         }
         let time = |n: usize, s: &Step| ctx.visits[n] * (s.duration() + s.wait());
@@ -276,6 +293,36 @@ mod tests {
             .dur("x", 30.0)
             .dur("y", 20.0)
             .build()
+    }
+
+    #[test]
+    fn does_not_fire_when_the_second_reads_what_comes_from_nowhere_after_a_step_drawn_making_nothing() {
+        // Drawn sparsely: the liquidation lists the file it reads but not the order it makes,
+        // and the accountant controls an order that comes from nowhere in the drawing.
+        let p = |order_made_earlier: bool| {
+            let b = B::new()
+                .start("s")
+                .task("l", "b", "Liquider la prime")
+                .checks("l", &["dossier"])
+                .dur("l", 30.0)
+                .task("y", "c", "Contrôler la dépense et payer")
+                .checks("y", &["ordre"])
+                .dur("y", 20.0)
+                .end("e");
+            if order_made_earlier {
+                b.task("o", "a", "Préparer l'ordre de payer")
+                    .produces("o", &["ordre"])
+                    .checks("o", &["dossier"])
+                    .chain(&["s", "o", "l", "y", "e"])
+                    .build()
+            } else {
+                b.chain(&["s", "l", "y", "e"]).build()
+            }
+        };
+        check(&p(false), "parallelizable", &[]);
+        // Near miss: the order comes from a step further back, so the liquidation and the control
+        // share nothing.
+        check(&p(true), "parallelizable", &["l y"]);
     }
 
     #[test]

@@ -185,7 +185,8 @@ fn goes_on_with_the_pass(ctx: &Context, c: usize, d: usize, back: &[usize], star
 }
 
 /// Whether the way round of loop `c`, from the nodes `back` to the steps where passes start,
-/// renews the service by an act: it passes an approval that produces a document, no step on it
+/// renews the service by an act: it passes an approval that produces a document or whose label
+/// says it renews (drawn without the amendment it signs), no step on it
 /// requests anything, and no step of the user's lane on it enters or produces anything.
 ///
 /// Complexity: O(size of the loop).
@@ -203,7 +204,9 @@ fn renewed_by_an_act(ctx: &Context, c: usize, back: &[usize], starts: &[usize]) 
         {
             return false;
         }
-        act |= s.kind == StepKind::Approval && !s.produces.is_empty();
+        // The act is the document the approval issues, or the renewal its label names, drawn
+        // without it ("Signer l'avenant de renouvellement").
+        act |= s.kind == StepKind::Approval && (!s.produces.is_empty() || renews(ctx, n));
         stack.extend(ctx.g.out[n].iter().filter(|a| a.share > 0.0).map(|a| a.node));
     }
     act
@@ -284,13 +287,20 @@ pub(crate) fn recurring(ctx: &Context, c: usize) -> Option<Vec<usize>> {
         // next one starts. An approval whose refusal sends the file back to be redone goes
         // round in fewer cases than it lets through.
         let round_share: f64 = outs.iter().filter(|a| inside(a.node)).map(|a| a.share).sum();
-        let issues_the_period =
-            |s: &Step| s.kind == StepKind::Approval && !s.produces.is_empty() && closes && round_share >= PERIOD_SHARE;
+        // Drawn without the act, the approval's label approving says it ("Approuver le compte de
+        // gestion").
+        let issues_the_period = |s: &Step| {
+            s.kind == StepKind::Approval
+                && (!s.produces.is_empty() || approves(ctx, s))
+                && closes
+                && round_share >= PERIOD_SHARE
+        };
         let verifies = |n: usize| {
             let s = ctx.step(n);
             match s.kind {
                 StepKind::Task => {
-                    (!closes || s.produces.is_empty()) && super::redundant_check::says_verify(ctx, s.label())
+                    (!closes || (s.produces.is_empty() && !pays(s.label())))
+                        && super::redundant_check::says_verify(ctx, s.label())
                 }
                 _ => !issues_the_period(s),
             }
@@ -312,10 +322,33 @@ pub(crate) fn recurring(ctx: &Context, c: usize) -> Option<Vec<usize>> {
     (going_round > 0).then_some(starts)
 }
 
+/// Verbs of paying the period's service, as a label writes them after "et" or "puis".
+const PAYING: &[&str] = &["verser", "rembourser", "payer"];
+
+/// Whether a label that opens on verifying goes on to pay, in a clause of its own ("Contrôler
+/// l'ordre de payer et verser le reliquat à la famille", "Contrôler le mandat puis payer"): the
+/// accountant's control is how the payment is made, which a drawing without the payment's
+/// document still says. Not a payment named as the control's object ("Contrôler les pièces du
+/// versement", "Contrôler l'ordre de payer").
+fn pays(label: &str) -> bool {
+    let lower = label.to_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    words.windows(2).any(|w| matches!(w[0], "et" | "puis") && PAYING.contains(&w[1]))
+}
+
 /// Words of a label that say the step renews what was granted for a period (normalised by
 /// [`crate::analysis::labels::words`]): "Déposer la demande de renouvellement", "Demander la
 /// prolongation", "Reconduire la convention".
-const RENEWING: &[&str] = &["renouvellement", "renouveler", "prolongation", "prolonger", "reconduction", "reconduire"];
+pub(super) const RENEWING: &[&str] = &[
+    "renouvellement",
+    "renouveler",
+    "prolongation",
+    "prolonger",
+    "prorogation",
+    "proroger",
+    "reconduction",
+    "reconduire",
+];
 
 /// Whether the way round of loop `c`, whose first work steps are `round`, renews what was
 /// granted for a period the user lived: each of those steps says it renews (the agency files
@@ -325,9 +358,22 @@ const RENEWING: &[&str] = &["renouvellement", "renouveler", "prolongation", "pro
 /// period of the user's own work inside its loop; the pieces of a return are asked by a step
 /// that does not say it renews.
 fn renewal(ctx: &Context, c: usize, round: &[usize]) -> bool {
+    !round.is_empty()
+        && round.iter().all(|&n| renews(ctx, n))
+        && ctx.comps.members[c].iter().any(|&n| ctx.users_own_work(n))
+}
+
+/// Whether an approval's label opens on approving ("Approuver le compte de gestion"): the act
+/// itself, not a visa of it.
+fn approves(ctx: &Context, s: &Step) -> bool {
+    static STEMS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let stems = STEMS.get_or_init(|| crate::analysis::labels::words("approuver"));
+    ctx.label_words(s.label()).first().is_some_and(|w| stems.contains(w))
+}
+
+/// Whether step `n`'s label says it renews ([`RENEWING`]).
+fn renews(ctx: &Context, n: usize) -> bool {
     static STEMS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     let stems = STEMS.get_or_init(|| RENEWING.iter().flat_map(|w| crate::analysis::labels::words(w)).collect());
-    !round.is_empty()
-        && round.iter().all(|&n| ctx.label_words(ctx.step(n).label()).iter().any(|w| stems.contains(w)))
-        && ctx.comps.members[c].iter().any(|&n| ctx.users_own_work(n))
+    ctx.label_words(ctx.step(n).label()).iter().any(|w| stems.contains(w))
 }

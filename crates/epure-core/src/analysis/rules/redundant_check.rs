@@ -17,7 +17,10 @@
 //! passes on, pays or keys in a document lists it as checked because it uses it: "Notifier la
 //! décision" then "Transmettre la décision à la CAF" or "au contrôle de légalité" are not two
 //! checks of the decision. A later check with a legal basis is mandated where it stands and is
-//! never flagged.
+//! never flagged; nor is one whose label says it makes something of its own though the drawing
+//! lists nothing it produces (an opinion given, an order prepared, a deliberation, a visit on the
+//! spot: `own.rs`); nor the identity of the person met at the counter after the copy of their
+//! identity document was checked on the file (`in_person.rs`).
 
 use super::duplicate_step::StepsWithLanes;
 use super::{Context, finding, text};
@@ -27,6 +30,9 @@ use crate::analysis::{Finding, Gain, Lang, Severity};
 use crate::model::{Step, StepKind};
 
 pub const ID: &str = "redundant-check";
+
+mod in_person;
+mod own;
 
 /// Words of a label saying the check is about the presence of the pieces (normalised by
 /// [`labels::words`]): "vérifier la complétude", "contrôler que le dossier est complet",
@@ -149,6 +155,10 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             if ctx.same_loop(later, earlier) && !checked_again_in_loop(ctx, later, &d.id, checkers) {
                 continue;
             }
+            // The identity of the one met at the counter is not the copy checked again.
+            if in_person::identity_of_the_one_met(ctx, later, earlier, d) {
+                continue;
+            }
             // Checking that a piece is there does not check what it says.
             if about_completeness(ctx, ctx.step(earlier).label()) && !about_completeness(ctx, ctx.step(later).label()) {
                 continue;
@@ -169,7 +179,11 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         // A check the law requires at that point (the buyer's check of the winner's certificates,
         // the accountant's control) stays whatever came before: merging it away is not the
         // agent's to decide, and `merge-steps` would refuse to drop it.
-        if s.kind == StepKind::Approval || !s.produces.is_empty() || s.legal_basis.is_some() {
+        if s.kind == StepKind::Approval
+            || !s.produces.is_empty()
+            || s.legal_basis.is_some()
+            || own::makes_its_own(ctx, s.label())
+        {
             continue;
         }
         if !s.checks.iter().all(|c| items.iter().any(|(d, _)| d == c)) {

@@ -7,7 +7,10 @@
 //! new value); a correction inside a rework loop the first entry is not part of; data the user
 //! gave through an online service; the user typing their own form; a datum the user tells an
 //! agent at the counter, typed in there during the same sitting (the social worker entering the
-//! request while the person is in front of them: nothing written is copied). A paper form keyed
+//! request while the person is in front of them: nothing written is copied); a record updated in
+//! the system both labels name ("Mettre à jour RESYTAL" after "Enregistrer l'agrément dans
+//! RESYTAL": `update.rs`), or the value corrected at the user's request ("Réexaminer le barème
+//! contesté", reading the agent's request). A paper form keyed
 //! in where it arrives along a paper flow is told by `media-break` alone, and the media break
 //! before the second entry of items this rule finds keyed twice by this rule alone
 //! (`rules::run_all`).
@@ -25,6 +28,8 @@ use crate::analysis::{Finding, Gain, Lang, Severity};
 use crate::model::{Channel, DataKind, Step};
 
 pub const ID: &str = "rekeying";
+
+mod update;
 
 /// The minutes of a step spent keying in `items` of what it enters or produces (visits included):
 /// its duration shared evenly among the distinct items it enters or produces.
@@ -74,13 +79,22 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     // Steps entering an item, or taking it from the user on paper; a new request of the item
     // brings a new value: entering it again is not rekeying (see `keyed` and `requested`).
     let mut found = ctx.data_pairs(super::DataQuestion::Keyed);
+    let user_made = std::cell::OnceCell::new();
     for (di, d) in ctx.p.data.iter().enumerate() {
         let enters = |n: usize| enters(&d.id, n);
         let pairs: Vec<(usize, usize)> = std::mem::take(&mut found[di])
             .into_iter()
             .filter(|&(later, earlier)| enters(later) && (!ctx.in_loop(later) || ctx.same_loop(later, earlier)))
             .collect();
-        let twice: Vec<(usize, usize)> = pairs.iter().copied().filter(|&(_, e)| enters(e)).collect();
+        let twice: Vec<(usize, usize)> = pairs
+            .iter()
+            .copied()
+            .filter(|&(l, e)| {
+                enters(e)
+                    && !update::updates_the_same_record(ctx, l, e)
+                    && !update::corrected_at_the_users_request(ctx, l, &user_made)
+            })
+            .collect();
         for (later, earlier) in pairs.iter().copied().filter(|&(_, e)| !enters(e)) {
             if ctx.in_user_lane(later) || typed_while_told(ctx, d, later, earlier) {
                 continue;

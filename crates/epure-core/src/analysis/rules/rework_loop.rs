@@ -402,6 +402,8 @@ fn fetched(held: &[String], after_check: bool) -> (String, String) {
 }
 
 #[cfg(test)]
+mod sparse_tests;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod works_tests;

@@ -4,11 +4,14 @@
 //! whose label says it passes the file on ("transmettre", "faire suivre", "envoyer pour visa"…), and
 //! after which the file goes to another lane of the administration. Not fired: sending the result or a
 //! document to the user (the next step is the user's, the label names the user among those it is sent
-//! to, or the step produces something), unless what it sends on is a request another lane addressed
-//! to it, which asks the user for pieces (the ASP asks the training organisation for missing pieces,
+//! to or sends it to someone's home, or the step produces something), unless what it sends on is a
+//! request another lane addressed to it, which asks the user for pieces (the ASP asks the training organisation for missing pieces,
 //! the organisation forwards the request to the trainee); a step that checks or enters data; an approval or a check; a
 //! step in the same lane as the next one; a step with a legal basis (it is mandated: only digitised,
-//! never removed); an information system's step (it routes the file, nobody holds it there).
+//! never removed); an information system's step (it routes the file, nobody holds it there); a step
+//! whose label opens on making what it sends ("Établir l'attestation et l'envoyer à la CPAM"), even
+//! where the drawing lists none of its documents; a copy sent for information ("Transmettre une
+//! copie de l'arrêté à la police municipale").
 
 use super::duplicate_step::StepsWithLanes;
 use super::{Context, finding, text};
@@ -24,10 +27,20 @@ pub const ID: &str = "transit-step";
 const VERBS: &[&str] =
     &["transmettre", "orienter", "réorienter", "router", "dispatcher", "redistribuer", "remonter", "relayer"];
 
+/// Verbs a label opens on when its step makes what it then sends (normalised by
+/// [`labels::words`]): "Établir l'attestation de salaire et l'envoyer à la CPAM", "Constituer le
+/// dossier avec le patient et l'envoyer", "Éditer la carte et l'envoyer". The step drafts, edits
+/// or puts the file together: it is work, even where the drawing lists none of its documents.
+const MAKING: &[&str] =
+    &["rédiger", "établir", "constituer", "éditer", "préparer", "dresser", "élaborer", "formuler", "émettre"];
+
 pub(crate) fn says_transit(ctx: &Context, label: &str) -> bool {
     static STEMS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    static MAKES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     let stems = STEMS.get_or_init(|| VERBS.iter().filter_map(|v| labels::words(v).into_iter().next()).collect());
-    ctx.label_words(label).iter().any(|w| stems.contains(w))
+    let makes = MAKES.get_or_init(|| MAKING.iter().filter_map(|v| labels::words(v).into_iter().next()).collect());
+    let words = ctx.label_words(label);
+    words.first().is_none_or(|w| !makes.contains(w)) && words.iter().any(|w| stems.contains(w))
 }
 
 /// Whether a step only passes the file on (the test of the rule, without what comes next): a task
@@ -47,6 +60,17 @@ pub(crate) fn passes_on(ctx: &Context, n: usize) -> bool {
         && s.checks.is_empty()
         && s.enters.is_empty()
         && says_transit(ctx, s.label())
+        && !sends_a_copy(ctx, s.label())
+}
+
+/// Whether a label sends a copy for information ("Transmettre une copie de l'arrêté à la police
+/// municipale", "Adresser une copie de la décision au CCAS"): the service that holds the act tells
+/// another body of it, the file does not pass on through it; there is no straighter way to remove
+/// it for.
+fn sends_a_copy(ctx: &Context, label: &str) -> bool {
+    static COPY: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let copy = COPY.get_or_init(|| labels::words("copie"));
+    ctx.label_words(label).get(1).is_some_and(|w| copy.contains(w))
 }
 
 /// Whether relay `n`, whose next steps are `next`, forwards to the user a request another lane
@@ -122,8 +146,12 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         }
         // Sent to the user too ("Adresser le compte rendu au DASEN et à la famille"): the user is
         // told, which removing the step would drop.
+        // Sent to someone's home ("Envoyer la carte au domicile de l'élève"): it leaves the
+        // administration for a person, it does not pass on inside it.
         let user = user_words.get_or_insert_with(|| super::waiting::user_words(ctx));
-        if !forwarded && labels::addressees(s.label()).iter().any(|w| user.contains(w)) {
+        static HOME: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+        let home = HOME.get_or_init(|| labels::words("domicile"));
+        if !forwarded && labels::addressees(s.label()).iter().any(|w| user.contains(w) || home.contains(w)) {
             continue;
         }
         let step_word = |lang: Lang| match (lang, next.len()) {
@@ -319,6 +347,34 @@ mod tests {
         check(&around("Instruire la demande", "b").build(), "transit-step", &[]);
         check(&around("Transmettre le dossier", "a").build(), "transit-step", &[]);
         check(&around("Transmettre le dossier au préfet", "b").legal("t").build(), "transit-step", &[]);
+    }
+
+    #[test]
+    fn a_step_that_makes_what_it_sends_is_no_relay_though_drawn_without_data() {
+        // Drawn sparsely, with none of its documents: the label opens on making what it sends.
+        check(&around("Établir l'attestation de salaire et l'envoyer à la CPAM", "b").build(), "transit-step", &[]);
+        check(&around("Constituer le dossier avec le patient et l'envoyer", "b").build(), "transit-step", &[]);
+        check(&around("Éditer la liste des aménagements et l'adresser au centre", "b").build(), "transit-step", &[]);
+        // Near misses: the label opens on sending what another made, or names the making after
+        // the sending.
+        check(&around("Transmettre l'attestation établie par l'employeur", "b").build(), "transit-step", &["t n"]);
+        check(&around("Adresser le dossier constitué au service", "b").build(), "transit-step", &["t n"]);
+    }
+
+    #[test]
+    fn a_copy_sent_for_information_is_no_relay() {
+        check(&around("Transmettre une copie de l'arrêté à la police municipale", "b").build(), "transit-step", &[]);
+        check(&around("Adresser copie de la décision au CCAS", "b").build(), "transit-step", &[]);
+        // Near miss: the act itself passed on, and a copy named after what is sent.
+        check(&around("Transmettre l'arrêté à la police municipale", "b").build(), "transit-step", &["t n"]);
+        check(&around("Transmettre le dossier et sa copie au service", "b").build(), "transit-step", &["t n"]);
+    }
+
+    #[test]
+    fn sending_to_the_pupils_home_is_sending_to_the_user() {
+        check(&around("Envoyer la carte au domicile de l'élève", "b").build(), "transit-step", &[]);
+        // Near miss: sent to the school's secretariat.
+        check(&around("Envoyer la carte au secrétariat du collège", "b").build(), "transit-step", &["t n"]);
     }
 
     #[test]

@@ -25,12 +25,16 @@
 //! commune's works before it mandates the invoices, its council's next sitting): that is the user's
 //! own time, which the administration neither causes nor can shorten; it stays in the lead time.
 //! Nor on the wait before a step whose label says it is done when a period ends ("Recenser les
-//! candidatures concurrentes à l'expiration du délai de publicité"): the wait is that period, set
-//! by a text or by the administration's notice, not a queue; it stays in the lead time too.
+//! candidatures concurrentes à l'expiration du délai de publicité"), or of an answer every way out
+//! of which goes straight to a gateway that says so ("Avis reçus ou délai d'un mois écoulé"): the
+//! wait is that period, set by a text or by the administration's notice, not a queue; it stays in
+//! the lead time too.
 //! Nor, for the same reason, on the wait before a step of the user once they have the outcome on
 //! every way there, done where they are (the fee paid online within its term, the permit put up
 //! on the site, the works under the grant): not at a counter or collecting something, where the
-//! wait is the queue for the appointment.
+//! wait is the queue for the appointment; nor on the delay drawn on the flow into such a step (the
+//! year of disponibilité granted before the agent asks to be reinstated). A parallel join has the
+//! outcome once one of its branches gives it: it waits for all of them.
 //! A wait before a step, or a delay along a flow, that at most half the files go through is told
 //! as those files live it, beside the average over all files; inside a loop, the files that get to
 //! the step are fewer than its visits (a file sent back twice passes there twice): they are told
@@ -190,12 +194,17 @@ fn delivers(ctx: &Context, n: usize, user_words: &[String]) -> bool {
 }
 
 /// The words that name the user in a label, normalised: [`USER_WORDS`], and the words of the
-/// user's lanes' names but those too general to name them ([`GENERIC_LANE_WORDS`]).
+/// user's lanes' names but those too general to name them ([`GENERIC_LANE_WORDS`]), unless no
+/// other lane's name holds them: in an internal procedure whose user is "Fonctionnaire (agent
+/// demandeur)" and where no other lane is an agent, "Notifier l'arrêté à l'agent" notifies them.
 pub(super) fn user_words(ctx: &Context) -> Vec<String> {
     let mut words = stems(USER_WORDS);
     let generic = stems(GENERIC_LANE_WORDS);
+    let elsewhere = |w: &String| {
+        ctx.p.actors.iter().any(|a| a.kind != crate::model::ActorKind::User && ctx.label_words(&a.name).contains(w))
+    };
     for a in ctx.p.actors.iter().filter(|a| a.kind == crate::model::ActorKind::User) {
-        words.extend(ctx.label_words(&a.name).iter().filter(|w| !generic.contains(w)).cloned());
+        words.extend(ctx.label_words(&a.name).iter().filter(|w| !generic.contains(w) || !elsewhere(w)).cloned());
     }
     words
 }
@@ -318,7 +327,9 @@ fn after_outcome(ctx: &Context) -> Outcome {
         }
     }
     let gives = |n: usize| delivers(ctx, n, &user_words) && !(published_next[n] && receipt_of_declaration(ctx, n));
-    // Forward: the outcome is given on every way in.
+    // Forward: the outcome is given on every way in; a parallel join waits for all its branches,
+    // so it is given there once one of them gives it (the order notified to the agent on one
+    // branch while the payroll stops on the other).
     let mut given = vec![false; bound];
     for (c, members) in ctx.comps.members.iter().enumerate() {
         if ctx.comps.cyclic[c] {
@@ -327,7 +338,8 @@ fn after_outcome(ctx: &Context) -> Outcome {
         let n = members[0];
         let ins: Vec<usize> =
             ctx.g.inc[n].iter().filter(|a| a.share > 0.0 && ctx.reachable[a.node]).map(|a| a.node).collect();
-        given[n] = !ins.is_empty() && ins.iter().all(|&m| given[m] || gives(m));
+        let has = |&m: &usize| given[m] || gives(m);
+        given[n] = !ins.is_empty() && if ctx.g.is_join(n) { ins.iter().any(has) } else { ins.iter().all(has) };
     }
     // Backward: a step of the user can still follow.
     let mut user_next = vec![false; bound];
@@ -548,7 +560,13 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             }
             let w = ctx.visits[n] * a.share * ctx.p.graph()[a.edge].delay();
             let way_round = ctx.comps.of[n] == ctx.comps.of[a.node] && ctx.comps.cyclic[ctx.comps.of[n]];
-            if !big(w) || served(a.node) || (way_round && period_start(a.node)) {
+            // A delay drawn on the flow into the user's own term after the outcome is that term
+            // drawn otherwise (the year of disponibilité before the agent asks to come back).
+            if !big(w)
+                || served(a.node)
+                || (way_round && period_start(a.node))
+                || own_term_after_outcome(ctx, outcome(), a.node)
+            {
                 continue;
             }
             let flow = &ctx.p.graph()[a.edge];

@@ -11,7 +11,9 @@ use crate::analysis::metrics::{Support, medium_support};
 /// in the document drawn up: no paper is copied. A form handed over at the counter is a piece the
 /// step asks for (`requests`), a paper form is the `paper` channel, a front office's step at the
 /// counter receives the file ("Recevoir le formulaire"), and a keying step that produces nothing
-/// copies the file it was handed ("Saisir le dossier"): all of them still bring paper.
+/// copies the file it was handed ("Saisir le dossier"): all of them still bring paper. A keying
+/// step drawn without its document whose label opens on drafting it writes it all the same
+/// ([`super::authors`]).
 pub(super) fn only_a_meeting(ctx: &Context, source: usize, medium: Option<crate::model::Medium>, to: usize) -> bool {
     let s = ctx.step(source);
     s.kind.is_work()
@@ -22,7 +24,7 @@ pub(super) fn only_a_meeting(ctx: &Context, source: usize, medium: Option<crate:
         && s.produces.is_empty()
         && s.checks.is_empty()
         && s.enters.is_empty()
-        && !ctx.step(to).produces.is_empty()
+        && (!ctx.step(to).produces.is_empty() || super::authors(ctx, ctx.step(to)))
 }
 
 #[cfg(test)]
@@ -76,5 +78,12 @@ mod tests {
         let mut keying = keying.build();
         keying.step_mut("y").expect("y").produces.clear();
         check(&keying, "media-break", &["f2 y chiffres"]);
+        // Drawn without the plan, the adviser who says they draw it up still writes it.
+        let mut sparse = drawn(B::new(), "Le conseiller établit le plan d'entreprise dans l'outil")
+            .flow("x", "y", 0.0, None)
+            .chain(&["y", "e"])
+            .build();
+        sparse.step_mut("y").expect("y").produces.clear();
+        check(&sparse, "media-break", &[]);
     }
 }

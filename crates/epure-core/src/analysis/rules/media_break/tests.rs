@@ -321,3 +321,21 @@ fn what_a_task_writing_its_own_document_decides_is_not_copied_off_the_paper() {
     check(&opinion_after_paper("Enregistrer la demande d'aménagements"), "media-break", &["f2 y amenagements"]);
     check(&opinion_after_paper("Notifier les aménagements"), "media-break", &["f2 y amenagements"]);
 }
+
+#[test]
+fn a_task_drafting_its_own_document_writes_it_though_drawn_without_it() {
+    // Drawn without the opinion it produces: the label opens on drafting.
+    let sparse = |label: &str| {
+        let mut p = opinion_after_paper(label);
+        if let Some(s) = p.step_mut("y") {
+            s.produces.clear();
+        }
+        p
+    };
+    check(&sparse("Rédiger l'avis sur les aménagements dans Cyclades"), "media-break", &[]);
+    check(&sparse("Le médecin établit l'avis dans Cyclades"), "media-break", &[]);
+    // Near misses: a step that issues or calculates may work off the paper it was handed, and
+    // one that keys in copies it.
+    check(&sparse("Émettre l'avis dans Cyclades"), "media-break", &["f2 y amenagements"]);
+    check(&sparse("Saisir les aménagements dans Cyclades"), "media-break", &["f2 y amenagements"]);
+}

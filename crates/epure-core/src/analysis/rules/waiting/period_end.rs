@@ -38,6 +38,26 @@ const SERVICE_PERIODS: &[&str] = &[
 /// period, which a text, the notice of the administration or the service itself sets and which no
 /// one can shorten for this file, not a queue. It stays in the lead time.
 pub(super) fn at_end_of_period(ctx: &Context, n: usize) -> bool {
+    ends_period(ctx, ctx.step(n).label()) || answered_within_period(ctx, n)
+}
+
+/// Whether step `n` is an answer the procedure waits for only until a period ends: every way out
+/// of it goes straight to a gateway whose label says so ("Avis reçus ou délai d'un mois écoulé",
+/// the month the labour code gives the bodies consulted before the prefect rules). The wait before
+/// the answer is that period, which the body consulted uses or lets run out, not a queue of the
+/// administration.
+fn answered_within_period(ctx: &Context, n: usize) -> bool {
+    let outs = &ctx.g.out[n];
+    !outs.is_empty()
+        && outs.iter().all(|a| {
+            let s = ctx.step(a.node);
+            matches!(s.kind, crate::model::StepKind::Decision | crate::model::StepKind::Parallel)
+                && ends_period(ctx, s.label())
+        })
+}
+
+/// Whether a label says its step is done when a period ends (see [`at_end_of_period`]).
+fn ends_period(ctx: &Context, label: &str) -> bool {
     static END: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     static PERIODS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     static RUN_OUT: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
@@ -48,7 +68,6 @@ pub(super) fn at_end_of_period(ctx: &Context, n: usize) -> bool {
         RUN_OUT.get_or_init(|| stems(ELAPSED)),
         SERVICE.get_or_init(|| stems(SERVICE_PERIODS)),
     );
-    let label = ctx.step(n).label();
     let words = ctx.label_words(label);
     // The end right before the period, or the period before its running out (a word or two
     // between: "délai d'un mois écoulé").

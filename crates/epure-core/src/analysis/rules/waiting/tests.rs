@@ -1,4 +1,4 @@
-use crate::analysis::testkit::{B, check};
+use crate::analysis::testkit::{B, check, fired};
 use crate::model::Channel;
 
 #[test]
@@ -501,4 +501,99 @@ fn a_notice_is_no_outcome_while_an_act_may_still_end_the_case_otherwise() {
         .prob("q", "r", 0.1)
         .build();
     check(&p, "waiting", &[]);
+}
+
+/// The order decided, then `notify` on one branch while the payroll stops on the other; after the
+/// join, a year's delay on the flow into the agent's request to come back (on paper), then the
+/// service's work on it.
+fn granted_then_period(notify: &str) -> crate::model::Procedure {
+    B::new()
+        .start("s")
+        .task("t", "b", "Instruire la demande")
+        .dur("t", 60.0)
+        .approval("sig", "c", "Signer l'arrêté")
+        .par("fork")
+        .task("n", "b", notify)
+        .task("pay", "b", "Arrêter la rémunération")
+        .par("join")
+        .task("r", "u", "Demander sa réintégration")
+        .channel("r", Channel::Paper)
+        .task("i", "b", "Instruire la réintégration")
+        .dur("i", 60.0)
+        .end("e")
+        .chain(&["s", "t", "sig", "fork", "n", "join"])
+        .chain(&["fork", "pay", "join"])
+        .flow("join", "r", 92400.0, None)
+        .chain(&["r", "i", "e"])
+        .build()
+}
+
+#[test]
+fn is_silent_on_the_period_granted_drawn_on_the_flow_after_a_join() {
+    // The year of disponibilité notified to the agent on one branch of the fork: the delay on the
+    // flow into their request to come back is the period granted, not a queue.
+    let p = granted_then_period("Notifier l'arrêté au demandeur");
+    assert!(fired(&p, "waiting").is_empty(), "{:?}", fired(&p, "waiting"));
+    // Near miss: the order passed on to another service on that branch, the user has nothing yet
+    // and the year is the file's wait.
+    let p = granted_then_period("Transmettre l'arrêté au service de la paie");
+    assert_eq!(fired(&p, "waiting").len(), 1, "{:?}", fired(&p, "waiting"));
+}
+
+#[test]
+fn a_word_of_the_users_lane_names_them_when_no_other_lane_bears_it() {
+    // An internal procedure: the user is "Fonctionnaire (agent demandeur)", and no other lane is
+    // an agent, so the order notified "à l'agent" is their outcome.
+    let named = |other_lane: &str| {
+        let mut p = granted_then_period("Notifier l'arrêté à l'agent");
+        for a in p.actors.iter_mut() {
+            match a.id.as_str() {
+                "u" => a.name = "Fonctionnaire (agent demandeur)".to_owned(),
+                "a" => a.name = other_lane.to_owned(),
+                _ => {}
+            }
+        }
+        p
+    };
+    let p = named("Accueil");
+    assert!(fired(&p, "waiting").is_empty(), "{:?}", fired(&p, "waiting"));
+    // Near miss: another lane is an agent too (the public accountant): "à l'agent" no longer
+    // names the user.
+    let p = named("Agent comptable");
+    assert_eq!(fired(&p, "waiting").len(), 1, "{:?}", fired(&p, "waiting"));
+}
+
+/// The bodies consulted give their opinion (a long wait before it) while the service writes its
+/// report; the join after them is labelled `join`.
+fn consulted_until(join: &str) -> crate::model::Procedure {
+    let mut p = B::new()
+        .start("s")
+        .task("t", "b", "Instruire la demande")
+        .dur("t", 60.0)
+        .par("fork")
+        .task("o", "d", "Rendre l'avis des organisations consultées")
+        .dur("o", 90.0)
+        .wait("o", 6300.0)
+        .task("r", "b", "Rédiger le rapport")
+        .dur("r", 60.0)
+        .par("join")
+        .approval("sig", "c", "Statuer sur la demande")
+        .end("e")
+        .chain(&["s", "t", "fork", "o", "join", "sig", "e"])
+        .chain(&["fork", "r", "join"])
+        .build();
+    if let Some(j) = p.step_mut("join") {
+        j.label = Some(join.to_owned());
+    }
+    p
+}
+
+#[test]
+fn is_silent_on_an_answer_awaited_until_a_period_runs_out() {
+    // The month the code gives the bodies consulted: the join says the file goes on once the
+    // opinions are in or the month is over, so the wait before the opinion is that period.
+    check(&consulted_until("Avis reçus ou délai d'un mois écoulé"), "waiting", &[]);
+    check(&consulted_until("Avis rendus ou à l'expiration du délai de consultation"), "waiting", &[]);
+    // Near miss: a join that only says the opinions are in: the wait is the body's queue.
+    check(&consulted_until("Avis reçus"), "waiting", &["o"]);
 }
