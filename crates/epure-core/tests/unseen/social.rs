@@ -1669,3 +1669,56 @@ fn an_unseen_ccas_domiciliation_is_read_as_an_expert_would() {
     );
     assert!(!found.iter().any(|(r, s)| *r == "once-only" && s.starts_with("lien")), "{found:?}");
 }
+
+/// Unseen: a survivor's pension (pension de réversion) of the régime général and of the
+/// Agirc-Arrco (the surviving spouse's demande unique on info-retraite.fr, sent to the CARSAT and
+/// to the complementary fund; the CARSAT's technician checks the civil status, the age and the
+/// resources ceiling, asks what is missing, computes the 54 %, the agence comptable checks the
+/// liquidation before payment; the Agirc-Arrco fund writes again for the sworn statement of
+/// non-remarriage and the marriage certificate, then computes its 60 % of the points).
+#[test]
+fn an_unseen_survivors_pension_is_read_as_an_expert_would() {
+    let found = found_in("pension-reversion.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The death is known to the Assurance retraite through the RNIPP (the SNGI is fed by
+            // the INSEE's death notices): the death certificate need not be asked.
+            ("once-only", "acte-deces depot"),
+            // The marriage certificate, which the town hall holds, is asked at the filing, and
+            // again by the complementary fund although the demande unique carried it.
+            ("once-only", "acte-mariage depot aa-retour"),
+            // A quarter of the files lack a proof of resources.
+            ("rework-loop", "instruction d-complet demande-pieces complement"),
+            // Four months of the CARSAT's backlog before the technician opens the file.
+            ("waiting", "instruction"),
+            // The sworn statement posted back to the fund is keyed into its tool by hand. (Written
+            // first as a `rekeying`; the analysis tells it as the paper's break of medium, the
+            // same keying told once: the expectation was corrected.)
+            ("media-break", "f-aa-retour aa-calcul non-remariage"),
+            // The spouse files once online, is written to again by the complementary fund, and a
+            // quarter of them again by the CARSAT: the demande unique was meant to spare that.
+            ("too-many-contacts", "depot complement aa-retour"),
+        ]
+    );
+    // Near misses: the agence comptable's check of the liquidation before payment is the
+    // separation of the ordonnateur and the comptable the code mandates, with its own visa; the
+    // two funds each check the marriage for their own right, in parallel, each with its own
+    // notification; the technician checks the file then computes (a question, then the amount);
+    // the refusal rests on the resources checked just before; the notifications are sent to the
+    // spouse, no relay; the spouse deals with two funds and four hands, no chain of relays.
+    assert_not_flagged(
+        &found,
+        &[
+            "redundant-check",
+            "duplicate-step",
+            "approval-chain",
+            "transit-step",
+            "ping-pong",
+            "late-knockout",
+            "handoff-chain",
+            "parallelizable",
+        ],
+    );
+}
