@@ -1722,3 +1722,60 @@ fn an_unseen_survivors_pension_is_read_as_an_expert_would() {
         ],
     );
 }
+
+/// Unseen: France Travail's individual training aid (AIF) topping up the CPF (the job seeker
+/// presents the project to the adviser, who records it in the PPAE; the training body enters its
+/// quote in KAIROS; the job seeker mobilises the CPF on Mon Compte Formation and forwards the
+/// quote and the certificate of CPF rights; the adviser instructs, has the quote corrected, the
+/// team manager validates beyond the adviser's delegation; the agreement goes to the body in
+/// KAIROS, which enters the attestation of entry at the start of the training, opening the ARE
+/// formation).
+#[test]
+fn an_unseen_training_aid_of_france_travail_is_read_as_an_expert_would() {
+    let found = found_in("aif-france-travail.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The quote the training body entered in KAIROS, France Travail's own platform: the
+            // job seeker is made to carry it to the adviser.
+            ("once-only", "devis transmission"),
+            // The CPF rights: the Caisse des dépôts holds them, and France Travail tops up through
+            // Mon Compte Formation.
+            ("once-only", "droits-cpf transmission"),
+            // The job seeker, the adviser, the training body, the job seeker, the adviser, the
+            // team manager, the adviser, the training body.
+            ("handoff-chain", "entretien ppae devis-of cpf transmission instruction validation-rep accord entree"),
+            // Beyond the adviser's delegation, the team manager validates, then the adviser
+            // grants: two validations in a row on one file in three, where a higher delegation
+            // would leave one. (Written first as a near miss; the analysis is right, the cascade is
+            // what the delegation's threshold makes: the expectation was corrected.)
+            ("approval-chain", "validation-rep accord"),
+            // One quote in five comes back to the body for correction.
+            ("rework-loop", "instruction d-devis rectif devis-rectifie"),
+            // Two weeks before the adviser instructs: the agency's backlog.
+            ("waiting", "instruction"),
+        ]
+    );
+    // Near misses: the meeting with the adviser, who records the project in the PPAE as they talk
+    // (no paper keyed); the mobilisation of the CPF and the forwarding in one online session (two
+    // solicitations, not three); the wait for the session to start, which the training's
+    // calendar sets, no queue (the analysis told it as a wait until the rule read a step done
+    // « à l'entrée en formation »: rule changed); the refusal rests on the instruction just before;
+    // the body quotes the project the adviser has validated.
+    assert_not_flagged(
+        &found,
+        &[
+            "media-break",
+            "too-many-contacts",
+            "redundant-check",
+            "duplicate-step",
+            "ping-pong",
+            "transit-step",
+            "late-knockout",
+            "parallelizable",
+        ],
+    );
+    let waits = explained("aif-france-travail.epure.json", "waiting");
+    assert!(waits.iter().all(|w| !w.contains("entrée en formation")), "{waits:?}");
+}
