@@ -1825,3 +1825,14 @@ fn an_unseen_tax_claim_for_the_home_help_credit_is_read_as_an_expert_would() {
         ],
     );
 }
+
+/// Drawing style: the family reunification drawn again by another agent (labels as nouns, the
+/// actor in front or in capitals without accents, the lanes named as the services call
+/// themselves — « DT OFII », « Bureau du séjour », « Poste consulaire » —, no channels, the lease
+/// drawn on the OFII's completeness check rather than on the filing): the same findings. The
+/// decision the « Poste consulaire » was informed of (« information du consulat ») is still asked
+/// of the family again.
+#[test]
+fn the_family_reunification_drawn_otherwise_gives_the_same_findings() {
+    assert_same_findings("regroupement-familial.epure.json", "regroupement-familial-variante.epure.json");
+}
