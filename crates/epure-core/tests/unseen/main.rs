@@ -13,6 +13,7 @@ mod environment;
 mod farming;
 mod health;
 mod higher_education;
+mod housing;
 mod internal;
 mod justice;
 mod region;

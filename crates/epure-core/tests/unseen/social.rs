@@ -1669,3 +1669,113 @@ fn an_unseen_ccas_domiciliation_is_read_as_an_expert_would() {
     );
     assert!(!found.iter().any(|(r, s)| *r == "once-only" && s.starts_with("lien")), "{found:?}");
 }
+
+/// Unseen: a survivor's pension (pension de réversion) of the régime général and of the
+/// Agirc-Arrco (the surviving spouse's demande unique on info-retraite.fr, sent to the CARSAT and
+/// to the complementary fund; the CARSAT's technician checks the civil status, the age and the
+/// resources ceiling, asks what is missing, computes the 54 %, the agence comptable checks the
+/// liquidation before payment; the Agirc-Arrco fund writes again for the sworn statement of
+/// non-remarriage and the marriage certificate, then computes its 60 % of the points).
+#[test]
+fn an_unseen_survivors_pension_is_read_as_an_expert_would() {
+    let found = found_in("pension-reversion.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The death is known to the Assurance retraite through the RNIPP (the SNGI is fed by
+            // the INSEE's death notices): the death certificate need not be asked.
+            ("once-only", "acte-deces depot"),
+            // The marriage certificate, which the town hall holds, is asked at the filing, and
+            // again by the complementary fund although the demande unique carried it.
+            ("once-only", "acte-mariage depot aa-retour"),
+            // A quarter of the files lack a proof of resources.
+            ("rework-loop", "instruction d-complet demande-pieces complement"),
+            // Four months of the CARSAT's backlog before the technician opens the file.
+            ("waiting", "instruction"),
+            // The sworn statement posted back to the fund is keyed into its tool by hand. (Written
+            // first as a `rekeying`; the analysis tells it as the paper's break of medium, the
+            // same keying told once: the expectation was corrected.)
+            ("media-break", "f-aa-retour aa-calcul non-remariage"),
+            // The spouse files once online, is written to again by the complementary fund, and a
+            // quarter of them again by the CARSAT: the demande unique was meant to spare that.
+            ("too-many-contacts", "depot complement aa-retour"),
+        ]
+    );
+    // Near misses: the agence comptable's check of the liquidation before payment is the
+    // separation of the ordonnateur and the comptable the code mandates, with its own visa; the
+    // two funds each check the marriage for their own right, in parallel, each with its own
+    // notification; the technician checks the file then computes (a question, then the amount);
+    // the refusal rests on the resources checked just before; the notifications are sent to the
+    // spouse, no relay; the spouse deals with two funds and four hands, no chain of relays.
+    assert_not_flagged(
+        &found,
+        &[
+            "redundant-check",
+            "duplicate-step",
+            "approval-chain",
+            "transit-step",
+            "ping-pong",
+            "late-knockout",
+            "handoff-chain",
+            "parallelizable",
+        ],
+    );
+}
+
+/// Unseen: France Travail's individual training aid (AIF) topping up the CPF (the job seeker
+/// presents the project to the adviser, who records it in the PPAE; the training body enters its
+/// quote in KAIROS; the job seeker mobilises the CPF on Mon Compte Formation and forwards the
+/// quote and the certificate of CPF rights; the adviser instructs, has the quote corrected, the
+/// team manager validates beyond the adviser's delegation; the agreement goes to the body in
+/// KAIROS, which enters the attestation of entry at the start of the training, opening the ARE
+/// formation).
+#[test]
+fn an_unseen_training_aid_of_france_travail_is_read_as_an_expert_would() {
+    let found = found_in("aif-france-travail.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The quote the training body entered in KAIROS, France Travail's own platform: the
+            // job seeker is made to carry it to the adviser.
+            ("once-only", "devis transmission"),
+            // The CPF rights: the Caisse des dépôts holds them, and France Travail tops up through
+            // Mon Compte Formation.
+            ("once-only", "droits-cpf transmission"),
+            // The job seeker, the adviser, the training body, the job seeker, the adviser, the
+            // team manager, the adviser, the training body.
+            ("handoff-chain", "entretien ppae devis-of cpf transmission instruction validation-rep accord entree"),
+            // Beyond the adviser's delegation, the team manager validates, then the adviser
+            // grants: two validations in a row on one file in three, where a higher delegation
+            // would leave one. (Written first as a near miss; the analysis is right, the cascade is
+            // what the delegation's threshold makes: the expectation was corrected.)
+            ("approval-chain", "validation-rep accord"),
+            // One quote in five comes back to the body for correction.
+            ("rework-loop", "instruction d-devis rectif devis-rectifie"),
+            // Two weeks before the adviser instructs: the agency's backlog.
+            ("waiting", "instruction"),
+        ]
+    );
+    // Near misses: the meeting with the adviser, who records the project in the PPAE as they talk
+    // (no paper keyed); the mobilisation of the CPF and the forwarding in one online session (two
+    // solicitations, not three); the wait for the session to start, which the training's
+    // calendar sets, no queue (the analysis told it as a wait until the rule read a step done
+    // « à l'entrée en formation »: rule changed); the refusal rests on the instruction just before;
+    // the body quotes the project the adviser has validated.
+    assert_not_flagged(
+        &found,
+        &[
+            "media-break",
+            "too-many-contacts",
+            "redundant-check",
+            "duplicate-step",
+            "ping-pong",
+            "transit-step",
+            "late-knockout",
+            "parallelizable",
+        ],
+    );
+    let waits = explained("aif-france-travail.epure.json", "waiting");
+    assert!(waits.iter().all(|w| !w.contains("entrée en formation")), "{waits:?}");
+}

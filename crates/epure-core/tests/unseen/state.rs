@@ -1774,3 +1774,65 @@ fn an_unseen_family_reunification_is_read_as_an_expert_would() {
         ],
     );
 }
+
+/// Unseen: a tax claim (réclamation contentieuse) for the tax credit for home help left out of
+/// the income tax (CGI art. 199 sexdecies): the taxpayer writes through the secure messaging of
+/// their personal space with the Cesu's tax certificate, the tax notice and the invoices; the
+/// SIP's reception qualifies and assigns the message; the assessment sector instructs in ILIAD,
+/// asks for missing invoices, grants the relief under its delegation; the head of the SIP signs
+/// the rejections; ILIAD issues the notice of relief and the refund.
+#[test]
+fn an_unseen_tax_claim_for_the_home_help_credit_is_read_as_an_expert_would() {
+    let found = found_in("reclamation-credit-impot-domicile.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The Cesu's (or Pajemploi's) tax certificate: the URSSAF sends those amounts to the
+            // DGFiP, which prefills the return with them.
+            ("once-only", "attestation depot"),
+            // The tax notice is the SIP's own act, in the taxpayer's file.
+            ("once-only", "avis depot"),
+            // A quarter of the claims lack the invoices.
+            ("rework-loop", "instruction d-pieces demande complement"),
+            // Six weeks before the sector opens the claim: its backlog is the delay.
+            ("waiting", "instruction"),
+        ]
+    );
+    // Near misses: the reception's qualification of the message (which tax, which kind of claim,
+    // which sector; written first as a transit, but sorting the message is a choice of who
+    // handles it and under which procedure, not a file merely passed on: the expectation was
+    // corrected); the agent who instructed grants the relief under their own delegation of
+    // signature (one approval), the rejection is signed by the head of the SIP on its own way (the
+    // one competent authority for it); the notice of relief is put in the taxpayer's space and the
+    // refund ordered by ILIAD, which acts alone; the rejection rests on the instruction just
+    // before; everything is online, nothing keyed off paper; the taxpayer writes once (twice for
+    // one claim in four).
+    assert_not_flagged(
+        &found,
+        &[
+            "transit-step",
+            "approval-chain",
+            "redundant-check",
+            "duplicate-step",
+            "handoff-chain",
+            "ping-pong",
+            "late-knockout",
+            "media-break",
+            "rekeying",
+            "parallelizable",
+            "too-many-contacts",
+        ],
+    );
+}
+
+/// Drawing style: the family reunification drawn again by another agent (labels as nouns, the
+/// actor in front or in capitals without accents, the lanes named as the services call
+/// themselves — « DT OFII », « Bureau du séjour », « Poste consulaire » —, no channels, the lease
+/// drawn on the OFII's completeness check rather than on the filing): the same findings. The
+/// decision the « Poste consulaire » was informed of (« information du consulat ») is still asked
+/// of the family again.
+#[test]
+fn the_family_reunification_drawn_otherwise_gives_the_same_findings() {
+    assert_same_findings("regroupement-familial.epure.json", "regroupement-familial-variante.epure.json");
+}

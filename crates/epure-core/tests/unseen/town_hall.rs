@@ -1677,3 +1677,14 @@ fn an_unseen_prior_authorisation_to_let_is_read_as_an_expert_would() {
     );
     assert_eq!(finding_of("permis-de-louer.epure.json", "rework-loop")["suggestion"], serde_json::Value::Null);
 }
+
+/// Drawing style: the prior authorisation to let drawn again by another agent (labels as nouns,
+/// the actor in front or in capitals without accents, the lanes named as the services call
+/// themselves — « SCHS », « Élu délégué au logement » —, no channels, the diagnostics drawn on
+/// the service's check rather than on the filing): the same findings. The works the refusal
+/// prescribes and the letting once authorised, drawn without their channel, are still the
+/// owner's own work: no solicitation, and the time before them is not the file's wait.
+#[test]
+fn the_permit_to_let_drawn_otherwise_gives_the_same_findings() {
+    assert_same_findings("permis-de-louer.epure.json", "permis-de-louer-variante.epure.json");
+}

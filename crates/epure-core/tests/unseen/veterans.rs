@@ -59,3 +59,13 @@ fn an_unseen_combatant_card_is_read_as_an_expert_would() {
     let once = explained("carte-combattant.epure.json", "once-only");
     assert!(once[0].contains("État signalétique et des services"), "{once:?}");
 }
+
+/// Drawing style: the combatant's card drawn again by another agent (labels as nouns, the actor
+/// in front or in capitals without accents, the lanes named as the services call themselves —
+/// « CAPM Pau », « CNCC » —, no channels, the photo drawn on the completeness check rather than
+/// on the filing): the same findings. The posted form keyed into the Office's application is a
+/// media break whether or not the registration's channel is drawn.
+#[test]
+fn the_combatant_card_drawn_otherwise_gives_the_same_findings() {
+    assert_same_findings("carte-combattant.epure.json", "carte-combattant-variante.epure.json");
+}

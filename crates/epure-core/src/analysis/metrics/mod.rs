@@ -165,8 +165,33 @@ impl<'a> Context<'a> {
     /// lane carried out on the `internal` channel (a commune's council voting its deliberation, its
     /// works and its accounts; a company's payroll). It is no contact with the administration, and
     /// the time before it is the user's own, not a queue of the administration.
+    ///
+    /// Drawn without its channel (the field is optional), a step of the user's lane is read as
+    /// their own work when the administration is nowhere in it: the user acts on what the
+    /// administration just handed them (the step checks something, and every work step right
+    /// before it is outside the user's lanes), is asked for nothing there (`requests` is empty),
+    /// and the file goes on from it only to the user's own steps or to an end (the owner having
+    /// the works prescribed by the refusal done before filing again, then letting the dwelling
+    /// once authorised). A step after which the administration takes the file up, where it asks
+    /// for a piece, or that follows another of the user's steps, is a contact whatever the
+    /// drawing leaves out. Bounded: the nearest work steps on either side.
     pub fn users_own_work(&self, n: usize) -> bool {
-        self.in_user_lane(n) && self.step(n).channel == Some(crate::model::Channel::Internal)
+        if !self.in_user_lane(n) {
+            return false;
+        }
+        let s = self.step(n);
+        match s.channel {
+            Some(c) => c == crate::model::Channel::Internal,
+            None => {
+                s.requests.is_empty()
+                    && !s.checks.is_empty()
+                    && self.next_work(n).iter().all(|&(m, _)| self.in_user_lane(m))
+                    && {
+                        let before = self.prev_work(n);
+                        !before.is_empty() && before.iter().all(|&(m, _)| !self.in_user_lane(m))
+                    }
+            }
+        }
     }
 
     /// The name of a step's lane (its actor id when the actor is unknown).

@@ -4,7 +4,8 @@
 //! system: the case arrives on paper (a paper or postal flow, or from a step done at the counter or
 //! on paper, also through the decisions in between: "Vérifier les pièces" at the counter, then
 //! "Dossier complet ?", then "Saisir le dossier") at a step carried out in a system that `enters`
-//! data. Not fired: paper to paper, digital to digital; a digital step that prints or posts a
+//! data (its channel digital, or left out: `enters` is keying into a system whatever the drawing
+//! says of the channel). Not fired: paper to paper, digital to digital; a digital step that prints or posts a
 //! letter (the normal way to notify by post, counted in the `media_breaks` metric but not flagged);
 //! a paper document arriving at a step that enters nothing; the user filling in their own form
 //! online after a paper step (the doctor's paper certificate attached to the online request): they
@@ -258,7 +259,10 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         for a in &ctx.g.out[n] {
             let flow = &ctx.p.graph()[a.edge];
             let to = ctx.step(a.node);
-            if channel_support(to.channel) != Some(Support::Digital) || to.enters.is_empty() {
+            // Keyed into a system: a digital channel, or the channel left out of the drawing (the
+            // field is optional): `enters` says the step keys into an information system.
+            let in_system = to.channel.is_none() || channel_support(to.channel) == Some(Support::Digital);
+            if !in_system || to.enters.is_empty() {
                 continue;
             }
             // The step the paper comes from: this one, or through the gateways before it.

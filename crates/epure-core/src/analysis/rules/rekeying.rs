@@ -214,13 +214,25 @@ mod tests {
 
     #[test]
     fn fires_when_paper_is_keyed_in() {
+        // The paper form, sorted, then keyed in (the keying step's channel left out: `enters` is
+        // keying into a system).
+        let p = base()
+            .channel("depot", Channel::Paper)
+            .requests("depot", &["formulaire"])
+            .enters("saisie", &["formulaire"])
+            .task("tri", "a", "Trier le courrier")
+            .chain(&["s", "depot", "tri", "saisie", "ressaisie", "e"])
+            .build();
+        check(&p, "rekeying", &["saisie formulaire depot"]);
+        // Keyed in where it arrives, along the paper flow: the media break tells it, once.
         let p = base()
             .channel("depot", Channel::Paper)
             .requests("depot", &["formulaire"])
             .enters("saisie", &["formulaire"])
             .chain(&["s", "depot", "saisie", "ressaisie", "e"])
             .build();
-        check(&p, "rekeying", &["saisie formulaire depot"]);
+        check(&p, "rekeying", &[]);
+        check(&p, "media-break", &["f2 saisie formulaire"]);
     }
 
     #[test]

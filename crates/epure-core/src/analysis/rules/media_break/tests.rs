@@ -339,3 +339,30 @@ fn a_task_drafting_its_own_document_writes_it_though_drawn_without_it() {
     check(&sparse("Émettre l'avis dans Cyclades"), "media-break", &["f2 y amenagements"]);
     check(&sparse("Saisir les aménagements dans Cyclades"), "media-break", &["f2 y amenagements"]);
 }
+
+#[test]
+fn a_step_drawn_without_its_channel_keys_into_a_system() {
+    // The posted form keyed in at its arrival, the keying step's channel left out of the drawing:
+    // `enters` says it keys into a system.
+    let posted = |to: Option<Channel>| {
+        let b = B::new()
+            .start("s")
+            .task("x", "u", "Envoyer la demande")
+            .task("y", "b", "Enregistrer la demande dans l'application")
+            .enters("y", &["formulaire"])
+            .end("e")
+            .chain(&["s", "x"])
+            .flow("x", "y", 0.0, Some(Medium::Mail))
+            .chain(&["y", "e"]);
+        match to {
+            Some(c) => b.channel("y", c).build(),
+            None => b.build(),
+        }
+    };
+    check(&posted(None), "media-break", &["f2 y formulaire"]);
+    check(&posted(Some(Channel::Internal)), "media-break", &["f2 y formulaire"]);
+    // Near misses: keyed where the paper is, at the counter or on paper; the phone (no support).
+    check(&posted(Some(Channel::Counter)), "media-break", &[]);
+    check(&posted(Some(Channel::Paper)), "media-break", &[]);
+    check(&posted(Some(Channel::Phone)), "media-break", &[]);
+}

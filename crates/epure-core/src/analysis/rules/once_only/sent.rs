@@ -88,11 +88,25 @@ fn addressed(label: &str) -> Vec<String> {
     out
 }
 
+/// Adjectives of a lane's name that name the institution a label calls by its noun: the « Poste
+/// consulaire » is the consulate a label informs (« … et en informer le consulat »), the « Service
+/// préfectoral » the prefecture, the « Police municipale » the town hall's. Only adjectives that
+/// name one institution: « départemental » is the Département's council as well as a State's
+/// departmental service.
+const INSTITUTION_ADJECTIVES: &[(&str, &str)] = &[
+    ("consulaire", "consulat"),
+    ("consulaires", "consulat"),
+    ("préfectoral", "préfecture"),
+    ("préfectorale", "préfecture"),
+    ("municipal", "mairie"),
+    ("municipale", "mairie"),
+];
+
 /// A lane's distinctive words and its acronym, if any (see [`lane_names`]).
 type LaneNames = (Vec<String>, Option<String>);
 
 /// A lane's name as addressee words can name it: the words of its name that are not too general,
-/// normalised, and its acronym ("CPAM" for "Caisse primaire d'assurance maladie") when it has
+/// normalised, with the institution its adjectives name ([`INSTITUTION_ADJECTIVES`]), and its acronym ("CPAM" for "Caisse primaire d'assurance maladie") when it has
 /// three words or more.
 fn lane_names(lane: &str) -> LaneNames {
     static GENERIC_STEMS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
@@ -105,7 +119,16 @@ fn lane_names(lane: &str) -> LaneNames {
             .collect()
     };
     let name_words = significant(&name);
-    let words = name_words.iter().flat_map(|w| labels::words(w)).filter(|w| !generic.contains(w)).collect();
+    let institutions = name_words
+        .iter()
+        .filter_map(|w| INSTITUTION_ADJECTIVES.iter().find(|(adjective, _)| adjective == w).map(|(_, noun)| *noun));
+    let words = name_words
+        .iter()
+        .map(String::as_str)
+        .chain(institutions)
+        .flat_map(labels::words)
+        .filter(|w| !generic.contains(w))
+        .collect();
     // The acronym of the name's head, before a comma or a bracket ("Caisse primaire d'assurance
     // maladie (relations avec les transporteurs)": CPAM).
     let head = significant(name.split([',', '(', '–']).next().unwrap_or_default());
@@ -301,4 +324,47 @@ pub(super) fn finding_of(ctx: &Context, d: &crate::model::DataItem, u: usize, se
         Gain { requests: ctx.visits[u], ..Gain::default() },
         None,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::testkit::{B, check};
+
+    /// The prefecture notifies the authorisation and informs the consulate; the family then asks
+    /// the consulate for visas with the decision. `lane`: the consulate's lane's name.
+    fn visas(lane: &str, notice: &str) -> crate::model::Procedure {
+        let mut p = B::new()
+            .start("s")
+            .task("depot", "u", "Déposer la demande")
+            .approval("sig", "c", "Signer la décision")
+            .produces("sig", &["decision"])
+            .task("notif", "b", notice)
+            .checks("notif", &["decision"])
+            .task("visas", "u", "Demander les visas")
+            .requests("visas", &["decision"])
+            .task("delivrer", "d", "Délivrer les visas")
+            .checks("delivrer", &["decision"])
+            .end("e")
+            .chain(&["s", "depot", "sig", "notif", "visas", "delivrer", "e"])
+            .build();
+        if let Some(a) = p.actors.iter_mut().find(|a| a.id == "d") {
+            a.name = lane.into();
+        }
+        p
+    }
+
+    #[test]
+    fn the_institution_an_adjective_of_the_lane_names_is_the_one_informed() {
+        // « Poste consulaire » is the consulate the notice informed.
+        let informed = "Notification de l'autorisation au demandeur, information du consulat";
+        check(&visas("Poste consulaire", informed), "once-only", &["decision visas"]);
+        check(&visas("Consulat de France", informed), "once-only", &["decision visas"]);
+        // Near misses: another body informed; an adjective naming no one institution.
+        check(&visas("Poste consulaire", "Notification de l'autorisation, information de l'OFII"), "once-only", &[]);
+        check(
+            &visas("Service départemental", "Notifier l'autorisation et en informer le département"),
+            "once-only",
+            &[],
+        );
+    }
 }

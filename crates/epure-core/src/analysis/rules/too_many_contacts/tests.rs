@@ -364,3 +364,47 @@ fn counts_the_solicitations_of_a_loop_of_periods_for_one_period() {
     // solicitation (ten years: eleven).
     check(&yearly(false), "too-many-contacts", &["depot justifier"]);
 }
+
+/// The owner files, is refused, has the works done, files again and lets the dwelling once
+/// authorised; the works and the letting drawn without their channel. `works_asked`: the works
+/// step asks for a piece; `checked_after`: the administration takes the file up right after it.
+fn works_then_letting(works_asked: bool, checked_after: bool) -> crate::model::Procedure {
+    let mut b = B::new()
+        .start("s")
+        .task("depot", "u", "Déposer la demande")
+        .requests("depot", &["dossier"])
+        .approval("refus", "a", "Refuser l'autorisation")
+        .produces("refus", &["decision"])
+        .task("travaux", "u", "Faire réaliser les travaux prescrits")
+        .checks("travaux", &["decision"])
+        .task("redepot", "u", "Déposer une nouvelle demande")
+        .requests("redepot", &["dossier"])
+        .wait("redepot", 4200.0)
+        .approval("accord", "a", "Autoriser la location")
+        .produces("accord", &["autorisation"])
+        .task("louer", "u", "Louer le logement")
+        .checks("louer", &["autorisation"])
+        .end("e");
+    if works_asked {
+        b = b.requests("travaux", &["attestation"]);
+    }
+    if checked_after {
+        b = b
+            .check("controle", "a", "Contrôler les travaux")
+            .chain(&["s", "depot", "refus", "travaux", "controle", "redepot"]);
+    } else {
+        b = b.chain(&["s", "depot", "refus", "travaux", "redepot"]);
+    }
+    b.chain(&["redepot", "accord", "louer", "e"]).build()
+}
+
+#[test]
+fn a_users_step_drawn_without_channel_that_the_administration_is_not_in_is_their_own_work() {
+    // The works the refusal prescribes and the letting once authorised: the owner's own, asked
+    // nothing there, the file going on only to their own steps: two solicitations, the filings.
+    check(&works_then_letting(false, false), "too-many-contacts", &[]);
+    // Near misses: the works step asks for a piece, or the administration takes the file up right
+    // after it (it checks the works): a solicitation.
+    check(&works_then_letting(true, false), "too-many-contacts", &["depot travaux redepot"]);
+    check(&works_then_letting(false, true), "too-many-contacts", &["depot travaux redepot"]);
+}

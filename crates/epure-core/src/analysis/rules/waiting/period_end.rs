@@ -16,7 +16,13 @@ const ELAPSED: &[&str] = &["expiré", "écoulé"];
 /// What a step is done at the end of, accents removed: then the period may also be the service
 /// itself ("à la fin du séjour", "au terme du contrat", "à l'issue du stage").
 const AT_THE_END: &[&str] = &["a la fin ", "en fin ", "a l'issue ", "au terme ", "a l'expiration ", "a l'echeance "];
-/// Periods of the service a step can be done at the end of: the stay, the training, the contract,
+/// When a step is done at the start of, accents removed: only the service's own period may follow
+/// ("à l'entrée en formation", "au début du stage", "au démarrage du contrat"): the day the
+/// session, the contract or the stay starts is set by its calendar, not by a queue (the training
+/// body enters the attestation of entry the day the trainee starts). Not "à l'entrée en vigueur"
+/// nor "au début de l'instruction": what follows is no period of the service.
+const AT_THE_START: &[&str] = &["a l'entree en ", "au debut ", "des le debut ", "au demarrage "];
+/// Periods of the service a step can be done at the end (or at the start) of: the stay, the training, the contract,
 /// the leave, the term of office, the month, the year.
 const SERVICE_PERIODS: &[&str] = &[
     "séjour",
@@ -34,8 +40,9 @@ const SERVICE_PERIODS: &[&str] = &[
 
 /// Whether step `n`'s label says it is done when a period ends ("Recenser les candidatures
 /// concurrentes à l'expiration du délai de publicité", the month a regional plan gives competitors
-/// to file; "Signer, à la fin du séjour, l'attestation de présence"): the wait before it is that
-/// period, which a text, the notice of the administration or the service itself sets and which no
+/// to file; "Signer, à la fin du séjour, l'attestation de présence"), or when the service's own
+/// period starts ("Saisir l'attestation d'inscription en stage à l'entrée en formation"): the wait
+/// before it is that period, or the time until the session starts, which a text, the notice of the administration or the service itself sets and which no
 /// one can shorten for this file, not a queue. It stays in the lead time.
 pub(super) fn at_end_of_period(ctx: &Context, n: usize) -> bool {
     ends_period(ctx, ctx.step(n).label()) || answered_within_period(ctx, n)
@@ -81,9 +88,46 @@ fn ends_period(ctx: &Context, label: &str) -> bool {
     }
     // "À la fin du séjour": the first word after names the period (read only once a wait is big).
     let raw = labels::strip_accents(&label.to_lowercase()).replace('’', "'");
+    let first_after = |at: &str, i: usize| labels::words(&raw[i + at.len()..]).into_iter().next();
     AT_THE_END.iter().any(|at| {
-        raw.match_indices(at).any(|(i, _)| {
-            labels::words(&raw[i + at.len()..]).first().is_some_and(|w| periods.contains(w) || service.contains(w))
-        })
-    })
+        raw.match_indices(at)
+            .any(|(i, _)| first_after(at, i).is_some_and(|w| periods.contains(&w) || service.contains(&w)))
+    }) || AT_THE_START
+        .iter()
+        .any(|at| raw.match_indices(at).any(|(i, _)| first_after(at, i).is_some_and(|w| service.contains(&w))))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::testkit::{B, check};
+
+    /// A long wait before step `c`, labelled `label`, between two short steps.
+    fn before(label: &str) -> crate::model::Procedure {
+        B::new()
+            .start("s")
+            .task("t", "a", "Accorder le financement")
+            .dur("t", 20.0)
+            .task("c", "a", label)
+            .dur("c", 15.0)
+            .wait("c", 8820.0)
+            .task("i", "a", "Ouvrir la rémunération")
+            .dur("i", 30.0)
+            .wait("i", 840.0)
+            .end("e")
+            .chain(&["s", "t", "c", "i", "e"])
+            .build()
+    }
+
+    #[test]
+    fn is_silent_on_the_wait_for_the_service_period_to_start() {
+        // The session's first day, which the training's calendar sets: the training body enters
+        // the attestation of entry that day, whatever its workload.
+        check(&before("Saisir l'attestation d'inscription en stage à l'entrée en formation"), "waiting", &[]);
+        check(&before("Signer le procès-verbal d'installation au début du contrat"), "waiting", &[]);
+        // Near misses: the entry named as a thing done, the start of no period of the service
+        // (a rule coming into force, the instruction's start): a queue still.
+        check(&before("Saisir l'entrée en formation"), "waiting", &["c"]);
+        check(&before("Publier l'arrêté à l'entrée en vigueur du règlement"), "waiting", &["c"]);
+        check(&before("Vérifier les pièces au début de l'instruction"), "waiting", &["c"]);
+    }
 }
