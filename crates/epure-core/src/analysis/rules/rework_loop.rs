@@ -275,12 +275,16 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 let names: Vec<String> = r.items.iter().filter(|i| !held(i)).map(|i| ctx.data_name(i)).collect();
                 let held_names: Vec<String> = r.items.iter().filter(|i| held(i)).map(|i| ctx.data_name(i)).collect();
                 let (fetch_fr, fetch_en) = fetched(&held_names, !names.is_empty());
-                let (means_fr, means_en) = upfront_means(ctx.step(r.submission.index()).channel);
                 // Every way in no check covers: the filing this finding names, then the others.
                 let at: Vec<String> = std::iter::once(r.submission)
                     .chain(r.also.iter().map(|w| w.0))
                     .map(|n| ctx.label(n.index()))
                     .collect();
+                let channels: Vec<Option<Channel>> = std::iter::once(r.submission)
+                    .chain(r.also.iter().map(|w| w.0))
+                    .map(|n| ctx.step(n.index()).channel)
+                    .collect();
+                let (means_fr, means_en) = means_at(&channels, about_content(ctx, members));
                 let (steps_fr, steps_en) = match at.as_slice() {
                     [one] => (format!("l'étape {}", quote(Lang::Fr, one)), format!("step {}", quote(Lang::En, one))),
                     _ => (
@@ -379,6 +383,107 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     out
 }
 
+/// How the pieces would be checked at the filing, in the finding's words: by the channels of
+/// every way in ([`upfront_means`] when they are one, each channel's means when they differ: the
+/// portal, the counter and the paper form side by side), or, when the loop sends the file back
+/// for what a piece says (a certificate not conforming, a proof that is not valid, figures to
+/// rectify, another diploma to choose), by saying beforehand what the piece must show: a form
+/// flags what is missing, not what does not fit.
+fn means_at(channels: &[Option<Channel>], content: bool) -> (String, String) {
+    if content {
+        return (
+            "une notice dit, exemple à l'appui, ce que la pièce doit montrer pour être acceptée : ces retours \
+             portent sur son contenu, qu'un formulaire ne vérifie pas à lui seul"
+                .to_owned(),
+            "a guide says, with an example, what the piece must show to be accepted: these returns are about its \
+             content, which a form alone does not check"
+                .to_owned(),
+        );
+    }
+    let first = channels.first().copied().flatten();
+    if channels.iter().all(|&c| c == first) {
+        let (fr, en) = upfront_means(first);
+        return (fr.to_owned(), en.to_owned());
+    }
+    let (online, counter) = (Some(Channel::Online), Some(Channel::Counter));
+    let parts = [
+        (
+            channels.contains(&online),
+            "en ligne, le formulaire signale les pièces manquantes et n'envoie pas le dossier sans elles",
+            "online, the form flags missing pieces and does not send the file without them",
+        ),
+        (
+            channels.contains(&counter),
+            "au guichet, l'agent vérifie la présence des pièces avec l'usager, liste à l'appui",
+            "at the counter, the agent checks with the user, from a list, that the pieces are there",
+        ),
+        (
+            channels.iter().any(|&c| c != online && c != counter),
+            "sinon, une liste des pièces à cocher accompagne le formulaire",
+            "otherwise, a checklist of pieces comes with the form",
+        ),
+    ];
+    let (mut fr, mut en) = (String::with_capacity(200), String::with_capacity(200));
+    for (_, part_fr, part_en) in parts.iter().filter(|p| p.0) {
+        if !fr.is_empty() {
+            fr.push_str(" ; ");
+            en.push_str("; ");
+        }
+        fr.push_str(part_fr);
+        en.push_str(part_en);
+    }
+    (fr, en)
+}
+
+/// Whether loop `members` sends the file back for what a piece says rather than for a piece
+/// missing, as its steps' labels tell (« un justificatif conforme », « valable », « lisible »,
+/// « rectifier le bilan », « corriger la déclaration », « des précisions », « un autre diplôme »),
+/// unless they also speak of pieces missing (« les pièces manquantes », « les compléments »,
+/// « la complétude »). Labels are read without case or accents, as the variants draw them.
+fn about_content(ctx: &Context, members: &[usize]) -> bool {
+    const CONTENT: [&str; 11] = [
+        "conforme",
+        "conformit",
+        "valable",
+        "lisible",
+        "rectifi",
+        "corrig",
+        "precision",
+        "coheren",
+        "errone",
+        "un autre ",
+        "une autre ",
+    ];
+    const MISSING: [&str; 6] = ["manquant", "complement", "completer", "incomplet", "completude", "absent"];
+    let mut content = false;
+    for &n in members {
+        let label = folded(ctx.label_str(n));
+        if MISSING.iter().any(|w| label.contains(w)) {
+            return false;
+        }
+        content |= CONTENT.iter().any(|w| label.contains(w));
+    }
+    content
+}
+
+/// A label in lower case without accents (« Vérifier la complétude » → « verifier la completude »).
+fn folded(label: &str) -> String {
+    label
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'â' | 'ä' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' => 'i',
+            'ô' | 'ö' => 'o',
+            'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            '\u{2019}' => '\'',
+            c => c,
+        })
+        .collect()
+}
+
 /// The part of the advice on the pieces an administration already holds (`held`, by name), after
 /// those to check at the filing when there are some (`after_check`): obtaining them from their
 /// holder, as `once-only` proposes, rather than asking the user for them (no pronoun: the names
@@ -401,6 +506,8 @@ fn fetched(held: &[String], after_check: bool) -> (String, String) {
     }
 }
 
+#[cfg(test)]
+mod means_tests;
 #[cfg(test)]
 mod sparse_tests;
 #[cfg(test)]
