@@ -457,31 +457,13 @@ fn about_content(ctx: &Context, members: &[usize]) -> bool {
     const MISSING: [&str; 6] = ["manquant", "complement", "completer", "incomplet", "completude", "absent"];
     let mut content = false;
     for &n in members {
-        let label = folded(ctx.label_str(n));
+        let label = super::folded(ctx.label_str(n));
         if MISSING.iter().any(|w| label.contains(w)) {
             return false;
         }
         content |= CONTENT.iter().any(|w| label.contains(w));
     }
     content
-}
-
-/// A label in lower case without accents (« Vérifier la complétude » → « verifier la completude »).
-fn folded(label: &str) -> String {
-    label
-        .chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'à' | 'â' | 'ä' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' => 'i',
-            'ô' | 'ö' => 'o',
-            'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            '\u{2019}' => '\'',
-            c => c,
-        })
-        .collect()
 }
 
 /// The part of the advice on the pieces an administration already holds (`held`, by name), after
