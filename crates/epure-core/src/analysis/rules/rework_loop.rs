@@ -59,7 +59,7 @@ use petgraph::stable_graph::NodeIndex;
 
 use super::{Context, finding, text};
 use crate::analysis::metrics::visits::LoopState;
-use crate::analysis::words::{Duration, Quoted, QuotedList, percent, quantity, quote, quoted_list, sentence};
+use crate::analysis::words::{Duration, Quoted, QuotedList, number, percent, quantity, quote, quoted_list, sentence};
 use crate::analysis::{Finding, Gain, Lang, Severity};
 use crate::model::{Channel, StepKind};
 
@@ -307,13 +307,13 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                         "{check_fr}{fetch_fr} {verb_fr} ces retours ; la proposition retient l'hypothèse prudente \
                          que la moitié en est évitée (de {} à {} des passages), chiffre à confirmer.",
                         percent(Lang::Fr, back),
-                        percent(Lang::Fr, back / UPFRONT_FACTOR),
+                        halved(Lang::Fr, back),
                     ),
                     format!(
                         "{check_en}{fetch_en} would reduce these returns; the proposal assumes, prudently, that half \
                          of them are avoided (from {} to {} of passes), a figure to confirm.",
                         percent(Lang::En, back),
-                        percent(Lang::En, back / UPFRONT_FACTOR),
+                        halved(Lang::En, back),
                     ),
                 )
             }
@@ -381,6 +381,22 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         ));
     }
     out
+}
+
+/// The share of returns left once half are avoided, to a tenth of a percent when it is not
+/// whole (« de 25 % à 12,5 % »): rounded to a whole percent, half of 25 % read as 12 % and half
+/// of 35 % as 18 %, which is not half.
+fn halved(lang: Lang, back: f64) -> String {
+    let pct = back / UPFRONT_FACTOR * 100.0;
+    if pct < 1.0 {
+        return percent(lang, back / UPFRONT_FACTOR);
+    }
+    let mut n = number(lang, pct, 1);
+    if lang == Lang::Fr {
+        n.push(crate::analysis::words::NBSP);
+    }
+    n.push('%');
+    n
 }
 
 /// How the pieces would be checked at the filing, in the finding's words: by the channels of

@@ -99,3 +99,32 @@ fn ways_in_by_several_channels_are_each_told_their_means() {
     let f = returned("Envoyer le RIB manquant", Some(Channel::Online));
     assert!(f.explanation_fr.contains("(le formulaire en ligne signale les pièces manquantes"), "{}", f.explanation_fr);
 }
+
+#[test]
+fn half_the_returns_is_written_as_half() {
+    // Three files in ten sent back: from 30 % to 15 %.
+    let f = returned("Envoyer le RIB manquant", None);
+    let fr = f.explanation_fr.replace(crate::analysis::words::NBSP, " ");
+    assert!(fr.contains("(de 30 % à 15 % des passages)"), "{fr}");
+    // A quarter: half of it is 12.5 %, not 12 % (nor, for 35 %, 18 %).
+    let quarter = {
+        let mut b = B::new()
+            .start("s")
+            .task("depot", "u", "Déposer le dossier")
+            .requests("depot", &["rib"])
+            .check("c", "b", "Vérifier le RIB")
+            .checks("c", &["rib"])
+            .decision("d")
+            .task("r", "u", "Envoyer le RIB manquant")
+            .requests("r", &["rib"])
+            .end("e")
+            .chain(&["s", "depot", "c", "d"])
+            .prob("d", "r", 0.25)
+            .prob("d", "e", 0.75);
+        b = b.chain(&["r", "c"]);
+        analyze(&b.build(), &Settings::default()).findings.into_iter().find(|f| f.rule == "rework-loop").expect("fires")
+    };
+    let fr = quarter.explanation_fr.replace(crate::analysis::words::NBSP, " ");
+    assert!(fr.contains("(de 25 % à 12,5 % des passages)"), "{fr}");
+    assert!(quarter.explanation_en.contains("(from 25% to 12.5% of passes)"), "{}", quarter.explanation_en);
+}
