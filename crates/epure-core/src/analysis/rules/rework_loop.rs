@@ -75,6 +75,9 @@ pub const ID: &str = "rework-loop";
 /// is a prudent figure, which the agent confirms or corrects in the editor.
 pub const UPFRONT_FACTOR: f64 = 2.0;
 
+/// The most steps a loop's circuit is listed by name; a longer one is told by its number of steps.
+const CIRCUIT_MAX: usize = 8;
+
 /// How the pieces are checked when the user hands them in, by the channel of the submission:
 /// a sentence part in French and in English.
 pub(crate) fn upfront_means(channel: Option<Channel>) -> (&'static str, &'static str) {
@@ -354,24 +357,35 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             ),
         };
         let (share_fr, share_en) = (percent(Lang::Fr, p_again), percent(Lang::En, p_again));
+        // A circuit too long to read as a list is told by its number of steps (its steps are
+        // the finding's subjects, which the editor highlights).
+        let long = labels.len() > CIRCUIT_MAX;
         out.push(finding(
             ID,
             severity,
             subjects(ctx, members),
             text(
-                sentence!["Boucle de reprise : ", share_fr, " des passages repartent vers ", Quoted(Lang::Fr, entry_label)],
+                sentence![
+                    "Boucle de reprise : ",
+                    share_fr,
+                    " des passages repartent vers ",
+                    Quoted(Lang::Fr, entry_label)
+                ],
                 sentence!["Rework loop: ", share_en, " of passes go back to ", Quoted(Lang::En, entry_label)],
             ),
             text(
                 sentence! {
                     "Dans ", share_fr, " des passages, le dossier repart vers ", Quoted(Lang::Fr, entry_label),
-                    " et refait le circuit ", QuotedList(Lang::Fr, &labels),
+                    (!long).then(|| (" et refait le circuit ", QuotedList(Lang::Fr, &labels))),
+                    long.then_some((" et refait un circuit de ", labels.len())), long.then_some(" étapes"),
                     ". Par dossier, cette boucle ajoute en moyenne ", Duration(Lang::Fr, extra_lead, day),
                     " de délai et ", Duration(Lang::Fr, extra_touch, day), " de travail", contacts_fr, ". ", advice_fr,
                 },
                 sentence! {
-                    "In ", share_en, " of passes, the file goes back to ", Quoted(Lang::En, entry_label), " and through ",
-                    QuotedList(Lang::En, &labels), " again. Per file, this loop adds ",
+                    "In ", share_en, " of passes, the file goes back to ", Quoted(Lang::En, entry_label),
+                    (!long).then(|| (" and through ", QuotedList(Lang::En, &labels))),
+                    long.then_some((" and round a circuit of ", labels.len())), long.then_some(" steps"),
+                    " again. Per file, this loop adds ",
                     Duration(Lang::En, extra_lead, day), " of lead time and ", Duration(Lang::En, extra_touch, day),
                     " of work on average", contacts_en, ". ", advice_en,
                 },

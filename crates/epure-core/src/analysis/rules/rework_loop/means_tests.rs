@@ -128,3 +128,40 @@ fn half_the_returns_is_written_as_half() {
     assert!(fr.contains("(de 25 % à 12,5 % des passages)"), "{fr}");
     assert!(quarter.explanation_en.contains("(from 25% to 12.5% of passes)"), "{}", quarter.explanation_en);
 }
+
+#[test]
+fn a_circuit_too_long_to_read_is_told_by_its_number_of_steps() {
+    // The return goes through `n` steps of the service before the check again.
+    let told = |n: usize| {
+        let mut b = B::new()
+            .start("s")
+            .task("depot", "u", "Déposer le dossier")
+            .requests("depot", &["rib"])
+            .check("c", "b", "Vérifier le RIB")
+            .checks("c", &["rib"])
+            .decision("d")
+            .task("r", "u", "Envoyer le RIB manquant")
+            .requests("r", &["rib"])
+            .end("e")
+            .chain(&["s", "depot", "c", "d"])
+            .prob("d", "r", 0.3)
+            .prob("d", "e", 0.7);
+        let mut prev = "r".to_string();
+        for i in 0..n {
+            let id = format!("t{i}");
+            b = b.task(&id, "b", &format!("Traiter le retour {i}")).chain(&[prev.as_str(), id.as_str()]);
+            prev = id;
+        }
+        b = b.chain(&[prev.as_str(), "c"]);
+        analyze(&b.build(), &Settings::default()).findings.into_iter().find(|f| f.rule == "rework-loop").expect("fires")
+    };
+    // Eight steps: listed by name.
+    let f = told(6);
+    assert!(f.explanation_fr.contains("et refait le circuit "), "{}", f.explanation_fr);
+    assert!(f.explanation_fr.contains("« Traiter le retour 5 »"), "{}", f.explanation_fr);
+    // Twelve: told by their number.
+    let f = told(10);
+    assert!(f.explanation_fr.contains("» et refait un circuit de 12 étapes. Par dossier"), "{}", f.explanation_fr);
+    assert!(f.explanation_en.contains("” and round a circuit of 12 steps again. Per file"), "{}", f.explanation_en);
+    assert!(!f.explanation_fr.contains("« Traiter le retour 5 »"), "{}", f.explanation_fr);
+}
