@@ -106,8 +106,8 @@ fn an_unseen_training_organisation_declaration_is_read_as_an_expert_would() {
             ("too-many-contacts", "creer-compte deposer completer saisir-bpf rectifier-bpf"),
             // One bilan in seven has figures that do not add up (the hours by objective, the
             // products by funder): the checks of coherence can be made as the bilan is typed.
-            // (The sentence speaks of the form flagging missing pieces where the bilan's figures
-            // are meant: an imprecision of the general wording, right in substance.)
+            // (The loop asks the organisation to rectify its bilan: the advice no longer speaks of
+            // a form flagging missing pieces, but of saying beforehand what the figures must show.)
             ("rework-loop", "controler-bpf d-coherent demander-rectification rectifier-bpf"),
         ]
     );

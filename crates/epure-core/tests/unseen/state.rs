@@ -1657,12 +1657,10 @@ fn an_unseen_vae_through_france_vae_is_read_as_an_expert_would() {
                 "too-many-contacts",
                 "compte choix-aap autre-diplome accord-parcours faisabilite incomplet redaction entretien prescriptions"
             ),
-            // Known false alarm (in its advice): the AAP's advice to aim at another diploma is a
-            // loop, rightly counted, but the diploma was not missing from the account, it was the
-            // wrong one: « le formulaire en ligne signale les pièces manquantes » does not apply.
-            // The rule reads a field asked again on a return, which the check verified, as a piece
-            // missing from the filing; the format cannot tell a value corrected from a field left
-            // blank.
+            // The AAP's advice to aim at another diploma is a loop, rightly counted: the diploma
+            // was not missing from the account, it was the wrong one, and the advice, read from
+            // the return's « un autre diplôme », says what the choice must show rather than
+            // « le formulaire en ligne signale les pièces manquantes ».
             ("rework-loop", "premier-rdv d-diplome autre-diplome"),
             // Known false alarm (in its advice): the second passage before the jury after a
             // partial validation is a real cost, but the advice « Vérifier la complétude dès le

@@ -141,7 +141,29 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         };
         let wait: f64 = chain.iter().map(|&n| time(n)).sum();
         let day = ctx.settings.working_day_min;
-        let (advice_fr, advice_en) = if suggestion == "single-approval" {
+        let last = chain[chain.len() - 1];
+        // The authority that decides already signs by delegation (« par délégation du préfet »):
+        // a delegation of signature is not what to advise, it is there; extending it is.
+        let delegated = [ctx.label_str(last), ctx.lane_str(last)].iter().any(|l| {
+            let l = super::folded(l);
+            l.contains("delega") || l.contains("delegue")
+        });
+        let (advice_fr, advice_en) = if suggestion == "single-approval" && delegated {
+            (
+                format!(
+                    "Une seule validation, celle de l'autorité qui décide ({}), suffirait : sa signature est déjà \
+                     déléguée ; les visas intermédiaires peuvent être supprimés, ou la délégation étendue à qui vise \
+                     le projet.",
+                    quote(Lang::Fr, &ctx.label(last))
+                ),
+                format!(
+                    "A single approval, by the authority that decides ({}), would do: its signature is already \
+                     delegated; the intermediate visas can be dropped, or the delegation extended to whoever visas \
+                     the draft.",
+                    quote(Lang::En, &ctx.label(last))
+                ),
+            )
+        } else if suggestion == "single-approval" {
             (
                 format!(
                     "Une seule validation, celle de l'autorité qui décide ({}), suffirait ; les visas intermédiaires peuvent être supprimés ou remplacés par une délégation de signature.",
@@ -429,5 +451,37 @@ mod tests {
             .chain(&["s", "v0", "v1", "v2", "e"])
             .build();
         check(&visas, "approval-chain", &["v0 v1"]);
+    }
+
+    #[test]
+    fn a_signature_already_delegated_is_not_advised_a_delegation() {
+        let advice = |sign: &str| {
+            let p = B::new()
+                .start("s")
+                .task("t", "b", "Rédiger le projet d'arrêté")
+                .approval("v1", "b", "Viser le projet d'arrêté")
+                .approval("v2", "c", sign)
+                .end("e")
+                .chain(&["s", "t", "v1", "v2", "e"])
+                .build();
+            let f = crate::analysis::analyze(&p, &Default::default()).findings;
+            let f = f.into_iter().find(|f| f.rule == "approval-chain").expect("fires");
+            (f.explanation_fr, f.explanation_en)
+        };
+        let (fr, en) = advice("Signer l'arrêté par délégation du préfet");
+        assert!(fr.contains("suffirait : sa signature est déjà déléguée ; les visas intermédiaires peuvent être supprimés, ou la délégation étendue à qui vise le projet."), "{fr}");
+        assert!(en.contains("would do: its signature is already delegated;"), "{en}");
+        assert!(!fr.contains("remplacés par une délégation"), "{fr}");
+        // Drawn in capitals without accents, as the variants are: the same reading.
+        let (fr, _) = advice("SIGNATURE PAR DELEGATION DU PREFET");
+        assert!(fr.contains("sa signature est déjà déléguée"), "{fr}");
+        // Near miss: the mayor signs himself; a delegation is what to advise.
+        let (fr, _) = advice("Signer l'arrêté");
+        assert!(
+            fr.contains(
+                "les visas intermédiaires peuvent être supprimés ou remplacés par une délégation de signature."
+            ),
+            "{fr}"
+        );
     }
 }

@@ -13,7 +13,7 @@
 //! a system between two hands, it does not change hands there.
 
 use super::{Context, Marks, finding, text};
-use crate::analysis::words::percent;
+use crate::analysis::words::{percent, push_list, push_quoted, sentence};
 use crate::analysis::{Finding, Gain, Lang, Severity};
 use crate::model::ActorKind;
 
@@ -149,16 +149,34 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     // when it takes two rare branches one after the other.
     let share = path.iter().map(|&n| ctx.visits[n]).fold(1.0_f64, f64::min).max(0.0);
     let work: Vec<usize> = path.into_iter().filter(|&n| hand(n)).collect();
-    let mut lanes: Vec<&str> = Vec::new();
+    // The hands one after the other (a lane once per stay), as steps: their lane's name and kind.
+    let mut turns: Vec<usize> = Vec::new();
     let mut prev: Option<&Option<String>> = None;
     for &n in &work {
         if prev != Some(&ctx.step(n).actor) {
-            lanes.push(ctx.lane_str(n));
+            turns.push(n);
             prev = Some(&ctx.step(n).actor);
         }
     }
-    // The lanes one after the other, written once for both languages.
-    let lanes = lanes.join(" → ");
+    let (hands_fr, hands_en) = hands(ctx, &turns);
+    // A way through other administrations and bodies (the médecin agréé, the conseil médical,
+    // the CPAM) is not one a single contact can take over: their part is theirs by law.
+    let bodies = distinct(ctx, &turns).filter(|&n| ctx.lane_kind(n) == Some(ActorKind::Partner)).count();
+    let (advice_fr, advice_en) = if bodies >= 2 {
+        (
+            "Les organismes qui interviennent de droit ne se retirent pas du circuit : un dossier partagé qui leur \
+             parvient sans repasser par chaque service, et le regroupement des autres étapes dans un même service, \
+             réduiraient ces relais.",
+            "The bodies that take part by law cannot be taken out of the circuit: a shared file that reaches them \
+             without going back through each service, and grouping the other steps in one service, would reduce \
+             these handoffs.",
+        )
+    } else {
+        (
+            "Un interlocuteur unique ou le regroupement d'étapes dans un même service réduirait ces relais.",
+            "A single contact or grouping steps in one service would reduce these handoffs.",
+        )
+    };
     // A way most files do not take is told with its share, and counts for that share of them.
     let rare = share < 0.995;
     let (way_fr, way_en) = if rare {
@@ -170,6 +188,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         ("Sur un même parcours".to_owned(), "On one way through".to_owned())
     };
     let severity = if share >= RARE_WAY { Severity::Warning } else { Severity::Info };
+    let threshold = ctx.settings.handoff_chain_max;
     vec![finding(
         ID,
         severity,
@@ -177,21 +196,57 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         text(format!("Relais en cascade : {max} passages de relais"), format!("Handoff chain: {max} handoffs")),
         text(
             format!(
-                "{way_fr}, le dossier change {max} fois de mains (seuil : {}) : {}. Chaque passage ajoute une \
-                 attente, un risque de perte d'information et brouille la responsabilité du dossier ; un interlocuteur \
-                 unique ou le regroupement d'étapes dans un même service réduirait ces relais.",
-                ctx.settings.handoff_chain_max, lanes
+                "{way_fr}, le dossier change {max} fois de mains (seuil : {threshold}){hands_fr}. Chaque passage \
+                 ajoute une attente et un risque de perte d'information, et brouille la responsabilité du dossier. \
+                 {advice_fr}"
             ),
             format!(
-                "{way_en}, the file changes hands {max} times (threshold: {}): {}. Each handoff adds a wait and a \
-                 risk of losing information, and blurs who owns the file; a single contact or grouping steps in one service \
-                 would reduce them.",
-                ctx.settings.handoff_chain_max, lanes
+                "{way_en}, the file changes hands {max} times (threshold: {threshold}){hands_en}. Each handoff adds \
+                 a wait and a risk of losing information, and blurs who owns the file. {advice_en}"
             ),
         ),
         Gain { handoffs: share * (max - ctx.settings.handoff_chain_max as i64) as f64, ..Gain::default() },
         Some("reassign-step"),
     )]
+}
+
+/// The longest sequence of hands written as a chain (« A → B → C »); a longer one is told as the
+/// hands it goes through, each once, with how many times it takes the file when more than once.
+const CHAIN_MAX: usize = 10;
+
+/// The steps of `turns` whose lane is met for the first time, in order.
+fn distinct<'t>(ctx: &'t Context, turns: &'t [usize]) -> impl Iterator<Item = usize> + 't {
+    turns.iter().enumerate().filter(move |&(i, &n)| !turns[..i].iter().any(|&m| ctx.same_lane(m, n))).map(|(_, &n)| n)
+}
+
+/// The hands of the way, after the count of handoffs: « : A → B → C » while the chain is short
+/// enough to read, otherwise « entre 9 intervenants : « A » (5 fois), « B » et « C » ».
+fn hands(ctx: &Context, turns: &[usize]) -> (String, String) {
+    if turns.len() <= CHAIN_MAX {
+        let lanes: Vec<&str> = turns.iter().map(|&n| ctx.lane_str(n)).collect();
+        let lanes = lanes.join(" → ");
+        return (format!(" : {lanes}"), format!(": {lanes}"));
+    }
+    let firsts: Vec<usize> = distinct(ctx, turns).collect();
+    let write = |lang: Lang| {
+        let mut out = String::with_capacity(firsts.len() * 48);
+        push_list(&mut out, lang, firsts.len(), |o, i| {
+            let n = firsts[i];
+            push_quoted(o, lang, ctx.lane_str(n));
+            let times = turns.iter().filter(|&&m| ctx.same_lane(m, n)).count();
+            if times > 1 {
+                // In figures, as every count of the list: « (2 fois) » beside « (12 fois) ».
+                let unit = if lang == Lang::Fr { "fois)" } else { "times)" };
+                o.push_str(&sentence![" (", times, " ", unit]);
+            }
+        });
+        out
+    };
+    let k = firsts.len();
+    (
+        sentence![" entre ", k, " intervenants : ", write(Lang::Fr)],
+        sentence![" between ", k, " hands: ", write(Lang::En)],
+    )
 }
 
 #[cfg(test)]
@@ -341,5 +396,46 @@ mod tests {
             .chain(&["common", "t3", "t4", "t5", "t6", "e"])
             .build();
         check(&p, "handoff-chain", &["t0 t1 common t3 t4 t5 t6"]);
+    }
+
+    fn told(p: &crate::model::Procedure) -> crate::analysis::Finding {
+        crate::analysis::analyze(p, &crate::analysis::Settings::default())
+            .findings
+            .into_iter()
+            .find(|f| f.rule == "handoff-chain")
+            .expect("fired")
+    }
+
+    #[test]
+    fn a_long_chain_is_told_as_its_hands_and_bodies_are_not_told_to_give_way_to_one_contact() {
+        // Seven hands in a row: told as the chain, with a single contact advised.
+        let f = told(&relay(&["u", "a", "b", "c", "d", "b", "a"]));
+        assert!(f.explanation_fr.contains("(seuil : 5) : Usager → Accueil → Service instructeur → Direction → Partenaire → Service instructeur → Accueil. Chaque passage ajoute une attente et un risque"), "{}", f.explanation_fr);
+        assert!(
+            f.explanation_fr.ends_with(
+                "Un interlocuteur unique ou le regroupement d'étapes dans un même service réduirait ces relais."
+            ),
+            "{}",
+            f.explanation_fr
+        );
+        // Eleven: too long a chain to read, told as the hands it goes through, each once.
+        let f = told(&relay(&["u", "a", "b", "a", "c", "a", "u", "a", "d", "a", "b"]));
+        let fr = f.explanation_fr.replace(crate::analysis::words::NBSP, " ");
+        assert!(fr.contains("(seuil : 5) entre 5 intervenants : « Usager » (2 fois), « Accueil » (5 fois), « Service instructeur » (2 fois), « Direction » et « Partenaire »."), "{fr}");
+        assert!(f.explanation_en.contains("between 5 hands: “Usager” (2 times), “Accueil” (5 times), “Service instructeur” (2 times), “Direction” and “Partenaire”."), "{}", f.explanation_en);
+        // Two other bodies on the way (their part is theirs by law): no single contact.
+        let mut p = relay(&["u", "a", "b", "d", "e", "b", "a"]);
+        {
+            p.actors.push(crate::model::Actor {
+                id: "e".into(),
+                name: "Commission".into(),
+                kind: crate::model::ActorKind::Partner,
+                hourly_cost_eur: None,
+                extra: crate::model::Extra::new(),
+            });
+        }
+        let f = told(&p);
+        assert!(f.explanation_fr.contains("Les organismes qui interviennent de droit"), "{}", f.explanation_fr);
+        assert!(!f.explanation_fr.contains("interlocuteur unique"), "{}", f.explanation_fr);
     }
 }

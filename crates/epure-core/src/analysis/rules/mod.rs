@@ -370,6 +370,24 @@ pub(crate) fn pairs_by_group(ctx: &Context, sets: &[Vec<usize>], pairs: &[(usize
     out
 }
 
+/// A label in lower case without accents (« Vérifier la complétude » → « verifier la completude »).
+pub(crate) fn folded(label: &str) -> String {
+    label
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'â' | 'ä' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' => 'i',
+            'ô' | 'ö' => 'o',
+            'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            '\u{2019}' => '\'',
+            c => c,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -201,6 +201,17 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             // B's steps, read from the bounces rather than from the set's ends: a bounce that comes
             // back to the step it left (a loop) has no end step of its own.
             let short_touch: f64 = group.iter().filter(|n| runs.contains(n)).map(|&n| ctx.step(n).duration()).sum();
+            // One step in between or several: the sentence agrees with them.
+            let between = if group.iter().filter(|n| runs.contains(n)).count() == 1 {
+                ("L'étape intermédiaire ne représente que ", "la confier", "The step in between is only ", "giving it")
+            } else {
+                (
+                    "Les étapes intermédiaires ne représentent que ",
+                    "les confier",
+                    "The steps in between are only ",
+                    "giving them",
+                )
+            };
             let day = ctx.settings.working_day_min;
             out.push(finding(
                 ID,
@@ -213,15 +224,15 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 text(
                     sentence! {
                         "Le dossier fait l'aller-retour entre ", la, " et ", lb, " (", trips, " passages de relais) : ",
-                        PathWithLanes(ctx, Lang::Fr, &group), ". Les étapes intermédiaires ne représentent que ",
-                        Duration(Lang::Fr, short_touch, day), " de travail ; les confier au même service éviterait \
-                        ces allers-retours et l'attente qui les accompagne.",
+                        PathWithLanes(ctx, Lang::Fr, &group), ". ", between.0, Duration(Lang::Fr, short_touch, day),
+                        " de travail ; ", between.1, " au même service éviterait ces allers-retours et l'attente qui \
+                        les accompagne.",
                     },
                     sentence! {
                         "The file goes back and forth between ", la, " and ", lb, " (", trips, " handoffs): ",
-                        PathWithLanes(ctx, Lang::En, &group), ". The steps in between are only ",
-                        Duration(Lang::En, short_touch, day), " of work; giving them to one service would avoid the \
-                        round trips and the waiting that comes with them.",
+                        PathWithLanes(ctx, Lang::En, &group), ". ", between.2, Duration(Lang::En, short_touch, day),
+                        " of work; ", between.3, " to the same service would avoid the round trips and the waiting \
+                        that comes with them.",
                     },
                 ),
                 Gain { handoffs: 2.0 * per_case, lead_min: wait, ..Gain::default() },
@@ -249,6 +260,40 @@ mod tests {
     #[test]
     fn fires_on_a_short_round_trip() {
         check(&bounce("check", 5.0).build(), "ping-pong", &["a1 x a2"]);
+    }
+
+    #[test]
+    fn the_advice_agrees_with_the_steps_in_between() {
+        let told = |p: &crate::model::Procedure| {
+            let f = crate::analysis::analyze(p, &Default::default()).findings;
+            let f = f.into_iter().find(|f| f.rule == "ping-pong").expect("fires");
+            (f.explanation_fr.replace(crate::analysis::words::NBSP, " "), f.explanation_en)
+        };
+        // One step in between: the singular.
+        let (fr, en) = told(&bounce("check", 5.0).build());
+        assert!(
+            fr.contains(
+                ". L'étape intermédiaire ne représente que 5 min de travail ; la confier au même service éviterait"
+            ),
+            "{fr}"
+        );
+        assert!(en.contains(". The step in between is only 5"), "{en}");
+        assert!(en.contains("of work; giving it to the same service would avoid"), "{en}");
+        // Two: the plural.
+        let p = B::new()
+            .start("s")
+            .task("a1", "b", "Préparer le dossier")
+            .check("x", "c", "Contrôler la présence du plan")
+            .checks("x", &["plans"])
+            .dur("x", 5.0)
+            .task("y", "c", "Noter le contrôle")
+            .dur("y", 5.0)
+            .task("a2", "b", "Compléter la fiche")
+            .end("e")
+            .chain(&["s", "a1", "x", "y", "a2", "e"])
+            .build();
+        let (fr, _) = told(&p);
+        assert!(fr.contains(". Les étapes intermédiaires ne représentent que 10 min de travail ; les confier"), "{fr}");
     }
 
     #[test]

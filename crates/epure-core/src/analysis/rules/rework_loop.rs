@@ -59,7 +59,7 @@ use petgraph::stable_graph::NodeIndex;
 
 use super::{Context, finding, text};
 use crate::analysis::metrics::visits::LoopState;
-use crate::analysis::words::{Duration, Quoted, QuotedList, percent, quantity, quote, quoted_list, sentence};
+use crate::analysis::words::{Duration, Quoted, QuotedList, number, percent, quantity, quote, quoted_list, sentence};
 use crate::analysis::{Finding, Gain, Lang, Severity};
 use crate::model::{Channel, StepKind};
 
@@ -74,6 +74,9 @@ pub const ID: &str = "rework-loop";
 /// at the counter) prevents missing pieces, not wrong or insufficient ones: halving the returns
 /// is a prudent figure, which the agent confirms or corrects in the editor.
 pub const UPFRONT_FACTOR: f64 = 2.0;
+
+/// The most steps a loop's circuit is listed by name; a longer one is told by its number of steps.
+const CIRCUIT_MAX: usize = 8;
 
 /// How the pieces are checked when the user hands them in, by the channel of the submission:
 /// a sentence part in French and in English.
@@ -275,12 +278,16 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 let names: Vec<String> = r.items.iter().filter(|i| !held(i)).map(|i| ctx.data_name(i)).collect();
                 let held_names: Vec<String> = r.items.iter().filter(|i| held(i)).map(|i| ctx.data_name(i)).collect();
                 let (fetch_fr, fetch_en) = fetched(&held_names, !names.is_empty());
-                let (means_fr, means_en) = upfront_means(ctx.step(r.submission.index()).channel);
                 // Every way in no check covers: the filing this finding names, then the others.
                 let at: Vec<String> = std::iter::once(r.submission)
                     .chain(r.also.iter().map(|w| w.0))
                     .map(|n| ctx.label(n.index()))
                     .collect();
+                let channels: Vec<Option<Channel>> = std::iter::once(r.submission)
+                    .chain(r.also.iter().map(|w| w.0))
+                    .map(|n| ctx.step(n.index()).channel)
+                    .collect();
+                let (means_fr, means_en) = means_at(&channels, about_content(ctx, members));
                 let (steps_fr, steps_en) = match at.as_slice() {
                     [one] => (format!("l'étape {}", quote(Lang::Fr, one)), format!("step {}", quote(Lang::En, one))),
                     _ => (
@@ -303,13 +310,13 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                         "{check_fr}{fetch_fr} {verb_fr} ces retours ; la proposition retient l'hypothèse prudente \
                          que la moitié en est évitée (de {} à {} des passages), chiffre à confirmer.",
                         percent(Lang::Fr, back),
-                        percent(Lang::Fr, back / UPFRONT_FACTOR),
+                        halved(Lang::Fr, back),
                     ),
                     format!(
                         "{check_en}{fetch_en} would reduce these returns; the proposal assumes, prudently, that half \
                          of them are avoided (from {} to {} of passes), a figure to confirm.",
                         percent(Lang::En, back),
-                        percent(Lang::En, back / UPFRONT_FACTOR),
+                        halved(Lang::En, back),
                     ),
                 )
             }
@@ -350,24 +357,35 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             ),
         };
         let (share_fr, share_en) = (percent(Lang::Fr, p_again), percent(Lang::En, p_again));
+        // A circuit too long to read as a list is told by its number of steps (its steps are
+        // the finding's subjects, which the editor highlights).
+        let long = labels.len() > CIRCUIT_MAX;
         out.push(finding(
             ID,
             severity,
             subjects(ctx, members),
             text(
-                sentence!["Boucle de reprise : ", share_fr, " des passages repartent vers ", Quoted(Lang::Fr, entry_label)],
+                sentence![
+                    "Boucle de reprise : ",
+                    share_fr,
+                    " des passages repartent vers ",
+                    Quoted(Lang::Fr, entry_label)
+                ],
                 sentence!["Rework loop: ", share_en, " of passes go back to ", Quoted(Lang::En, entry_label)],
             ),
             text(
                 sentence! {
                     "Dans ", share_fr, " des passages, le dossier repart vers ", Quoted(Lang::Fr, entry_label),
-                    " et refait le circuit ", QuotedList(Lang::Fr, &labels),
+                    (!long).then(|| (" et refait le circuit ", QuotedList(Lang::Fr, &labels))),
+                    long.then_some((" et refait un circuit de ", labels.len())), long.then_some(" étapes"),
                     ". Par dossier, cette boucle ajoute en moyenne ", Duration(Lang::Fr, extra_lead, day),
                     " de délai et ", Duration(Lang::Fr, extra_touch, day), " de travail", contacts_fr, ". ", advice_fr,
                 },
                 sentence! {
-                    "In ", share_en, " of passes, the file goes back to ", Quoted(Lang::En, entry_label), " and through ",
-                    QuotedList(Lang::En, &labels), " again. Per file, this loop adds ",
+                    "In ", share_en, " of passes, the file goes back to ", Quoted(Lang::En, entry_label),
+                    (!long).then(|| (" and through ", QuotedList(Lang::En, &labels))),
+                    long.then_some((" and round a circuit of ", labels.len())), long.then_some(" steps"),
+                    " again. Per file, this loop adds ",
                     Duration(Lang::En, extra_lead, day), " of lead time and ", Duration(Lang::En, extra_touch, day),
                     " of work on average", contacts_en, ". ", advice_en,
                 },
@@ -377,6 +395,105 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         ));
     }
     out
+}
+
+/// The share of returns left once half are avoided, to a tenth of a percent when it is not
+/// whole (« de 25 % à 12,5 % »): rounded to a whole percent, half of 25 % read as 12 % and half
+/// of 35 % as 18 %, which is not half.
+fn halved(lang: Lang, back: f64) -> String {
+    let pct = back / UPFRONT_FACTOR * 100.0;
+    if pct < 1.0 {
+        return percent(lang, back / UPFRONT_FACTOR);
+    }
+    let mut n = number(lang, pct, 1);
+    if lang == Lang::Fr {
+        n.push(crate::analysis::words::NBSP);
+    }
+    n.push('%');
+    n
+}
+
+/// How the pieces would be checked at the filing, in the finding's words: by the channels of
+/// every way in ([`upfront_means`] when they are one, each channel's means when they differ: the
+/// portal, the counter and the paper form side by side), or, when the loop sends the file back
+/// for what a piece says (a certificate not conforming, a proof that is not valid, figures to
+/// rectify, another diploma to choose), by saying beforehand what the piece must show: a form
+/// flags what is missing, not what does not fit.
+fn means_at(channels: &[Option<Channel>], content: bool) -> (String, String) {
+    if content {
+        return (
+            "une notice dit, exemple à l'appui, ce que la pièce doit montrer pour être acceptée : ces retours \
+             portent sur son contenu, qu'un formulaire ne vérifie pas à lui seul"
+                .to_owned(),
+            "a guide says, with an example, what the piece must show to be accepted: these returns are about its \
+             content, which a form alone does not check"
+                .to_owned(),
+        );
+    }
+    let first = channels.first().copied().flatten();
+    if channels.iter().all(|&c| c == first) {
+        let (fr, en) = upfront_means(first);
+        return (fr.to_owned(), en.to_owned());
+    }
+    let (online, counter) = (Some(Channel::Online), Some(Channel::Counter));
+    let parts = [
+        (
+            channels.contains(&online),
+            "en ligne, le formulaire signale les pièces manquantes et n'envoie pas le dossier sans elles",
+            "online, the form flags missing pieces and does not send the file without them",
+        ),
+        (
+            channels.contains(&counter),
+            "au guichet, l'agent vérifie la présence des pièces avec l'usager, liste à l'appui",
+            "at the counter, the agent checks with the user, from a list, that the pieces are there",
+        ),
+        (
+            channels.iter().any(|&c| c != online && c != counter),
+            "sinon, une liste des pièces à cocher accompagne le formulaire",
+            "otherwise, a checklist of pieces comes with the form",
+        ),
+    ];
+    let (mut fr, mut en) = (String::with_capacity(200), String::with_capacity(200));
+    for (_, part_fr, part_en) in parts.iter().filter(|p| p.0) {
+        if !fr.is_empty() {
+            fr.push_str(" ; ");
+            en.push_str("; ");
+        }
+        fr.push_str(part_fr);
+        en.push_str(part_en);
+    }
+    (fr, en)
+}
+
+/// Whether loop `members` sends the file back for what a piece says rather than for a piece
+/// missing, as its steps' labels tell (« un justificatif conforme », « valable », « lisible »,
+/// « rectifier le bilan », « corriger la déclaration », « des précisions », « un autre diplôme »),
+/// unless they also speak of pieces missing (« les pièces manquantes », « les compléments »,
+/// « la complétude »). Labels are read without case or accents, as the variants draw them.
+fn about_content(ctx: &Context, members: &[usize]) -> bool {
+    const CONTENT: [&str; 11] = [
+        "conforme",
+        "conformit",
+        "valable",
+        "lisible",
+        "rectifi",
+        "corrig",
+        "precision",
+        "coheren",
+        "errone",
+        "un autre ",
+        "une autre ",
+    ];
+    const MISSING: [&str; 6] = ["manquant", "complement", "completer", "incomplet", "completude", "absent"];
+    let mut content = false;
+    for &n in members {
+        let label = super::folded(ctx.label_str(n));
+        if MISSING.iter().any(|w| label.contains(w)) {
+            return false;
+        }
+        content |= CONTENT.iter().any(|w| label.contains(w));
+    }
+    content
 }
 
 /// The part of the advice on the pieces an administration already holds (`held`, by name), after
@@ -401,6 +518,8 @@ fn fetched(held: &[String], after_check: bool) -> (String, String) {
     }
 }
 
+#[cfg(test)]
+mod means_tests;
 #[cfg(test)]
 mod sparse_tests;
 #[cfg(test)]

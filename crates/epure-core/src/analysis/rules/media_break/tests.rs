@@ -366,3 +366,38 @@ fn a_step_drawn_without_its_channel_keys_into_a_system() {
     check(&posted(Some(Channel::Paper)), "media-break", &[]);
     check(&posted(Some(Channel::Phone)), "media-break", &[]);
 }
+
+#[test]
+fn a_paper_way_few_files_take_is_told_with_its_share() {
+    // Three files in ten come from the counter on a paper slip, which the service keys in; the
+    // others are recorded straight in the software.
+    let p = B::new()
+        .start("s")
+        .decision("v")
+        .task("logiciel", "a", "Enregistrer la demande dans le logiciel")
+        .channel("logiciel", Channel::Internal)
+        .task("x", "a", "Remplir la fiche papier")
+        .channel("x", Channel::Paper)
+        .task("y", "b", "Traiter la demande")
+        .channel("y", Channel::Internal)
+        .enters("y", &["formulaire"])
+        .end("e")
+        .chain(&["s", "v"])
+        .prob("v", "logiciel", 0.7)
+        .prob("v", "x", 0.3)
+        .chain(&["logiciel", "y"])
+        .chain(&["x", "y", "e"])
+        .build();
+    let a = crate::analysis::analyze(&p, &crate::analysis::Settings::default());
+    let f = a.findings.iter().find(|f| f.rule == "media-break").unwrap_or_else(|| panic!("{:#?}", a.findings));
+    let fr = f.explanation_fr.replace(crate::analysis::words::NBSP, " ");
+    assert!(
+        fr.starts_with("Dans 30 % des cas, le dossier arrive sur papier de l'étape « Remplir la fiche papier »"),
+        "{fr}"
+    );
+    assert!(f.explanation_en.starts_with("In 30% of cases, the file arrives on paper"), "{}", f.explanation_en);
+    // Near miss: every file on paper, told as every file.
+    let f = crate::analysis::analyze(&two(Channel::Paper, None, Channel::Internal, true), &Default::default());
+    let f = f.findings.iter().find(|f| f.rule == "media-break").expect("fires");
+    assert!(f.explanation_fr.starts_with("Le dossier arrive sur papier"), "{}", f.explanation_fr);
+}

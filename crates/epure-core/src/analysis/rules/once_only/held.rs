@@ -58,7 +58,7 @@ pub(super) fn finding_of(ctx: &Context, d: &DataItem, askers: &[usize]) -> Findi
             ),
             format!(
                 "{} is requested from the user {step_en} {} although {held_en} already {} it. \
-                 {fetch_en} instead of asking for it.",
+                 {fetch_en} instead of asking for it (CRPA art. L113-12 and L114-8).",
                 quote(Lang::En, &name),
                 quoted_list(Lang::En, &labels),
                 if d.held_by.len() == 1 || own { "holds" } else { "hold" },
@@ -67,4 +67,33 @@ pub(super) fn finding_of(ctx: &Context, d: &DataItem, askers: &[usize]) -> Findi
         Gain { requests: per_case, ..Gain::default() },
         Some("fetch-from-holder"),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::testkit::B;
+
+    #[test]
+    fn the_english_names_the_law_the_french_names() {
+        let p = B::new()
+            .start("s")
+            .task("depot", "u", "Déposer le dossier")
+            .held("avis", "DGFiP")
+            .requests("depot", &["avis"])
+            .end("e")
+            .chain(&["s", "depot", "e"])
+            .build();
+        let f = crate::analysis::analyze(&p, &Default::default()).findings;
+        let f = f.into_iter().find(|f| f.rule == "once-only").expect("fires");
+        assert!(
+            f.explanation_fr.ends_with("au lieu d'être redemandée (CRPA art. L113-12 et L114-8)."),
+            "{}",
+            f.explanation_fr
+        );
+        assert!(
+            f.explanation_en.ends_with("instead of asking for it (CRPA art. L113-12 and L114-8)."),
+            "{}",
+            f.explanation_en
+        );
+    }
 }

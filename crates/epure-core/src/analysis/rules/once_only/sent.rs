@@ -315,7 +315,8 @@ pub(super) fn finding_of(ctx: &Context, d: &crate::model::DataItem, u: usize, se
             ),
             format!(
                 "{} is requested from the user at step {} although step {} already made it known to the body asking \
-                 for it ({lane}). That body can take it from what it received instead of asking for it again.",
+                 for it ({lane}). That body can take it from what it received instead of asking for it again \
+                 (CRPA art. L114-8).",
                 quote(Lang::En, &d.name),
                 quote(Lang::En, &asked),
                 quote(Lang::En, &sent),
