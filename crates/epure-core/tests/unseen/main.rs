@@ -19,6 +19,7 @@ mod justice;
 mod region;
 mod social;
 mod state;
+mod tourism;
 mod town_hall;
 mod transport;
 mod utilities;
