@@ -1779,3 +1779,13 @@ fn an_unseen_training_aid_of_france_travail_is_read_as_an_expert_would() {
     let waits = explained("aif-france-travail.epure.json", "waiting");
     assert!(waits.iter().all(|w| !w.contains("entrée en formation")), "{waits:?}");
 }
+
+/// Drawing style: the survivor's pension drawn again by another agent (labels in capitals
+/// without accents, as nouns — « INSTRUCTION : ETAT CIVIL, AGE, PLAFOND DE RESSOURCES » —, the
+/// lanes named as the funds call themselves — « Carsat — service retraite, pôle réversion »,
+/// « Agence comptable Carsat » —, no channels, the RIB drawn on the agence comptable's check
+/// rather than on the filing): the same findings.
+#[test]
+fn the_survivors_pension_drawn_otherwise_is_read_the_same() {
+    assert_same_findings("pension-reversion.epure.json", "pension-reversion-variante.epure.json");
+}

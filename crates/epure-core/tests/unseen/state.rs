@@ -1834,3 +1834,15 @@ fn an_unseen_tax_claim_for_the_home_help_credit_is_read_as_an_expert_would() {
 fn the_family_reunification_drawn_otherwise_gives_the_same_findings() {
     assert_same_findings("regroupement-familial.epure.json", "regroupement-familial-variante.epure.json");
 }
+
+/// Drawing style: the tax claim for the home help credit drawn again by another agent (labels as
+/// nouns with the actor in front — « Secteur IR : examen de la réclamation », « ILIAD : édition
+/// de l'avis de dégrèvement… » —, the lanes named as the SIP calls its units, no channels, the
+/// claim itself drawn on the sector's examination rather than on the filing): the same findings.
+#[test]
+fn the_tax_claim_for_the_home_help_credit_drawn_otherwise_is_read_the_same() {
+    assert_same_findings(
+        "reclamation-credit-impot-domicile.epure.json",
+        "reclamation-credit-impot-domicile-variante.epure.json",
+    );
+}
