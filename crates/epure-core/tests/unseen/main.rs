@@ -17,6 +17,7 @@ mod housing;
 mod internal;
 mod justice;
 mod region;
+mod schools;
 mod social;
 mod state;
 mod tourism;
