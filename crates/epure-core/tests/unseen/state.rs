@@ -1846,3 +1846,55 @@ fn the_tax_claim_for_the_home_help_credit_drawn_otherwise_is_read_the_same() {
         "reclamation-credit-impot-domicile-variante.epure.json",
     );
 }
+
+/// Unseen: the prefecture's authorisation of a video-protection system in a shop (the operator
+/// files on the Interior's téléservice with the plan of the premises and the cameras; the bureau
+/// des polices administratives checks completeness and records the file in its tracking
+/// application; the gendarmerie's référent sûreté gives a technical opinion, the departmental
+/// commission its opinion in session; the head of bureau endorses the order, the directeur de
+/// cabinet signs it by delegation of the prefect; the order is notified).
+#[test]
+fn an_unseen_video_protection_authorisation_is_read_as_an_expert_would() {
+    let found = found_in("videoprotection-autorisation.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The Kbis is in the RNE.
+            ("once-only", "kbis depot"),
+            // The system's description the operator keyed on the téléservice, keyed again into
+            // the bureau's tracking application.
+            ("rekeying", "systeme depot reprise"),
+            // The operator, the bureau, the référent, the commission, the bureau, the head of
+            // bureau, the directeur de cabinet, the bureau: seven handoffs.
+            (
+                "handoff-chain",
+                "depot completude reprise avis-referent commission redaction visa signature notification"
+            ),
+            // The head of bureau's visa before the signature the directeur de cabinet already
+            // gives by delegation: the delegation could reach the head of bureau.
+            ("approval-chain", "visa signature"),
+            // Three files in ten lack the plan of the cameras.
+            ("rework-loop", "completude d-complet demande-pieces complement"),
+            // Six weeks before the commission's session: its calendar and its backlog are the
+            // delay of the procedure.
+            ("waiting", "commission"),
+        ]
+    );
+    // Near misses: the référent's technical opinion, then the commission's, on the same system
+    // (two bodies, each with its own opinion, the commission reading the référent's); the
+    // notification of the order to the operator, no relay; nothing refused; the operator files
+    // once (twice for three in ten).
+    assert_not_flagged(
+        &found,
+        &[
+            "redundant-check",
+            "duplicate-step",
+            "transit-step",
+            "ping-pong",
+            "late-knockout",
+            "too-many-contacts",
+            "parallelizable",
+        ],
+    );
+}
