@@ -250,13 +250,16 @@ impl<'a> Person<'a> {
         let singular = if plural { &first[..first.len() - 1] } else { first.as_str() };
         const FEMININE_ENDINGS: [&str; 11] =
             ["euse", "trice", "ière", "ienne", "enne", "ante", "ente", "esse", "ée", "tion", "sion"];
-        const FEMININE_WORDS: [&str; 17] = [
+        const FEMININE_WORDS: [&str; 20] = [
             "personne",
             "famille",
             "commune",
             "partie",
             "entreprise",
             "société",
+            "cheffe",
+            "candidate",
+            "avocate",
             "association",
             "victime",
             "mère",

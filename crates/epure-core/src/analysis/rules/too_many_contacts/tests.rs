@@ -88,6 +88,7 @@ fn a_person_is_named_as_agents_name_them() {
     assert_eq!(said("Demandeuse d'asile"), "La demandeuse d'asile est sollicitée");
     assert_eq!(said("Société débitrice"), "La société débitrice est sollicitée");
     assert_eq!(said("Héritiers"), "Les héritiers sont sollicités");
+    assert_eq!(said("Cheffe d'exploitation"), "La cheffe d'exploitation est sollicitée");
     // Near miss: an acronym keeps its capitals, and an epicene name reads masculine.
     assert_eq!(said("CCAS de la commune"), "Le CCAS de la commune est sollicité");
     assert_eq!(said("Bénéficiaire"), "Le bénéficiaire est sollicité");
