@@ -191,10 +191,10 @@ fn analyze_summarises_in_french_or_english() {
     let fr = epure(&["analyze", sample("conge-agent").to_str().unwrap()]);
     assert_eq!(fr.status.code(), Some(0), "{}", stderr(&fr));
     let text = stdout(&fr);
-    assert!(text.contains("Cascade de 3 validations successives"), "{text}");
+    assert!(text.contains("Cascade de trois validations successives"), "{text}");
     assert!(text.contains("Délai total"), "{text}");
     let en = epure(&["--lang", "en", "analyze", sample("conge-agent").to_str().unwrap(), "--format", "text"]);
-    assert!(stdout(&en).contains("Chain of 3 approvals in a row"), "{}", stdout(&en));
+    assert!(stdout(&en).contains("Chain of three approvals in a row"), "{}", stdout(&en));
     let clean = epure(&["analyze", sample("carte-stationnement-resident").to_str().unwrap()]);
     assert!(stdout(&clean).contains("Aucun constat."), "{}", stdout(&clean));
 }

@@ -320,6 +320,20 @@ pub fn quantity(lang: Lang, v: f64, decimals: usize, one: &str, many: &str) -> S
     format!("{n} {}", if singular { one } else { many })
 }
 
+/// A small count as the findings write it, in words up to four as [`Times`] does (« deux
+/// validations », “three approvals”), in figures above.
+pub fn few(lang: Lang, n: usize) -> String {
+    match (lang, n) {
+        (Lang::Fr, 2) => "deux".into(),
+        (Lang::Fr, 3) => "trois".into(),
+        (Lang::Fr, 4) => "quatre".into(),
+        (Lang::En, 2) => "two".into(),
+        (Lang::En, 3) => "three".into(),
+        (Lang::En, 4) => "four".into(),
+        (_, n) => n.to_string(),
+    }
+}
+
 /// "twice", "three times"…, written where they are formatted.
 #[derive(Clone, Copy)]
 pub struct Times(pub Lang, pub usize);

@@ -21,7 +21,7 @@
 
 use super::duplicate_step::StepsWithLanes;
 use super::{Context, finding, text};
-use crate::analysis::words::{Duration, quote, sentence};
+use crate::analysis::words::{Duration, few, quote, sentence};
 use crate::analysis::{Finding, Gain, Lang, Severity};
 use crate::model::{ActorKind, StepKind};
 
@@ -148,7 +148,42 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             let l = super::folded(l);
             l.contains("delega") || l.contains("delegue")
         });
-        let (advice_fr, advice_en) = if suggestion == "single-approval" && delegated {
+        // The decision is an assembly's vote (« Voter l'aide en commission permanente »,
+        // « Délibérer en conseil municipal »): a vote is no signature to delegate; what the law
+        // may allow is the assembly delegating the decision to its executive.
+        let voted = {
+            let l = super::folded(ctx.label_str(last));
+            // The act, its first word (« Voter », « Délibération du conseil »: not « Signer la
+            // délibération », the executive's signature), or the sitting it is done in.
+            let first = l.split(|c: char| !c.is_alphanumeric()).find(|t| !t.is_empty()).unwrap_or_default();
+            ["vote", "deliber"].iter().any(|w| first.starts_with(w))
+                || [
+                    "par deliberation",
+                    "par un vote",
+                    "en commission permanente",
+                    "en conseil",
+                    "en seance",
+                    "en assemblee",
+                ]
+                .iter()
+                .any(|w| l.contains(w))
+        };
+        let (advice_fr, advice_en) = if suggestion == "single-approval" && voted {
+            (
+                format!(
+                    "Une seule validation, le vote de l'assemblée qui décide ({}), suffirait : les visas \
+                     intermédiaires peuvent être supprimés et, là où la loi le permet, la décision déléguée par \
+                     l'assemblée à son exécutif (le maire, le président).",
+                    quote(Lang::Fr, &ctx.label(last))
+                ),
+                format!(
+                    "A single approval, the vote of the assembly that decides ({}), would do: the intermediate \
+                     visas can be dropped and, where the law allows it, the decision delegated by the assembly to \
+                     its executive (the mayor, the president).",
+                    quote(Lang::En, &ctx.label(last))
+                ),
+            )
+        } else if suggestion == "single-approval" && delegated {
             (
                 format!(
                     "Une seule validation, celle de l'autorité qui décide ({}), suffirait : sa signature est déjà \
@@ -185,17 +220,17 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             Severity::Warning,
             chain.iter().map(|&n| ctx.id(n)).collect(),
             text(
-                sentence!["Cascade de ", chain.len(), " validations successives"],
-                sentence!["Chain of ", chain.len(), " approvals in a row"],
+                sentence!["Cascade de ", few(Lang::Fr, chain.len()), " validations successives"],
+                sentence!["Chain of ", few(Lang::En, chain.len()), " approvals in a row"],
             ),
             text(
                 sentence! {
-                    "Le dossier passe par ", chain.len(), " validations à la suite : ",
+                    "Le dossier passe par ", few(Lang::Fr, chain.len()), " validations à la suite : ",
                     StepsWithLanes(ctx, Lang::Fr, &chain), ". Elles prennent ", Duration(Lang::Fr, wait, day),
                     " par dossier, attente comprise. ", advice_fr,
                 },
                 sentence! {
-                    "The file goes through ", chain.len(), " approvals in a row: ", StepsWithLanes(ctx, Lang::En, &chain),
+                    "The file goes through ", few(Lang::En, chain.len()), " approvals in a row: ", StepsWithLanes(ctx, Lang::En, &chain),
                     ". They take ", Duration(Lang::En, wait, day), " per file, waiting included. ", advice_en,
                 },
             ),
@@ -483,5 +518,36 @@ mod tests {
             ),
             "{fr}"
         );
+    }
+
+    #[test]
+    fn an_assemblys_vote_is_not_advised_a_delegation_of_signature() {
+        let advice = |decide: &str| {
+            let p = B::new()
+                .start("s")
+                .task("t", "b", "Instruire la demande d'aide")
+                .approval("v1", "b", "Viser le rapport")
+                .approval("v2", "c", decide)
+                .end("e")
+                .chain(&["s", "t", "v1", "v2", "e"])
+                .build();
+            let f = crate::analysis::analyze(&p, &Default::default()).findings;
+            let f = f.into_iter().find(|f| f.rule == "approval-chain").expect("fires");
+            (f.title_fr, f.explanation_fr, f.explanation_en)
+        };
+        let (title, fr, en) = advice("Voter l'aide en commission permanente");
+        assert_eq!(title, "Cascade de deux validations successives");
+        assert!(fr.starts_with("Le dossier passe par deux validations à la suite"), "{fr}");
+        assert!(fr.contains("le vote de l'assemblée qui décide"), "{fr}");
+        assert!(fr.contains("la décision déléguée par l'assemblée à son exécutif"), "{fr}");
+        assert!(!fr.contains("délégation de signature"), "{fr}");
+        assert!(en.starts_with("The file goes through two approvals in a row"), "{en}");
+        let (_, fr, _) = advice("Attribuer la dotation par délibération de la commission permanente");
+        assert!(fr.contains("le vote de l'assemblée"), "{fr}");
+        let (_, fr, _) = advice("Délibération du conseil municipal");
+        assert!(fr.contains("le vote de l'assemblée"), "{fr}");
+        // Near miss: the president signing the deliberation is a signature.
+        let (_, fr, _) = advice("Signer la délibération");
+        assert!(fr.contains("remplacés par une délégation de signature"), "{fr}");
     }
 }

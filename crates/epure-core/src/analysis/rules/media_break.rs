@@ -343,7 +343,10 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 Gain {
                     // The keying saved, not the step: a step that also issues a document (the
                     // admission, the receipt) keeps that part of its work once the file is digital.
-                    touch_min: super::rekeying::keying_min(ctx, a.node, keyed.len()),
+                    // Only for the files the paper way brings: the step also keys, or checks,
+                    // the files that reach it in digital form, which keep no keying to save.
+                    touch_min: super::rekeying::keying_min(ctx, a.node, keyed.len())
+                        * if ctx.visits[a.node] > 0.0 { (taken / ctx.visits[a.node]).min(1.0) } else { 0.0 },
                     lead_min: ctx.visits[n] * a.share * flow.delay(),
                     ..Gain::default()
                 },

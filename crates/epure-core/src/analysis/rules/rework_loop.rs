@@ -288,6 +288,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                     .map(|n| ctx.step(n.index()).channel)
                     .collect();
                 let (means_fr, means_en) = means_at(&channels, about_content(ctx, members));
+                let (means_fr, means_en) = with_studies(means_fr, means_en, &names);
                 let (steps_fr, steps_en) = match at.as_slice() {
                     [one] => (format!("l'étape {}", quote(Lang::Fr, one)), format!("step {}", quote(Lang::En, one))),
                     _ => (
@@ -463,6 +464,48 @@ fn means_at(channels: &[Option<Channel>], content: bool) -> (String, String) {
         en.push_str(part_en);
     }
     (fr, en)
+}
+
+/// Whether a piece is a study its author writes for the project (« étude d'impact », « étude de
+/// dangers », « document d'incidences », « dossier technique »): what the complements asked of it
+/// add is content, which no form flags as missing. Read without case or accents.
+fn is_study(name: &str) -> bool {
+    const STUDY: [&str; 7] = [
+        "etude d",
+        "dossier technique",
+        "document d'incidence",
+        "notice d'incidence",
+        "evaluation des incidences",
+        "evaluation environnementale",
+        "notice d'impact",
+    ];
+    let name = super::folded(name);
+    name.starts_with("etude") || STUDY.iter().any(|w| name.contains(w))
+}
+
+/// The means of checking the pieces at the filing, `fr` and `en`, made to fit the studies among
+/// the pieces named (`names`): a form sees that a study is attached, not that it treats what it
+/// must; what avoids its complements is saying beforehand, with the department that investigates,
+/// what it must treat. Only studies: that alone; studies among other pieces: after the form's
+/// means for the others.
+fn with_studies(fr: String, en: String, names: &[String]) -> (String, String) {
+    let studies: Vec<&String> = names.iter().filter(|n| is_study(n)).collect();
+    if studies.is_empty() {
+        return (fr, en);
+    }
+    let study_fr = "un échange préalable avec le service instructeur dit, avant le dépôt, ce que l'étude doit \
+                    traiter et avec quel détail : les compléments demandés portent sur son contenu, qu'un formulaire \
+                    ne vérifie pas";
+    let study_en = "a prior exchange with the investigating department says, before the filing, what the study \
+                    must cover and in how much detail: the complements asked are about its content, which a form \
+                    does not check";
+    if studies.len() == names.len() {
+        return (study_fr.to_owned(), study_en.to_owned());
+    }
+    (
+        format!("{fr} ; pour {}, {study_fr}", quoted_list(Lang::Fr, &studies)),
+        format!("{en}; for {}, {study_en}", quoted_list(Lang::En, &studies)),
+    )
 }
 
 /// Whether loop `members` sends the file back for what a piece says rather than for a piece

@@ -163,28 +163,31 @@ fn one_person(ctx: &Context, steps: &[usize], named: bool, periods: &mut Periods
     };
     let (title_fr, title_en, who_fr, who_en) = if named {
         let lane = ctx.lane_str(first);
+        let person = Person::named(lane);
         (
             format!(
-                "Sollicitations multiples : {} contacts avec la personne du couloir {} par dossier",
+                "Sollicitations multiples : {} contacts avec {} par dossier",
                 number(Lang::Fr, contacts, 1),
-                quote(Lang::Fr, lane)
+                person.with_article(false)
             ),
             format!(
-                "Too many contacts: {} contacts with the person in lane {} per file",
+                "Too many contacts: {} contacts with {} per file",
                 number(Lang::En, contacts, 1),
                 quote(Lang::En, lane)
             ),
             format!(
-                "La personne du couloir {} est sollicitée en moyenne {} fois par dossier (seuil : {}), aux étapes {}.",
-                quote(Lang::Fr, lane),
-                number(Lang::Fr, contacts, 2),
+                "{} {} sollicité{} en moyenne {} fois par dossier (seuil : {}), aux étapes {}.",
+                person.with_article(true),
+                if person.plural { "sont" } else { "est" },
+                person.agreement(),
+                number(Lang::Fr, contacts, 1),
                 number(Lang::Fr, max, 1),
                 quoted_list(Lang::Fr, &labels)
             ),
             format!(
-                "The person in lane {} is solicited {} times per file on average (threshold: {}), at steps {}.",
+                "{} is solicited {} times per file on average (threshold: {}), at steps {}.",
                 quote(Lang::En, lane),
-                number(Lang::En, contacts, 2),
+                number(Lang::En, contacts, 1),
                 number(Lang::En, max, 1),
                 quoted_list(Lang::En, &labels)
             ),
@@ -195,13 +198,13 @@ fn one_person(ctx: &Context, steps: &[usize], named: bool, periods: &mut Periods
             format!("Too many contacts: {} contacts with the user per file", number(Lang::En, contacts, 1)),
             format!(
                 "L'usager est sollicité en moyenne {} fois par dossier (seuil : {}), aux étapes {}.",
-                number(Lang::Fr, contacts, 2),
+                number(Lang::Fr, contacts, 1),
                 number(Lang::Fr, max, 1),
                 quoted_list(Lang::Fr, &labels)
             ),
             format!(
                 "The user is solicited {} times per file on average (threshold: {}), at steps {}.",
-                number(Lang::En, contacts, 2),
+                number(Lang::En, contacts, 1),
                 number(Lang::En, max, 1),
                 quoted_list(Lang::En, &labels)
             ),
@@ -224,6 +227,91 @@ fn one_person(ctx: &Context, steps: &[usize], named: bool, periods: &mut Periods
         Gain { contacts: (contacts - max).max(0.0), ..Gain::default() },
         None,
     ))
+}
+
+/// A person the procedure serves, named in French by the name of their lane as agents name them
+/// (« le salarié protégé », « l'employeur », « la société », « les héritiers ») rather than by
+/// the drawing's lane. The article and the agreement come from the name's first word: plural
+/// when it ends in -s or -x, feminine for the endings and words of women and bodies of female
+/// gender (demandeuse, salariée, société, association; an epicene name, « bénéficiaire », is read
+/// masculine); an acronym (« CCAS ») keeps its capitals.
+struct Person<'a> {
+    name: &'a str,
+    feminine: bool,
+    plural: bool,
+}
+
+impl<'a> Person<'a> {
+    fn named(name: &'a str) -> Self {
+        let name = name.trim();
+        let first: String = name.split([' ', '(', ',', '\'']).next().unwrap_or_default().to_lowercase();
+        let acronym = name.chars().take(2).all(char::is_uppercase);
+        let plural = !acronym && first.chars().count() > 3 && (first.ends_with('s') || first.ends_with('x'));
+        let singular = if plural { &first[..first.len() - 1] } else { first.as_str() };
+        const FEMININE_ENDINGS: [&str; 11] =
+            ["euse", "trice", "ière", "ienne", "enne", "ante", "ente", "esse", "ée", "tion", "sion"];
+        const FEMININE_WORDS: [&str; 20] = [
+            "personne",
+            "famille",
+            "commune",
+            "partie",
+            "entreprise",
+            "société",
+            "cheffe",
+            "candidate",
+            "avocate",
+            "association",
+            "victime",
+            "mère",
+            "femme",
+            "fille",
+            "mairie",
+            "caisse",
+            "structure",
+            "école",
+            "banque",
+            "collectivité",
+        ];
+        let feminine = FEMININE_ENDINGS.iter().any(|e| singular.ends_with(e)) || FEMININE_WORDS.contains(&singular);
+        Person { name, feminine, plural }
+    }
+
+    /// The name with its article, « l'employeur », capitalised at the start of a sentence.
+    fn with_article(&self, capital: bool) -> String {
+        let acronym = self.name.chars().take(2).all(|c| c.is_uppercase());
+        let name: String = if acronym {
+            self.name.to_owned()
+        } else {
+            let mut c = self.name.chars();
+            c.next().map(|f| f.to_lowercase().chain(c).collect()).unwrap_or_default()
+        };
+        let vowel = name.chars().next().is_some_and(|c| "aeiouyhàâäéèêëîïôöûüAEIOUYHÉÈÊ".contains(c));
+        let article = match (self.plural, self.feminine, vowel) {
+            (true, ..) => "les ",
+            (false, _, true) => "l'",
+            (false, true, false) => "la ",
+            (false, false, false) => "le ",
+        };
+        let mut out = String::with_capacity(article.len() + name.len());
+        if capital {
+            let mut c = article.chars();
+            out.extend(c.next().into_iter().flat_map(char::to_uppercase).chain(c));
+        } else {
+            out.push_str(article);
+        }
+        out.push_str(&name);
+        out
+    }
+
+    /// The ending of a past participle agreeing with the person: « sollicitée », « sollicités ».
+    fn agreement(&self) -> &'static str {
+        match (self.feminine, self.plural) {
+            (false, false) => "",
+            (true, false) => "e",
+            (false, true) => "s",
+            (true, true) => "es",
+        }
+    }
 }
 
 /// Whether user step `n` hands what its person has to another person the procedure serves: it

@@ -165,3 +165,63 @@ fn a_circuit_too_long_to_read_is_told_by_its_number_of_steps() {
     assert!(f.explanation_en.contains("” and round a circuit of 12 steps again. Per file"), "{}", f.explanation_en);
     assert!(!f.explanation_fr.contains("« Traiter le retour 5 »"), "{}", f.explanation_fr);
 }
+
+/// The project's owner files online the pieces `pieces` (named as given); the service checks
+/// their completeness and asks for the complements.
+fn complements_of(pieces: &[&str]) -> Finding {
+    let ids: Vec<String> = (0..pieces.len()).map(|i| format!("piece-{i}")).collect();
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let mut p = B::new()
+        .start("s")
+        .task("depot", "u", "Déposer le dossier en ligne")
+        .requests("depot", &ids)
+        .channel("depot", Channel::Online)
+        .check("c", "b", "Vérifier la complétude du dossier")
+        .checks("c", &ids)
+        .decision("d")
+        .task("r", "u", "Déposer les compléments")
+        .requests("r", &ids)
+        .end("e")
+        .prob("d", "r", 0.4)
+        .prob("d", "e", 0.6)
+        .chain(&["s", "depot", "c", "d"])
+        .chain(&["r", "c"])
+        .build();
+    for (d, name) in p.data.iter_mut().zip(pieces) {
+        d.name = (*name).into();
+    }
+    analyze(&p, &Settings::default()).findings.into_iter().find(|f| f.rule == "rework-loop").expect("fires")
+}
+
+#[test]
+fn the_complements_of_a_study_are_its_content_not_a_missing_piece() {
+    // A study: what is asked of it is what it treats, said beforehand with the department.
+    for study in ["Étude d'impact", "Document d'incidences (Natura 2000)", "DOSSIER TECHNIQUE (inventaires)"] {
+        let f = complements_of(&[study]);
+        assert!(
+            f.explanation_fr.contains(
+                "(un échange préalable avec le service instructeur dit, avant le dépôt, ce que l'étude doit traiter"
+            ),
+            "{}",
+            f.explanation_fr
+        );
+        assert!(!f.explanation_fr.contains("formulaire en ligne signale"), "{}", f.explanation_fr);
+        assert!(
+            f.explanation_en.contains("a prior exchange with the investigating department"),
+            "{}",
+            f.explanation_en
+        );
+    }
+    // A study among other pieces: the form for them, the exchange for the study.
+    let f = complements_of(&["Plan de situation", "Étude de dangers"]);
+    assert!(
+        f.explanation_fr.contains(
+            "le formulaire en ligne signale les pièces manquantes et n'envoie pas le dossier sans elles ; pour « Étude de dangers », un échange préalable"
+        ),
+        "{}",
+        f.explanation_fr
+    );
+    // Near miss: a diploma of the end of studies is a piece the form flags as missing.
+    let f = complements_of(&["Certificat de fin d'études"]);
+    assert!(f.explanation_fr.contains("(le formulaire en ligne signale les pièces manquantes"), "{}", f.explanation_fr);
+}

@@ -70,11 +70,49 @@ fn each_person_served_is_counted_on_their_own() {
         .into_iter()
         .find(|f| f.rule == "too-many-contacts")
         .expect("fired");
-    assert!(
-        f.explanation_fr.starts_with("La personne du couloir « Propriétaire » est sollicitée en moyenne 3 fois"),
-        "{}",
-        f.explanation_fr
+    assert!(f.explanation_fr.starts_with("Le propriétaire est sollicité en moyenne 3 fois"), "{}", f.explanation_fr);
+}
+
+#[test]
+fn a_person_is_named_as_agents_name_them() {
+    // By the lane's name, with its article and agreement, not by "the lane".
+    let said = |name: &str| {
+        let p = super::Person::named(name);
+        format!("{} {} sollicité{}", p.with_article(true), if p.plural { "sont" } else { "est" }, p.agreement())
+    };
+    assert_eq!(said("Propriétaire"), "Le propriétaire est sollicité");
+    assert_eq!(
+        said("Employeur (service des ressources humaines)"),
+        "L'employeur (service des ressources humaines) est sollicité"
     );
+    assert_eq!(said("Demandeuse d'asile"), "La demandeuse d'asile est sollicitée");
+    assert_eq!(said("Société débitrice"), "La société débitrice est sollicitée");
+    assert_eq!(said("Héritiers"), "Les héritiers sont sollicités");
+    assert_eq!(said("Cheffe d'exploitation"), "La cheffe d'exploitation est sollicitée");
+    // Near miss: an acronym keeps its capitals, and an epicene name reads masculine.
+    assert_eq!(said("CCAS de la commune"), "Le CCAS de la commune est sollicité");
+    assert_eq!(said("Bénéficiaire"), "Le bénéficiaire est sollicité");
+}
+
+#[test]
+fn the_title_and_the_body_give_one_figure() {
+    // 2.33 solicitations per case: « 2,3 » in the title and in the sentence, not « 2,33 ».
+    let p = contacts(1.0 / 3.0);
+    let f = crate::analysis::analyze(&p, &crate::analysis::Settings::default())
+        .findings
+        .into_iter()
+        .find(|f| f.rule == "too-many-contacts")
+        .expect("fired");
+    assert!(f.title_fr.contains("2,3 contacts avec l'usager"), "{}", f.title_fr);
+    assert!(f.explanation_fr.starts_with("L'usager est sollicité en moyenne 2,3 fois"), "{}", f.explanation_fr);
+    // Near miss: a whole number stays whole in both.
+    let p = two_people(3);
+    let f = crate::analysis::analyze(&p, &crate::analysis::Settings::default())
+        .findings
+        .into_iter()
+        .find(|f| f.rule == "too-many-contacts")
+        .expect("fired");
+    assert!(f.title_fr.contains("3 contacts avec le propriétaire par dossier"), "{}", f.title_fr);
 }
 
 /// The seller's check-up at a garage, their declaration online, then the papers handed to
