@@ -339,7 +339,7 @@ fn pays(label: &str) -> bool {
 /// Words of a label that say the step renews what was granted for a period (normalised by
 /// [`crate::analysis::labels::words`]): "Déposer la demande de renouvellement", "Demander la
 /// prolongation", "Reconduire la convention".
-pub(super) const RENEWING: &[&str] = &[
+const RENEWING: &[&str] = &[
     "renouvellement",
     "renouveler",
     "prolongation",
@@ -372,7 +372,7 @@ fn approves(ctx: &Context, s: &Step) -> bool {
 }
 
 /// Whether step `n`'s label says it renews ([`RENEWING`]).
-fn renews(ctx: &Context, n: usize) -> bool {
+pub(super) fn renews(ctx: &Context, n: usize) -> bool {
     static STEMS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     let stems = STEMS.get_or_init(|| RENEWING.iter().flat_map(|w| crate::analysis::labels::words(w)).collect());
     ctx.label_words(ctx.step(n).label()).iter().any(|w| stems.contains(w))

@@ -564,6 +564,8 @@ fn fetched(held: &[String], after_check: bool) -> (String, String) {
 #[cfg(test)]
 mod means_tests;
 #[cfg(test)]
+mod period_tests;
+#[cfg(test)]
 mod sparse_tests;
 #[cfg(test)]
 mod tests;

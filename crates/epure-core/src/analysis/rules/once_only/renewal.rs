@@ -1,11 +1,8 @@
 //! `once-only`: the proof of a current situation asked again at a renewal.
 
 use super::Context;
-use crate::analysis::labels;
-
-// The words of a label that say the step renews what was granted for a period, as `period_loop`
-// reads them.
-use crate::analysis::rules::period_loop::RENEWING;
+// Whether a label says its step renews what was granted for a period, as `period_loop` reads it.
+use crate::analysis::rules::period_loop::renews;
 
 /// The word a data item's name opens on when it proves a current situation ("Justificatif de
 /// domicile", "Justificatifs de ressources"): what it proves is dated.
@@ -18,11 +15,8 @@ const PROOF: &[&str] = &["justificatif", "justificatifs"];
 /// is a new document for a new period, not the same one asked twice. A piece that does not change
 /// (the identity document, the RIB) asked again at the renewal still is.
 pub(super) fn proof_of_the_new_period(ctx: &Context, later: usize, d: &crate::model::DataItem) -> bool {
-    static STEMS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    let stems = STEMS.get_or_init(|| RENEWING.iter().flat_map(|w| labels::words(w)).collect());
     let first = d.name.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).map(str::to_lowercase);
-    first.is_some_and(|w| PROOF.contains(&w.as_str()))
-        && ctx.label_words(ctx.step(later).label()).iter().any(|w| stems.contains(w))
+    first.is_some_and(|w| PROOF.contains(&w.as_str())) && renews(ctx, later)
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! `rework-loop` on procedures drawn sparsely, without the documents of their steps: what the
 //! labels say still tells a period from a return.
 
-use super::tests::{renewed, yearly_account};
+use super::period_tests::{renewed, yearly_account};
 use crate::analysis::testkit::{B, check};
 
 #[test]
