@@ -42,6 +42,18 @@ pub(crate) fn keying_min(ctx: &Context, n: usize, items: usize) -> f64 {
     ctx.visits[n] * s.duration() * share
 }
 
+/// The share of step `later`'s visits that may have come through one of the other entries (or
+/// paper steps), whose visits sum to `others`, between 0 and 1: a second entry on the main way
+/// after a first one on a branch a third of the files take (the paper form beside the portal)
+/// saves its keying for that third only; the other files reach it entered once. The sum is an
+/// upper bound of the files that passed one of the others (several entries on one way are passed
+/// by the same files; exclusive ways add up): the gain is never counted for fewer files than
+/// took an earlier entry.
+fn share_through(ctx: &Context, later: usize, others: f64) -> f64 {
+    let v = ctx.visits[later];
+    if v <= 0.0 { 0.0 } else { (others / v).min(1.0) }
+}
+
 /// For each data item, the reachable work steps entering it, or taking it from the user on paper.
 pub(super) fn keyed(ctx: &Context) -> Vec<Vec<usize>> {
     super::steps_naming(ctx, ctx.reachable_work(), |n| {
@@ -114,7 +126,9 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             let labels: Vec<&str> = group.iter().map(|&n| ctx.label_str(n)).collect();
             let mut subjects = vec![d.id.clone()];
             subjects.extend(group.iter().map(|&n| ctx.id(n)));
-            let touch: f64 = later.iter().map(|&n| keying_min(ctx, n, 1)).sum();
+            let all: f64 = group.iter().map(|&n| ctx.visits[n]).sum();
+            let touch: f64 =
+                later.iter().map(|&n| keying_min(ctx, n, 1) * share_through(ctx, n, all - ctx.visits[n])).sum();
             let k = group.len();
             out.push(finding(
                 ID,
@@ -181,7 +195,11 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                     " keyed in by hand. An online form feeding the software directly would remove this rekeying.",
                 },
             ),
-            Gain { touch_min: keying_min(ctx, later, items.len()), ..Gain::default() },
+            Gain {
+                touch_min: keying_min(ctx, later, items.len())
+                    * share_through(ctx, later, sources.iter().map(|&n| ctx.visits[n]).sum()),
+                ..Gain::default()
+            },
             Some("enter-once"),
         ));
     }
@@ -360,6 +378,64 @@ mod tests {
         assert_eq!(gains(&p.clone().build()), vec![15.0, 15.0]);
         // The step also drafts a document: that part of its work stays.
         assert_eq!(gains(&p.produces("ressaisie", &["arrete"]).build()), vec![10.0, 10.0]);
+    }
+
+    #[test]
+    fn the_gain_is_counted_for_the_files_that_were_keyed_before() {
+        use crate::model::Channel;
+        let gains = |p: &crate::model::Procedure| -> Vec<f64> {
+            crate::analysis::analyze(p, &crate::analysis::Settings::default())
+                .findings
+                .into_iter()
+                .filter(|f| f.rule == "rekeying")
+                .map(|f| f.gain.touch_min)
+                .collect()
+        };
+        // A paper form beside the portal, one file in four: the back office keys every file in,
+        // but only the paper ones were keyed before (at the mail room).
+        let p = base()
+            .decision("voie")
+            .task("courrier", "a", "Enregistrer le formulaire papier")
+            .task("portail", "u", "Remplir le formulaire en ligne")
+            .channel("portail", Channel::Online)
+            .dur("ressaisie", 20.0)
+            .enters("courrier", &["dossier"])
+            .enters("ressaisie", &["dossier"])
+            .chain(&["s", "voie"])
+            .prob("voie", "courrier", 0.25)
+            .prob("voie", "portail", 0.75)
+            .chain(&["courrier", "ressaisie"])
+            .chain(&["portail", "ressaisie", "e"])
+            .build();
+        check(&p, "rekeying", &["dossier ressaisie courrier"]);
+        assert_eq!(gains(&p), vec![5.0]);
+        // The same from paper handed in at the counter, one file in four.
+        let p = base()
+            .decision("voie")
+            .task("guichet", "u", "Déposer le formulaire au guichet")
+            .channel("guichet", Channel::Paper)
+            .task("portail", "u", "Remplir le formulaire en ligne")
+            .channel("portail", Channel::Online)
+            .task("tri", "a", "Trier les demandes")
+            .dur("ressaisie", 20.0)
+            .requests("guichet", &["dossier"])
+            .enters("ressaisie", &["dossier"])
+            .chain(&["s", "voie"])
+            .prob("voie", "guichet", 0.25)
+            .prob("voie", "portail", 0.75)
+            .chain(&["guichet", "tri"])
+            .chain(&["portail", "tri", "ressaisie", "e"])
+            .build();
+        check(&p, "rekeying", &["ressaisie dossier guichet"]);
+        assert_eq!(gains(&p), vec![5.0]);
+        // Near miss: every file keyed before on the main way, then again: all of it is saved.
+        let p = base()
+            .dur("ressaisie", 20.0)
+            .enters("saisie", &["dossier"])
+            .enters("ressaisie", &["dossier"])
+            .chain(&["s", "depot", "saisie", "ressaisie", "e"])
+            .build();
+        assert_eq!(gains(&p), vec![20.0]);
     }
 
     #[test]
