@@ -34,9 +34,17 @@ fn main() {
     });
     let all = time(runs, &|| drop(black_box(epure_core::analysis::analyze(&p, &s))));
     let one = time(runs, &|| drop(black_box(epure_core::analysis::analyze_on(&p, &s, 1))));
+    // What writing the findings alone costs: copying the analysis's findings, text and subjects.
+    let a = epure_core::analysis::analyze(&p, &s);
+    let copy = time(runs, &|| drop(black_box(a.findings.clone())));
+    let bytes: usize = a
+        .findings
+        .iter()
+        .map(|f| f.title_fr.len() + f.title_en.len() + f.explanation_fr.len() + f.explanation_en.len())
+        .sum();
     println!(
         "{size} steps, {runs} runs, fastest / median (ms): traversal {:.3} / {:.3}; analysis {:.2} / {:.2} \
-         ({:.0}×); on one thread {:.2} / {:.2} ({:.0}×)",
+         ({:.0}×); on one thread {:.2} / {:.2} ({:.0}×); copying its {} findings ({} kB of text) {:.2} / {:.2} ({:.0}×)",
         bfs.0,
         bfs.1,
         all.0,
@@ -44,7 +52,12 @@ fn main() {
         all.0 / bfs.0,
         one.0,
         one.1,
-        one.0 / bfs.0
+        one.0 / bfs.0,
+        a.findings.len(),
+        bytes / 1000,
+        copy.0,
+        copy.1,
+        copy.0 / bfs.0
     );
 }
 
