@@ -16,6 +16,7 @@ mod higher_education;
 mod housing;
 mod internal;
 mod justice;
+mod public_space;
 mod region;
 mod schools;
 mod social;
