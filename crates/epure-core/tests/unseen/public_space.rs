@@ -1,5 +1,7 @@
 //! The public space of a commune: a pitch on its open-air market (the service of the public
-//! domain, the markets' consultative commission, the deputy mayor for trade, the placier).
+//! domain, the markets' consultative commission, the deputy mayor for trade, the placier), and
+//! night works on its roads (the derogation from the noise rules, instructed by the communal
+//! health service with the municipal police's opinion).
 
 use crate::kit::*;
 
@@ -46,5 +48,44 @@ fn an_unseen_market_pitch_is_read_as_an_expert_would() {
     assert_not_flagged(
         &found,
         &["approval-chain", "transit-step", "duplicate-step", "late-knockout", "ping-pong", "parallelizable"],
+    );
+}
+
+/// Unseen: a works company asks the mayor for a derogation to work at night on the road (CSP
+/// R1336-10 and the municipal order on neighbourhood noise: the request by e-mail with the road
+/// works order the commune issued, the health service's instruction, the municipal police's
+/// opinion, the head of service's visa, the deputy mayor's signature, the order notified, copied
+/// to the police and put up on the site by the company).
+#[test]
+fn an_unseen_night_works_noise_derogation_is_read_as_an_expert_would() {
+    let found = found_in("derogation-bruit-chantier.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The road works order is the commune's own.
+            ("once-only", "arrete-voirie demande"),
+            // The company, the health service, the police, the health service, the head of
+            // service, the deputy mayor, the health service, the company: seven handoffs.
+            ("handoff-chain", "demande instruction avis-pm redaction visa signature notification copie-pm affichage"),
+            // The head of service's visa before the deputy mayor's signature.
+            ("approval-chain", "visa signature"),
+            // One request in five lacks the detailed schedule of the nights.
+            ("rework-loop", "instruction d-complet complement envoi-planning"),
+            // Two weeks in the health service's pile, a third of the lead time.
+            ("waiting", "instruction"),
+        ]
+    );
+    let chain = explained("derogation-bruit-chantier.epure.json", "approval-chain");
+    assert!(chain.iter().any(|e| e.contains("« Viser le projet d'arrêté »")), "{chain:?}");
+    // Near misses: the order put up on the site and the neighbours told by the company, once it
+    // has its order (no solicitation: the filing and the return for the schedule are 1.25; it
+    // was counted as one at first, the rule was wrong), nor is the ten days before it a queue;
+    // the police's opinion on the schedule after the service's instruction (an opinion of its
+    // own on the nuisance and the traffic); the copy of the order to the police, who will check
+    // the site (no relay: the police act on it).
+    assert_not_flagged(
+        &found,
+        &["too-many-contacts", "redundant-check", "duplicate-step", "transit-step", "late-knockout", "media-break"],
     );
 }

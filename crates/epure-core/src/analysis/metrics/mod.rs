@@ -166,8 +166,9 @@ impl<'a> Context<'a> {
     /// works and its accounts; a company's payroll). It is no contact with the administration, and
     /// the time before it is the user's own, not a queue of the administration.
     ///
-    /// Drawn without its channel (the field is optional), a step of the user's lane is read as
-    /// their own work when the administration is nowhere in it: the user acts on what the
+    /// Drawn without its channel (the field is optional), or on paper where they are (the order
+    /// put up on the works site, the notice posted in the shop), a step of the user's lane is read
+    /// as their own work when the administration is nowhere in it: the user acts on what the
     /// administration just handed them (the step checks something, and every work step right
     /// before it is outside the user's lanes), is asked for nothing there (`requests` is empty),
     /// and the file goes on from it only to the user's own steps or to an end (the owner having
@@ -181,8 +182,8 @@ impl<'a> Context<'a> {
         }
         let s = self.step(n);
         match s.channel {
-            Some(c) => c == crate::model::Channel::Internal,
-            None => {
+            Some(crate::model::Channel::Internal) => true,
+            Some(crate::model::Channel::Paper) | None => {
                 s.requests.is_empty()
                     && !s.checks.is_empty()
                     && self.next_work(n).iter().all(|&(m, _)| self.in_user_lane(m))
@@ -191,6 +192,8 @@ impl<'a> Context<'a> {
                         !before.is_empty() && before.iter().all(|&(m, _)| !self.in_user_lane(m))
                     }
             }
+            // At a counter, by post or e-mail, on the phone or online: the administration is there.
+            Some(_) => false,
         }
     }
 

@@ -446,3 +446,52 @@ fn a_users_step_drawn_without_channel_that_the_administration_is_not_in_is_their
     check(&works_then_letting(true, false), "too-many-contacts", &["depot travaux redepot"]);
     check(&works_then_letting(false, true), "too-many-contacts", &["depot travaux redepot"]);
 }
+
+/// A request filed online, a return for a piece, the order notified, then the user's last step
+/// `last` on `channel`, reading the order (and sending it back to the service when `back`).
+fn after_the_order(last: &str, channel: Channel, back: bool) -> crate::model::Procedure {
+    let b = B::new()
+        .start("s")
+        .task("depot", "u", "Déposer la demande")
+        .check("instruction", "a", "Instruire la demande")
+        .decision("d")
+        .task("relance", "a", "Réclamer la pièce manquante")
+        .task("piece", "u", "Envoyer la pièce manquante")
+        .task("notification", "a", "Notifier l'arrêté à l'entreprise")
+        .task("dernier", "u", last)
+        .checks("dernier", &["arrete"])
+        .channel("depot", Channel::Online)
+        .channel("piece", Channel::Email)
+        .channel("dernier", channel)
+        .chain(&["s", "depot", "instruction", "d"])
+        .prob("d", "relance", 0.3)
+        .prob("d", "notification", 0.7)
+        .chain(&["relance", "piece", "instruction"])
+        .chain(&["notification", "dernier"]);
+    let b = b.end("e");
+    let b = if back {
+        b.task("enregistrement", "a", "Enregistrer l'arrêté contresigné").chain(&["dernier", "enregistrement", "e"])
+    } else {
+        b.chain(&["dernier", "e"])
+    };
+    b.build()
+}
+
+#[test]
+fn the_order_put_up_on_paper_where_the_user_is_is_no_solicitation() {
+    // The order put up on the works site: the company acts on what it was handed, asks nothing of
+    // anyone, and the file ends there: the filing and the return are 1.43 solicitations.
+    check(&after_the_order("Afficher l'arrêté sur le chantier", Channel::Paper, false), "too-many-contacts", &[]);
+    // Near misses: the order signed on paper and sent back to the service, which records it; the
+    // same notice posted online (the platform is the administration's); each is one more.
+    check(
+        &after_the_order("Contresigner l'arrêté", Channel::Paper, true),
+        "too-many-contacts",
+        &["depot piece dernier"],
+    );
+    check(
+        &after_the_order("Publier l'avis sur la plateforme", Channel::Online, false),
+        "too-many-contacts",
+        &["depot piece dernier"],
+    );
+}
