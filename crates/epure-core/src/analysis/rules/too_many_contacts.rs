@@ -8,8 +8,10 @@
 //! steps count their expected visits, as the `user_contacts` metric does. A step the user carries
 //! out inside their own organisation (the `internal` channel in the user's lane: a commune's
 //! council voting the deliberation, its works and its accounts) is no solicitation: the
-//! administration asks nothing of them there. Nor is a step where one person the procedure serves
-//! hands what it produces to another (the seller of a car handing the buyer the barred certificate
+//! administration asks nothing of them there; nor is one done on paper where they are once the
+//! administration handed them what they act on, asked for nothing and ending the file (the order
+//! put up on the works site: see `Context::users_own_work`). Nor is a step where one person the
+//! procedure serves hands what it produces to another (the seller of a car handing the buyer the barred certificate
 //! and the code de cession, at the sale): it passes between the two of them, and no administration
 //! is there to ask for it. Subjects: the user's steps that solicit them. Not
 //! fired at or below the threshold, whatever the number of steps drawn (a rarely taken branch
