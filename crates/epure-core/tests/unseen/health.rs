@@ -1,5 +1,5 @@
 //! What the Assurance maladie runs for its insured (the care received abroad, reimbursed by the
-//! Centre national des soins à l'étranger); what a public hospital runs for its patients besides
+//! Centre national des soins à l'étranger; the invalidity pension, with the service médical); what a public hospital runs for its patients besides
 //! care: the patient's access to their own
 //! medical file (the direction of relations with users, the medical archives, the care services'
 //! secretariats and doctors), and a patient's admission to psychiatric care at a relative's request
@@ -379,5 +379,48 @@ fn an_unseen_reimbursement_of_care_abroad_is_read_as_an_expert_would() {
             "too-many-contacts",
             "waste-step",
         ],
+    );
+}
+
+/// Unseen: an insured person's invalidity pension (CSS L341-1: the treating doctor's certificate,
+/// the S4150 request by post with payslips and a RIB, the reception's scanning, the médecin-
+/// conseil's examination at the service médical, the calculation on the ten best years, the head
+/// of unit's validation, the notification and payment).
+#[test]
+fn an_unseen_invalidity_pension_is_read_as_an_expert_would() {
+    let found = found_in("pension-invalidite.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The salaries of the reference years are in the career record and the DSN.
+            ("once-only", "salaires demande"),
+            // The CPAM pays the daily allowances on that account already.
+            ("once-only", "rib demande"),
+            // The insured, their doctor, the insured, the reception, the insured at the
+            // convocation, the médecin-conseil, the service, the head of unit, the service.
+            (
+                "handoff-chain",
+                "rdv-medecin certificat demande enregistrement convocation examen calcul validation attribution"
+            ),
+            // Four weeks before the médecin-conseil's appointment: the service médical's diary.
+            ("waiting", "convocation"),
+            // The visit to the doctor, the request by post and the convocation.
+            ("too-many-contacts", "rdv-medecin demande convocation"),
+        ]
+    );
+    let rib = explained("pension-invalidite.epure.json", "once-only")
+        .into_iter()
+        .find(|e| e.contains("RIB"))
+        .expect("the RIB asked again");
+    assert!(rib.contains("ses propres fichiers"), "{rib}");
+    // Near misses: the refusal on the médecin-conseil's examination, which is the criterion itself
+    // and comes before the calculation (no late knockout); the head of unit's validation alone
+    // (no cascade); the request scanned at the reception, which keys nothing from it (expected
+    // first as a media break; the rule reads the drawing right: the break is counted in the
+    // metrics, nothing is keyed from the paper).
+    assert_not_flagged(
+        &found,
+        &["late-knockout", "approval-chain", "media-break", "redundant-check", "rekeying", "transit-step"],
     );
 }
