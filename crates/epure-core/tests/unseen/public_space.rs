@@ -1,7 +1,9 @@
 //! The public space of a commune: a pitch on its open-air market (the service of the public
 //! domain, the markets' consultative commission, the deputy mayor for trade, the placier), and
 //! night works on its roads (the derogation from the noise rules, instructed by the communal
-//! health service with the municipal police's opinion).
+//! health service with the municipal police's opinion), a café's terrace on the pavement (the
+//! service of the occupation of the public domain, the police and the architecte des bâtiments de
+//! France consulted in parallel, the régie of road fees).
 
 use crate::kit::*;
 
@@ -87,5 +89,46 @@ fn an_unseen_night_works_noise_derogation_is_read_as_an_expert_would() {
     assert_not_flagged(
         &found,
         &["too-many-contacts", "redundant-check", "duplicate-step", "transit-step", "late-knockout", "media-break"],
+    );
+}
+
+/// Unseen: a café's terrace on the pavement (CGPPP L2122-1 and L2125-1: the request online with
+/// the Kbis, the drinks licence's receipt the town hall issued, the insurance and a plan; the
+/// service's instruction in its software; the municipal police and the ABF consulted at once; the
+/// deputy mayor's order; the régie's yearly fee on the surface allowed).
+#[test]
+fn an_unseen_cafe_terrace_is_read_as_an_expert_would() {
+    let found = found_in("terrasse-domaine-public.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The Kbis is in the RNE; the licence's receipt is the commune's own.
+            ("once-only", "kbis depot"),
+            ("once-only", "licence depot"),
+            // The terrace's surface typed online by the café, then by the service into its
+            // software, then by the régie for the fee.
+            ("rekeying", "surface depot instruction redevance"),
+            // The café, the service, the ABF (the longer opinion), the service, the deputy
+            // mayor, the service, the régie; the teleservice's receipt is no hand.
+            ("handoff-chain", "depot instruction avis-abf redaction signature notification redevance"),
+            // Two weeks before the ABF's opinion, the longer of the two consultations.
+            ("waiting", "avis-abf"),
+            // Known false alarm: the fee's title waits once the café has its order; the order is
+            // notified « au cafetier », a word of no lane (the user's lane is « Exploitant du
+            // café »), which the rule cannot tell from a third party notified (the CAF, an
+            // employer): only the lane's name or the words that name only the user make the one
+            // notified the user.
+            ("waiting", "redevance"),
+        ]
+    );
+    let surface = explained("terrasse-domaine-public.epure.json", "rekeying");
+    assert!(surface.iter().any(|e| e.contains("saisie trois fois")), "{surface:?}");
+    // Near misses: the police's and the ABF's opinions, already in parallel, each on its own
+    // ground (no parallelizable, no redundant check); the teleservice's receipt (no relay); the
+    // deputy mayor's signature alone.
+    assert_not_flagged(
+        &found,
+        &["parallelizable", "redundant-check", "transit-step", "approval-chain", "duplicate-step", "too-many-contacts"],
     );
 }
