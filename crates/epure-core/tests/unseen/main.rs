@@ -9,6 +9,7 @@ mod kit;
 mod abroad;
 mod business;
 mod culture;
+mod elections;
 mod environment;
 mod farming;
 mod health;
