@@ -17,6 +17,7 @@ mod higher_education;
 mod housing;
 mod internal;
 mod justice;
+mod labour;
 mod public_space;
 mod region;
 mod schools;
