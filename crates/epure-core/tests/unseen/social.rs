@@ -1789,3 +1789,35 @@ fn an_unseen_training_aid_of_france_travail_is_read_as_an_expert_would() {
 fn the_survivors_pension_drawn_otherwise_is_read_the_same() {
     assert_same_findings("pension-reversion.epure.json", "pension-reversion-variante.epure.json");
 }
+
+/// Unseen: a Caf's remission of an overpayment (CSS L256-4: the request in Mon Compte with the
+/// resources, the tax notice, the bank statements and the rent receipt; the manager's proposal,
+/// the head of service's visa, the commission de recours amiable's monthly sitting).
+#[test]
+fn an_unseen_remission_of_an_overpayment_is_read_as_an_expert_would() {
+    let found = found_in("remise-dette-caf.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The quarterly resources the allocataire declares to the Caf itself.
+            ("once-only", "ressources demande"),
+            // The tax notice the DGFiP sends the Caf.
+            ("once-only", "avis-impot demande"),
+            // The head of service's visa before the commission decides.
+            ("approval-chain", "visa seance"),
+            // Two weeks in the managers' pile, then three before the commission's sitting.
+            ("waiting", "examen"),
+            ("waiting", "seance"),
+        ]
+    );
+    let chain = explained("remise-dette-caf.epure.json", "approval-chain");
+    // The commission may delegate the small remissions to the Caf's director.
+    assert!(chain.iter().any(|e| e.contains("son exécutif (le maire, le président, le directeur)")), "{chain:?}");
+    // Near misses: the refusal decided by the commission itself (no late knockout); the two
+    // notifications on exclusive ways (no duplicate); four hands (no chain); one solicitation.
+    assert_not_flagged(
+        &found,
+        &["late-knockout", "duplicate-step", "handoff-chain", "too-many-contacts", "transit-step", "redundant-check"],
+    );
+}

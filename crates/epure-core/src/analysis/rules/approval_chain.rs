@@ -173,13 +173,13 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 format!(
                     "Une seule validation, le vote de l'assemblée qui décide ({}), suffirait : les visas \
                      intermédiaires peuvent être supprimés et, là où la loi le permet, la décision déléguée par \
-                     l'assemblée à son exécutif (le maire, le président).",
+                     l'assemblée à son exécutif (le maire, le président, le directeur).",
                     quote(Lang::Fr, &ctx.label(last))
                 ),
                 format!(
                     "A single approval, the vote of the assembly that decides ({}), would do: the intermediate \
                      visas can be dropped and, where the law allows it, the decision delegated by the assembly to \
-                     its executive (the mayor, the president).",
+                     its executive (the mayor, the president, the director).",
                     quote(Lang::En, &ctx.label(last))
                 ),
             )
