@@ -1,5 +1,6 @@
 //! Youth and sports: the diplomas of the youth leaders the SDJES issues (BAFA, BAFD), with the
-//! training bodies it approves and the holiday centres it registers.
+//! training bodies it approves and the holiday centres it registers; the Pass'Sport, the State's
+//! reduction of a child's licence, which the club grants and the DRAJES refunds.
 
 use crate::kit::*;
 
@@ -66,5 +67,32 @@ fn an_unseen_youth_leader_certificate_is_read_as_an_expert_would() {
             "late-knockout",
             "duplicate-step",
         ],
+    );
+}
+
+/// Unseen: the Pass'Sport (the code the State's platform e-mails to eligible families from the
+/// Caf's and the MSA's data, shown at the club, keyed by the club on Le Compte Asso, checked and
+/// refunded by the DRAJES).
+#[test]
+fn an_unseen_pass_sport_is_read_as_an_expert_would() {
+    let found = found_in("pass-sport.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The code and the child's identity shown at the club, typed by hand by the club on
+            // Le Compte Asso, although the State's platform generated them (expected as a
+            // rekeying: told as the paper way it comes by, which is as right; the fix is the same,
+            // the club finding the child's right on the platform).
+            ("media-break", "f3 saisie code enfant"),
+        ]
+    );
+    // Near misses: the four weeks before the DRAJES checks the codes and refunds the club
+    // (expected as a wait; the family has had its reduction since the registration and waits for
+    // nothing: the wait is the club's cash, not the procedure's user's); the rare rejected code
+    // told to the club (no relay); the registration at the club, one contact.
+    assert_not_flagged(
+        &found,
+        &["waiting", "transit-step", "too-many-contacts", "late-knockout", "once-only", "handoff-chain"],
     );
 }
