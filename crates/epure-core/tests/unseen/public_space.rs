@@ -3,7 +3,8 @@
 //! night works on its roads (the derogation from the noise rules, instructed by the communal
 //! health service with the municipal police's opinion), a café's terrace on the pavement (the
 //! service of the occupation of the public domain, the police and the architecte des bâtiments de
-//! France consulted in parallel, the régie of road fees).
+//! France consulted in parallel, the régie of road fees), an association's temporary bar at its
+//! event (the mayor's authorisation under the drinks licences' police).
 
 use crate::kit::*;
 
@@ -130,5 +131,37 @@ fn an_unseen_cafe_terrace_is_read_as_an_expert_would() {
     assert_not_flagged(
         &found,
         &["parallelizable", "redundant-check", "transit-step", "approval-chain", "duplicate-step", "too-many-contacts"],
+    );
+}
+
+/// Unseen: an association's temporary bar at its fête (CSP L3334-2: a letter to the mayor with
+/// its statutes and the receipt of its declaration, the count of the year's authorisations in the
+/// service's register, the mayor's order, notified and copied to the gendarmerie).
+#[test]
+fn an_unseen_temporary_bar_is_read_as_an_expert_would() {
+    let found = found_in("buvette-temporaire.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The statutes and the declaration's receipt are in the RNA.
+            ("once-only", "statuts demande"),
+            ("once-only", "recepisse demande"),
+            // Three days before the letter is read, then two in the mayor's signature book: five
+            // days in all, most of them waits.
+            ("waiting", "registre"),
+            ("waiting", "signature"),
+            // The letter's programme, date and place keyed into the register.
+            ("media-break", "f2 registre programme"),
+        ]
+    );
+    let rna = explained("buvette-temporaire.epure.json", "once-only");
+    assert!(rna.iter().all(|e| e.contains("Écrire au maire pour demander l'ouverture d'une buvette")), "{rna:?}");
+    // Near misses: the copy of the order to the gendarmerie that polices the fête (no relay: it
+    // acts on it); the year's count checked first, on receipt (no late knockout); the mayor's
+    // signature alone; one letter.
+    assert_not_flagged(
+        &found,
+        &["transit-step", "late-knockout", "approval-chain", "too-many-contacts", "handoff-chain", "rekeying"],
     );
 }
