@@ -113,14 +113,10 @@ fn an_unseen_cafe_terrace_is_read_as_an_expert_would() {
             // The café, the service, the ABF (the longer opinion), the service, the deputy
             // mayor, the service, the régie; the teleservice's receipt is no hand.
             ("handoff-chain", "depot instruction avis-abf redaction signature notification redevance"),
-            // Two weeks before the ABF's opinion, the longer of the two consultations.
+            // Two weeks before the ABF's opinion, the longer of the two consultations. (Not the
+            // fee's title once the café has its order, notified « au cafetier »: the one who runs
+            // the café of the user's lane, « Exploitant du café ».)
             ("waiting", "avis-abf"),
-            // Known false alarm: the fee's title waits once the café has its order; the order is
-            // notified « au cafetier », a word of no lane (the user's lane is « Exploitant du
-            // café »), which the rule cannot tell from a third party notified (the CAF, an
-            // employer): only the lane's name or the words that name only the user make the one
-            // notified the user.
-            ("waiting", "redevance"),
         ]
     );
     let surface = explained("terrasse-domaine-public.epure.json", "rekeying");

@@ -140,8 +140,9 @@ pub(super) fn stems(words: &[&str]) -> Vec<String> {
 
 /// Whether step `n` gives the user the outcome: a work step outside the user's lane whose label's
 /// first word delivers ([`DELIVERING`]) to the applicant or to a user named after "à", or sends
-/// ([`DELIVERING_TO_NAMED`]) or makes available ([`MAKING_AVAILABLE`]) to a user named after "à".
-fn delivers(ctx: &Context, n: usize, user_words: &[String]) -> bool {
+/// ([`DELIVERING_TO_NAMED`]) or makes available ([`MAKING_AVAILABLE`]) to a user named after "à"
+/// (by one of `user_words` or a word grown from one of `roots`, see [`user_roots`]).
+fn delivers(ctx: &Context, n: usize, user_words: &[String], roots: &[String]) -> bool {
     static TO_APPLICANT: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     static TO_NAMED: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     let s = ctx.step(n);
@@ -190,7 +191,38 @@ fn delivers(ctx: &Context, n: usize, user_words: &[String]) -> bool {
     if to_applicant && to.is_empty() && informs_another_lane(ctx, s.label(), &words, user_words) {
         return false;
     }
-    (to_applicant && to.is_empty()) || to.iter().any(|w| user_words.contains(w))
+    (to_applicant && to.is_empty())
+        || to.iter().any(|w| user_words.contains(w) || roots.iter().any(|r| w.starts_with(r.as_str())))
+}
+
+/// The words of the user's lanes' names a label may name them by a word grown from: the name of
+/// their trade or of their undertaking, from which French makes the name of who runs it ("Notifier
+/// l'arrêté au cafetier", the lane "Exploitant du café"; "au commerçant" of "Commerce" the stemmer
+/// already reads). Each is the word as written, unaccented and in lower case, of four letters or
+/// more, one of [`user_words`] (so neither a stop word nor too general a word), and the start of no
+/// word of another lane's name (the lane "Cafétéria du CROUS" would bear the café too).
+fn user_roots(ctx: &Context, user_words: &[String]) -> Vec<String> {
+    let raw = |name: &str| -> Vec<String> {
+        labels::strip_accents(&name.to_lowercase())
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 4)
+            .map(str::to_owned)
+            .collect()
+    };
+    let others: Vec<String> =
+        ctx.p.actors.iter().filter(|a| a.kind != crate::model::ActorKind::User).flat_map(|a| raw(&a.name)).collect();
+    let mut roots: Vec<String> = ctx
+        .p
+        .actors
+        .iter()
+        .filter(|a| a.kind == crate::model::ActorKind::User)
+        .flat_map(|a| raw(&a.name))
+        .filter(|w| labels::words(w).iter().all(|s| user_words.contains(s)) && !labels::words(w).is_empty())
+        .filter(|w| !others.iter().any(|o| o.starts_with(w.as_str())))
+        .collect();
+    roots.sort();
+    roots.dedup();
+    roots
 }
 
 /// The words that name the user in a label, normalised: [`USER_WORDS`], and the words of the
@@ -310,6 +342,7 @@ fn still_open(ctx: &Context) -> Vec<bool> {
 fn after_outcome(ctx: &Context) -> Outcome {
     let bound = ctx.g.bound;
     let user_words = user_words(ctx);
+    let roots = user_roots(ctx, &user_words);
     // Backward: a publication still follows (the receipt of an association's declaration, then
     // its insertion in the JOAFE, which makes it a legal person).
     let publishing = stems(PUBLISHING);
@@ -326,7 +359,8 @@ fn after_outcome(ctx: &Context) -> Outcome {
             published_next[n] = any;
         }
     }
-    let gives = |n: usize| delivers(ctx, n, &user_words) && !(published_next[n] && receipt_of_declaration(ctx, n));
+    let gives =
+        |n: usize| delivers(ctx, n, &user_words, &roots) && !(published_next[n] && receipt_of_declaration(ctx, n));
     // Forward: the outcome is given on every way in; a parallel join waits for all its branches,
     // so it is given there once one of them gives it (the order notified to the agent on one
     // branch while the payroll stops on the other).

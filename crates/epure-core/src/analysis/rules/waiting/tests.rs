@@ -597,3 +597,33 @@ fn is_silent_on_an_answer_awaited_until_a_period_runs_out() {
     // Near miss: a join that only says the opinions are in: the wait is the body's queue.
     check(&consulted_until("Avis reçus"), "waiting", &["o"]);
 }
+
+#[test]
+fn the_one_who_runs_the_users_trade_is_the_user() {
+    // The café's terrace: the order notified "au cafetier", the user's lane "Exploitant du café";
+    // the name of who runs the café grows from the café's.
+    let named = |user: &str, notify: &str, other_lane: &str| {
+        let mut p = granted_then_period(notify);
+        for a in p.actors.iter_mut() {
+            match a.id.as_str() {
+                "u" => a.name = user.to_owned(),
+                "a" => a.name = other_lane.to_owned(),
+                _ => {}
+            }
+        }
+        p
+    };
+    let p = named("Exploitant du café", "Notifier l'arrêté au cafetier", "Accueil");
+    assert!(fired(&p, "waiting").is_empty(), "{:?}", fired(&p, "waiting"));
+    // Near misses: another lane bears the café too (the one notified may be its manager); the
+    // café's landlord; a word of three letters grows into too many others (the bar, the bar
+    // association).
+    for (user, notify, other) in [
+        ("Exploitant du café", "Notifier l'arrêté au cafetier", "Cafétéria du restaurant administratif"),
+        ("Exploitant du café", "Notifier l'arrêté au bailleur", "Accueil"),
+        ("Exploitant du bar", "Notifier l'arrêté au barreau", "Accueil"),
+    ] {
+        let p = named(user, notify, other);
+        assert_eq!(fired(&p, "waiting").len(), 1, "{notify} / {other}: {:?}", fired(&p, "waiting"));
+    }
+}
