@@ -103,6 +103,23 @@ impl Periods {
     }
 }
 
+/// The number of contacts as the finding writes it: to one decimal, or to as many more (up to
+/// three) as it takes to show it above the threshold (2.03 contacts against 2 is "2,03", not "2",
+/// which would read as not above it); a figure above it only beyond the third decimal is "plus
+/// de 2" ("more than 2").
+fn shown(lang: Lang, contacts: f64, max: f64) -> String {
+    for decimals in 1..=3 {
+        let c = number(lang, contacts, decimals);
+        if c != number(lang, max, decimals) {
+            return c;
+        }
+    }
+    match lang {
+        Lang::Fr => format!("plus de {}", number(lang, max, 3)),
+        Lang::En => format!("more than {}", number(lang, max, 3)),
+    }
+}
+
 /// The finding for one person the procedure serves (the user steps of one lane), if they are
 /// solicited more than the threshold; `named` when other people are served too, so that the
 /// sentences say whom they speak of.
@@ -169,12 +186,12 @@ fn one_person(ctx: &Context, steps: &[usize], named: bool, periods: &mut Periods
         (
             format!(
                 "Sollicitations multiples : {} contacts avec {} par dossier",
-                number(Lang::Fr, contacts, 1),
+                shown(Lang::Fr, contacts, max),
                 person.with_article(false)
             ),
             format!(
                 "Too many contacts: {} contacts with {} per file",
-                number(Lang::En, contacts, 1),
+                shown(Lang::En, contacts, max),
                 quote(Lang::En, lane)
             ),
             format!(
@@ -182,31 +199,31 @@ fn one_person(ctx: &Context, steps: &[usize], named: bool, periods: &mut Periods
                 person.with_article(true),
                 if person.plural { "sont" } else { "est" },
                 person.agreement(),
-                number(Lang::Fr, contacts, 1),
+                shown(Lang::Fr, contacts, max),
                 number(Lang::Fr, max, 1),
                 quoted_list(Lang::Fr, &labels)
             ),
             format!(
                 "{} is solicited {} times per file on average (threshold: {}), at steps {}.",
                 quote(Lang::En, lane),
-                number(Lang::En, contacts, 1),
+                shown(Lang::En, contacts, max),
                 number(Lang::En, max, 1),
                 quoted_list(Lang::En, &labels)
             ),
         )
     } else {
         (
-            format!("Sollicitations multiples : {} contacts avec l'usager par dossier", number(Lang::Fr, contacts, 1)),
-            format!("Too many contacts: {} contacts with the user per file", number(Lang::En, contacts, 1)),
+            format!("Sollicitations multiples : {} contacts avec l'usager par dossier", shown(Lang::Fr, contacts, max)),
+            format!("Too many contacts: {} contacts with the user per file", shown(Lang::En, contacts, max)),
             format!(
                 "L'usager est sollicité en moyenne {} fois par dossier (seuil : {}), aux étapes {}.",
-                number(Lang::Fr, contacts, 1),
+                shown(Lang::Fr, contacts, max),
                 number(Lang::Fr, max, 1),
                 quoted_list(Lang::Fr, &labels)
             ),
             format!(
                 "The user is solicited {} times per file on average (threshold: {}), at steps {}.",
-                number(Lang::En, contacts, 1),
+                shown(Lang::En, contacts, max),
                 number(Lang::En, max, 1),
                 quoted_list(Lang::En, &labels)
             ),

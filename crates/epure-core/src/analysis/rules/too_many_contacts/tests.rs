@@ -35,6 +35,28 @@ fn the_gain_is_the_contacts_above_the_threshold() {
     assert!((f.gain.contacts - 0.5).abs() < 1e-9, "gain {}", f.gain.contacts);
 }
 
+#[test]
+fn a_figure_just_above_the_threshold_is_written_above_it() {
+    // 2.03 contacts: "2" would read as not above the threshold of 2.
+    let said = |p_back: f64| {
+        let f = crate::analysis::analyze(&contacts(p_back), &crate::analysis::Settings::default())
+            .findings
+            .into_iter()
+            .find(|f| f.rule == "too-many-contacts")
+            .expect("fired");
+        (f.title_fr, f.explanation_fr, f.explanation_en)
+    };
+    let (title, fr, en) = said(0.03);
+    assert!(title.ends_with(": 2,03 contacts avec l'usager par dossier"), "{title}");
+    assert!(fr.starts_with("L'usager est sollicité en moyenne 2,03 fois par dossier (seuil : 2)"), "{fr}");
+    assert!(en.starts_with("The user is solicited 2.03 times per file on average (threshold: 2)"), "{en}");
+    // Beyond the threshold at the first decimal, one decimal; a whole number stays whole.
+    assert!(said(0.3).1.contains(" 2,3 fois "), "{}", said(0.3).1);
+    assert!(said(0.9996).1.contains(" 3 fois "), "{}", said(0.9996).1);
+    // Above it only beyond the third decimal.
+    assert!(said(0.0004).1.contains(" plus de 2 fois "), "{}", said(0.0004).1);
+}
+
 /// Two people served: the resident reports (once), the owner answers `owner` times (the
 /// observations, the certificate of the works, a third exchange).
 fn two_people(owner: usize) -> crate::model::Procedure {
