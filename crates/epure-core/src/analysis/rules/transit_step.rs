@@ -125,6 +125,20 @@ pub(crate) fn handoffs_saved(ctx: &Context, n: usize, next: &[(usize, f64)]) -> 
     saved.max(0.0)
 }
 
+/// Whether a label sends to someone's home: the home right after the preposition ("Envoyer la
+/// carte au domicile de l'élève", "à domicile", "à son domicile"), not a word naming a body by
+/// where the user lives ("Faire suivre la demande au commissariat du domicile" passes the file
+/// on to the police station).
+fn to_a_home(label: &str) -> bool {
+    let text = labels::strip_accents(&label.to_lowercase());
+    let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    words.iter().enumerate().any(|(i, &w)| {
+        w == "domicile"
+            && (i >= 1 && matches!(words[i - 1], "au" | "a")
+                || i >= 2 && words[i - 2] == "a" && matches!(words[i - 1], "son" | "sa" | "leur"))
+    })
+}
+
 /// Complexity: one pass over the reachable work steps; each distinct label is normalised once
 /// per analysis ([`Context::label_words`]).
 pub fn run(ctx: &Context) -> Vec<Finding> {
@@ -149,9 +163,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         // Sent to someone's home ("Envoyer la carte au domicile de l'élève"): it leaves the
         // administration for a person, it does not pass on inside it.
         let user = user_words.get_or_insert_with(|| super::waiting::user_words(ctx));
-        static HOME: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-        let home = HOME.get_or_init(|| labels::words("domicile"));
-        if !forwarded && labels::addressees(s.label()).iter().any(|w| user.contains(w) || home.contains(w)) {
+        if !forwarded && (labels::addressees(s.label()).iter().any(|w| user.contains(w)) || to_a_home(s.label())) {
             continue;
         }
         let step_word = |lang: Lang| match (lang, next.len()) {
@@ -373,8 +385,16 @@ mod tests {
     #[test]
     fn sending_to_the_pupils_home_is_sending_to_the_user() {
         check(&around("Envoyer la carte au domicile de l'élève", "b").build(), "transit-step", &[]);
-        // Near miss: sent to the school's secretariat.
+        check(&around("Envoyer la carte à son domicile", "b").build(), "transit-step", &[]);
+        check(&around("ENVOYER LA CARTE A DOMICILE", "b").build(), "transit-step", &[]);
+        // Near misses: sent to the school's secretariat; to the police station of the place where
+        // the user lives, named after it.
         check(&around("Envoyer la carte au secrétariat du collège", "b").build(), "transit-step", &["t n"]);
+        check(
+            &around("Faire suivre la demande d'enquête au commissariat du domicile", "b").build(),
+            "transit-step",
+            &["t n"],
+        );
     }
 
     #[test]
