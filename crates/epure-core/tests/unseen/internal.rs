@@ -206,16 +206,16 @@ fn an_unseen_erdf_grant_is_read_as_an_expert_would() {
             ("once-only", "rib depot demande-paiement"),
             // The grant's amount keyed into e-Synergie, then into the finance software.
             ("rekeying", "aide redaction engagement"),
+            (
+                "handoff-chain",
+                "depot completude avis-technique instruction comite vote redaction engagement signature-porteur signature notif-convention demande-paiement csf mandat paiement controle-comptable"
+            ),
             ("rework-loop", "completude d-complet demande-pieces complement"),
             // The claims sent back for pieces or expenses to justify.
             ("rework-loop", "csf d-csf demande-complements complement-paiement"),
             // (The operation carried out before the claim is the project's own time once the
             // grant is notified, which no one at the region can shorten: not a queue.)
             ("too-many-contacts", "depot complement signature-porteur demande-paiement complement-paiement"),
-            (
-                "handoff-chain",
-                "depot completude avis-technique instruction comite vote redaction engagement signature-porteur signature notif-convention demande-paiement csf mandat paiement controle-comptable audit"
-            ),
         ]
     );
     // Near misses, the checks the regulation requires and keeps apart: the check of service

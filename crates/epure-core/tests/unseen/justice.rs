@@ -21,6 +21,15 @@ fn an_unseen_order_for_payment_is_read_as_an_expert_would() {
         [
             // A company's Kbis is in the national register of companies.
             ("once-only", "kbis requete"),
+            // The file goes back through the creditor twice (the copy to have it signified, the
+            // signification act to get the formula): creditor, greffe, judge, greffe, creditor,
+            // commissaire de justice, creditor, greffe, on the way of the orders not opposed (the
+            // analysis names the way that does not go round the return for missing pieces: as many
+            // handoffs); the opposition's, through the debtor and the hearing, is said beside it.
+            (
+                "handoff-chain",
+                "requete enregistrement controle-greffe examen ordonnance copie mandat signification demande-fe verif-fe apposition"
+            ),
             // The judges' backlog is the queue of an order given without a hearing.
             ("waiting", "examen"),
             // The request posted on the Cerfa form is keyed into the civil application.
@@ -28,14 +37,6 @@ fn an_unseen_order_for_payment_is_read_as_an_expert_would() {
             // The creditor files, has the order signified, then comes back for the formula. (The
             // debtor, who opposes or not, is solicited at most twice, and on their own.)
             ("too-many-contacts", "requete envoi-pieces mandat audience-creancier demande-fe"),
-            // The file goes back through the creditor twice (the copy to have it signified, the
-            // signification act to get the formula): creditor, greffe, judge, greffe, creditor,
-            // commissaire de justice, debtor, greffe, the hearing. (The analysis names the way
-            // that does not go round the return for missing pieces: as many handoffs.)
-            (
-                "handoff-chain",
-                "requete enregistrement controle-greffe examen ordonnance copie mandat signification opposition enr-opposition audience-creancier audience-debiteur jugement notif-jugement"
-            ),
             // One request in eight lacks a piece of evidence.
             ("rework-loop", "controle-greffe d-complete demande-pieces envoi-pieces"),
         ]
@@ -146,6 +147,18 @@ fn an_unseen_nationality_certificate_is_read_as_an_expert_would() {
             // Nantes to hand them to the court, and again when the service asks for them.
             ("once-only", "actes-parent depot"),
             ("once-only", "actes-grands-parents depot envoi-pieces"),
+            // Applicant, SCEC, applicant, court, DSGJ, court, applicant, court: the way most
+            // applicants take; the rarer one through the consulate and, after a refusal, the
+            // ministry's bureau, which has to ask the court for the file, is said beside it.
+            // Known miss: that round trip (the bureau asks, the court posts the file, the bureau
+            // re-examines) is no `ping-pong` as drawn: finding and copying the file takes the
+            // court 20 minutes, above a short step, and the file it posts is a document of its
+            // own, so the court's step is no transit either; the format cannot tell a copy of the
+            // file from a new document.
+            (
+                "handoff-chain",
+                "commande-scec delivrance-scec depot enregistrement recevabilite etude signature convoquer retrait remise"
+            ),
             // Nearly one file in two lacks a piece (a grandparent's act, the parent's proof).
             ("rework-loop", "recevabilite d-pieces demande-pieces envoi-pieces"),
             // No `late-knockout` on "Délivrance ordonnée ?": the minister rules on the bureau's
@@ -159,17 +172,6 @@ fn an_unseen_nationality_certificate_is_read_as_an_expert_would() {
             ("media-break", "f-depot enregistrement etat-civil"),
             // The order to the SCEC, the filing, the pieces sent again, the visit to collect it.
             ("too-many-contacts", "commande-scec depot envoi-pieces retrait recours-ministre"),
-            // Applicant, SCEC, applicant, court, consulate, court, DSGJ, court, applicant, bureau,
-            // court, bureau, court, applicant: the bureau has to ask the court for the file.
-            // Known miss: that round trip (the bureau asks, the court posts the file, the bureau
-            // re-examines) is no `ping-pong` as drawn: finding and copying the file takes the
-            // court 20 minutes, above a short step, and the file it posts is a document of its
-            // own, so the court's step is no transit either; the format cannot tell a copy of the
-            // file from a new document.
-            (
-                "handoff-chain",
-                "commande-scec delivrance-scec depot enregistrement recevabilite saisine-consulat verif-consulat etude signature notif-refus recours-ministre demande-dossier transmission reexamen decision-ministre delivrance-ordonnee convoquer retrait remise"
-            ),
         ]
     );
     // Near misses: the completeness check (are the pieces there), then the study of the chain of

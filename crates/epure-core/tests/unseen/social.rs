@@ -414,6 +414,10 @@ fn an_unseen_over_indebtedness_file_is_read_as_an_expert_would() {
             ("rekeying", "budget enregistrement calcul-plan"),
             // The branch's reception only forwards the paper file to the secretariat.
             ("transit-step", "remise enregistrement"),
+            (
+                "handoff-chain",
+                "depot remise enregistrement completude instruction decision-recevabilite notif-creanciers declaration etat-passif notif-passif orientation calcul-plan projet-plan accord-creanciers plan"
+            ),
             // Handed in at the counter, but checked later in the back office.
             ("rework-loop", "completude d-complet demande-pieces complement"),
             // The creditors' month to declare their debts: explained, nothing proposed.
@@ -421,10 +425,6 @@ fn an_unseen_over_indebtedness_file_is_read_as_an_expert_would() {
             // The paper file keyed in at registration (told once, as a media break).
             ("media-break", "f3 enregistrement formulaire budget"),
             ("too-many-contacts", "depot complement contestation accord-debiteur"),
-            (
-                "handoff-chain",
-                "depot remise enregistrement completude instruction decision-recevabilite notif-creanciers declaration etat-passif notif-passif contestation orientation calcul-plan projet-plan accord-creanciers mesures notif-mesures"
-            ),
         ]
     );
     // Near misses: the creditors' declarations, then the état du passif drawn from them and the
@@ -917,6 +917,15 @@ fn an_unseen_maprimeadapt_is_read_as_an_expert_would() {
             // The APA's notification (with the GIR) or the MDPH's decision is asked of the person
             // although the Département and the MDPH hold it.
             ("once-only", "justif-autonomie demande"),
+            // Person, AMO, occupational therapist, AMO, company, AMO, person, local office,
+            // délégué, company, person, AMO, local office, délégué, accountant: the file changes
+            // hands far more than five times on every way to the payment. (The analysis names
+            // the way that does not go round the return for missing pieces, nor through the
+            // platform's notice: as many hands.)
+            (
+                "handoff-chain",
+                "demande choix-amo visite-amo diag-autonomie consultation devis-entreprise montage validation-demandeur completude instruire attribution travaux demande-paiement depot-paiement controle-factures ordonnancement paiement"
+            ),
             // Three files in ten come back to the AMO for a missing piece.
             ("rework-loop", "completude d-complet demander-pieces completer"),
             // Known false alarm: the months before the company comes are its order book, which
@@ -927,15 +936,6 @@ fn an_unseen_maprimeadapt_is_read_as_an_expert_would() {
             // An elderly person: the request, the AMO's contract, the project signed, the
             // payment request signed (the visits at home are the AMO's and the therapist's).
             ("too-many-contacts", "demande choix-amo validation-demandeur demande-paiement"),
-            // Person, AMO, occupational therapist, AMO, company, AMO, person, local office,
-            // délégué, company, person, AMO, local office, délégué, accountant: the file changes
-            // hands far more than five times on every way to the payment. (The analysis names
-            // the way that does not go round the return for missing pieces, nor through the
-            // platform's notice: as many hands.)
-            (
-                "handoff-chain",
-                "demande choix-amo visite-amo diag-autonomie consultation devis-entreprise montage validation-demandeur completude instruire avis-commission attribution travaux demande-paiement depot-paiement controle-factures ordonnancement paiement"
-            ),
             // The AMO's technical visit and the occupational therapist's diagnosis use nothing of
             // each other: the ANAH itself recommends a joint visit.
             ("parallelizable", "visite-amo diag-autonomie"),

@@ -746,6 +746,13 @@ fn an_unseen_land_clearing_authorisation_is_read_as_an_expert_would() {
             ("once-only", "decision-cpc depot"),
             // The cadastre's extract, which the DDT reads in the DGFiP's files.
             ("once-only", "cadastre depot complement"),
+            // The way most files take (64 %): the request, its instruction, the ONF, the posting
+            // and the fee; the rarer way through the impact study and the public's participation,
+            // with two hands more, is said beside it.
+            (
+                "handoff-chain",
+                "depot enregistrement completude ar reconnaissance instruction visa-chef signature notif affichage-mairie affichage-terrain titre-recette paiement"
+            ),
             // Two approvals in a row: the head of service's visa, then the director's signature.
             ("approval-chain", "visa-chef signature"),
             // One file in three is incomplete.
@@ -754,11 +761,6 @@ fn an_unseen_land_clearing_authorisation_is_read_as_an_expert_would() {
             ("media-break", "f10 enregistrement dossier"),
             // The review, the request, the missing pieces, the posting, the payment.
             ("too-many-contacts", "cas-par-cas depot complement affichage-terrain paiement"),
-            // The way with the most hands: the impact study, the public's participation.
-            (
-                "handoff-chain",
-                "cas-par-cas decision-ae etude depot enregistrement completude ar reconnaissance ppve instruction visa-chef signature notif affichage-mairie affichage-terrain titre-recette paiement"
-            ),
         ]
     );
     // Near misses: the DREAL's review and the DDT's completeness check are two administrations'
@@ -950,6 +952,18 @@ fn an_unseen_home_schooling_authorisation_is_read_as_an_expert_would() {
             // since the first one, not the piece handed in again; the format cannot say that an
             // item changes between two requests.
             ("once-only", "travaux controle-famille second-famille"),
+            // No `transit-step` on the town hall sending its report "au DASEN et à la famille":
+            // the report's communication to the family is part of the enquiry (L131-10), and
+            // removing the step would drop it (the rule read only the next step, the DSDEN's, and
+            // took the step for a relay; the post's 3.7 days are told by the media break below).
+            // Family, DSDEN, inspector (interview), DSDEN, DASEN, DSDEN, family, town hall, DSDEN,
+            // inspector, family: the way of an authorisation granted, then the town hall's enquiry
+            // and the control, which six files in ten take (a refusal overturned on the RAPO, then a
+            // second control, has seven hands more: said beside it).
+            (
+                "handoff-chain",
+                "depot-projet accuse-reception completude convoquer entretien-famille entretien instruction signature notif-accord visite-mairie enquete envoi-enquete classement-enquete programmer controle-famille controle notif-controle"
+            ),
             // One request in three lacks a piece (most often the diploma or the proof of address).
             ("rework-loop", "completude d-complet demande-complement complement"),
             // No `late-knockout` on "La famille conteste ?": the family's choice once the DASEN's
@@ -964,17 +978,6 @@ fn an_unseen_home_schooling_authorisation_is_read_as_an_expert_would() {
             (
                 "too-many-contacts",
                 "depot-sante depot-sport depot-itinerance depot-projet complement entretien-famille rapo visite-mairie controle-famille second-famille"
-            ),
-            // No `transit-step` on the town hall sending its report "au DASEN et à la famille":
-            // the report's communication to the family is part of the enquiry (L131-10), and
-            // removing the step would drop it (the rule read only the next step, the DSDEN's, and
-            // took the step for a relay; the post's 3.7 days are told by the media break below).
-            // Family, DSDEN, inspector (interview), DSDEN, DASEN, DSDEN, family, the commission on
-            // the RAPO, the DSDEN, family, town hall, DSDEN, inspector, family: the way of a refusal
-            // overturned on the RAPO, then a second control.
-            (
-                "handoff-chain",
-                "depot-projet accuse-reception completude convoquer entretien-famille entretien instruction signature notif-refus rapo observations-dasen examen-recours decision-rapo notif-accord visite-mairie enquete envoi-enquete classement-enquete programmer controle-famille controle notif-controle second-famille second-controle mise-demeure"
             ),
             // Information: the inspector's control does not need the town hall's enquiry (L131-10
             // asks for both, on two questions); it can be scheduled as soon as the authorisation

@@ -176,16 +176,16 @@ fn an_unseen_civil_marriage_is_read_as_an_expert_would() {
         [
             // The commune of birth can be asked through COMEDEC (also when the piece comes back).
             ("once-only", "acte-naissance depot complement"),
+            (
+                "handoff-chain",
+                "retrait depot verif saisie convocation presence-audition audition bans projet consentement celebration livret avis-mention mention"
+            ),
             // The date of the ceremony: explained, nothing proposed.
             ("waiting", "consentement"),
             // The paper file keyed into the civil-status software: checked at the counter, "Dossier
             // complet ?", then keyed in (told once, as a media break).
             ("media-break", "f6 saisie formulaire temoins"),
             ("too-many-contacts", "retrait depot complement presence-audition consentement"),
-            (
-                "handoff-chain",
-                "retrait depot verif saisie convocation presence-audition audition saisine decision-procureur bans transmission-bans bans-autre projet consentement celebration livret avis-mention mention"
-            ),
         ]
     );
     let media = finding_of("mariage.epure.json", "media-break");
@@ -550,6 +550,10 @@ fn an_unseen_declaration_of_intent_to_sell_is_read_as_an_expert_would() {
             // The deputy mayor arbitrates, the service writes a five-line letter, the deputy mayor
             // signs it a week later: the renunciation can go with the weekly list.
             ("ping-pong", "arbitrage-step redaction-renonciation signature-renonciation"),
+            (
+                "handoff-chain",
+                "depot-gnau analyse consultation avis-habitat-step bordereau-step arbitrage-step redaction-renonciation signature-renonciation envoi-renonciation"
+            ),
             // The week the services take to answer, on every DIA, 95 % of which end in a
             // renunciation: explained, nothing proposed.
             ("waiting", "avis-habitat-step"),
@@ -561,10 +565,6 @@ fn an_unseen_declaration_of_intent_to_sell_is_read_as_an_expert_would() {
             // software.)
             ("media-break", "f6 arrivee-courrier arrivee"),
             ("media-break", "f7 saisie-ads dia-infos"),
-            (
-                "handoff-chain",
-                "envoi-lrar arrivee-courrier saisie-ads analyse consultation avis-habitat-step bordereau-step arbitrage-step demande-pieces-step envoi-pieces visite-user constat-step saisine-domaine evaluation note-step decision-maire redaction-decision signature-decision legalite ar-legalite notif-preemption"
-            ),
         ]
     );
     // Near misses: the services' opinions are theirs, side by side (not duplicates, not a
@@ -816,13 +816,13 @@ fn an_unseen_building_safety_order_is_read_as_an_expert_would() {
             // The address keyed into the requests software, then again into the housing unit's
             // tracking table.
             ("rekeying", "adresse enregistrer ouverture"),
+            (
+                "handoff-chain",
+                "signaler enregistrer visite ouverture contradictoire observations projet-arrete visa-arrete signature-arrete notif-arrete publication travaux attestation constat projet-mainlevee visa-mainlevee signature-mainlevee notif-mainlevee"
+            ),
             // The general manager's visa before the mayor's signature, on each order.
             ("approval-chain", "visa-arrete signature-arrete"),
             ("approval-chain", "visa-mainlevee signature-mainlevee"),
-            (
-                "handoff-chain",
-                "signaler enregistrer visite ouverture requete-ta designation expertise arrete-urgent signature-urgent notif-urgent mesures-urgentes constat-urgent contradictoire observations projet-arrete visa-arrete signature-arrete notif-arrete publication mise-en-demeure commande-office travaux-office reception titre projet-mainlevee visa-mainlevee signature-mainlevee notif-mainlevee"
-            ),
         ]
     );
     // Near misses: the services' visit and the court's expert (two findings, each its own report);
@@ -1593,12 +1593,12 @@ fn an_unseen_death_at_home_is_read_as_an_expert_would() {
             // volet administratif, again by the commune of domicile from the posted copy and by
             // the commune of birth from the posted avis de mention.
             ("rekeying", "deces constat saisie transcription mention"),
-            // Doctor, (prosecutor,) family, operator, town hall, operator, town hall, family,
-            // pension funds: the copies go through the family's hands to bodies that could be
-            // told. (Told on the way through the prosecutor, which changes hands the most: right.)
+            // Doctor, family, operator, town hall, operator, town hall, family, pension funds: the
+            // copies go through the family's hands to bodies that could be told. (Told on the way
+            // every file takes; the prosecutor's, rarer, has one hand more, said beside it.)
             (
                 "handoff-chain",
-                "constat parquet mandat declaration verif saisie relecture signature maj-livret copies envoi-copies caisses"
+                "constat mandat declaration verif saisie relecture signature maj-livret copies envoi-copies caisses"
             ),
             // No `waiting`: the notary's appointment and the funds' processing come once the
             // family has the acte, the authorisations and the copies: not a queue of the

@@ -7,7 +7,9 @@
 //! handoffs spread over exclusive ways that no single case takes. The way is told with the share
 //! of files that take it when most do not (its rarest step's visits; of two ways with as many
 //! handoffs, the one more files take), its gain is the handoffs
-//! above the threshold for that share, and a way fewer than one file in ten takes is information.
+//! above the threshold for that share, and a way fewer than one file in ten takes is information
+//! — unless the way most files take (a widest-path pass: its rarest step's visits) has too many
+//! hands too: that one is told then, as a warning, and the rarer way's count beside it.
 //! Steps of an information system
 //! lane (a platform's receipt, an automatic exchange) are passed through: the file goes through
 //! a system between two hands, it does not change hands there.
@@ -52,22 +54,39 @@ fn from_entries(ctx: &Context, c: usize, taken: &mut Marks, order: &mut Vec<usiz
     order.extend(members.iter().copied().filter(|&n| !taken.contains(n)));
 }
 
-pub fn run(ctx: &Context) -> Vec<Finding> {
-    let Some(start) = ctx.start else { return Vec::new() };
-    const NONE: usize = usize::MAX;
+/// The way told: per step, the handoffs on the best way reaching it and where that way came from;
+/// the end it leads to.
+struct Way {
+    count: Vec<i64>,
+    pred: Vec<usize>,
+    end: usize,
+}
+
+const NONE: usize = usize::MAX;
+
+/// A hand: a work step outside an information system's lane.
+fn hand(ctx: &Context, n: usize) -> bool {
+    ctx.step(n).kind.is_work() && ctx.lane_kind(n) != Some(ActorKind::System)
+}
+
+/// The way from the start to an end with the most handoffs (of two with as many, the one more
+/// files take), or, `widest`, the way most files take (its rarest step's visits; of two as
+/// common, the one with more handoffs): one pass over the loops' condensation in topological
+/// order either way.
+fn best_way(ctx: &Context, start: usize, widest: bool) -> Option<Way> {
     let bound = ctx.g.bound;
     // Best handoff count reaching each step, the last work step on that way, and where it came from.
     let mut count = vec![-1i64; bound];
     let mut last_work = vec![NONE; bound];
     let mut pred = vec![NONE; bound];
-    // The share of files that take that way at most (its rarest step's visits so far): of two
-    // ways with as many handoffs, the one more files take is told.
+    // The share of files that take that way at most (its rarest step's visits so far).
     let mut way_share = vec![0.0_f64; bound];
     count[start] = 0;
     way_share[start] = 1.0;
+    let better = |c: i64, sh: f64, c0: i64, sh0: f64| {
+        if widest { c0 < 0 || sh > sh0 || sh == sh0 && c > c0 } else { c > c0 || c == c0 && sh > sh0 }
+    };
     let mut done = vec![false; bound];
-    // A hand: a work step outside an information system's lane.
-    let hand = |n: usize| ctx.step(n).kind.is_work() && ctx.lane_kind(n) != Some(ActorKind::System);
     // Whether two steps have the same `actor`: two known actors are one when they are the same
     // actor (the context keeps the first actor of each id), a known and an unknown one never
     // are, and only unknown ones are compared by id.
@@ -92,7 +111,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             }
             let (mut c, mut lw) = (count[n], last_work[n]);
             let sh = way_share[n].min(ctx.visits[n]);
-            if hand(n) {
+            if hand(ctx, n) {
                 if lw != NONE && !same_lane(lw, n) {
                     c += 1;
                 }
@@ -103,7 +122,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 if a.share <= 0.0 || done[a.node] {
                     continue;
                 }
-                if c > count[a.node] || c == count[a.node] && sh > way_share[a.node] {
+                if better(c, sh, count[a.node], way_share[a.node]) {
                     count[a.node] = c;
                     last_work[a.node] = lw;
                     pred[a.node] = n;
@@ -115,40 +134,68 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             last_work[n] = lw;
         }
     }
-    let Some(end) = ctx
+    let end = ctx
         .g
         .order
         .iter()
         .copied()
         .filter(|&n| ctx.step(n).kind == crate::model::StepKind::End && count[n] >= 0)
         .max_by(|&a, &b| {
-            count[a]
-                .cmp(&count[b])
-                .then(way_share[a].min(ctx.visits[a]).total_cmp(&way_share[b].min(ctx.visits[b])))
-                .then(ctx.g.pos[b].cmp(&ctx.g.pos[a]))
-        })
-    else {
-        return Vec::new();
-    };
-    let max = count[end];
-    if max <= ctx.settings.handoff_chain_max as i64 {
+            let (sa, sb) = (way_share[a].min(ctx.visits[a]), way_share[b].min(ctx.visits[b]));
+            let by = if widest {
+                sa.total_cmp(&sb).then(count[a].cmp(&count[b]))
+            } else {
+                count[a].cmp(&count[b]).then(sa.total_cmp(&sb))
+            };
+            by.then(ctx.g.pos[b].cmp(&ctx.g.pos[a]))
+        })?;
+    Some(Way { count, pred, end })
+}
+
+impl Way {
+    /// The steps of the way, from the start, and the share of files that take it, at most: its
+    /// rarest step's visits (a loop's steps, visited more than once, count as every file). Exact
+    /// when the way's rare part is one branch, as the doubtful certificates sent to the consulate,
+    /// then to the parquet; an upper bound when it takes two rare branches one after the other.
+    fn steps(&self, ctx: &Context) -> (Vec<usize>, f64) {
+        let mut path = Vec::new();
+        let mut n = self.end;
+        let mut guard = 0;
+        while n != NONE && guard <= ctx.g.bound {
+            path.push(n);
+            n = self.pred[n];
+            guard += 1;
+        }
+        path.reverse();
+        let share = path.iter().map(|&n| ctx.visits[n]).fold(1.0_f64, f64::min).max(0.0);
+        (path, share)
+    }
+}
+
+pub fn run(ctx: &Context) -> Vec<Finding> {
+    let Some(start) = ctx.start else { return Vec::new() };
+    let Some(way) = best_way(ctx, start, false) else { return Vec::new() };
+    let threshold = ctx.settings.handoff_chain_max;
+    let mut max = way.count[way.end];
+    if max <= threshold as i64 {
         return Vec::new();
     }
-    let mut path = Vec::new();
-    let mut n = end;
-    let mut guard = 0;
-    while n != NONE && guard <= bound {
-        path.push(n);
-        n = pred[n];
-        guard += 1;
+    let (mut path, mut share) = way.steps(ctx);
+    // The way with the most hands is one fewer than one file in ten takes: the way most files
+    // take is told when it has too many hands too (the refusal and the appeal add two more to
+    // the nine in ten granted), the rarer one's count beside it.
+    let mut rarer: Option<(i64, f64)> = None;
+    if share < RARE_WAY
+        && let Some(common) = best_way(ctx, start, true)
+        && common.count[common.end] > threshold as i64
+    {
+        let (p, sh) = common.steps(ctx);
+        if sh > share {
+            rarer = Some((max, share));
+            (path, share, max) = (p, sh, common.count[common.end]);
+        }
     }
-    path.reverse();
-    // The share of files that take that way, at most: its rarest step's visits (a loop's steps,
-    // visited more than once, count as every file). Exact when the way's rare part is one branch,
-    // as the doubtful certificates sent to the consulate, then to the parquet; an upper bound
-    // when it takes two rare branches one after the other.
-    let share = path.iter().map(|&n| ctx.visits[n]).fold(1.0_f64, f64::min).max(0.0);
-    let work: Vec<usize> = path.into_iter().filter(|&n| hand(n)).collect();
+    let work: Vec<usize> = path.into_iter().filter(|&n| hand(ctx, n)).collect();
     // The hands one after the other (a lane once per stay), as steps: their lane's name and kind.
     let mut turns: Vec<usize> = Vec::new();
     let mut prev: Option<&Option<String>> = None;
@@ -188,7 +235,19 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         ("Sur un même parcours".to_owned(), "On one way through".to_owned())
     };
     let severity = if share >= RARE_WAY { Severity::Warning } else { Severity::Info };
-    let threshold = ctx.settings.handoff_chain_max;
+    let (rarer_fr, rarer_en) = match rarer {
+        Some((m, sh)) if m > max => (
+            format!(
+                " Sur un parcours plus rare, que suivent au plus {} des dossiers, il change jusqu'à {m} fois de mains.",
+                percent(Lang::Fr, sh)
+            ),
+            format!(
+                " On a rarer way, at most {} of the files take, it changes hands up to {m} times.",
+                percent(Lang::En, sh)
+            ),
+        ),
+        _ => (String::new(), String::new()),
+    };
     vec![finding(
         ID,
         severity,
@@ -196,12 +255,12 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         text(format!("Relais en cascade : {max} passages de relais"), format!("Handoff chain: {max} handoffs")),
         text(
             format!(
-                "{way_fr}, le dossier change {max} fois de mains (seuil : {threshold}){hands_fr}. Chaque passage \
+                "{way_fr}, le dossier change {max} fois de mains (seuil : {threshold}){hands_fr}.{rarer_fr} Chaque passage \
                  ajoute une attente et un risque de perte d'information, et brouille la responsabilité du dossier. \
                  {advice_fr}"
             ),
             format!(
-                "{way_en}, the file changes hands {max} times (threshold: {threshold}){hands_en}. Each handoff adds \
+                "{way_en}, the file changes hands {max} times (threshold: {threshold}){hands_en}.{rarer_en} Each handoff adds \
                  a wait and a risk of losing information, and blurs who owns the file. {advice_en}"
             ),
         ),
@@ -371,6 +430,62 @@ mod tests {
         let f = found(1.0);
         assert!(f.explanation_fr.starts_with("Sur un même parcours, le dossier change 7 fois"), "{}", f.explanation_fr);
         assert!((f.gain.handoffs - 2.0).abs() < 1e-9, "gain {}", f.gain.handoffs);
+    }
+
+    /// Six changes of hands on the way most files take; `rare` of them go to a partner and back
+    /// twice after the direction's examination (nine changes on that way).
+    fn common_and_rare(rare: f64, direct_to: &str) -> crate::model::Procedure {
+        B::new()
+            .start("s")
+            .task("t0", "u", "Déposer la demande")
+            .task("t1", "b", "Instruire la demande")
+            .task("t2", "a", "Recevoir le demandeur")
+            .task("t3", "c", "Examiner le dossier")
+            .decision("d")
+            .task("r1", "d", "Donner l'avis du partenaire")
+            .task("r2", "b", "Compléter le dossier")
+            .task("r3", "d", "Donner le second avis du partenaire")
+            .task("t4", "b", "Rédiger la décision")
+            .task("t5", "a", "Remettre la décision")
+            .task("t6", "u", "Signer le récépissé")
+            .end("e")
+            .chain(&["s", "t0", "t1", "t2", "t3", "d"])
+            .prob("d", "r1", rare)
+            .prob("d", direct_to, 1.0 - rare)
+            .chain(&["r1", "r2", "r3", "t4", "t5", "t6", "e"])
+            .build()
+    }
+
+    #[test]
+    fn the_way_most_files_take_is_told_when_it_has_too_many_hands_too() {
+        let found = |direct_to: &str| {
+            crate::analysis::analyze(&common_and_rare(0.05, direct_to), &crate::analysis::Settings::default())
+                .findings
+                .into_iter()
+                .find(|f| f.rule == "handoff-chain")
+                .expect("fired")
+        };
+        // Six changes of hands on the way of 95 % of the files (every step of it is on every
+        // file's way: told as every file's): a warning on that way, the rarer way's nine beside it.
+        let f = found("t4");
+        assert_eq!(f.subjects.join(" "), "t0 t1 t2 t3 t4 t5 t6");
+        assert_eq!(f.severity, crate::analysis::Severity::Warning);
+        assert!((f.gain.handoffs - 1.0).abs() < 1e-9, "gain {}", f.gain.handoffs);
+        assert!(f.explanation_fr.starts_with("Sur un même parcours, le dossier change 6 fois"), "{}", f.explanation_fr);
+        let five = crate::analysis::words::percent(crate::analysis::Lang::Fr, 0.05);
+        assert!(
+            f.explanation_fr.contains(&format!(
+                "Sur un parcours plus rare, que suivent au plus {five} des dossiers, il change jusqu'à 9 fois de mains."
+            )),
+            "{}",
+            f.explanation_fr
+        );
+        // Near miss: the way most files take hands the file over five times only (straight from
+        // the examination to the handing over): the rare way is told, as information.
+        let f = found("t5");
+        assert_eq!(f.subjects.join(" "), "t0 t1 t2 t3 r1 r2 r3 t4 t5 t6");
+        assert_eq!(f.severity, crate::analysis::Severity::Info);
+        assert!(!f.explanation_fr.contains("plus rare"), "{}", f.explanation_fr);
     }
 
     #[test]
