@@ -196,6 +196,12 @@ impl<'a> Context<'a> {
         }
         false
     }
+
+    /// Whether step `n` is one cases enter its loop by: in a loop, with a flow into it from a step
+    /// outside (the check that opens the loop of missing pieces, which every file meets once).
+    pub fn opens_a_loop(&self, n: usize) -> bool {
+        self.in_loop(n) && self.g.inc[n].iter().any(|a| a.share > 0.0 && self.comps.of[a.node] != self.comps.of[n])
+    }
 }
 
 /// Steps looked at inside a loop by [`Context::returns_without`].

@@ -4,7 +4,9 @@
 //! through one after the other, or when the administration keys in by hand a data item the user
 //! gave on paper (requested at a step carried out at the counter, on paper or by post). Not
 //! fired: entries on exclusive branches; an entry after the user was asked for the item again (a
-//! new value); a correction inside a rework loop the first entry is not part of; data the user
+//! new value); a correction on the way back of a rework loop the first entry is not part of (not
+//! the check that opens the loop, which every file meets once: `Context::opens_a_loop`), or an
+//! update in a loop that repeats the service period after period; data the user
 //! gave through an online service; the user typing their own form; a datum the user tells an
 //! agent at the counter, typed in there during the same sitting (the social worker entering the
 //! request while the person is in front of them: nothing written is copied); a record updated in
@@ -82,6 +84,18 @@ fn typed_while_told(ctx: &Context, d: &crate::model::DataItem, later: usize, ear
         && ctx.prev_work(later).iter().any(|&(m, _)| m == earlier)
 }
 
+/// Whether entering an item again at `later` is a correction or an update rather than a second
+/// keying of what `earlier` entered: `later` is in a loop `earlier` is not part of, and is not the
+/// step that opens a loop of returns (the check every file meets once before any is sent back,
+/// which keys the item a second time), in a loop that does not repeat the service period after
+/// period ([`super::period_loop::recurring`]: each period's entry is a new one). The pieces taken
+/// in again on the way back, each year's declaration updating the file, are corrections.
+fn a_correction(ctx: &Context, later: usize, earlier: usize) -> bool {
+    ctx.in_loop(later)
+        && !ctx.same_loop(later, earlier)
+        && !(ctx.opens_a_loop(later) && super::period_loop::recurring(ctx, ctx.comps.of[later]).is_none())
+}
+
 pub fn run(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     // Entering step → data items keyed in from paper, with the step that took the paper.
@@ -96,7 +110,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         let enters = |n: usize| enters(&d.id, n);
         let pairs: Vec<(usize, usize)> = std::mem::take(&mut found[di])
             .into_iter()
-            .filter(|&(later, earlier)| enters(later) && (!ctx.in_loop(later) || ctx.same_loop(later, earlier)))
+            .filter(|&(later, earlier)| enters(later) && !a_correction(ctx, later, earlier))
             .collect();
         let twice: Vec<(usize, usize)> = pairs
             .iter()
@@ -436,6 +450,38 @@ mod tests {
             .chain(&["s", "depot", "saisie", "ressaisie", "e"])
             .build();
         assert_eq!(gains(&p), vec![20.0]);
+    }
+
+    /// The claim typed online, then the check that opens the loop of missing pieces (`check`),
+    /// the pieces asked (`ask`), sent (`send`) and taken in (`take`), back to the check.
+    fn claim_with_returns(check_enters: bool, take_enters: bool) -> crate::model::Procedure {
+        let mut b = base()
+            .enters("depot", &["revenu"])
+            .check("check", "b", "Contrôler la réclamation")
+            .decision("d")
+            .task("ask", "b", "Demander les pièces manquantes")
+            .task("send", "u", "Envoyer les pièces")
+            .task("take", "b", "Enregistrer les pièces reçues")
+            .chain(&["s", "depot", "check", "d"])
+            .prob("d", "ask", 0.25)
+            .prob("d", "e", 0.75)
+            .chain(&["ask", "send", "take", "check"]);
+        if check_enters {
+            b = b.enters("check", &["revenu"]);
+        }
+        if take_enters {
+            b = b.enters("take", &["revenu"]);
+        }
+        b.build()
+    }
+
+    #[test]
+    fn the_check_that_opens_a_loop_is_met_by_every_file() {
+        // The income typed by the household online, typed again by the agent at the check every
+        // file goes through once before any return: keyed twice.
+        check(&claim_with_returns(true, false), "rekeying", &["revenu depot check"]);
+        // Near miss: typed again only when the pieces come back, a correction on the way back.
+        check(&claim_with_returns(false, true), "rekeying", &[]);
     }
 
     #[test]
