@@ -37,6 +37,10 @@ const SERVICE_PERIODS: &[&str] = &[
     "trimestre",
     "exercice",
 ];
+/// Rights granted for a period, which the service is (the five years of an ALD's exemption, of an
+/// agrément, of an authorisation): a step done at their term, "à l'échéance de l'agrément",
+/// "Alerter le médecin traitant de l'échéance de l'exonération", waits for that period.
+const GRANTED_PERIODS: &[&str] = &["exonération", "agrément", "autorisation", "habilitation", "accréditation"];
 
 /// Whether step `n`'s label says it is done when a period ends ("Recenser les candidatures
 /// concurrentes à l'expiration du délai de publicité", the month a regional plan gives competitors
@@ -73,12 +77,12 @@ fn ends_period(ctx: &Context, label: &str) -> bool {
         END.get_or_init(|| stems(PERIOD_END)),
         PERIODS.get_or_init(|| stems(PERIOD)),
         RUN_OUT.get_or_init(|| stems(ELAPSED)),
-        SERVICE.get_or_init(|| stems(SERVICE_PERIODS)),
+        SERVICE.get_or_init(|| stems(SERVICE_PERIODS).into_iter().chain(stems(GRANTED_PERIODS)).collect()),
     );
     let words = ctx.label_words(label);
-    // The end right before the period, or the period before its running out (a word or two
-    // between: "délai d'un mois écoulé").
-    if words.windows(2).any(|w| end.contains(&w[0]) && periods.contains(&w[1]))
+    // The end right before the period (or the service's: "l'échéance de l'exonération"), or the
+    // period before its running out (a word or two between: "délai d'un mois écoulé").
+    if words.windows(2).any(|w| end.contains(&w[0]) && (periods.contains(&w[1]) || service.contains(&w[1])))
         || words
             .iter()
             .enumerate()
@@ -129,5 +133,18 @@ mod tests {
         check(&before("Saisir l'entrée en formation"), "waiting", &["c"]);
         check(&before("Publier l'arrêté à l'entrée en vigueur du règlement"), "waiting", &["c"]);
         check(&before("Vérifier les pièces au début de l'instruction"), "waiting", &["c"]);
+    }
+
+    #[test]
+    fn is_silent_on_the_period_of_a_right_granted() {
+        // The ALD's exemption granted for five years: the alert at its term, the renewal at the
+        // agrément's term, wait for that period.
+        check(&before("Alerter le médecin traitant de l'échéance de l'exonération"), "waiting", &[]);
+        check(&before("Préparer le renouvellement à l'échéance de l'agrément"), "waiting", &[]);
+        check(&before("Instruire la demande à l'expiration du contrat"), "waiting", &[]);
+        // Near misses: the right named, no term of it (the exemption's opening, an authorisation
+        // checked): a queue still.
+        check(&before("Ouvrir l'exonération dans le système des droits"), "waiting", &["c"]);
+        check(&before("Vérifier l'autorisation de l'employeur"), "waiting", &["c"]);
     }
 }
