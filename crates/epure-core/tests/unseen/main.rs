@@ -21,6 +21,7 @@ mod labour;
 mod public_space;
 mod region;
 mod schools;
+mod security;
 mod social;
 mod state;
 mod tourism;
