@@ -250,9 +250,8 @@ fn an_unseen_adult_protection_measure_is_read_as_an_expert_would() {
             // No `rework-loop` on the yearly account: each year's account is the next period of
             // the measure (CC art. 510), not the file sent back, and the year before it is its
             // calendar, not a queue (`rework-loop` and `waiting` read the turn after the
-            // director's approval as a return, and the year as a wait). Known miss: inside the
-            // yearly loop, the director's queries on one account in seven are a real return,
-            // which the analysis does not tell apart from the periods (a loop is read whole).
+            // director's approval as a return, and the year as a wait). But see below the
+            // director's queries inside the year.
             // The posted request keyed into the civil application; the judgement posted to the
             // mandataire and keyed into its software (the civil status keyed there is told by the
             // `rekeying` above, the situation copied from the request is told here).
@@ -263,6 +262,9 @@ fn an_unseen_adult_protection_measure_is_read_as_an_expert_would() {
             ("too-many-contacts", "rdv-medecin requete envoi-pieces audition-requerant remise-pieces"),
             // One request in five lacks a piece (the birth certificate, the resources).
             ("rework-loop", "recevabilite d-recevable demande-pieces envoi-pieces"),
+            // Inside the yearly loop, the director's queries on one account in seven are a real
+            // return (a known miss until the rule looked inside the periods for their returns).
+            ("rework-loop", "verif-compte d-compte explications-demande explications-reponse"),
         ]
     );
     // Near misses: the greffe checks that the certificate is there (CC art. 431: without it the

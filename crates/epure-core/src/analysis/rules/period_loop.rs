@@ -222,6 +222,11 @@ fn renewed_by_an_act(ctx: &Context, c: usize, back: &[usize], starts: &[usize]) 
 ///
 /// Complexity: O(size of the loop and of the gateways around it).
 pub(crate) fn recurring(ctx: &Context, c: usize) -> Option<Vec<usize>> {
+    period_rounds(ctx, c).map(|(starts, _)| starts)
+}
+
+/// [`recurring`], with the decisions of the loop that go round to the next period.
+pub(crate) fn period_rounds(ctx: &Context, c: usize) -> Option<(Vec<usize>, Vec<usize>)> {
     let members = &ctx.comps.members[c];
     let inside = |n: usize| ctx.comps.of[n] == c;
     let entries = members
@@ -233,7 +238,7 @@ pub(crate) fn recurring(ctx: &Context, c: usize) -> Option<Vec<usize>> {
     if starts.is_empty() {
         return None;
     }
-    let mut going_round = 0;
+    let mut rounds = Vec::new();
     for &d in members {
         if ctx.step(d).kind != StepKind::Decision {
             continue;
@@ -251,7 +256,7 @@ pub(crate) fn recurring(ctx: &Context, c: usize) -> Option<Vec<usize>> {
         {
             continue;
         }
-        going_round += 1;
+        rounds.push(d);
         // A check whose verdict another decision of the pass settles — inside the loop or by ending
         // the case, every way of it that leaves the loop refusing or abandoning (the year's
         // financial standing checked, then "Capacité maintenue ?": the formal notice and the
@@ -319,7 +324,7 @@ pub(crate) fn recurring(ctx: &Context, c: usize) -> Option<Vec<usize>> {
             return None;
         }
     }
-    (going_round > 0).then_some(starts)
+    (!rounds.is_empty()).then_some((starts, rounds))
 }
 
 /// Verbs of paying the period's service, as a label writes them after "et" or "puis".

@@ -53,7 +53,10 @@
 //!
 //! A loop that repeats the service period after period is not a return either, nor one that a review
 //! renews by the authority's act for the next term (the contract's amendment, the trainee's extended
-//! year): `period_loop`.
+//! year): `period_loop`. The returns inside one period are (the lab results asked again within an
+//! ALD protocol renewed at its term): the loops left once the ways round to the next period are
+//! taken away, but one through a formal notice, the law's answer to an obligation of the period
+//! unmet (the haulier's capital made good within the year).
 
 use petgraph::stable_graph::NodeIndex;
 
@@ -99,7 +102,12 @@ pub(crate) fn upfront_means(channel: Option<Channel>) -> (&'static str, &'static
 
 /// Time and touch time of the quickest pass through a loop, from where cases enter to where they
 /// leave, with the number of user contacts on it (Dijkstra on the loop's steps).
-fn quickest_pass(ctx: &Context, members: &[usize], entries: &[usize], c: usize) -> (f64, f64, f64) {
+fn quickest_pass(
+    ctx: &Context,
+    members: &[usize],
+    entries: &[usize],
+    inside: &dyn Fn(usize) -> bool,
+) -> (f64, f64, f64) {
     use std::cmp::Reverse;
     use std::collections::{BinaryHeap, HashMap};
     #[derive(PartialEq)]
@@ -133,12 +141,12 @@ fn quickest_pass(ctx: &Context, members: &[usize], entries: &[usize], c: usize) 
         if d > cur.0 {
             continue;
         }
-        if ctx.g.out[n].iter().any(|a| a.share > 0.0 && ctx.comps.of[a.node] != c) {
+        if ctx.g.out[n].iter().any(|a| a.share > 0.0 && !inside(a.node)) {
             out = Some(cur);
             break;
         }
         for a in &ctx.g.out[n] {
-            if a.share <= 0.0 || ctx.comps.of[a.node] != c || !members.contains(&a.node) {
+            if a.share <= 0.0 || !inside(a.node) || !members.contains(&a.node) {
                 continue;
             }
             let o = own(a.node);
@@ -159,13 +167,13 @@ fn only_merges(ctx: &Context, n: usize) -> bool {
     matches!(ctx.step(n).kind, StepKind::Decision | StepKind::Parallel) && ctx.g.out[n].len() == 1
 }
 
-/// The step a file going round loop `c` goes back to, from the loop's entry `n`: `n`, or the
-/// work step after the merges it goes through ([`only_merges`]).
-fn work_entry(ctx: &Context, n: usize, c: usize) -> usize {
+/// The step a file going round a loop of `size` steps (`inside` it) goes back to, from the loop's
+/// entry `n`: `n`, or the work step after the merges it goes through ([`only_merges`]).
+fn work_entry(ctx: &Context, n: usize, size: usize, inside: &dyn Fn(usize) -> bool) -> usize {
     let mut at = n;
-    for _ in 0..ctx.comps.members[c].len() {
+    for _ in 0..size {
         match ctx.g.out[at].first() {
-            Some(a) if only_merges(ctx, at) && ctx.comps.of[a.node] == c => at = a.node,
+            Some(a) if only_merges(ctx, at) && inside(a.node) => at = a.node,
             _ => break,
         }
     }
@@ -185,217 +193,264 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         if !ctx.comps.cyclic[c] || ctx.loop_state[c] != LoopState::Solved {
             continue;
         }
-        // Period after period, not a return.
-        if super::period_loop::recurring(ctx, c).is_some() {
+        // Period after period, not a return: only the returns inside each period are.
+        if let Some((_, rounds)) = super::period_loop::period_rounds(ctx, c) {
+            for inner in returns_within_periods(ctx, c, &rounds) {
+                let set: rustc_hash::FxHashSet<usize> = inner.iter().copied().collect();
+                let inside = |n: usize| set.contains(&n);
+                out.extend(one_loop(ctx, &inner, &inside));
+            }
             continue;
         }
-        let mut inflow = 0.0;
-        let mut entries = Vec::new();
-        for &n in members {
-            for a in &ctx.g.inc[n] {
-                if ctx.comps.of[a.node] != c && a.share > 0.0 {
-                    inflow += ctx.visits[a.node] * a.share * ctx.g.join_factor[n];
-                    if !entries.contains(&n) {
-                        entries.push(n);
-                    }
-                }
-            }
-        }
-        if inflow <= 1e-12 || entries.is_empty() {
-            continue;
-        }
-        let entry_visits: f64 = entries.iter().map(|&n| ctx.visits[n]).sum();
-        let p_again = (1.0 - inflow / entry_visits).clamp(0.0, 1.0);
-        let mut total = 0.0;
-        let mut touch = 0.0;
-        let mut contacts = 0.0;
-        for &n in members {
-            let s = ctx.step(n);
-            let v = ctx.visits[n];
-            total += v * (s.duration() + s.wait());
-            touch += v * s.duration();
-            if s.kind.is_work() && ctx.in_user_lane(n) {
-                contacts += v;
-            }
-            for a in &ctx.g.out[n] {
-                if ctx.comps.of[a.node] == c {
-                    total += v * a.share * ctx.p.graph()[a.edge].delay();
-                }
-            }
-        }
-        let nodes: Vec<NodeIndex> = members.iter().map(|&n| NodeIndex::new(n)).collect();
-        let read = rework(ctx.p, &nodes);
-        // A loop going round on a decision that follows no check of data (the obligés alimentaires
-        // reminded when they have not answered, an opinion to be given again): checking the pieces
-        // earlier would not avoid those rounds. Nothing is proposed, the finding explains.
-        let unchecked = read == Err(NotRework::Check);
-        // A loop asking the user to correct what the check found (the works after the visit):
-        // checking the pieces earlier would not avoid it either.
-        let correction = read == Err(NotRework::Correction);
-        // A loop with no step of the user (the CSNJ sending a record keyed in error back to the
-        // commune, the accountant a mandate back to the ordonnateur): the file goes back to whoever
-        // put it together or keyed it in, not to a first contact with the user.
-        let without_user = read == Err(NotRework::User);
-        let shape = read.ok();
-        if shape.as_ref().is_some_and(|r| r.in_place) {
-            continue;
-        }
-        let (base_time, base_touch, base_contacts) = quickest_pass(ctx, members, &entries, c);
-        let extra_lead = (total - inflow * base_time).max(0.0);
-        let extra_touch = (touch - inflow * base_touch).max(0.0);
-        let extra_contacts = (contacts - inflow * base_contacts).max(0.0);
-        let labels: Vec<&str> =
-            members.iter().filter(|&&n| ctx.step(n).kind.is_work()).map(|&n| ctx.label_str(n)).collect();
-        let labels = if labels.is_empty() { members.iter().map(|&n| ctx.label_str(n)).collect() } else { labels };
-        let entry_label = ctx.label_str(work_entry(ctx, entries[0], c));
-        let day = ctx.settings.working_day_min;
-        // The share is a difference of visits solved in floating point: one in five returns comes
-        // out a hair under 0.2, and must not fall below a threshold of 0.2 (it is not "rarely").
-        let severity =
-            if p_again + 1e-9 >= ctx.settings.rework_warning_probability { Severity::Warning } else { Severity::Info };
-        let (contacts_fr, contacts_en) = if extra_contacts > 1e-9 {
-            (
-                format!(
-                    ", et {} de plus de l'usager",
-                    quantity(Lang::Fr, extra_contacts, 2, "sollicitation", "sollicitations")
-                ),
-                format!(
-                    ", and {} with the user",
-                    quantity(Lang::En, extra_contacts, 2, "more contact", "more contacts")
-                ),
-            )
-        } else {
-            (String::new(), String::new())
-        };
-        // What to do about it, in the words of the proposal that `check-upfront` makes.
-        let (advice_fr, advice_en) = match &shape {
-            Some(r) => {
-                let d = r.decision.index();
-                let back: f64 = ctx.g.out[d].iter().filter(|a| ctx.comps.of[a.node] == c).map(|a| a.share).sum();
-                // The pieces an administration already holds are to be fetched from it, as
-                // `once-only` says, not checked at the filing: named apart.
-                let held = |i: &String| ctx.p.data_item(i).is_some_and(|d| !d.held_by.is_empty());
-                let names: Vec<String> = r.items.iter().filter(|i| !held(i)).map(|i| ctx.data_name(i)).collect();
-                let held_names: Vec<String> = r.items.iter().filter(|i| held(i)).map(|i| ctx.data_name(i)).collect();
-                let (fetch_fr, fetch_en) = fetched(&held_names, !names.is_empty());
-                // Every way in no check covers: the filing this finding names, then the others.
-                let at: Vec<String> = std::iter::once(r.submission)
-                    .chain(r.also.iter().map(|w| w.0))
-                    .map(|n| ctx.label(n.index()))
-                    .collect();
-                let channels: Vec<Option<Channel>> = std::iter::once(r.submission)
-                    .chain(r.also.iter().map(|w| w.0))
-                    .map(|n| ctx.step(n.index()).channel)
-                    .collect();
-                let (means_fr, means_en) = means_at(&channels, about_content(ctx, members));
-                let (means_fr, means_en) = with_studies(means_fr, means_en, &names);
-                let (steps_fr, steps_en) = match at.as_slice() {
-                    [one] => (format!("l'étape {}", quote(Lang::Fr, one)), format!("step {}", quote(Lang::En, one))),
-                    _ => (
-                        format!("les étapes {}", quoted_list(Lang::Fr, &at)),
-                        format!("steps {}", quoted_list(Lang::En, &at)),
-                    ),
-                };
-                let (check_fr, check_en) = if names.is_empty() {
-                    (String::new(), String::new())
-                } else {
-                    (
-                        format!("Contrôler {} dès {steps_fr} ({means_fr})", quoted_list(Lang::Fr, &names)),
-                        format!("Checking {} at {steps_en} ({means_en})", quoted_list(Lang::En, &names)),
-                    )
-                };
-                // Two actions, two subjects: « Contrôler … et obtenir … réduiraient ».
-                let verb_fr = if names.is_empty() || held_names.is_empty() { "réduirait" } else { "réduiraient" };
-                (
-                    format!(
-                        "{check_fr}{fetch_fr} {verb_fr} ces retours ; la proposition retient l'hypothèse prudente \
-                         que la moitié en est évitée (de {} à {} des passages), chiffre à confirmer.",
-                        percent(Lang::Fr, back),
-                        halved(Lang::Fr, back),
-                    ),
-                    format!(
-                        "{check_en}{fetch_en} would reduce these returns; the proposal assumes, prudently, that half \
-                         of them are avoided (from {} to {} of passes), a figure to confirm.",
-                        percent(Lang::En, back),
-                        halved(Lang::En, back),
-                    ),
-                )
-            }
-            None if unchecked => (
-                "Ce retour n'est pas décidé par un contrôle des pièces : vérifier le dossier plus tôt ne l'éviterait \
-                 pas ; c'est ce qui le fait repartir (une réponse qui tarde, un avis à reprendre) qu'il faut traiter."
-                    .to_owned(),
-                "This return is not decided by a check of the pieces: checking the file earlier would not avoid it; \
-                 what sends it round (an answer that is late, an opinion to give again) is what to address."
-                    .to_owned(),
-            ),
-            None if correction => (
-                "Ce retour demande à l'usager de corriger ce que le contrôle a relevé, que l'examen des pièces au \
-                 dépôt n'aurait pas décelé : contrôler les pièces plus tôt ne l'éviterait pas ; ce sont les écarts \
-                 relevés qu'il faut prévenir (exigences connues d'avance, conseil avant le dépôt)."
-                    .to_owned(),
-                "This return asks the user to correct what the check found, which examining the pieces at the \
-                 filing would not have caught: checking the pieces earlier would not avoid it; the shortcomings \
-                 found are what to prevent (requirements known in advance, advice before the filing)."
-                    .to_owned(),
-            ),
-            None if without_user => (
-                "Ce retour ne passe pas par l'usager : un contrôle là où le dossier est constitué ou saisi, avant \
-                 qu'il ne soit transmis (données vérifiées à la saisie, pièces au complet), réduirait ces retours."
-                    .to_owned(),
-                "This return does not go through the user: a check where the file is put together or keyed in, \
-                 before it is passed on (data checked as they are entered, the pieces complete), would reduce these \
-                 returns."
-                    .to_owned(),
-            ),
-            None => (
-                "Vérifier la complétude dès le premier contact (liste des pièces claire, contrôle à la saisie) \
-                 réduirait ces retours."
-                    .to_owned(),
-                "Checking completeness at the first contact (a clear list of pieces, checks when the form is filled \
-                 in) would reduce these returns."
-                    .to_owned(),
-            ),
-        };
-        let (share_fr, share_en) = (percent(Lang::Fr, p_again), percent(Lang::En, p_again));
-        // A circuit too long to read as a list is told by its number of steps (its steps are
-        // the finding's subjects, which the editor highlights).
-        let long = labels.len() > CIRCUIT_MAX;
-        out.push(finding(
-            ID,
-            severity,
-            subjects(ctx, members),
-            text(
-                sentence![
-                    "Boucle de reprise : ",
-                    share_fr,
-                    " des passages repartent vers ",
-                    Quoted(Lang::Fr, entry_label)
-                ],
-                sentence!["Rework loop: ", share_en, " of passes go back to ", Quoted(Lang::En, entry_label)],
-            ),
-            text(
-                sentence! {
-                    "Dans ", share_fr, " des passages, le dossier repart vers ", Quoted(Lang::Fr, entry_label),
-                    (!long).then(|| (" et refait le circuit ", QuotedList(Lang::Fr, &labels))),
-                    long.then_some((" et refait un circuit de ", labels.len())), long.then_some(" étapes"),
-                    ". Par dossier, cette boucle ajoute en moyenne ", Duration(Lang::Fr, extra_lead, day),
-                    " de délai et ", Duration(Lang::Fr, extra_touch, day), " de travail", contacts_fr, ". ", advice_fr,
-                },
-                sentence! {
-                    "In ", share_en, " of passes, the file goes back to ", Quoted(Lang::En, entry_label),
-                    (!long).then(|| (" and through ", QuotedList(Lang::En, &labels))),
-                    long.then_some((" and round a circuit of ", labels.len())), long.then_some(" steps"),
-                    " again. Per file, this loop adds ",
-                    Duration(Lang::En, extra_lead, day), " of lead time and ", Duration(Lang::En, extra_touch, day),
-                    " of work on average", contacts_en, ". ", advice_en,
-                },
-            ),
-            Gain { touch_min: extra_touch, lead_min: extra_lead, contacts: extra_contacts, ..Gain::default() },
-            if unchecked || correction { None } else { Some("check-upfront") },
-        ));
+        out.extend(one_loop(ctx, members, &|n| ctx.comps.of[n] == c));
     }
     out
+}
+
+/// The loops inside loop `c`, which repeats the service period after period, once the ways round
+/// to the next period (the flows of its decisions `rounds` that stay in the loop) are taken away: the lab results asked again within one ALD
+/// protocol, before the renewal five years on; the judge's director querying one guardian's
+/// account in seven. Each in the order of `c`'s steps; not one through a formal notice
+/// ([`FORMAL_NOTICE`]). Complexity: O(size of `c`), through petgraph's Tarjan.
+fn returns_within_periods(ctx: &Context, c: usize, rounds: &[usize]) -> Vec<Vec<usize>> {
+    let members = &ctx.comps.members[c];
+    let inside = |n: usize| ctx.comps.of[n] == c;
+    let local: rustc_hash::FxHashMap<usize, u32> = members.iter().enumerate().map(|(i, &n)| (n, i as u32)).collect();
+    let mut g = petgraph::graph::DiGraph::<(), ()>::with_capacity(members.len(), members.len());
+    for _ in members {
+        g.add_node(());
+    }
+    let mut self_loop = vec![false; members.len()];
+    for (i, &n) in members.iter().enumerate().filter(|&(_, n)| !rounds.contains(n)) {
+        for a in ctx.g.out[n].iter().filter(|a| a.share > 0.0 && inside(a.node)) {
+            if let Some(&j) = local.get(&a.node) {
+                self_loop[i] |= j as usize == i;
+                g.add_edge(NodeIndex::new(i), NodeIndex::new(j as usize), ());
+            }
+        }
+    }
+    let notice = crate::analysis::labels::words(FORMAL_NOTICE);
+    let enforces = |steps: &[usize]| {
+        steps.iter().any(|&n| {
+            ctx.step(n).kind.is_work()
+                && !ctx.in_user_lane(n)
+                && ctx.label_words(ctx.step(n).label()).iter().any(|w| notice.contains(w))
+        })
+    };
+    petgraph::algo::tarjan_scc(&g)
+        .into_iter()
+        .filter(|scc| scc.len() > 1 || scc.first().is_some_and(|i| self_loop[i.index()]))
+        .map(|scc| {
+            let mut steps: Vec<usize> = scc.iter().map(|i| i.index()).collect();
+            steps.sort_unstable();
+            steps.into_iter().map(|i| members[i]).collect::<Vec<usize>>()
+        })
+        .filter(|steps| !enforces(steps))
+        .collect()
+}
+
+/// A formal notice (« Mettre l'entreprise en demeure de régulariser »): inside a period, a loop
+/// through one is the law's answer to an obligation of the period unmet (the haulier's capital
+/// made good within the year), not a file sent back for what it lacks.
+const FORMAL_NOTICE: &str = "demeure";
+
+/// The finding on one loop of `members` (`inside` it), if it is one to tell.
+fn one_loop(ctx: &Context, members: &[usize], inside: &dyn Fn(usize) -> bool) -> Option<Finding> {
+    let mut inflow = 0.0;
+    let mut entries = Vec::new();
+    for &n in members {
+        for a in &ctx.g.inc[n] {
+            if !inside(a.node) && a.share > 0.0 {
+                inflow += ctx.visits[a.node] * a.share * ctx.g.join_factor[n];
+                if !entries.contains(&n) {
+                    entries.push(n);
+                }
+            }
+        }
+    }
+    if inflow <= 1e-12 || entries.is_empty() {
+        return None;
+    }
+    let entry_visits: f64 = entries.iter().map(|&n| ctx.visits[n]).sum();
+    let p_again = (1.0 - inflow / entry_visits).clamp(0.0, 1.0);
+    let mut total = 0.0;
+    let mut touch = 0.0;
+    let mut contacts = 0.0;
+    for &n in members {
+        let s = ctx.step(n);
+        let v = ctx.visits[n];
+        total += v * (s.duration() + s.wait());
+        touch += v * s.duration();
+        if s.kind.is_work() && ctx.in_user_lane(n) {
+            contacts += v;
+        }
+        for a in &ctx.g.out[n] {
+            if inside(a.node) {
+                total += v * a.share * ctx.p.graph()[a.edge].delay();
+            }
+        }
+    }
+    let nodes: Vec<NodeIndex> = members.iter().map(|&n| NodeIndex::new(n)).collect();
+    let read = rework(ctx.p, &nodes);
+    // A loop going round on a decision that follows no check of data (the obligés alimentaires
+    // reminded when they have not answered, an opinion to be given again): checking the pieces
+    // earlier would not avoid those rounds. Nothing is proposed, the finding explains.
+    let unchecked = read == Err(NotRework::Check);
+    // A loop asking the user to correct what the check found (the works after the visit):
+    // checking the pieces earlier would not avoid it either.
+    let correction = read == Err(NotRework::Correction);
+    // A loop with no step of the user (the CSNJ sending a record keyed in error back to the
+    // commune, the accountant a mandate back to the ordonnateur): the file goes back to whoever
+    // put it together or keyed it in, not to a first contact with the user.
+    let without_user = read == Err(NotRework::User);
+    let shape = read.ok();
+    if shape.as_ref().is_some_and(|r| r.in_place) {
+        return None;
+    }
+    let (base_time, base_touch, base_contacts) = quickest_pass(ctx, members, &entries, inside);
+    let extra_lead = (total - inflow * base_time).max(0.0);
+    let extra_touch = (touch - inflow * base_touch).max(0.0);
+    let extra_contacts = (contacts - inflow * base_contacts).max(0.0);
+    let labels: Vec<&str> =
+        members.iter().filter(|&&n| ctx.step(n).kind.is_work()).map(|&n| ctx.label_str(n)).collect();
+    let labels = if labels.is_empty() { members.iter().map(|&n| ctx.label_str(n)).collect() } else { labels };
+    let entry_label = ctx.label_str(work_entry(ctx, entries[0], members.len(), inside));
+    let day = ctx.settings.working_day_min;
+    // The share is a difference of visits solved in floating point: one in five returns comes
+    // out a hair under 0.2, and must not fall below a threshold of 0.2 (it is not "rarely").
+    let severity =
+        if p_again + 1e-9 >= ctx.settings.rework_warning_probability { Severity::Warning } else { Severity::Info };
+    let (contacts_fr, contacts_en) = if extra_contacts > 1e-9 {
+        (
+            format!(
+                ", et {} de plus de l'usager",
+                quantity(Lang::Fr, extra_contacts, 2, "sollicitation", "sollicitations")
+            ),
+            format!(", and {} with the user", quantity(Lang::En, extra_contacts, 2, "more contact", "more contacts")),
+        )
+    } else {
+        (String::new(), String::new())
+    };
+    // What to do about it, in the words of the proposal that `check-upfront` makes.
+    let (advice_fr, advice_en) = match &shape {
+        Some(r) => {
+            let d = r.decision.index();
+            let back: f64 = ctx.g.out[d].iter().filter(|a| inside(a.node)).map(|a| a.share).sum();
+            // The pieces an administration already holds are to be fetched from it, as
+            // `once-only` says, not checked at the filing: named apart.
+            let held = |i: &String| ctx.p.data_item(i).is_some_and(|d| !d.held_by.is_empty());
+            let names: Vec<String> = r.items.iter().filter(|i| !held(i)).map(|i| ctx.data_name(i)).collect();
+            let held_names: Vec<String> = r.items.iter().filter(|i| held(i)).map(|i| ctx.data_name(i)).collect();
+            let (fetch_fr, fetch_en) = fetched(&held_names, !names.is_empty());
+            // Every way in no check covers: the filing this finding names, then the others.
+            let at: Vec<String> =
+                std::iter::once(r.submission).chain(r.also.iter().map(|w| w.0)).map(|n| ctx.label(n.index())).collect();
+            let channels: Vec<Option<Channel>> = std::iter::once(r.submission)
+                .chain(r.also.iter().map(|w| w.0))
+                .map(|n| ctx.step(n.index()).channel)
+                .collect();
+            let (means_fr, means_en) = means_at(&channels, about_content(ctx, members));
+            let (means_fr, means_en) = with_studies(means_fr, means_en, &names);
+            let (steps_fr, steps_en) = match at.as_slice() {
+                [one] => (format!("l'étape {}", quote(Lang::Fr, one)), format!("step {}", quote(Lang::En, one))),
+                _ => (
+                    format!("les étapes {}", quoted_list(Lang::Fr, &at)),
+                    format!("steps {}", quoted_list(Lang::En, &at)),
+                ),
+            };
+            let (check_fr, check_en) = if names.is_empty() {
+                (String::new(), String::new())
+            } else {
+                (
+                    format!("Contrôler {} dès {steps_fr} ({means_fr})", quoted_list(Lang::Fr, &names)),
+                    format!("Checking {} at {steps_en} ({means_en})", quoted_list(Lang::En, &names)),
+                )
+            };
+            // Two actions, two subjects: « Contrôler … et obtenir … réduiraient ».
+            let verb_fr = if names.is_empty() || held_names.is_empty() { "réduirait" } else { "réduiraient" };
+            (
+                format!(
+                    "{check_fr}{fetch_fr} {verb_fr} ces retours ; la proposition retient l'hypothèse prudente \
+                     que la moitié en est évitée (de {} à {} des passages), chiffre à confirmer.",
+                    percent(Lang::Fr, back),
+                    halved(Lang::Fr, back),
+                ),
+                format!(
+                    "{check_en}{fetch_en} would reduce these returns; the proposal assumes, prudently, that half \
+                     of them are avoided (from {} to {} of passes), a figure to confirm.",
+                    percent(Lang::En, back),
+                    halved(Lang::En, back),
+                ),
+            )
+        }
+        None if unchecked => (
+            "Ce retour n'est pas décidé par un contrôle des pièces : vérifier le dossier plus tôt ne l'éviterait \
+             pas ; c'est ce qui le fait repartir (une réponse qui tarde, un avis à reprendre) qu'il faut traiter."
+                .to_owned(),
+            "This return is not decided by a check of the pieces: checking the file earlier would not avoid it; \
+             what sends it round (an answer that is late, an opinion to give again) is what to address."
+                .to_owned(),
+        ),
+        None if correction => (
+            "Ce retour demande à l'usager de corriger ce que le contrôle a relevé, que l'examen des pièces au \
+             dépôt n'aurait pas décelé : contrôler les pièces plus tôt ne l'éviterait pas ; ce sont les écarts \
+             relevés qu'il faut prévenir (exigences connues d'avance, conseil avant le dépôt)."
+                .to_owned(),
+            "This return asks the user to correct what the check found, which examining the pieces at the \
+             filing would not have caught: checking the pieces earlier would not avoid it; the shortcomings \
+             found are what to prevent (requirements known in advance, advice before the filing)."
+                .to_owned(),
+        ),
+        None if without_user => (
+            "Ce retour ne passe pas par l'usager : un contrôle là où le dossier est constitué ou saisi, avant \
+             qu'il ne soit transmis (données vérifiées à la saisie, pièces au complet), réduirait ces retours."
+                .to_owned(),
+            "This return does not go through the user: a check where the file is put together or keyed in, \
+             before it is passed on (data checked as they are entered, the pieces complete), would reduce these \
+             returns."
+                .to_owned(),
+        ),
+        None => (
+            "Vérifier la complétude dès le premier contact (liste des pièces claire, contrôle à la saisie) \
+             réduirait ces retours."
+                .to_owned(),
+            "Checking completeness at the first contact (a clear list of pieces, checks when the form is filled \
+             in) would reduce these returns."
+                .to_owned(),
+        ),
+    };
+    let (share_fr, share_en) = (percent(Lang::Fr, p_again), percent(Lang::En, p_again));
+    // A circuit too long to read as a list is told by its number of steps (its steps are
+    // the finding's subjects, which the editor highlights).
+    let long = labels.len() > CIRCUIT_MAX;
+    Some(finding(
+        ID,
+        severity,
+        subjects(ctx, members),
+        text(
+            sentence!["Boucle de reprise : ", share_fr, " des passages repartent vers ", Quoted(Lang::Fr, entry_label)],
+            sentence!["Rework loop: ", share_en, " of passes go back to ", Quoted(Lang::En, entry_label)],
+        ),
+        text(
+            sentence! {
+                "Dans ", share_fr, " des passages, le dossier repart vers ", Quoted(Lang::Fr, entry_label),
+                (!long).then(|| (" et refait le circuit ", QuotedList(Lang::Fr, &labels))),
+                long.then_some((" et refait un circuit de ", labels.len())), long.then_some(" étapes"),
+                ". Par dossier, cette boucle ajoute en moyenne ", Duration(Lang::Fr, extra_lead, day),
+                " de délai et ", Duration(Lang::Fr, extra_touch, day), " de travail", contacts_fr, ". ", advice_fr,
+            },
+            sentence! {
+                "In ", share_en, " of passes, the file goes back to ", Quoted(Lang::En, entry_label),
+                (!long).then(|| (" and through ", QuotedList(Lang::En, &labels))),
+                long.then_some((" and round a circuit of ", labels.len())), long.then_some(" steps"),
+                " again. Per file, this loop adds ",
+                Duration(Lang::En, extra_lead, day), " of lead time and ", Duration(Lang::En, extra_touch, day),
+                " of work on average", contacts_en, ". ", advice_en,
+            },
+        ),
+        Gain { touch_min: extra_touch, lead_min: extra_lead, contacts: extra_contacts, ..Gain::default() },
+        if unchecked || correction { None } else { Some("check-upfront") },
+    ))
 }
 
 /// The share of returns left once half are avoided, to a tenth of a percent when it is not

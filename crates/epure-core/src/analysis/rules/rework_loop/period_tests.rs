@@ -293,3 +293,47 @@ fn is_silent_on_the_renewal_of_what_the_user_held_for_a_period() {
         &["examen edition exercice rappel d renouv"],
     );
 }
+
+/// [`renewed_card`] with a return inside each period: one request in four lacks the Kbis at the
+/// examination; the service `asks` for it and the agency sends it.
+fn renewed_card_with_returns(asks: &str) -> crate::model::Procedure {
+    B::new()
+        .start("s")
+        .task("depot", "u", "Déposer la demande de carte")
+        .requests("depot", &["kbis"])
+        .check("examen", "b", "Examiner la demande")
+        .checks("examen", &["kbis"])
+        .decision("complet")
+        .task("demande", "b", asks)
+        .task("envoi", "u", "Envoyer le Kbis")
+        .requests("envoi", &["kbis"])
+        .task("edition", "b", "Éditer la carte")
+        .produces("edition", &["carte"])
+        .task("exercice", "u", "Exercer sous la carte")
+        .channel("exercice", crate::model::Channel::Internal)
+        .wait("exercice", 378000.0)
+        .task("rappel", "b", "Rappeler l'échéance de la carte")
+        .decision("d")
+        .task("renouv", "u", "Déposer la demande de renouvellement de la carte")
+        .requests("renouv", &["kbis"])
+        .end("e")
+        .chain(&["s", "depot", "examen", "complet"])
+        .prob("complet", "edition", 0.75)
+        .prob("complet", "demande", 0.25)
+        .chain(&["demande", "envoi", "examen"])
+        .chain(&["edition", "exercice", "rappel", "d"])
+        .prob("d", "renouv", 0.9)
+        .prob("d", "e", 0.1)
+        .chain(&["renouv", "examen"])
+        .build()
+}
+
+#[test]
+fn tells_a_return_inside_each_period() {
+    // The renewal every three years is the next period; the Kbis asked again within one, before
+    // the card is edited, is a return.
+    check(&renewed_card_with_returns("Demander le Kbis manquant"), "rework-loop", &["examen complet demande envoi"]);
+    // Near miss: the return goes through a formal notice, the law's answer within the period
+    // (see `is_silent_on_a_yearly_check_whose_verdict_the_pass_settles`).
+    check(&renewed_card_with_returns("Mettre l'agence en demeure de fournir son Kbis"), "rework-loop", &[]);
+}
