@@ -22,7 +22,8 @@ fn an_unseen_private_security_card_is_read_as_an_expert_would() {
             ("once-only", "cqp depot complement"),
             ("once-only", "titre-sejour joindre-titre"),
             // The civil status typed online, again into the B2 request and the TAJ query, and by
-            // the legal service when a recours comes.
+            // the legal service when a recours comes (« jusqu'à quatre fois »: the reviewer read
+            // « quatre fois » as overstated, the fourth entry being on 3 % of the files' way).
             ("rekeying", "etat-civil depot demande-b2 taj enreg-recours"),
             // Applicant, gestionnaire, instructor, certifier, instructor, head of the pôle,
             // délégué: six hands on the way nine files in ten take (the refusal and the recours,
@@ -43,6 +44,8 @@ fn an_unseen_private_security_card_is_read_as_an_expert_would() {
         cqp.iter().any(|e| e.contains("« Certificat d'aptitude professionnelle (CQP APS ou titre RNCP) »")),
         "{cqp:?}"
     );
+    let keyed = explained("carte-pro-cnaps.epure.json", "rekeying");
+    assert!(keyed.iter().any(|e| e.contains("est saisie jusqu'à quatre fois")), "{keyed:?}");
     let hands = explained("carte-pro-cnaps.epure.json", "handoff-chain");
     assert!(hands.iter().any(|e| e.contains("il change jusqu'à 10 fois de mains")), "{hands:?}");
     // Near misses: the B2, held by the Casier and asked of it by the CNAPS itself, not of the

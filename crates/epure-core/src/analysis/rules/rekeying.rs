@@ -144,23 +144,30 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             let touch: f64 =
                 later.iter().map(|&n| keying_min(ctx, n, 1) * share_through(ctx, n, all - ctx.visits[n])).sum();
             let k = group.len();
+            // Keyed that many times on the way most files take, or only on a way fewer than half
+            // of them take (the fourth entry on the way of the rare appeal): "jusqu'à quatre
+            // fois". A step of a loop, met more than once, counts as every file.
+            let (lo, hi) = group
+                .iter()
+                .fold((f64::INFINITY, 0.0_f64), |(lo, hi), &n| (lo.min(ctx.visits[n]), hi.max(ctx.visits[n])));
+            let (up_fr, up_en) = if lo < 0.5 * hi.min(1.0) { ("jusqu'à ", "up to ") } else { ("", "") };
             out.push(finding(
                 ID,
                 Severity::Warning,
                 subjects,
                 text(
-                    sentence!["Double saisie : ", super::once_only::noun_fr(d), " saisie ", Times(Lang::Fr, k)],
-                    sentence!["Rekeying: ", Quoted(Lang::En, &d.name), " entered ", Times(Lang::En, k)],
+                    sentence!["Double saisie : ", super::once_only::noun_fr(d), " saisie ", up_fr, Times(Lang::Fr, k)],
+                    sentence!["Rekeying: ", Quoted(Lang::En, &d.name), " entered ", up_en, Times(Lang::En, k)],
                 ),
                 text(
                     sentence! {
-                        super::once_only::subject_fr(d), " est saisie ", Times(Lang::Fr, k),
+                        super::once_only::subject_fr(d), " est saisie ", up_fr, Times(Lang::Fr, k),
                         " dans un système d'information (étapes ", QuotedList(Lang::Fr, &labels),
                         "). Une saisie unique, reprise ensuite par les autres applications, éviterait le travail en \
                          double et les erreurs de recopie.",
                     },
                     sentence! {
-                        Quoted(Lang::En, &d.name), " is keyed into an information system ", Times(Lang::En, k),
+                        Quoted(Lang::En, &d.name), " is keyed into an information system ", up_en, Times(Lang::En, k),
                         " (steps ", QuotedList(Lang::En, &labels),
                         "). Entering it once and passing it on to the other applications would avoid the duplicate \
                          work and copying errors.",
@@ -482,6 +489,34 @@ mod tests {
         check(&claim_with_returns(true, false), "rekeying", &["revenu depot check"]);
         // Near miss: typed again only when the pieces come back, a correction on the way back.
         check(&claim_with_returns(false, true), "rekeying", &[]);
+    }
+
+    #[test]
+    fn an_entry_on_a_way_few_files_take_is_keyed_up_to_that_many_times() {
+        // The form typed into software A, then B; `appeal` of the files come back on appeal and
+        // are keyed in a third time.
+        let said = |appeal: f64| {
+            let p = base()
+                .enters("saisie", &["dossier"])
+                .enters("ressaisie", &["dossier"])
+                .decision("d")
+                .task("recours", "c", "Enregistrer le recours")
+                .enters("recours", &["dossier"])
+                .chain(&["s", "depot", "saisie", "ressaisie", "d"])
+                .prob("d", "recours", appeal)
+                .prob("d", "e", 1.0 - appeal)
+                .chain(&["recours", "e"])
+                .build();
+            let f = crate::analysis::analyze(&p, &Default::default()).findings;
+            let f = f.into_iter().find(|f| f.rule == "rekeying").expect("fires");
+            (f.title_fr, f.explanation_en)
+        };
+        let (title, en) = said(0.03);
+        assert!(title.ends_with("saisie jusqu'à trois fois"), "{title}");
+        assert!(en.contains("is keyed into an information system up to 3 times"), "{en}");
+        // Near miss: most files are keyed three times.
+        let (title, _) = said(0.6);
+        assert!(title.ends_with("saisie trois fois"), "{title}");
     }
 
     #[test]
