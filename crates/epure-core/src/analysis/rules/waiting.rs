@@ -42,7 +42,7 @@
 
 use super::{Context, finding, text};
 use crate::analysis::labels;
-use crate::analysis::words::{duration, number, percent, quote};
+use crate::analysis::words::{duration, number, percent, quantity, quote};
 use crate::analysis::{Finding, Gain, Lang, Severity};
 use crate::model::StepKind;
 use period_end::at_end_of_period;
@@ -377,6 +377,33 @@ fn wait_before(ctx: &Context, n: usize, w: f64, lang: Lang) -> String {
             (Lang::En, true) => format!(
                 "The wait before step {label} ({lane}), which {files} of files go through{times}, is {once}{in_all}: \
                  {avg} on average over all files, that is {share} of the procedure's lead time ({total})."
+            ),
+        };
+    }
+    // A step met more than once per file (a check the returns come back to): the wait of one
+    // pass, then the passes per file, rather than a mean no file waits in one go.
+    if visits >= 1.05 {
+        let once = duration(lang, w / visits, day);
+        let times = match lang {
+            Lang::Fr => quantity(lang, visits, 1, "passage", "passages"),
+            Lang::En => quantity(lang, visits, 1, "pass", "passes"),
+        };
+        return match (lang, user) {
+            (Lang::Fr, false) => format!(
+                "Le dossier attend {once} avant l'étape {label} ({lane}) à chaque passage ({times} en moyenne) : \
+                 {avg} par dossier, soit {share} du délai total de la démarche ({total})."
+            ),
+            (Lang::Fr, true) => format!(
+                "L'attente avant l'étape {label} ({lane}) est de {once} à chaque passage ({times} en moyenne) : \
+                 {avg} par dossier, soit {share} du délai total de la démarche ({total})."
+            ),
+            (Lang::En, false) => format!(
+                "The file waits {once} before step {label} ({lane}) at each pass ({times} on average): {avg} per \
+                 file, that is {share} of the procedure's lead time ({total})."
+            ),
+            (Lang::En, true) => format!(
+                "The wait before step {label} ({lane}) is {once} at each pass ({times} on average): {avg} per file, \
+                 that is {share} of the procedure's lead time ({total})."
             ),
         };
     }
