@@ -21,7 +21,7 @@
 
 use super::duplicate_step::StepsWithLanes;
 use super::{Context, finding, text};
-use crate::analysis::words::{Duration, few, quote, sentence};
+use crate::analysis::words::{duration, few, percent, quote, sentence};
 use crate::analysis::{Finding, Gain, Lang, Severity};
 use crate::model::{ActorKind, StepKind};
 
@@ -141,6 +141,30 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         };
         let wait: f64 = chain.iter().map(|&n| time(n)).sum();
         let day = ctx.settings.working_day_min;
+        // A chain fewer than half the files go through (the opposition to one drone flight in
+        // twenty) is told as those files live it, then averaged over every file.
+        let through = ctx.visits[chain[0]];
+        let (took_fr, took_en) = if through > 1e-9 && through < 0.5 {
+            (
+                format!(
+                    "{} sur les {} des dossiers qui y passent ({} en moyenne par dossier)",
+                    duration(Lang::Fr, wait / through, day),
+                    percent(Lang::Fr, through),
+                    duration(Lang::Fr, wait, day)
+                ),
+                format!(
+                    "{} on the {} of files that go through them ({} on average per file)",
+                    duration(Lang::En, wait / through, day),
+                    percent(Lang::En, through),
+                    duration(Lang::En, wait, day)
+                ),
+            )
+        } else {
+            (
+                format!("{} par dossier", duration(Lang::Fr, wait, day)),
+                format!("{} per file", duration(Lang::En, wait, day)),
+            )
+        };
         let last = chain[chain.len() - 1];
         // The authority that decides already signs by delegation (« par délégation du préfet »):
         // a delegation of signature is not what to advise, it is there; extending it is.
@@ -226,12 +250,11 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             text(
                 sentence! {
                     "Le dossier passe par ", few(Lang::Fr, chain.len()), " validations à la suite : ",
-                    StepsWithLanes(ctx, Lang::Fr, &chain), ". Elles prennent ", Duration(Lang::Fr, wait, day),
-                    " par dossier, attente comprise. ", advice_fr,
+                    StepsWithLanes(ctx, Lang::Fr, &chain), ". Elles prennent ", took_fr, ", attente comprise. ", advice_fr,
                 },
                 sentence! {
                     "The file goes through ", few(Lang::En, chain.len()), " approvals in a row: ", StepsWithLanes(ctx, Lang::En, &chain),
-                    ". They take ", Duration(Lang::En, wait, day), " per file, waiting included. ", advice_en,
+                    ". They take ", took_en, ", waiting included. ", advice_en,
                 },
             ),
             gain,
@@ -257,6 +280,48 @@ mod tests {
             .checks("a1", &[item])
             .checks("a2", &[item])
             .build()
+    }
+
+    #[test]
+    fn a_chain_few_files_go_through_is_told_as_they_live_it() {
+        // One flight in twenty is opposed: the head's visa, then the director's signature, a
+        // working day on those files.
+        let said = |opposed: f64| {
+            let p = B::new()
+                .start("s")
+                .check("examen", "b", "Examiner la notification")
+                .decision("d")
+                .approval("visa", "b", "Viser le projet d'arrêté d'opposition")
+                .dur("visa", 10.0)
+                .wait("visa", 200.0)
+                .approval("signature", "c", "Signer l'arrêté d'opposition")
+                .dur("signature", 10.0)
+                .wait("signature", 200.0)
+                .end("e")
+                .chain(&["s", "examen", "d"])
+                .prob("d", "visa", opposed)
+                .prob("d", "e", 1.0 - opposed)
+                .chain(&["visa", "signature", "e"])
+                .build();
+            let f = crate::analysis::analyze(&p, &Default::default()).findings;
+            let f = f.into_iter().find(|f| f.rule == "approval-chain").expect("fires");
+            (f.explanation_fr, f.explanation_en)
+        };
+        let five = crate::analysis::words::percent(crate::analysis::Lang::Fr, 0.05);
+        let (fr, en) = said(0.05);
+        assert!(
+            fr.contains(&format!(
+                "Elles prennent 1 jour ouvré sur les {five} des dossiers qui y passent (21 min en moyenne par dossier), attente comprise."
+            )),
+            "{fr}"
+        );
+        assert!(
+            en.contains("They take 1 working day on the 5% of files that go through them (21 min on average per file)"),
+            "{en}"
+        );
+        // Near miss: most files go through the chain: told per file.
+        let (fr, _) = said(0.8);
+        assert!(fr.contains("Elles prennent 5 h 36 par dossier, attente comprise."), "{fr}");
     }
 
     #[test]
