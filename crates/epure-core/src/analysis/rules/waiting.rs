@@ -551,3 +551,5 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod user_tests;
