@@ -113,6 +113,9 @@ fn an_unseen_cafe_terrace_is_read_as_an_expert_would() {
             // The café, the service, the ABF (the longer opinion), the service, the deputy
             // mayor, the service, the régie; the teleservice's receipt is no hand.
             ("handoff-chain", "depot instruction avis-abf redaction signature notification redevance"),
+            // The week before the service instructs the request: over a quarter of the days until the
+            // café has its order (the fee's title after it is nobody's wait, left out of the measure).
+            ("waiting", "instruction"),
             // Two weeks before the ABF's opinion, the longer of the two consultations. (Not the
             // fee's title once the café has its order, notified « au cafetier »: the one who runs
             // the café of the user's lane, « Exploitant du café ».)

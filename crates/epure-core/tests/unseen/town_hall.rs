@@ -88,8 +88,13 @@ fn an_unseen_traffic_order_for_works_is_read_as_an_expert_would() {
                 "handoff-chain",
                 "demande verif-accueil enregistrement envoi-bureau verif-bureau avis-bus redaction signature notif copie-police titre"
             ),
-            // No `waiting` on the fee's invoice: the company has its order by then (the wait
-            // keeps the file open in the back office, nobody waits for it).
+            // The two days before the bureau des arrêtés checks the request, and the three before
+            // the bus network gives its opinion: a quarter and a third of the days until the
+            // company has its order. No `waiting` on the fee's invoice: the company has its order
+            // by then (the wait keeps the file open in the back office, nobody waits for it), and
+            // it is left out of the time the other waits are weighed against.
+            ("waiting", "verif-bureau"),
+            ("waiting", "avis-bus"),
         ]
     );
     // Near misses: the police's and the bus operator's opinions are their own (not a round trip
@@ -125,6 +130,9 @@ fn an_unseen_school_enrolment_is_read_as_an_expert_would() {
                 "handoff-chain",
                 "depot verif saisie derogation sollicitation avis-demandee commission decision notif-derogation affectation-secteur certificat envoi-certificat rdv presentation admission"
             ),
+            // The week before the service assigns the school of the sector: a third of the time until
+            // the family has the certificate (the visit to the head teacher after it is theirs).
+            ("waiting", "affectation-secteur"),
             // Waiting for the head teacher's appointment.
             ("waiting", "presentation"),
             // The paper form handed in at the counter, keyed in by hand.
@@ -600,6 +608,10 @@ fn an_unseen_registration_on_the_electoral_rolls_is_read_as_an_expert_would() {
     assert_eq!(
         found,
         [
+            // The two days before the service checks the identity and the tie with the commune: 39 %
+            // of the days until the voter is told of the registration (the commission and the card,
+            // months later, come after the answer and are left out of the measure).
+            ("waiting", "instruction"),
             // The paper form handed in at the counter, keyed in the next day by the service.
             ("media-break", "f7 saisie etat-civil"),
             // One online request in eight comes back for an outdated or missing proof of address.
@@ -614,7 +626,8 @@ fn an_unseen_registration_on_the_electoral_rolls_is_read_as_an_expert_would() {
     // (another question); the INSEE's check against the RNIPP produces the registration in the
     // REU; the commission de contrôle's review is mandated (C. élect. art. L19); the notice and the
     // card are two mandated mailings, not duplicates; the voter has the outcome once notified, so
-    // the months before the commission and the card are no waiting; the refusal is decided on
+    // the months before the commission and the card are no waiting (nor in the time the
+    // instruction's wait is weighed against); the refusal is decided on
     // the instruction; one contact (1.1 with the returns).
     assert_not_flagged(
         &found,
@@ -626,7 +639,6 @@ fn an_unseen_registration_on_the_electoral_rolls_is_read_as_an_expert_would() {
             "parallelizable",
             "late-knockout",
             "once-only",
-            "waiting",
             "too-many-contacts",
             "ping-pong",
             "rekeying",
@@ -1249,6 +1261,9 @@ fn an_unseen_building_permit_for_a_house_is_read_as_an_expert_would() {
             // files sent back live it (45 % of them, 1.8 times each), not only as the average
             // over all files (12.3 days), which read the 0.82 passes per file as the files there.
             ("waiting", "complement"),
+            // The two weeks before Enedis studies the network's capacity: 27 % of the time until the
+            // applicant has the permit (the works after it are theirs).
+            ("waiting", "avis-enedis"),
             // The five paper copies keyed into the software at the counter (then scanned).
             ("media-break", "f6 enregistrement dossier"),
         ]

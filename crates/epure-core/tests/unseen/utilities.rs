@@ -183,6 +183,9 @@ fn an_unseen_leak_rebate_on_a_water_bill_is_read_as_an_expert_would() {
                 "handoff-chain",
                 "relever detection informer reparer demande enregistrement examen visite calcul validation rectification reduction signature prise-en-charge rembourser"
             ),
+            // The three days before the public accountant takes the reduced title into account: a
+            // quarter of the time the subscriber waits for the rebate.
+            ("waiting", "prise-en-charge"),
             // One attestation in six does not say where the leak was or when it was repaired.
             ("rework-loop", "examen d-recevable relance complement"),
         ]
@@ -199,7 +202,6 @@ fn an_unseen_leak_rebate_on_a_water_bill_is_read_as_an_expert_would() {
     assert_not_flagged(
         &found,
         &[
-            "waiting",
             "redundant-check",
             "duplicate-step",
             "approval-chain",

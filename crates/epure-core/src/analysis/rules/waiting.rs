@@ -38,7 +38,11 @@
 //! A wait before a step, or a delay along a flow, that at most half the files go through is told
 //! as those files live it, beside the average over all files; inside a loop, the files that get to
 //! the step are fewer than its visits (a file sent back twice passes there twice): they are told
-//! with their passes and the wait in all. Explained, nothing proposed.
+//! with their passes and the wait in all. A wait before the outcome is weighed against the lead
+//! time less the time after the outcome that the rule itself declines as nobody's queue (the
+//! month billed after a school-meals enrolment, the year of activity before an approved
+//! company's first yearly statement), told beside the whole; a wait before a step of the user's
+//! or after the outcome, against the whole lead time. Explained, nothing proposed.
 
 use super::{Context, finding, text};
 use crate::analysis::labels;
@@ -336,13 +340,79 @@ fn files_through(ctx: &Context, n: usize) -> f64 {
     visits * (1.0 - back(n, &hit))
 }
 
-/// The sentence of a wait `w` (per case, expected) before step `n`.
-fn wait_before(ctx: &Context, n: usize, w: f64, lang: Lang) -> String {
+/// The clause that weighs a wait `w` against the lead time the user lives, `lived` (see
+/// [`lived_lead`]): the lead time itself when nothing follows the outcome, otherwise that time,
+/// with the whole beside it (« soit 37 % du délai de la démarche hors le temps qui suit la réponse
+/// et où l'usager n'attend plus rien (10,8 jours ouvrés sur 32 jours ouvrés) »). `procedure` says
+/// « de la démarche » after the lead time, where the sentence has not named the procedure.
+fn share_of(ctx: &Context, w: f64, lived: f64, lang: Lang, procedure: bool) -> String {
     let day = ctx.settings.working_day_min;
     let lead = ctx.metrics.lead_time_min;
+    let (share, total) = (percent(lang, w / lived), duration(lang, lead, day));
+    if lived >= lead {
+        return match (lang, procedure) {
+            (Lang::Fr, true) => format!("soit {share} du délai total de la démarche ({total})"),
+            (Lang::Fr, false) => format!("soit {share} du délai total ({total})"),
+            (Lang::En, true) => format!("that is {share} of the procedure's lead time ({total})"),
+            (Lang::En, false) => format!("that is {share} of the lead time ({total})"),
+        };
+    }
+    let upto = duration(lang, lived, day);
+    match lang {
+        Lang::Fr => format!(
+            "soit {share} du délai de la démarche hors le temps qui suit la réponse et où l'usager n'attend plus \
+             rien ({upto} sur {total})"
+        ),
+        Lang::En => format!(
+            "that is {share} of the procedure's lead time leaving out the time after the answer when the user \
+             waits for nothing more ({upto} of {total})"
+        ),
+    }
+}
+
+/// The lead time the user lives: the lead time less the time of the steps after they have the
+/// outcome with nothing more to do ([`Outcome::served`]) or that are their own term once they
+/// have it ([`own_term_after_outcome`], its channel drawn), and the delays drawn on the flows into them: the waits
+/// the rule declines as nobody's queue. A wait before the outcome is weighed against it, not
+/// against a lead time that holds those: the month billed « à terme échu » after a school-meals
+/// enrolment is confirmed would make the three days before the service checks the pieces look
+/// like a tenth of the delay, when they are over a third of the days the family waits for its
+/// answer; the year of activity before an approved company's first yearly statement would hide
+/// the four weeks of the department's opinion. (The steps after the outcome that the user still
+/// waits for, the card made and collected, stay in it.) Complexity: O(V + E).
+fn lived_lead(ctx: &Context, outcome: &Outcome) -> f64 {
+    let lead = ctx.metrics.lead_time_min;
+    let mut after = 0.0_f64;
+    for &n in &ctx.g.order {
+        // An own term drawn without its channel may be a counter's queue (the visas asked at the
+        // consulate): it stays in the time the user lives.
+        let own_term = || ctx.step(n).channel.is_some() && own_term_after_outcome(ctx, outcome, n);
+        if !ctx.reachable[n] || !ctx.on_lead(n) || !(outcome.served[n] || own_term()) {
+            continue;
+        }
+        let s = ctx.step(n);
+        after += ctx.visits[n] * (s.duration() + s.wait());
+        after += ctx.g.inc[n]
+            .iter()
+            .filter(|a| ctx.reachable[a.node])
+            .map(|a| ctx.visits[a.node] * a.share * ctx.p.graph()[a.edge].delay())
+            .sum::<f64>();
+    }
+    // A short tail (the file archived, the fee's title issued the same week) is left in: the
+    // sentence would give two lead times a few minutes apart.
+    if after >= TAIL_SHARE * lead && lead - after > 0.0 { lead - after } else { lead }
+}
+
+/// Share of the lead time below which the time after the outcome is left in the lead time the
+/// waits are weighed against (see [`lived_lead`]).
+const TAIL_SHARE: f64 = 0.05;
+
+/// The sentence of a wait `w` (per case, expected) before step `n`.
+fn wait_before(ctx: &Context, n: usize, w: f64, lived: f64, lang: Lang) -> String {
+    let day = ctx.settings.working_day_min;
     let label = quote(lang, &ctx.label(n));
     let lane = ctx.lane_name(n);
-    let (avg, share, total) = (duration(lang, w, day), percent(lang, w / lead), duration(lang, lead, day));
+    let (avg, of) = (duration(lang, w, day), share_of(ctx, w, lived, lang, true));
     let visits = ctx.visits[n];
     let through = files_through(ctx, n);
     // Before a step of the user, the time is theirs or an appointment's, not the file's.
@@ -362,21 +432,19 @@ fn wait_before(ctx: &Context, n: usize, w: f64, lang: Lang) -> String {
         return match (lang, user) {
             (Lang::Fr, false) => format!(
                 "Le dossier attend {once}{in_all} avant l'étape {label} ({lane}), par laquelle passent {files} des \
-                 dossiers{times} : {avg} en moyenne sur l'ensemble des dossiers, soit {share} du délai total de la \
-                 démarche ({total})."
+                 dossiers{times} : {avg} en moyenne sur l'ensemble des dossiers, {of}."
             ),
             (Lang::Fr, true) => format!(
                 "L'attente avant l'étape {label} ({lane}), par laquelle passent {files} des dossiers{times}, est de \
-                 {once}{in_all} : {avg} en moyenne sur l'ensemble des dossiers, soit {share} du délai total de la \
-                 démarche ({total})."
+                 {once}{in_all} : {avg} en moyenne sur l'ensemble des dossiers, {of}."
             ),
             (Lang::En, false) => format!(
                 "The file waits {once}{in_all} before step {label} ({lane}), which {files} of files go through{times}: \
-                 {avg} on average over all files, that is {share} of the procedure's lead time ({total})."
+                 {avg} on average over all files, {of}."
             ),
             (Lang::En, true) => format!(
                 "The wait before step {label} ({lane}), which {files} of files go through{times}, is {once}{in_all}: \
-                 {avg} on average over all files, that is {share} of the procedure's lead time ({total})."
+                 {avg} on average over all files, {of}."
             ),
         };
     }
@@ -391,39 +459,27 @@ fn wait_before(ctx: &Context, n: usize, w: f64, lang: Lang) -> String {
         return match (lang, user) {
             (Lang::Fr, false) => format!(
                 "Le dossier attend {once} avant l'étape {label} ({lane}) à chaque passage ({times} en moyenne) : \
-                 {avg} par dossier, soit {share} du délai total de la démarche ({total})."
+                 {avg} par dossier, {of}."
             ),
             (Lang::Fr, true) => format!(
                 "L'attente avant l'étape {label} ({lane}) est de {once} à chaque passage ({times} en moyenne) : \
-                 {avg} par dossier, soit {share} du délai total de la démarche ({total})."
+                 {avg} par dossier, {of}."
             ),
             (Lang::En, false) => format!(
                 "The file waits {once} before step {label} ({lane}) at each pass ({times} on average): {avg} per \
-                 file, that is {share} of the procedure's lead time ({total})."
+                 file, {of}."
             ),
             (Lang::En, true) => format!(
                 "The wait before step {label} ({lane}) is {once} at each pass ({times} on average): {avg} per file, \
-                 that is {share} of the procedure's lead time ({total})."
+                 {of}."
             ),
         };
     }
     match (lang, user) {
-        (Lang::Fr, false) => format!(
-            "Le dossier attend en moyenne {avg} avant l'étape {label} ({lane}), soit {share} du délai total de la \
-             démarche ({total})."
-        ),
-        (Lang::Fr, true) => format!(
-            "L'attente avant l'étape {label} ({lane}) est de {avg} en moyenne, soit {share} du délai total de la \
-             démarche ({total})."
-        ),
-        (Lang::En, false) => format!(
-            "The file waits {avg} on average before step {label} ({lane}), that is {share} of the procedure's lead \
-             time ({total})."
-        ),
-        (Lang::En, true) => format!(
-            "The wait before step {label} ({lane}) is {avg} on average, that is {share} of the procedure's lead time \
-             ({total})."
-        ),
+        (Lang::Fr, false) => format!("Le dossier attend en moyenne {avg} avant l'étape {label} ({lane}), {of}."),
+        (Lang::Fr, true) => format!("L'attente avant l'étape {label} ({lane}) est de {avg} en moyenne, {of}."),
+        (Lang::En, false) => format!("The file waits {avg} on average before step {label} ({lane}), {of}."),
+        (Lang::En, true) => format!("The wait before step {label} ({lane}) is {avg} on average, {of}."),
     }
 }
 
@@ -431,32 +487,27 @@ fn wait_before(ctx: &Context, n: usize, w: f64, lang: Lang) -> String {
 /// `to`, which `taken` files per case take. As before a rare step, the delay of a flow few files
 /// take is told as those files live it, then averaged: the post that takes two days on the paper
 /// way of one file in five does not take "2 h 48 on average".
-fn delay_along(ctx: &Context, from: usize, to: usize, w: f64, taken: f64, lang: Lang) -> String {
+fn delay_along(ctx: &Context, from: usize, to: usize, w: f64, taken: f64, lived: f64, lang: Lang) -> String {
     let day = ctx.settings.working_day_min;
-    let lead = ctx.metrics.lead_time_min;
     let (from, to) = (quote(lang, &ctx.label(from)), quote(lang, &ctx.label(to)));
-    let (avg, share, total) = (duration(lang, w, day), percent(lang, w / lead), duration(lang, lead, day));
+    let (avg, of) = (duration(lang, w, day), share_of(ctx, w, lived, lang, false));
     if taken > 0.0 && taken <= RARE_SHARE {
         let (once, files) = (duration(lang, w / taken, day), percent(lang, taken));
         return match lang {
             Lang::Fr => format!(
                 "L'acheminement du dossier de {from} à {to}, par lequel passent {files} des dossiers, prend {once} : \
-                 {avg} en moyenne sur l'ensemble des dossiers, soit {share} du délai total ({total})."
+                 {avg} en moyenne sur l'ensemble des dossiers, {of}."
             ),
             Lang::En => format!(
                 "Moving the file from {from} to {to}, which {files} of files go through, takes {once}: {avg} on \
-                 average over all files, that is {share} of the lead time ({total})."
+                 average over all files, {of}."
             ),
         };
     }
     match lang {
-        Lang::Fr => format!(
-            "L'acheminement du dossier de {from} à {to} prend en moyenne {avg}, soit {share} du délai total ({total})."
-        ),
+        Lang::Fr => format!("L'acheminement du dossier de {from} à {to} prend en moyenne {avg}, {of}."),
         Lang::En => {
-            format!(
-                "Moving the file from {from} to {to} takes {avg} on average, that is {share} of the lead time ({total})."
-            )
+            format!("Moving the file from {from} to {to} takes {avg} on average, {of}.")
         }
     }
 }
@@ -466,11 +517,21 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     if lead <= 0.0 {
         return Vec::new();
     }
-    let big = |w: f64| w >= ctx.settings.waiting_min_min && w / lead >= ctx.settings.waiting_min_share;
-    // Which steps come after the user has the outcome: computed only once a wait is big enough.
+    // Which steps come after the user has the outcome: computed only once a wait is long enough.
     let served_once = std::cell::OnceCell::new();
     let outcome = || served_once.get_or_init(|| after_outcome(ctx));
     let served = |n: usize| outcome().served[n];
+    // The lead time the waits are weighed against, computed only then too.
+    let lived_once = std::cell::OnceCell::new();
+    let lived = || *lived_once.get_or_init(|| lived_lead(ctx, outcome()));
+    // The lead time a wait before step `n` is weighed against: the time until the user has the
+    // outcome, for a wait before it; but the whole lead time before a step of the user's, where
+    // the time is theirs or an appointment's (the parents' days before they declare the birth,
+    // the family's before it enrols the child at the club), and after the outcome (the fee's
+    // invoice before the user pays it): only a wait that weighs on the whole procedure is told
+    // there.
+    let against = |n: usize| if ctx.in_user_lane(n) || outcome().given[n] { lead } else { lived() };
+    let big = |w: f64, n: usize| w >= ctx.settings.waiting_min_min && w / against(n) >= ctx.settings.waiting_min_share;
     // Where each period of a recurring loop starts: computed only once a wait is big enough.
     let periods_once = std::cell::OnceCell::new();
     let period_start = |n: usize| {
@@ -489,7 +550,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             continue;
         }
         let w = ctx.visits[n] * ctx.step(n).wait();
-        if big(w)
+        if big(w, n)
             && !served(n)
             && !period_start(n)
             && !ctx.users_own_work(n)
@@ -505,7 +566,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                     format!("Attente prépondérante avant {}", quote(Lang::Fr, &label)),
                     format!("Dominant wait before {}", quote(Lang::En, &label)),
                 ),
-                text(wait_before(ctx, n, w, Lang::Fr), wait_before(ctx, n, w, Lang::En)),
+                text(wait_before(ctx, n, w, against(n), Lang::Fr), wait_before(ctx, n, w, against(n), Lang::En)),
                 Gain::default(),
                 None,
             ));
@@ -518,7 +579,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
             let way_round = ctx.comps.of[n] == ctx.comps.of[a.node] && ctx.comps.cyclic[ctx.comps.of[n]];
             // A delay drawn on the flow into the user's own term after the outcome is that term
             // drawn otherwise (the year of disponibilité before the agent asks to come back).
-            if !big(w)
+            if !big(w, a.node)
                 || served(a.node)
                 || (way_round && period_start(a.node))
                 || own_term_after_outcome(ctx, outcome(), a.node)
@@ -540,7 +601,10 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                     ),
                     format!("Dominant transfer delay between {} and {}", quote(Lang::En, &from), quote(Lang::En, &to)),
                 ),
-                text(delay_along(ctx, n, a.node, w, taken, Lang::Fr), delay_along(ctx, n, a.node, w, taken, Lang::En)),
+                text(
+                    delay_along(ctx, n, a.node, w, taken, against(a.node), Lang::Fr),
+                    delay_along(ctx, n, a.node, w, taken, against(a.node), Lang::En),
+                ),
                 Gain::default(),
                 None,
             ));
@@ -549,6 +613,8 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     out
 }
 
+#[cfg(test)]
+mod lived_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
