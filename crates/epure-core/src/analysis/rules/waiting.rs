@@ -154,7 +154,7 @@ fn delivers(ctx: &Context, n: usize, user_words: &[String], roots: &[String]) ->
         let after = label.find("disposition").map_or("", |i| &label[i + "disposition".len()..]);
         return labels::words(after).iter().any(|w| user_words.contains(w));
     }
-    let to = labels::addressees(s.label());
+    let to = to_words;
     if to_applicant && to.is_empty() && informs_another_lane(ctx, s.label(), &words, user_words) {
         return false;
     }
@@ -258,8 +258,16 @@ fn after_outcome(ctx: &Context) -> Outcome {
             published_next[n] = any;
         }
     }
-    let gives =
-        |n: usize| delivers(ctx, n, &user_words, &roots) && !(published_next[n] && receipt_of_declaration(ctx, n));
+    // Read once per step, however many steps follow it.
+    let read: Vec<std::cell::Cell<Option<bool>>> = vec![std::cell::Cell::new(None); bound];
+    let gives = |n: usize| match read[n].get() {
+        Some(g) => g,
+        None => {
+            let g = delivers(ctx, n, &user_words, &roots) && !(published_next[n] && receipt_of_declaration(ctx, n));
+            read[n].set(Some(g));
+            g
+        }
+    };
     // Forward: the outcome is given on every way in; a parallel join waits for all its branches,
     // so it is given there once one of them gives it (the order notified to the agent on one
     // branch while the payroll stops on the other).
@@ -269,10 +277,9 @@ fn after_outcome(ctx: &Context) -> Outcome {
             continue;
         }
         let n = members[0];
-        let ins: Vec<usize> =
-            ctx.g.inc[n].iter().filter(|a| a.share > 0.0 && ctx.reachable[a.node]).map(|a| a.node).collect();
-        let has = |&m: &usize| given[m] || gives(m);
-        given[n] = !ins.is_empty() && if ctx.g.is_join(n) { ins.iter().any(has) } else { ins.iter().all(has) };
+        let mut ins = ctx.g.inc[n].iter().filter(|a| a.share > 0.0 && ctx.reachable[a.node]).map(|a| a.node).peekable();
+        let has = |m: usize| given[m] || gives(m);
+        given[n] = ins.peek().is_some() && if ctx.g.is_join(n) { ins.any(has) } else { ins.all(has) };
     }
     // Backward: a step of the user can still follow.
     let mut user_next = vec![false; bound];
