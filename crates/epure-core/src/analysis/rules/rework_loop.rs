@@ -261,6 +261,17 @@ fn one_loop(ctx: &Context, members: &[usize], inside: &dyn Fn(usize) -> bool) ->
     if shape.as_ref().is_some_and(|r| r.in_place) {
         return None;
     }
+    // A loop sent round by a check's decision: the chance of going round is that decision's,
+    // the share of the passes it sends back, which the proposal halves. The entries' visits
+    // would count twice a pass that enters by one and goes through the other (the paper
+    // designation keyed in, then checked with the online ones: one return in ten, not three).
+    let p_again = match &shape {
+        Some(r) => {
+            let back: f64 = ctx.g.out[r.decision.index()].iter().filter(|a| inside(a.node)).map(|a| a.share).sum();
+            back.clamp(0.0, 1.0)
+        }
+        None => p_again,
+    };
     let (base_time, base_touch, base_contacts) = quickest_pass(ctx, members, &entries, inside);
     let extra_lead = (total - inflow * base_time).max(0.0);
     let extra_touch = (touch - inflow * base_touch).max(0.0);
@@ -574,6 +585,8 @@ fn fetched(held: &[String], after_check: bool) -> (String, String) {
 mod means_tests;
 #[cfg(test)]
 mod period_tests;
+#[cfg(test)]
+mod share_tests;
 #[cfg(test)]
 mod sparse_tests;
 #[cfg(test)]
