@@ -194,7 +194,11 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 )
             };
             let saved: f64 = later.iter().map(|&n| ctx.visits[n]).sum();
-            let k = group.len();
+            // Told as often as one way asks it: the mayor's report, then the online or the paper
+            // application, is twice, not three times.
+            let k = most_on_one_way(&pairs, &of_set).min(group.len());
+            let (on_one_fr, on_one_en) =
+                if k < group.len() { (" sur un même parcours", " on one way") } else { ("", "") };
             out.push(finding(
                 ID,
                 Severity::Warning,
@@ -205,13 +209,13 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 ),
                 text(
                     sentence! {
-                        subject_fr(d), " est demandée ", Times(Lang::Fr, k), " à l'usager (étapes ",
+                        subject_fr(d), " est demandée ", Times(Lang::Fr, k), " à l'usager", on_one_fr, " (étapes ",
                         QuotedList(Lang::Fr, &labels),
                         "). Celle fournie la première fois peut être conservée et réutilisée par la suite.",
                         others_fr.as_str(),
                     },
                     sentence! {
-                        Quoted(Lang::En, &name), " is requested from the user ", Times(Lang::En, k), " (steps ",
+                        Quoted(Lang::En, &name), " is requested from the user ", Times(Lang::En, k), on_one_en, " (steps ",
                         QuotedList(Lang::En, &labels), "). The copy given the first time can be kept and reused.",
                         others_en.as_str(),
                     },
@@ -222,6 +226,33 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// The most requests of a group that one way meets: the longest chain of its pairs (`of_set`,
+/// indices into `pairs`, each a later request and an earlier one that reaches it), at least two.
+/// Requests on exclusive ways (the application online or on paper, after the same report) are
+/// one each way. Complexity: O(pairs²) at most, for the few pairs of one item.
+fn most_on_one_way(pairs: &[(usize, usize)], of_set: &[usize]) -> usize {
+    let mut depth: Vec<(usize, usize)> = Vec::with_capacity(2 * of_set.len());
+    let at = |depth: &[(usize, usize)], n: usize| depth.iter().find(|e| e.0 == n).map_or(1, |e| e.1);
+    for _ in 0..of_set.len() {
+        let mut changed = false;
+        for &k in of_set {
+            let (later, earlier) = pairs[k];
+            let d = at(&depth, earlier) + 1;
+            if d > at(&depth, later) {
+                match depth.iter_mut().find(|e| e.0 == later) {
+                    Some(e) => e.1 = d,
+                    None => depth.push((later, d)),
+                }
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    depth.iter().map(|e| e.1).max().unwrap_or(2).max(2)
 }
 
 /// How many steps one backward search of [`alternatives`] meets at most. A drawn procedure has far
@@ -550,3 +581,5 @@ fn named(head: &str, d: &crate::model::DataItem) -> String {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod ways_tests;
