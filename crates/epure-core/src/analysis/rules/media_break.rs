@@ -22,7 +22,9 @@
 //! region's portal); nor is the verdict a check or an approval records (an item no other step asks
 //! for, produces or enters: the criterion of priority the bureau retains on reading the paper
 //! pieces is its judgement, keyed, not copied off the paper: a digital file would still leave it to
-//! be keyed), nor what a task that writes a document of its own (its label opens on drafting,
+//! be keyed); nor, on a way back round a loop into the step where the file entered it and was
+//! keyed, an item no step of the loop asks or makes again (the letter with the missing card and
+//! licence does not bring the identity keyed the first time); nor what a task that writes a document of its own (its label opens on drafting,
 //! assessing or deciding) keys as it decides it, named by no other step (the doctor's opinion
 //! written in Cyclades, with the arrangements it proposes); nor an item born at the step, which no
 //! step before it names and whose label does not say it keys in (the vehicle's release recorded as
@@ -295,6 +297,22 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
                 })
                 .map(|(_, (d, _))| d)
                 .collect();
+            // Coming back round a loop into the step that keyed the file on its way in (the loop
+            // is entered there), the paper brings only what the way back asks or makes again (the
+            // missing card and licence posted, not the identity keyed the first time). A step
+            // the loop reaches only from inside keys what each pass brings (the jury's minutes).
+            let c = ctx.comps.of[a.node];
+            let entered_here = || ctx.g.inc[a.node].iter().any(|b| ctx.comps.of[b.node] != c && ctx.reachable[b.node]);
+            let keyed = if ctx.comps.cyclic[c] && ctx.comps.of[n] == c && entered_here() {
+                let again = |d: &String| {
+                    ctx.comps.members[c]
+                        .iter()
+                        .any(|&m| m != a.node && (ctx.step(m).requests.contains(d) || ctx.step(m).produces.contains(d)))
+                };
+                keyed.into_iter().filter(|d| again(d)).collect()
+            } else {
+                keyed
+            };
             if keyed.is_empty() {
                 continue;
             }
@@ -357,5 +375,7 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
     out
 }
 
+#[cfg(test)]
+mod loop_tests;
 #[cfg(test)]
 mod tests;
