@@ -5,7 +5,9 @@
 //! path, the DDT instructing for the region, which decides, the ASP paying), what the MSA pays
 //! a farmer (the replacement of a farmer on maternity leave, with the departmental replacement
 //! service) and what it collects (the contributions on the income the farmer declares); and the
-//! identification of cattle at a chamber of agriculture's Établissement de l'élevage.
+//! identification of cattle at a chamber of agriculture's Établissement de l'élevage; the
+//! compensation of a drought under the régime des calamités agricoles (the DDT, the committees,
+//! the ASP).
 
 use crate::kit::*;
 
@@ -368,4 +370,60 @@ fn an_unseen_calf_identification_is_read_as_an_expert_would() {
 #[test]
 fn the_msa_maternity_replacement_drawn_otherwise_reads_the_same() {
     assert_same_findings("remplacement-maternite-msa.epure.json", "remplacement-maternite-msa-variante.epure.json");
+}
+
+/// Unseen: a farmer's compensation for a drought under the régime des calamités agricoles (C.
+/// rur. L361-1, before the 2023 reform: the losses reported at the mairie; the DDT's mission of
+/// inquiry, the comité départemental d'expertise, the prefect's request, the CNGRA's opinion, the
+/// ministers' order; the application on TéléCalam, pre-filled from Telepac, or on paper; the DDT's
+/// completeness check and instruction, validated and signed; the ASP's control and payment).
+#[test]
+fn an_unseen_agricultural_disaster_compensation_is_read_as_an_expert_would() {
+    let found = found_in("calamites-agricoles.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The losses reported at the mairie, then again in the application (online or on
+            // paper: twice on one way, which the sentence says).
+            ("once-only", "pertes signalement teledeclaration papier"),
+            // The herd counts the BDNI holds, the RIB the ASP holds.
+            ("once-only", "cheptel teledeclaration papier"),
+            ("once-only", "rib teledeclaration papier"),
+            // The ASP checks again the RIB the DDT's instruction checked.
+            ("redundant-check", "instruction controle-asp rib"),
+            // The mairie passes the reports on; the DDT sends the payment file to the ASP.
+            ("transit-step", "transmission-mairie enquete"),
+            ("transit-step", "transmission-asp controle-asp"),
+            // Told on the paper way (15 % of the files, 13 hands), which it says.
+            (
+                "handoff-chain",
+                "signalement transmission-mairie enquete cde demande-reco avis-cngra arrete-min publication papier saisie-papier completude instruction validation signature notification transmission-asp controle-asp paiement"
+            ),
+            // The head of service's validation before the director's signature.
+            ("approval-chain", "validation signature"),
+            // One application in five lacks the insurance certificate.
+            ("rework-loop", "completude d-complet complement"),
+            // The weeks before the CNGRA's sitting.
+            ("waiting", "avis-cngra"),
+            // The paper form keyed into TéléCalam.
+            ("media-break", "f14 saisie-papier pertes cheptel"),
+            // The report, the application, the missing piece: 2.2.
+            ("too-many-contacts", "signalement teledeclaration papier complement"),
+        ]
+    );
+    // Near misses: the surfaces come from Telepac, never asked; the insurance certificate is a
+    // private insurer's; the departmental and the national committee give two opinions at two
+    // levels; completeness and instruction are two questions; the prefect's request and the
+    // ministers' order are two authorities' acts with the CNGRA between; the publication and the
+    // notices inform the farmers; the rejection rests on the rate the instruction computes; the
+    // days before the filing are the farmer's, inside the window; online and paper are exclusive.
+    assert_not_flagged(&found, &["duplicate-step", "late-knockout", "ping-pong", "rekeying", "parallelizable"]);
+    assert!(!found.iter().any(|(r, s)| *r == "once-only" && (s.starts_with("surfaces") || s.starts_with("assurance"))));
+    assert!(!found.iter().any(|(r, s)| *r == "redundant-check" && s.contains("cde")), "{found:?}");
+    assert!(
+        explained("calamites-agricoles.epure.json", "once-only")[0]
+            .contains("est demandée deux fois à l'usager sur un même parcours"),
+        "the losses are asked twice on one way"
+    );
 }

@@ -1,6 +1,7 @@
 //! Labour: an individual contract's termination by mutual agreement (the employer and the
 //! employee, TéléRC, the DREETS that approves it); the médaille d'honneur du travail (the
-//! employee, their employers, the préfecture's bureau des distinctions).
+//! employee, their employers, the préfecture's bureau des distinctions); the agrément « services
+//! à la personne » (the company, the DREETS on NOVA, the conseil départemental's opinion).
 
 use crate::kit::*;
 
@@ -84,4 +85,53 @@ fn an_unseen_long_service_medal_is_read_as_an_expert_would() {
         &found,
         &["redundant-check", "parallelizable", "transit-step", "late-knockout", "duplicate-step"],
     );
+}
+
+/// Unseen: the agrément « services à la personne » for the care of children under three
+/// (C. trav. L7232-1, R7232-1 and following: the company's account and application on NOVA with
+/// the pieces of the cahier des charges; the DREETS's completeness check and its requests; the
+/// instruction; the président du conseil départemental's opinion; the visa and the signature of a
+/// five-year agrément; the déclaration that gives the SAP number; the yearly statement).
+#[test]
+fn an_unseen_personal_services_approval_is_read_as_an_expert_would() {
+    let found = found_in("agrement-sap.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The SIRET typed at the account and again at the déclaration, which NOVA holds.
+            ("once-only", "siret compte declaration"),
+            // The activities typed in the application and again in the déclaration.
+            ("once-only", "activites depot declaration"),
+            // The Kbis, the statutes and the URSSAF certificate: INPI's, INSEE's, URSSAF's.
+            ("once-only", "kbis depot"),
+            ("once-only", "statuts depot"),
+            ("once-only", "urssaf depot"),
+            (
+                "handoff-chain",
+                "compte depot completude instruction saisine-cd avis proposition visa signature notification saisie-agrement declaration recepisse etat controle-etat"
+            ),
+            // The head of unit's visa before the director's signature.
+            ("approval-chain", "visa signature"),
+            // Half the applications lack a diploma or the livret d'accueil.
+            ("rework-loop", "completude d-complet demande-pieces envoi-pieces"),
+            // The two weeks before completeness is checked, at each pass, and the department's
+            // four weeks: the bottleneck of the agrément, now weighed against the weeks until the
+            // company has it, not against the year of activity before its first statement (the
+            // analysis missed the department's opinion until then).
+            ("waiting", "completude"),
+            ("waiting", "avis"),
+            // The account, the application, the pieces, the déclaration, the statement.
+            ("too-many-contacts", "compte depot envoi-pieces declaration etat"),
+        ]
+    );
+    // Near misses: the year before the yearly statement is the legal period; the missing piece
+    // asked again is the loop; the referral to the department starts its opinion (R7232-8), the
+    // notification gives the company its decision, the receipt is the teleservice's: no relay;
+    // completeness, instruction against the cahier des charges and the department's opinion on
+    // the children's safety are three questions; the récépissé checks the déclaration against the
+    // agrément; the refusal rests on the instruction and the opinion; one signature on the
+    // refusal's way; three distinct acts on NOVA.
+    assert_not_flagged(&found, &["ping-pong", "transit-step", "redundant-check", "late-knockout", "duplicate-step"]);
+    assert!(!found.contains(&("waiting", "etat")), "{found:?}");
 }
