@@ -311,7 +311,7 @@ pub(crate) fn period_rounds(ctx: &Context, c: usize) -> Option<(Vec<usize>, Vec<
             }
         };
         let round = nearest_work(ctx, c, back.iter().copied(), true, &mut walk);
-        if renewal(ctx, c, &round) {
+        if renewal(ctx, c, d, &round) {
             continue;
         }
         if before.iter().any(|&n| verifies(n)) {
@@ -359,13 +359,28 @@ const RENEWING: &[&str] = &[
 /// granted for a period the user lived: each of those steps says it renews (the agency files
 /// the renewal of its card, with the period's training hours and the year's guarantee), and the
 /// loop holds the user's own work of the period (the three years of practice under the card,
-/// the `internal` channel in the user's lane). A request filed again after a refusal has no
-/// period of the user's own work inside its loop; the pieces of a return are asked by a step
+/// the `internal` channel in the user's lane), or the decision `d` that sends it round names the
+/// period (the year on a taxi licence's waiting list). A request filed again after a refusal has
+/// no period of the user's own work inside its loop; the pieces of a return are asked by a step
 /// that does not say it renews.
-fn renewal(ctx: &Context, c: usize, round: &[usize]) -> bool {
+fn renewal(ctx: &Context, c: usize, d: usize, round: &[usize]) -> bool {
     !round.is_empty()
         && round.iter().all(|&n| renews(ctx, n))
-        && ctx.comps.members[c].iter().any(|&n| ctx.users_own_work(n))
+        && (ctx.comps.members[c].iter().any(|&n| ctx.users_own_work(n)) || names_a_period(ctx, d))
+}
+
+/// Words of a decision's label that name the period its way round renews (normalised by
+/// [`crate::analysis::labels::words`]): "Une licence se libère-t-elle dans l'année ?".
+const PERIOD_WORDS: &[&str] = &["année", "annuel", "mois", "semestre", "trimestre"];
+
+/// Whether decision `d`'s label names a period ([`PERIOD_WORDS`]): the registration on a
+/// waiting list renewed each year while no licence is free is the period's, though the
+/// candidate does no work of their own in it; a request filed again after a refusal ("Demande
+/// accordée ?") names none.
+fn names_a_period(ctx: &Context, d: usize) -> bool {
+    static STEMS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let stems = STEMS.get_or_init(|| PERIOD_WORDS.iter().flat_map(|w| crate::analysis::labels::words(w)).collect());
+    ctx.label_words(ctx.step(d).label()).iter().any(|w| stems.contains(w))
 }
 
 /// Whether an approval's label opens on approving ("Approuver le compte de gestion"): the act

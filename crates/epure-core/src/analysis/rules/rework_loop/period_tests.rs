@@ -337,3 +337,42 @@ fn tells_a_return_inside_each_period() {
     // (see `is_silent_on_a_yearly_check_whose_verdict_the_pass_settles`).
     check(&renewed_card_with_returns("Mettre l'agence en demeure de fournir son Kbis"), "rework-loop", &[]);
 }
+
+/// A registration on a taxi licence's waiting list: the candidate posts it, the service keys it
+/// and sends the rank; each year no licence is free (`question`), the candidate renews it by
+/// letter and the service records the renewal.
+fn waiting_list(question: &str) -> crate::model::Procedure {
+    let mut p = B::new()
+        .start("s")
+        .task("inscription", "u", "Demander l'inscription sur la liste d'attente")
+        .requests("inscription", &["carte"])
+        .task("enregistrer", "b", "Enregistrer l'inscription et envoyer le rang")
+        .decision("d")
+        .task("renouv", "u", "Renouveler son inscription par courrier")
+        .wait("renouv", 92400.0)
+        .requests("renouv", &["carte"])
+        .check("maj", "b", "Enregistrer le renouvellement et vérifier la carte")
+        .checks("maj", &["carte"])
+        .task("attribuer", "b", "Attribuer la licence")
+        .end("e")
+        .chain(&["s", "inscription", "enregistrer", "d"])
+        .prob("d", "renouv", 0.7)
+        .prob("d", "attribuer", 0.3)
+        .chain(&["renouv", "maj", "d"])
+        .chain(&["attribuer", "e"])
+        .build();
+    if let Some(s) = p.step_mut("d") {
+        s.label = Some(question.to_owned());
+    }
+    p
+}
+
+#[test]
+fn is_silent_on_a_registration_renewed_each_year_the_decision_names() {
+    // The year on the list, renewed while no licence is free: the next period, though the
+    // candidate does no work of their own in it (a known false alarm on an unseen taxi licence).
+    check(&waiting_list("Une licence se libère-t-elle dans l'année ?"), "rework-loop", &[]);
+    check(&waiting_list("Une licence se libère-t-elle dans l'année ?"), "waiting", &[]);
+    // Near miss: a decision that names no period goes round as a return.
+    check(&waiting_list("Une licence est-elle libre ?"), "rework-loop", &["d renouv maj"]);
+}
