@@ -79,12 +79,11 @@ fn an_unseen_driver_designation_is_read_as_an_expert_would() {
             ("once-only", "immat desig-ligne"),
             // The driver's licence, which the FNPC holds.
             ("once-only", "num-permis desig-ligne desig-papier complement"),
-            // The OMP's queue.
+            // The OMP's queue. (Not the weeks before the driver pays, his 45 days to pay, CPP
+            // art. 529-1: his own term once the new notice is « édité et envoyé » to him, which
+            // the analysis read as no notice until a verb that makes the document, then one
+            // that sends it, were read as one delivery.)
             ("waiting", "controle-omp"),
-            // Known false alarm: the weeks before the driver pays are his 45 days to pay (CPP
-            // art. 529-1), his own time; a step of the user's is weighed against the whole lead
-            // time, but a legal term left to the user is not read.
-            ("waiting", "paiement"),
             // The registered form and the completed one, keyed in at the centre.
             ("media-break", "f-recommande saisie-papier identite-cond num-permis"),
             ("media-break", "f-retour saisie-papier identite-cond num-permis"),

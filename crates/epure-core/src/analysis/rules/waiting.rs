@@ -67,6 +67,9 @@ const DELIVERING: &[&str] = &["notifier", "remettre", "délivrer"];
 /// à l'entreprise" ([`labels::words`] maps "envoyer" and "adresser" onto "transmettre");
 /// "Transmettre la demande au responsable" passes it on.
 const DELIVERING_TO_NAMED: &[&str] = &["transmettre"];
+/// Verbs that make the document a delivering verb then sends, in one step: "Éditer et envoyer
+/// le nouvel avis au conducteur".
+const MAKING: &[&str] = &["éditer", "établir", "rédiger", "imprimer"];
 /// Words of a label that gives the user the outcome online when the user is named after "à":
 /// "Mettre la décision à disposition du candidat" (the platform's way to notify); "Mettre le
 /// dossier à disposition du service" passes it on.
@@ -118,7 +121,12 @@ fn delivers(ctx: &Context, n: usize, user_words: &[String], roots: &[String]) ->
     }
     static AVAILABLE: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     let words = ctx.label_words(s.label());
-    let Some(verb) = words.first() else { return false };
+    // The verb is the first word, or the second after one that makes the document ("Éditer et
+    // envoyer le nouvel avis au conducteur", "Rédiger et notifier la décision").
+    static MAKES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let makes = MAKES.get_or_init(|| stems(MAKING));
+    let at = usize::from(words.len() > 1 && words.first().is_some_and(|w| makes.contains(w)));
+    let Some(verb) = words.get(at) else { return false };
     let to_applicant = TO_APPLICANT.get_or_init(|| stems(DELIVERING)).contains(verb);
     let available = AVAILABLE.get_or_init(|| stems(&MAKING_AVAILABLE));
     let makes_available = available.first() == Some(verb) && available.iter().skip(1).all(|w| words.contains(w));
@@ -137,7 +145,7 @@ fn delivers(ctx: &Context, n: usize, user_words: &[String], roots: &[String]) ->
     static DECLARATION: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     let to_words = labels::addressees(s.label());
     // (The word after the receipt is read as it stands: "déclaration" and "déclarant" share a stem.)
-    let object = words.iter().enumerate().skip(1).find(|(_, w)| !user_words.contains(w) && !to_words.contains(w));
+    let object = words.iter().enumerate().skip(at + 1).find(|(_, w)| !user_words.contains(w) && !to_words.contains(w));
     static FILES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     if object.is_some_and(|(_, w)| FILES.get_or_init(|| stems(FILE)).contains(w)) {
         return false;

@@ -233,6 +233,9 @@ fn the_outcome_is_told_whatever_the_drawing_style() {
     // A noun of the act, the actor in front, capitals without accents: the same notice.
     check(&after_notice("Remise de l'arrêté au demandeur", false), "waiting", &[]);
     check(&after_notice("Notification de l'arrêté à l'entreprise", false), "waiting", &[]);
+    // The document made and sent in one step; made only, it is not sent yet.
+    check(&after_notice("Éditer et envoyer l'arrêté à l'entreprise", false), "waiting", &[]);
+    check(&after_notice("Éditer l'arrêté de l'entreprise", false), "waiting", &["f"]);
     check(&after_notice("L'accueil remet l'arrêté au demandeur", false), "waiting", &[]);
     check(&after_notice("NOTIFIER L'ARRETE A L'ENTREPRISE", false), "waiting", &[]);
     // The user named as the procedure names them, whatever the lane's name ("Usager" here).
