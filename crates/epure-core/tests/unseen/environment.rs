@@ -1,6 +1,7 @@
 //! Environment and the sea: the State's regional service for the environment (DREAL) instructing
 //! for the prefect a derogation to the protection of species, with the regional scientific
-//! council's opinion and the public's participation.
+//! council's opinion and the public's participation; a household's domestic borehole declared to
+//! the mairie and to the BRGM, with the water service's inspection.
 
 use crate::kit::*;
 
@@ -60,4 +61,55 @@ fn an_unseen_protected_species_derogation_is_read_as_an_expert_would() {
             "media-break",
         ],
     );
+}
+
+/// Unseen: a household's domestic borehole (CGCT L2224-9 and R2224-22: the Cerfa 13837 to the
+/// mairie a month before the works, with the parcel, the location, the depth and the use; beyond
+/// ten metres, the code minier's declaration to the BRGM on DUPLOS with the same data; the
+/// mairie's completeness check, register and receipt, and the copy to the water service, which
+/// keys it again; the two declarations after the works; the water service's inspection when the
+/// water is used inside the house).
+#[test]
+fn an_unseen_domestic_borehole_declaration_is_read_as_an_expert_would() {
+    let found = found_in("forage-domestique.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The parcel, which the DGFiP's cadastre holds, and the location, depth, uses and
+            // works declared to the mairie and again to the BRGM.
+            ("once-only", "parcelle decl-mairie decl-duplos"),
+            ("once-only", "localisation decl-mairie decl-duplos"),
+            ("once-only", "profondeur decl-mairie decl-duplos"),
+            ("once-only", "usage decl-mairie decl-duplos"),
+            ("once-only", "caracteristiques decl-fin-mairie decl-fin-duplos"),
+            // Keyed into the mairie's register, then again by the water service.
+            ("rekeying", "localisation enregistrement saisie-eau"),
+            ("rekeying", "usage enregistrement saisie-eau"),
+            ("rekeying", "caracteristiques maj-mairie maj-eau"),
+            // The mairie posts a copy of the household's declaration on: the water service keys
+            // what it carries (the analysis read « une copie » as information sent of an act of
+            // the mairie's until a copy of the user's filing was read as the file passed on).
+            ("transit-step", "transmission saisie-eau"),
+            (
+                "handoff-chain",
+                "decl-mairie completude enregistrement accuse transmission saisie-eau travaux decl-fin-mairie maj-mairie maj-eau"
+            ),
+            // A plan of the site missing.
+            ("rework-loop", "completude d-complet complement"),
+            // The posted Cerfa and the declaration after the works keyed in at the mairie.
+            ("media-break", "f7 enregistrement parcelle localisation profondeur usage"),
+            ("media-break", "f22 maj-mairie caracteristiques"),
+            // Two administrations, two declarations each, the analysis, the works brought up to
+            // standard.
+            (
+                "too-many-contacts",
+                "decl-mairie complement decl-duplos analyse-eau decl-fin-mairie decl-fin-duplos mise-conformite"
+            ),
+        ]
+    );
+    // Near misses: the month before the works is the legal delay the label names; the receipt
+    // goes to the household; the water service's inspection is its own (R2224-22-3), not the
+    // mairie's check again; the keyings the rekeying findings name are not told again as breaks.
+    assert_not_flagged(&found, &["waiting", "redundant-check", "duplicate-step", "late-knockout", "approval-chain"]);
 }

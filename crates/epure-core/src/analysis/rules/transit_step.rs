@@ -11,7 +11,7 @@
 //! never removed); an information system's step (it routes the file, nobody holds it there); a step
 //! whose label opens on making what it sends ("Établir l'attestation et l'envoyer à la CPAM"), even
 //! where the drawing lists none of its documents; a copy sent for information ("Transmettre une
-//! copie de l'arrêté à la police municipale").
+//! copie de l'arrêté à la police municipale"), not a copy of the user's filing.
 
 use super::duplicate_step::StepsWithLanes;
 use super::{Context, finding, text};
@@ -69,9 +69,17 @@ pub(crate) fn passes_on(ctx: &Context, n: usize) -> bool {
 /// it for.
 fn sends_a_copy(ctx: &Context, label: &str) -> bool {
     static COPY: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    static FILED: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     let copy = COPY.get_or_init(|| labels::words("copie"));
-    ctx.label_words(label).get(1).is_some_and(|w| copy.contains(w))
+    let filed = FILED.get_or_init(|| FILING.iter().flat_map(|w| labels::words(w)).collect());
+    let words = ctx.label_words(label);
+    words.get(1).is_some_and(|w| copy.contains(w)) && words.get(2).is_none_or(|w| !filed.contains(w))
 }
+
+/// What the user files, which a copy of passes the file itself on ("Transmettre une copie de la
+/// déclaration au service des eaux", who keys in what it says): no act of the sender's to tell
+/// another body of.
+const FILING: &[&str] = &["déclaration", "demande", "dossier", "formulaire", "requête", "cerfa"];
 
 /// Whether relay `n`, whose next steps are `next`, forwards to the user a request another lane
 /// addressed to `n`'s lane: every step before it, outside the user's lane and `n`'s, produces
@@ -380,6 +388,12 @@ mod tests {
         // Near miss: the act itself passed on, and a copy named after what is sent.
         check(&around("Transmettre l'arrêté à la police municipale", "b").build(), "transit-step", &["t n"]);
         check(&around("Transmettre le dossier et sa copie au service", "b").build(), "transit-step", &["t n"]);
+        // Near miss: a copy of the user's filing passes the file on.
+        check(
+            &around("Transmettre une copie de la déclaration au service des eaux", "b").build(),
+            "transit-step",
+            &["t n"],
+        );
     }
 
     #[test]
