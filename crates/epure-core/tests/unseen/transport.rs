@@ -186,21 +186,22 @@ fn an_unseen_resident_parking_card_is_read_as_an_expert_would() {
             // each request and renewal.
             ("once-only", "carte-grise en-ligne guichet complement renouvellement"),
             ("once-only", "avis-fiscal en-ligne guichet renouvellement"),
-            // Known false alarm: the yearly renewal comes back into the instruction the returns
-            // for pieces come back to, so both are one strongly connected component, read as one
-            // loop of returns (« 95 % des passages »); the period is not read, and the return for
-            // pieces (one file in four) is not told apart. With it come the card's year before
-            // the reminder read as a queue, the renewals and the parking counted as contacts, and
-            // the lead time that runs over the card's life hides the instruction's three days
-            // (a miss), as it hides the plate typed online and again by the service (a miss).
-            // Telling the nested loops apart is the same work as the CCAS domiciliation's.
-            (
-                "rework-loop",
-                "instruction d-complet relance complement saisie-droit emission usage controle-rue echeance d-renouveler renouvellement"
-            ),
+            // One request in four lacks a piece. The yearly renewal comes back into the same
+            // instruction, so both loops are one strongly connected component; the year named by
+            // the reminder before the renewal makes it the period's, and the returns inside it
+            // are told alone (the analysis read the whole component as one loop of returns,
+            // « 95 % des passages », until a renewal's decision after a step naming the year was
+            // read as the next period).
+            ("rework-loop", "instruction d-complet relance complement"),
+            // Known false alarm: the card's year before the reminder is the period, not a queue
+            // (« l'échéance annuelle de sa carte » names no period `waiting` reads). And a miss:
+            // the lead time runs over the card's life and hides the instruction's three days, and
+            // the plate typed online and again by the service.
             ("waiting", "echeance"),
             // The counter's paper form keyed in.
             ("media-break", "f-guichet saisie-guichet plaque adresse"),
+            // Known false alarm, in part: counted per year (2.5), parking and paying the resident
+            // rate is using the right, not a solicitation.
             ("too-many-contacts", "en-ligne guichet complement usage renouvellement"),
         ]
     );

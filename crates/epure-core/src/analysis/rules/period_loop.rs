@@ -238,6 +238,17 @@ pub(crate) fn period_rounds(ctx: &Context, c: usize) -> Option<(Vec<usize>, Vec<
     if starts.is_empty() {
         return None;
     }
+    // A decision of the loop that renews the period (the resident's card renewed each year):
+    // then a check's decision that sends the file back within the pass is a return inside the
+    // period, which `rework-loop` reads once the period's rounds are taken away, not a sign that
+    // the whole loop is one of returns.
+    let renewed = members.iter().any(|&d| {
+        ctx.step(d).kind == StepKind::Decision && {
+            let back = ctx.g.out[d].iter().filter(|a| a.share > 0.0 && inside(a.node)).map(|a| a.node);
+            let round = nearest_work(ctx, c, back, true, &mut Walk::default());
+            renewal(ctx, c, d, &round)
+        }
+    });
     let mut rounds = Vec::new();
     for &d in members {
         if ctx.step(d).kind != StepKind::Decision {
@@ -270,6 +281,11 @@ pub(crate) fn period_rounds(ctx: &Context, c: usize) -> Option<(Vec<usize>, Vec<
             });
             if settled {
                 let round = nearest_work(ctx, c, back.iter().copied(), true, &mut walk);
+                // A renewal goes round through its own request, before the step the passes
+                // start at (the resident's renewal, then the instruction).
+                if renewal(ctx, c, d, &round) {
+                    continue;
+                }
                 if round.is_empty() || round.iter().any(|n| !starts.contains(n)) {
                     return None;
                 }
@@ -316,6 +332,10 @@ pub(crate) fn period_rounds(ctx: &Context, c: usize) -> Option<(Vec<usize>, Vec<
         }
         if before.iter().any(|&n| verifies(n)) {
             if renewed_by_an_act(ctx, c, &back, &starts) {
+                continue;
+            }
+            if renewed {
+                rounds.pop();
                 continue;
             }
             return None;
@@ -380,7 +400,10 @@ const PERIOD_WORDS: &[&str] = &["année", "annuel", "mois", "semestre", "trimest
 fn names_a_period(ctx: &Context, d: usize) -> bool {
     static STEMS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     let stems = STEMS.get_or_init(|| PERIOD_WORDS.iter().flat_map(|w| crate::analysis::labels::words(w)).collect());
-    ctx.label_words(ctx.step(d).label()).iter().any(|w| stems.contains(w))
+    let names = |n: usize| ctx.label_words(ctx.step(n).label()).iter().any(|w| stems.contains(w));
+    // Or the step just before it, which tells the user the term (« Rappeler au résident
+    // l'échéance annuelle de sa carte », then « Le résident renouvelle-t-il sa carte ? »).
+    names(d) || ctx.g.inc[d].iter().any(|a| ctx.step(a.node).kind.is_work() && names(a.node))
 }
 
 /// Whether an approval's label opens on approving ("Approuver le compte de gestion"): the act

@@ -376,3 +376,54 @@ fn is_silent_on_a_registration_renewed_each_year_the_decision_names() {
     // Near miss: a decision that names no period goes round as a return.
     check(&waiting_list("Une licence est-elle libre ?"), "rework-loop", &["d renouv maj"]);
 }
+
+/// A resident's parking card renewed each year (`reminder`, then « Le résident renouvelle-t-il
+/// sa carte ? »), whose renewal comes back into the instruction the returns for pieces come
+/// back to: one strongly connected component holding both loops.
+fn renewed_into_the_instruction(reminder: &str) -> crate::model::Procedure {
+    B::new()
+        .start("s")
+        .task("demande", "u", "Demander la carte résident sur le portail")
+        .requests("demande", &["domicile"])
+        .check("instruction", "b", "Vérifier les pièces et l'adresse")
+        .checks("instruction", &["domicile"])
+        .dur("instruction", 10.0)
+        .decision("d-complet")
+        .task("relance", "b", "Demander les pièces manquantes")
+        .task("complement", "u", "Déposer les pièces manquantes")
+        .requests("complement", &["domicile"])
+        .task("emission", "b", "Émettre la carte et l'envoyer au résident")
+        .task("echeance", "b", reminder)
+        .wait("echeance", 97020.0)
+        .decision("d-renouveler")
+        .task("renouvellement", "u", "Demander le renouvellement sur le portail")
+        .requests("renouvellement", &["domicile"])
+        .refused("refus")
+        .end("e")
+        .chain(&["s", "demande", "instruction", "d-complet"])
+        .prob("d-complet", "emission", 0.7)
+        .prob("d-complet", "relance", 0.25)
+        .prob("d-complet", "refus", 0.05)
+        .chain(&["relance", "complement", "instruction"])
+        .chain(&["emission", "echeance", "d-renouveler"])
+        .prob("d-renouveler", "renouvellement", 0.8)
+        .prob("d-renouveler", "e", 0.2)
+        .chain(&["renouvellement", "instruction"])
+        .build()
+}
+
+#[test]
+fn tells_the_returns_apart_from_a_renewal_into_the_same_instruction() {
+    // The year named before the renewal: the returns for pieces are told alone.
+    check(
+        &renewed_into_the_instruction("Rappeler au résident l'échéance annuelle de sa carte"),
+        "rework-loop",
+        &["instruction d-complet relance complement"],
+    );
+    // Near miss: no period named, the whole component is read as one loop of returns.
+    check(
+        &renewed_into_the_instruction("Rappeler au résident sa carte"),
+        "rework-loop",
+        &["instruction d-complet relance complement emission echeance d-renouveler renouvellement"],
+    );
+}
