@@ -193,11 +193,11 @@ fn an_unseen_resident_parking_card_is_read_as_an_expert_would() {
             // « 95 % des passages », until a renewal's decision after a step naming the year was
             // read as the next period).
             ("rework-loop", "instruction d-complet relance complement"),
-            // Known false alarm: the card's year before the reminder is the period, not a queue
-            // (« l'échéance annuelle de sa carte » names no period `waiting` reads). And a miss:
-            // the lead time runs over the card's life and hides the instruction's three days, and
-            // the plate typed online and again by the service.
-            ("waiting", "echeance"),
+            // (No `waiting` on the card's year before the reminder: the term of a card is its
+            // period, « l'échéance annuelle de sa carte », which the analysis read as a queue
+            // until a card's term was read as a right granted for a period. A miss remains: the
+            // lead time runs over the card's life and hides the instruction's three days, and
+            // the plate typed online and again by the service.)
             // The counter's paper form keyed in.
             ("media-break", "f-guichet saisie-guichet plaque adresse"),
             // Known false alarm, in part: counted per year (2.5), parking and paying the resident

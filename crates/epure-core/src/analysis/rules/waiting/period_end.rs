@@ -23,7 +23,7 @@ const AT_THE_END: &[&str] = &["a la fin ", "en fin ", "a l'issue ", "au terme ",
 /// nor "au début de l'instruction": what follows is no period of the service.
 const AT_THE_START: &[&str] = &["a l'entree en ", "au debut ", "des le debut ", "au demarrage "];
 /// Periods of the service a step can be done at the end (or at the start) of: the stay, the training, the contract,
-/// the leave, the term of office, the month, the year.
+/// the leave, the term of office, the month, the year (« l'échéance annuelle »).
 const SERVICE_PERIODS: &[&str] = &[
     "séjour",
     "stage",
@@ -36,11 +36,14 @@ const SERVICE_PERIODS: &[&str] = &[
     "semestre",
     "trimestre",
     "exercice",
+    "annuel",
 ];
 /// Rights granted for a period, which the service is (the five years of an ALD's exemption, of an
-/// agrément, of an authorisation): a step done at their term, "à l'échéance de l'agrément",
-/// "Alerter le médecin traitant de l'échéance de l'exonération", waits for that period.
-const GRANTED_PERIODS: &[&str] = &["exonération", "agrément", "autorisation", "habilitation", "accréditation"];
+/// agrément, of an authorisation, the year of a resident's parking card, a residence permit): a
+/// step done at their term, "à l'échéance de l'agrément", "Alerter le médecin traitant de
+/// l'échéance de l'exonération", "Rappeler l'échéance de sa carte", waits for that period.
+const GRANTED_PERIODS: &[&str] =
+    &["exonération", "agrément", "autorisation", "habilitation", "accréditation", "carte", "titre"];
 
 /// Whether step `n`'s label says it is done when a period ends ("Recenser les candidatures
 /// concurrentes à l'expiration du délai de publicité", the month a regional plan gives competitors
@@ -142,9 +145,12 @@ mod tests {
         check(&before("Alerter le médecin traitant de l'échéance de l'exonération"), "waiting", &[]);
         check(&before("Préparer le renouvellement à l'échéance de l'agrément"), "waiting", &[]);
         check(&before("Instruire la demande à l'expiration du contrat"), "waiting", &[]);
+        check(&before("Rappeler au résident l'échéance annuelle de sa carte"), "waiting", &[]);
+        check(&before("Inviter l'étranger à renouveler avant l'expiration de son titre"), "waiting", &[]);
         // Near misses: the right named, no term of it (the exemption's opening, an authorisation
         // checked): a queue still.
         check(&before("Ouvrir l'exonération dans le système des droits"), "waiting", &["c"]);
         check(&before("Vérifier l'autorisation de l'employeur"), "waiting", &["c"]);
+        check(&before("Fabriquer la carte et l'envoyer au résident"), "waiting", &["c"]);
     }
 }
