@@ -541,12 +541,13 @@ fn parallel_finding(ctx: &Context, d: &crate::model::DataItem, steps: &[usize]) 
             sentence! {
                 subject_fr(d), " est demandée ", Times(Lang::Fr, k), " à l'usager, par des étapes menées en parallèle \
                 (étapes ", QuotedList(Lang::Fr, &labels), ") : chaque dossier passe par ",
-                if k == 2 { "les deux" } else { "toutes" }, ". Celle fournie une fois peut être partagée entre les services.",
+                if k == 2 { "les deux" } else { "toutes" }, ". Fournie une fois, elle peut être partagée entre les services ou les administrations qui la \
+                 reçoivent.",
             },
             sentence! {
                 Quoted(Lang::En, &d.name), " is requested from the user ", Times(Lang::En, k),
                 " by steps carried out in parallel (steps ", QuotedList(Lang::En, &labels), "): every case goes through ",
-                if k == 2 { "both" } else { "all of them" }, ". The copy given once can be shared between the services.",
+                if k == 2 { "both" } else { "all of them" }, ". Given once, it can be shared between the services or the administrations that receive it.",
             },
         ),
         Gain { requests: saved, ..Gain::default() },
