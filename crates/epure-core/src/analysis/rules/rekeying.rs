@@ -330,6 +330,27 @@ mod tests {
     }
 
     #[test]
+    fn the_paper_form_is_told_once_though_its_step_and_a_document_share_an_id() {
+        // The user's letter and the document it is both drawn « demande » (ids are unique among
+        // steps and among data, not across them).
+        let p = B::new()
+            .start("s")
+            .task("demande", "u", "Écrire au maire pour demander une buvette")
+            .channel("demande", Channel::Paper)
+            .requests("demande", &["demande", "date"])
+            .task("saisie", "a", "Saisir la demande au registre")
+            .channel("saisie", Channel::Internal)
+            .enters("saisie", &["date"])
+            .task("arrete", "a", "Rédiger l'arrêté")
+            .enters("arrete", &["date"])
+            .end("e")
+            .chain(&["s", "demande", "saisie", "arrete", "e"])
+            .build();
+        check(&p, "media-break", &["f2 saisie date"]);
+        check(&p, "rekeying", &["date saisie arrete"]);
+    }
+
+    #[test]
     fn a_second_entry_from_paper_is_told_once_as_a_rekeying() {
         use crate::model::Medium;
         // The family file created at the counter from the paper form, then keyed again into a

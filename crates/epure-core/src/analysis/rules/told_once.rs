@@ -128,7 +128,10 @@ fn drop_keyed_from_paper_twice(ids: &Ids, findings: &[Finding], dropped: &mut [b
                     .is_some_and(|items| {
                         let keyed: Vec<&String> =
                             f.subjects[1..].iter().filter(|s| ids.data.contains(s.as_str())).collect();
-                        items.iter().any(|named| keyed.iter().all(|d| named.contains(d)))
+                        // An id that is a step's too may be the step the paper came from (a
+                        // user's letter and the document it is, both « demande-buvette »).
+                        let step = |d: &String| ids.ctx.p.node(d).is_some();
+                        items.iter().any(|named| keyed.iter().all(|d| named.contains(d) || step(d)))
                     });
     }
 }
