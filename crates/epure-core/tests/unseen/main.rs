@@ -20,6 +20,7 @@ mod justice;
 mod labour;
 mod public_space;
 mod region;
+mod retirement;
 mod schools;
 mod security;
 mod social;
