@@ -242,13 +242,17 @@ pub(crate) fn period_rounds(ctx: &Context, c: usize) -> Option<(Vec<usize>, Vec<
     // then a check's decision that sends the file back within the pass is a return inside the
     // period, which `rework-loop` reads once the period's rounds are taken away, not a sign that
     // the whole loop is one of returns.
-    let renewed = members.iter().any(|&d| {
-        ctx.step(d).kind == StepKind::Decision && {
-            let back = ctx.g.out[d].iter().filter(|a| a.share > 0.0 && inside(a.node)).map(|a| a.node);
-            let round = nearest_work(ctx, c, back, true, &mut Walk::default());
-            renewal(ctx, c, d, &round)
-        }
-    });
+    // Asked only when a check's decision would otherwise end the reading.
+    let renewed = || {
+        let mut walk = Walk::default();
+        members.iter().any(|&d| {
+            ctx.step(d).kind == StepKind::Decision && {
+                let back = ctx.g.out[d].iter().filter(|a| a.share > 0.0 && inside(a.node)).map(|a| a.node);
+                let round = nearest_work(ctx, c, back, true, &mut walk);
+                renewal(ctx, c, d, &round)
+            }
+        })
+    };
     let mut rounds = Vec::new();
     for &d in members {
         if ctx.step(d).kind != StepKind::Decision {
@@ -334,7 +338,7 @@ pub(crate) fn period_rounds(ctx: &Context, c: usize) -> Option<(Vec<usize>, Vec<
             if renewed_by_an_act(ctx, c, &back, &starts) {
                 continue;
             }
-            if renewed {
+            if renewed() {
                 rounds.pop();
                 continue;
             }
