@@ -127,8 +127,21 @@ fn acts_on_lane(label: &str, lane: &str) -> bool {
     let name = lane.to_lowercase().replace(['’', '\''], " ");
     let name_words: Vec<&str> =
         name.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty() && !NAME_LINKS.contains(w)).collect();
-    let initials: String = name_words.iter().filter_map(|w| w.chars().next()).collect();
-    if name_words.len() >= 3 && object == initials {
+    // The acronym of the name's head, before a comma or a bracket ("Architecte des bâtiments de
+    // France (UDAP)": ABF), or one the name gives in brackets (UDAP).
+    let head: Vec<&str> = name
+        .split([',', '(', '–'])
+        .next()
+        .unwrap_or_default()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !NAME_LINKS.contains(w))
+        .collect();
+    let initials: String = head.iter().filter_map(|w| w.chars().next()).collect();
+    if head.len() >= 3 && object == initials {
+        return true;
+    }
+    let bracketed = name.split('(').skip(1).filter_map(|rest| rest.split(')').next()).map(str::trim);
+    if object.chars().count() >= 2 && bracketed.into_iter().any(|b| b == object) {
         return true;
     }
     // The authority's title names its office: "le maire" the town hall, "le préfet" the
@@ -374,6 +387,12 @@ mod tests {
         let crrmp = "Comité régional de reconnaissance des maladies professionnelles";
         check(&referred("Saisir le CRRMP et en informer les parties", crrmp), "parallelizable", &[]);
         check(&referred("Saisir la commission de médiation", "Commission de médiation"), "parallelizable", &[]);
+        // The acronym is the head's, before the bracket that names the unit; or the bracket's own.
+        let abf = "Architecte des bâtiments de France (UDAP)";
+        check(&referred("Saisir l'ABF pour accord", abf), "parallelizable", &[]);
+        check(&referred("Saisir l'UDAP pour accord", abf), "parallelizable", &[]);
+        // Near miss: the initials of the whole name with its bracket name no one.
+        check(&referred("Saisir l'ABFU pour accord", abf), "parallelizable", &["x y"]);
         // Its last action refers the file to the lane, named by the authority's title.
         let mairie = "Mairie de résidence (service communal d'hygiène)";
         check(&referred("Délivrer l'attestation de dépôt et saisir le maire", mairie), "parallelizable", &[]);
