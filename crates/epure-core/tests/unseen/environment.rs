@@ -93,7 +93,7 @@ fn an_unseen_domestic_borehole_declaration_is_read_as_an_expert_would() {
             ("transit-step", "transmission saisie-eau"),
             (
                 "handoff-chain",
-                "decl-mairie completude enregistrement accuse transmission saisie-eau travaux decl-fin-mairie maj-mairie maj-eau"
+                "decl-mairie completude enregistrement accuse transmission saisie-eau travaux analyse-eau decl-fin-mairie maj-mairie maj-eau"
             ),
             // A plan of the site missing.
             ("rework-loop", "completude d-complet complement"),

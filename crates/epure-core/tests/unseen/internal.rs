@@ -52,7 +52,7 @@ fn an_unseen_grant_to_an_association_is_read_as_an_expert_would() {
             ("transit-step", "envoi-service instruction"),
             (
                 "handoff-chain",
-                "depot completude enregistrement envoi-service instruction credits-check fiche commission-avis delib vote legalite redaction signature-maire signature-asso demande-rib envoi-rib engagement mandatement paiement"
+                "depot completude enregistrement envoi-service instruction credits-check fiche commission-avis delib vote legalite demande-rib envoi-rib engagement mandatement paiement"
             ),
             ("rework-loop", "completude d-complet relance complement"),
             ("waiting", "commission-avis"),
@@ -369,7 +369,7 @@ fn an_unseen_accident_at_work_is_read_as_an_expert_would() {
             ("rekeying", "arret enregistrement assureur"),
             (
                 "handoff-chain",
-                "consultation declaration rapport enregistrement completude prise-en-charge assureur audition enquete demande-expertise examen expertise saisine inscription seance redaction visa-drh signature notif paie-citis"
+                "consultation declaration rapport enregistrement completude prise-en-charge assureur redaction visa-drh signature notif paie-citis"
             ),
             // The DRH's visa before the deputy mayor's signature.
             ("approval-chain", "visa-drh signature"),
@@ -493,7 +493,7 @@ fn an_unseen_works_acceptance_and_final_account_is_read_as_an_expert_would() {
             ("transit-step", "transmission mandatement"),
             (
                 "handoff-chain",
-                "avis convocation-step opr-entreprise opr proposition-step preparation visa signature notif-reception levee constat-levee projet-decompte-step verif-moe decompte-general-step signature-dg notif-dg retour-dg reclamation instruction-memoire decision-memoire transmission mandatement paiement-step demande-retenue-step verif-garantie mandat-retenue-step paiement-retenue"
+                "avis convocation-step opr-entreprise opr proposition-step preparation visa signature notif-reception levee constat-levee projet-decompte-step verif-moe decompte-general-step signature-dg notif-dg retour-dg transmission mandatement paiement-step demande-retenue-step verif-garantie mandat-retenue-step paiement-retenue"
             ),
             // The director's visa before the deputy mayor's signature of the acceptance.
             ("approval-chain", "visa signature"),
@@ -660,14 +660,14 @@ fn an_unseen_yearly_transfer_is_read_as_an_expert_would() {
             // host HR from the paper form, is told once, as a rekeying (the media break before the
             // second entry is the same redundancy, `told_once`).
             ("rekeying", "situation voeux prise-en-charge"),
+            (
+                "handoff-chain",
+                "voeux confirmation controle consulter ajustement arrete fiche installation prise-en-charge"
+            ),
             // The month between the closed scales and the result: most of the time.
             ("waiting", "algorithme"),
             // The wishes, the pieces, the scale to check, the arrival form.
             ("too-many-contacts", "voeux pieces confirmation consulter correction fiche"),
-            (
-                "handoff-chain",
-                "voeux confirmation controle consulter correction reexamen ajustement arrete fiche installation prise-en-charge"
-            ),
         ]
     );
     // Near misses: the scale shown to the agent and re-examined on their request is their right

@@ -59,7 +59,7 @@ fn an_unseen_long_service_medal_is_read_as_an_expert_would() {
             // Employee, employer, employee, bureau, cabinet, prefect, bureau, employee.
             (
                 "handoff-chain",
-                "demande-attest attest b3 depot completude saisie anciennete casier redaction visa signature edition remise"
+                "demande-attest attest b3 depot completude saisie anciennete casier redaction visa signature edition remise prime"
             ),
             // The head of the cabinet's visa before the prefect's signature on a list.
             ("approval-chain", "visa signature"),

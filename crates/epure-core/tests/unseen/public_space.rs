@@ -244,7 +244,7 @@ fn an_unseen_film_shoot_authorisation_is_read_as_an_expert_would() {
             ("transit-step", "transmission avis-pm avis-voirie avis-cp"),
             (
                 "handoff-chain",
-                "depot instruction transmission avis-cp avis-abf redaction visa signature redevance notification copie affichage"
+                "depot instruction transmission avis-cp redaction visa signature redevance notification copie affichage"
             ),
             // The head of bureau's visa before the deputy's signature.
             ("approval-chain", "visa signature"),

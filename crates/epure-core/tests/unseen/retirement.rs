@@ -29,6 +29,13 @@ fn an_unseen_pension_overpayment_recovery_is_read_as_an_expert_would() {
             ("ping-pong", "instruction controle transmission"),
             // The technician only passes the file to the commission's secretariat.
             ("transit-step", "transmission seance"),
+            // Known miss, in part: the way back to the pensioner for the missing pieces is not
+            // counted. Told on the way 17 % of the files take (9 hands), with the rarer way's 11
+            // beside it (13 with the way back).
+            (
+                "handoff-chain",
+                "detection visa signature demande enregistrement instruction controle transmission seance notification-cra prise"
+            ),
             // The unit head's visa before the delegate's signature.
             ("approval-chain", "visa signature"),
             // A request in five lacks a piece.
@@ -36,12 +43,6 @@ fn an_unseen_pension_overpayment_recovery_is_read_as_an_expert_would() {
             // The posted request keyed in (not the pieces posted back, which do not bring the
             // resources again).
             ("media-break", "f7 enregistrement ressources"),
-            // Known miss, in part: the way back to the pensioner for the missing pieces is not
-            // counted (13 hands with it, 11 told); information, two files in a hundred.
-            (
-                "handoff-chain",
-                "detection visa signature demande enregistrement instruction controle transmission seance notification-cra recours audience prise plan"
-            ),
         ]
     );
     // Near misses: the monthly deductions are the recovery's period, no loop nor queue; the

@@ -8,8 +8,10 @@ use crate::analysis::words::{duration, percent};
 
 /// The clause that weighs a wait `w` against the lead time the user lives, `lived` (see
 /// [`lived_lead`]): the lead time itself when nothing follows the outcome, otherwise that time,
-/// with the whole beside it (« soit 37 % du délai de la démarche hors le temps qui suit la réponse
-/// et où l'usager n'attend plus rien (10,8 jours ouvrés sur 32 jours ouvrés) »). `procedure` says
+/// with the whole beside it (« soit 37 % des 10,8 jours ouvrés pendant lesquels l'usager attend (le
+/// délai de la démarche, 32 jours ouvrés, moins le temps qui suit la réponse et où il n'attend plus
+/// rien) »): the share is of the first figure, which comes first so that no one reads the two as
+/// the fraction. `procedure` says
 /// « de la démarche » after the lead time, where the sentence has not named the procedure.
 pub(super) fn share_of(ctx: &Context, w: f64, lived: f64, lang: Lang, procedure: bool) -> String {
     let day = ctx.settings.working_day_min;
@@ -26,12 +28,12 @@ pub(super) fn share_of(ctx: &Context, w: f64, lived: f64, lang: Lang, procedure:
     let upto = duration(lang, lived, day);
     match lang {
         Lang::Fr => format!(
-            "soit {share} du délai de la démarche hors le temps qui suit la réponse et où l'usager n'attend plus \
-             rien ({upto} sur {total})"
+            "soit {share} des {upto} pendant lesquels l'usager attend (le délai de la démarche, {total}, moins le \
+             temps qui suit la réponse et où il n'attend plus rien)"
         ),
         Lang::En => format!(
-            "that is {share} of the procedure's lead time leaving out the time after the answer when the user \
-             waits for nothing more ({upto} of {total})"
+            "that is {share} of the {upto} the user waits (the procedure's lead time, {total}, less the time after \
+             the answer when they wait for nothing more)"
         ),
     }
 }

@@ -43,8 +43,8 @@ fn a_queue_before_the_outcome_is_weighed_against_the_time_the_user_lives() {
     let text = waiting_text(&p);
     assert!(
         text.contains(
-            "soit 97 % du délai de la démarche hors le temps qui suit la réponse et où l'usager n'attend plus rien \
-             (3,1 jours ouvrés sur 23,1 jours ouvrés)"
+            "soit 97 % des 3,1 jours ouvrés pendant lesquels l'usager attend (le délai de la démarche, 23,1 jours \
+             ouvrés, moins le temps qui suit la réponse et où il n'attend plus rien)"
         ),
         "{text}"
     );
@@ -90,5 +90,5 @@ fn a_short_tail_after_the_outcome_leaves_the_lead_time_whole() {
     check(&p, "waiting", &["t"]);
     let text = waiting_text(&p);
     assert!(text.contains("du délai total de la démarche (3,"), "{text}");
-    assert!(!text.contains("hors le temps"), "{text}");
+    assert!(!text.contains("pendant lesquels"), "{text}");
 }
