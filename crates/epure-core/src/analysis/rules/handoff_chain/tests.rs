@@ -98,13 +98,7 @@ fn rare_way(share: f64) -> crate::model::Procedure {
 
 #[test]
 fn a_way_few_files_take_is_told_with_its_share_and_counts_for_it() {
-    let found = |share: f64| {
-        crate::analysis::analyze(&rare_way(share), &crate::analysis::Settings::default())
-            .findings
-            .into_iter()
-            .find(|f| f.rule == "handoff-chain")
-            .expect("fired")
-    };
+    let found = |share: f64| told(&rare_way(share));
     // Seven changes of hands, two above the threshold, on the way of 4 % of the files: told
     // as information, with its share, and worth 0.08 handoffs per file.
     let f = found(0.04);
@@ -150,13 +144,7 @@ fn common_and_rare(rare: f64, direct_to: &str) -> crate::model::Procedure {
 
 #[test]
 fn the_way_most_files_take_is_told_when_it_has_too_many_hands_too() {
-    let found = |direct_to: &str| {
-        crate::analysis::analyze(&common_and_rare(0.05, direct_to), &crate::analysis::Settings::default())
-            .findings
-            .into_iter()
-            .find(|f| f.rule == "handoff-chain")
-            .expect("fired")
-    };
+    let found = |direct_to: &str| told(&common_and_rare(0.05, direct_to));
     // Six changes of hands on the way of 95 % of the files: a warning on that way, the rarer
     // way's nine beside it. Every step of the common way is on every file's way, but the flow
     // straight from the decision to the decision's drafting is a turn only 95 % take: the way
