@@ -35,8 +35,8 @@
 //! wait is the queue for the appointment; nor on the delay drawn on the flow into such a step (the
 //! year of disponibilité granted before the agent asks to be reinstated). A parallel join has the
 //! outcome once one of its branches gives it: it waits for all of them.
-//! A wait before a step, or a delay along a flow, that at most half the files go through is told
-//! as those files live it, beside the average over all files; inside a loop, the files that get to
+//! A wait before a step, or a delay along a flow, that some files skip (fewer than 95 % go through
+//! it) is told as those files live it, beside the average over all files; inside a loop, the files that get to
 //! the step are fewer than its visits (a file sent back twice passes there twice): they are told
 //! with their passes and the wait in all. A wait before the outcome is weighed against the lead
 //! time less the time after the outcome that the rule itself declines as nobody's queue (the
@@ -308,10 +308,13 @@ fn after_outcome(ctx: &Context) -> Outcome {
     Outcome { given, served }
 }
 
-/// Share of the files at most which a step is called rare: the wait of those that go through it
-/// is told beside the average over all files, which would understate it (a conseil médical
-/// consulted on one file in five makes those files wait two months, not the 8 days of the average).
-const RARE_SHARE: f64 = 0.5;
+/// Share of the files under which a step is not passed by every file: the wait of those that go
+/// through it is told beside the average over all files, which would understate it (a conseil
+/// médical consulted on one file in five makes those files wait two months, not the 8 days of the
+/// average; the young people admitted to a foyer wait three weeks for their room, not the 12
+/// working days averaged over the 20 % refused too). Above it, the few files that skip the step
+/// barely move the average.
+const SOME_FILES_SHARE: f64 = 0.95;
 
 /// Largest loop in which the files going through a step are counted exactly (see
 /// [`files_through`]); in a larger one, the step's visits stand for them.
@@ -367,7 +370,7 @@ fn wait_before(ctx: &Context, n: usize, w: f64, lived: f64, lang: Lang) -> Strin
     let through = files_through(ctx, n);
     // Before a step of the user, the time is theirs or an appointment's, not the file's.
     let user = ctx.in_user_lane(n);
-    if through > 1e-9 && through <= RARE_SHARE {
+    if through > 1e-9 && through < SOME_FILES_SHARE {
         let (once, files) = (duration(lang, w / through, day), percent(lang, through));
         // Those files wait there at each of their passes: told with the passes and in all.
         let passes = visits / through;
@@ -434,14 +437,14 @@ fn wait_before(ctx: &Context, n: usize, w: f64, lived: f64, lang: Lang) -> Strin
 }
 
 /// The sentence of a transfer delay `w` (per case, expected) along a flow from step `from` to step
-/// `to`, which `taken` files per case take. As before a rare step, the delay of a flow few files
-/// take is told as those files live it, then averaged: the post that takes two days on the paper
+/// `to`, which `taken` files per case take. As before a step some files skip, the delay of a flow
+/// not every file takes is told as those files live it, then averaged: the post that takes two days on the paper
 /// way of one file in five does not take "2 h 48 on average".
 fn delay_along(ctx: &Context, from: usize, to: usize, w: f64, taken: f64, lived: f64, lang: Lang) -> String {
     let day = ctx.settings.working_day_min;
     let (from, to) = (quote(lang, &ctx.label(from)), quote(lang, &ctx.label(to)));
     let (avg, of) = (duration(lang, w, day), share_of(ctx, w, lived, lang, false));
-    if taken > 0.0 && taken <= RARE_SHARE {
+    if taken > 0.0 && taken < SOME_FILES_SHARE {
         let (once, files) = (duration(lang, w / taken, day), percent(lang, taken));
         return match lang {
             Lang::Fr => format!(
