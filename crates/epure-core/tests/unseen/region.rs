@@ -114,12 +114,18 @@ fn an_unseen_regional_trainee_pay_is_read_as_an_expert_would() {
             // left are about what the pieces say, the instruction itself, as at a court's
             // reception desk: the expectation was wrong. What the return costs is told by the
             // pieces asked though held and the relay.)
+            // The ASP's two weeks before it instructs the right, with the returns, are nearly
+            // half the time until the trainee is told of it. (Written first as a near miss, when
+            // the months of training paid after the right was notified were counted in the time
+            // the wait was weighed against: the analysis is right.)
+            ("waiting", "instruction"),
             // The attendance sheets signed on paper, keyed into the extranet each month.
             ("media-break", "f21 etat-presence presence"),
         ]
     );
     // Near misses: the months of training before each statement are the service itself, period
-    // after period, not a queue, and the monthly loop is no rework; the organisation checks that
+    // after period, not a queue (nor a wait of the trainee's, once the right is notified), and
+    // the monthly loop is no rework; the organisation checks that
     // the pieces are there with the trainee, the ASP instructs the right on them (two questions);
     // the region validates the entry, the organisation's director certifies the attendance, the
     // ASP liquidates: one approval each, apart; the return for missing pieces after the
@@ -129,7 +135,6 @@ fn an_unseen_regional_trainee_pay_is_read_as_an_expert_would() {
     assert_not_flagged(
         &found,
         &[
-            "waiting",
             "redundant-check",
             "duplicate-step",
             "approval-chain",
@@ -179,10 +184,15 @@ fn an_unseen_regional_health_and_social_care_grant_is_read_as_an_expert_would() 
             ("handoff-chain", "demande confirmation instruction attribution attester liquidation mandatement paiement"),
             // Three requests in ten lack the tax notice, the family record or the RIB.
             ("rework-loop", "instruction d-instruction relance complement"),
+            // The three weeks in the service's pile before each instruction, 1.4 times per file
+            // with the returns, are over half the time until the student is notified. (Written
+            // first as a near miss, when the year of monthly payments after the notice was counted
+            // in the time the wait was weighed against: the analysis is right.)
+            ("waiting", "instruction"),
         ]
     );
     // Near misses: the months between two attestations of attendance are the year of training,
-    // period after period, and the monthly loop is no rework; the service checks the pieces, the
+    // period after period, once the grant is notified, and the monthly loop is no rework; the service checks the pieces, the
     // institute attests attendance each month (a condition of the grant it alone can state), the
     // paymaster checks the payment order (the accountant's control): no redundant check; the
     // collective order, then the payment order, with the liquidation between; the notice to the
@@ -191,7 +201,6 @@ fn an_unseen_regional_health_and_social_care_grant_is_read_as_an_expert_would() 
     assert_not_flagged(
         &found,
         &[
-            "waiting",
             "redundant-check",
             "duplicate-step",
             "approval-chain",

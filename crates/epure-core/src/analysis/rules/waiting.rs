@@ -174,8 +174,10 @@ fn delivers(ctx: &Context, n: usize, user_words: &[String], roots: &[String]) ->
 
 /// Per step, what the user has when the file gets there: the outcome, given on every way from
 /// the start by a step that [`delivers`] it (`given`), and whether they also have nothing more to
-/// do, no step of the user's lane can follow (`served`). Loops are never counted as given (a
-/// return to the user may come).
+/// do, no step of the user's lane can follow (`served`). A loop has the outcome only when every
+/// way into it already gave it and the case can end only one way from it (the works put right
+/// after the permit's conformity check), never when it is given inside the loop (a return to the
+/// user may come).
 struct Outcome {
     given: Vec<bool>,
     served: Vec<bool>,
@@ -204,8 +206,9 @@ fn own_term_after_outcome(ctx: &Context, outcome: &Outcome, n: usize) -> bool {
 /// décision", then "Accordé ?") still gives the outcome: no act lies between; and so does a
 /// notice after which the way taken holds no such act (the overpayment recovered on the benefits
 /// to come, while another way leads to the commission that may remit it). Complexity: one pass
-/// backward over the loops' condensation, O(V + E).
-fn still_open(ctx: &Context) -> Vec<bool> {
+/// backward over the loops' condensation, O(V + E). Also returns, per step, the outcomes the case
+/// can still end in from it (one bit each).
+fn still_open(ctx: &Context) -> (Vec<bool>, Vec<u8>) {
     let bound = ctx.g.bound;
     // Which outcomes each step can still end in: one bit per outcome (and one for an end drawn
     // without one).
@@ -243,7 +246,24 @@ fn still_open(ctx: &Context) -> Vec<bool> {
             open[n] = here || on;
         }
     }
-    open
+    (open, ends)
+}
+
+/// Per step, whether a step that `gives` the user an outcome can still follow it (or, in a loop,
+/// is part of it). Complexity: one pass backward over the loops' condensation, O(V + E).
+fn delivered_later(ctx: &Context, gives: &dyn Fn(usize) -> bool) -> Vec<bool> {
+    let mut later = vec![false; ctx.g.bound];
+    for (c, members) in ctx.comps.members.iter().enumerate().rev() {
+        let inside = ctx.comps.cyclic[c] && members.iter().any(|&n| gives(n));
+        let any = inside
+            || members
+                .iter()
+                .any(|&n| ctx.g.out[n].iter().any(|a| ctx.comps.of[a.node] != c && (later[a.node] || gives(a.node))));
+        for &n in members {
+            later[n] = any;
+        }
+    }
+    later
 }
 
 /// [`Outcome`] of every step.
@@ -281,14 +301,36 @@ fn after_outcome(ctx: &Context) -> Outcome {
     // Forward: the outcome is given on every way in; a parallel join waits for all its branches,
     // so it is given there once one of them gives it (the order notified to the agent on one
     // branch while the payroll stops on the other).
+    // A loop has it when every way into it from outside does, the case can end only one way from
+    // it and nothing more is delivered to the user in it or after it: the works put right after
+    // the permit's conformity check, the grant paid term after term. A loop from which the case
+    // may still end otherwise is still deciding (the certificate asked for again, which may be
+    // refused after an alert told at the start); one followed by another delivery leaves the user
+    // waiting for it (the pension's title after the order that strikes the agent off the staff);
+    // and a loop the outcome is given inside never has it (a return to the user may come).
+    let (open, ends) = still_open(ctx);
+    let later = delivered_later(ctx, &gives);
     let mut given = vec![false; bound];
     for (c, members) in ctx.comps.members.iter().enumerate() {
+        let has = |m: usize| given[m] || gives(m);
         if ctx.comps.cyclic[c] {
+            if ends[members[0]].count_ones() > 1 || later[members[0]] {
+                continue;
+            }
+            let mut ins = members
+                .iter()
+                .flat_map(|&n| ctx.g.inc[n].iter())
+                .filter(|a| a.share > 0.0 && ctx.reachable[a.node] && ctx.comps.of[a.node] != c)
+                .map(|a| a.node)
+                .peekable();
+            let all = ins.peek().is_some() && ins.all(has);
+            for &n in members {
+                given[n] = all;
+            }
             continue;
         }
         let n = members[0];
         let mut ins = ctx.g.inc[n].iter().filter(|a| a.share > 0.0 && ctx.reachable[a.node]).map(|a| a.node).peekable();
-        let has = |m: usize| given[m] || gives(m);
         given[n] = ins.peek().is_some() && if ctx.g.is_join(n) { ins.any(has) } else { ins.all(has) };
     }
     // Backward: a step of the user can still follow.
@@ -303,7 +345,6 @@ fn after_outcome(ctx: &Context) -> Outcome {
             user_next[n] = any;
         }
     }
-    let open = still_open(ctx);
     let served = (0..bound).map(|n| given[n] && !user_next[n] && !ctx.in_user_lane(n) && !open[n]).collect();
     Outcome { given, served }
 }
@@ -568,6 +609,8 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
 
 #[cfg(test)]
 mod lived_tests;
+#[cfg(test)]
+mod loop_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

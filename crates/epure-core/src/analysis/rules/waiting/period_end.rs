@@ -5,11 +5,13 @@ use crate::analysis::labels;
 
 /// Words naming the end of a period, followed by the period ("l'expiration du délai de
 /// publicité", "l'issue de la période de consultation", "au terme du préavis", "la purge du délai
-/// de recours des tiers"). Not "fin": "l'attestation de fin de séjour" names a document, and
-/// only "à la fin" or "en fin" says when the step is done ([`AT_THE_END`]).
-const PERIOD_END: &[&str] = &["expiration", "issue", "terme", "échéance", "purge"];
-/// Words naming a period that a text, or a notice of the administration, sets.
-const PERIOD: &[&str] = &["délai", "période", "préavis"];
+/// de recours des tiers", "à la clôture de la campagne"). Not "fin": "l'attestation de fin de
+/// séjour" names a document, and only "à la fin" or "en fin" says when the step is done
+/// ([`AT_THE_END`]).
+const PERIOD_END: &[&str] = &["expiration", "issue", "terme", "échéance", "purge", "clôture"];
+/// Words naming a period that a text, or a notice of the administration, sets (the campaign of
+/// the school grants, which the rectorat opens and closes on set dates).
+const PERIOD: &[&str] = &["délai", "période", "préavis", "campagne"];
 /// Words saying that a period has run out, after it ("une fois le délai de recours expiré", "délai
 /// d'un mois écoulé").
 const ELAPSED: &[&str] = &["expiré", "écoulé"];
@@ -136,6 +138,15 @@ mod tests {
         check(&before("Saisir l'entrée en formation"), "waiting", &["c"]);
         check(&before("Publier l'arrêté à l'entrée en vigueur du règlement"), "waiting", &["c"]);
         check(&before("Vérifier les pièces au début de l'instruction"), "waiting", &["c"]);
+    }
+
+    #[test]
+    fn is_silent_on_the_wait_for_a_campaign_to_close() {
+        // The school grants' requests are checked once the campaign the rectorat set has closed.
+        check(&before("Contrôler les demandes et le barème à la clôture de la campagne"), "waiting", &[]);
+        // Near misses: a file closed, a campaign prepared: a queue still.
+        check(&before("Prononcer la clôture du dossier"), "waiting", &["c"]);
+        check(&before("Préparer la campagne de vaccination"), "waiting", &["c"]);
     }
 
     #[test]
