@@ -237,10 +237,11 @@ fn one_person(ctx: &Context, steps: &[usize], named: bool, periods: &mut Periods
         text(
             format!(
                 "{who_fr}{same_fr}{period_fr} Chaque sollicitation est un déplacement, un envoi ou une connexion de \
-                 plus, et un risque d'abandon."
+                 plus, et une étape où le dossier peut s'arrêter faute de réponse."
             ),
             format!(
-                "{who_en}{same_en}{period_en} Each contact is one more trip, mailing or login, and a risk of giving up."
+                "{who_en}{same_en}{period_en} Each contact is one more trip, mailing or login, and one more point where \
+                 the file can stall for want of an answer."
             ),
         ),
         Gain { contacts: (contacts - max).max(0.0), ..Gain::default() },
