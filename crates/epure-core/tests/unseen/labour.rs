@@ -1,7 +1,9 @@
 //! Labour: an individual contract's termination by mutual agreement (the employer and the
 //! employee, TéléRC, the DREETS that approves it); the médaille d'honneur du travail (the
 //! employee, their employers, the préfecture's bureau des distinctions); the agrément « services
-//! à la personne » (the company, the DREETS on NOVA, the conseil départemental's opinion).
+//! à la personne » (the company, the DREETS on NOVA, the conseil départemental's opinion); a
+//! workplace accident recognised by the CPAM (the victim, her employer, her doctor, the
+//! technicien, the enquêteur, the médecin-conseil).
 
 use crate::kit::*;
 
@@ -134,4 +136,69 @@ fn an_unseen_personal_services_approval_is_read_as_an_expert_would() {
     // refusal's way; three distinct acts on NOVA.
     assert_not_flagged(&found, &["ping-pong", "transit-step", "redundant-check", "late-knockout", "duplicate-step"]);
     assert!(!found.contains(&("waiting", "etat")), "{found:?}");
+}
+
+/// Unseen: the recognition of a workplace accident by the CPAM (the victim tells her employer,
+/// who declares the accident online; the doctor's initial certificate; Orphée matches the two;
+/// the technicien examines the file and recognises it at once or instructs it: the information
+/// of the parties, the questionnaires, an enquête on one file in ten, the médecin-conseil's
+/// opinion, the file made available, the decision, a refusal validated by the head of service,
+/// notified).
+#[test]
+fn an_unseen_workplace_accident_recognition_is_read_as_an_expert_would() {
+    let found = found_in("reconnaissance-accident-travail-cpam.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The employer types the circumstances into the declaration, then again into its
+            // questionnaire, which could be prefilled.
+            ("rekeying", "circonstances dat q-employeur"),
+            // Ten working days before the technicien first opens the file: half the lead time.
+            ("waiting", "examen"),
+            // Known false alarm (arguable): telling her employer and seeing a doctor are counted
+            // as solicitations of the victim; the CPAM itself asks her something 0.25 times per
+            // file (her questionnaire).
+            ("too-many-contacts", "informer consultation q-victime"),
+            // Victim, doctor, technicien, victim, enquêteur, médecin-conseil, technicien, head of
+            // service, technicien, on the way of an enquête and a refusal (Orphée is no hand).
+            (
+                "handoff-chain",
+                "informer consultation cmi examen information q-victime enquete avis-mc mise-a-dispo statuer valider-refus notif-refus"
+            ),
+            // A certificate in sixteen comes without a usable description of the lesions or with
+            // an inconsistent date: the doctor is written to and the matching starts again.
+            ("rework-loop", "rapprochement examen d-exploitable rectif rectif-medecin"),
+            // (Written down first: the three weeks before a sworn agent is free for the enquête.
+            // 7 % of the lead time, about a quarter of the time of the files investigated: the
+            // expert does not insist.)
+        ]
+    );
+    // Near misses: the victim's own version, asked once and held by nobody, and the two parties'
+    // versions of the same facts, each typed once by its author (the contradictory procedure);
+    // Orphée's match, the enquête's report, the médecin-conseil's opinion, the decision: each
+    // produces its own act; the feuille, the information of the parties, the file made available
+    // and the notices are legal acts toward the parties, no relays; the certificate's correction
+    // is the rework loop; one validation; the parallel branches are already drawn so; the refusal
+    // rests on all gathered before it; the twenty jours francs of the questionnaires and the ten
+    // of the consultation are legal periods; the two questionnaires are two parties'; nothing is
+    // keyed from paper.
+    assert_not_flagged(
+        &found,
+        &[
+            "once-only",
+            "redundant-check",
+            "transit-step",
+            "ping-pong",
+            "approval-chain",
+            "parallelizable",
+            "late-knockout",
+            "duplicate-step",
+            "media-break",
+            "unstructured-parallel",
+        ],
+    );
+    for quiet in ["q-employeur", "q-victime", "statuer", "avis-mc", "mise-a-dispo", "valider-refus"] {
+        assert!(!found.contains(&("waiting", quiet)), "{quiet}: {found:?}");
+    }
 }

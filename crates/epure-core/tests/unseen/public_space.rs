@@ -6,7 +6,9 @@
 //! France consulted in parallel, the régie of road fees), an association's temporary bar at its
 //! event (the mayor's authorisation under the drinks licences' police), an association's
 //! vide-grenier (the declaration, the register of exhibitors, the sous-préfecture), a film shoot
-//! on the public highway (the bureau des tournages and the services it consults).
+//! on the public highway (the bureau des tournages and the services it consults), a shop sign
+//! under the règlement local de publicité (the ABF's accord, the taxe locale sur la publicité
+//! extérieure).
 
 use crate::kit::*;
 
@@ -264,4 +266,62 @@ fn an_unseen_film_shoot_authorisation_is_read_as_an_expert_would() {
         &found,
         &["redundant-check", "duplicate-step", "too-many-contacts", "late-knockout", "media-break", "parallelizable"],
     );
+}
+
+/// Unseen: a shop sign's authorisation under the commune's règlement local de publicité (the
+/// cerfa handed in at the counter, keyed into Cart@ds; the completeness check and the missing
+/// pieces by post; the architecte des bâtiments de France's accord where the site is protected;
+/// the instruction against the RLP, the director's visa, the deputy mayor's signature; then the
+/// taxe locale sur la publicité extérieure declared on paper to the finance service, which keys
+/// it and reconciles it with the authorisation).
+#[test]
+fn an_unseen_shop_sign_authorisation_is_read_as_an_expert_would() {
+    let found = found_in("autorisation-enseigne.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The Kbis is in the RNE; the SIRET in SIRENE, and written twice; the sign's
+            // dimensions, on the cerfa and in the commune's own order, asked again on the TLPE form.
+            ("once-only", "kbis depot"),
+            ("once-only", "siret depot declaration-tlpe"),
+            ("once-only", "surface depot declaration-tlpe"),
+            // The secretariat only carries the draft to the deputy mayor.
+            ("transit-step", "transmission signature"),
+            // Shopkeeper, counter, instructeur, ABF, instructeur, director, secretariat, deputy
+            // mayor, shopkeeper, finance, on the way most signs take (exempted from the tax: the
+            // title is the finance service's own and adds no hand).
+            (
+                "handoff-chain",
+                "depot enregistrement completude saisine accord-abf instruction visa transmission signature notif-accord declaration-tlpe saisie-tlpe rapprochement"
+            ),
+            // The director's visa then the deputy mayor's signature on the same draft.
+            ("approval-chain", "visa signature"),
+            // Three files in ten go back by post for pieces.
+            ("rework-loop", "completude d-complet demande-pieces complement"),
+            // About four weeks in the UDAP's queue, on the 40 % of signs in a protected site.
+            ("waiting", "accord-abf"),
+            // The paper cerfa and the paper TLPE declaration keyed in.
+            ("media-break", "f2 enregistrement dossier surface"),
+            ("media-break", "f22 saisie-tlpe siret surface"),
+            // The filing, the missing pieces, and a second declaration to the finance service.
+            ("too-many-contacts", "depot complement declaration-tlpe"),
+            // (Written down first: the surface keyed again into the TLPE file and checked again
+            // against the order. Both come from the surface declared a second time, which
+            // once-only tells: the expert was counting one cause three times.)
+        ]
+    );
+    // Near misses: the ABF and the instructeur judge the same plans on two grounds, each with
+    // its own act; notifying the order is not checking it; the visa and the signature are told
+    // as a cascade; the referral to the ABF starts its work, the ABF cannot examine a file it
+    // has not been sent; sending the decision is no relay; the ABF's examination is real work;
+    // the shopkeeper's weeks to have the sign made and fitted, and the tax titles issued in
+    // series in September, are nobody's queue; the refusal rests on the instruction; the
+    // decisions are on exclusive ways; the draft printed for the signature book is not keyed.
+    assert_not_flagged(
+        &found,
+        &["redundant-check", "ping-pong", "late-knockout", "parallelizable", "duplicate-step", "rekeying"],
+    );
+    assert!(!found.contains(&("waiting", "declaration-tlpe")), "{found:?}");
+    assert!(!found.contains(&("waiting", "titre")), "{found:?}");
 }

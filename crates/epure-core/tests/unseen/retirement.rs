@@ -1,6 +1,7 @@
-//! Retirement: what a CARSAT recovers once a pension was paid too much (the technician and the
-//! supervisor, the commission de recours amiable, the accounting agent, the pôle social of the
-//! tribunal judiciaire).
+//! Retirement and death in service: what a CARSAT recovers once a pension was paid too much (the
+//! technician and the supervisor, the commission de recours amiable, the accounting agent, the
+//! pôle social of the tribunal judiciaire); a civil servant's capital décès (the DRH's prestations
+//! and payroll offices, the ordonnateur, the comptable, and the CPAM that has nothing to pay).
 
 use crate::kit::*;
 
@@ -52,4 +53,60 @@ fn an_unseen_pension_overpayment_recovery_is_read_as_an_expert_would() {
     // all files (a third of the wait of those who ask for a remission: under the threshold as
     // the rule weighs it).
     assert_not_flagged(&found, &["waiting", "parallelizable", "late-knockout", "duplicate-step", "too-many-contacts"]);
+}
+
+/// Unseen: the capital décès of a civil servant who died in service (the DRH's letter to the
+/// family, the request with the death certificate, the civil-status acts and the RIBs, which the
+/// family also sends to the CPAM that can only send it back; the prestations office keys the
+/// beneficiaries into the SIRH, checks the pieces, sets the order of the beneficiaries and
+/// computes the shares, validated by the head of office; the payroll office liquidates, the
+/// ordonnateur signs the bordereau, the comptable checks and pays; each beneficiary is notified).
+#[test]
+fn an_unseen_civil_servants_death_benefit_is_read_as_an_expert_would() {
+    let found = found_in("capital-deces-fonction-publique.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The death is in the état civil and the RNIPP; the civil-status acts and the RIBs are
+            // sent to both the employer and the CPAM.
+            ("once-only", "acte-deces demande demande-cpam"),
+            ("once-only", "etat-civil demande demande-cpam"),
+            ("once-only", "rib demande demande-cpam"),
+            // The beneficiaries keyed into the SIRH, then again into the payroll.
+            ("rekeying", "beneficiaires enreg liquidation"),
+            // The validated file is in the SIRH: the payroll office can take it there.
+            ("transit-step", "transmission liquidation"),
+            // The DRH's first letter, the family, prestations, head of office, prestations,
+            // payroll, ordonnateur, comptable, prestations. (The expert had left out the first
+            // letter: eight hands, the analysis is right.)
+            (
+                "handoff-chain",
+                "information demande enreg completude ordre calcul validation transmission liquidation bordereau controle-comptable paiement notification"
+            ),
+            // Four families in ten miss a piece.
+            ("rework-loop", "completude d-complet relance complement"),
+            // The letter and its paper pieces keyed into the SIRH.
+            ("media-break", "f4 enreg beneficiaires"),
+            // The request, the missing pieces, and the CPAM filing that needs nothing.
+            ("too-many-contacts", "demande complement demande-cpam"),
+            // Known false alarm, helped by the drawing: the letter telling each beneficiary the
+            // share paid is sent once the comptable has paid, but the step reads only the
+            // calculation, not the payment.
+            ("parallelizable", "paiement notification"),
+            // (Written down first: the two requests as one step done twice, which the once-only
+            // findings already tell, and which merging would not fix; the ten days of each return
+            // for pieces, 20 % of the lead time, under the threshold. The analysis is right.)
+        ]
+    );
+    // Near misses: the comptable's control of the pieces is mandated and engages him; setting the
+    // order of the beneficiaries weighs who is entitled after the pieces are there; the CPAM is
+    // another body on a parallel branch; the two approvals are apart and on two objects; the
+    // letters telling the family something are no relays; the head's approval is never short;
+    // the family's weeks to gather the acts after a death, the next payroll and the CPAM's
+    // branch are no queue to flag; no refusal is drawn.
+    assert_not_flagged(
+        &found,
+        &["redundant-check", "approval-chain", "ping-pong", "late-knockout", "waiting", "duplicate-step"],
+    );
 }

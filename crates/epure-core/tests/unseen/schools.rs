@@ -2,7 +2,8 @@
 //! illness or an allergy (the school, the médecin de l'Éducation nationale, and the commune for
 //! the time of the canteen and the after-school care); a commune's school-meals enrolment with a
 //! tariff by the family quotient (the service enfance, the central kitchen, the régie); a child's
-//! enrolment at a municipal music conservatoire (the teachers, the director, the régie).
+//! enrolment at a municipal music conservatoire (the teachers, the director, the régie); the
+//! bourse de lycée (the lycée, the DSDEN, the DASEN, the recteur on appeal).
 
 use crate::kit::*;
 
@@ -168,4 +169,57 @@ fn an_unseen_music_school_enrolment_is_read_as_an_expert_would() {
     // queue; sending to the family is no relay; the waiting list is decided on the test.
     assert_not_flagged(&found, &["late-knockout", "approval-chain", "parallelizable", "duplicate-step"]);
     assert!(!found.iter().any(|(r, s)| *r == "waiting" && s.contains("facturation")), "{found:?}");
+}
+
+/// Unseen: the bourse de lycée (the family's request online, the tax figure fetched from the
+/// DGFiP, or the paper form at the lycée's secretariat with the tax notice, checked, keyed in and
+/// posted to the DSDEN, which checks it again on receipt; the instruction, the DASEN's signature,
+/// the notice; the appeal to the recteur; each trimester the attendance certified, then the
+/// payment).
+#[test]
+fn an_unseen_high_school_grant_is_read_as_an_expert_would() {
+    let found = found_in("bourse-lycee.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // On paper, the tax notice the DGFiP holds, asked again when the year is wrong.
+            ("once-only", "avis depot-papier complement"),
+            // The DSDEN checks again on receipt what the secretariat checked.
+            ("redundant-check", "controle controle-dsden avis rfr enfants"),
+            // Posting the paper files once they are keyed in: the data are already there. (The
+            // analysis names the step the file goes to, with the relay.)
+            ("transit-step", "envoi controle-dsden"),
+            // The paper way, three files in ten: family, secretariat, DSDEN, DASEN, secretariat,
+            // vie scolaire, intendance (the analysis once told a way of 2 %, the refusal and the
+            // appeal; it tells the way most files with too many hands take).
+            (
+                "handoff-chain",
+                "depot-papier controle saisie envoi controle-dsden instruction signature notification assiduite paiement"
+            ),
+            // Three paper files in ten go back to the family for a piece.
+            ("rework-loop", "controle d-complet relance complement"),
+            // Three weeks in the DSDEN's pile, over half the time until the family is notified.
+            // (The trimesters paid after the notice once counted in the time it was weighed
+            // against, and it was missed.)
+            ("waiting", "instruction"),
+            // The paper form keyed into the Bourses application.
+            ("media-break", "f11 saisie rfr enfants"),
+        ]
+    );
+    // Near misses: the trimester payments are the grant's calendar, no rework, no queue, no round
+    // trip (only the vie scolaire knows whether absences are justified); the notice is no relay,
+    // the refusal an approval; the instruction computes the échelon, the appeal's review weighs
+    // new grounds; one signature per way; only the DASEN may refuse; the RIB and the children are
+    // asked once and held by nobody; the sending and the check of what is sent are not
+    // independent; nothing is keyed from the paper decisions; about one contact per file.
+    assert_not_flagged(
+        &found,
+        &["approval-chain", "late-knockout", "parallelizable", "too-many-contacts", "ping-pong", "rekeying"],
+    );
+    for quiet in ["f22", "f19", "assiduite"] {
+        assert!(!found.contains(&("waiting", quiet)), "{quiet}: {found:?}");
+    }
+    assert!(!found.iter().any(|(r, s)| *r == "rework-loop" && s.contains("paiement")), "{found:?}");
+    assert!(!found.iter().any(|(r, s)| *r == "once-only" && (s.starts_with("rib") || s.starts_with("enfants"))));
 }
