@@ -312,20 +312,25 @@ fn distinct<'t>(ctx: &'t Context, turns: &'t [usize]) -> impl Iterator<Item = us
 }
 
 /// The hands of the way, after the count of handoffs: « : A → B → C » while the chain is short
-/// enough to read, otherwise « entre 9 intervenants : « A » (5 fois), « B » et « C » ».
+/// enough to read, otherwise « entre 9 intervenants : « A » (5 fois), « B » et « C » », those
+/// that take it more than once first.
 fn hands(ctx: &Context, turns: &[usize]) -> (String, String) {
     if turns.len() <= CHAIN_MAX {
         let lanes: Vec<&str> = turns.iter().map(|&n| ctx.lane_str(n)).collect();
         let lanes = lanes.join(" → ");
         return (format!(" : {lanes}"), format!(": {lanes}"));
     }
-    let firsts: Vec<usize> = distinct(ctx, turns).collect();
+    // The hands that take the file most often first, the others after in the order the file meets
+    // them: a count after the last of the list would read as every hand's (« « A », « B » et « C »
+    // (2 fois) »).
+    let mut firsts: Vec<(usize, usize)> =
+        distinct(ctx, turns).map(|n| (n, turns.iter().filter(|&&m| ctx.same_lane(m, n)).count())).collect();
+    firsts.sort_by_key(|&(_, times)| std::cmp::Reverse(times));
     let write = |lang: Lang| {
         let mut out = String::with_capacity(firsts.len() * 48);
         push_list(&mut out, lang, firsts.len(), |o, i| {
-            let n = firsts[i];
+            let (n, times) = firsts[i];
             push_quoted(o, lang, ctx.lane_str(n));
-            let times = turns.iter().filter(|&&m| ctx.same_lane(m, n)).count();
             if times > 1 {
                 // In figures, as every count of the list: « (2 fois) » beside « (12 fois) ».
                 let unit = if lang == Lang::Fr { "fois)" } else { "times)" };
