@@ -309,12 +309,13 @@ fn after_outcome(ctx: &Context) -> Outcome {
     // waiting for it (the pension's title after the order that strikes the agent off the staff);
     // and a loop the outcome is given inside never has it (a return to the user may come).
     let (open, ends) = still_open(ctx);
-    let later = delivered_later(ctx, &gives);
+    // Read only once a loop is entered with the outcome given.
+    let later = std::cell::OnceCell::new();
     let mut given = vec![false; bound];
     for (c, members) in ctx.comps.members.iter().enumerate() {
         let has = |m: usize| given[m] || gives(m);
         if ctx.comps.cyclic[c] {
-            if ends[members[0]].count_ones() > 1 || later[members[0]] {
+            if ends[members[0]].count_ones() > 1 {
                 continue;
             }
             let mut ins = members
@@ -323,7 +324,8 @@ fn after_outcome(ctx: &Context) -> Outcome {
                 .filter(|a| a.share > 0.0 && ctx.reachable[a.node] && ctx.comps.of[a.node] != c)
                 .map(|a| a.node)
                 .peekable();
-            let all = ins.peek().is_some() && ins.all(has);
+            let all =
+                ins.peek().is_some() && ins.all(has) && !later.get_or_init(|| delivered_later(ctx, &gives))[members[0]];
             for &n in members {
                 given[n] = all;
             }
