@@ -162,8 +162,8 @@ fn not_consecutive() -> Refusal {
 }
 
 /// `check-upfront`: the pieces the loop's check verifies are checked when the user hands them
-/// in (the submission step now `checks` them: an online form that will not send without them,
-/// a checklist at the counter), and the share of files sent back is divided by
+/// in (the submission step now `checks` them: an online form that flags the missing ones before
+/// it is sent, a checklist at the counter), and the share of files sent back is divided by
 /// [`UPFRONT_FACTOR`] — a prudent assumption the agent confirms. The administration's check
 /// stays where it is: what the pieces say is still for it to judge, and no work passes to the
 /// user, who hands in the same pieces as before.

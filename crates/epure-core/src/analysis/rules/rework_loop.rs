@@ -74,9 +74,9 @@ pub(crate) use shape::{NotRework, rework};
 pub const ID: &str = "rework-loop";
 
 /// What `check-upfront` divides the probability of sending the file back by. Checking the
-/// pieces when they are handed in (an online form that will not send without them, a checklist
-/// at the counter) prevents missing pieces, not wrong or insufficient ones: halving the returns
-/// is a prudent figure, which the agent confirms or corrects in the editor.
+/// pieces when they are handed in (an online form that flags the missing ones before it is sent,
+/// a checklist at the counter) prevents missing pieces, not wrong or insufficient ones: halving
+/// the returns is a prudent figure, which the agent confirms or corrects in the editor.
 pub const UPFRONT_FACTOR: f64 = 2.0;
 
 /// The most steps a loop's circuit is listed by name; a longer one is told by its number of steps.
@@ -87,16 +87,16 @@ const CIRCUIT_MAX: usize = 8;
 pub(crate) fn upfront_means(channel: Option<Channel>) -> (&'static str, &'static str) {
     match channel {
         Some(Channel::Online) => (
-            "le formulaire en ligne signale les pièces manquantes et n'envoie pas le dossier sans elles",
-            "the online form flags missing pieces and does not send the file without them",
+            "le formulaire en ligne signale les pièces manquantes avant l'envoi",
+            "the online form flags missing pieces before the file is sent",
         ),
         Some(Channel::Counter) => (
             "l'agent du guichet vérifie la présence des pièces avec l'usager, liste à l'appui, avant de prendre le dossier",
             "the counter agent checks with the user, from a list, that the pieces are there before taking the file",
         ),
         _ => (
-            "une liste des pièces à cocher accompagne le formulaire, ou le même dépôt en ligne signale les pièces manquantes",
-            "a checklist of pieces comes with the form, or the same filing online flags missing pieces",
+            "une liste des pièces à cocher accompagne le formulaire, ou un dépôt en ligne signale les pièces manquantes avant l'envoi",
+            "a checklist of pieces comes with the form, or an online filing flags missing pieces before it is sent",
         ),
     }
 }
@@ -460,8 +460,8 @@ fn means_at(channels: &[Option<Channel>], content: bool) -> (String, String) {
     let parts = [
         (
             channels.contains(&online),
-            "en ligne, le formulaire signale les pièces manquantes et n'envoie pas le dossier sans elles",
-            "online, the form flags missing pieces and does not send the file without them",
+            "en ligne, le formulaire signale les pièces manquantes avant l'envoi",
+            "online, the form flags missing pieces before the file is sent",
         ),
         (
             channels.contains(&counter),

@@ -74,16 +74,15 @@ fn ways_in_by_several_channels_are_each_told_their_means() {
     let f = returned("Envoyer le RIB manquant", Some(Channel::Mail));
     assert!(
         f.explanation_fr.contains(
-            "(en ligne, le formulaire signale les pièces manquantes et n'envoie pas le dossier sans elles ; sinon, une \
+            "(en ligne, le formulaire signale les pièces manquantes avant l'envoi ; sinon, une \
              liste des pièces à cocher accompagne le formulaire)"
         ),
         "{}",
         f.explanation_fr
     );
     assert!(
-        f.explanation_en.contains(
-            "(online, the form flags missing pieces and does not send the file without them; otherwise, a checklist"
-        ),
+        f.explanation_en
+            .contains("(online, the form flags missing pieces before the file is sent; otherwise, a checklist"),
         "{}",
         f.explanation_en
     );
@@ -216,7 +215,7 @@ fn the_complements_of_a_study_are_its_content_not_a_missing_piece() {
     let f = complements_of(&["Plan de situation", "Étude de dangers"]);
     assert!(
         f.explanation_fr.contains(
-            "le formulaire en ligne signale les pièces manquantes et n'envoie pas le dossier sans elles ; pour « Étude de dangers », un échange préalable"
+            "le formulaire en ligne signale les pièces manquantes avant l'envoi ; pour « Étude de dangers », un échange préalable"
         ),
         "{}",
         f.explanation_fr

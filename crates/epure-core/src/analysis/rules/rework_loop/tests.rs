@@ -700,7 +700,7 @@ fn advises_fetching_the_pieces_an_administration_holds_rather_than_checking_them
     assert!(
         text.contains(
             "Contrôler « RIB » dès l'étape « Déposer le dossier » (une liste des pièces à cocher accompagne le \
-             formulaire, ou le même dépôt en ligne signale les pièces manquantes) et obtenir « Avis d'imposition » directement de \
+             formulaire, ou un dépôt en ligne signale les pièces manquantes avant l'envoi) et obtenir « Avis d'imposition » directement de \
              l'administration détentrice réduiraient ces retours"
         ),
         "{text}"
