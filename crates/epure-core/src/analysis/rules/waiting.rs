@@ -25,7 +25,8 @@
 //! commune's works before it mandates the invoices, its council's next sitting): that is the user's
 //! own time, which the administration neither causes nor can shorten; it stays in the lead time.
 //! Nor on the wait before a step whose label says it is done when a period ends ("Recenser les
-//! candidatures concurrentes à l'expiration du délai de publicité"), or of an answer every way out
+//! candidatures concurrentes à l'expiration du délai de publicité") or a set time after something
+//! ("au moins un mois après le dépôt"), or of an answer every way out
 //! of which goes straight to a gateway that says so ("Avis reçus ou délai d'un mois écoulé"): the
 //! wait is that period, set by a text or by the administration's notice, not a queue; it stays in
 //! the lead time too.

@@ -51,10 +51,41 @@ const GRANTED_PERIODS: &[&str] =
 /// concurrentes à l'expiration du délai de publicité", the month a regional plan gives competitors
 /// to file; "Signer, à la fin du séjour, l'attestation de présence"), or when the service's own
 /// period starts ("Saisir l'attestation d'inscription en stage à l'entrée en formation"): the wait
-/// before it is that period, or the time until the session starts, which a text, the notice of the administration or the service itself sets and which no
-/// one can shorten for this file, not a queue. It stays in the lead time.
+/// before it is that period, or the time until the session starts, which a text, the notice of
+/// the administration or the service itself sets and which no one can shorten for this file, not
+/// a queue; or a set time after something ([`after_a_set_time`]). It stays in the lead time.
 pub(super) fn at_end_of_period(ctx: &Context, n: usize) -> bool {
-    ends_period(ctx, ctx.step(n).label()) || answered_within_period(ctx, n)
+    let label = ctx.step(n).label();
+    ends_period(ctx, label) || answered_within_period(ctx, n) || after_a_set_time(label)
+}
+
+/// Numbers written in words, accents removed, as a label gives a set time ("un mois", "deux
+/// semaines", "quinze jours").
+const NUMBERS: &[&str] = &[
+    "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze", "quinze",
+    "vingt", "trente", "quarante", "soixante",
+];
+/// Units of a set time, accents removed.
+const UNITS: &[&str] = &["jour", "jours", "semaine", "semaines", "mois", "an", "ans", "annee", "annees"];
+
+/// Whether a label says its step is done a set time after something, or at least that long
+/// ("Confirmer le changement de nom au moins un mois après le dépôt", the month the civil code
+/// gives the applicant to think it over; "Relancer l'entreprise deux mois après la mise en
+/// demeure"), or in a set month ("Verser la prime au cours du septième mois de grossesse"): the
+/// wait before it is that time, not a queue. A deadline ("dans les huit jours")
+/// or a duration named as a thing ("les trois mois de relevés") is no set time after anything.
+fn after_a_set_time(label: &str) -> bool {
+    let raw = labels::strip_accents(&label.to_lowercase()).replace(['’', '\''], " ");
+    let words: Vec<&str> = raw.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    words.windows(2).enumerate().any(|(i, w)| {
+        let number = NUMBERS.contains(&w[0]) || w[0].chars().all(|c| c.is_ascii_digit());
+        let after = words.get(i + 2) == Some(&"apres");
+        let at_least = i >= 2 && words[i - 2] == "au" && words[i - 1] == "moins";
+        number && UNITS.contains(&w[1]) && (after || at_least)
+    }) || words.windows(4).any(|w| {
+        // "au cours du septième mois de grossesse": a month the law sets the step in.
+        w[0] == "cours" && w[1] == "du" && (w[2].ends_with("ieme") || w[2] == "premier") && UNITS.contains(&w[3])
+    })
 }
 
 /// Whether step `n` is an answer the procedure waits for only until a period ends: every way out
@@ -138,6 +169,22 @@ mod tests {
         check(&before("Saisir l'entrée en formation"), "waiting", &["c"]);
         check(&before("Publier l'arrêté à l'entrée en vigueur du règlement"), "waiting", &["c"]);
         check(&before("Vérifier les pièces au début de l'instruction"), "waiting", &["c"]);
+    }
+
+    #[test]
+    fn is_silent_on_a_set_time_after_something() {
+        // The month the civil code gives the applicant before confirming a change of name; a
+        // reminder sent two months after the notice.
+        check(&before("Confirmer le changement de nom en mairie au moins un mois après le dépôt"), "waiting", &[]);
+        check(&before("Relancer l'entreprise deux mois après la mise en demeure"), "waiting", &[]);
+        check(&before("Contrôler la reprise d'activité 6 mois après l'aide"), "waiting", &[]);
+        check(&before("Verser la prime au cours du septième mois de grossesse"), "waiting", &[]);
+        // Near misses: a deadline, a duration named as a thing, an act after another: a queue
+        // still.
+        check(&before("Afficher l'arrêté dans les huit jours"), "waiting", &["c"]);
+        check(&before("Vérifier les trois mois de relevés bancaires"), "waiting", &["c"]);
+        check(&before("Envoyer la décision après signature"), "waiting", &["c"]);
+        check(&before("Instruire la demande au cours du mois"), "waiting", &["c"]);
     }
 
     #[test]
