@@ -8,6 +8,7 @@ mod kit;
 
 mod abroad;
 mod business;
+mod civil_status;
 mod culture;
 mod elections;
 mod environment;
