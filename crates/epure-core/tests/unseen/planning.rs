@@ -89,9 +89,9 @@ fn an_unseen_commercial_development_authorisation_is_read_as_an_expert_would() {
         found,
         [
             // The habilitation of the impact analysis's author is the préfet's own order; the
-            // Kbis is in the RNE; the store's previous authorisation is this very commission's.
-            // (Known wording fault: the last is said held by « une administration », with an API
-            // to query, when it is the secretariat's own archive.)
+            // Kbis is in the RNE; the store's previous authorisation is this very commission's,
+            // in the secretariat's own files (once said held by « une administration », with an
+            // API to query).
             ("once-only", "habilitation depot"),
             ("once-only", "kbis depot"),
             ("once-only", "aec-anterieure depot"),
@@ -141,4 +141,6 @@ fn an_unseen_commercial_development_authorisation_is_read_as_an_expert_would() {
         ],
     );
     assert!(!found.iter().any(|(r, s)| *r == "redundant-check" && s.contains("vote")), "{found:?}");
+    let own = explained("autorisation-exploitation-commerciale-cdac.epure.json", "once-only");
+    assert!(own[2].contains("déjà détenue par l'administration qui la demande"), "{}", own[2]);
 }

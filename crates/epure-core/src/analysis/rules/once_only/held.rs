@@ -73,6 +73,36 @@ pub(super) fn finding_of(ctx: &Context, d: &DataItem, askers: &[usize]) -> Findi
 mod tests {
     use crate::analysis::testkit::B;
 
+    /// The explanation of the once-only finding on a decision held by `holder`, checked by lane
+    /// `checker` after the user asked for it.
+    fn held_by(holder: &str, checker: &str) -> String {
+        let p = B::new()
+            .start("s")
+            .task("depot", "u", "Déposer le dossier")
+            .held("dec", holder)
+            .requests("depot", &["dec"])
+            .check("k", checker, "Vérifier le dossier")
+            .checks("k", &["dec"])
+            .end("e")
+            .chain(&["s", "depot", "k", "e"])
+            .build();
+        let f = crate::analysis::analyze(&p, &Default::default()).findings;
+        f.into_iter().find(|f| f.rule == "once-only").expect("fires").explanation_fr
+    }
+
+    #[test]
+    fn a_piece_held_by_the_lane_that_checks_it_is_in_the_askers_own_files() {
+        // The secretariat of the commission keeps the commission's earlier decisions.
+        let fr = held_by("Service instructeur (archives des décisions)", "b");
+        assert!(fr.contains("déjà détenue par l'administration qui la demande"), "{fr}");
+        assert!(fr.contains("Elle peut être consultée dans ses propres fichiers"), "{fr}");
+        // Near misses: held by a lane that does not check it, or by a partner's lane.
+        for (holder, checker) in [("Service instructeur", "a"), ("Partenaire", "d")] {
+            let fr = held_by(holder, checker);
+            assert!(fr.contains("déjà détenue par une administration"), "{holder}, {checker}: {fr}");
+        }
+    }
+
     #[test]
     fn the_english_names_the_law_the_french_names() {
         let p = B::new()

@@ -20,9 +20,11 @@ const SAME: &[(&str, &str)] = &[("commune", "mairie"), ("mairie", "commune")];
 
 /// Where the holders of `d` stand: a holder's name (before any bracket: "DREAL (fichier des
 /// attestations délivrées)") in the procedure's owner — its first body, before any ";" or
-/// "avec" that names the others — is the asker, a commune being its town hall. (A body with a
-/// lane of its own is not read as the asker: the accountant of the DGFiP paying a CCAS's aid
-/// does not make the tax notice the CCAS's.)
+/// "avec" that names the others — is the asker, a commune being its town hall; so is a holder
+/// named exactly as one of the procedure's service or front-office lanes that checks the piece,
+/// when it is the only holder ("Préfecture, secrétariat de la CDAC", which keeps the
+/// commission's decisions). (A partner's lane is not read as the asker: the accountant of the
+/// DGFiP paying a CCAS's aid does not make the tax notice the CCAS's.)
 pub(super) fn holder_of(ctx: &Context, d: &DataItem) -> Holder {
     let words = |s: &str| -> Vec<String> {
         strip_accents(&s.to_lowercase())
@@ -46,5 +48,16 @@ pub(super) fn holder_of(ctx: &Context, d: &DataItem) -> Holder {
     };
     let holders: Vec<Vec<String>> =
         d.held_by.iter().map(|h| words(h.split(" (").next().unwrap_or_default())).filter(|h| !h.is_empty()).collect();
-    if holders.iter().any(|h| names_it(&owner, h)) { Holder::Asker } else { Holder::Other }
+    // The one holder, named as one of the procedure's own back-office or front-office lanes, which
+    // checks the piece once the user has handed it in, is the asker too: the secretariat of the
+    // commission holds the commission's earlier decisions it checks the file for.
+    let own_lane = |h: &Vec<String>| {
+        ctx.p.actors.iter().any(|a| {
+            matches!(a.kind, crate::model::ActorKind::Service | crate::model::ActorKind::Agent)
+                && words(a.name.split(" (").next().unwrap_or_default()) == *h
+                && ctx.p.steps().any(|s| s.actor.as_deref() == Some(a.id.as_str()) && s.checks.contains(&d.id))
+        })
+    };
+    let own = holders.iter().any(|h| names_it(&owner, h)) || (holders.len() == 1 && own_lane(&holders[0]));
+    if own { Holder::Asker } else { Holder::Other }
 }
