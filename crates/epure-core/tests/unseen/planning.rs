@@ -106,9 +106,8 @@ fn an_unseen_commercial_development_authorisation_is_read_as_an_expert_would() {
                 "handoff-chain",
                 "depot transmission completude enreg-cdac verif-ddt rapport visa-rapport signature-rapport convocation audition vote redaction-avis signature-avis notif-avis redaction-pc signature-pc notif-pc"
             ),
-            // The head of service's visa, then the director's signature, on the same report.
-            // (Known wording fault: the director is called « l'autorité qui décide »; the
-            // commission decides.)
+            // The head of service's visa, then the director's signature, on the same report
+            // (the director is no longer called « l'autorité qui décide »: the commission decides).
             ("approval-chain", "visa-rapport signature-rapport"),
             // A third of the commercial files are incomplete.
             ("rework-loop", "transmission completude d-complet liste-pieces notif-pieces complement"),

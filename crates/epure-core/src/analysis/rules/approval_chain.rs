@@ -210,13 +210,13 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         } else if suggestion == "single-approval" && delegated {
             (
                 format!(
-                    "Une seule validation, celle de l'autorité qui décide ({}), suffirait : sa signature est déjà \
+                    "Une seule validation, la dernière ({}), suffirait : sa signature est déjà \
                      déléguée ; les visas intermédiaires peuvent être supprimés, ou la délégation étendue à qui vise \
                      le projet.",
                     quote(Lang::Fr, &ctx.label(last))
                 ),
                 format!(
-                    "A single approval, by the authority that decides ({}), would do: its signature is already \
+                    "A single approval, the last one ({}), would do: its signature is already \
                      delegated; the intermediate visas can be dropped, or the delegation extended to whoever visas \
                      the draft.",
                     quote(Lang::En, &ctx.label(last))
@@ -225,11 +225,11 @@ pub fn run(ctx: &Context) -> Vec<Finding> {
         } else if suggestion == "single-approval" {
             (
                 format!(
-                    "Une seule validation, celle de l'autorité qui décide ({}), suffirait ; les visas intermédiaires peuvent être supprimés ou remplacés par une délégation de signature.",
+                    "Une seule validation, la dernière ({}), suffirait ; les visas intermédiaires peuvent être supprimés ou remplacés par une délégation de signature.",
                     quote(Lang::Fr, &ctx.label(chain[chain.len() - 1]))
                 ),
                 format!(
-                    "A single approval, by the authority that decides ({}), would do; the intermediate visas can be dropped or replaced by a delegation of signature.",
+                    "A single approval, the last one ({}), would do; the intermediate visas can be dropped or replaced by a delegation of signature.",
                     quote(Lang::En, &ctx.label(chain[chain.len() - 1]))
                 ),
             )
