@@ -25,9 +25,11 @@ const AT_THE_END: &[&str] = &["a la fin ", "en fin ", "a l'issue ", "au terme ",
 /// nor "au début de l'instruction": what follows is no period of the service.
 const AT_THE_START: &[&str] = &["a l'entree en ", "au debut ", "des le debut ", "au demarrage "];
 /// Periods of the service a step can be done at the end (or at the start) of: the stay, the training, the contract,
-/// the leave, the term of office, the month, the year (« l'échéance annuelle »).
+/// the leave, the term of office, the month, the year (« l'échéance annuelle »), the plan of help
+/// a retiree is given at home (« à la fin du plan d'aide »).
 const SERVICE_PERIODS: &[&str] = &[
     "séjour",
+    "plan",
     "stage",
     "formation",
     "contrat",
@@ -164,11 +166,13 @@ mod tests {
         // the attestation of entry that day, whatever its workload.
         check(&before("Saisir l'attestation d'inscription en stage à l'entrée en formation"), "waiting", &[]);
         check(&before("Signer le procès-verbal d'installation au début du contrat"), "waiting", &[]);
+        check(&before("Facturer les heures réalisées à la fin du plan d'aide"), "waiting", &[]);
         // Near misses: the entry named as a thing done, the start of no period of the service
         // (a rule coming into force, the instruction's start): a queue still.
         check(&before("Saisir l'entrée en formation"), "waiting", &["c"]);
         check(&before("Publier l'arrêté à l'entrée en vigueur du règlement"), "waiting", &["c"]);
         check(&before("Vérifier les pièces au début de l'instruction"), "waiting", &["c"]);
+        check(&before("Valider le plan d'aide"), "waiting", &["c"]);
     }
 
     #[test]
