@@ -1,6 +1,8 @@
 //! Youth and sports: the diplomas of the youth leaders the SDJES issues (BAFA, BAFD), with the
 //! training bodies it approves and the holiday centres it registers; the Pass'Sport, the State's
-//! reduction of a child's licence, which the club grants and the DRAJES refunds.
+//! reduction of a child's licence, which the club grants and the DRAJES refunds; a sports
+//! educator's professional card (the SDJES on the EAPS téléservice, the casier judiciaire and the
+//! FIJAIS).
 
 use crate::kit::*;
 
@@ -95,4 +97,54 @@ fn an_unseen_pass_sport_is_read_as_an_expert_would() {
         &found,
         &["waiting", "transit-step", "too-many-contacts", "late-knockout", "once-only", "handoff-chain"],
     );
+}
+
+/// Unseen: a sports educator's professional card (the declaration on the EAPS téléservice with
+/// the diploma, or its renewal every five years with the first-aid certificate; the SDJES's
+/// instruction and its request for pieces; the casier judiciaire's bulletin n° 2 and the FIJAIS
+/// consulted; the card validated, edited and downloaded, or an order of prohibition).
+#[test]
+fn an_unseen_sports_educators_card_is_read_as_an_expert_would() {
+    let found = found_in("carte-pro-educateur-sportif.epure.json");
+    let found = as_pairs(&found);
+    assert_eq!(
+        found,
+        [
+            // The diploma is in the ministry's registers.
+            ("once-only", "diplome declarer"),
+            // The qualification declared, then keyed again by the instructor.
+            ("rekeying", "qualif declarer instruction"),
+            // A missing or non-compliant piece. (Known wording fault: the advice checks the
+            // first-aid certificate at the first declaration, where it is not asked.)
+            ("rework-loop", "instruction d-complet demande-pieces complement"),
+            ("waiting", "instruction"),
+            // Known false alarm: downloading the card once issued is receiving the result, not a
+            // solicitation (on paper or at the counter it would be the educator's own step); and
+            // the first declaration and the renewal are alternative ways.
+            ("too-many-contacts", "declarer renouveler complement telecharger"),
+            // (Written down first: the instructor checking the diploma the register holds; the
+            // instruction also checks new pieces, and the register lacks STAPS degrees, CQPs and
+            // foreign titles: the analysis is right.)
+        ]
+    );
+    // Near misses: the first declaration and the renewal are exclusive, the pieces asked again
+    // are the loop; the bulletin n° 2 and the FIJAIS are two files, consulted by law; one
+    // approval on each way out; the card's availability and its edition give the result; the
+    // honourability query needs the verified civil status; the card is edited because validated;
+    // the five years are a branch; the order of prohibition is notified by post.
+    assert_not_flagged(
+        &found,
+        &[
+            "duplicate-step",
+            "redundant-check",
+            "ping-pong",
+            "approval-chain",
+            "transit-step",
+            "late-knockout",
+            "parallelizable",
+            "handoff-chain",
+            "media-break",
+        ],
+    );
+    assert!(!found.iter().any(|(r, s)| *r == "once-only" && (s.starts_with("piece-id") || s.starts_with("photo"))));
 }
