@@ -12,7 +12,9 @@
 //! check that writes its verdict down, an "avis", a certificate, a report: it carries B's name and
 //! responsibility, so moving the step into A's lane would have A sign B's document; so does a
 //! payment mandate, the ordonnateur's accounting act issued by the finance service); B is the
-//! public accountant (the agence comptable, the trésorerie: payment is its act). A short
+//! public accountant (the agence comptable, the trésorerie: payment is its act); B's step is a
+//! second-level control (another hand by design: handing it back would undo the separation of
+//! duties). A short
 //! check in B that yields a mere datum (the credits are available), or a form B fills in for A,
 //! can still be handed to A. Nor when A or B is an information system's lane: the
 //! acknowledgement of receipt the system sends by itself between two steps of the service is no
@@ -74,11 +76,20 @@ fn own_competence(ctx: &Context, n: usize) -> bool {
     ctx.lane_kind(n) == Some(ActorKind::Partner)
         || accountant()
         || says_opinion()
+        || second_level(s.label())
         || s.produces
             .iter()
             .filter_map(|d| ctx.p.data_item(d))
             .filter(|d| d.kind() == DataKind::Document)
             .any(|d| s.kind == StepKind::Check || ctx.label_words(&d.name).iter().any(|w| stems.contains(w)))
+}
+
+/// Whether a label names a second-level control ("Contrôler en second niveau le titre de
+/// séjour", "contrôle de deuxième niveau"): another hand than the one that did the first by
+/// design, the separation of duties, which handing it back to the first service would undo.
+fn second_level(label: &str) -> bool {
+    let raw = labels::strip_accents(&label.to_lowercase());
+    ["second niveau", "deuxieme niveau", "2e niveau", "2nd niveau"].iter().any(|w| raw.contains(w))
 }
 
 /// Whether a step sits in an information system's lane: the system acts alone (an automatic
@@ -409,6 +420,12 @@ mod tests {
     fn does_not_fire_on_an_opinion_or_a_partner_s_step() {
         // A short opinion of another service is its own document, not a step to hand over.
         check(&bounce("task", 5.0).build(), "ping-pong", &[]);
+        // A second-level control: another hand by design.
+        let mut p = bounce("check", 5.0).build();
+        if let Some(x) = p.step_mut("x") {
+            x.label = Some("Contrôler en second niveau la présence du plan".into());
+        }
+        check(&p, "ping-pong", &[]);
         // A partner (another body) checking for 5 minutes: its competence, not the service's.
         let mut p = bounce("check", 5.0).build();
         if let Some(x) = p.step_mut("x") {
